@@ -1,0 +1,146 @@
+// Names of the core's enums as the command-line contract and the views spell them.
+#include "core/profile.h"
+#include "core/reason.h"
+#include "core/segment.h"
+#include "core/simulator.h"
+#include "core/tcp_state.h"
+#include "core/trace.h"
+
+#include <array>
+
+namespace finwave {
+
+namespace {
+constexpr std::array<std::string_view, kTcpStateCount> kStateNames = {
+    "CLOSED",     "LISTEN",     "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1",
+    "FIN_WAIT_2", "CLOSE_WAIT", "CLOSING",  "LAST_ACK",     "TIME_WAIT",
+};
+
+struct ReasonInfo {
+    std::string_view key;
+    std::string_view section;
+};
+constexpr ReasonInfo kReasons[] = {
+#define FINWAVE_REASON(id, key, section) {key, section},
+#include "core/reason_list.h"
+#undef FINWAVE_REASON
+};
+static_assert(std::size(kReasons) == static_cast<std::size_t>(kReasonCount));
+}  // namespace
+
+std::string_view stateName(TcpState s) { return kStateNames[static_cast<std::size_t>(s)]; }
+
+std::optional<TcpState> stateFromName(std::string_view name) {
+    for (std::size_t i = 0; i < kStateNames.size(); ++i)
+        if (kStateNames[i] == name)
+            return static_cast<TcpState>(i);
+    return std::nullopt;
+}
+
+std::string_view sideName(Side s) {
+    switch (s) {
+    case Side::A: return "A";
+    case Side::B: return "B";
+    case Side::Net: return "net";
+    }
+    return "?";
+}
+
+std::string flagsText(std::uint8_t flags) {
+    static constexpr std::pair<std::uint8_t, std::string_view> kOrder[] = {
+        {flag::Syn, "SYN"}, {flag::Fin, "FIN"}, {flag::Rst, "RST"}, {flag::Psh, "PSH"}, {flag::Ack, "ACK"}};
+    std::string out;
+    for (const auto& [bit, name] : kOrder) {
+        if (flags & bit) {
+            if (!out.empty())
+                out += ',';
+            out += name;
+        }
+    }
+    return out;
+}
+
+std::string_view reasonKey(Reason r) { return kReasons[static_cast<std::size_t>(r)].key; }
+std::string_view rfcSection(Reason r) { return kReasons[static_cast<std::size_t>(r)].section; }
+
+std::optional<Reason> reasonFromKey(std::string_view key) {
+    for (std::size_t i = 0; i < std::size(kReasons); ++i)
+        if (kReasons[i].key == key)
+            return static_cast<Reason>(i);
+    return std::nullopt;
+}
+
+std::string_view timerName(TimerKind t) {
+    switch (t) {
+    case TimerKind::None: return "";
+    case TimerKind::Retransmission: return "RTX";
+    case TimerKind::TimeWait: return "TIME_WAIT";
+    case TimerKind::DelayedAck: return "DELACK";
+    case TimerKind::FinWait2: return "FIN_WAIT_2";
+    case TimerKind::User: return "USER";
+    }
+    return "";
+}
+
+std::string_view eventKindName(EventKind k) {
+    switch (k) {
+    case EventKind::App: return "app";
+    case EventKind::Send: return "send";
+    case EventKind::Arrive: return "arrive";
+    case EventKind::Drop: return "drop";
+    case EventKind::State: return "state";
+    case EventKind::TimerStart: return "timer-start";
+    case EventKind::TimerStop: return "timer-stop";
+    case EventKind::TimerFire: return "timer-fire";
+    case EventKind::Note: return "note";
+    }
+    return "note";
+}
+
+std::string_view profileName(Profile p) { return p == Profile::Linux ? "linux" : "rfc"; }
+
+std::optional<Profile> profileFromName(std::string_view name) {
+    if (name == "rfc")
+        return Profile::Rfc;
+    if (name == "linux")
+        return Profile::Linux;
+    return std::nullopt;
+}
+
+std::string_view outcomeName(Outcome o) {
+    switch (o) {
+    case Outcome::Running: return "running";
+    case Outcome::Graceful: return "graceful";
+    case Outcome::Reset: return "reset";
+    case Outcome::GaveUp: return "gave-up";
+    case Outcome::TimedOut: return "timed-out";
+    case Outcome::Stuck: return "stuck";
+    }
+    return "running";
+}
+
+// rules.md "Profile parameters".
+ProtocolParams paramsFor(Profile p) {
+    ProtocolParams params;  // defaults are the RFC profile
+    params.profile = p;
+    if (p == Profile::Linux) {
+        params.msl = 30 * kSec;                 // TCP_TIMEWAIT_LEN = 60 s is Linux's 2MSL
+        params.timeWait = 60 * kSec;            // include/net/tcp.h TCP_TIMEWAIT_LEN
+        params.rtoInitial = 1 * kSec;           // TCP_TIMEOUT_INIT
+        params.rtoMin = 200 * kMs;              // TCP_RTO_MIN
+        params.rtoMax = 120 * kSec;             // TCP_RTO_MAX
+        params.maxRetries = 15;                 // tcp_retries2
+        params.giveUpAfter = 0;                 // Linux counts retries
+        params.delayedAck = true;               // TCP_DELACK_MIN
+        params.delayedAckTimeout = 40 * kMs;
+        params.quickAcks = 16;                  // TCP_MAX_QUICKACKS after the handshake
+        params.finWait2Timeout = 60 * kSec;     // tcp_fin_timeout, orphans only
+        params.orphanRetries = 8;               // tcp_orphan_retries 0 -> 8
+        params.rfc1337 = false;                 // tcp_rfc1337 default
+        params.rstCarriesAck = true;            // tcp_send_active_reset(): R.
+        params.linuxTimeWaitRestart = true;     // tcp_timewait_state_process()
+    }
+    return params;
+}
+
+}  // namespace finwave

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/channel.h"
+#include "core/profile.h"
+#include "core/tcp_state.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace finwave {
+
+// An application call made by one endpoint, scripted by time or by an event.
+struct AppAction {
+    enum class Kind : std::uint8_t {
+        Listen,         // passive OPEN
+        Connect,        // active OPEN: send SYN
+        Send,           // SEND `bytes` bytes
+        Read,           // the application reads everything received so far
+        Close,          // close(): orphan the socket (Linux) / CLOSE (RFC)
+        ShutdownWrite,  // shutdown(SHUT_WR): CLOSE of the sending direction only, not orphaned
+        Abort,          // ABORT (RFC 9293 §3.10.5)
+    };
+    enum class Trigger : std::uint8_t {
+        AtTime,          // at `delay` from the start of the run
+        AfterEof,        // `delay` after this endpoint received the peer's FIN
+        AfterEstablished,// `delay` after this endpoint entered ESTABLISHED
+        AfterAllAcked,   // `delay` after everything this endpoint sent was acknowledged
+        AfterData,       // `delay` after this endpoint received data
+    };
+    Side side = Side::A;
+    Kind kind = Kind::Close;
+    Trigger trigger = Trigger::AtTime;
+    Micros delay = 0;
+    std::uint32_t bytes = 0;  // Send
+};
+
+struct EndpointSetup {
+    TcpState initial = TcpState::Established;  // Established, or Closed for a run that opens first
+    std::uint32_t iss = 0;                     // initial send sequence number (absolute)
+    bool lingerZero = false;    // SO_LINGER {on, 0}: close() aborts with RST (rules.md S7)
+    bool autoRead = true;       // the application reads data as soon as it arrives
+    std::uint32_t alreadySent = 0;  // bytes sent and ACKed before the run starts (precondition)
+};
+
+// Everything one run needs. Built-in scenarios and scenario files produce this.
+struct Scenario {
+    int version = 1;
+    std::string name;         // "normal-close"
+    std::string title;        // one line for menus
+    std::string description;  // what the class sees
+    ProtocolParams params;    // resolved: profile defaults plus the scenario's own overrides
+    ChannelParams ab;         // A→B
+    ChannelParams ba;         // B→A
+    std::uint64_t seed = 1;
+    EndpointSetup a;
+    EndpointSetup b;
+    std::vector<AppAction> actions;
+    std::vector<Fault> faults;
+    Micros horizon = 3600 * kSec;  // safety stop: no event runs after this time
+};
+
+}  // namespace finwave

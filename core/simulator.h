@@ -1,0 +1,115 @@
+#pragma once
+
+#include "core/channel.h"
+#include "core/profile.h"
+#include "core/scenario.h"
+#include "core/segment.h"
+#include "core/tcp_state.h"
+#include "core/trace.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace finwave {
+
+// A running timer of one endpoint.
+struct TimerView {
+    TimerKind kind = TimerKind::None;
+    Micros started = 0;
+    Micros deadline = 0;
+};
+
+// What the inspector shows of one endpoint's TCB (RFC 9293 §3.3.1).
+struct TcbView {
+    TcpState state = TcpState::Closed;
+    std::uint32_t iss = 0, irs = 0;
+    std::uint32_t sndUna = 0, sndNxt = 0, rcvNxt = 0;
+    std::uint32_t unsentBytes = 0;     // queued by SEND, not yet segmentized
+    std::uint32_t unreadBytes = 0;     // received, not yet read by the application
+    std::uint32_t deliveredBytes = 0;  // read by the application so far
+    Micros rto = 0;
+    int retries = 0;                   // retransmissions of the segment at the front of the queue
+    bool finSent = false;
+    bool finReceived = false;
+    bool orphan = false;               // close() was called (Linux orphan rules)
+    std::vector<Segment> retransmissionQueue;  // unacknowledged segments, earliest first
+    std::vector<TimerView> timers;             // running timers
+};
+
+// A segment on the wire at the current moment.
+struct InFlight {
+    Segment seg;
+    Micros sentAt = 0;
+    Micros arrivesAt = 0;     // when it would reach the receiver
+    bool lost = false;        // the channel has already decided it dies
+    Micros lostAt = 0;        // where it dies, if lost
+};
+
+struct SimulatorOptions {
+    bool recordTrace = true;   // off for benchmarks and large experiments
+    bool keepHistory = true;   // checkpoints for stepBack(); off for benchmarks
+};
+
+// How a run ended, once no event is left.
+enum class Outcome : std::uint8_t { Running, Graceful, Reset, GaveUp, TimedOut, Stuck };
+std::string_view outcomeName(Outcome o);
+
+// The deterministic discrete-event simulator of two endpoints and two channels.
+// One step() runs exactly one event; events are ordered by (time, insertion order).
+class Simulator {
+public:
+    explicit Simulator(const Scenario& scenario, SimulatorOptions options = {});
+    ~Simulator();
+    Simulator(const Simulator&) = delete;
+    Simulator& operator=(const Simulator&) = delete;
+
+    // Back to step 0 of the loaded scenario (parameter changes made since load are dropped).
+    void reset();
+    void load(const Scenario& scenario);
+    const Scenario& scenario() const;
+
+    bool step();                 // run one event; false if none is left
+    bool stepBack();             // restore the state before the last event; false at step 0
+    void seek(std::uint64_t step);  // step back or forward until stepIndex() == step (or the end)
+    std::uint64_t runToEnd(std::uint64_t maxSteps = 1'000'000);  // returns steps run
+    void runUntil(Micros t);     // run every event with time <= t
+
+    bool isFinished() const;     // no event left
+    std::uint64_t stepIndex() const;  // number of events run so far
+    Micros now() const;
+    std::optional<Micros> nextEventTime() const;
+    Outcome outcome() const;
+
+    const Trace& trace() const;
+    TcbView tcb(Side side) const;
+    TcpState state(Side side) const;
+    std::vector<InFlight> inFlight() const;
+    std::uint32_t iss(Side side) const;
+
+    // Relative numbers as Wireshark shows them (rules.md §0): seq from the sender's ISS,
+    // ack from the receiver's ISS.
+    std::uint32_t relativeSeq(const Segment& s) const;
+    std::uint32_t relativeAck(const Segment& s) const;
+
+    // Changes apply from the current moment. Any future that was reached before a step back
+    // is discarded: the next step follows the new parameters.
+    void setChannel(Direction dir, const ChannelParams& params);
+    ChannelParams channel(Direction dir) const;
+    void setParams(const ProtocolParams& params);
+    const ProtocolParams& params() const;
+    void setSeed(std::uint64_t seed);  // takes effect on reset()
+    bool dropInFlight(std::uint32_t segmentId);  // the window's "click to drop"
+
+    // Statistics for experiments.
+    int retransmissions() const;
+    std::optional<Micros> bothClosedAt() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace finwave

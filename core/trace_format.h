@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/simulator.h"
+
+#include <ostream>
+#include <string>
+
+namespace finwave {
+
+// One JSON object per record, fields as DESIGN.md's command-line contract says.
+std::string jsonlRecord(const Simulator& sim, const TraceRecord& r);
+// A readable ladder line: time, arrow, flags, seq/ack, both states.
+std::string textRecord(const Simulator& sim, const TraceRecord& r);
+
+enum class TraceFormat { Text, Jsonl };
+void writeTrace(std::ostream& out, const Simulator& sim, TraceFormat format);
+
+}  // namespace finwave
