@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/simulator.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace finwave::app {
+
+// The one QObject that adapts the engine to signals. It owns the Simulator, runs it on request
+// and drives playing from a single QTimer. Views only read sim() and react to the signals;
+// nothing here decides protocol behaviour.
+class SimController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimController(QObject* parent = nullptr);
+    ~SimController() override;
+
+    const Simulator& sim() const { return *m_sim; }
+    const Scenario& scenario() const { return m_sim->scenario(); }
+
+    // The visual clock in simulated microseconds: equal to sim().now() after a step, and moving
+    // between now() and the next event while playing, so segments in flight can glide.
+    Micros displayTime() const { return m_displayTime; }
+    bool isPlaying() const { return m_playing; }
+    double speed() const { return m_speed; }          // 0.1 .. 10, 1 = one round trip per second
+    bool isFastForwarding() const { return m_fastForward; }  // crossing a long idle span
+
+    void loadScenario(const Scenario& scenario);      // resets to step 0 and emits scenarioLoaded
+
+public Q_SLOTS:
+    void play();
+    void pause();
+    void togglePlay();
+    void stepForward();
+    void stepBack();
+    void reset();
+    void seek(quint64 step);
+    void setSpeed(double speed);
+    void setChannel(finwave::Direction dir, const finwave::ChannelParams& params);
+    void setParams(const finwave::ProtocolParams& params);
+    void setSeed(quint64 seed);                       // applies on reset
+    bool dropSegment(quint32 segmentId);              // click-to-drop of a segment in flight
+
+Q_SIGNALS:
+    void scenarioLoaded();                      // trace is empty; views rebuild from scratch
+    void recordsAppended(int first, int count); // trace records [first, first + count) are new
+    void recordsTruncated(int newSize);         // records at index >= newSize are gone (step back)
+    void stepChanged(quint64 step, qint64 nowUs);
+    void displayTimeChanged(qint64 us);         // about 60 times a second while playing
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+    void paramsChanged();                       // channel or protocol parameters changed
+    void finished();                            // no event left
+
+private:
+    void tick();
+    void afterTraceChange(std::size_t oldSize);
+
+    std::unique_ptr<Simulator> m_sim;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    Micros m_displayTime = 0;
+    double m_speed = 1.0;
+    bool m_playing = false;
+    bool m_fastForward = false;
+};
+
+}  // namespace finwave::app
