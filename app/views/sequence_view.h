@@ -1,0 +1,40 @@
+#pragma once
+
+#include "app/views/theme.h"
+
+#include <QGraphicsView>
+
+class QGraphicsScene;
+class QPainter;
+
+namespace finwave::app {
+
+class SimController;
+
+// The two-endpoint sequence diagram. Reads the controller's trace; adds items as records are
+// appended and removes them when records are truncated; never rebuilds the scene per frame.
+class SequenceView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit SequenceView(SimController* controller, QWidget* parent = nullptr);
+    ~SequenceView() override;
+
+    void setTheme(const Theme& theme);
+    const Theme& theme() const;
+
+    // The whole diagram (not only the visible part), in scene coordinates.
+    QRectF contentRect() const;
+    // Draws the whole diagram into `target` on any painter (QImage, QSvgGenerator, QPdfWriter):
+    // the export path uses this, so an export looks like the screen.
+    void renderContent(QPainter* painter, const QRectF& target);
+
+    // For tests: the arrow items currently in the scene, one per segment (sent or retransmitted).
+    int arrowCount() const;
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+};
+
+}  // namespace finwave::app

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QColor>
+#include <QFont>
+
+namespace finwave::app {
+
+// One palette for every view and every export. Colour-blind-safe (Okabe–Ito) side colours.
+struct Theme {
+    enum class Kind { Light, Projector };
+    Kind kind = Kind::Light;
+    QColor background, foreground, grid, muted;
+    QColor sideA, sideB;         // A and B, used for lifelines, state marks and lit edges
+    QColor lost;                 // the cross where a segment died
+    QColor timer;                // timer brackets
+    QColor cursor;               // current-time cursor
+    QColor stateBand[11];        // band fill per TcpState
+    QFont font;                  // labels
+    QFont titleFont;             // state names, headings
+    qreal lineWidth = 1.5;       // arrows and lifelines
+
+    static Theme light();
+    static Theme projector();    // larger type, thicker lines, high contrast
+    static Theme byName(const QString& name);  // "light" | "projector"; light otherwise
+};
+
+}  // namespace finwave::app
