@@ -13,6 +13,8 @@ struct ChannelParams {
     Micros delay = 50 * kMs;   // base one-way delay
     Micros jitter = 0;         // uniform extra delay in [0, jitter]
     double loss = 0.0;         // probability in [0, 1] that a segment is lost
+
+    bool operator==(const ChannelParams&) const = default;
 };
 
 // A targeted fault, decided when a segment is sent.

@@ -36,6 +36,8 @@ struct ProtocolParams {
     bool rstCarriesAck = false;          // Linux sends R. (RST+ACK) on abort; RFC sends bare R
     bool linuxTimeWaitRestart = false;   // Linux restarts TIME_WAIT on any ACK-bearing segment (T2)
     std::uint32_t mss = 1000;            // bytes per data segment
+
+    bool operator==(const ProtocolParams&) const = default;
 };
 
 ProtocolParams paramsFor(Profile p);

@@ -1,0 +1,306 @@
+// The event loop of the protocol machine, state changes, timers and trace records.
+#include "core/engine.h"
+
+#include <algorithm>
+
+namespace finwave::detail {
+
+namespace {
+// Min-heap on (time, insertion order): DESIGN.md "Events are atomic and ordered".
+bool later(const Event& a, const Event& b) {
+    return a.t != b.t ? a.t > b.t : a.order > b.order;
+}
+
+TcpState initialState(const EndpointSetup& setup) {
+    return setup.initial == TcpState::Established ? TcpState::Established : TcpState::Closed;
+}
+}  // namespace
+
+void Engine::initialize() {
+    m_s.queue.clear();
+    m_s.faultHits.assign(m_sc.faults.size(), 0);
+    m_s.actionArmed.assign(m_sc.actions.size(), 0);
+    m_s.params = m_sc.params;
+    m_s.channel[0] = ChannelState{m_sc.ab, 0};
+    m_s.channel[1] = ChannelState{m_sc.ba, 0};
+    m_s.rng.reseed(m_sc.seed);
+    m_s.now = 0;
+    m_s.step = 0;
+    m_s.nextOrder = 0;
+    m_s.nextSegmentId = 1;
+    m_s.retransmissions = 0;
+
+    const EndpointSetup* setups[2] = {&m_sc.a, &m_sc.b};
+    // A connection that starts ESTABLISHED has already measured its round trip; seed the RTT
+    // estimator with it (RFC 6298 (2.2)) so the RTO is what a live connection would use.
+    const Micros rtt = m_sc.ab.delay + m_sc.ba.delay;
+    for (int i = 0; i < 2; ++i) {
+        const EndpointSetup& me = *setups[i];
+        const EndpointSetup& peer = *setups[1 - i];
+        Endpoint e;
+        e.state = initialState(me);
+        e.iss = me.iss;
+        e.lingerZero = me.lingerZero;
+        e.autoRead = me.autoRead;
+        if (e.state == TcpState::Established) {
+            e.synSent = true;
+            e.sndUna = e.sndNxt = me.iss + 1 + me.alreadySent;
+            e.irs = peer.iss;
+            e.rcvNxt = peer.iss + 1 + peer.alreadySent;
+            e.delivered = peer.alreadySent;
+            e.srtt = rtt;
+            e.rttvar = rtt / 2;
+            e.haveRtt = true;
+        }
+        e.rto = computeRto(e, m_s.params);
+        m_s.ep[i] = e;
+    }
+    for (std::size_t i = 0; i < m_sc.actions.size(); ++i) {
+        const AppAction& a = m_sc.actions[i];
+        const bool now = a.trigger == AppAction::Trigger::AtTime ||
+                         (a.trigger == AppAction::Trigger::AfterEstablished &&
+                          ep(m_s, a.side).state == TcpState::Established);
+        if (!now)
+            continue;
+        m_s.actionArmed[i] = 1;
+        Event e;
+        e.type = EventType::App;
+        e.t = a.delay;
+        e.side = a.side;
+        e.index = static_cast<std::uint32_t>(i);
+        schedule(e);
+    }
+    m_s.traceSize = m_trace ? m_trace->size() : 0;
+}
+
+void Engine::schedule(Event e) {
+    e.order = m_s.nextOrder++;
+    m_s.queue.push_back(e);
+    std::push_heap(m_s.queue.begin(), m_s.queue.end(), later);
+}
+
+void Engine::dropSkipped() {
+    while (!m_s.queue.empty()) {
+        const Event& top = m_s.queue.front();
+        if (top.type != EventType::Timer)
+            return;
+        const Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
+        if (t.running && t.generation == top.generation)
+            return;
+        std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
+        m_s.queue.pop_back();
+    }
+}
+
+bool Engine::runOne() {
+    dropSkipped();
+    if (m_s.queue.empty() || m_s.queue.front().t > m_sc.horizon)
+        return false;
+    std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
+    const Event e = m_s.queue.back();
+    m_s.queue.pop_back();
+    m_s.now = e.t;
+    ++m_s.step;
+    switch (e.type) {
+    case EventType::App: onApp(e); break;
+    case EventType::Arrive: onArrive(e); break;
+    case EventType::Drop: onDrop(e); break;
+    case EventType::Timer: onTimer(e); break;
+    }
+    dropSkipped();
+    m_s.traceSize = m_trace ? m_trace->size() : 0;
+    return true;
+}
+
+bool Engine::dropInFlight(std::uint32_t segmentId) {
+    for (Event& e : m_s.queue) {
+        if (e.type == EventType::Arrive && !e.duplicate && e.seg.id == segmentId) {
+            e.type = EventType::Drop;
+            e.t = m_s.now;
+            e.order = m_s.nextOrder++;
+            e.dropReason = Reason::LostByUser;
+            std::make_heap(m_s.queue.begin(), m_s.queue.end(), later);
+            return true;
+        }
+    }
+    return false;
+}
+
+void Engine::onApp(const Event& e) {
+    appCall(e.side, m_sc.actions[e.index]);
+}
+
+void Engine::onArrive(const Event& e) {
+    if (recording()) {
+        TraceRecord r = base(EventKind::Arrive, e.side, e.duplicate ? Reason::DuplicateDelivered : Reason::Arrive);
+        r.seg = e.seg;
+        r.hasSegment = true;
+        put(r);
+    }
+    receive(e.side, e.seg, e.duplicate);
+}
+
+void Engine::onDrop(const Event& e) {
+    if (recording()) {
+        TraceRecord r = base(EventKind::Drop, Side::Net, e.dropReason);
+        r.seg = e.seg;
+        r.hasSegment = true;
+        put(r);
+    }
+}
+
+void Engine::onTimer(const Event& e) {
+    Endpoint& me = ep(m_s, e.side);
+    Timer& t = me.timers[timerIndex(e.timer)];
+    t.running = false;
+    ++t.generation;
+    const Reason timerReason[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
+                                  Reason::TimerFinWait2, Reason::TimerUser};
+    if (recording()) {
+        TraceRecord r = base(EventKind::TimerFire, e.side, timerReason[timerIndex(e.timer)]);
+        r.timer = e.timer;
+        put(r);
+    }
+    switch (e.timer) {
+    case TimerKind::Retransmission: retransmit(e.side); break;
+    case TimerKind::TimeWait: closeTcb(e.side, Reason::TimeWaitExpired, CloseCause::Graceful); break;  // T6
+    case TimerKind::DelayedAck:
+        if (me.ackPending)
+            sendAck(e.side, Reason::SendDelayedAck);
+        break;
+    case TimerKind::FinWait2: closeTcb(e.side, Reason::FinWait2TimeoutClosed, CloseCause::TimedOut); break;  // F2d
+    case TimerKind::User:
+        if (me.state != TcpState::Closed)
+            closeTcb(e.side, Reason::UserTimeoutClosed, CloseCause::TimedOut);
+        break;
+    case TimerKind::None: break;
+    }
+}
+
+// Every change of state goes through here, so each one is recorded with its reason.
+void Engine::setState(Side side, TcpState to, Reason why) {
+    Endpoint& e = ep(m_s, side);
+    const TcpState from = e.state;
+    if (from == to)
+        return;
+    e.state = to;
+    if (recording()) {
+        TraceRecord r = base(EventKind::State, side, why);
+        r.from = from;
+        r.to = to;
+        put(r);
+    }
+    if (to == TcpState::Established) {
+        e.quickAcksLeft = m_s.params.quickAcks;
+        trigger(side, AppAction::Trigger::AfterEstablished);
+    }
+}
+
+// Delete the TCB (RFC 9293 §3.10.7.4, §3.10.5): timers off, queues flushed, CLOSED.
+void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
+    Endpoint& e = ep(m_s, side);
+    for (int k = 1; k <= kTimerCount; ++k)
+        stopTimer(side, static_cast<TimerKind>(k));
+    e.unsent = 0;
+    e.heldCount = 0;
+    e.ackPending = false;
+    e.cause = cause;
+    e.closedAt = m_s.now;
+    setState(side, TcpState::Closed, why);
+}
+
+// RFC 9293 §3.10.7.4 Eighth: "enter the TIME-WAIT state, start the time-wait timer, turn off the
+// other timers".
+void Engine::enterTimeWait(Side side, Reason why) {
+    stopTimer(side, TimerKind::Retransmission);
+    stopTimer(side, TimerKind::DelayedAck);
+    stopTimer(side, TimerKind::FinWait2);
+    ep(m_s, side).ackPending = false;
+    setState(side, TcpState::TimeWait, why);
+    startTimer(side, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
+}
+
+void Engine::startTimer(Side side, TimerKind k, Micros after, Reason why) {
+    Timer& t = ep(m_s, side).timers[timerIndex(k)];
+    ++t.generation;
+    t.running = true;
+    t.started = m_s.now;
+    t.deadline = m_s.now + after;
+    Event e;
+    e.type = EventType::Timer;
+    e.t = t.deadline;
+    e.side = side;
+    e.timer = k;
+    e.generation = t.generation;
+    schedule(e);
+    if (recording()) {
+        TraceRecord r = base(EventKind::TimerStart, side, why);
+        r.timer = k;
+        r.deadline = t.deadline;
+        put(r);
+    }
+}
+
+void Engine::stopTimer(Side side, TimerKind k) {
+    Timer& t = ep(m_s, side).timers[timerIndex(k)];
+    if (!t.running)
+        return;
+    t.running = false;
+    ++t.generation;
+    if (recording()) {
+        const Reason reasons[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
+                                  Reason::TimerFinWait2, Reason::TimerUser};
+        TraceRecord r = base(EventKind::TimerStop, side, reasons[timerIndex(k)]);
+        r.timer = k;
+        put(r);
+    }
+}
+
+bool Engine::timerRunning(Side side, TimerKind k) const {
+    return ep(m_s, side).timers[timerIndex(k)].running;
+}
+
+void Engine::trigger(Side side, AppAction::Trigger t) {
+    for (std::size_t i = 0; i < m_sc.actions.size(); ++i) {
+        const AppAction& a = m_sc.actions[i];
+        if (m_s.actionArmed[i] || a.side != side || a.trigger != t)
+            continue;
+        m_s.actionArmed[i] = 1;
+        Event e;
+        e.type = EventType::App;
+        e.t = m_s.now + a.delay;
+        e.side = side;
+        e.index = static_cast<std::uint32_t>(i);
+        schedule(e);
+    }
+}
+
+TraceRecord Engine::base(EventKind kind, Side side, Reason reason) const {
+    TraceRecord r;
+    r.t = m_s.now;
+    r.step = static_cast<std::uint32_t>(m_s.step);
+    r.kind = kind;
+    r.side = side;
+    r.reason = reason;
+    return r;
+}
+
+void Engine::note(Side side, Reason reason, const Segment* seg) {
+    if (!recording())
+        return;
+    TraceRecord r = base(EventKind::Note, side, reason);
+    if (seg) {
+        r.seg = *seg;
+        r.hasSegment = true;
+    }
+    put(r);
+}
+
+void Engine::put(const TraceRecord& rec) {
+    TraceRecord r = rec;
+    r.stateA = m_s.ep[0].state;
+    r.stateB = m_s.ep[1].state;
+    m_trace->append(r);
+}
+
+}  // namespace finwave::detail

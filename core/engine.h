@@ -1,0 +1,80 @@
+#pragma once
+// Internal to core: the protocol machine. It works on a State value it does not own, so the
+// Simulator can copy that state for checkpoints and replay it deterministically.
+
+#include "core/sim_state.h"
+
+namespace finwave::detail {
+
+class Engine {
+public:
+    // trace == nullptr: record nothing (benchmarks, experiments).
+    Engine(State& state, const Scenario& scenario, Trace* trace)
+        : m_s(state), m_sc(scenario), m_trace(trace) {}
+
+    void initialize();        // endpoints from the scenario, time-triggered actions queued
+    bool runOne();            // run exactly one event; false if none is left (or past horizon)
+    void dropSkipped();       // remove stale timer events from the front of the queue
+    bool dropInFlight(std::uint32_t segmentId);
+
+private:
+    // events
+    void onApp(const Event& e);
+    void onArrive(const Event& e);
+    void onDrop(const Event& e);
+    void onTimer(const Event& e);
+
+    // input (engine_input.cpp): RFC 9293 §3.10.7
+    void receive(Side me, const Segment& seg, bool duplicate);
+    void receiveWithoutTcb(Side me, const Segment& seg);
+    void receiveListen(Side me, const Segment& seg);
+    void receiveSynSent(Side me, const Segment& seg);
+    bool acceptable(const Endpoint& e, const Segment& seg) const;
+    void unacceptable(Side me, const Segment& seg);
+    bool handleRst(Side me, const Segment& seg);
+    bool handleAck(Side me, const Segment& seg, bool finInOrder);
+    void handleText(Side me, std::uint32_t seq, std::uint32_t len);
+    void handleFin(Side me);
+    void drainHeld(Side me);
+    void hold(Side me, const Segment& seg);
+    void ackReceived(Side me, bool immediate, Reason why);
+
+    // output and application calls (engine_output.cpp)
+    void appCall(Side me, const AppAction& a);
+    void appClose(Side me, const AppAction& a);
+    void abort(Side me, Reason appReason);
+    void output(Side me);
+    void sendAck(Side me, Reason why);
+    void sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck, Reason why);
+    void transmit(Side from, Segment seg, Reason why);
+    void retransmit(Side me);
+    void sampleRtt(Endpoint& e, std::uint32_t ack);
+    void startRtxIfIdle(Side me);
+
+    // state and timers (engine.cpp)
+    void setState(Side me, TcpState to, Reason why);
+    void closeTcb(Side me, Reason why, CloseCause cause);
+    void enterTimeWait(Side me, Reason why);
+    void startTimer(Side me, TimerKind k, Micros after, Reason why);
+    void stopTimer(Side me, TimerKind k);
+    bool timerRunning(Side me, TimerKind k) const;
+    void trigger(Side me, AppAction::Trigger t);
+    void schedule(Event e);
+
+    // trace
+    bool recording() const { return m_trace != nullptr; }
+    TraceRecord base(EventKind kind, Side side, Reason reason) const;
+    void note(Side side, Reason reason, const Segment* seg = nullptr);
+    void put(const TraceRecord& r);
+
+    State& m_s;
+    const Scenario& m_sc;
+    Trace* m_trace;
+};
+
+}  // namespace finwave::detail
+
+namespace finwave::detail {
+// RFC 6298 §2 (rfc profile) or Linux's SRTT + max(RTTVAR, rto_min) (rules.md), capped at rtoMax.
+Micros computeRto(const Endpoint& e, const ProtocolParams& p);
+}  // namespace finwave::detail

@@ -1,0 +1,399 @@
+// Segment arrival, RFC 9293 §3.10.7, one handler per state group (rules.md §2).
+#include "core/engine.h"
+
+#include <algorithm>
+
+namespace finwave::detail {
+
+namespace {
+constexpr std::uint32_t kWindow = 65535;  // RCV.WND; the simulator has no flow control
+
+bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
+}  // namespace
+
+void Engine::receive(Side me, const Segment& seg, bool /*duplicate*/) {
+    Endpoint& e = ep(m_s, me);
+    switch (e.state) {
+    case TcpState::Closed: receiveWithoutTcb(me, seg); return;   // X1, R5
+    case TcpState::Listen: receiveListen(me, seg); return;
+    case TcpState::SynSent: receiveSynSent(me, seg); return;
+    default: break;
+    }
+
+    // Linux also honours RST seq = RCV.NXT-1 once a FIN has been received
+    // (tcp_reset_check(), rules.md R4); RFC 9293 has no such case.
+    if (seg.has(flag::Rst) && isLinux(m_s.params) && e.finReceived && seg.seq == e.rcvNxt - 1 &&
+        (e.state == TcpState::CloseWait || e.state == TcpState::LastAck || e.state == TcpState::Closing)) {
+        closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
+        return;
+    }
+    // First: sequence number check (§3.10.7.4 First, Table 6).
+    if (!acceptable(e, seg)) {
+        unacceptable(me, seg);
+        return;
+    }
+    // Second: RST (§3.10.7.4 Second; RFC 5961 §3).
+    if (seg.has(flag::Rst)) {
+        handleRst(me, seg);
+        return;
+    }
+    // Fourth: a SYN in a synchronized state gets a challenge ACK (RFC 5961 §4, §3.10.7.4 Fourth).
+    if (seg.has(flag::Syn)) {
+        sendAck(me, Reason::SendChallengeAck);
+        return;
+    }
+    // Fifth: "if the ACK bit is off drop the segment and return".
+    if (!seg.has(flag::Ack)) {
+        note(me, Reason::IgnoredUnacceptable, &seg);
+        return;
+    }
+    const std::uint32_t end = seg.seq + seg.len;  // where a FIN in this segment sits
+    const bool inOrder = seqLe(seg.seq, e.rcvNxt);
+    const bool finInOrder = seg.has(flag::Fin) && inOrder && seqLe(e.rcvNxt, end);
+    if (!handleAck(me, seg, finInOrder))
+        return;
+    if (!inOrder) {  // above RCV.NXT: keep for later (SHLD-31) and ask for what is missing
+        hold(me, seg);
+        return;
+    }
+    // Seventh: segment text, trimmed to what is new.
+    if (seg.len > 0 && seqLt(e.rcvNxt, end)) {
+        handleText(me, e.rcvNxt, end - e.rcvNxt);
+        if (ep(m_s, me).state == TcpState::Closed)
+            return;
+    }
+    // Eighth: FIN, processed only when in sequence.
+    if (finInOrder && ep(m_s, me).rcvNxt == end)
+        handleFin(me);
+    drainHeld(me);
+}
+
+// RFC 9293 §3.10.7.4 Table 6 acceptability test.
+bool Engine::acceptable(const Endpoint& e, const Segment& seg) const {
+    const std::uint32_t space = seg.seqSpace();
+    const auto inWindow = [&](std::uint32_t s) { return seqLe(e.rcvNxt, s) && seqLt(s, e.rcvNxt + kWindow); };
+    if (space == 0)
+        return inWindow(seg.seq);
+    return inWindow(seg.seq) || inWindow(seg.seq + space - 1);
+}
+
+// An unacceptable segment gets <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless it is an RST (R3).
+void Engine::unacceptable(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    if (seg.has(flag::Rst)) {
+        note(me, Reason::IgnoredRstOutOfWindow, &seg);
+        return;
+    }
+    if (e.state == TcpState::TimeWait) {
+        // T1: a retransmission of the peer's FIN (its FIN sits at RCV.NXT-1): ACK it and restart
+        // 2MSL (§3.10.7.4 Fifth and Eighth, TIME-WAIT; rules.md §5 item 3 on the intent).
+        const bool retransmittedFin = seg.has(flag::Fin) && seg.seq + seg.len + 1 == e.rcvNxt;
+        if (retransmittedFin) {
+            sendAck(me, Reason::SendAckOfFin);
+            note(me, Reason::TimeWaitRestarted, &seg);
+            startTimer(me, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
+            return;
+        }
+        sendAck(me, Reason::SendAckUnacceptable);
+        // T2, Linux: tcp_timewait_state_process() reschedules TIME_WAIT on any segment with ACK.
+        if (m_s.params.linuxTimeWaitRestart && seg.has(flag::Ack)) {
+            note(me, Reason::TimeWaitRestartedLinux, &seg);
+            startTimer(me, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
+        }
+        return;
+    }
+    // C4, G2, L3: a retransmitted FIN in CLOSE_WAIT, CLOSING or LAST_ACK is answered like this too.
+    sendAck(me, Reason::SendAckUnacceptable);
+}
+
+// R4: exact RST resets, in-window RST gets a challenge ACK (RFC 5961 §3).
+bool Engine::handleRst(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    if (seg.seq == e.rcvNxt) {
+        if (e.state == TcpState::TimeWait) {
+            if (m_s.params.rfc1337) {  // RFC 1337 fix F1: ignore RST in TIME-WAIT
+                note(me, Reason::IgnoredRstRfc1337, &seg);
+                return false;
+            }
+            closeTcb(me, Reason::RstKilledTimeWait, CloseCause::Reset);  // T3
+            return false;
+        }
+        closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);  // E5, F1i, F2f, C5, G4, L4
+        return false;
+    }
+    if (e.state == TcpState::TimeWait && isLinux(m_s.params)) {  // T4, Linux: silent drop
+        note(me, Reason::IgnoredRstOutOfWindow, &seg);
+        return false;
+    }
+    sendAck(me, Reason::SendChallengeAck);
+    return false;
+}
+
+// Fifth step: the ACK field. Returns false when the segment needs no further processing.
+bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
+    Endpoint& e = ep(m_s, me);
+    const std::uint32_t ack = seg.ack;
+    if (e.state == TcpState::TimeWait) {
+        // An acceptable segment in TIME-WAIT (e.g. an ACK at RCV.NXT): RFC does nothing; Linux
+        // restarts the timer silently (tcp_timewait_state_process(), rules.md §3).
+        if (m_s.params.linuxTimeWaitRestart) {
+            note(me, Reason::TimeWaitRestartedLinux, &seg);
+            startTimer(me, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
+        } else {
+            note(me, Reason::IgnoredOldAck, &seg);
+        }
+        return false;
+    }
+    if (e.state == TcpState::SynReceived) {
+        if (!(seqLt(e.sndUna, ack) && seqLe(ack, e.sndNxt))) {
+            sendRst(me, ack, 0, false, Reason::SendRstNoTcb);
+            return false;
+        }
+        stopTimer(me, TimerKind::Retransmission);
+        sampleRtt(e, ack);
+        e.sndUna = ack;
+        e.retries = 0;
+        setState(me, TcpState::Established, Reason::EstablishedPassive);
+        output(me);
+    }
+    if (seqLt(e.sndNxt, ack)) {  // acknowledges something not yet sent: ACK and drop
+        sendAck(me, Reason::SendAckUnacceptable);
+        return false;
+    }
+    if (seqLt(e.sndUna, ack)) {
+        sampleRtt(e, ack);
+        e.sndUna = ack;
+        e.retries = 0;
+        e.rto = computeRto(e, m_s.params);
+        note(me, Reason::AckAdvanced, &seg);
+        if (e.sndUna == e.sndNxt) {
+            stopTimer(me, TimerKind::Retransmission);  // RFC 6298 (5.2)
+            if (!e.allAckedSeen) {
+                e.allAckedSeen = true;
+                trigger(me, AppAction::Trigger::AfterAllAcked);
+            }
+        } else {
+            e.frontFirstSent = m_s.now;
+            startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.3)
+        }
+    }
+    const bool finAcked = e.finSent && e.sndUna == e.finSeq + 1;
+    switch (e.state) {
+    case TcpState::FinWait1:
+        // F1a. When this same segment also carries the peer's FIN in order, the Eighth step takes
+        // FIN_WAIT_1 straight to TIME_WAIT (F1d, Figure 5 note 2), so FIN_WAIT_2 is not entered.
+        if (finAcked && !finInOrder) {
+            setState(me, TcpState::FinWait2, Reason::FinAckedEnterFinWait2);
+            // Linux: an orphan in FIN_WAIT_2 lives at most tcp_fin_timeout, at least 3.5 RTO
+            // (tcp_fin_time(), include/net/tcp.h). RFC 9293 has no such timer.
+            if (e.orphan && m_s.params.finWait2Timeout > 0)
+                startTimer(me, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, e.rto * 7 / 2),
+                           Reason::TimerFinWait2);
+        }
+        return true;
+    case TcpState::Closing:
+        if (finAcked)
+            enterTimeWait(me, Reason::ClosingAckedEnterTimeWait);  // G1
+        return false;
+    case TcpState::LastAck:
+        if (finAcked)
+            closeTcb(me, Reason::LastAckAckedClosed, CloseCause::Graceful);  // L1
+        return false;
+    default:
+        return true;
+    }
+}
+
+// Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (R7).
+void Engine::handleText(Side me, std::uint32_t /*seq*/, std::uint32_t len) {
+    Endpoint& e = ep(m_s, me);
+    const bool receiving = e.state == TcpState::Established || e.state == TcpState::FinWait1 ||
+                           e.state == TcpState::FinWait2 || e.state == TcpState::SynReceived;
+    if (!receiving) {
+        note(me, Reason::IgnoredText);
+        return;
+    }
+    // Linux after close(): data for an orphan is answered with RST (F1e, F2b; RFC 9293 §3.6.1
+    // SHLD-3; tcp_rcv_state_process()). After shutdown(SHUT_WR) the data is accepted.
+    if (isLinux(m_s.params) && e.orphan && e.state != TcpState::Established) {
+        sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstDataAfterClose);
+        closeTcb(me, Reason::DataAfterCloseResetClosed, CloseCause::Reset);
+        return;
+    }
+    e.rcvNxt += len;
+    if (e.autoRead)
+        e.delivered += len;
+    else
+        e.unread += len;
+    if (recording()) {
+        TraceRecord r = base(EventKind::Note, me, Reason::DataAccepted);
+        r.bytes = len;
+        put(r);
+    }
+    if (!e.dataSeen) {
+        e.dataSeen = true;
+        trigger(me, AppAction::Trigger::AfterData);
+    }
+    ackReceived(me, true, Reason::SendAckOfData);
+}
+
+// Eighth step: an in-sequence FIN (RFC 9293 §3.10.7.4 Eighth).
+void Engine::handleFin(Side me) {
+    Endpoint& e = ep(m_s, me);
+    e.rcvNxt += 1;  // R1: the FIN takes one sequence number
+    e.finReceived = true;
+    switch (e.state) {
+    case TcpState::SynReceived:
+    case TcpState::Established:
+        setState(me, TcpState::CloseWait, Reason::FinEnterCloseWait);  // E4
+        ackReceived(me, true, Reason::SendAckOfFin);
+        break;
+    case TcpState::FinWait1:
+        if (e.finSent && e.sndUna == e.finSeq + 1) {
+            enterTimeWait(me, Reason::FinAckAndFinEnterTimeWait);  // F1d
+        } else {
+            setState(me, TcpState::Closing, Reason::FinCrossedEnterClosing);  // F1c
+        }
+        sendAck(me, Reason::SendAckOfFin);
+        break;
+    case TcpState::FinWait2:
+        stopTimer(me, TimerKind::FinWait2);
+        enterTimeWait(me, Reason::FinEnterTimeWait);  // F2a
+        sendAck(me, Reason::SendAckOfFin);
+        break;
+    default:
+        sendAck(me, Reason::SendAckOfFin);
+        break;
+    }
+    trigger(me, AppAction::Trigger::AfterEof);
+}
+
+// Sends the ACK now, or owes it for up to the delayed-ACK time (RFC 9293 §3.8.6.3; RFC 1122
+// §4.2.3.2: at least every second full-sized segment).
+void Engine::ackReceived(Side me, bool mayDelay, Reason why) {
+    Endpoint& e = ep(m_s, me);
+    if (mayDelay && m_s.params.delayedAck && e.quickAcksLeft == 0) {
+        if (!e.ackPending) {
+            e.ackPending = true;
+            startTimer(me, TimerKind::DelayedAck, m_s.params.delayedAckTimeout, Reason::TimerDelayedAck);
+            return;
+        }
+    }
+    if (e.quickAcksLeft > 0)
+        --e.quickAcksLeft;
+    sendAck(me, why);
+}
+
+void Engine::hold(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    note(me, Reason::DataHeldOutOfOrder, &seg);
+    const bool known = std::any_of(e.held.begin(), e.held.begin() + e.heldCount,
+                                   [&](const Held& h) { return h.seq == seg.seq; });
+    if (!known && e.heldCount < static_cast<int>(e.held.size()))
+        e.held[e.heldCount++] = Held{seg.seq, seg.len, seg.has(flag::Fin)};
+    sendAck(me, Reason::SendAckOfData);  // a duplicate ACK asks for RCV.NXT
+}
+
+void Engine::drainHeld(Side me) {
+    for (bool progress = true; progress;) {
+        progress = false;
+        Endpoint& e = ep(m_s, me);
+        for (int i = 0; i < e.heldCount; ++i) {
+            const Held h = e.held[i];
+            const std::uint32_t end = h.seq + h.len;
+            if (seqLt(e.rcvNxt, h.seq))
+                continue;  // still above a hole
+            e.held[i] = e.held[--e.heldCount];
+            if (seqLt(e.rcvNxt, end))
+                handleText(me, e.rcvNxt, end - e.rcvNxt);
+            if (ep(m_s, me).state == TcpState::Closed)
+                return;
+            if (h.fin && ep(m_s, me).rcvNxt == end && !ep(m_s, me).finReceived)
+                handleFin(me);
+            progress = true;
+            break;
+        }
+    }
+}
+
+// No TCB: everything but RST is answered with RST (RFC 9293 §3.5.2 group 1, rules.md R5, X1).
+void Engine::receiveWithoutTcb(Side me, const Segment& seg) {
+    if (seg.has(flag::Rst)) {
+        note(me, Reason::IgnoredRstNoTcb, &seg);
+        return;
+    }
+    if (seg.has(flag::Ack))
+        sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
+    else
+        sendRst(me, 0, seg.seq + seg.seqSpace(), true, Reason::SendRstNoTcb);
+}
+
+// RFC 9293 §3.10.7.2.
+void Engine::receiveListen(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    if (seg.has(flag::Rst)) {
+        note(me, Reason::IgnoredRstNoTcb, &seg);
+        return;
+    }
+    if (seg.has(flag::Ack)) {
+        sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
+        return;
+    }
+    if (!seg.has(flag::Syn))
+        return;
+    e.irs = seg.seq;
+    e.rcvNxt = seg.seq + 1;
+    e.synSent = true;
+    e.sndUna = e.iss;
+    e.sndNxt = e.iss + 1;
+    setState(me, TcpState::SynReceived, Reason::SynReceived);
+    Segment synAck;
+    synAck.seq = e.iss;
+    synAck.ack = e.rcvNxt;
+    synAck.flags = flag::Syn | flag::Ack;
+    e.frontFirstSent = m_s.now;
+    e.rttPending = true;
+    e.rttSeq = e.sndNxt;
+    e.rttSentAt = m_s.now;
+    transmit(me, synAck, Reason::SendSynAck);
+    startRtxIfIdle(me);
+}
+
+// RFC 9293 §3.10.7.3.
+void Engine::receiveSynSent(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    const bool ackOk = seg.has(flag::Ack) && seqLt(e.iss, seg.ack) && seqLe(seg.ack, e.sndNxt);
+    if (seg.has(flag::Ack) && !ackOk) {
+        if (!seg.has(flag::Rst))
+            sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
+        return;
+    }
+    if (seg.has(flag::Rst)) {
+        if (ackOk)
+            closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
+        return;
+    }
+    if (!seg.has(flag::Syn))
+        return;
+    e.irs = seg.seq;
+    e.rcvNxt = seg.seq + 1;
+    if (ackOk) {
+        sampleRtt(e, seg.ack);
+        e.sndUna = seg.ack;
+        e.retries = 0;
+        stopTimer(me, TimerKind::Retransmission);
+        setState(me, TcpState::Established, Reason::EstablishedActive);
+        sendAck(me, Reason::SendHandshakeAck);
+        output(me);
+        return;
+    }
+    // Simultaneous open: SYN without ACK.
+    setState(me, TcpState::SynReceived, Reason::SynReceived);
+    Segment synAck;
+    synAck.seq = e.iss;
+    synAck.ack = e.rcvNxt;
+    synAck.flags = flag::Syn | flag::Ack;
+    transmit(me, synAck, Reason::SendSynAck);
+}
+
+}  // namespace finwave::detail

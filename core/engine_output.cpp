@@ -1,0 +1,381 @@
+// Application calls (RFC 9293 §3.10.1–§3.10.5), segment output, retransmission and the channel.
+#include "core/engine.h"
+
+#include <algorithm>
+
+namespace finwave::detail {
+
+namespace {
+bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
+
+bool canSend(TcpState s) {  // §3.10.2: SEND is allowed in ESTABLISHED and CLOSE-WAIT
+    return s == TcpState::Established || s == TcpState::CloseWait || s == TcpState::SynSent ||
+           s == TcpState::SynReceived;
+}
+
+Reason appReason(AppAction::Kind k) {
+    switch (k) {
+    case AppAction::Kind::Listen: return Reason::AppListen;
+    case AppAction::Kind::Connect: return Reason::AppConnect;
+    case AppAction::Kind::Send: return Reason::AppSend;
+    case AppAction::Kind::Read: return Reason::AppRead;
+    case AppAction::Kind::Close: return Reason::AppClose;
+    case AppAction::Kind::ShutdownWrite: return Reason::AppShutdownWrite;
+    case AppAction::Kind::Abort: return Reason::AppAbort;
+    }
+    return Reason::AppClose;
+}
+}  // namespace
+
+Micros computeRto(const Endpoint& e, const ProtocolParams& p) {
+    if (!e.haveRtt)
+        return std::min(p.rtoInitial, p.rtoMax);
+    Micros rto;
+    if (isLinux(p))
+        rto = e.srtt + std::max(4 * e.rttvar, p.rtoMin);  // tcp_set_rto(): SRTT + max(RTTVAR, rto_min)
+    else
+        rto = std::max(p.rtoMin, e.srtt + std::max<Micros>(1000, 4 * e.rttvar));  // RFC 6298 (2.3), (2.4)
+    return std::min(rto, p.rtoMax);
+}
+
+void Engine::appCall(Side me, const AppAction& a) {
+    Endpoint& e = ep(m_s, me);
+    Reason why = appReason(a.kind);
+    const bool closing = a.kind == AppAction::Kind::Close || a.kind == AppAction::Kind::ShutdownWrite;
+    if (a.kind == AppAction::Kind::Send && !canSend(e.state))
+        why = Reason::AppSendRefused;  // "error: connection closing" (§3.10.2)
+    if (closing && a.kind == AppAction::Kind::Close && e.lingerZero)
+        why = Reason::AppLingerZeroClose;
+    if (recording()) {
+        TraceRecord r = base(EventKind::App, me, why);
+        r.bytes = a.kind == AppAction::Kind::Send ? a.bytes : (a.kind == AppAction::Kind::Read ? e.unread : 0);
+        put(r);
+    }
+    switch (a.kind) {
+    case AppAction::Kind::Listen:
+        if (e.state == TcpState::Closed)
+            setState(me, TcpState::Listen, Reason::ListenOpened);
+        break;
+    case AppAction::Kind::Connect:
+        if (e.state != TcpState::Closed)
+            break;
+        {
+            e.synSent = true;
+            e.sndUna = e.iss;
+            e.sndNxt = e.iss + 1;
+            setState(me, TcpState::SynSent, Reason::SynSentOnConnect);
+            Segment syn;
+            syn.seq = e.iss;
+            syn.flags = flag::Syn;
+            e.frontFirstSent = m_s.now;
+            e.rttPending = true;
+            e.rttSeq = e.sndNxt;
+            e.rttSentAt = m_s.now;
+            transmit(me, syn, Reason::SendSyn);
+            startRtxIfIdle(me);
+        }
+        break;
+    case AppAction::Kind::Send:
+        if (why == Reason::AppSendRefused)
+            break;
+        e.unsent += a.bytes;
+        output(me);
+        break;
+    case AppAction::Kind::Read:
+        e.delivered += e.unread;
+        e.unread = 0;
+        break;
+    case AppAction::Kind::Close:
+    case AppAction::Kind::ShutdownWrite:
+        appClose(me, a);
+        break;
+    case AppAction::Kind::Abort:
+        abort(me, Reason::AppAbort);
+        break;
+    }
+}
+
+// CLOSE (§3.10.4) and shutdown(SHUT_WR); close() with SO_LINGER {1,0} aborts (rules.md S7).
+void Engine::appClose(Side me, const AppAction& a) {
+    Endpoint& e = ep(m_s, me);
+    const bool isClose = a.kind == AppAction::Kind::Close;
+    if (isClose && e.lingerZero) {
+        abort(me, Reason::AppLingerZeroClose);
+        return;
+    }
+    const bool startUserTimer = m_s.params.userTimeout > 0;
+    switch (e.state) {
+    case TcpState::Closed:
+        note(me, Reason::AppCloseRefused);
+        return;
+    case TcpState::Listen:
+    case TcpState::SynSent:
+        closeTcb(me, Reason::AbortClosed, CloseCause::Reset);
+        return;
+    case TcpState::SynReceived:
+    case TcpState::Established:
+    case TcpState::CloseWait: {
+        // R8 / E2 / C3: close() with received data unread sends RST (RFC 2525 §2.17; Linux
+        // __tcp_close() counts data bytes only, not the FIN).
+        if (isClose && e.unread > 0) {
+            sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstUnreadData);
+            closeTcb(me, Reason::UnreadDataResetClosed, CloseCause::Reset);
+            return;
+        }
+        e.finQueued = true;
+        e.orphan = isClose;
+        if (e.state == TcpState::CloseWait)
+            setState(me, TcpState::LastAck, Reason::CloseEnterLastAck);  // C2
+        else
+            setState(me, TcpState::FinWait1, Reason::CloseEnterFinWait1);  // E1
+        output(me);
+        break;
+    }
+    default:
+        // Already closing (F1h, T7): no second FIN. A close() after shutdown() orphans the socket.
+        if (isClose && !e.orphan) {
+            e.orphan = true;
+            if (e.state == TcpState::FinWait2 && m_s.params.finWait2Timeout > 0)
+                startTimer(me, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, e.rto * 7 / 2),
+                           Reason::TimerFinWait2);
+        } else {
+            note(me, Reason::AppCloseRefused);
+        }
+        return;
+    }
+    if (startUserTimer && !timerRunning(me, TimerKind::User))
+        startTimer(me, TimerKind::User, m_s.params.userTimeout, Reason::TimerUser);
+}
+
+// ABORT (§3.10.5, R9): RST in the states that still owe the peer something; none in CLOSING,
+// LAST-ACK or TIME-WAIT. Linux sends it as RST+ACK (tcp_send_active_reset()).
+void Engine::abort(Side me, Reason /*appReason*/) {
+    Endpoint& e = ep(m_s, me);
+    switch (e.state) {
+    case TcpState::Closed:
+        note(me, Reason::AppCloseRefused);
+        return;
+    case TcpState::SynReceived:
+    case TcpState::Established:
+    case TcpState::FinWait1:
+    case TcpState::FinWait2:
+    case TcpState::CloseWait:
+        sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstAbort);
+        break;
+    default:
+        break;
+    }
+    closeTcb(me, Reason::AbortClosed, CloseCause::Reset);
+}
+
+// Segmentizes queued data and, once it is all out, the FIN (§3.10.4: "Queue this until all
+// preceding SENDs have been segmentized"); the FIN rides on the last data segment (S12).
+void Engine::output(Side me) {
+    Endpoint& e = ep(m_s, me);
+    const bool open = e.state == TcpState::Established || e.state == TcpState::CloseWait ||
+                      e.state == TcpState::FinWait1 || e.state == TcpState::LastAck ||
+                      e.state == TcpState::Closing;
+    if (!open)
+        return;
+    const auto start = [&](Segment& seg, Reason plain, Reason piggy) {
+        Reason why = plain;
+        if (e.ackPending) {
+            e.ackPending = false;
+            stopTimer(me, TimerKind::DelayedAck);
+            why = piggy;
+        }
+        if (e.sndUna == e.sndNxt)
+            e.frontFirstSent = m_s.now;
+        e.sndNxt += seg.seqSpace();
+        if (!e.rttPending) {
+            e.rttPending = true;
+            e.rttSeq = e.sndNxt;
+            e.rttSentAt = m_s.now;
+        }
+        transmit(me, seg, why);
+        startRtxIfIdle(me);
+    };
+    while (e.unsent > 0) {
+        const std::uint32_t len = std::min(e.unsent, m_s.params.mss);
+        e.unsent -= len;
+        Segment seg;
+        seg.seq = e.sndNxt;
+        seg.ack = e.rcvNxt;
+        seg.len = len;
+        seg.flags = flag::Ack | flag::Psh;
+        const bool fin = e.finQueued && !e.finSent && e.unsent == 0;
+        if (fin) {
+            seg.flags |= flag::Fin;
+            e.finSent = true;
+            e.finSeq = e.sndNxt + len;
+        }
+        start(seg, fin ? Reason::SendFinWithData : Reason::SendData,
+              fin ? Reason::SendFinWithData : Reason::SendData);
+    }
+    if (e.finQueued && !e.finSent) {
+        Segment seg;
+        seg.seq = e.sndNxt;
+        seg.ack = e.rcvNxt;
+        seg.flags = flag::Fin | flag::Ack;  // R2: the FIN carries ACK = RCV.NXT
+        e.finSent = true;
+        e.finSeq = e.sndNxt;
+        start(seg, Reason::SendFin, Reason::SendFinPiggybackAck);
+    }
+}
+
+void Engine::sendAck(Side me, Reason why) {
+    Endpoint& e = ep(m_s, me);
+    if (e.ackPending) {
+        e.ackPending = false;
+        stopTimer(me, TimerKind::DelayedAck);
+    }
+    Segment seg;
+    seg.seq = e.sndNxt;
+    seg.ack = e.rcvNxt;
+    seg.flags = flag::Ack;
+    transmit(me, seg, why);
+}
+
+void Engine::sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck, Reason why) {
+    Segment seg;
+    seg.seq = seq;
+    seg.ack = withAck ? ack : 0;
+    seg.flags = flag::Rst | (withAck ? flag::Ack : 0);
+    transmit(me, seg, why);
+}
+
+void Engine::startRtxIfIdle(Side me) {
+    if (!timerRunning(me, TimerKind::Retransmission))
+        startTimer(me, TimerKind::Retransmission, ep(m_s, me).rto, Reason::TimerRtx);
+}
+
+// RFC 6298 §2: SRTT/RTTVAR from one sample; Karn's rule is kept by clearing rttPending whenever
+// a segment is retransmitted.
+void Engine::sampleRtt(Endpoint& e, std::uint32_t ack) {
+    if (!e.rttPending || seqLt(ack, e.rttSeq))
+        return;
+    const Micros r = m_s.now - e.rttSentAt;
+    if (!e.haveRtt) {
+        e.srtt = r;
+        e.rttvar = r / 2;
+        e.haveRtt = true;
+    } else {
+        const Micros diff = e.srtt > r ? e.srtt - r : r - e.srtt;
+        e.rttvar = (3 * e.rttvar + diff) / 4;
+        e.srtt = (7 * e.srtt + r) / 8;
+    }
+    e.rttPending = false;
+    e.rto = computeRto(e, m_s.params);
+}
+
+// RTX expiry (R6; RFC 6298 (5.4)-(5.6)); gives up at the retry limit (§3.8.3 R2; Linux
+// tcp_orphan_retries for orphans), silently (F1g, Linux v15).
+void Engine::retransmit(Side me) {
+    Endpoint& e = ep(m_s, me);
+    if (e.sndUna == e.sndNxt)
+        return;
+    const int limit = (isLinux(m_s.params) && e.orphan) ? m_s.params.orphanRetries : m_s.params.maxRetries;
+    const bool timeUp = m_s.params.giveUpAfter > 0 && m_s.now - e.frontFirstSent >= m_s.params.giveUpAfter;
+    if (e.retries >= limit || timeUp) {
+        closeTcb(me, Reason::RetriesExhaustedClosed, CloseCause::GaveUp);
+        return;
+    }
+    Segment seg;
+    seg.seq = e.sndUna;
+    if (e.synSent && e.sndUna == e.iss) {
+        seg.flags = flag::Syn;
+        if (e.state == TcpState::SynReceived) {
+            seg.flags |= flag::Ack;
+            seg.ack = e.rcvNxt;
+        }
+    } else {
+        const std::uint32_t dataEnd = e.finSent ? e.finSeq : e.sndNxt;
+        seg.len = std::min(dataEnd - e.sndUna, m_s.params.mss);
+        seg.ack = e.rcvNxt;
+        seg.flags = flag::Ack | (seg.len > 0 ? flag::Psh : 0);
+        if (e.finSent && e.sndUna + seg.len == e.finSeq)
+            seg.flags |= flag::Fin;  // the FIN keeps its sequence number (R6)
+    }
+    if (e.ackPending) {
+        e.ackPending = false;
+        stopTimer(me, TimerKind::DelayedAck);
+    }
+    ++e.retries;
+    ++m_s.retransmissions;
+    seg.transmission = static_cast<std::uint8_t>(std::min(e.retries, 255));
+    e.rttPending = false;                              // Karn
+    e.rto = std::min(e.rto * 2, m_s.params.rtoMax);    // (5.5)
+    transmit(me, seg, Reason::Retransmit);
+    startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.6)
+}
+
+// Hands a segment to the channel: targeted faults first, then seeded random loss and jitter.
+void Engine::transmit(Side from, Segment seg, Reason why) {
+    seg.id = m_s.nextSegmentId++;
+    seg.dir = directionFrom(from);
+    if (recording()) {
+        TraceRecord r = base(EventKind::Send, from, why);
+        r.seg = seg;
+        r.hasSegment = true;
+        put(r);
+    }
+    ChannelState& ch = m_s.channel[seg.dir == Direction::AtoB ? 0 : 1];
+    const std::uint32_t n = ++ch.sent;
+    bool lost = false;
+    Reason dropReason = Reason::LostTargeted;
+    bool duplicate = false;
+    Micros duplicateDelay = 0;
+    for (std::size_t i = 0; i < m_sc.faults.size(); ++i) {
+        const Fault& f = m_sc.faults[i];
+        switch (f.kind) {
+        case Fault::Kind::DropNth:
+            if (f.dir == seg.dir && f.n == n)
+                lost = true;
+            break;
+        case Fault::Kind::DropFirstMatching: {
+            const bool match = f.exactFlags ? seg.flags == f.flags : (seg.flags & f.flags) == f.flags;
+            if (!lost && senderOf(f.dir) == from && match && m_s.faultHits[i] < f.count) {
+                ++m_s.faultHits[i];
+                lost = true;
+            }
+            break;
+        }
+        case Fault::Kind::DuplicateNth:
+            if (f.dir == seg.dir && f.n == n) {
+                duplicate = true;
+                duplicateDelay = f.extraDelay;
+            }
+            break;
+        }
+    }
+    const ChannelParams& p = ch.params;
+    const Micros delay = p.delay + (p.jitter > 0 ? m_s.rng.uniformInt(p.jitter) : 0);
+    if (!lost && p.loss > 0.0 && m_s.rng.uniform() < p.loss) {
+        lost = true;
+        dropReason = Reason::LostRandom;
+    }
+    Event e;
+    e.seg = seg;
+    e.sentAt = m_s.now;
+    e.arrivesAt = m_s.now + delay;
+    e.side = receiverOf(seg.dir);
+    if (lost) {
+        e.type = EventType::Drop;
+        e.t = m_s.now + delay / 2;  // it dies part way, where the diagram draws the cross
+        e.dropReason = dropReason;
+    } else {
+        e.type = EventType::Arrive;
+        e.t = e.arrivesAt;
+    }
+    schedule(e);
+    if (duplicate) {
+        Event d = e;
+        d.type = EventType::Arrive;
+        d.duplicate = true;
+        d.arrivesAt = m_s.now + delay + duplicateDelay;
+        d.t = d.arrivesAt;
+        schedule(d);
+    }
+}
+
+}  // namespace finwave::detail

@@ -1,0 +1,119 @@
+#pragma once
+// Internal to core: the whole mutable state of a run as one copyable value, so that
+// checkpoints for step back are plain copies (DESIGN.md "Time travel").
+
+#include "core/channel.h"
+#include "core/profile.h"
+#include "core/rng.h"
+#include "core/scenario.h"
+#include "core/segment.h"
+#include "core/simulator.h"
+#include "core/tcp_state.h"
+#include "core/trace.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace finwave::detail {
+
+inline constexpr int kTimerCount = 5;  // indexes are TimerKind - 1
+inline constexpr int timerIndex(TimerKind k) { return static_cast<int>(k) - 1; }
+
+struct Timer {
+    Micros started = 0;
+    Micros deadline = 0;
+    std::uint32_t generation = 0;  // bumped on every start/stop; stale queue entries are skipped
+    bool running = false;
+};
+
+// Why an endpoint reached CLOSED, for Simulator::outcome().
+enum class CloseCause : std::uint8_t { None, Graceful, Reset, GaveUp, TimedOut };
+
+// A segment received above RCV.NXT, held for later (RFC 9293 §3.10.7.4 SHLD-31).
+struct Held {
+    std::uint32_t seq = 0;
+    std::uint32_t len = 0;
+    bool fin = false;
+};
+
+// One endpoint's TCB plus what its application has done (RFC 9293 §3.3.1).
+struct Endpoint {
+    TcpState state = TcpState::Closed;
+    std::uint32_t iss = 0, irs = 0;
+    std::uint32_t sndUna = 0, sndNxt = 0, rcvNxt = 0;
+    std::uint32_t finSeq = 0;            // sequence number our FIN occupies, once sent
+    std::uint32_t unsent = 0;            // bytes queued by SEND, not yet segmentized
+    std::uint32_t unread = 0;            // bytes received, not yet read
+    std::uint32_t delivered = 0;         // bytes read by the application
+    std::uint32_t rttSeq = 0;            // RTT measurement: ACK at or above this ends it
+    Micros rttSentAt = 0;
+    Micros srtt = 0, rttvar = 0, rto = 0;
+    Micros frontFirstSent = 0;           // first transmission of the segment at SND.UNA
+    int retries = 0;                     // retransmissions of that segment
+    int quickAcksLeft = 0;               // Linux quick-ack mode after the handshake
+    int heldCount = 0;
+    std::array<Held, 8> held{};
+    std::array<Timer, kTimerCount> timers{};
+    CloseCause cause = CloseCause::None;
+    Micros closedAt = -1;
+    bool synSent = false;                // our SYN occupies ISS
+    bool finQueued = false;              // CLOSE or shutdown called: FIN follows the data
+    bool finSent = false;
+    bool finReceived = false;
+    bool orphan = false;                 // close() (not shutdown): Linux orphan rules apply
+    bool ackPending = false;             // a delayed ACK is owed
+    bool rttPending = false;
+    bool haveRtt = false;
+    bool lingerZero = false;
+    bool autoRead = true;
+    bool dataSeen = false;
+    bool allAckedSeen = false;
+};
+
+enum class EventType : std::uint8_t { App, Arrive, Drop, Timer };
+
+struct Event {
+    Micros t = 0;
+    std::uint64_t order = 0;    // insertion order breaks ties
+    Micros sentAt = 0;          // Arrive/Drop: when the segment left
+    Micros arrivesAt = 0;       // Arrive/Drop: when it would have arrived
+    Segment seg{};
+    std::uint32_t generation = 0;  // Timer
+    std::uint32_t index = 0;       // App: action index
+    EventType type = EventType::App;
+    Side side = Side::A;           // App/Timer: whose; Arrive: receiver
+    TimerKind timer = TimerKind::None;
+    Reason dropReason = Reason::LostRandom;
+    bool duplicate = false;
+};
+
+struct ChannelState {
+    ChannelParams params;
+    std::uint32_t sent = 0;  // segments sent in this direction so far
+};
+
+struct State {
+    std::array<Endpoint, 2> ep{};
+    std::array<ChannelState, 2> channel{};
+    ProtocolParams params;
+    std::vector<Event> queue;               // binary heap, earliest first
+    std::vector<std::uint32_t> faultHits;   // per Fault: how many segments it has taken
+    std::vector<std::uint8_t> actionArmed;  // per AppAction: scheduled already
+    Rng rng;
+    Micros now = 0;
+    std::uint64_t step = 0;
+    std::uint64_t nextOrder = 0;
+    std::uint32_t nextSegmentId = 1;
+    std::uint32_t retransmissions = 0;
+    std::size_t traceSize = 0;
+};
+
+inline Endpoint& ep(State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }
+inline const Endpoint& ep(const State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }
+
+// Modular sequence comparisons (RFC 9293 §3.4).
+inline bool seqLt(std::uint32_t a, std::uint32_t b) { return static_cast<std::int32_t>(a - b) < 0; }
+inline bool seqLe(std::uint32_t a, std::uint32_t b) { return static_cast<std::int32_t>(a - b) <= 0; }
+
+}  // namespace finwave::detail

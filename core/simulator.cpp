@@ -1,0 +1,293 @@
+// Public face of the engine: stepping, time travel through checkpoints, and read-only views.
+#include "core/simulator.h"
+
+#include "core/engine.h"
+
+#include <algorithm>
+
+namespace finwave {
+
+using detail::Engine;
+using detail::State;
+
+namespace {
+constexpr std::uint64_t kCheckpointEvery = 32;
+}
+
+struct Simulator::Impl {
+    Scenario scenario;
+    SimulatorOptions options;
+    State state;
+    Trace trace;
+    std::vector<State> checkpoints;  // sorted by step
+    // What the user set last; it survives step back (DESIGN.md "Time travel").
+    ProtocolParams params;
+    std::array<ChannelParams, 2> channels;
+
+    Engine engine() { return Engine(state, scenario, options.recordTrace ? &trace : nullptr); }
+
+    void restart() {
+        trace.clear();
+        checkpoints.clear();
+        engine().initialize();
+        params = scenario.params;
+        channels = {scenario.ab, scenario.ba};
+        checkpoint();
+    }
+
+    void checkpoint() {
+        if (!options.keepHistory)
+            return;
+        while (!checkpoints.empty() && checkpoints.back().step >= state.step)
+            checkpoints.pop_back();
+        checkpoints.push_back(state);
+    }
+
+    // Brings the state back to `target` (< current step) by restoring a checkpoint and
+    // replaying; then the user's current parameters apply from there on.
+    void restoreTo(std::uint64_t target) {
+        auto it = std::upper_bound(checkpoints.begin(), checkpoints.end(), target,
+                                   [](std::uint64_t t, const State& s) { return t < s.step; });
+        if (it == checkpoints.begin()) {
+            trace.clear();
+            engine().initialize();
+        } else {
+            state = *(it - 1);
+            trace.truncate(state.traceSize);
+        }
+        Engine e = engine();
+        while (state.step < target && e.runOne()) {
+        }
+        while (!checkpoints.empty() && checkpoints.back().step > target)
+            checkpoints.pop_back();
+        applyUserParams();
+    }
+
+    void applyUserParams() {
+        const bool changed = state.params != params || state.channel[0].params != channels[0] ||
+                             state.channel[1].params != channels[1];
+        state.params = params;
+        state.channel[0].params = channels[0];
+        state.channel[1].params = channels[1];
+        if (changed || (!checkpoints.empty() && checkpoints.back().step != state.step &&
+                        state.step % kCheckpointEvery == 0))
+            checkpoint();
+    }
+};
+
+Simulator::Simulator(const Scenario& scenario, SimulatorOptions options) : m_impl(std::make_unique<Impl>()) {
+    m_impl->options = options;
+    m_impl->scenario = scenario;
+    m_impl->restart();
+}
+
+Simulator::~Simulator() = default;
+
+void Simulator::reset() { m_impl->restart(); }
+
+void Simulator::load(const Scenario& scenario) {
+    m_impl->scenario = scenario;
+    m_impl->restart();
+}
+
+const Scenario& Simulator::scenario() const { return m_impl->scenario; }
+
+bool Simulator::step() {
+    if (!m_impl->engine().runOne())
+        return false;
+    if (m_impl->state.step % kCheckpointEvery == 0)
+        m_impl->checkpoint();
+    return true;
+}
+
+bool Simulator::stepBack() {
+    if (m_impl->state.step == 0)
+        return false;
+    m_impl->restoreTo(m_impl->state.step - 1);
+    return true;
+}
+
+void Simulator::seek(std::uint64_t target) {
+    if (target < m_impl->state.step) {
+        m_impl->restoreTo(target);
+        return;
+    }
+    while (m_impl->state.step < target && step()) {
+    }
+}
+
+std::uint64_t Simulator::runToEnd(std::uint64_t maxSteps) {
+    std::uint64_t n = 0;
+    while (n < maxSteps && step())
+        ++n;
+    return n;
+}
+
+void Simulator::runUntil(Micros t) {
+    while (true) {
+        const auto next = nextEventTime();
+        if (!next || *next > t || !step())
+            return;
+    }
+}
+
+bool Simulator::isFinished() const { return !nextEventTime().has_value(); }
+std::uint64_t Simulator::stepIndex() const { return m_impl->state.step; }
+Micros Simulator::now() const { return m_impl->state.now; }
+
+std::optional<Micros> Simulator::nextEventTime() const {
+    const State& s = m_impl->state;
+    // Stale timer entries are removed after every event, so the front is a real event.
+    if (s.queue.empty() || s.queue.front().t > m_impl->scenario.horizon)
+        return std::nullopt;
+    return s.queue.front().t;
+}
+
+Outcome Simulator::outcome() const {
+    if (!isFinished())
+        return Outcome::Running;
+    using detail::CloseCause;
+    const auto& ep = m_impl->state.ep;
+    const auto any = [&](CloseCause c) { return ep[0].cause == c || ep[1].cause == c; };
+    if (any(CloseCause::GaveUp))
+        return Outcome::GaveUp;
+    if (any(CloseCause::Reset))
+        return Outcome::Reset;
+    if (ep[0].state != TcpState::Closed || ep[1].state != TcpState::Closed)
+        return Outcome::Stuck;
+    if (any(CloseCause::TimedOut))
+        return Outcome::TimedOut;
+    return Outcome::Graceful;
+}
+
+const Trace& Simulator::trace() const { return m_impl->trace; }
+
+TcpState Simulator::state(Side side) const { return detail::ep(m_impl->state, side).state; }
+std::uint32_t Simulator::iss(Side side) const { return detail::ep(m_impl->state, side).iss; }
+
+TcbView Simulator::tcb(Side side) const {
+    const detail::Endpoint& e = detail::ep(m_impl->state, side);
+    const ProtocolParams& p = m_impl->state.params;
+    TcbView v;
+    v.state = e.state;
+    v.iss = e.iss;
+    v.irs = e.irs;
+    v.sndUna = e.sndUna;
+    v.sndNxt = e.sndNxt;
+    v.rcvNxt = e.rcvNxt;
+    v.unsentBytes = e.unsent;
+    v.unreadBytes = e.unread;
+    v.deliveredBytes = e.delivered;
+    v.rto = e.rto;
+    v.retries = e.retries;
+    v.finSent = e.finSent;
+    v.finReceived = e.finReceived;
+    v.orphan = e.orphan;
+    if (e.state != TcpState::Closed) {
+        // The retransmission queue, derived from the sequence space [SND.UNA, SND.NXT).
+        std::uint32_t seq = e.sndUna;
+        const Direction dir = directionFrom(side);
+        if (e.synSent && seq == e.iss && detail::seqLt(seq, e.sndNxt)) {
+            Segment s;
+            s.seq = seq;
+            s.flags = flag::Syn;
+            s.dir = dir;
+            v.retransmissionQueue.push_back(s);
+            ++seq;
+        }
+        const std::uint32_t dataEnd = e.finSent ? e.finSeq : e.sndNxt;
+        while (detail::seqLt(seq, dataEnd)) {
+            Segment s;
+            s.seq = seq;
+            s.ack = e.rcvNxt;
+            s.len = std::min(dataEnd - seq, p.mss);
+            s.flags = flag::Ack | flag::Psh;
+            s.dir = dir;
+            seq += s.len;
+            if (e.finSent && seq == e.finSeq) {
+                s.flags |= flag::Fin;
+                ++seq;
+            }
+            v.retransmissionQueue.push_back(s);
+        }
+        if (e.finSent && seq == e.finSeq && detail::seqLt(seq, e.sndNxt)) {
+            Segment s;
+            s.seq = seq;
+            s.ack = e.rcvNxt;
+            s.flags = flag::Fin | flag::Ack;
+            s.dir = dir;
+            v.retransmissionQueue.push_back(s);
+        }
+    }
+    for (int k = 1; k <= detail::kTimerCount; ++k) {
+        const detail::Timer& t = e.timers[k - 1];
+        if (t.running)
+            v.timers.push_back(TimerView{static_cast<TimerKind>(k), t.started, t.deadline});
+    }
+    return v;
+}
+
+std::vector<InFlight> Simulator::inFlight() const {
+    std::vector<InFlight> out;
+    for (const detail::Event& e : m_impl->state.queue) {
+        if (e.type == detail::EventType::Arrive || e.type == detail::EventType::Drop) {
+            InFlight f;
+            f.seg = e.seg;
+            f.sentAt = e.sentAt;
+            f.arrivesAt = e.arrivesAt;
+            f.lost = e.type == detail::EventType::Drop;
+            f.lostAt = f.lost ? e.t : 0;
+            out.push_back(f);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const InFlight& a, const InFlight& b) {
+        return a.sentAt != b.sentAt ? a.sentAt < b.sentAt : a.seg.id < b.seg.id;
+    });
+    return out;
+}
+
+std::uint32_t Simulator::relativeSeq(const Segment& s) const { return s.seq - iss(senderOf(s.dir)); }
+
+std::uint32_t Simulator::relativeAck(const Segment& s) const {
+    return s.has(flag::Ack) ? s.ack - iss(receiverOf(s.dir)) : 0;
+}
+
+void Simulator::setChannel(Direction dir, const ChannelParams& params) {
+    const int i = dir == Direction::AtoB ? 0 : 1;
+    m_impl->channels[i] = params;
+    m_impl->state.channel[i].params = params;
+    m_impl->checkpoint();
+}
+
+ChannelParams Simulator::channel(Direction dir) const {
+    return m_impl->channels[dir == Direction::AtoB ? 0 : 1];
+}
+
+void Simulator::setParams(const ProtocolParams& params) {
+    m_impl->params = params;
+    m_impl->state.params = params;
+    m_impl->checkpoint();
+}
+
+const ProtocolParams& Simulator::params() const { return m_impl->params; }
+
+void Simulator::setSeed(std::uint64_t seed) { m_impl->scenario.seed = seed; }
+
+bool Simulator::dropInFlight(std::uint32_t segmentId) {
+    if (!m_impl->engine().dropInFlight(segmentId))
+        return false;
+    m_impl->checkpoint();
+    return true;
+}
+
+int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.retransmissions); }
+
+std::optional<Micros> Simulator::bothClosedAt() const {
+    const auto& ep = m_impl->state.ep;
+    if (ep[0].state != TcpState::Closed || ep[1].state != TcpState::Closed || ep[0].closedAt < 0 ||
+        ep[1].closedAt < 0)
+        return std::nullopt;
+    return std::max(ep[0].closedAt, ep[1].closedAt);
+}
+
+}  // namespace finwave
