@@ -1,0 +1,95 @@
+#pragma once
+// Helpers for engine tests: build a situation, run it, read back segments and states.
+
+#include "core/builtin_scenarios.h"
+#include "core/simulator.h"
+
+#include <string>
+#include <vector>
+
+namespace finwave::testing {
+
+// A segment as a test states it: "A>B FIN,ACK 1 1 0" plus lost / retransmission marks.
+struct Seg {
+    std::string dir;     // "A>B" or "B>A"
+    std::string flags;   // flagsText order: "FIN,ACK"
+    std::uint32_t seq = 0, ack = 0, len = 0;
+    bool lost = false;
+    bool retransmission = false;
+    bool operator==(const Seg&) const = default;
+};
+
+inline std::ostream& operator<<(std::ostream& os, const Seg& s) {
+    return os << s.dir << ' ' << s.flags << " seq=" << s.seq << " ack=" << s.ack << " len=" << s.len
+              << (s.lost ? " LOST" : "") << (s.retransmission ? " RTX" : "");
+}
+
+// Every segment sent, in order, with relative numbers and whether it was lost.
+inline std::vector<Seg> segments(const Simulator& sim) {
+    std::vector<Seg> out;
+    std::vector<std::uint32_t> ids;
+    for (const TraceRecord& r : sim.trace()) {
+        if (r.kind == EventKind::Send) {
+            Seg s;
+            s.dir = r.seg.dir == Direction::AtoB ? "A>B" : "B>A";
+            s.flags = flagsText(r.seg.flags);
+            s.seq = sim.relativeSeq(r.seg);
+            s.ack = sim.relativeAck(r.seg);
+            s.len = r.seg.len;
+            s.retransmission = r.seg.isRetransmission();
+            out.push_back(s);
+            ids.push_back(r.seg.id);
+        } else if (r.kind == EventKind::Drop) {
+            for (std::size_t i = 0; i < ids.size(); ++i)
+                if (ids[i] == r.seg.id)
+                    out[i].lost = true;
+        }
+    }
+    return out;
+}
+
+// The states one side passed through, starting with its first state.
+inline std::vector<std::string> states(const Simulator& sim, Side side, TcpState initial) {
+    std::vector<std::string> out{std::string(stateName(initial))};
+    for (const TraceRecord& r : sim.trace())
+        if (r.kind == EventKind::State && r.side == side)
+            out.emplace_back(stateName(r.to));
+    return out;
+}
+
+inline Seg seg(std::string dir, std::string flags, std::uint32_t seq, std::uint32_t ack, std::uint32_t len = 0,
+               bool lost = false, bool rtx = false) {
+    return Seg{std::move(dir), std::move(flags), seq, ack, len, lost, rtx};
+}
+
+// Two ESTABLISHED endpoints, 50 ms each way, RFC profile, no actions.
+inline Scenario established(Profile profile = Profile::Rfc) {
+    Scenario s;
+    s.name = "test";
+    s.params = paramsFor(profile);
+    s.ab.delay = s.ba.delay = 50 * kMs;
+    return s;
+}
+
+inline AppAction action(Side side, AppAction::Kind kind, Micros delay,
+                        AppAction::Trigger trigger = AppAction::Trigger::AtTime, std::uint32_t bytes = 0) {
+    AppAction a;
+    a.side = side;
+    a.kind = kind;
+    a.delay = delay;
+    a.trigger = trigger;
+    a.bytes = bytes;
+    return a;
+}
+
+
+// Times (in the trace) at which `side` entered state `s`.
+inline std::vector<Micros> entered(const Simulator& sim, Side side, TcpState s) {
+    std::vector<Micros> out;
+    for (const TraceRecord& r : sim.trace())
+        if (r.kind == EventKind::State && r.side == side && r.to == s)
+            out.push_back(r.t);
+    return out;
+}
+
+}  // namespace finwave::testing
