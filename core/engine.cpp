@@ -82,11 +82,16 @@ void Engine::schedule(Event e) {
 void Engine::dropSkipped() {
     while (!m_s.queue.empty()) {
         const Event& top = m_s.queue.front();
-        if (top.type != EventType::Timer)
+        if (top.type == EventType::Output) {
+            if (ep(m_s, top.side).outputPending)
+                return;
+        } else if (top.type != EventType::Timer) {
             return;
-        const Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
-        if (t.running && t.generation == top.generation)
-            return;
+        } else {
+            const Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
+            if (t.running && t.generation == top.generation)
+                return;
+        }
         std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
         m_s.queue.pop_back();
     }
@@ -106,6 +111,7 @@ bool Engine::runOne() {
     case EventType::Arrive: onArrive(e); break;
     case EventType::Drop: onDrop(e); break;
     case EventType::Timer: onTimer(e); break;
+    case EventType::Output: output(e.side); break;
     }
     dropSkipped();
     m_s.traceSize = m_trace ? m_trace->size() : 0;
@@ -128,6 +134,18 @@ bool Engine::dropInFlight(std::uint32_t segmentId) {
 
 void Engine::onApp(const Event& e) {
     appCall(e.side, m_sc.actions[e.index]);
+}
+
+void Engine::scheduleOutput(Side side) {
+    Endpoint& me = ep(m_s, side);
+    if (me.outputPending)
+        return;
+    me.outputPending = true;
+    Event e;
+    e.type = EventType::Output;
+    e.t = m_s.now;
+    e.side = side;
+    schedule(e);
 }
 
 void Engine::onArrive(const Event& e) {

@@ -23,6 +23,7 @@ private:
     void onArrive(const Event& e);
     void onDrop(const Event& e);
     void onTimer(const Event& e);
+    void scheduleOutput(Side me);
 
     // input (engine_input.cpp): RFC 9293 §3.10.7
     void receive(Side me, const Segment& seg, bool duplicate);
@@ -33,7 +34,8 @@ private:
     void unacceptable(Side me, const Segment& seg);
     bool handleRst(Side me, const Segment& seg);
     bool handleAck(Side me, const Segment& seg, bool finInOrder);
-    void handleText(Side me, std::uint32_t seq, std::uint32_t len);
+    // ack: false when a FIN in the same segment follows and its ACK will cover the data too.
+    void handleText(Side me, std::uint32_t len, bool ack);
     void handleFin(Side me);
     void drainHeld(Side me);
     void hold(Side me, const Segment& seg);

@@ -58,7 +58,7 @@ void Engine::receive(Side me, const Segment& seg, bool /*duplicate*/) {
     }
     // Seventh: segment text, trimmed to what is new.
     if (seg.len > 0 && seqLt(e.rcvNxt, end)) {
-        handleText(me, e.rcvNxt, end - e.rcvNxt);
+        handleText(me, end - e.rcvNxt, !(finInOrder && seqLt(e.rcvNxt, end)));
         if (ep(m_s, me).state == TcpState::Closed)
             return;
     }
@@ -205,7 +205,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
 }
 
 // Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (R7).
-void Engine::handleText(Side me, std::uint32_t /*seq*/, std::uint32_t len) {
+void Engine::handleText(Side me, std::uint32_t len, bool ack) {
     Endpoint& e = ep(m_s, me);
     const bool receiving = e.state == TcpState::Established || e.state == TcpState::FinWait1 ||
                            e.state == TcpState::FinWait2 || e.state == TcpState::SynReceived;
@@ -234,7 +234,8 @@ void Engine::handleText(Side me, std::uint32_t /*seq*/, std::uint32_t len) {
         e.dataSeen = true;
         trigger(me, AppAction::Trigger::AfterData);
     }
-    ackReceived(me, true, Reason::SendAckOfData);
+    if (ack)
+        ackReceived(me, true, Reason::SendAckOfData);
 }
 
 // Eighth step: an in-sequence FIN (RFC 9293 §3.10.7.4 Eighth).
@@ -305,7 +306,7 @@ void Engine::drainHeld(Side me) {
                 continue;  // still above a hole
             e.held[i] = e.held[--e.heldCount];
             if (seqLt(e.rcvNxt, end))
-                handleText(me, e.rcvNxt, end - e.rcvNxt);
+                handleText(me, end - e.rcvNxt, !h.fin);
             if (ep(m_s, me).state == TcpState::Closed)
                 return;
             if (h.fin && ep(m_s, me).rcvNxt == end && !ep(m_s, me).finReceived)

@@ -79,7 +79,7 @@ void Engine::appCall(Side me, const AppAction& a) {
         if (why == Reason::AppSendRefused)
             break;
         e.unsent += a.bytes;
-        output(me);
+        scheduleOutput(me);
         break;
     case AppAction::Kind::Read:
         e.delivered += e.unread;
@@ -177,6 +177,7 @@ void Engine::output(Side me) {
                       e.state == TcpState::Closing;
     if (!open)
         return;
+    e.outputPending = false;
     const auto start = [&](Segment& seg, Reason plain, Reason piggy) {
         Reason why = plain;
         if (e.ackPending) {

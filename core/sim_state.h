@@ -63,6 +63,7 @@ struct Endpoint {
     bool finReceived = false;
     bool orphan = false;                 // close() (not shutdown): Linux orphan rules apply
     bool ackPending = false;             // a delayed ACK is owed
+    bool outputPending = false;          // an Output event is queued
     bool rttPending = false;
     bool haveRtt = false;
     bool lingerZero = false;
@@ -71,7 +72,9 @@ struct Endpoint {
     bool allAckedSeen = false;
 };
 
-enum class EventType : std::uint8_t { App, Arrive, Drop, Timer };
+// Output: queued data leaves (DESIGN.md lists "a segment leaving" as an event of its own);
+// a CLOSE in the same instant therefore sends the FIN on the last data segment (S12a).
+enum class EventType : std::uint8_t { App, Arrive, Drop, Timer, Output };
 
 struct Event {
     Micros t = 0;
