@@ -149,8 +149,8 @@ std::uint8_t readFlags(const Reader& r, std::string_view key) {
     return flags;
 }
 
-json flagsJson(std::uint8_t flags) {
-    json a = json::array();
+nlohmann::ordered_json flagsJson(std::uint8_t flags) {
+    auto a = nlohmann::ordered_json::array();
     if (flags & flag::Syn) a.push_back("SYN");
     if (flags & flag::Fin) a.push_back("FIN");
     if (flags & flag::Rst) a.push_back("RST");
@@ -367,6 +367,7 @@ ScenarioResult readScenarioFile(const std::string& path) {
 std::string writeScenario(const Scenario& s) {
     const auto ms = [](Micros t) { return static_cast<double>(t) / 1000.0; };
     const ProtocolParams& p = s.params;
+    using json = nlohmann::ordered_json;  // keep "version" first, fields in reading order
     json j;
     j["version"] = kScenarioFormatVersion;
     j["name"] = s.name;

@@ -1,0 +1,151 @@
+// Same seed, same run; step back restores the exact earlier state; changes apply from now.
+#include "core/trace_format.h"
+#include "test_helpers.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace finwave;
+using namespace finwave::testing;
+
+namespace {
+std::string jsonl(const Simulator& sim) {
+    std::ostringstream out;
+    writeTrace(out, sim, TraceFormat::Jsonl);
+    return out.str();
+}
+
+std::string tcbText(const Simulator& sim) {
+    std::ostringstream out;
+    for (Side side : {Side::A, Side::B}) {
+        const TcbView t = sim.tcb(side);
+        out << stateName(t.state) << ' ' << t.sndUna << ' ' << t.sndNxt << ' ' << t.rcvNxt << ' ' << t.rto << ' '
+            << t.retries << ' ' << t.unreadBytes << ' ' << t.retransmissionQueue.size();
+        for (const auto& timer : t.timers)
+            out << " T" << static_cast<int>(timer.kind) << '@' << timer.deadline;
+        out << '\n';
+    }
+    for (const auto& f : sim.inFlight())
+        out << f.seg.id << ' ' << f.arrivesAt << ' ' << f.lost << '\n';
+    return out.str() + std::to_string(sim.now()) + ' ' + std::to_string(sim.stepIndex());
+}
+
+Scenario lossy() {
+    Scenario s = *builtinScenario("half-close");
+    s.actions.push_back(action(Side::B, AppAction::Kind::Send, 50 * kMs, AppAction::Trigger::AfterEof, 3000));
+    s.ab.loss = s.ba.loss = 0.3;
+    s.ab.jitter = s.ba.jitter = 40 * kMs;
+    s.seed = 42;
+    return s;
+}
+}  // namespace
+
+TEST(Determinism, SameSeedGivesByteIdenticalJsonl) {
+    Simulator a(lossy()), b(lossy());
+    a.runToEnd();
+    b.runToEnd();
+    EXPECT_FALSE(jsonl(a).empty());
+    EXPECT_EQ(jsonl(a), jsonl(b));
+    Scenario other = lossy();
+    other.seed = 43;
+    Simulator c(other);
+    c.runToEnd();
+    EXPECT_NE(jsonl(a), jsonl(c));  // the seed matters
+}
+
+TEST(Determinism, JsonlHasTheContractFields) {
+    Simulator sim(*builtinScenario("normal-close"));
+    sim.runToEnd();
+    const std::string first = jsonlRecord(sim, sim.trace()[0]);
+    for (const char* key : {"\"step\":", "\"t_us\":", "\"kind\":", "\"side\":", "\"state_a\":", "\"state_b\":",
+                            "\"reason\":"})
+        EXPECT_NE(first.find(key), std::string::npos) << key;
+    bool sawSegment = false;
+    for (const auto& r : sim.trace()) {
+        if (r.kind != EventKind::Send)
+            continue;
+        const std::string line = jsonlRecord(sim, r);
+        EXPECT_NE(line.find("\"seg\":{\"id\":"), std::string::npos);
+        EXPECT_NE(line.find("\"dir\":\"A>B\""), std::string::npos);
+        EXPECT_NE(line.find("\"flags\":[\"FIN\",\"ACK\"]"), std::string::npos);
+        EXPECT_NE(line.find("\"retransmission\":false"), std::string::npos);
+        EXPECT_NE(line.find("\"seq_abs\":"), std::string::npos);
+        sawSegment = true;
+        break;
+    }
+    EXPECT_TRUE(sawSegment);
+}
+
+TEST(Determinism, StepBackThenForwardRestoresTheIdenticalState) {
+    Simulator sim(lossy());
+    std::vector<std::string> states{tcbText(sim)};
+    std::vector<std::size_t> sizes{0};
+    while (sim.step()) {
+        states.push_back(tcbText(sim));
+        sizes.push_back(sim.trace().size());
+    }
+    const std::string full = jsonl(sim);
+    ASSERT_GT(states.size(), 40u);  // long enough to cross checkpoints
+    const std::size_t n = states.size() - 1;
+    for (std::size_t k = n; k > 0; --k) {
+        ASSERT_TRUE(sim.stepBack());
+        ASSERT_EQ(tcbText(sim), states[k - 1]) << "after stepping back to " << k - 1;
+        ASSERT_EQ(sim.trace().size(), sizes[k - 1]);
+    }
+    EXPECT_FALSE(sim.stepBack());
+    while (sim.step()) {
+    }
+    EXPECT_EQ(jsonl(sim), full);
+    sim.seek(17);
+    EXPECT_EQ(tcbText(sim), states[17]);
+}
+
+TEST(Determinism, AfterStepBackTheNextStepFollowsTheNewParameters) {
+    Simulator sim(*builtinScenario("normal-close"));
+    sim.seek(3);  // A in FIN_WAIT_2, B in CLOSE_WAIT
+    sim.seek(1);  // back: A's FIN in flight
+    ChannelParams lossy = sim.channel(Direction::BtoA);
+    lossy.loss = 1.0;
+    sim.setChannel(Direction::BtoA, lossy);
+    sim.runToEnd();
+    // The old future (B's ACK arriving) is gone: every B->A segment is now lost.
+    for (const auto& r : sim.trace()) {
+        if (r.kind == EventKind::Arrive) {
+            EXPECT_NE(r.seg.dir, Direction::BtoA);
+        }
+    }
+    EXPECT_EQ(sim.channel(Direction::BtoA).loss, 1.0);
+}
+
+TEST(Determinism, ParametersSetBeforeAStepBackStayAfterIt) {
+    Simulator sim(*builtinScenario("lost-fin"));
+    sim.seek(2);
+    ProtocolParams p = sim.params();
+    p.timeWait = 5 * kSec;
+    sim.setParams(p);
+    sim.stepBack();
+    EXPECT_EQ(sim.params().timeWait, 5 * kSec);
+    sim.runToEnd();
+    const auto tw = entered(sim, Side::A, TcpState::TimeWait);
+    const auto closed = entered(sim, Side::A, TcpState::Closed);
+    ASSERT_EQ(tw.size(), 1u);
+    EXPECT_EQ(closed[0] - tw[0], 5 * kSec);
+}
+
+TEST(Determinism, ClickToDropKillsTheSegmentInFlightAndIsUndoneByStepBack) {
+    Simulator sim(*builtinScenario("normal-close"));
+    sim.step();  // A's FIN leaves
+    const auto flying = sim.inFlight();
+    ASSERT_EQ(flying.size(), 1u);
+    ASSERT_TRUE(sim.dropInFlight(flying[0].seg.id));
+    sim.step();
+    EXPECT_EQ(sim.trace().records().back().kind, EventKind::Drop);
+    EXPECT_EQ(sim.trace().records().back().reason, Reason::LostByUser);
+    sim.stepBack();
+    sim.stepBack();
+    sim.step();
+    sim.step();
+    EXPECT_EQ(sim.state(Side::B), TcpState::CloseWait);  // the drop was undone with its step
+    EXPECT_FALSE(sim.dropInFlight(9999));
+}

@@ -1,0 +1,83 @@
+#include "core/builtin_scenarios.h"
+#include "core/scenario_io.h"
+#include "core/trace_format.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace finwave;
+
+TEST(ScenarioIo, EveryBuiltinRoundTripsThroughJsonAndRunsTheSame) {
+    for (auto name : builtinScenarioNames()) {
+        const Scenario s = *builtinScenario(name);
+        const std::string text = writeScenario(s);
+        const ScenarioResult r = parseScenario(text, std::string(name) + ".json");
+        ASSERT_TRUE(r) << r.error.oneLine();
+        EXPECT_EQ(writeScenario(*r.scenario), text) << name;
+        Simulator a(s), b(*r.scenario);
+        a.runToEnd();
+        b.runToEnd();
+        std::ostringstream ta, tb;
+        writeTrace(ta, a, TraceFormat::Jsonl);
+        writeTrace(tb, b, TraceFormat::Jsonl);
+        EXPECT_EQ(ta.str(), tb.str()) << name;
+    }
+}
+
+TEST(ScenarioIo, ShippedScenarioFilesMatchTheBuiltins) {
+    for (auto name : builtinScenarioNames()) {
+        const std::string path = std::string(FINWAVE_SOURCE_DIR) + "/resources/scenarios/" + std::string(name) + ".json";
+        const ScenarioResult r = readScenarioFile(path);
+        ASSERT_TRUE(r) << r.error.oneLine();
+        EXPECT_EQ(writeScenario(*r.scenario), writeScenario(*builtinScenario(name))) << path;
+    }
+}
+
+TEST(ScenarioIo, SyntaxErrorNamesFileLineAndColumn) {
+    const ScenarioResult r = parseScenario("{\n  \"version\": 1,\n  \"seed\": ,\n}", "broken.json");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error.file, "broken.json");
+    EXPECT_EQ(r.error.line, 3);
+    EXPECT_EQ(r.error.column, 11);
+    EXPECT_NE(r.error.oneLine().find("broken.json:3:11:"), std::string::npos) << r.error.oneLine();
+}
+
+TEST(ScenarioIo, OutOfRangeValueNamesTheFieldAndRange) {
+    const ScenarioResult r =
+        parseScenario("{\"version\": 1,\n \"channel\": {\"ab\": {\n   \"loss\": 1.5}}}", "loss.json");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error.field, "channel.ab.loss");
+    EXPECT_EQ(r.error.line, 3);
+    EXPECT_NE(r.error.message.find("between 0 and 1"), std::string::npos);
+}
+
+TEST(ScenarioIo, UnknownFieldWrongTypeBadEnumAndVersionAreRejected) {
+    struct Case {
+        const char* json;
+        const char* field;
+    } cases[] = {
+        {R"({"version": 1, "colour": "red"})", "colour"},
+        {R"({"version": 1, "seed": "abc"})", "seed"},
+        {R"({"version": 1, "profile": "bsd"})", "profile"},
+        {R"({"version": 2})", "version"},
+        {R"({"name": "x"})", "version"},
+        {R"({"version": 1, "actions": [{"side": "C", "do": "close"}]})", "actions[0].side"},
+        {R"({"version": 1, "faults": [{"kind": "drop-nth", "flags": ["XYZ"]}]})", "faults[0].flags"},
+        {R"({"version": 1, "params": {"delayed_ack_ms": 800}})", "params.delayed_ack_ms"},
+        {R"([1, 2, 3])", ""},
+    };
+    for (const auto& c : cases) {
+        const ScenarioResult r = parseScenario(c.json, "case.json");
+        ASSERT_FALSE(r) << c.json;
+        EXPECT_EQ(r.error.field, c.field) << c.json << " -> " << r.error.oneLine();
+        EXPECT_FALSE(r.error.message.empty());
+    }
+}
+
+TEST(ScenarioIo, MissingFileIsAnErrorNotACrash) {
+    const ScenarioResult r = readScenarioFile("/nonexistent/dir/x.json");
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error.oneLine().find("/nonexistent/dir/x.json"), std::string::npos);
+}
