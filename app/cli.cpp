@@ -1,16 +1,67 @@
 #include "app/cli.h"
 
+#include "app/cli_trace.h"
+#include "core/builtin_scenarios.h"
+
 #include <cstdio>
-#include <cstring>
+#include <string_view>
 
 namespace finwave::app {
 
+int runExport(int argc, char** argv);      // cli_export.cpp
+
+namespace {
+constexpr const char* kHelp = R"(FinWave: see how a TCP connection closes (RFC 9293), step by step.
+
+Usage:
+  finwave [--scenario NAME|FILE] [--profile rfc|linux] [--theme light|projector] [--lang en|zh_CN]
+      Open the window.
+  finwave trace --scenario NAME|FILE [scenario options] [--format text|jsonl]
+      Run a scenario to the end and print every event.
+  finwave export --scenario NAME|FILE [scenario options] --view sequence|states|both
+                 --output FILE.png|.svg|.pdf [--scale K] [--lang en|zh_CN] [--theme light|projector]
+                 [--step N] [--transparent] [--caption]
+      Draw a diagram into a file; needs no display.
+  finwave --list-scenarios | --help | --version
+
+Scenario options:
+  --profile rfc|linux   protocol constants (RFC 9293 / Linux 6.x)
+  --seed N              seed of the random loss and jitter
+  --loss-ab P, --loss-ba P     loss probability per direction, 0 to 1
+  --delay-ab MS, --delay-ba MS one-way delay per direction, 0 to 60000 ms
+  --jitter MS           extra random delay, 0 to 60000 ms
+
+Exit status: 0 done, 2 bad input (one line on stderr names the flag, file or field), 1 failure.
+)";
+}  // namespace
+
 std::optional<int> runCommandLine(int argc, char** argv) {
-    if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
+    if (argc < 2)
+        return std::nullopt;
+    const std::string_view first = argv[1];
+    if (first == "--version") {
         std::printf("finwave %s\n", FINWAVE_VERSION);
         return 0;
     }
-    return std::nullopt;
+    if (first == "--help" || first == "-h") {
+        std::fputs(kHelp, stdout);
+        return 0;
+    }
+    if (first == "--list-scenarios") {
+        for (auto name : builtinScenarioNames())
+            std::printf("%-20s %s\n", std::string(name).c_str(), builtinScenario(name)->description.c_str());
+        return 0;
+    }
+    if (first == "trace")
+        return runTrace(argc, argv);
+    if (first == "export")
+        return runExport(argc, argv);
+    if (!first.empty() && first[0] != '-') {
+        std::fprintf(stderr, "finwave: unknown command '%s' (trace, export; see finwave --help)\n",
+                     argv[1]);
+        return 2;
+    }
+    return std::nullopt;  // window options: the window parses them
 }
 
 }  // namespace finwave::app

@@ -1,18 +1,84 @@
 #include "app/gui_main.h"
 
+#include "app/cli_options.h"
+#include "app/language.h"
+#include "app/main_window.h"
+#include "app/sim_controller.h"
+
 #include <QApplication>
-#include <QMainWindow>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <string_view>
+
+// The resources live in a static library; the macro must be used outside any namespace.
+void initFinwaveResources() { Q_INIT_RESOURCE(finwave); }
 
 namespace finwave::app {
 
 int runWindow(int argc, char** argv) {
     QApplication app(argc, argv);
+    initFinwaveResources();
     QApplication::setApplicationName(QStringLiteral("FinWave"));
     QApplication::setOrganizationName(QStringLiteral("FinWave"));
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("FinWave"));
-    window.resize(1400, 900);
+    QApplication::setApplicationVersion(QStringLiteral(FINWAVE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
+
+    ScenarioOptions options;
+    bool scenarioGiven = false;
+    QString theme, lang, screenshot;
+    long long steps = -1;
+    for (int i = 1; i < argc; ++i) {
+        std::string error;
+        const std::string_view flag = argv[i];
+        switch (parseScenarioFlag(argc, argv, i, options, error)) {
+        case FlagParse::Consumed:
+            scenarioGiven = scenarioGiven || flag == "--scenario";
+            continue;
+        case FlagParse::Error: std::fprintf(stderr, "finwave: %s\n", error.c_str()); return 2;
+        case FlagParse::NotMine: break;
+        }
+        if ((flag == "--theme" || flag == "--lang" || flag == "--screenshot" || flag == "--steps") && i + 1 < argc) {
+            const QString v = QString::fromLocal8Bit(argv[++i]);
+            if (flag == "--theme") theme = v;
+            else if (flag == "--lang") lang = v;
+            else if (flag == "--screenshot") screenshot = v;
+            else steps = v.toLongLong();
+            continue;
+        }
+        std::fprintf(stderr, "finwave: unknown option '%s' (see finwave --help)\n", argv[i]);
+        return 2;
+    }
+    QSettings settings;
+    installLanguage(lang.isNull() ? settings.value(QStringLiteral("view/language")).toString() : lang);
+
+    MainWindow window;
+    if (!scenarioGiven)
+        options.scenario = settings.value(QStringLiteral("scenario/last"), QStringLiteral("normal-close")).toString().toStdString();
+    std::string error;
+    const auto scenario = resolveScenario(options, error);
+    if (!scenario) {
+        std::fprintf(stderr, "finwave: %s\n", error.c_str());
+        if (scenarioGiven)
+            return 2;
+    } else {
+        window.controller()->loadScenario(*scenario);
+        settings.setValue(QStringLiteral("scenario/last"), QString::fromStdString(options.scenario));
+    }
+    if (!theme.isNull())
+        window.setProjectorMode(theme == QLatin1String("projector"), false);
     window.show();
+    // --screenshot FILE [--steps N]: run N steps (all by default), save the window, quit.
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(300, &window, [&] {
+            window.controller()->seek(steps >= 0 ? static_cast<quint64>(steps) : 10'000'000ull);
+            QTimer::singleShot(700, &window, [&] {
+                const bool ok = window.grab().save(screenshot);
+                QApplication::exit(ok ? 0 : 1);
+            });
+        });
+    }
     return app.exec();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+void initFinwaveResources();
+
 namespace finwave::app {
 
 // Creates the QApplication, loads translations and settings, opens the main window and runs

@@ -4,6 +4,8 @@
 
 #include <QGraphicsView>
 
+#include <memory>
+
 class QGraphicsScene;
 class QPainter;
 
@@ -35,6 +37,20 @@ public Q_SLOTS:
     void zoomIn();
     void zoomOut();
     void resetZoom();
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void rebuild();
+    void append(int first, int count);
+    void truncate(int newSize);
+    void updateOpenItems();
+    void applyZoom();
+
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 }  // namespace finwave::app

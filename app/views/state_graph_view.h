@@ -4,6 +4,8 @@
 
 #include <QGraphicsView>
 
+#include <memory>
+
 class QPainter;
 
 namespace finwave::app {
@@ -31,6 +33,16 @@ public Q_SLOTS:
     void zoomIn();
     void zoomOut();
     void resetZoom();
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void rebuild();
+    void refresh();
+
+    struct Private;
+    std::unique_ptr<Private> d;
 };
 
 }  // namespace finwave::app

@@ -1,0 +1,116 @@
+// `finwave export`: draws a diagram into a file with no display (the offscreen platform).
+#include "app/cli_options.h"
+#include "app/export/diagram_exporter.h"
+#include "app/language.h"
+#include "app/sim_controller.h"
+#include "app/views/sequence_view.h"
+#include "app/views/state_graph_view.h"
+
+#include <QApplication>
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <string_view>
+
+namespace finwave::app {
+
+int runExport(int argc, char** argv) {
+    ScenarioOptions options;
+    std::string output, viewName = "sequence", lang = "en", theme = "light";
+    double scale = 1;
+    long long step = -1;
+    bool transparent = false, caption = false;
+    const auto fail = [](const std::string& msg) {
+        std::cerr << "finwave export: " << msg << '\n';
+        return 2;
+    };
+    for (int i = 2; i < argc; ++i) {
+        std::string error;
+        switch (parseScenarioFlag(argc, argv, i, options, error)) {
+        case FlagParse::Consumed: continue;
+        case FlagParse::Error: return fail(error);
+        case FlagParse::NotMine: break;
+        }
+        const std::string_view flag = argv[i];
+        if (flag == "--transparent") {
+            transparent = true;
+            continue;
+        }
+        if (flag == "--caption") {
+            caption = true;
+            continue;
+        }
+        const bool takesValue = flag == "--output" || flag == "--view" || flag == "--scale" || flag == "--lang" ||
+                                flag == "--theme" || flag == "--step";
+        if (!takesValue)
+            return fail("unknown flag '" + std::string(flag) + "' (see finwave --help)");
+        if (i + 1 >= argc)
+            return fail(std::string(flag) + ": needs a value");
+        const std::string value = argv[++i];
+        if (flag == "--output") {
+            output = value;
+        } else if (flag == "--view") {
+            if (value != "sequence" && value != "states" && value != "both")
+                return fail("--view: '" + value + "' is not a view (sequence, states, both)");
+            viewName = value;
+        } else if (flag == "--scale") {
+            const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), scale);
+            if (ec != std::errc() || p != value.data() + value.size() || scale < 1 || scale > 4)
+                return fail("--scale: '" + value + "' is out of range (1 to 4)");
+        } else if (flag == "--lang") {
+            if (value != "en" && value != "zh_CN")
+                return fail("--lang: '" + value + "' is not a language (en, zh_CN)");
+            lang = value;
+        } else if (flag == "--theme") {
+            if (value != "light" && value != "projector")
+                return fail("--theme: '" + value + "' is not a theme (light, projector)");
+            theme = value;
+        } else if (flag == "--step") {
+            const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), step);
+            if (ec != std::errc() || p != value.data() + value.size() || step < 0)
+                return fail("--step: '" + value + "' is not a step number (0 or more)");
+        }
+    }
+    if (output.empty())
+        return fail("--output: is required (FILE.png, FILE.svg or FILE.pdf)");
+    ExportFormat format;
+    if (!formatFromPath(QString::fromStdString(output), format))
+        return fail("--output: " + output + ": unknown extension (png, svg, pdf)");
+    std::string error;
+    const auto scenario = resolveScenario(options, error);
+    if (!scenario)
+        return fail(error);
+
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    int qargc = 1;
+    QApplication app(qargc, argv);
+    installLanguage(QString::fromStdString(lang));
+    SimController ctl;
+    ctl.loadScenario(*scenario);
+    ctl.seek(step >= 0 ? static_cast<quint64>(step) : 10'000'000ull);
+    SequenceView seq(&ctl);
+    StateGraphView states(&ctl);
+    const Theme t = Theme::byName(QString::fromStdString(theme));
+    seq.setTheme(t);
+    states.setTheme(t);
+    ExportOptions o;
+    o.view = viewName == "states" ? DiagramView::States : viewName == "both" ? DiagramView::Both : DiagramView::Sequence;
+    o.format = format;
+    o.scale = scale;
+    o.transparent = transparent;
+    if (caption)
+        o.caption = QStringLiteral("%1 · %2 · step %3")
+                        .arg(QString::fromStdString(scenario->name),
+                             QString::fromUtf8(profileName(scenario->params.profile).data()))
+                        .arg(ctl.sim().stepIndex());
+    const QString failure = exportDiagram(&seq, &states, o, QString::fromStdString(output));
+    if (!failure.isEmpty()) {
+        std::cerr << "finwave export: " << failure.toStdString() << '\n';
+        return 2;
+    }
+    return 0;
+}
+
+}  // namespace finwave::app

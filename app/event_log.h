@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QTableView>
+
+namespace finwave::app {
+
+class SimController;
+
+// One row per trace record: step, time, side, what happened, why, and the rule's source.
+class EventLogModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Step, Time, Side, What, Why, Rule, ColumnCount };
+    explicit EventLogModel(SimController* controller, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    quint64 stepOfRow(int row) const;
+    void retranslate();
+
+private:
+    SimController* m_ctl;
+    int m_rows = 0;
+};
+
+// The log dock's view: selecting a row moves the whole window to that step.
+class EventLogView : public QTableView {
+    Q_OBJECT
+public:
+    explicit EventLogView(SimController* controller, QWidget* parent = nullptr);
+    EventLogModel* logModel() const { return m_model; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    SimController* m_ctl;
+    EventLogModel* m_model;
+    bool m_seeking = false;
+};
+
+}  // namespace finwave::app

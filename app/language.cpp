@@ -1,0 +1,38 @@
+#include "app/language.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace finwave::app {
+
+namespace {
+QTranslator* appTranslator = nullptr;
+QTranslator* qtTranslator = nullptr;
+QString current;
+}  // namespace
+
+void installLanguage(const QString& code) {
+    const QString lang = code.isEmpty() ? QLocale::system().name() : code;
+    for (QTranslator** t : {&appTranslator, &qtTranslator}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete *t;
+            *t = nullptr;
+        }
+    }
+    current = code;
+    if (lang.startsWith(QLatin1String("en")))
+        return;
+    appTranslator = new QTranslator;
+    if (appTranslator->load(QStringLiteral(":/i18n/finwave_%1.qm").arg(lang)))
+        QCoreApplication::installTranslator(appTranslator);
+    qtTranslator = new QTranslator;
+    if (qtTranslator->load(QStringLiteral("qtbase_%1").arg(lang), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+}
+
+QString currentLanguage() { return current; }
+
+}  // namespace finwave::app

@@ -1,0 +1,337 @@
+#include "app/main_window.h"
+
+#include "app/control_panel.h"
+#include "app/event_log.h"
+#include "app/export/export_dialog.h"
+#include "app/inspector.h"
+#include "app/language.h"
+#include "app/sim_controller.h"
+#include "app/views/sequence_view.h"
+#include "app/views/state_graph_view.h"
+#include "core/builtin_scenarios.h"
+#include "core/scenario_io.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+
+namespace finwave::app {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimController(this)) {
+    setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
+    m_sequence = new SequenceView(m_ctl, this);
+    m_states = new StateGraphView(m_ctl, this);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_sequence);
+    split->addWidget(m_states);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({780, 600});
+    setCentralWidget(split);
+
+    m_controls = new ControlPanel(m_ctl, this);
+    m_controlsDock = new QDockWidget(this);
+    m_controlsDock->setObjectName(QStringLiteral("controls"));
+    m_controlsDock->setWidget(m_controls);
+    addDockWidget(Qt::BottomDockWidgetArea, m_controlsDock);
+    m_log = new EventLogView(m_ctl, this);
+    m_logDock = new QDockWidget(this);
+    m_logDock->setObjectName(QStringLiteral("log"));
+    m_logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_inspector = new Inspector(m_ctl, this);
+    m_inspectorDock = new QDockWidget(this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspector"));
+    m_inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    splitDockWidget(m_controlsDock, m_logDock, Qt::Horizontal);
+
+    createActions();
+    createMenus();
+    retranslate();
+    connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
+
+    QSettings settings;
+    resize(1500, 950);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
+        setProjectorMode(true, false);
+    updateRecentMenu();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    const auto make = [this](const QKeySequence& key, auto slot) {
+        auto* a = new QAction(this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    m_open = make(QKeySequence::Open, [this] { openScenarioDialog(); });
+    m_save = make(QKeySequence::Save, [this] { saveScenarioAs(); });
+    m_export = make(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { showExportDialog(this, m_ctl); });
+    m_quit = make(QKeySequence::Quit, [this] { close(); });
+    m_copy = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyDiagramToClipboard(m_ctl); });
+    m_projectorAction = make(QKeySequence(Qt::Key_F11), [this] { setProjectorMode(!m_projector); });
+    m_projectorAction->setCheckable(true);
+    m_zoomIn = make(QKeySequence::ZoomIn, [this] { m_sequence->zoomIn(); });
+    m_zoomOut = make(QKeySequence::ZoomOut, [this] { m_sequence->zoomOut(); });
+    m_zoomReset = make(QKeySequence(Qt::CTRL | Qt::Key_0), [this] {
+        m_sequence->resetZoom();
+        m_states->resetZoom();
+    });
+    m_reset = make(QKeySequence(Qt::Key_Home), [this] { m_ctl->reset(); });
+    m_back = make(QKeySequence(Qt::Key_Left), [this] { m_ctl->stepBack(); });
+    m_play = make(QKeySequence(Qt::Key_Space), [this] { m_ctl->togglePlay(); });
+    m_step = make(QKeySequence(Qt::Key_Right), [this] { m_ctl->stepForward(); });
+    m_faster = make(QKeySequence(Qt::Key_Plus), [this] { m_ctl->setSpeed(m_ctl->speed() * 1.5); });
+    m_slower = make(QKeySequence(Qt::Key_Minus), [this] { m_ctl->setSpeed(m_ctl->speed() / 1.5); });
+    m_shortcuts = make(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    m_about = make(QKeySequence(), [this] { showAbout(); });
+}
+
+void MainWindow::createMenus() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_open);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addAction(m_save);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_export);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quit);
+    m_editMenu = menuBar()->addMenu(QString());
+    m_editMenu->addAction(m_copy);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_controlsDock->toggleViewAction());
+    m_viewMenu->addAction(m_logDock->toggleViewAction());
+    m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_projectorAction);
+    m_viewMenu->addAction(m_zoomIn);
+    m_viewMenu->addAction(m_zoomOut);
+    m_viewMenu->addAction(m_zoomReset);
+    m_simMenu = menuBar()->addMenu(QString());
+    for (QAction* a : {m_reset, m_back, m_play, m_step, m_faster, m_slower})
+        m_simMenu->addAction(a);
+    m_scenarioMenu = menuBar()->addMenu(QString());
+    for (auto name : builtinScenarioNames()) {
+        const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
+        QAction* a = m_scenarioMenu->addAction(n, this, [this, n] { openScenario(n); });
+        m_scenarioActions.push_back(a);
+    }
+    m_langMenu = menuBar()->addMenu(QString());
+    m_langGroup = new QActionGroup(this);
+    const QString saved = QSettings().value(QStringLiteral("view/language")).toString();
+    for (const auto& [code, label] : {std::pair{QString(), QString()}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                      std::pair{QStringLiteral("zh_CN"), QStringLiteral("简体中文")}}) {
+        QAction* a = m_langMenu->addAction(label);
+        a->setCheckable(true);
+        a->setData(code);
+        a->setChecked(code == saved);
+        m_langGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [code] {
+            installLanguage(code);
+            QSettings().setValue(QStringLiteral("view/language"), code);
+        });
+    }
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_shortcuts);
+    m_helpMenu->addAction(m_about);
+}
+
+void MainWindow::retranslate() {
+    m_fileMenu->setTitle(tr("&File"));
+    m_open->setText(tr("&Open scenario…"));
+    m_recentMenu->setTitle(tr("Recent files"));
+    m_save->setText(tr("&Save scenario as…"));
+    m_export->setText(tr("&Export diagram…"));
+    m_quit->setText(tr("&Quit"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_copy->setText(tr("&Copy diagram as image"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_controlsDock->setWindowTitle(tr("Controls"));
+    m_logDock->setWindowTitle(tr("Event log"));
+    m_inspectorDock->setWindowTitle(tr("Inspector"));
+    m_projectorAction->setText(tr("&Projector mode"));
+    m_zoomIn->setText(tr("Zoom &in"));
+    m_zoomOut->setText(tr("Zoom &out"));
+    m_zoomReset->setText(tr("&Reset zoom"));
+    m_simMenu->setTitle(tr("&Simulation"));
+    m_reset->setText(tr("&Reset"));
+    m_back->setText(tr("Step &back"));
+    m_play->setText(tr("&Play / pause"));
+    m_step->setText(tr("&Step"));
+    m_faster->setText(tr("&Faster"));
+    m_slower->setText(tr("S&lower"));
+    m_scenarioMenu->setTitle(tr("Sce&narios"));
+    for (QAction* a : m_scenarioActions) {
+        const auto s = builtinScenario(a->text().section(QLatin1Char(' '), 0, 0).toStdString());
+        if (s)
+            a->setToolTip(QString::fromStdString(s->description));
+    }
+    m_langMenu->setTitle(tr("&Language"));
+    m_langGroup->actions()[0]->setText(tr("System"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_about->setText(tr("&About FinWave"));
+    updateTitle();
+}
+
+void MainWindow::updateTitle() {
+    const Simulator& sim = m_ctl->sim();
+    const QString name = QString::fromStdString(sim.scenario().name);
+    setWindowTitle(tr("FinWave — %1").arg(name));
+    QString status = tr("%1 · profile %2 · step %3 · t = %4 s")
+                         .arg(name, QString::fromUtf8(profileName(sim.params().profile).data()))
+                         .arg(sim.stepIndex())
+                         .arg(static_cast<double>(sim.now()) / 1e6, 0, 'f', 3);
+    if (sim.isFinished())
+        status += tr(" · finished: %1").arg(QString::fromUtf8(outcomeName(sim.outcome()).data()));
+    statusBar()->showMessage(status);
+}
+
+bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool quiet) {
+    std::optional<Scenario> s = builtinScenario(nameOrFile.toStdString());
+    QString file;
+    if (!s) {
+        const ScenarioResult r = readScenarioFile(nameOrFile.toStdString());
+        if (!r) {
+            const QString msg = QString::fromStdString(r.error.oneLine());
+            if (error)
+                *error = msg;
+            if (!quiet)
+                QMessageBox::warning(this, tr("Cannot open scenario"),
+                                     tr("The scenario was not loaded; the current one stays.\n\n%1").arg(msg));
+            return false;
+        }
+        s = r.scenario;
+        file = nameOrFile;
+    }
+    m_ctl->loadScenario(*s);
+    m_currentFile = file;
+    QSettings settings;
+    settings.setValue(QStringLiteral("scenario/last"), nameOrFile);
+    if (!file.isEmpty()) {
+        QStringList recent = settings.value(QStringLiteral("scenario/recent")).toStringList();
+        recent.removeAll(file);
+        recent.prepend(file);
+        settings.setValue(QStringLiteral("scenario/recent"), recent.mid(0, 8));
+        updateRecentMenu();
+    }
+    return true;
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("scenario/recent")).toStringList();
+    for (const QString& f : recent)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openScenario(f); })->setToolTip(f);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openScenarioDialog() {
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"),
+                                                      settings.value(QStringLiteral("scenario/folder")).toString(),
+                                                      tr("FinWave scenarios (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
+    openScenario(file);
+}
+
+void MainWindow::saveScenarioAs() {
+    QSettings settings;
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Save scenario"),
+        settings.value(QStringLiteral("scenario/folder")).toString() + QLatin1Char('/') +
+            QString::fromStdString(m_ctl->scenario().name) + QStringLiteral(".json"),
+        tr("FinWave scenarios (*.json)"));
+    if (file.isEmpty())
+        return;
+    // Save what the user sees: the scenario with the current sliders.
+    Scenario s = m_ctl->scenario();
+    s.params = m_ctl->sim().params();
+    s.ab = m_ctl->sim().channel(Direction::AtoB);
+    s.ba = m_ctl->sim().channel(Direction::BtoA);
+    const std::string text = writeScenario(s);
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+        !out.commit()) {
+        QMessageBox::warning(this, tr("Cannot save scenario"),
+                             tr("%1 could not be written: %2").arg(file, out.errorString()));
+        return;
+    }
+    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
+}
+
+void MainWindow::setProjectorMode(bool on, bool fullScreen) {
+    m_projector = on;
+    m_projectorAction->setChecked(on);
+    const Theme theme = on ? Theme::projector() : Theme::light();
+    m_sequence->setTheme(theme);
+    m_states->setTheme(theme);
+    QFont f = QApplication::font();
+    f.setPointSizeF(on ? 14 : 10);
+    m_log->setFont(f);
+    m_inspector->setFont(f);
+    m_controls->setFont(f);
+    if (fullScreen)
+        on ? showFullScreen() : showNormal();
+    QSettings().setValue(QStringLiteral("view/theme"), on ? QStringLiteral("projector") : QStringLiteral("light"));
+}
+
+void MainWindow::showShortcuts() {
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table cellpadding=3>"
+           "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+           "<tr><td><b>Right</b></td><td>one event forward</td></tr>"
+           "<tr><td><b>Left</b></td><td>one event back</td></tr>"
+           "<tr><td><b>Home</b></td><td>reset to the start</td></tr>"
+           "<tr><td><b>+ / -</b></td><td>faster / slower</td></tr>"
+           "<tr><td><b>F11</b></td><td>projector mode</td></tr>"
+           "<tr><td><b>Ctrl+wheel, Ctrl++ / Ctrl+-</b></td><td>zoom</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>export a diagram</td></tr>"
+           "<tr><td><b>Ctrl+Shift+C</b></td><td>copy the diagram</td></tr>"
+           "<tr><td><b>Click a segment in flight</b></td><td>drop it</td></tr></table>"));
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About FinWave"),
+                       tr("<h3>FinWave %1</h3><p>How a TCP connection closes, step by step: the close "
+                          "protocol of RFC 9293 run by two simulated endpoints, with the Linux "
+                          "profile beside it.</p>").arg(QStringLiteral(FINWAVE_VERSION)));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace finwave::app

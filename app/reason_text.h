@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/simulator.h"
+
+#include <QString>
+
+namespace finwave::app {
+
+// A sentence for a student: what happened, which rule made it happen, what comes next.
+// Protocol names (FIN_WAIT_1, ACK, RST, MSL) stay as they are; the sentence is translated.
+QString reasonSentence(Reason reason);
+// One line for the event log: who did what ("A sends FIN, ACK seq=1 ack=1"), in words.
+QString recordSummary(const Simulator& sim, const TraceRecord& record);
+// The label drawn on a segment: "FIN, ACK seq=1 ack=1 len=100".
+QString segmentLabel(const Simulator& sim, const Segment& segment);
+// "0.050 s", "240.3 s"
+QString formatTime(Micros t);
+
+}  // namespace finwave::app

@@ -1,0 +1,307 @@
+#include "app/views/sequence_items.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QStyleOptionGraphicsItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QtMath>
+
+namespace finwave::app {
+
+namespace {
+void drawLabel(QPainter* p, const Theme& t, QPointF anchor, const QString& text, const QColor& colour) {
+    const QFontMetricsF fm(t.font);
+    QRectF r = fm.boundingRect(text);
+    r.adjust(-4, -1, 4, 1);
+    r.moveCenter(anchor);
+    QColor bg = t.background;
+    bg.setAlpha(225);
+    p->setPen(Qt::NoPen);
+    p->setBrush(bg);
+    p->drawRoundedRect(r, 3, 3);
+    p->setPen(colour);
+    p->setFont(t.font);
+    p->drawText(r, Qt::AlignCenter, text);
+}
+}  // namespace
+
+// --- SegmentArrowItem -------------------------------------------------------------------
+
+SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool aToB, QString label,
+                                   bool retransmission)
+    : m_theme(theme), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission), m_label(std::move(label)) {
+    setAcceptHoverEvents(true);
+    setZValue(10);
+}
+
+void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
+    prepareGeometryChange();
+    m_from = from;
+    m_to = to;
+    m_fate = fate;
+    setCursor(QCursor(fate == Fate::InFlight ? Qt::PointingHandCursor : Qt::ArrowCursor));
+    update();
+}
+
+QRectF SegmentArrowItem::boundingRect() const {
+    const QFontMetricsF fm(m_theme->font);
+    const qreal pad = fm.height() + 16 + m_theme->lineWidth * 4;
+    const qreal wide = fm.horizontalAdvance(m_label) / 2 + 12;
+    return QRectF(m_from, m_to).normalized().adjusted(-wide, -pad, wide, pad);
+}
+
+QPainterPath SegmentArrowItem::shape() const {
+    QPainterPath line(m_from);
+    line.lineTo(m_to);
+    QPainterPathStroker stroker;
+    stroker.setWidth(std::max<qreal>(12, m_theme->lineWidth * 5));
+    return stroker.createStroke(line);
+}
+
+void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    const QColor colour = m_aToB ? t.sideA : t.sideB;
+    p->setRenderHint(QPainter::Antialiasing);
+    QPen pen(colour, t.lineWidth);
+    if (m_retransmission)
+        pen.setStyle(Qt::DashLine);
+    if (m_fate == Fate::InFlight)
+        pen.setWidthF(t.lineWidth * 1.6);
+    p->setPen(pen);
+    p->drawLine(m_from, m_to);
+    const QLineF line(m_from, m_to);
+    if (m_fate == Fate::Lost) {
+        const qreal s = 7 + t.lineWidth * 2;
+        p->setPen(QPen(t.lost, t.lineWidth * 1.8, Qt::SolidLine, Qt::RoundCap));
+        p->drawLine(m_to + QPointF(-s, -s), m_to + QPointF(s, s));
+        p->drawLine(m_to + QPointF(-s, s), m_to + QPointF(s, -s));
+    } else if (line.length() > 1) {
+        const qreal angle = std::atan2(-line.dy(), line.dx());
+        const qreal size = 9 + t.lineWidth * 2;
+        const QPointF a = m_to - QPointF(std::cos(angle - M_PI / 7) * size, -std::sin(angle - M_PI / 7) * size);
+        const QPointF b = m_to - QPointF(std::cos(angle + M_PI / 7) * size, -std::sin(angle + M_PI / 7) * size);
+        p->setPen(Qt::NoPen);
+        p->setBrush(colour);
+        p->drawPolygon(QPolygonF({m_to, a, b}));
+    }
+    // Label near the sender, so the labels of crossing segments do not meet in the middle.
+    const QPointF anchor = line.pointAt(m_fate == Fate::InFlight ? 0.5 : 0.3) - QPointF(0, QFontMetricsF(t.font).height() * 0.75);
+    drawLabel(p, t, anchor, m_label, colour);
+}
+
+void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    if (m_fate == Fate::InFlight && onClick && event->button() == Qt::LeftButton) {
+        onClick(m_id);
+        event->accept();
+        return;
+    }
+    QGraphicsItem::mousePressEvent(event);
+}
+
+// --- StateBandItem ----------------------------------------------------------------------
+
+StateBandItem::StateBandItem(const Theme* theme, int tcpState, bool left, QString name)
+    : m_theme(theme), m_state(tcpState), m_left(left), m_name(std::move(name)) {
+    setZValue(2);
+}
+
+void StateBandItem::setSpan(double x, double y0, double y1) {
+    prepareGeometryChange();
+    m_x = x;
+    m_y0 = y0;
+    m_y1 = std::max(y0, y1);
+}
+
+void StateBandItem::setNameOffset(double dy) {
+    if (qFuzzyCompare(dy + 1, m_nameOffset + 1))
+        return;
+    prepareGeometryChange();
+    m_nameOffset = dy;
+}
+
+QRectF StateBandItem::boundingRect() const {
+    const QFontMetricsF fm(m_theme->titleFont);
+    const qreal w = fm.horizontalAdvance(m_name) + 40;
+    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - fm.height(), w + 12,
+                  std::max(m_y1 - m_y0, m_nameOffset) + fm.height() * 2);
+}
+
+void StateBandItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    const qreal half = 6 + t.lineWidth;
+    p->setPen(Qt::NoPen);
+    p->setBrush(t.stateBand[m_state]);
+    p->drawRect(QRectF(m_x - half, m_y0, half * 2, m_y1 - m_y0));
+    // The name where the state begins, outside the lifeline, with a tick to the band.
+    p->setPen(QPen(t.foreground, 1));
+    const QFontMetricsF fm(t.titleFont);
+    const qreal w = fm.horizontalAdvance(m_name);
+    const qreal tx = m_left ? m_x - half - 10 - w : m_x + half + 10;
+    const qreal ny = m_y0 + m_nameOffset;
+    p->drawLine(QPointF(m_left ? m_x - half - 8 : m_x + half, ny), QPointF(m_left ? m_x - half : m_x + half + 8, ny));
+    p->setFont(t.titleFont);
+    p->drawText(QPointF(tx, ny + fm.ascent() * 0.4), m_name);
+}
+
+// --- TimerBracketItem -------------------------------------------------------------------
+
+TimerBracketItem::TimerBracketItem(const Theme* theme, bool left, QString name)
+    : m_theme(theme), m_left(left), m_name(std::move(name)) {
+    setZValue(3);
+}
+
+void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, bool running) {
+    prepareGeometryChange();
+    m_x = x;
+    m_y0 = y0;
+    m_y1 = std::max(y0 + 2, y1);
+    m_status = std::move(status);
+    m_running = running;
+}
+
+QRectF TimerBracketItem::boundingRect() const {
+    const QFontMetricsF fm(m_theme->font);
+    const qreal w = std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(m_status)) + 24;
+    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12, m_y1 - m_y0 + fm.height() * 2 + 8);
+}
+
+void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setRenderHint(QPainter::Antialiasing);
+    QPen pen(t.timer, std::max<qreal>(1.2, t.lineWidth * 0.8));
+    if (!m_running)
+        pen.setColor(t.muted);
+    p->setPen(pen);
+    const qreal tick = m_left ? 6 : -6;
+    QPainterPath path(QPointF(m_x + tick, m_y0));
+    path.lineTo(m_x, m_y0);
+    path.lineTo(m_x, m_y1);
+    path.lineTo(m_x + tick, m_y1);
+    p->drawPath(path);
+    p->setFont(t.font);
+    const QFontMetricsF fm(t.font);
+    const qreal tx = m_left ? m_x - 6 - std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(m_status)) : m_x + 6;
+    p->drawText(QPointF(tx, m_y0 + fm.ascent()), m_name);
+    if (!m_status.isEmpty())
+        p->drawText(QPointF(tx, m_y0 + fm.ascent() + fm.height()), m_status);
+}
+
+// --- BreakItem --------------------------------------------------------------------------
+
+BreakItem::BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label)
+    : m_theme(theme), m_left(left), m_right(right), m_y0(y0), m_y1(y1), m_label(std::move(label)) {
+    setZValue(1);
+}
+
+QRectF BreakItem::boundingRect() const { return QRectF(m_left, m_y0, m_right - m_left, m_y1 - m_y0); }
+
+void BreakItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    QColor shade = t.grid;
+    shade.setAlpha(110);
+    p->setPen(Qt::NoPen);
+    p->setBrush(shade);
+    p->drawRect(boundingRect());
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(t.muted, 1.2));
+    for (qreal y : {m_y0 + 6, m_y1 - 6}) {
+        QPainterPath zig(QPointF(m_left, y));
+        for (qreal x = m_left; x < m_right; x += 12)
+            zig.lineTo(x + 6, y + ((static_cast<int>((x - m_left) / 12) % 2) ? -4 : 4));
+        p->drawPath(zig);
+    }
+    drawLabel(p, t, QPointF((m_left + m_right) / 2, (m_y0 + m_y1) / 2), m_label, t.muted);
+}
+
+// --- FrameItem --------------------------------------------------------------------------
+
+FrameItem::FrameItem(const Theme* theme, double xA, double xB, double width)
+    : m_theme(theme), m_xA(xA), m_xB(xB), m_width(width) {
+    setZValue(0);
+}
+
+QRectF FrameItem::boundingRect() const { return QRectF(0, 0, m_width, m_bottom + 40); }
+
+void FrameItem::setBottom(double y) {
+    if (qFuzzyCompare(y, m_bottom))
+        return;
+    prepareGeometryChange();
+    m_bottom = y;
+}
+
+void FrameItem::setTitle(QString title, QString subtitle) {
+    m_title = std::move(title);
+    m_subtitle = std::move(subtitle);
+    update();
+}
+
+void FrameItem::setTicks(QVector<QPair<double, QString>> ticks) {
+    m_ticks = std::move(ticks);
+    update();
+}
+
+void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const Theme& t = *m_theme;
+    const QRectF exposed = option->exposedRect;
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setFont(t.titleFont);
+    p->setPen(t.foreground);
+    p->drawText(QRectF(0, 6, m_width, 28), Qt::AlignHCenter | Qt::AlignVCenter, m_title);
+    p->setFont(t.font);
+    p->setPen(t.muted);
+    p->drawText(QRectF(0, 32, m_width, 22), Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
+    const qreal headTop = 58;
+    for (auto [x, name, colour] : {std::tuple{m_xA, QStringLiteral("A"), t.sideA}, std::tuple{m_xB, QStringLiteral("B"), t.sideB}}) {
+        QRectF head(x - 34, headTop, 68, 30);
+        p->setPen(Qt::NoPen);
+        p->setBrush(colour);
+        p->drawRoundedRect(head, 6, 6);
+        p->setPen(Qt::white);
+        p->setFont(t.titleFont);
+        p->drawText(head, Qt::AlignCenter, name);
+        p->setPen(QPen(colour, t.lineWidth));
+        p->drawLine(QPointF(x, head.bottom()), QPointF(x, m_bottom));
+    }
+    // Time ruler: one label per event time, skipping those that would overlap.
+    p->setFont(t.font);
+    p->setPen(t.muted);
+    const QFontMetricsF fm(t.font);
+    qreal lastY = -1e9;
+    for (const auto& [y, text] : m_ticks) {
+        if (y - lastY < fm.height() || y < exposed.top() - 20 || y > exposed.bottom() + 20)
+            continue;
+        p->drawText(QRectF(4, y - fm.height() / 2, 80, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+        QPen grid(t.grid, 1, Qt::DotLine);
+        p->setPen(grid);
+        p->drawLine(QPointF(84, y), QPointF(m_width - 4, y));
+        p->setPen(t.muted);
+        lastY = y;
+    }
+}
+
+// --- CursorItem -------------------------------------------------------------------------
+
+CursorItem::CursorItem(const Theme* theme, double left, double right) : m_theme(theme), m_left(left), m_right(right) {
+    setZValue(20);
+}
+
+QRectF CursorItem::boundingRect() const { return QRectF(m_left, -24, m_right - m_left, 30); }
+
+void CursorItem::setText(QString text) {
+    m_text = std::move(text);
+    update();
+}
+
+void CursorItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setPen(QPen(t.cursor, std::max<qreal>(1.5, t.lineWidth * 0.8), Qt::DashLine));
+    p->drawLine(QPointF(m_left, 0), QPointF(m_right, 0));
+    p->setFont(t.font);
+    p->setPen(t.cursor);
+    p->drawText(QRectF(m_right - 220, -22, 216, 20), Qt::AlignRight | Qt::AlignVCenter, m_text);
+}
+
+}  // namespace finwave::app

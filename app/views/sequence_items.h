@@ -1,0 +1,155 @@
+#pragma once
+// Small typed scene items of the sequence diagram (Qt's diagramscene/elasticnodes style).
+
+#include "app/views/theme.h"
+
+#include <QGraphicsItem>
+#include <QPointF>
+#include <QString>
+
+#include <functional>
+
+namespace finwave::app {
+
+enum ItemType {
+    ArrowType = QGraphicsItem::UserType + 1,
+    BandType,
+    TimerType,
+    BreakType,
+    FrameType,
+    CursorType,
+};
+
+// One segment: from the sender's lifeline at its send time to the receiver's at its arrival,
+// or to a red cross where it died. While in flight its end follows the cursor.
+class SegmentArrowItem : public QGraphicsItem {
+public:
+    enum class Fate { InFlight, Arrived, Lost };
+    enum { Type = ArrowType };
+
+    SegmentArrowItem(const Theme* theme, quint32 segmentId, bool aToB, QString label, bool retransmission);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    void setLine(QPointF from, QPointF to, Fate fate);
+    QPointF from() const { return m_from; }
+    QPointF to() const { return m_to; }
+    Fate fate() const { return m_fate; }
+    quint32 segmentId() const { return m_id; }
+    bool isAToB() const { return m_aToB; }
+
+    int createdAt = -1;   // trace index of the Send record
+    int endedAt = -1;     // trace index of the Arrive/Drop record, -1 while in flight
+    std::function<void(quint32)> onClick;  // click-to-drop while in flight
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    const Theme* m_theme;
+    quint32 m_id;
+    bool m_aToB;
+    bool m_retransmission;
+    QString m_label;
+    QPointF m_from, m_to;
+    Fate m_fate = Fate::InFlight;
+};
+
+// One state interval of one side: a coloured band on the lifeline with the state's name.
+class StateBandItem : public QGraphicsItem {
+public:
+    enum { Type = BandType };
+    StateBandItem(const Theme* theme, int tcpState, bool left, QString name);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setSpan(double x, double y0, double y1);
+    void setNameOffset(double dy);
+
+    int createdAt = -1;
+    int endedAt = -1;
+
+private:
+    const Theme* m_theme;
+    double m_nameOffset = 0;
+    int m_state;
+    bool m_left;
+    QString m_name;
+    double m_x = 0, m_y0 = 0, m_y1 = 0;
+};
+
+// A running (or finished) timer: a bracket beside the lifeline, labelled, counting down.
+class TimerBracketItem : public QGraphicsItem {
+public:
+    enum { Type = TimerType };
+    TimerBracketItem(const Theme* theme, bool left, QString name);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setSpan(double x, double y0, double y1, QString status, bool running);
+
+    int createdAt = -1;
+    int endedAt = -1;
+    int timerKind = 0;
+
+private:
+    const Theme* m_theme;
+    bool m_left;
+    QString m_name, m_status;
+    double m_x = 0, m_y0 = 0, m_y1 = 0;
+    bool m_running = true;
+};
+
+// A compressed idle span: a zig-zag across the diagram labelled with its real length.
+class BreakItem : public QGraphicsItem {
+public:
+    enum { Type = BreakType };
+    BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    const Theme* m_theme;
+    double m_left, m_right, m_y0, m_y1;
+    QString m_label;
+};
+
+// Lifelines, their headers, the title and the time ruler.
+class FrameItem : public QGraphicsItem {
+public:
+    enum { Type = FrameType };
+    FrameItem(const Theme* theme, double xA, double xB, double width);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setBottom(double y);
+    void setTitle(QString title, QString subtitle);
+    void setTicks(QVector<QPair<double, QString>> ticks);
+
+private:
+    const Theme* m_theme;
+    double m_xA, m_xB, m_width, m_bottom = 200;
+    QString m_title, m_subtitle;
+    QVector<QPair<double, QString>> m_ticks;
+};
+
+// The current-time cursor across both lifelines.
+class CursorItem : public QGraphicsItem {
+public:
+    enum { Type = CursorType };
+    CursorItem(const Theme* theme, double left, double right);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setText(QString text);
+
+private:
+    const Theme* m_theme;
+    double m_left, m_right;
+    QString m_text;
+};
+
+}  // namespace finwave::app

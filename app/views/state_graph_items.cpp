@@ -1,0 +1,137 @@
+#include "app/views/state_graph_items.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QtMath>
+
+namespace finwave::app {
+
+namespace {
+constexpr qreal kNodeW = 150, kNodeH = 40;
+}
+
+StateNodeItem::StateNodeItem(const Theme* theme, int tcpState, QString name)
+    : m_theme(theme), m_state(tcpState), m_name(std::move(name)) {
+    setZValue(5);
+}
+
+QRectF StateNodeItem::box() const {
+    const qreal scale = m_theme->font.pointSizeF() / 10.0;
+    const qreal w = kNodeW * std::max(1.0, scale * 0.85), h = kNodeH * std::max(1.0, scale * 0.8);
+    return QRectF(-w / 2, -h / 2, w, h);
+}
+
+QRectF StateNodeItem::boundingRect() const { return box().adjusted(-22, -22, 22, 22); }
+
+void StateNodeItem::setMarks(bool a, bool b) {
+    if (a == m_a && b == m_b)
+        return;
+    m_a = a;
+    m_b = b;
+    update();
+}
+
+void StateNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF r = box();
+    QPen border(t.foreground, std::max<qreal>(1.2, t.lineWidth * 0.7));
+    if (m_a || m_b)
+        border = QPen(m_a && m_b ? t.foreground : (m_a ? t.sideA : t.sideB), t.lineWidth * 2.2);
+    p->setPen(border);
+    p->setBrush(t.stateBand[m_state]);
+    p->drawRoundedRect(r, 10, 10);
+    p->setPen(t.foreground);
+    p->setFont(t.titleFont);
+    p->drawText(r, Qt::AlignCenter, m_name);
+    // Letter badges, so the marks do not rely on colour alone.
+    const qreal d = 26 * std::max(1.0, t.font.pointSizeF() / 12.0);
+    const auto badge = [&](QPointF c, const QColor& colour, const QString& letter) {
+        p->setPen(QPen(t.background, 2));
+        p->setBrush(colour);
+        p->drawEllipse(c, d / 2, d / 2);
+        p->setPen(Qt::white);
+        p->setFont(t.titleFont);
+        p->drawText(QRectF(c.x() - d / 2, c.y() - d / 2, d, d), Qt::AlignCenter, letter);
+    };
+    if (m_a)
+        badge(r.topLeft() + QPointF(4, 0), t.sideA, QStringLiteral("A"));
+    if (m_b)
+        badge(r.topRight() + QPointF(-4, 0), t.sideB, QStringLiteral("B"));
+}
+
+StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra)
+    : m_theme(theme), m_path(std::move(path)), m_labelAt(labelAt), m_label(std::move(label)), m_extra(extra) {
+    setZValue(extra ? 1 : 2);
+}
+
+QRectF StateEdgeItem::boundingRect() const {
+    const QFontMetricsF fm(m_theme->font);
+    QRectF label = fm.boundingRect(m_label);
+    label.moveCenter(m_labelAt);
+    return m_path.boundingRect().united(label.adjusted(-60, -30, 60, 30)).adjusted(-12, -12, 12, 12);
+}
+
+void StateEdgeItem::setTaken(QVector<Taken> taken) {
+    m_taken = std::move(taken);
+    update();
+}
+
+void StateEdgeItem::setPulse(qreal pulse) {
+    m_pulse = pulse;
+    update();
+}
+
+void StateEdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    if (m_extra && m_taken.isEmpty())
+        return;  // the extra edges to CLOSED appear only once taken
+    p->setRenderHint(QPainter::Antialiasing);
+    bool byA = false, byB = false;
+    for (const Taken& k : m_taken)
+        (k.side == 0 ? byA : byB) = true;
+    const auto stroke = [&](const QColor& c, qreal width, qreal offset, Qt::PenStyle style) {
+        p->save();
+        p->translate(offset, offset);
+        p->setPen(QPen(c, width, style, Qt::RoundCap, Qt::RoundJoin));
+        p->setBrush(Qt::NoBrush);
+        p->drawPath(m_path);
+        p->restore();
+    };
+    const qreal base = std::max<qreal>(1.0, t.lineWidth * 0.7);
+    const Qt::PenStyle style = m_extra ? Qt::DashLine : Qt::SolidLine;
+    if (!byA && !byB)
+        stroke(t.muted, base, 0, style);
+    const qreal lit = t.lineWidth * 1.8 + m_pulse * 5;
+    if (byA)
+        stroke(t.sideA, lit, byB ? -2.5 : 0, style);
+    if (byB)
+        stroke(t.sideB, lit, byA ? 2.5 : 0, style);
+    // Arrowhead at the end of the path.
+    const QPointF end = m_path.pointAtPercent(1.0);
+    const QPointF before = m_path.pointAtPercent(0.97);
+    const qreal angle = std::atan2(end.y() - before.y(), end.x() - before.x());
+    const qreal s = 8 + t.lineWidth * 2;
+    QPolygonF head({end, end - QPointF(std::cos(angle - 0.45) * s, std::sin(angle - 0.45) * s),
+                    end - QPointF(std::cos(angle + 0.45) * s, std::sin(angle + 0.45) * s)});
+    p->setPen(Qt::NoPen);
+    p->setBrush(byA ? t.sideA : (byB ? t.sideB : t.muted));
+    p->drawPolygon(head);
+    // Label with the step numbers of each side that took it.
+    QString text = m_label;
+    for (const Taken& k : m_taken)
+        text += QStringLiteral("  %1#%2").arg(k.side == 0 ? QStringLiteral("A") : QStringLiteral("B")).arg(k.step);
+    const QFontMetricsF fm(t.font);
+    QRectF r = fm.boundingRect(text);
+    r.adjust(-4, -2, 4, 2);
+    r.moveCenter(m_labelAt);
+    QColor bg = t.background;
+    bg.setAlpha(230);
+    p->setBrush(bg);
+    p->drawRoundedRect(r, 3, 3);
+    p->setFont(t.font);
+    p->setPen(byA ? t.sideA : (byB ? t.sideB : t.foreground));
+    p->drawText(r, Qt::AlignCenter, text);
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,62 @@
+#include "app/views/theme.h"
+
+#include "core/tcp_state.h"
+
+namespace finwave::app {
+
+namespace {
+// Soft fills per state, in the order of TcpState; the name is always written beside the band,
+// so colour is never the only cue.
+void fillBands(Theme& t, bool dark) {
+    const char* light[finwave::kTcpStateCount] = {"#d9d9d9", "#cfe3f7", "#fde2b8", "#fde2b8", "#c8ecc8", "#ffd8a8",
+                                                  "#ffe9a8", "#d7c8f0", "#f7c6d9", "#e6c3f0", "#f2b8b8"};
+    const char* darkFill[finwave::kTcpStateCount] = {"#5a5a5a", "#2f5f8a", "#8a6a2a", "#8a6a2a", "#2e7d32", "#b26a00",
+                                                     "#a08000", "#5e3fa0", "#a03060", "#8a3fa0", "#a33a3a"};
+    for (int i = 0; i < finwave::kTcpStateCount; ++i)
+        t.stateBand[i] = QColor(QString::fromLatin1(dark ? darkFill[i] : light[i]));
+}
+}  // namespace
+
+Theme Theme::light() {
+    Theme t;
+    t.kind = Kind::Light;
+    t.background = QColor(255, 255, 255);
+    t.foreground = QColor(25, 25, 25);
+    t.grid = QColor(225, 225, 225);
+    t.muted = QColor(110, 110, 110);
+    t.sideA = QColor(0x00, 0x72, 0xB2);   // Okabe–Ito blue
+    t.sideB = QColor(0xD5, 0x5E, 0x00);   // Okabe–Ito vermillion
+    t.lost = QColor(0xCC, 0x00, 0x00);
+    t.timer = QColor(0x00, 0x9E, 0x73);   // Okabe–Ito bluish green
+    t.cursor = QColor(0xCC, 0x79, 0xA7);  // Okabe–Ito reddish purple
+    fillBands(t, false);
+    t.font = QFont(QStringLiteral("Noto Sans"), 10);
+    t.titleFont = QFont(QStringLiteral("Noto Sans"), 11, QFont::Bold);
+    t.lineWidth = 1.6;
+    return t;
+}
+
+Theme Theme::projector() {
+    Theme t;
+    t.kind = Kind::Projector;
+    t.background = QColor(255, 255, 255);
+    t.foreground = QColor(0, 0, 0);
+    t.grid = QColor(200, 200, 200);
+    t.muted = QColor(60, 60, 60);
+    t.sideA = QColor(0x00, 0x5A, 0x9C);
+    t.sideB = QColor(0xC0, 0x40, 0x00);
+    t.lost = QColor(0xE0, 0x00, 0x00);
+    t.timer = QColor(0x00, 0x80, 0x5C);
+    t.cursor = QColor(0xB0, 0x00, 0x80);
+    fillBands(t, false);
+    t.font = QFont(QStringLiteral("Noto Sans"), 16, QFont::DemiBold);
+    t.titleFont = QFont(QStringLiteral("Noto Sans"), 18, QFont::Bold);
+    t.lineWidth = 3.5;
+    return t;
+}
+
+Theme Theme::byName(const QString& name) {
+    return name == QLatin1String("projector") ? projector() : light();
+}
+
+}  // namespace finwave::app
