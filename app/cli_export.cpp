@@ -7,6 +7,8 @@
 #include "app/views/state_graph_view.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <charconv>
 #include <cstdio>
@@ -81,6 +83,12 @@ int runExport(int argc, char** argv) {
     const auto scenario = resolveScenario(options, error);
     if (!scenario)
         return fail(error);
+    // Checked before Qt starts, so the reason is the only line on stderr.
+    const QFileInfo target(QString::fromStdString(output));
+    if (!target.absoluteDir().exists())
+        return fail("--output: " + output + ": the folder " + target.absolutePath().toStdString() + " does not exist");
+    if (target.isDir())
+        return fail("--output: " + output + ": is a folder");
 
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

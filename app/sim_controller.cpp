@@ -139,6 +139,12 @@ bool SimController::dropSegment(quint32 segmentId) {
     return true;
 }
 
+void SimController::setDisplayTime(qint64 us) {
+    const auto next = m_sim->nextEventTime();
+    m_displayTime = std::clamp<Micros>(us, m_sim->now(), next ? *next : m_sim->now());
+    Q_EMIT displayTimeChanged(m_displayTime);
+}
+
 // Teaching pace: one round trip per real second at speed 1. Idle spans much longer than a round
 // trip are crossed in kFastForwardSeconds so that TIME_WAIT's 60 s or 240 s stays watchable.
 void SimController::tick() {

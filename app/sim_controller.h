@@ -44,6 +44,7 @@ public Q_SLOTS:
     void setParams(const finwave::ProtocolParams& params);
     void setSeed(quint64 seed);                       // applies on reset
     bool dropSegment(quint32 segmentId);              // click-to-drop of a segment in flight
+    void setDisplayTime(qint64 us);                   // scrub between now() and the next event
 
 Q_SIGNALS:
     void scenarioLoaded();                      // trace is empty; views rebuild from scratch

@@ -1,0 +1,189 @@
+// What a user checks in the window: arrows per segment, crossing FINs, marks on the right
+// states, step back, click-to-drop, sliders, broken files, keys, the log.
+#include "app/control_panel.h"
+#include "app/event_log.h"
+#include "app/main_window.h"
+#include "app/sim_controller.h"
+#include "app/views/sequence_items.h"
+#include "app/views/sequence_view.h"
+#include "app/views/state_graph_view.h"
+#include "core/builtin_scenarios.h"
+
+#include <QGraphicsScene>
+#include <QLineF>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+int sendRecords(const Simulator& sim) {
+    int n = 0;
+    for (const auto& r : sim.trace())
+        n += r.kind == EventKind::Send;
+    return n;
+}
+
+// Two arrows cross when they meet away from their ends (consecutive arrows share an end).
+bool cross(const QLineF& a, const QLineF& b) {
+    QPointF at;
+    if (a.intersects(b, &at) != QLineF::BoundedIntersection)
+        return false;
+    for (QPointF end : {a.p1(), a.p2(), b.p1(), b.p2()})
+        if (QLineF(at, end).length() < 2)
+            return false;
+    return true;
+}
+
+std::vector<SegmentArrowItem*> arrows(SequenceView& view) {
+    std::vector<SegmentArrowItem*> out;
+    for (QGraphicsItem* item : view.scene()->items())
+        if (item->type() == SegmentArrowItem::Type)
+            out.push_back(static_cast<SegmentArrowItem*>(item));
+    return out;
+}
+}  // namespace
+
+TEST(Window, EveryBuiltinScenarioRunToTheEndHasOneArrowPerSegment) {
+    for (auto name : builtinScenarioNames()) {
+        SimController ctl;
+        SequenceView view(&ctl);
+        ctl.loadScenario(*builtinScenario(name));
+        ctl.seek(100000);
+        ASSERT_TRUE(ctl.sim().isFinished()) << name;
+        EXPECT_GT(view.arrowCount(), 0) << name;
+        EXPECT_EQ(view.arrowCount(), sendRecords(ctl.sim())) << name;
+    }
+}
+
+TEST(Window, SimultaneousCloseFinArrowsCross) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    ctl.loadScenario(*builtinScenario("simultaneous-close"));
+    ctl.seek(100000);
+    std::vector<QLineF> fins;
+    for (SegmentArrowItem* a : arrows(view))
+        if (a->segmentId() <= 2)  // the two FINs are the first segments sent
+            fins.emplace_back(a->from(), a->to());
+    ASSERT_EQ(fins.size(), 2u);
+    EXPECT_TRUE(cross(fins[0], fins[1]));
+    // In normal-close nothing crosses: each segment leaves after the one before arrived.
+    SimController ctl2;
+    SequenceView view2(&ctl2);
+    ctl2.loadScenario(*builtinScenario("normal-close"));
+    ctl2.seek(100000);
+    auto all = arrows(view2);
+    ASSERT_EQ(all.size(), 4u);
+    for (std::size_t i = 0; i < all.size(); ++i)
+        for (std::size_t j = i + 1; j < all.size(); ++j)
+            EXPECT_FALSE(cross(QLineF(all[i]->from(), all[i]->to()), QLineF(all[j]->from(), all[j]->to())));
+}
+
+TEST(Window, StateGraphMarksSitOnTheEnginesStatesAtEveryStep) {
+    for (const char* name : {"lost-last-ack", "full-lifecycle", "simultaneous-close"}) {
+        SimController ctl;
+        StateGraphView graph(&ctl);
+        ctl.loadScenario(*builtinScenario(name));
+        do {
+            ASSERT_EQ(graph.markedState(0), static_cast<int>(ctl.sim().state(Side::A))) << name;
+            ASSERT_EQ(graph.markedState(1), static_cast<int>(ctl.sim().state(Side::B))) << name;
+            ctl.stepForward();
+        } while (!ctl.sim().isFinished());
+        EXPECT_EQ(graph.markedState(0), static_cast<int>(TcpState::Closed));
+    }
+}
+
+TEST(Window, StepBackRemovesExactlyTheLastEventsItems) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    for (int i = 0; i < 3; ++i)
+        ctl.stepForward();
+    const int arrowsBefore = view.arrowCount();
+    const int itemsBefore = view.scene()->items().size();
+    ctl.stepForward();  // step 4, B closes: its FIN (an arrow), LAST_ACK (a band), RTX (a timer)
+    EXPECT_EQ(view.arrowCount(), arrowsBefore + 1);
+    EXPECT_GT(view.scene()->items().size(), itemsBefore);
+    ctl.stepBack();
+    EXPECT_EQ(view.arrowCount(), arrowsBefore);
+    EXPECT_EQ(view.scene()->items().size(), itemsBefore);
+}
+
+TEST(Window, ClickingASegmentInFlightMakesTheEngineReportItLost) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    view.resize(1400, 900);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.stepForward();                     // A's FIN leaves at t = 0
+    ctl.setDisplayTime(30 * kMs);          // and is 60 % of the way to B
+    auto flying = arrows(view);
+    ASSERT_EQ(flying.size(), 1u);
+    ASSERT_EQ(flying[0]->fate(), SegmentArrowItem::Fate::InFlight);
+    const QPointF middle = (flying[0]->from() + flying[0]->to()) / 2;
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(middle));
+    const TraceRecord& last = ctl.sim().trace().records().back();
+    EXPECT_EQ(last.kind, EventKind::Drop);
+    EXPECT_EQ(last.reason, Reason::LostByUser);
+    EXPECT_EQ(flying[0]->fate(), SegmentArrowItem::Fate::Lost);
+}
+
+TEST(Window, MovingASliderChangesTheEnginesParameter) {
+    SimController ctl;
+    ControlPanel panel(&ctl);
+    panel.slider(QStringLiteral("lossAb"))->setValue(40);
+    EXPECT_DOUBLE_EQ(ctl.sim().channel(Direction::AtoB).loss, 0.4);
+    panel.slider(QStringLiteral("delayBa"))->setValue(300);
+    EXPECT_EQ(ctl.sim().channel(Direction::BtoA).delay, 300 * kMs);
+    panel.slider(QStringLiteral("timeWait"))->setValue(30);
+    EXPECT_EQ(ctl.sim().params().timeWait, 30 * kSec);
+}
+
+TEST(Window, BrokenScenarioFileIsRefusedAndThePreviousScenarioStays) {
+    MainWindow window;
+    ASSERT_TRUE(window.openScenario(QStringLiteral("half-close")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    std::ofstream(path.toStdString()) << "{\n  \"version\": 1,\n  \"channel\": {\"ab\": {\"loss\": 7}}\n}\n";
+    QString error;
+    EXPECT_FALSE(window.openScenario(path, &error, true));
+    EXPECT_TRUE(error.contains(QStringLiteral("broken.json:3:"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("channel.ab.loss"))) << error.toStdString();
+    EXPECT_EQ(window.controller()->scenario().name, "half-close");
+}
+
+TEST(Window, KeyboardStepsBackAndForthAndResets) {
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.openScenario(QStringLiteral("normal-close"));
+    SimController* ctl = window.controller();
+    QTest::keyClick(&window, Qt::Key_Right);
+    QTest::keyClick(&window, Qt::Key_Right);
+    EXPECT_EQ(ctl->sim().stepIndex(), 2u);
+    QTest::keyClick(&window, Qt::Key_Left);
+    EXPECT_EQ(ctl->sim().stepIndex(), 1u);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QTest::keyClick(&window, Qt::Key_Home);
+    EXPECT_EQ(ctl->sim().stepIndex(), 0u);
+}
+
+TEST(Window, SelectingALogRowMovesTheWindowToThatStep) {
+    MainWindow window;
+    window.openScenario(QStringLiteral("lost-fin"));
+    window.controller()->seek(100000);
+    EventLogView* log = window.eventLog();
+    const int rows = log->model()->rowCount();
+    ASSERT_GT(rows, 10);
+    const int row = rows / 3;
+    log->selectRow(row);
+    EXPECT_EQ(window.controller()->sim().stepIndex(), log->logModel()->stepOfRow(row));
+    EXPECT_EQ(window.stateGraph()->markedState(0), static_cast<int>(window.controller()->sim().state(Side::A)));
+}
