@@ -337,6 +337,12 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
         const auto colon = what.rfind(": ");
         result.error.message = "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
         return result;
+    } catch (const json::exception& e) {
+        // For instance a number too large for a double (found by the fuzzer): out_of_range.
+        std::string what = e.what();
+        const auto colon = what.rfind("] ");
+        result.error.message = "not valid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
+        return result;
     }
     try {
         result.scenario = readScenario(root);

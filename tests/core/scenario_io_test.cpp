@@ -76,6 +76,13 @@ TEST(ScenarioIo, UnknownFieldWrongTypeBadEnumAndVersionAreRejected) {
     }
 }
 
+TEST(ScenarioIo, NumberTooLargeForADoubleIsAnErrorNotAnException) {
+    // Found by fuzz_scenario: nlohmann throws out_of_range, not parse_error, for 1e888888888.
+    const ScenarioResult r = parseScenario("{\"version\": 1, \"seed\": 666e888888888}", "huge.json");
+    ASSERT_FALSE(r);
+    EXPECT_NE(r.error.message.find("not valid JSON"), std::string::npos) << r.error.oneLine();
+}
+
 TEST(ScenarioIo, MissingFileIsAnErrorNotACrash) {
     const ScenarioResult r = readScenarioFile("/nonexistent/dir/x.json");
     ASSERT_FALSE(r);
