@@ -195,8 +195,10 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
     case EventKind::TimerFire:
         return QCoreApplication::translate("Log", "%1: the %2 timer expires").arg(side, timer);
     case EventKind::App:
-        if (r.reason == Reason::AppSend)
-            return QCoreApplication::translate("Log", "%1's application sends %n byte(s)", nullptr, static_cast<int>(r.bytes)).arg(side);
+        if (r.reason == Reason::AppSend) {
+            const int bytes = static_cast<int>(r.bytes);
+            return QCoreApplication::translate("Log", "%1's application sends %n byte(s)", "SEND call", bytes).arg(side);
+        }
         return QCoreApplication::translate("Log", "%1's application: %2").arg(side, reasonSentence(r.reason));
     case EventKind::Note:
         return QCoreApplication::translate("Log", "%1: %2").arg(side, reasonSentence(r.reason));

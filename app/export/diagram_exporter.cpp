@@ -19,7 +19,6 @@ namespace finwave::app {
 namespace {
 constexpr double kGap = 30;
 
-QString tr(const char* text) { return QCoreApplication::translate("Export", text); }
 
 struct Layout {
     QSizeF size;
@@ -73,7 +72,7 @@ bool formatFromPath(const QString& path, ExportFormat& format) {
 QString exportDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const QString& path) {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
-        return tr("%1: the folder %2 does not exist").arg(path, info.absolutePath());
+        return QCoreApplication::translate("Export", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
     const Layout l = layoutFor(sequence, states, o);
     const QColor background = sequence->theme().background;
     QByteArray bytes;
@@ -90,7 +89,7 @@ QString exportDiagram(SequenceView* sequence, StateGraphView* states, const Expo
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         if (!image.save(&buffer, "PNG"))
-            return tr("%1: the PNG could not be encoded").arg(path);
+            return QCoreApplication::translate("Export", "%1: the PNG could not be encoded").arg(path);
         break;
     }
     case ExportFormat::Svg: {
@@ -124,9 +123,9 @@ QString exportDiagram(SequenceView* sequence, StateGraphView* states, const Expo
     }
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
-        return tr("%1: cannot be written (%2)").arg(path, out.errorString());
+        return QCoreApplication::translate("Export", "%1: cannot be written (%2)").arg(path, out.errorString());
     if (out.write(bytes) != bytes.size() || !out.commit())
-        return tr("%1: writing failed (%2)").arg(path, out.errorString());
+        return QCoreApplication::translate("Export", "%1: writing failed (%2)").arg(path, out.errorString());
     return {};
 }
 

@@ -23,11 +23,10 @@
 namespace finwave::app {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("ExportDialog", text); }
 
 QString captionFor(const Simulator& sim) {
     const ChannelParams ab = sim.channel(Direction::AtoB), ba = sim.channel(Direction::BtoA);
-    return tr("%1 · profile %2 · delay %3/%4 ms · loss %5/%6 % · seed %7 · step %8")
+    return QCoreApplication::translate("ExportDialog", "%1 · profile %2 · delay %3/%4 ms · loss %5/%6 % · seed %7 · step %8")
         .arg(QString::fromStdString(sim.scenario().name), QString::fromUtf8(profileName(sim.params().profile).data()))
         .arg(ab.delay / 1000)
         .arg(ba.delay / 1000)
@@ -60,9 +59,9 @@ QString exportFrom(SimController* source, bool completeRun, ExportOptions option
 void showExportDialog(QWidget* parent, SimController* controller) {
     QSettings settings;
     QDialog dialog(parent);
-    dialog.setWindowTitle(tr("Export diagram"));
+    dialog.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
     auto* view = new QComboBox(&dialog);
-    view->addItems({tr("Sequence diagram"), tr("State graph"), tr("Both, side by side")});
+    view->addItems({QCoreApplication::translate("ExportDialog", "Sequence diagram"), QCoreApplication::translate("ExportDialog", "State graph"), QCoreApplication::translate("ExportDialog", "Both, side by side")});
     auto* format = new QComboBox(&dialog);
     format->addItems({QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF")});
     format->setCurrentIndex(settings.value(QStringLiteral("export/format"), 0).toInt());
@@ -70,17 +69,17 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     scale->setRange(1, 4);
     scale->setSuffix(QStringLiteral("×"));
     scale->setValue(settings.value(QStringLiteral("export/scale"), 2).toInt());
-    auto* transparent = new QCheckBox(tr("Transparent background (PNG)"), &dialog);
-    auto* caption = new QCheckBox(tr("Caption with scenario, profile and parameters"), &dialog);
+    auto* transparent = new QCheckBox(QCoreApplication::translate("ExportDialog", "Transparent background (PNG)"), &dialog);
+    auto* caption = new QCheckBox(QCoreApplication::translate("ExportDialog", "Caption with scenario, profile and parameters"), &dialog);
     auto* scope = new QComboBox(&dialog);
-    scope->addItems({tr("The complete run"), tr("Up to the current step")});
+    scope->addItems({QCoreApplication::translate("ExportDialog", "The complete run"), QCoreApplication::translate("ExportDialog", "Up to the current step")});
     auto* form = new QFormLayout(&dialog);
-    form->addRow(tr("View"), view);
-    form->addRow(tr("Format"), format);
-    form->addRow(tr("Scale"), scale);
+    form->addRow(QCoreApplication::translate("ExportDialog", "View"), view);
+    form->addRow(QCoreApplication::translate("ExportDialog", "Format"), format);
+    form->addRow(QCoreApplication::translate("ExportDialog", "Scale"), scale);
     form->addRow(transparent);
     form->addRow(caption);
-    form->addRow(tr("Scope"), scope);
+    form->addRow(QCoreApplication::translate("ExportDialog", "Scope"), scope);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -91,8 +90,8 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     const QString folder = settings.value(QStringLiteral("export/folder")).toString();
     const QString suggested = folder + QLatin1Char('/') + QString::fromStdString(controller->scenario().name) +
                               QLatin1Char('.') + ext[format->currentIndex()];
-    const QString path = QFileDialog::getSaveFileName(parent, tr("Export diagram"), suggested,
-                                                      tr("%1 files (*.%2)").arg(format->currentText(), ext[format->currentIndex()]));
+    const QString path = QFileDialog::getSaveFileName(parent, QCoreApplication::translate("ExportDialog", "Export diagram"), suggested,
+                                                      QCoreApplication::translate("ExportDialog", "%1 files (*.%2)").arg(format->currentText(), ext[format->currentIndex()]));
     if (path.isEmpty())
         return;
     ExportOptions o;
@@ -108,7 +107,7 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     const QString error = exportFrom(controller, scope->currentIndex() == 0, o, path);
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty())
-        QMessageBox::warning(parent, tr("Export failed"), error);
+        QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);
 }
 
 void copyDiagramToClipboard(SimController* controller) {

@@ -6,6 +6,7 @@
 #include "app/views/time_axis.h"
 
 #include <QFontMetricsF>
+#include <QEvent>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QScrollBar>
@@ -387,6 +388,12 @@ void SequenceView::updateOpenItems() {
         ensureVisible(QRectF(d->xA, yNow - 60, 1, 200), 10, 80);
         d->scrolling = false;
     }
+}
+
+void SequenceView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QGraphicsView::changeEvent(event);
 }
 
 }  // namespace finwave::app

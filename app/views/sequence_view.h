@@ -39,6 +39,7 @@ public Q_SLOTS:
     void resetZoom();
 
 protected:
+    void changeEvent(QEvent* event) override;  // labels are drawn in the current language
     void wheelEvent(QWheelEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 

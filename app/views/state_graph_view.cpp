@@ -4,6 +4,7 @@
 #include "app/views/state_graph_items.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QResizeEvent>
@@ -264,6 +265,12 @@ void StateGraphView::refresh() {
         d->pulse->start();
     }
     d->pulsedRecord = trace.size();
+}
+
+void StateGraphView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        rebuild();
+    QGraphicsView::changeEvent(event);
 }
 
 }  // namespace finwave::app

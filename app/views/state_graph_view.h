@@ -35,6 +35,7 @@ public Q_SLOTS:
     void resetZoom();
 
 protected:
+    void changeEvent(QEvent* event) override;  // labels are drawn in the current language
     void resizeEvent(QResizeEvent* event) override;
 
 private:

@@ -124,3 +124,16 @@ TEST(CommandLine, ExportWorksWithoutADisplayAndRespectsStep) {
     EXPECT_TRUE(text.contains("CLOSE_WAIT"));
     EXPECT_FALSE(text.contains("LAST_ACK"));  // B has not closed yet at step 2
 }
+
+TEST(CommandLine, ChineseExportKeepsChineseTextInTheSvg) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("zh.svg"));
+    const Result r = run({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+                          QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--output"), path});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QFile svg(path);
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(svg.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("配置"))) << "the subtitle is translated";
+    EXPECT_TRUE(text.contains(QStringLiteral("FIN_WAIT_1"))) << "protocol names stay";
+}

@@ -1,0 +1,891 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Export</name>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1: the PNG could not be encoded</source>
+        <translation>%1：无法编码 PNG</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>%1: writing failed (%2)</source>
+        <translation>%1：写入失败（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>%1 · profile %2 · delay %3/%4 ms · loss %5/%6 % · seed %7 · step %8</source>
+        <translation>%1 · 配置 %2 · 时延 %3/%4 毫秒 · 丢包 %5/%6 % · 种子 %7 · 第 %8 步</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>State graph</source>
+        <translation>状态图</translation>
+    </message>
+    <message>
+        <source>Both, side by side</source>
+        <translation>两者并排</translation>
+    </message>
+    <message>
+        <source>Transparent background (PNG)</source>
+        <translation>透明背景（PNG）</translation>
+    </message>
+    <message>
+        <source>Caption with scenario, profile and parameters</source>
+        <translation>附说明：场景、配置与参数</translation>
+    </message>
+    <message>
+        <source>The complete run</source>
+        <translation>完整的运行</translation>
+    </message>
+    <message>
+        <source>Up to the current step</source>
+        <translation>到当前这一步为止</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>Log</name>
+    <message>
+        <source>%1 sends %2</source>
+        <translation>%1 发送 %2</translation>
+    </message>
+    <message>
+        <source>%1 receives %2</source>
+        <translation>%1 收到 %2</translation>
+    </message>
+    <message>
+        <source>%1 is lost on the way %2</source>
+        <translation>%1 在 %2 途中丢失</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 starts its %2 timer (fires at %3)</source>
+        <translation>%1 启动 %2 定时器（%3 到期）</translation>
+    </message>
+    <message>
+        <source>%1 stops its %2 timer</source>
+        <translation>%1 停止 %2 定时器</translation>
+    </message>
+    <message>
+        <source>%1: the %2 timer expires</source>
+        <translation>%1：%2 定时器到期</translation>
+    </message>
+    <message>
+        <source>%1&apos;s application: %2</source>
+        <translation>%1 的应用：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&apos;s application sends %n byte(s)</source>
+        <comment>SEND call</comment>
+        <translation>
+            <numerusform>%1 的应用发送 %n 字节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <source>The application opens a passive endpoint: it will accept a SYN (passive OPEN).</source>
+        <translation>应用打开被动端点：它将接受一个 SYN（被动打开）。</translation>
+    </message>
+    <message>
+        <source>The application opens the connection: it sends a SYN to start the three-way handshake.</source>
+        <translation>应用发起连接：发送 SYN，开始三次握手。</translation>
+    </message>
+    <message>
+        <source>The application hands data to TCP (SEND); it goes out in segments of at most MSS bytes.</source>
+        <translation>应用把数据交给 TCP（SEND）；数据按不超过 MSS 字节的报文段发出。</translation>
+    </message>
+    <message>
+        <source>SEND is refused: this side has already closed its sending direction (&quot;connection closing&quot;).</source>
+        <translation>SEND 被拒绝：这一端已经关闭了发送方向（“连接正在关闭”）。</translation>
+    </message>
+    <message>
+        <source>The application reads the data that has arrived, so nothing is left unread.</source>
+        <translation>应用读取已到达的数据，没有未读数据了。</translation>
+    </message>
+    <message>
+        <source>The application calls close(): &quot;I have no more data to send&quot;. A FIN will follow the queued data.</source>
+        <translation>应用调用 close()：“我没有数据要发了”。FIN 会跟在排队的数据之后发出。</translation>
+    </message>
+    <message>
+        <source>The application calls shutdown(SHUT_WR): it stops sending but can still receive (half-close).</source>
+        <translation>应用调用 shutdown(SHUT_WR)：停止发送，但仍可接收（半关闭）。</translation>
+    </message>
+    <message>
+        <source>CLOSE again: the connection is already closing, so no second FIN is sent.</source>
+        <translation>再次 CLOSE：连接已经在关闭中，不会发送第二个 FIN。</translation>
+    </message>
+    <message>
+        <source>The application aborts the connection: a RST is sent and everything queued is thrown away.</source>
+        <translation>应用中止连接：发送 RST，所有排队的数据都被丢弃。</translation>
+    </message>
+    <message>
+        <source>close() with SO_LINGER {on, 0}: instead of the FIN handshake the socket is aborted with a RST, so there is no TIME_WAIT.</source>
+        <translation>设置 SO_LINGER {on, 0} 后调用 close()：不走 FIN 挥手，而是用 RST 中止套接字，因此没有 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>SYN: the first segment of the three-way handshake. It takes one sequence number.</source>
+        <translation>SYN：三次握手的第一个报文段，占用一个序号。</translation>
+    </message>
+    <message>
+        <source>SYN+ACK: the passive side acknowledges the SYN and sends its own SYN in the same segment. That is why opening takes three segments.</source>
+        <translation>SYN+ACK：被动方在同一个报文段里确认对方的 SYN 并发出自己的 SYN。这就是建立连接只需三个报文段的原因。</translation>
+    </message>
+    <message>
+        <source>ACK of the SYN+ACK: the handshake is complete and both ends are ESTABLISHED.</source>
+        <translation>对 SYN+ACK 的 ACK：握手完成，两端都进入 ESTABLISHED。</translation>
+    </message>
+    <message>
+        <source>A data segment. Its ACK field carries RCV.NXT, as every segment after the handshake does.</source>
+        <translation>数据报文段。它的 ACK 字段携带 RCV.NXT，握手之后的每个报文段都是如此。</translation>
+    </message>
+    <message>
+        <source>FIN: &quot;I have no more data&quot;. The FIN takes one sequence number and will be retransmitted until it is acknowledged.</source>
+        <translation>FIN：“我没有更多数据了”。FIN 占用一个序号，在被确认之前会一直重传。</translation>
+    </message>
+    <message>
+        <source>The FIN rides on the last data segment: close was called before the data had left.</source>
+        <translation>FIN 搭载在最后一个数据报文段上：调用 close 时数据还没有发出。</translation>
+    </message>
+    <message>
+        <source>This FIN also carries the ACK that was being delayed: the acknowledgement rides on it, so the close takes three segments, not four.</source>
+        <translation>这个 FIN 同时带上了被延迟的 ACK：确认搭载在 FIN 上，所以关闭只用了三个报文段，而不是四个。</translation>
+    </message>
+    <message>
+        <source>ACK of the data received; the ACK number is the next byte expected.</source>
+        <translation>对收到数据的 ACK；确认号是期望收到的下一个字节。</translation>
+    </message>
+    <message>
+        <source>ACK of the peer&apos;s FIN: ACK = the FIN&apos;s sequence number + 1.</source>
+        <translation>对对方 FIN 的 ACK：确认号 = FIN 的序号 + 1。</translation>
+    </message>
+    <message>
+        <source>The delayed-ACK timer expired with nothing to piggyback on, so a bare ACK goes out.</source>
+        <translation>延迟 ACK 定时器到期，没有可以搭载的报文段，于是单独发出一个 ACK。</translation>
+    </message>
+    <message>
+        <source>The segment was outside the receive window (an old or repeated one, such as a retransmitted FIN), so TCP answers with an ACK of what it expects and drops it.</source>
+        <translation>该报文段不在接收窗口内（旧的或重复的，例如重传的 FIN），TCP 回复一个表明自己期望什么的 ACK，并丢弃它。</translation>
+    </message>
+    <message>
+        <source>A RST or SYN that is inside the window but not exact: TCP answers with a challenge ACK instead of obeying it (RFC 5961).</source>
+        <translation>落在窗口内但序号不精确的 RST 或 SYN：TCP 不照办，而是回复一个挑战 ACK（RFC 5961）。</translation>
+    </message>
+    <message>
+        <source>RST: the connection is aborted. The peer will drop its TCB at once.</source>
+        <translation>RST：连接被中止。对方会立即删除它的 TCB。</translation>
+    </message>
+    <message>
+        <source>RST instead of FIN: the application closed while received data was still unread, so the peer is told that data was lost.</source>
+        <translation>用 RST 代替 FIN：应用关闭时还有收到的数据没读，于是告诉对方数据丢失了。</translation>
+    </message>
+    <message>
+        <source>RST: data arrived after the application had closed the socket, and nobody can read it any more.</source>
+        <translation>RST：应用关闭套接字之后又来了数据，已经没有人能读取它。</translation>
+    </message>
+    <message>
+        <source>RST: this side has no connection (no TCB) for the segment that arrived, so it resets it.</source>
+        <translation>RST：这一端没有与到达报文段对应的连接（没有 TCB），所以复位它。</translation>
+    </message>
+    <message>
+        <source>RST: TCP_LINGER2 is negative, so Linux resets instead of waiting in FIN_WAIT_2.</source>
+        <translation>RST：TCP_LINGER2 为负，Linux 直接复位，而不在 FIN_WAIT_2 中等待。</translation>
+    </message>
+    <message>
+        <source>Retransmission: the retransmission timer expired before an ACK came. The earliest unacknowledged segment is sent again with the same sequence number, and the timeout doubles.</source>
+        <translation>重传：在 ACK 到来之前重传定时器到期。最早的未确认报文段以相同的序号再次发送，超时时间加倍。</translation>
+    </message>
+    <message>
+        <source>A segment arrives and is checked: sequence number first, then RST, SYN, ACK, data and FIN, in that order.</source>
+        <translation>报文段到达并被检查：先检查序号，再依次处理 RST、SYN、ACK、数据和 FIN。</translation>
+    </message>
+    <message>
+        <source>The network lost this segment (random loss on this direction).</source>
+        <translation>网络丢失了这个报文段（这个方向上的随机丢包）。</translation>
+    </message>
+    <message>
+        <source>The scenario drops this segment on purpose, to show what happens when it is lost.</source>
+        <translation>场景故意丢弃这个报文段，用来展示它丢失时会发生什么。</translation>
+    </message>
+    <message>
+        <source>You dropped this segment while it was in flight.</source>
+        <translation>你在这个报文段飞行途中把它丢弃了。</translation>
+    </message>
+    <message>
+        <source>An old copy of an earlier segment arrives late, as a delayed duplicate from the network.</source>
+        <translation>一个早先报文段的旧副本迟到了：这是网络中延迟的重复报文。</translation>
+    </message>
+    <message>
+        <source>The segment is ignored: it does not pass the checks for this state.</source>
+        <translation>该报文段被忽略：它没有通过当前状态的检查。</translation>
+    </message>
+    <message>
+        <source>This RST is outside the window, so it is ignored silently.</source>
+        <translation>这个 RST 在窗口之外，被静默忽略。</translation>
+    </message>
+    <message>
+        <source>RST ignored in TIME_WAIT: RFC 1337 protection keeps TIME_WAIT from being assassinated.</source>
+        <translation>在 TIME_WAIT 中忽略 RST：RFC 1337 保护 TIME_WAIT 不被“暗杀”。</translation>
+    </message>
+    <message>
+        <source>A RST for a connection that does not exist is ignored; RST is never answered.</source>
+        <translation>针对不存在连接的 RST 被忽略；对 RST 永远不作回应。</translation>
+    </message>
+    <message>
+        <source>The data is ignored: this side has already received the peer&apos;s FIN.</source>
+        <translation>数据被忽略：这一端已经收到了对方的 FIN。</translation>
+    </message>
+    <message>
+        <source>An old ACK in TIME_WAIT changes nothing.</source>
+        <translation>TIME_WAIT 中收到的旧 ACK 不会改变任何东西。</translation>
+    </message>
+    <message>
+        <source>Data accepted in order; RCV.NXT moves past it.</source>
+        <translation>数据按序接收；RCV.NXT 向前移动越过它。</translation>
+    </message>
+    <message>
+        <source>This segment came before a missing one; it is held and an ACK asks for the missing bytes.</source>
+        <translation>这个报文段先于缺失的报文段到达；它被暂存，并用 ACK 索要缺失的字节。</translation>
+    </message>
+    <message>
+        <source>The ACK acknowledges new data: SND.UNA moves forward and the retransmission timer is restarted or stopped.</source>
+        <translation>ACK 确认了新数据：SND.UNA 前移，重传定时器被重启或停止。</translation>
+    </message>
+    <message>
+        <source>CLOSED to LISTEN: waiting for a connection request.</source>
+        <translation>CLOSED 到 LISTEN：等待连接请求。</translation>
+    </message>
+    <message>
+        <source>CLOSED to SYN_SENT: the SYN is on its way, waiting for SYN+ACK.</source>
+        <translation>CLOSED 到 SYN_SENT：SYN 已发出，等待 SYN+ACK。</translation>
+    </message>
+    <message>
+        <source>LISTEN to SYN_RECEIVED: a SYN arrived and SYN+ACK was sent, waiting for the last ACK of the handshake.</source>
+        <translation>LISTEN 到 SYN_RECEIVED：收到 SYN 并发出了 SYN+ACK，等待握手的最后一个 ACK。</translation>
+    </message>
+    <message>
+        <source>SYN_SENT to ESTABLISHED: the SYN+ACK arrived; the connection is open.</source>
+        <translation>SYN_SENT 到 ESTABLISHED：收到 SYN+ACK，连接已建立。</translation>
+    </message>
+    <message>
+        <source>SYN_RECEIVED to ESTABLISHED: the ACK of our SYN arrived; the connection is open.</source>
+        <translation>SYN_RECEIVED 到 ESTABLISHED：收到对我方 SYN 的 ACK，连接已建立。</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED to FIN_WAIT_1: this side sent its FIN and waits for it to be acknowledged.</source>
+        <translation>ESTABLISHED 到 FIN_WAIT_1：这一端发出了 FIN，等待它被确认。</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_1 to FIN_WAIT_2: our FIN is acknowledged. Now we wait for the peer&apos;s FIN; the peer may still send data (half-close).</source>
+        <translation>FIN_WAIT_1 到 FIN_WAIT_2：我方的 FIN 已被确认。现在等待对方的 FIN；对方仍可以继续发送数据（半关闭）。</translation>
+    </message>
+    <message>
+        <source>ESTABLISHED to CLOSE_WAIT: the peer has no more data. This side can still send; it closes when its application calls close().</source>
+        <translation>ESTABLISHED 到 CLOSE_WAIT：对方没有更多数据了。这一端仍可发送，等自己的应用调用 close() 时再关闭。</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_1 to CLOSING: the peer&apos;s FIN arrived before the ACK of ours. Both sides are closing at once (simultaneous close).</source>
+        <translation>FIN_WAIT_1 到 CLOSING：对方的 FIN 先于对我方 FIN 的 ACK 到达。双方在同时关闭（同时关闭）。</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_1 straight to TIME_WAIT: one segment both acknowledged our FIN and carried the peer&apos;s FIN, so FIN_WAIT_2 is skipped.</source>
+        <translation>FIN_WAIT_1 直接到 TIME_WAIT：同一个报文段既确认了我方的 FIN，又带着对方的 FIN，所以跳过了 FIN_WAIT_2。</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_2 to TIME_WAIT: the peer&apos;s FIN arrived and was acknowledged. This side now waits 2MSL in case that ACK is lost.</source>
+        <translation>FIN_WAIT_2 到 TIME_WAIT：收到并确认了对方的 FIN。这一端现在等待 2MSL，以防这个 ACK 丢失。</translation>
+    </message>
+    <message>
+        <source>CLOSE_WAIT to LAST_ACK: this side sent its FIN and waits for the last ACK.</source>
+        <translation>CLOSE_WAIT 到 LAST_ACK：这一端发出了 FIN，等待最后一个 ACK。</translation>
+    </message>
+    <message>
+        <source>CLOSING to TIME_WAIT: our FIN is acknowledged; wait 2MSL.</source>
+        <translation>CLOSING 到 TIME_WAIT：我方的 FIN 已被确认；等待 2MSL。</translation>
+    </message>
+    <message>
+        <source>LAST_ACK to CLOSED: the last ACK arrived. This side deletes its TCB at once; it needs no TIME_WAIT.</source>
+        <translation>LAST_ACK 到 CLOSED：最后一个 ACK 到达。这一端立即删除 TCB，不需要 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT to CLOSED: 2MSL passed without a retransmitted FIN, so the last ACK must have arrived and old duplicates have died out.</source>
+        <translation>TIME_WAIT 到 CLOSED：2MSL 内没有收到重传的 FIN，说明最后的 ACK 已经到达，旧的重复报文也已消亡。</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s FIN came again: our last ACK was lost. TIME_WAIT ACKs it again and restarts the 2MSL timer. This is why TIME_WAIT exists.</source>
+        <translation>对方的 FIN 又来了：我方最后的 ACK 丢了。TIME_WAIT 再次确认它，并重新开始 2MSL 计时。这正是 TIME_WAIT 存在的原因。</translation>
+    </message>
+    <message>
+        <source>Linux restarts TIME_WAIT on any segment with ACK that arrives in it.</source>
+        <translation>Linux 在 TIME_WAIT 中收到任何带 ACK 的报文段都会重新开始计时。</translation>
+    </message>
+    <message>
+        <source>A valid RST arrived: the connection is reset and this side goes to CLOSED at once.</source>
+        <translation>收到有效的 RST：连接被复位，这一端立即进入 CLOSED。</translation>
+    </message>
+    <message>
+        <source>A RST ended TIME_WAIT early (&quot;TIME_WAIT assassination&quot;, RFC 1337).</source>
+        <translation>一个 RST 提前结束了 TIME_WAIT（“TIME_WAIT 暗杀”，RFC 1337）。</translation>
+    </message>
+    <message>
+        <source>The TCB is deleted at once (abort): no FIN, no TIME_WAIT.</source>
+        <translation>TCB 立即被删除（中止）：没有 FIN，也没有 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Closed with a RST because received data was never read.</source>
+        <translation>因为收到的数据从未被读取，以 RST 关闭。</translation>
+    </message>
+    <message>
+        <source>Closed with a RST because data arrived after close().</source>
+        <translation>因为 close() 之后又收到数据，以 RST 关闭。</translation>
+    </message>
+    <message>
+        <source>TCP gives up: the segment was retransmitted as often as allowed without an ACK, so the connection is closed.</source>
+        <translation>TCP 放弃：报文段已按允许的次数重传仍没有 ACK，连接被关闭。</translation>
+    </message>
+    <message>
+        <source>Linux: the orphaned socket waited tcp_fin_timeout in FIN_WAIT_2 without the peer&apos;s FIN and is closed silently.</source>
+        <translation>Linux：孤儿套接字在 FIN_WAIT_2 中等待了 tcp_fin_timeout 仍未收到对方的 FIN，被静默关闭。</translation>
+    </message>
+    <message>
+        <source>The user timeout expired: the connection is closed.</source>
+        <translation>用户超时到期：连接被关闭。</translation>
+    </message>
+    <message>
+        <source>Retransmission timer (RTO): if no ACK arrives before it fires, the earliest unacknowledged segment is sent again.</source>
+        <translation>重传定时器（RTO）：如果到期前没有 ACK 到达，就重发最早的未确认报文段。</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT timer, 2MSL: long enough for a lost last ACK to be noticed and for old segments to die out.</source>
+        <translation>TIME_WAIT 定时器，2MSL：足够长，既能发现最后的 ACK 是否丢失，也能让旧报文段在网络中消亡。</translation>
+    </message>
+    <message>
+        <source>Delayed-ACK timer: the ACK waits briefly, hoping to ride on a data segment or a FIN.</source>
+        <translation>延迟 ACK 定时器：ACK 稍等片刻，希望能搭载在数据报文段或 FIN 上。</translation>
+    </message>
+    <message>
+        <source>Linux FIN_WAIT_2 timer for orphaned sockets (tcp_fin_timeout).</source>
+        <translation>Linux 针对孤儿套接字的 FIN_WAIT_2 定时器（tcp_fin_timeout）。</translation>
+    </message>
+    <message>
+        <source>User timeout: the longest time the connection may take to close.</source>
+        <translation>用户超时：连接关闭所能花费的最长时间。</translation>
+    </message>
+</context>
+<context>
+    <name>Segment</name>
+    <message>
+        <source> (retransmission #%1)</source>
+        <translation>（第 %1 次重传）</translation>
+    </message>
+</context>
+<context>
+    <name>StateGraph</name>
+    <message>
+        <source>passive OPEN</source>
+        <translation>被动打开</translation>
+    </message>
+    <message>
+        <source>active OPEN / snd SYN</source>
+        <translation>主动打开 / 发 SYN</translation>
+    </message>
+    <message>
+        <source>rcv SYN / snd SYN,ACK</source>
+        <translation>收 SYN / 发 SYN,ACK</translation>
+    </message>
+    <message>
+        <source>rcv SYN,ACK / snd ACK</source>
+        <translation>收 SYN,ACK / 发 ACK</translation>
+    </message>
+    <message>
+        <source>rcv ACK of SYN / x</source>
+        <translation>收 SYN 的 ACK / 无</translation>
+    </message>
+    <message>
+        <source>CLOSE / snd FIN</source>
+        <translation>CLOSE / 发 FIN</translation>
+    </message>
+    <message>
+        <source>rcv FIN / snd ACK</source>
+        <translation>收 FIN / 发 ACK</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN / x</source>
+        <translation>收 FIN 的 ACK / 无</translation>
+    </message>
+    <message>
+        <source>rcv FIN+ACK / snd ACK</source>
+        <translation>收 FIN+ACK / 发 ACK</translation>
+    </message>
+    <message>
+        <source>timeout 2MSL / delete TCB</source>
+        <translation>2MSL 超时 / 删除 TCB</translation>
+    </message>
+    <message>
+        <source>rcv RST</source>
+        <translation>收 RST</translation>
+    </message>
+    <message>
+        <source>ABORT / snd RST</source>
+        <translation>ABORT / 发 RST</translation>
+    </message>
+    <message>
+        <source>CLOSE, data unread / snd RST</source>
+        <translation>CLOSE 时有未读数据 / 发 RST</translation>
+    </message>
+    <message>
+        <source>rcv data after close / snd RST</source>
+        <translation>close 后收到数据 / 发 RST</translation>
+    </message>
+    <message>
+        <source>retries exhausted</source>
+        <translation>重传次数用尽</translation>
+    </message>
+    <message>
+        <source>tcp_fin_timeout (Linux)</source>
+        <translation>tcp_fin_timeout（Linux）</translation>
+    </message>
+    <message>
+        <source>user timeout</source>
+        <translation>用户超时</translation>
+    </message>
+    <message>
+        <source>to CLOSED</source>
+        <translation>到 CLOSED</translation>
+    </message>
+</context>
+<context>
+    <name>Time</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::ControlPanel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>step %1 · t = %2 · A %3 · B %4</source>
+        <translation>第 %1 步 · t = %2 · A %3 · B %4</translation>
+    </message>
+    <message>
+        <source>Reset (Home)</source>
+        <translation>重置（Home）</translation>
+    </message>
+    <message>
+        <source>Step back (Left)</source>
+        <translation>后退一步（←）</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step (Right)</source>
+        <translation>前进一步（→）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Loss A→B</source>
+        <translation>丢包 A→B</translation>
+    </message>
+    <message>
+        <source>Loss B→A</source>
+        <translation>丢包 B→A</translation>
+    </message>
+    <message>
+        <source>Delay A→B</source>
+        <translation>时延 A→B</translation>
+    </message>
+    <message>
+        <source>Delay B→A</source>
+        <translation>时延 B→A</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>抖动</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT (2MSL)</source>
+        <translation>TIME_WAIT（2MSL）</translation>
+    </message>
+    <message>
+        <source>RTO floor</source>
+        <translation>RTO 下限</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>协议配置</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>rfc (RFC 9293)</source>
+        <translation>rfc（RFC 9293）</translation>
+    </message>
+    <message>
+        <source>linux (Linux 6.x)</source>
+        <translation>linux（Linux 6.x）</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::EventLogModel</name>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>端</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>为什么</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::Inspector</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Unsent bytes</source>
+        <translation>未发送字节</translation>
+    </message>
+    <message>
+        <source>Unread bytes</source>
+        <translation>未读取字节</translation>
+    </message>
+    <message>
+        <source>Read by the application</source>
+        <translation>应用已读取</translation>
+    </message>
+    <message>
+        <source>Retransmissions of the first segment</source>
+        <translation>队首报文段的重传次数</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Retransmission queue</source>
+        <translation>重传队列</translation>
+    </message>
+    <message>
+        <source>%1: %2 left</source>
+        <translation>%1：剩余 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Running timers</source>
+        <translation>运行中的定时器</translation>
+    </message>
+    <message>
+        <source>Last segment:</source>
+        <translation>最近的报文段：</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>打开场景(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as…</source>
+        <translation>场景另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export diagram…</source>
+        <translation>导出图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagram as image</source>
+        <translation>复制图为图片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>&amp;Projector mode</source>
+        <translation>投影模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>模拟(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>前进一步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>加快(&amp;F)</translation>
+    </message>
+    <message>
+        <source>S&amp;lower</source>
+        <translation>减慢(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sce&amp;narios</source>
+        <translation>场景(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About FinWave</source>
+        <translation>关于 FinWave(&amp;A)</translation>
+    </message>
+    <message>
+        <source>FinWave — %1</source>
+        <translation>FinWave — %1</translation>
+    </message>
+    <message>
+        <source>%1 · profile %2 · step %3 · t = %4 s</source>
+        <translation>%1 · 配置 %2 · 第 %3 步 · t = %4 秒</translation>
+    </message>
+    <message>
+        <source> · finished: %1</source>
+        <translation> · 已结束：%1</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>无法打开场景</translation>
+    </message>
+    <message>
+        <source>The scenario was not loaded; the current one stays.
+
+%1</source>
+        <translation>场景没有加载，当前场景保持不变。
+
+%1</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>FinWave scenarios (*.json);;All files (*)</source>
+        <translation>FinWave 场景 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>保存场景</translation>
+    </message>
+    <message>
+        <source>FinWave scenarios (*.json)</source>
+        <translation>FinWave 场景 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save scenario</source>
+        <translation>无法保存场景</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;projector mode&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;投影模式&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它丢失&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>About FinWave</source>
+        <translation>关于 FinWave</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FinWave %1&lt;/h3&gt;&lt;p&gt;How a TCP connection closes, step by step: the close protocol of RFC 9293 run by two simulated endpoints, with the Linux profile beside it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FinWave %1&lt;/h3&gt;&lt;p&gt;一步一步看 TCP 连接如何关闭：两个模拟端点运行 RFC 9293 的关闭协议，并可与 Linux 的行为对照。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::SequenceView</name>
+    <message>
+        <source>profile %1 · delay %2 / %3 ms · loss %4 % / %5 %</source>
+        <translation>配置 %1 · 时延 %2 / %3 毫秒 · 丢包 %4 % / %5 %</translation>
+    </message>
+    <message>
+        <source>old duplicate: %1</source>
+        <translation>旧的重复报文：%1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>restarted</source>
+        <translation>已重启</translation>
+    </message>
+    <message>
+        <source>… %1 later …</source>
+        <translation>… %1 之后 …</translation>
+    </message>
+    <message>
+        <source>fires in %1</source>
+        <translation>%1 后到期</translation>
+    </message>
+    <message>
+        <source>t = %1 · step %2</source>
+        <translation>t = %1 · 第 %2 步</translation>
+    </message>
+</context>
+</TS>
