@@ -1,5 +1,7 @@
 #include "app/main_window.h"
 
+#include "app/reason_text.h"
+
 #include "app/control_panel.h"
 #include "app/event_log.h"
 #include "app/export/export_dialog.h"
@@ -134,6 +136,7 @@ void MainWindow::createMenus() {
     for (auto name : builtinScenarioNames()) {
         const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
         QAction* a = m_scenarioMenu->addAction(n, this, [this, n] { openScenario(n); });
+        a->setData(n);
         m_scenarioActions.push_back(a);
     }
     m_langMenu = menuBar()->addMenu(QString());
@@ -181,10 +184,12 @@ void MainWindow::retranslate() {
     m_faster->setText(tr("&Faster"));
     m_slower->setText(tr("S&lower"));
     m_scenarioMenu->setTitle(tr("Sce&narios"));
+    m_scenarioMenu->setToolTipsVisible(true);
     for (QAction* a : m_scenarioActions) {
-        const auto s = builtinScenario(a->text().section(QLatin1Char(' '), 0, 0).toStdString());
-        if (s)
-            a->setToolTip(QString::fromStdString(s->description));
+        if (const auto s = builtinScenario(a->data().toString().toStdString())) {
+            a->setText(QStringLiteral("%1 — %2").arg(a->data().toString(), scenarioTitle(*s)));
+            a->setToolTip(scenarioDescription(*s));
+        }
     }
     m_langMenu->setTitle(tr("&Language"));
     m_langGroup->actions()[0]->setText(tr("System"));

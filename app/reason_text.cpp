@@ -155,6 +155,14 @@ QString reasonSentence(Reason reason) {
     }
     return {};
 }
+QString scenarioTitle(const Scenario& s) {
+    return QCoreApplication::translate("Scenario", (s.title.empty() ? s.name : s.title).c_str());
+}
+
+QString scenarioDescription(const Scenario& s) {
+    return QCoreApplication::translate("Scenario", s.description.c_str());
+}
+
 QString formatTime(Micros t) {
     const double s = static_cast<double>(t) / 1e6;
     if (std::abs(s) < 10)

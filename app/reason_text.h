@@ -13,6 +13,9 @@ QString reasonSentence(Reason reason);
 QString recordSummary(const Simulator& sim, const TraceRecord& record);
 // The label drawn on a segment: "FIN, ACK seq=1 ack=1 len=100".
 QString segmentLabel(const Simulator& sim, const Segment& segment);
+// A scenario's title and description in the current language (built-ins are translated).
+QString scenarioTitle(const Scenario& scenario);
+QString scenarioDescription(const Scenario& scenario);
 // "0.050 s", "240.3 s"
 QString formatTime(Micros t);
 

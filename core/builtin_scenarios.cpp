@@ -3,6 +3,9 @@
 
 #include <string>
 
+// Marks text the app translates (lupdate reads it as QT_TRANSLATE_NOOP); the core stays Qt-free.
+#define FINWAVE_TR(context, text) text
+
 namespace finwave {
 
 namespace {
@@ -50,30 +53,30 @@ Fault dropNth(Direction dir, std::uint32_t n) {
 std::vector<Scenario> build() {
     std::vector<Scenario> all;
     {  // S1
-        Scenario s = make("normal-close", "Normal close (four segments)",
-                          "A closes, B ACKs at once and closes later: FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, "
-                          "LAST_ACK, TIME_WAIT.");
+        Scenario s = make("normal-close", FINWAVE_TR("Scenario", "Normal close (four segments)"),
+                          FINWAVE_TR("Scenario", "A closes, B ACKs at once and closes later: FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, "
+                          "LAST_ACK, TIME_WAIT."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
         all.push_back(s);
     }
     {  // S2: B's ACK is delayed and rides on its FIN
-        Scenario s = make("piggyback-close", "Piggybacked FIN+ACK (three segments)",
-                          "B closes before its delayed ACK fires: FIN+ACK in one segment, A goes "
-                          "FIN_WAIT_1 straight to TIME_WAIT.");
+        Scenario s = make("piggyback-close", FINWAVE_TR("Scenario", "Piggybacked FIN+ACK (three segments)"),
+                          FINWAVE_TR("Scenario", "B closes before its delayed ACK fires: FIN+ACK in one segment, A goes "
+                          "FIN_WAIT_1 straight to TIME_WAIT."));
         s.params.delayedAck = true;
         s.params.delayedAckTimeout = 200 * kMs;
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 5 * kMs)};
         all.push_back(s);
     }
     {  // S3
-        Scenario s = make("simultaneous-close", "Simultaneous close (CLOSING)",
-                          "Both FINs cross: both ends pass CLOSING and both wait in TIME_WAIT.");
+        Scenario s = make("simultaneous-close", FINWAVE_TR("Scenario", "Simultaneous close (CLOSING)"),
+                          FINWAVE_TR("Scenario", "Both FINs cross: both ends pass CLOSING and both wait in TIME_WAIT."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AtTime, 0)};
         all.push_back(s);
     }
     {  // S6
-        Scenario s = make("half-close", "Half-close: B keeps sending",
-                          "A shuts down writing; B keeps sending data in CLOSE_WAIT, A ACKs it in FIN_WAIT_2.");
+        Scenario s = make("half-close", FINWAVE_TR("Scenario", "Half-close: B keeps sending"),
+                          FINWAVE_TR("Scenario", "A shuts down writing; B keeps sending data in CLOSE_WAIT, A ACKs it in FIN_WAIT_2."));
         s.params.mss = 100;
         s.actions = {act(Side::A, K::ShutdownWrite, T::AtTime, 0),
                      act(Side::B, K::Send, T::AfterEof, 100 * kMs, 100),
@@ -83,60 +86,60 @@ std::vector<Scenario> build() {
         all.push_back(s);
     }
     {  // S4
-        Scenario s = make("lost-fin", "A's FIN is lost",
-                          "A's FIN is lost and resent after the retransmission timeout.");
+        Scenario s = make("lost-fin", FINWAVE_TR("Scenario", "A's FIN is lost"),
+                          FINWAVE_TR("Scenario", "A's FIN is lost and resent after the retransmission timeout."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
         s.faults = {dropFirst(Side::A, flag::Fin)};
         all.push_back(s);
     }
     {
-        Scenario s = make("lost-fin-ack", "B's ACK of the FIN is lost",
-                          "B's ACK of A's FIN is lost; A resends its FIN, B ACKs again.");
+        Scenario s = make("lost-fin-ack", FINWAVE_TR("Scenario", "B's ACK of the FIN is lost"),
+                          FINWAVE_TR("Scenario", "B's ACK of A's FIN is lost; A resends its FIN, B ACKs again."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 2 * kSec)};
         s.faults = {dropNth(Direction::BtoA, 1)};
         all.push_back(s);
     }
     {  // S5
-        Scenario s = make("lost-last-ack", "The last ACK is lost",
-                          "A's final ACK is lost; B resends FIN from LAST_ACK; A re-ACKs from TIME_WAIT and "
-                          "restarts 2MSL.");
+        Scenario s = make("lost-last-ack", FINWAVE_TR("Scenario", "The last ACK is lost"),
+                          FINWAVE_TR("Scenario", "A's final ACK is lost; B resends FIN from LAST_ACK; A re-ACKs from TIME_WAIT and "
+                          "restarts 2MSL."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
         s.faults = {dropNth(Direction::AtoB, 2)};
         all.push_back(s);
     }
     {  // S7 (Linux: SO_LINGER is a sockets option; RST+ACK format)
-        Scenario s = make("linger-abort", "SO_LINGER 0: abort with RST",
-                          "SO_LINGER 0: close sends RST, no TIME_WAIT anywhere.", Profile::Linux);
+        Scenario s = make("linger-abort", FINWAVE_TR("Scenario", "SO_LINGER 0: abort with RST"),
+                          FINWAVE_TR("Scenario", "SO_LINGER 0: close sends RST, no TIME_WAIT anywhere."), Profile::Linux);
         s.a.alreadySent = 1000;
         s.a.lingerZero = true;
         s.actions = {act(Side::A, K::Close, T::AtTime, 0)};
         all.push_back(s);
     }
     {  // S8
-        Scenario s = make("unread-data-rst", "Close with unread data: RST",
-                          "A closes with received data unread: RST instead of FIN.", Profile::Linux);
+        Scenario s = make("unread-data-rst", FINWAVE_TR("Scenario", "Close with unread data: RST"),
+                          FINWAVE_TR("Scenario", "A closes with received data unread: RST instead of FIN."), Profile::Linux);
         s.a.autoRead = false;
         s.params.mss = 100;
         s.actions = {act(Side::B, K::Send, T::AtTime, 0, 100), act(Side::A, K::Close, T::AtTime, 200 * kMs)};
         all.push_back(s);
     }
     {  // S9
-        Scenario s = make("fin-wait-2-timeout", "FIN_WAIT_2 timeout (Linux)",
-                          "B never closes: A leaves FIN_WAIT_2 by timeout; B's late FIN meets a RST.",
+        Scenario s = make("fin-wait-2-timeout", FINWAVE_TR("Scenario", "FIN_WAIT_2 timeout (Linux)"),
+                          FINWAVE_TR("Scenario", "B never closes: A leaves FIN_WAIT_2 by timeout; B's late FIN meets a RST."),
                           Profile::Linux);
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AtTime, 70 * kSec)};
         all.push_back(s);
     }
     {  // S4, every copy lost
-        Scenario s = make("retries-exhausted", "Every FIN is lost: A gives up",
-                          "Every FIN from A is lost: A gives up after its retry limit.");
+        Scenario s = make("retries-exhausted", FINWAVE_TR("Scenario", "Every FIN is lost: A gives up"),
+                          FINWAVE_TR("Scenario", "Every FIN from A is lost: A gives up after its retry limit."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
         s.faults = {dropFirst(Side::A, flag::Fin, 1000)};
         all.push_back(s);
     }
     {
-        Scenario s = make("full-lifecycle", "Full lifecycle: open, data, close",
-                          "Three-way open, some data, four-way close: compare three segments with four.");
+        Scenario s = make("full-lifecycle", FINWAVE_TR("Scenario", "Full lifecycle: open, data, close"),
+                          FINWAVE_TR("Scenario", "Three-way open, some data, four-way close: compare three segments with four."));
         s.a.initial = TcpState::Closed;
         s.b.initial = TcpState::Closed;
         s.a.iss = 1000;

@@ -421,6 +421,105 @@
     </message>
 </context>
 <context>
+    <name>Scenario</name>
+    <message>
+        <source>Normal close (four segments)</source>
+        <translation>正常关闭（四个报文段）</translation>
+    </message>
+    <message>
+        <source>A closes, B ACKs at once and closes later: FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, LAST_ACK, TIME_WAIT.</source>
+        <translation>A 先关闭，B 立即确认、稍后再关闭：FIN_WAIT_1、FIN_WAIT_2、CLOSE_WAIT、LAST_ACK、TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Piggybacked FIN+ACK (three segments)</source>
+        <translation>FIN 捎带 ACK（三个报文段）</translation>
+    </message>
+    <message>
+        <source>B closes before its delayed ACK fires: FIN+ACK in one segment, A goes FIN_WAIT_1 straight to TIME_WAIT.</source>
+        <translation>B 在延迟 ACK 发出前就关闭：FIN+ACK 合在一个报文段里，A 从 FIN_WAIT_1 直接进入 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Simultaneous close (CLOSING)</source>
+        <translation>同时关闭（CLOSING）</translation>
+    </message>
+    <message>
+        <source>Both FINs cross: both ends pass CLOSING and both wait in TIME_WAIT.</source>
+        <translation>两个 FIN 交叉而过：两端都经过 CLOSING，并且都在 TIME_WAIT 中等待。</translation>
+    </message>
+    <message>
+        <source>Half-close: B keeps sending</source>
+        <translation>半关闭：B 继续发送</translation>
+    </message>
+    <message>
+        <source>A shuts down writing; B keeps sending data in CLOSE_WAIT, A ACKs it in FIN_WAIT_2.</source>
+        <translation>A 关闭写方向；B 在 CLOSE_WAIT 中继续发数据，A 在 FIN_WAIT_2 中确认。</translation>
+    </message>
+    <message>
+        <source>A&apos;s FIN is lost</source>
+        <translation>A 的 FIN 丢失</translation>
+    </message>
+    <message>
+        <source>A&apos;s FIN is lost and resent after the retransmission timeout.</source>
+        <translation>A 的 FIN 丢失，在重传超时后重新发送。</translation>
+    </message>
+    <message>
+        <source>B&apos;s ACK of the FIN is lost</source>
+        <translation>B 对 FIN 的 ACK 丢失</translation>
+    </message>
+    <message>
+        <source>B&apos;s ACK of A&apos;s FIN is lost; A resends its FIN, B ACKs again.</source>
+        <translation>B 对 A 的 FIN 的 ACK 丢失；A 重发 FIN，B 再次确认。</translation>
+    </message>
+    <message>
+        <source>The last ACK is lost</source>
+        <translation>最后的 ACK 丢失</translation>
+    </message>
+    <message>
+        <source>A&apos;s final ACK is lost; B resends FIN from LAST_ACK; A re-ACKs from TIME_WAIT and restarts 2MSL.</source>
+        <translation>A 的最后一个 ACK 丢失；B 在 LAST_ACK 中重发 FIN；A 在 TIME_WAIT 中再次确认，并重新开始 2MSL 计时。</translation>
+    </message>
+    <message>
+        <source>SO_LINGER 0: abort with RST</source>
+        <translation>SO_LINGER 0：用 RST 中止</translation>
+    </message>
+    <message>
+        <source>SO_LINGER 0: close sends RST, no TIME_WAIT anywhere.</source>
+        <translation>SO_LINGER 0：close 发送 RST，任何一端都没有 TIME_WAIT。</translation>
+    </message>
+    <message>
+        <source>Close with unread data: RST</source>
+        <translation>有未读数据时关闭：RST</translation>
+    </message>
+    <message>
+        <source>A closes with received data unread: RST instead of FIN.</source>
+        <translation>A 关闭时还有收到的数据未读：发送 RST 而不是 FIN。</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_2 timeout (Linux)</source>
+        <translation>FIN_WAIT_2 超时（Linux）</translation>
+    </message>
+    <message>
+        <source>B never closes: A leaves FIN_WAIT_2 by timeout; B&apos;s late FIN meets a RST.</source>
+        <translation>B 一直不关闭：A 因超时离开 FIN_WAIT_2；B 迟来的 FIN 遇到 RST。</translation>
+    </message>
+    <message>
+        <source>Every FIN is lost: A gives up</source>
+        <translation>每个 FIN 都丢失：A 放弃</translation>
+    </message>
+    <message>
+        <source>Every FIN from A is lost: A gives up after its retry limit.</source>
+        <translation>A 发出的每个 FIN 都丢失：A 在达到重试上限后放弃。</translation>
+    </message>
+    <message>
+        <source>Full lifecycle: open, data, close</source>
+        <translation>完整生命周期：建立、数据、关闭</translation>
+    </message>
+    <message>
+        <source>Three-way open, some data, four-way close: compare three segments with four.</source>
+        <translation>三次握手、传输数据、四次挥手：对比三个报文段与四个报文段。</translation>
+    </message>
+</context>
+<context>
     <name>Segment</name>
     <message>
         <source> (retransmission #%1)</source>

@@ -151,7 +151,7 @@ void SequenceView::rebuild() {
     d->axis.reset(130, pxPerMs / 1000.0, threshold, 70);
 
     d->frame = new FrameItem(&d->theme, d->xA, d->xB, d->width);
-    d->frame->setTitle(QString::fromStdString(sc.title.empty() ? sc.name : sc.title),
+    d->frame->setTitle(scenarioTitle(sc),
                        tr("profile %1 · delay %2 / %3 ms · loss %4 % / %5 %")
                            .arg(QString::fromUtf8(profileName(sim.params().profile).data()))
                            .arg(static_cast<double>(sim.channel(Direction::AtoB).delay) / 1000.0)
