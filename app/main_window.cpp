@@ -26,6 +26,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace finwave::app {
 
@@ -33,13 +34,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
     m_sequence = new SequenceView(m_ctl, this);
     m_states = new StateGraphView(m_ctl, this);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_sequence);
-    split->addWidget(m_states);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({780, 600});
-    setCentralWidget(split);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_sequence);
+    m_split->addWidget(m_states);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setSizes({780, 600});
+    setCentralWidget(m_split);
 
     m_controls = new ControlPanel(m_ctl, this);
     m_controlsDock = new QDockWidget(this);
@@ -298,6 +299,15 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     m_log->setFont(f);
     m_inspector->setFont(f);
     m_controls->setFont(f);
+    // On a projector the two diagrams get the room: the inspector and the log step aside.
+    m_inspectorDock->setVisible(!on);
+    m_logDock->setVisible(!on);
+    // After the docks have moved, so the split uses the real width.
+    QTimer::singleShot(0, this, [this, on] {
+        const int total = m_split->width();
+        m_split->setSizes(on ? QList<int>{total * 70 / 100, total * 30 / 100}
+                             : QList<int>{total * 58 / 100, total * 42 / 100});
+    });
     if (fullScreen)
         on ? showFullScreen() : showNormal();
     QSettings().setValue(QStringLiteral("view/theme"), on ? QStringLiteral("projector") : QStringLiteral("light"));

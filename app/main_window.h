@@ -8,6 +8,7 @@ class QAction;
 class QActionGroup;
 class QDockWidget;
 class QMenu;
+class QSplitter;
 
 namespace finwave::app {
 
@@ -57,6 +58,7 @@ private:
     EventLogView* m_log;
     Inspector* m_inspector;
     QDockWidget *m_controlsDock, *m_logDock, *m_inspectorDock;
+    QSplitter* m_split;
     QString m_currentFile;
     bool m_projector = false;
 
