@@ -35,9 +35,13 @@ SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool a
     : m_theme(theme), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission), m_label(std::move(label)) {
     setAcceptHoverEvents(true);
     setZValue(10);
+    const QFontMetricsF fm(m_theme->font);  // measured once: boundingRect() is called often
+    m_pad = QSizeF(fm.horizontalAdvance(m_label) / 2 + 12, fm.height() + 16 + m_theme->lineWidth * 4);
 }
 
 void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
+    if (from == m_from && to == m_to && fate == m_fate)
+        return;
     prepareGeometryChange();
     m_from = from;
     m_to = to;
@@ -47,10 +51,7 @@ void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
 }
 
 QRectF SegmentArrowItem::boundingRect() const {
-    const QFontMetricsF fm(m_theme->font);
-    const qreal pad = fm.height() + 16 + m_theme->lineWidth * 4;
-    const qreal wide = fm.horizontalAdvance(m_label) / 2 + 12;
-    return QRectF(m_from, m_to).normalized().adjusted(-wide, -pad, wide, pad);
+    return QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height());
 }
 
 QPainterPath SegmentArrowItem::shape() const {
@@ -109,6 +110,8 @@ StateBandItem::StateBandItem(const Theme* theme, int tcpState, bool left, QStrin
 }
 
 void StateBandItem::setSpan(double x, double y0, double y1) {
+    if (x == m_x && y0 == m_y0 && std::max(y0, y1) == m_y1)
+        return;
     prepareGeometryChange();
     m_x = x;
     m_y0 = y0;
@@ -154,6 +157,8 @@ TimerBracketItem::TimerBracketItem(const Theme* theme, bool left, QString name)
 }
 
 void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, bool running) {
+    if (x == m_x && y0 == m_y0 && std::max(y0 + 2, y1) == m_y1 && running == m_running && status == m_status)
+        return;
     prepareGeometryChange();
     m_x = x;
     m_y0 = y0;
@@ -221,6 +226,8 @@ void BreakItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 FrameItem::FrameItem(const Theme* theme, double xA, double xB, double width)
     : m_theme(theme), m_xA(xA), m_xB(xB), m_width(width) {
     setZValue(0);
+    // Without this flag exposedRect is the whole item and the ruler would draw every tick.
+    setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
 }
 
 QRectF FrameItem::boundingRect() const { return QRectF(0, 0, m_width, m_bottom + 40); }
@@ -245,7 +252,13 @@ void FrameItem::setTicks(QVector<QPair<double, QString>> ticks) {
 
 void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
     const Theme& t = *m_theme;
-    const QRectF exposed = option->exposedRect;
+    // What can be seen: the exposed rect, narrowed to the painter's device (QGraphicsView::render
+    // and exports pass the whole item as exposed).
+    QRectF exposed = option->exposedRect;
+    if (const QPaintDevice* dev = p->device(); dev && dev->width() > 0)
+        exposed &= p->worldTransform().inverted().mapRect(QRectF(0, 0, dev->width(), dev->height()));
+    if (p->hasClipping())
+        exposed &= p->clipBoundingRect();
     p->setRenderHint(QPainter::Antialiasing);
     p->setFont(t.titleFont);
     p->setPen(t.foreground);
@@ -262,8 +275,12 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
         p->setPen(Qt::white);
         p->setFont(t.titleFont);
         p->drawText(head, Qt::AlignCenter, name);
+        // Only the exposed part: stroking a lifeline hundreds of thousands of pixels long costs
+        // far more than everything else on screen.
+        const qreal top = std::max(head.bottom(), exposed.top() - 4), bottom = std::min(m_bottom, exposed.bottom() + 4);
         p->setPen(QPen(colour, t.lineWidth));
-        p->drawLine(QPointF(x, head.bottom()), QPointF(x, m_bottom));
+        if (top < bottom)
+            p->drawLine(QPointF(x, top), QPointF(x, bottom));
     }
     // Time ruler: one label per event time, skipping those that would overlap.
     p->setFont(t.font);

@@ -54,6 +54,7 @@ private:
     bool m_retransmission;
     QString m_label;
     QPointF m_from, m_to;
+    QSizeF m_pad;
     Fate m_fate = Fate::InFlight;
 };
 

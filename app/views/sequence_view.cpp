@@ -33,6 +33,7 @@ struct SequenceView::Private {
     std::vector<BreakItem*> breaks;
     std::unordered_map<quint32, Micros> arrivesAt;  // from the engine while the segment flew
     int built = 0;
+    std::size_t tickCount = 0;
     bool follow = true;
     bool scrolling = false;
     double zoom = 1.0;
@@ -47,6 +48,9 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
     : QGraphicsView(parent), d(std::make_unique<Private>()) {
     d->ctl = controller;
     d->scene = new QGraphicsScene(this);
+    // Items arrive one by one, so Qt's guess of the index depth is made for a tiny scene;
+    // a fixed depth keeps painting proportional to what is visible.
+    d->scene->setBspTreeDepth(14);
     setScene(d->scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
@@ -131,6 +135,7 @@ void SequenceView::rebuild() {
     d->timers[1].clear();
     d->breaks.clear();
     d->built = 0;
+    d->tickCount = 0;
     d->follow = true;
     d->scene->setBackgroundBrush(d->theme.background);
 
@@ -376,10 +381,13 @@ void SequenceView::updateOpenItems() {
     }
     d->cursor->setPos(0, yNow);
     d->cursor->setText(tr("t = %1 · step %2").arg(formatTime(now)).arg(sim.stepIndex()));
-    QVector<QPair<double, QString>> ticks;
-    for (Micros k : d->axis.knots())
-        ticks.push_back({d->axis.y(k), formatTime(k)});
-    d->frame->setTicks(std::move(ticks));
+    if (d->axis.knots().size() != d->tickCount) {  // the ruler changes only with the axis
+        QVector<QPair<double, QString>> ticks;
+        for (Micros k : d->axis.knots())
+            ticks.push_back({d->axis.y(k), formatTime(k)});
+        d->tickCount = d->axis.knots().size();
+        d->frame->setTicks(std::move(ticks));
+    }
     bottom = std::max(bottom, d->axis.y(d->axis.lastTime())) + 110;
     d->frame->setBottom(bottom - 40);
     d->scene->setSceneRect(QRectF(0, 0, d->width, bottom));

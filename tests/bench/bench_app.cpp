@@ -1,0 +1,126 @@
+// Window and export speed (issues 4 and 5): paint at 200/2 000/20 000 segments, step to an
+// updated view at step 1 000, cold start to the first painted frame, exports of 200 segments.
+#include "app/export/diagram_exporter.h"
+#include "app/main_window.h"
+#include "app/sim_controller.h"
+#include "app/views/sequence_view.h"
+#include "app/views/state_graph_view.h"
+#include "core/builtin_scenarios.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+// About `segments` segments, paced as in a lesson: A sends 100 bytes every 120 ms, B ACKs each
+// (one round trip is 100 ms), then both close.
+Scenario bulk(int segments) {
+    Scenario s = *builtinScenario("normal-close");
+    s.params.mss = 100;
+    const int sends = segments / 2;
+    std::vector<AppAction> actions;
+    for (int i = 0; i < sends; ++i) {
+        AppAction send;
+        send.side = Side::A;
+        send.kind = AppAction::Kind::Send;
+        send.bytes = 100;
+        send.delay = i * 120 * kMs;
+        actions.push_back(send);
+    }
+    s.actions.front().delay = sends * 120 * kMs + 1 * kSec;  // A closes after the data
+    actions.insert(actions.end(), s.actions.begin(), s.actions.end());
+    s.actions = actions;
+    s.horizon = 24 * 3600 * kSec;
+    return s;
+}
+
+void paint(benchmark::State& state) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    view.resize(1920, 1080);
+    ctl.loadScenario(bulk(static_cast<int>(state.range(0))));
+    ctl.seek(100'000'000);
+    view.show();  // a laid-out viewport: render() then paints what the screen would show
+    QCoreApplication::processEvents();
+    view.centerOn(QPointF(view.contentRect().center().x(), view.contentRect().height() * 0.4));
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        QPainter p(&image);
+        view.render(&p);
+    }
+    state.counters["arrows"] = view.arrowCount();
+}
+}  // namespace
+
+static void BM_PaintSequence1920x1080(benchmark::State& state) { paint(state); }
+BENCHMARK(BM_PaintSequence1920x1080)->Arg(200)->Arg(2000)->Arg(20000)->Unit(benchmark::kMillisecond);
+
+static void BM_StepToUpdatedViewAtStep1000(benchmark::State& state) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    StateGraphView graph(&ctl);
+    view.resize(1200, 900);
+    view.show();
+    QCoreApplication::processEvents();
+    ctl.loadScenario(bulk(2000));
+    ctl.seek(1000);
+    QImage image(1200, 900, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        state.PauseTiming();
+        ctl.stepBack();
+        state.ResumeTiming();
+        ctl.stepForward();
+        QPainter p(&image);
+        view.render(&p);
+    }
+}
+BENCHMARK(BM_StepToUpdatedViewAtStep1000)->Unit(benchmark::kMillisecond);
+
+static void BM_ColdStartToFirstFrame(benchmark::State& state) {
+    for (auto _ : state) {
+        MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        benchmark::DoNotOptimize(window.grab());
+    }
+}
+BENCHMARK(BM_ColdStartToFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+static void exportBench(benchmark::State& state, ExportFormat format, bool fourK = true) {
+    SimController ctl;
+    ctl.loadScenario(bulk(200));
+    ctl.seek(100'000'000);
+    SequenceView seq(&ctl);
+    StateGraphView states(&ctl);
+    QTemporaryDir dir;
+    ExportOptions o;
+    o.format = format;
+    o.scale = fourK ? 3840.0 / seq.contentRect().width() : 1.0;  // 4K-wide, or as on screen
+    state.counters["height_px"] = seq.contentRect().height() * o.scale;
+    const QString ext = format == ExportFormat::Png ? QStringLiteral("png") : format == ExportFormat::Svg ? QStringLiteral("svg") : QStringLiteral("pdf");
+    for (auto _ : state)
+        benchmark::DoNotOptimize(exportDiagram(&seq, &states, o, dir.filePath(QStringLiteral("x.") + ext)));
+}
+static void BM_Export200SegmentsPng4K(benchmark::State& state) { exportBench(state, ExportFormat::Png); }
+static void BM_Export200SegmentsPng1x(benchmark::State& state) { exportBench(state, ExportFormat::Png, false); }
+static void BM_Export200SegmentsSvg(benchmark::State& state) { exportBench(state, ExportFormat::Svg); }
+static void BM_Export200SegmentsPdf(benchmark::State& state) { exportBench(state, ExportFormat::Pdf); }
+BENCHMARK(BM_Export200SegmentsPng4K)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsPng1x)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsSvg)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsPdf)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
