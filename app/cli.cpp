@@ -9,6 +9,7 @@
 namespace finwave::app {
 
 int runExport(int argc, char** argv);      // cli_export.cpp
+int runExperiment(int argc, char** argv);  // cli_experiment.cpp
 
 namespace {
 constexpr const char* kHelp = R"(FinWave: see how a TCP connection closes (RFC 9293), step by step.
@@ -22,6 +23,10 @@ Usage:
                  --output FILE.png|.svg|.pdf [--scale K] [--lang en|zh_CN] [--theme light|projector]
                  [--step N] [--transparent] [--caption]
       Draw a diagram into a file; needs no display.
+  finwave experiment --scenario NAME|FILE --sweep loss=FROM:TO:STEP --runs N [--threads N]
+                 [--seed N] --csv FILE [--chart FILE.png|.svg]
+      Loss sweep over many runs. CSV columns: loss, runs, closed_runs, median_close_s,
+      p95_close_s, mean_retransmissions, share_graceful, share_reset, share_gave_up, share_other.
   finwave --list-scenarios | --help | --version
 
 Scenario options:
@@ -56,8 +61,10 @@ std::optional<int> runCommandLine(int argc, char** argv) {
         return runTrace(argc, argv);
     if (first == "export")
         return runExport(argc, argv);
+    if (first == "experiment")
+        return runExperiment(argc, argv);
     if (!first.empty() && first[0] != '-') {
-        std::fprintf(stderr, "finwave: unknown command '%s' (trace, export; see finwave --help)\n",
+        std::fprintf(stderr, "finwave: unknown command '%s' (trace, export, experiment; see finwave --help)\n",
                      argv[1]);
         return 2;
     }

@@ -2,6 +2,7 @@
 
 #include "app/reason_text.h"
 
+#include "app/charts/charts_panel.h"
 #include "app/control_panel.h"
 #include "app/event_log.h"
 #include "app/export/export_dialog.h"
@@ -58,6 +59,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     splitDockWidget(m_controlsDock, m_logDock, Qt::Horizontal);
+    m_charts = new ChartsPanel(m_ctl, this);
+    m_chartsDock = new QDockWidget(this);
+    m_chartsDock->setObjectName(QStringLiteral("charts"));
+    m_chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    tabifyDockWidget(m_logDock, m_chartsDock);
+    m_logDock->raise();
 
     createActions();
     createMenus();
@@ -125,6 +133,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_projectorAction);
     m_viewMenu->addAction(m_zoomIn);
@@ -173,6 +182,7 @@ void MainWindow::retranslate() {
     m_controlsDock->setWindowTitle(tr("Controls"));
     m_logDock->setWindowTitle(tr("Event log"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
+    m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
     m_zoomIn->setText(tr("Zoom &in"));
     m_zoomOut->setText(tr("Zoom &out"));
@@ -294,6 +304,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     const Theme theme = on ? Theme::projector() : Theme::light();
     m_sequence->setTheme(theme);
     m_states->setTheme(theme);
+    m_charts->setTheme(theme);
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     m_log->setFont(f);

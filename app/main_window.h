@@ -12,6 +12,7 @@ class QSplitter;
 
 namespace finwave::app {
 
+class ChartsPanel;
 class ControlPanel;
 class EventLogView;
 class Inspector;
@@ -30,6 +31,7 @@ public:
     StateGraphView* stateGraph() const { return m_states; }
     ControlPanel* controlPanel() const { return m_controls; }
     EventLogView* eventLog() const { return m_log; }
+    ChartsPanel* charts() const { return m_charts; }
 
     // Loads a built-in name or a scenario file. On failure shows (or, with quiet, returns) the
     // reason and keeps the current scenario.
@@ -57,7 +59,8 @@ private:
     ControlPanel* m_controls;
     EventLogView* m_log;
     Inspector* m_inspector;
-    QDockWidget *m_controlsDock, *m_logDock, *m_inspectorDock;
+    ChartsPanel* m_charts;
+    QDockWidget *m_controlsDock, *m_logDock, *m_inspectorDock, *m_chartsDock;
     QSplitter* m_split;
     QString m_currentFile;
     bool m_projector = false;

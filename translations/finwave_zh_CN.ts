@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Charts</name>
+    <message>
+        <source>%1: time until both ends are CLOSED, by loss</source>
+        <translation>%1：两端都进入 CLOSED 所需的时间，随丢包率变化</translation>
+    </message>
+    <message>
+        <source>median close time (s)</source>
+        <translation>关闭时间中位数（秒）</translation>
+    </message>
+    <message>
+        <source>95th percentile (s)</source>
+        <translation>第 95 百分位（秒）</translation>
+    </message>
+    <message>
+        <source>mean retransmissions</source>
+        <translation>平均重传次数</translation>
+    </message>
+    <message>
+        <source>graceful close (%)</source>
+        <translation>正常关闭（%）</translation>
+    </message>
+    <message>
+        <source>ended by RST (%)</source>
+        <translation>以 RST 结束（%）</translation>
+    </message>
+    <message>
+        <source>gave up (%)</source>
+        <translation>放弃（%）</translation>
+    </message>
+    <message>
+        <source>loss in each direction (%)</source>
+        <translation>每个方向的丢包率（%）</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>retransmissions / share of runs (%)</source>
+        <translation>重传次数 / 运行占比（%）</translation>
+    </message>
+    <message>
+        <source>Sockets in TIME_WAIT on a server closing %1 connections/s</source>
+        <translation>每秒主动关闭 %1 个连接的服务器上处于 TIME_WAIT 的套接字</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>sockets in TIME_WAIT</source>
+        <translation>TIME_WAIT 中的套接字数</translation>
+    </message>
+    <message>
+        <source>%1: R × T = %2</source>
+        <translation>%1：R × T = %2</translation>
+    </message>
+    <message>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>%1: unknown extension (png, svg)</source>
+        <translation>%1：未知的扩展名（png、svg）</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>%1: the folder %2 does not exist</source>
@@ -609,6 +680,125 @@
     </message>
 </context>
 <context>
+    <name>finwave::app::ChartsPanel</name>
+    <message>
+        <source>State timeline</source>
+        <translation>状态时间线</translation>
+    </message>
+    <message>
+        <source>Loss sweep</source>
+        <translation>丢包扫描</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT pile-up</source>
+        <translation>TIME_WAIT 堆积</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>time (compressed like the sequence diagram: idle spans are shortened)</source>
+        <translation>时间（与时序图一样压缩：空闲时段被缩短）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>Loss from</source>
+        <translation>丢包率从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>Runs per point</source>
+        <translation>每点运行次数</translation>
+    </message>
+    <message>
+        <source>Master seed</source>
+        <translation>主种子</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>图片 (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Connections closed per second (R)</source>
+        <translation>每秒关闭的连接数（R）</translation>
+    </message>
+    <message>
+        <source>Custom TIME_WAIT (T)</source>
+        <translation>自定义 TIME_WAIT（T）</translation>
+    </message>
+    <message>
+        <source>%1 /s</source>
+        <translation>%1 /秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Linux, 60 s</source>
+        <translation>Linux，60 秒</translation>
+    </message>
+    <message>
+        <source>RFC, 240 s</source>
+        <translation>RFC，240 秒</translation>
+    </message>
+    <message>
+        <source>custom, %1 s</source>
+        <translation>自定义，%1 秒</translation>
+    </message>
+    <message>
+        <source>SO_LINGER 0</source>
+        <translation>SO_LINGER 0</translation>
+    </message>
+</context>
+<context>
     <name>finwave::app::ControlPanel</name>
     <message>
         <source>%1 %</source>
@@ -950,6 +1140,10 @@
     <message>
         <source>&lt;h3&gt;FinWave %1&lt;/h3&gt;&lt;p&gt;How a TCP connection closes, step by step: the close protocol of RFC 9293 run by two simulated endpoints, with the Linux profile beside it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;FinWave %1&lt;/h3&gt;&lt;p&gt;一步一步看 TCP 连接如何关闭：两个模拟端点运行 RFC 9293 的关闭协议，并可与 Linux 的行为对照。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,353 @@
+#include "app/charts/charts_panel.h"
+
+#include "app/charts/chart_builders.h"
+#include "app/reason_text.h"
+#include "app/sim_controller.h"
+#include "app/views/time_axis.h"
+#include "core/builtin_scenarios.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace finwave::app {
+
+ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(parent), m_ctl(controller) {
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(buildTimelineTab(), tr("State timeline"));
+    m_tabs->addTab(buildSweepTab(), tr("Loss sweep"));
+    m_tabs->addTab(buildPileupTab(), tr("TIME_WAIT pile-up"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    connect(controller, &SimController::scenarioLoaded, this, &ChartsPanel::refreshTimeline);
+    connect(controller, &SimController::recordsAppended, this, &ChartsPanel::refreshTimeline);
+    connect(controller, &SimController::recordsTruncated, this, &ChartsPanel::refreshTimeline);
+    connect(controller, &SimController::displayTimeChanged, this, &ChartsPanel::moveTimelineCursor);
+    refreshTimeline();
+}
+
+ChartsPanel::~ChartsPanel() {
+    if (m_worker) {
+        m_cancelFlag = true;
+        m_worker->wait();
+    }
+}
+
+// --- state timeline ------------------------------------------------------------------------
+
+QWidget* ChartsPanel::buildTimelineTab() {
+    auto* chart = new QChart;
+    m_lineA = new QLineSeries;
+    m_lineA->setName(QStringLiteral("A"));
+    m_lineB = new QLineSeries;
+    m_lineB->setName(QStringLiteral("B"));
+    m_cursor = new QLineSeries;
+    m_cursor->setName(tr("now"));
+    chart->addSeries(m_lineA);
+    chart->addSeries(m_lineB);
+    chart->addSeries(m_cursor);
+    auto* y = new QCategoryAxis;
+    y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (int s = 0; s < kTcpStateCount; ++s)
+        y->append(QString::fromUtf8(stateName(static_cast<TcpState>(s)).data()), s);
+    y->setRange(-0.5, kTcpStateCount - 0.5);
+    auto* x = new QCategoryAxis;
+    x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    x->setTitleText(tr("time (compressed like the sequence diagram: idle spans are shortened)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    for (QLineSeries* s : {m_lineA, m_lineB, m_cursor}) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    m_timelineView = new QChartView(chart, this);
+    m_timelineView->setRenderHint(QPainter::Antialiasing);
+    m_axis = std::make_unique<TimeAxis>();
+    return m_timelineView;
+}
+
+void ChartsPanel::refreshTimeline() {
+    const Simulator& sim = m_ctl->sim();
+    const Scenario& sc = sim.scenario();
+    // The same compression as the sequence diagram: a round trip is one unit.
+    const Micros rtt = std::max<Micros>(20 * kMs, sc.ab.delay + sc.ba.delay);
+    m_axis->reset(0, 1.0 / static_cast<double>(rtt), rtt + 2 * sc.ab.jitter, 1.0);
+    for (const TraceRecord& r : sim.trace())
+        m_axis->addTime(r.t);
+    QList<QPointF> a, b;
+    const auto start = [&](const EndpointSetup& e) {
+        return static_cast<double>(e.initial == TcpState::Established ? TcpState::Established : TcpState::Closed);
+    };
+    double sa = start(sc.a), sb = start(sc.b);
+    a.append({0, sa});
+    b.append({0, sb});
+    for (const TraceRecord& r : sim.trace()) {
+        if (r.kind != EventKind::State)
+            continue;
+        QList<QPointF>& list = r.side == Side::A ? a : b;
+        double& cur = r.side == Side::A ? sa : sb;
+        const double x = m_axis->y(r.t);
+        list.append({x, cur});  // stepped: hold, then jump
+        cur = static_cast<double>(r.to);
+        list.append({x, cur});
+    }
+    const double end = m_axis->y(std::max(m_ctl->displayTime(), sim.now()));
+    a.append({end, sa});
+    b.append({end, sb});
+    m_lineA->replace(a);
+    m_lineB->replace(b);
+    auto* x = qobject_cast<QCategoryAxis*>(m_timelineView->chart()->axes(Qt::Horizontal).value(0));
+    for (const QString& label : x->categoriesLabels())
+        x->remove(label);
+    double last = -1e9;
+    const double span = std::max(1.0, end);
+    for (Micros k : m_axis->knots()) {
+        const double pos = m_axis->y(k);
+        if (pos - last < span / 8)
+            continue;
+        x->append(formatTime(k), pos);
+        last = pos;
+    }
+    x->setRange(0, std::max(1.0, end * 1.05));
+    moveTimelineCursor();
+}
+
+void ChartsPanel::moveTimelineCursor() {
+    const double x = m_axis->y(std::max(m_ctl->displayTime(), m_ctl->sim().now()));
+    m_cursor->replace(QList<QPointF>{{x, -0.5}, {x, kTcpStateCount - 0.5}});
+}
+
+int ChartsPanel::timelinePoints() const { return static_cast<int>(m_lineA->count() + m_lineB->count()); }
+
+// --- loss sweep ----------------------------------------------------------------------------
+
+QWidget* ChartsPanel::buildSweepTab() {
+    auto* page = new QWidget(this);
+    m_scenario = new QComboBox(page);
+    for (auto name : builtinScenarioNames())
+        m_scenario->addItem(QString::fromUtf8(name.data(), static_cast<int>(name.size())));
+    const auto spin = [page](double v, double max, double step) {
+        auto* s = new QDoubleSpinBox(page);
+        s->setRange(0, max);
+        s->setSingleStep(step);
+        s->setValue(v);
+        s->setSuffix(QStringLiteral(" %"));
+        return s;
+    };
+    m_from = spin(0, 100, 5);
+    m_to = spin(60, 100, 5);
+    m_step = spin(5, 100, 1);
+    m_step->setMinimum(0.5);
+    m_runs = new QSpinBox(page);
+    m_runs->setRange(1, 1'000'000);
+    m_runs->setValue(1000);
+    m_seed = new QSpinBox(page);
+    m_seed->setRange(0, 1'000'000'000);
+    m_seed->setValue(1);
+    m_run = new QPushButton(tr("Run"), page);
+    m_cancel = new QPushButton(tr("Cancel"), page);
+    m_cancel->setEnabled(false);
+    m_csv = new QPushButton(tr("Export CSV…"), page);
+    m_png = new QPushButton(tr("Export chart…"), page);
+    m_csv->setEnabled(false);
+    m_png->setEnabled(false);
+    m_progress = new QProgressBar(page);
+    auto* form = new QHBoxLayout;
+    for (auto [label, w] : std::initializer_list<std::pair<QString, QWidget*>>{
+             {tr("Scenario"), m_scenario}, {tr("Loss from"), m_from}, {tr("to"), m_to}, {tr("step"), m_step},
+             {tr("Runs per point"), m_runs}, {tr("Master seed"), m_seed}}) {
+        form->addWidget(new QLabel(label, page));
+        form->addWidget(w);
+    }
+    auto* buttons = new QHBoxLayout;
+    for (QWidget* w : {static_cast<QWidget*>(m_run), static_cast<QWidget*>(m_cancel), static_cast<QWidget*>(m_progress),
+                       static_cast<QWidget*>(m_csv), static_cast<QWidget*>(m_png)})
+        buttons->addWidget(w, w == m_progress ? 1 : 0);
+    m_sweepView = new QChartView(new QChart, page);
+    m_sweepView->setRenderHint(QPainter::Antialiasing);
+    auto* layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_sweepView, 1);
+    connect(m_run, &QPushButton::clicked, this, &ChartsPanel::startSweep);
+    connect(m_cancel, &QPushButton::clicked, this, &ChartsPanel::cancelSweep);
+    connect(m_csv, &QPushButton::clicked, this, &ChartsPanel::exportCsv);
+    connect(m_png, &QPushButton::clicked, this, [this] { exportChart(m_sweepView); });
+    return page;
+}
+
+bool ChartsPanel::isSweepRunning() const { return m_worker != nullptr; }
+
+void ChartsPanel::startSweep() {
+    if (m_worker)
+        return;
+    SweepConfig config;
+    config.scenario = *builtinScenario(m_scenario->currentText().toStdString());
+    config.lossFrom = m_from->value() / 100;
+    config.lossTo = m_to->value() / 100;
+    config.lossStep = m_step->value() / 100;
+    config.runsPerPoint = m_runs->value();
+    config.masterSeed = static_cast<std::uint64_t>(m_seed->value());
+    m_cancelFlag = false;
+    m_progress->setValue(0);
+    m_run->setEnabled(false);
+    m_cancel->setEnabled(true);
+    auto result = std::make_shared<SweepResult>();
+    // All cores work; progress comes back to the GUI thread through queued calls.
+    m_worker = QThread::create([this, config, result] {
+        *result = runSweep(config, &m_cancelFlag, [this](int done, int total) {
+            QMetaObject::invokeMethod(this, [this, done, total] {
+                m_progress->setMaximum(total);
+                m_progress->setValue(done);
+            }, Qt::QueuedConnection);
+        });
+    });
+    connect(m_worker, &QThread::finished, this, [this, result] {
+        m_worker->deleteLater();
+        m_worker = nullptr;
+        m_run->setEnabled(true);
+        m_cancel->setEnabled(false);
+        if (!result->cancelled) {
+            m_sweep = *result;
+            showSweep();
+        }
+        Q_EMIT sweepFinished(result->cancelled);
+    });
+    m_worker->start();
+}
+
+void ChartsPanel::cancelSweep() { m_cancelFlag = true; }
+
+void ChartsPanel::showSweep() {
+    QChart* old = m_sweepView->chart();
+    m_sweepView->setChart(makeSweepChart(m_sweep, m_scenario->currentText(), m_theme));
+    delete old;
+    m_csv->setEnabled(true);
+    m_png->setEnabled(true);
+}
+
+void ChartsPanel::exportCsv() {
+    QSettings settings;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"),
+                                                      settings.value(QStringLiteral("charts/folder")).toString() +
+                                                          QStringLiteral("/sweep.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    const std::string csv = sweepCsv(m_sweep);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(csv.data(), static_cast<qint64>(csv.size())) < 0 || !out.commit())
+        QMessageBox::warning(this, tr("Export failed"), tr("%1 could not be written: %2").arg(path, out.errorString()));
+    settings.setValue(QStringLiteral("charts/folder"), QFileInfo(path).absolutePath());
+}
+
+void ChartsPanel::exportChart(QChartView* view) {
+    QSettings settings;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"),
+                                                      settings.value(QStringLiteral("charts/folder")).toString() +
+                                                          QStringLiteral("/chart.png"),
+                                                      tr("Images (*.png *.svg)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveChart(view->chart(), path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), error);
+    settings.setValue(QStringLiteral("charts/folder"), QFileInfo(path).absolutePath());
+}
+
+// --- TIME_WAIT pile-up ---------------------------------------------------------------------
+
+QWidget* ChartsPanel::buildPileupTab() {
+    auto* page = new QWidget(this);
+    m_rate = new QSlider(Qt::Horizontal, page);
+    m_rate->setRange(1, 2000);
+    m_rate->setValue(200);
+    m_tw = new QSlider(Qt::Horizontal, page);
+    m_tw->setRange(1, 240);
+    m_tw->setValue(30);
+    m_rateLabel = new QLabel(page);
+    m_twLabel = new QLabel(page);
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Connections closed per second (R)"), page));
+    row->addWidget(m_rate, 1);
+    row->addWidget(m_rateLabel);
+    row->addSpacing(16);
+    row->addWidget(new QLabel(tr("Custom TIME_WAIT (T)"), page));
+    row->addWidget(m_tw, 1);
+    row->addWidget(m_twLabel);
+    m_pileupView = new QChartView(new QChart, page);
+    m_pileupView->setRenderHint(QPainter::Antialiasing);
+    auto* png = new QPushButton(tr("Export chart…"), page);
+    row->addWidget(png);
+    auto* layout = new QVBoxLayout(page);
+    layout->addLayout(row);
+    layout->addWidget(m_pileupView, 1);
+    auto* debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(150);
+    connect(debounce, &QTimer::timeout, this, &ChartsPanel::refreshPileup);
+    connect(m_rate, &QSlider::valueChanged, debounce, qOverload<>(&QTimer::start));
+    connect(m_tw, &QSlider::valueChanged, debounce, qOverload<>(&QTimer::start));
+    connect(png, &QPushButton::clicked, this, [this] { exportChart(m_pileupView); });
+    refreshPileup();
+    return page;
+}
+
+void ChartsPanel::refreshPileup() {
+    const double rate = m_rate->value();
+    m_rateLabel->setText(tr("%1 /s").arg(rate));
+    m_twLabel->setText(tr("%1 s").arg(m_tw->value()));
+    const auto run = [&](Profile profile, Micros tw, bool linger) {
+        PileupConfig c;
+        c.scenario = *builtinScenario("normal-close");
+        applyProfile(c.scenario, profile);
+        if (tw > 0)
+            c.scenario.params.timeWait = tw;
+        c.scenario.a.lingerZero = linger;
+        c.connectionsPerSecond = rate;
+        c.duration = 600 * kSec;
+        c.sample = 16;
+        return runPileup(c);
+    };
+    std::vector<std::pair<QString, PileupResult>> series = {
+        {tr("Linux, 60 s"), run(Profile::Linux, 0, false)},
+        {tr("RFC, 240 s"), run(Profile::Rfc, 0, false)},
+        {tr("custom, %1 s").arg(m_tw->value()), run(Profile::Rfc, m_tw->value() * kSec, false)},
+        {tr("SO_LINGER 0"), run(Profile::Linux, 0, true)},
+    };
+    QChart* old = m_pileupView->chart();
+    m_pileupView->setChart(makePileupChart(series, rate, m_theme));
+    delete old;
+}
+
+void ChartsPanel::setTheme(const Theme& theme) {
+    m_theme = theme;
+    styleChart(m_timelineView->chart(), theme);
+    styleChart(m_sweepView->chart(), theme);
+    styleChart(m_pileupView->chart(), theme);
+    m_lineA->setColor(theme.sideA);
+    m_lineB->setColor(theme.sideB);
+    m_cursor->setColor(theme.cursor);
+}
+
+}  // namespace finwave::app

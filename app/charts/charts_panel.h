@@ -1,0 +1,81 @@
+#pragma once
+
+#include "app/views/theme.h"
+#include "core/experiment.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineSeries;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTabWidget;
+class QThread;
+
+namespace finwave::app {
+
+class SimController;
+
+// The one place Qt Charts is used (deprecated from Qt 6.10 on): state timeline, loss sweep and
+// TIME_WAIT pile-up, as tabs. The main window puts it in a dock.
+class ChartsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ChartsPanel(SimController* controller, QWidget* parent = nullptr);
+    ~ChartsPanel() override;
+    void setTheme(const Theme& theme);
+
+    // For tests and the command line.
+    int timelinePoints() const;
+    bool isSweepRunning() const;
+    const SweepResult& sweepResult() const { return m_sweep; }
+    void startSweep();
+    void cancelSweep();
+
+Q_SIGNALS:
+    void sweepFinished(bool cancelled);
+
+private:
+    QWidget* buildTimelineTab();
+    QWidget* buildSweepTab();
+    QWidget* buildPileupTab();
+    void refreshTimeline();
+    void moveTimelineCursor();
+    void showSweep();
+    void refreshPileup();
+    void exportCsv();
+    void exportChart(QChartView* view);
+
+    SimController* m_ctl;
+    Theme m_theme = Theme::light();
+    QTabWidget* m_tabs;
+    // timeline
+    QChartView* m_timelineView = nullptr;
+    QLineSeries *m_lineA = nullptr, *m_lineB = nullptr, *m_cursor = nullptr;
+    std::unique_ptr<class TimeAxis> m_axis;
+    // sweep
+    QComboBox* m_scenario = nullptr;
+    QDoubleSpinBox *m_from = nullptr, *m_to = nullptr, *m_step = nullptr;
+    QSpinBox *m_runs = nullptr, *m_seed = nullptr;
+    QPushButton *m_run = nullptr, *m_cancel = nullptr, *m_csv = nullptr, *m_png = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QChartView* m_sweepView = nullptr;
+    QThread* m_worker = nullptr;
+    std::atomic<bool> m_cancelFlag{false};
+    SweepResult m_sweep;
+    // pile-up
+    QSlider *m_rate = nullptr, *m_tw = nullptr;
+    QLabel *m_rateLabel = nullptr, *m_twLabel = nullptr;
+    QChartView* m_pileupView = nullptr;
+};
+
+}  // namespace finwave::app

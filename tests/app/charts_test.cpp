@@ -1,0 +1,97 @@
+// The Charts panel and `finwave experiment`.
+#include "app/charts/charts_panel.h"
+#include "app/sim_controller.h"
+#include "core/builtin_scenarios.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace finwave;
+using namespace finwave::app;
+
+TEST(Charts, TimelineGainsPointsAsTheControllerStepsAndLosesThemOnStepBack) {
+    SimController ctl;
+    ChartsPanel panel(&ctl);
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    const int start = panel.timelinePoints();
+    ctl.stepForward();  // A: ESTABLISHED -> FIN_WAIT_1
+    const int one = panel.timelinePoints();
+    EXPECT_GT(one, start);
+    ctl.stepForward();
+    ctl.stepForward();
+    EXPECT_GT(panel.timelinePoints(), one);
+    ctl.stepBack();
+    ctl.stepBack();
+    EXPECT_EQ(panel.timelinePoints(), one);
+}
+
+TEST(Charts, SweepRunsOffTheGuiThreadAndCancelStopsIt) {
+    SimController ctl;
+    ChartsPanel panel(&ctl);
+    QSignalSpy finished(&panel, &ChartsPanel::sweepFinished);
+    panel.startSweep();  // defaults: 0-60 % by 5 %, 1 000 runs per point
+    EXPECT_TRUE(panel.isSweepRunning());
+    QTest::qWait(50);  // the event loop keeps turning while the workers run
+    panel.cancelSweep();
+    if (finished.isEmpty()) {  // 13 000 runs may already be done: about 30 ms on two cores
+        ASSERT_TRUE(finished.wait(5000));
+    }
+    EXPECT_FALSE(panel.isSweepRunning());
+    const bool cancelled = finished.first().first().toBool();
+    // Either it was stopped, or it had already finished with every point (a fast machine).
+    EXPECT_TRUE(cancelled || panel.sweepResult().points.size() == 13u);
+}
+
+namespace {
+int runFinwave(const QStringList& args, QString* err = nullptr) {
+    QProcess p;
+    p.start(QStringLiteral(FINWAVE_BINARY), args);
+    p.waitForFinished(120000);
+    if (err)
+        *err = QString::fromUtf8(p.readAllStandardError());
+    return p.exitCode();
+}
+}  // namespace
+
+TEST(Charts, ExperimentCommandWritesOneCsvRowPerPointAndAChart) {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("s.csv")), png = dir.filePath(QStringLiteral("s.png"));
+    ASSERT_EQ(runFinwave({QStringLiteral("experiment"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
+                          QStringLiteral("--sweep"), QStringLiteral("loss=0:0.3:0.1"), QStringLiteral("--runs"),
+                          QStringLiteral("50"), QStringLiteral("--csv"), csv, QStringLiteral("--chart"), png}),
+              0);
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+    EXPECT_EQ(lines.size(), 5);  // header + 0, 10, 20, 30 %
+    EXPECT_TRUE(lines[0].startsWith("loss,runs,closed_runs,median_close_s"));
+    EXPECT_FALSE(QImage(png).isNull());
+}
+
+TEST(Charts, ExperimentBadInputExitsTwoNamingTheFlag) {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("s.csv"));
+    struct Case {
+        QStringList args;
+        QString flag;
+    } cases[] = {
+        {{QStringLiteral("--sweep"), QStringLiteral("loss=0.5:0.1:0.1"), QStringLiteral("--runs"), QStringLiteral("5"), QStringLiteral("--csv"), csv}, QStringLiteral("--sweep")},
+        {{QStringLiteral("--sweep"), QStringLiteral("delay=0:1:1"), QStringLiteral("--runs"), QStringLiteral("5"), QStringLiteral("--csv"), csv}, QStringLiteral("--sweep")},
+        {{QStringLiteral("--sweep"), QStringLiteral("loss=0:0.1:0.1"), QStringLiteral("--runs"), QStringLiteral("0"), QStringLiteral("--csv"), csv}, QStringLiteral("--runs")},
+        {{QStringLiteral("--sweep"), QStringLiteral("loss=0:0.1:0.1"), QStringLiteral("--runs"), QStringLiteral("5")}, QStringLiteral("--csv")},
+        {{QStringLiteral("--sweep"), QStringLiteral("loss=0:0.1:0.1"), QStringLiteral("--runs"), QStringLiteral("5"), QStringLiteral("--csv"), QStringLiteral("/no/such/dir/x.csv")}, QStringLiteral("/no/such/dir")},
+        {{QStringLiteral("--sweep"), QStringLiteral("loss=0:0.1:0.1"), QStringLiteral("--runs"), QStringLiteral("5"), QStringLiteral("--csv"), csv, QStringLiteral("--chart"), QStringLiteral("x.gif")}, QStringLiteral("--chart")},
+    };
+    for (const Case& c : cases) {
+        QString err;
+        EXPECT_EQ(runFinwave(QStringList{QStringLiteral("experiment")} + c.args, &err), 2) << c.args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(err.contains(c.flag)) << err.toStdString();
+        EXPECT_FALSE(QFile::exists(csv));
+    }
+}
