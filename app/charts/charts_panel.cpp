@@ -43,6 +43,7 @@ ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(p
     connect(controller, &SimController::recordsAppended, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::recordsTruncated, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::displayTimeChanged, this, &ChartsPanel::moveTimelineCursor);
+    setTheme(m_theme);  // A and B in the diagrams' colours from the start
     refreshTimeline();
 }
 
