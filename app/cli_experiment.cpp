@@ -35,12 +35,12 @@ int runExperiment(int argc, char** argv) {
         return 2;
     };
     for (int i = 2; i < argc; ++i) {
-        std::string error;
-        switch (parseScenarioFlag(argc, argv, i, options, error)) {
-        case FlagParse::Consumed: continue;
-        case FlagParse::Error: return fail(error);
-        case FlagParse::NotMine: break;
-        }
+        int status = 0;
+        const FlagParse parsed = handleScenarioFlag(argc, argv, i, options, "experiment", status);
+        if (parsed == FlagParse::Consumed)
+            continue;
+        if (parsed == FlagParse::Error)
+            return status;
         const std::string_view flag = argv[i];
         if (flag != "--sweep" && flag != "--runs" && flag != "--threads" && flag != "--csv" && flag != "--chart")
             return fail("unknown flag '" + std::string(flag) + "' (see finwave --help)");

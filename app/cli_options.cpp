@@ -4,6 +4,7 @@
 #include "core/scenario_io.h"
 
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <cstring>
 #include <string_view>
@@ -91,6 +92,16 @@ FlagParse parseScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out,
         ok = readRanged(flag, value, 0, 60000, out.jitterMs, error);
     }
     return ok ? FlagParse::Consumed : FlagParse::Error;
+}
+
+FlagParse handleScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out, const char* command, int& status) {
+    std::string error;
+    const FlagParse r = parseScenarioFlag(argc, argv, i, out, error);
+    if (r == FlagParse::Error) {
+        std::fprintf(stderr, "finwave %s: %s\n", command, error.c_str());
+        status = 2;
+    }
+    return r;
 }
 
 std::optional<Scenario> resolveScenario(const ScenarioOptions& options, std::string& error) {

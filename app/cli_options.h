@@ -27,6 +27,10 @@ enum class FlagParse { Consumed, NotMine, Error };
 // and its range, e.g. "--loss-ab: 1.5 is out of range (0 to 1)".
 FlagParse parseScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out, std::string& error);
 
+// The loop body every sub-command shares: Consumed -> continue; Error -> the one-line reason is
+// printed as "finwave COMMAND: reason" and `status` is 2; NotMine -> the command's own flags.
+FlagParse handleScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out, const char* command, int& status);
+
 // Built-in name or scenario file, then the flags applied on top. On failure `error` holds the
 // one-line reason (unknown name with the list of valid names; file:line:column: field: message).
 std::optional<Scenario> resolveScenario(const ScenarioOptions& options, std::string& error);

@@ -13,12 +13,12 @@ int runTrace(int argc, char** argv) {
     ScenarioOptions options;
     TraceFormat format = TraceFormat::Text;
     for (int i = 2; i < argc; ++i) {
-        std::string error;
-        switch (parseScenarioFlag(argc, argv, i, options, error)) {
-        case FlagParse::Consumed: continue;
-        case FlagParse::Error: std::cerr << "finwave trace: " << error << '\n'; return 2;
-        case FlagParse::NotMine: break;
-        }
+        int status = 0;
+        const FlagParse parsed = handleScenarioFlag(argc, argv, i, options, "trace", status);
+        if (parsed == FlagParse::Consumed)
+            continue;
+        if (parsed == FlagParse::Error)
+            return status;
         const std::string_view flag = argv[i];
         if (flag == "--format") {
             if (i + 1 >= argc) {

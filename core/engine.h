@@ -46,6 +46,7 @@ private:
     void appClose(Side me, const AppAction& a);
     void abort(Side me, Reason appReason);
     void output(Side me);
+    void sendSyn(Side me, bool withAck);  // SYN (active open) or SYN,ACK (§3.5), timed for RTT
     void sendAck(Side me, Reason why);
     void sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck, Reason why);
     void transmit(Side from, Segment seg, Reason why);

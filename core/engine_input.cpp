@@ -348,16 +348,7 @@ void Engine::receiveListen(Side me, const Segment& seg) {
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;
     setState(me, TcpState::SynReceived, Reason::SynReceived);
-    Segment synAck;
-    synAck.seq = e.iss;
-    synAck.ack = e.rcvNxt;
-    synAck.flags = flag::Syn | flag::Ack;
-    e.frontFirstSent = m_s.now;
-    e.rttPending = true;
-    e.rttSeq = e.sndNxt;
-    e.rttSentAt = m_s.now;
-    transmit(me, synAck, Reason::SendSynAck);
-    startRtxIfIdle(me);
+    sendSyn(me, true);
 }
 
 // RFC 9293 §3.10.7.3.
@@ -390,11 +381,7 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
     }
     // Simultaneous open: SYN without ACK.
     setState(me, TcpState::SynReceived, Reason::SynReceived);
-    Segment synAck;
-    synAck.seq = e.iss;
-    synAck.ack = e.rcvNxt;
-    synAck.flags = flag::Syn | flag::Ack;
-    transmit(me, synAck, Reason::SendSynAck);
+    sendSyn(me, true);
 }
 
 }  // namespace finwave::detail

@@ -64,15 +64,7 @@ void Engine::appCall(Side me, const AppAction& a) {
             e.sndUna = e.iss;
             e.sndNxt = e.iss + 1;
             setState(me, TcpState::SynSent, Reason::SynSentOnConnect);
-            Segment syn;
-            syn.seq = e.iss;
-            syn.flags = flag::Syn;
-            e.frontFirstSent = m_s.now;
-            e.rttPending = true;
-            e.rttSeq = e.sndNxt;
-            e.rttSentAt = m_s.now;
-            transmit(me, syn, Reason::SendSyn);
-            startRtxIfIdle(me);
+            sendSyn(me, false);
         }
         break;
     case AppAction::Kind::Send:
@@ -222,6 +214,23 @@ void Engine::output(Side me) {
         e.finSeq = e.sndNxt;
         start(seg, Reason::SendFin, Reason::SendFinPiggybackAck);
     }
+}
+
+void Engine::sendSyn(Side me, bool withAck) {
+    Endpoint& e = ep(m_s, me);
+    Segment syn;
+    syn.seq = e.iss;
+    syn.flags = flag::Syn;
+    if (withAck) {
+        syn.flags |= flag::Ack;
+        syn.ack = e.rcvNxt;
+    }
+    e.frontFirstSent = m_s.now;
+    e.rttPending = true;
+    e.rttSeq = e.sndNxt;
+    e.rttSentAt = m_s.now;
+    transmit(me, syn, withAck ? Reason::SendSynAck : Reason::SendSyn);
+    startRtxIfIdle(me);
 }
 
 void Engine::sendAck(Side me, Reason why) {
