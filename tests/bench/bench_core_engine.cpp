@@ -36,6 +36,18 @@ static void BM_EventsTraceOn(benchmark::State& state) { runEvents(state, true); 
 BENCHMARK(BM_EventsTraceOff)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EventsTraceOn)->Unit(benchmark::kMillisecond);
 
+// Events/s on the runs a lesson or an experiment makes: whole normal-close episodes.
+static void BM_EventsNormalCloseTraceOff(benchmark::State& state) {
+    Simulator sim(*builtinScenario("normal-close"), SimulatorOptions{false, false});
+    std::int64_t events = 0;
+    for (auto _ : state) {
+        sim.reset();
+        events += static_cast<std::int64_t>(sim.runToEnd());
+    }
+    state.SetItemsProcessed(events);
+}
+BENCHMARK(BM_EventsNormalCloseTraceOff);
+
 static void BM_NormalCloseEpisodes(benchmark::State& state) {
     Simulator sim(*builtinScenario("normal-close"), SimulatorOptions{false, false});
     for (auto _ : state) {

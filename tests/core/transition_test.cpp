@@ -419,3 +419,37 @@ TEST(Transition, KarnNoRttSampleFromARetransmittedSegment) {
     EXPECT_EQ(sim->tcb(Side::A).state, TcpState::FinWait2);
     EXPECT_EQ(sim->tcb(Side::A).rto, 1 * kSec);
 }
+
+TEST(Transition, G4RstInClosingCloses) {
+    // Both close; B aborts from FIN_WAIT_1 after its FIN left: its RST (seq 2) reaches A in CLOSING.
+    Scenario s = established();
+    s.actions = {action(Side::A, K::Close, 0), action(Side::B, K::Close, 0), action(Side::B, K::Abort, 10 * kMs)};
+    auto sim = play(s);
+    EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "CLOSING", "CLOSED"}));
+    EXPECT_TRUE(hasReason(*sim, Reason::RstReceivedClosed));
+}
+
+TEST(Transition, L4RstInLastAckCloses) {
+    // B closes at 250 ms; A aborts from FIN_WAIT_2 at 260 ms, before B's FIN arrives.
+    Scenario s = normalClose();
+    s.actions.push_back(action(Side::A, K::Abort, 260 * kMs));
+    auto sim = play(s);
+    EXPECT_EQ(states(*sim, Side::B, TcpState::Established), (S{"ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "CLOSED"}));
+    const auto closed = entered(*sim, Side::B, TcpState::Closed);
+    ASSERT_EQ(closed.size(), 1u);
+    EXPECT_EQ(closed[0], 310 * kMs);  // the RST's arrival, not an ACK
+}
+
+TEST(Transition, T5SynInTimeWaitIsAnsweredWithAnAckAndTimeWaitStays) {
+    // B, CLOSED after LAST_ACK, opens again with the same ISS: an old sequence number for A.
+    Scenario s = normalClose();
+    s.actions.push_back(action(Side::B, K::Connect, 2 * kSec));
+    auto sim = play(s);
+    bool ackedSyn = false;
+    for (const auto& r : sim->trace())
+        ackedSyn = ackedSyn || (r.kind == EventKind::Send && r.side == Side::A && r.t == 2 * kSec + 50 * kMs &&
+                                flagsText(r.seg.flags) == "ACK");
+    EXPECT_TRUE(ackedSyn);
+    EXPECT_EQ(entered(*sim, Side::A, TcpState::TimeWait).size(), 1u);
+    EXPECT_EQ(entered(*sim, Side::A, TcpState::Closed).size(), 1u);  // TIME_WAIT ran its course
+}
