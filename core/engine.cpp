@@ -73,9 +73,9 @@ void Engine::initialize() {
     m_s.traceSize = m_trace ? m_trace->size() : 0;
 }
 
-void Engine::schedule(Event e) {
-    e.order = m_s.nextOrder++;
+void Engine::schedule(const Event& e) {
     m_s.queue.push_back(e);
+    m_s.queue.back().order = m_s.nextOrder++;
     std::push_heap(m_s.queue.begin(), m_s.queue.end(), later);
 }
 
@@ -97,8 +97,9 @@ void Engine::dropSkipped() {
     }
 }
 
+// The front of the queue is never a stale timer: timers are started and stopped only inside
+// events, and dropSkipped() runs after each one.
 bool Engine::runOne() {
-    dropSkipped();
     if (m_s.queue.empty() || m_s.queue.front().t > m_sc.horizon)
         return false;
     std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);

@@ -62,7 +62,7 @@ private:
     void stopTimer(Side me, TimerKind k);
     bool timerRunning(Side me, TimerKind k) const;
     void trigger(Side me, AppAction::Trigger t);
-    void schedule(Event e);
+    void schedule(const Event& e);
 
     // trace
     bool recording() const { return m_trace != nullptr; }
