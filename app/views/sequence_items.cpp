@@ -163,14 +163,18 @@ void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, b
     m_x = x;
     m_y0 = y0;
     m_y1 = std::max(y0 + 2, y1);
+    if (status != m_status || m_textWidth < 0) {  // measured here, not in boundingRect()
+        const QFontMetricsF fm(m_theme->font);
+        m_textWidth = std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(status));
+        m_lineHeight = fm.height();
+    }
     m_status = std::move(status);
     m_running = running;
 }
 
 QRectF TimerBracketItem::boundingRect() const {
-    const QFontMetricsF fm(m_theme->font);
-    const qreal w = std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(m_status)) + 24;
-    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12, m_y1 - m_y0 + fm.height() * 2 + 8);
+    const qreal w = m_textWidth + 24;
+    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12, m_y1 - m_y0 + m_lineHeight * 2 + 8);
 }
 
 void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -188,7 +192,7 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     p->drawPath(path);
     p->setFont(t.font);
     const QFontMetricsF fm(t.font);
-    const qreal tx = m_left ? m_x - 6 - std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(m_status)) : m_x + 6;
+    const qreal tx = m_left ? m_x - 6 - m_textWidth : m_x + 6;
     p->drawText(QPointF(tx, m_y0 + fm.ascent()), m_name);
     if (!m_status.isEmpty())
         p->drawText(QPointF(tx, m_y0 + fm.ascent() + fm.height()), m_status);
@@ -287,16 +291,17 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     p->setPen(t.muted);
     const QFontMetricsF fm(t.font);
     qreal lastY = -1e9;
+    QVector<QLineF> grid;
     for (const auto& [y, text] : m_ticks) {
         if (y - lastY < fm.height() || y < exposed.top() - 20 || y > exposed.bottom() + 20)
             continue;
         p->drawText(QRectF(4, y - fm.height() / 2, 80, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
-        QPen grid(t.grid, 1, Qt::DotLine);
-        p->setPen(grid);
-        p->drawLine(QPointF(84, y), QPointF(m_width - 4, y));
-        p->setPen(t.muted);
+        grid.append(QLineF(84, y, m_width - 4, y));
         lastY = y;
     }
+    QPen gridPen(t.grid, 0);  // cosmetic and solid: cheap to draw, faint enough not to compete
+    p->setPen(gridPen);
+    p->drawLines(grid);
 }
 
 // --- CursorItem -------------------------------------------------------------------------

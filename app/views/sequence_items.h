@@ -100,6 +100,7 @@ private:
     bool m_left;
     QString m_name, m_status;
     double m_x = 0, m_y0 = 0, m_y1 = 0;
+    double m_textWidth = -1, m_lineHeight = 0;
     bool m_running = true;
 };
 

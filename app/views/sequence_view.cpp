@@ -19,6 +19,11 @@
 
 namespace finwave::app {
 
+namespace {
+constexpr int kPlaced = 8;  // item data: a closed item's final geometry is set
+constexpr int kNameY = 9;   // item data: where a band's name was written
+}  // namespace
+
 struct SequenceView::Private {
     SimController* ctl = nullptr;
     Theme theme = Theme::light();
@@ -34,6 +39,7 @@ struct SequenceView::Private {
     std::unordered_map<quint32, Micros> arrivesAt;  // from the engine while the segment flew
     int built = 0;
     std::size_t tickCount = 0;
+    QVector<QPair<double, QString>> ticks;
     bool follow = true;
     bool scrolling = false;
     double zoom = 1.0;
@@ -136,6 +142,7 @@ void SequenceView::rebuild() {
     d->breaks.clear();
     d->built = 0;
     d->tickCount = 0;
+    d->ticks.clear();
     d->follow = true;
     d->scene->setBackgroundBrush(d->theme.background);
 
@@ -301,9 +308,12 @@ void SequenceView::truncate(int newSize) {
             delete list.back();
             list.pop_back();
         }
-        for (auto* item : list)
-            if (item->endedAt >= newSize)
+        for (auto* item : list) {
+            if (item->endedAt >= newSize) {
                 item->endedAt = -1;
+                item->setData(kPlaced, false);
+            }
+        }
     };
     while (!d->arrows.empty() && d->arrows.back()->createdAt >= newSize) {
         d->bySegment.erase(d->arrows.back()->segmentId());
@@ -357,6 +367,10 @@ void SequenceView::updateOpenItems() {
         const double x = s == 0 ? d->xA : d->xB;
         double lastName = -1e9;
         for (StateBandItem* b : d->bands[s]) {
+            if (b->endedAt >= 0 && b->data(kPlaced).toBool()) {  // closed bands never move again
+                lastName = b->y() + b->data(kNameY).toDouble();
+                continue;
+            }
             const Micros t0 = b->data(0).isValid() ? b->data(0).toLongLong() : 0;
             const Micros t1 = b->endedAt >= 0 ? b->data(1).toLongLong() : now;
             const double y0 = d->axis.y(t0);
@@ -365,13 +379,18 @@ void SequenceView::updateOpenItems() {
             const double nameY = std::max(y0, lastName + line);
             b->setNameOffset(nameY - y0);
             lastName = nameY;
+            b->setData(kPlaced, b->endedAt >= 0);
+            b->setData(kNameY, nameY);
         }
         for (TimerBracketItem* t : d->timers[s]) {
+            if (t->endedAt >= 0 && t->data(kPlaced).toBool())
+                continue;
             const Micros t0 = t->data(0).toLongLong();
             const Micros deadline = t->data(3).toLongLong();
             if (t->endedAt >= 0) {
                 const Micros t1 = t->data(1).toLongLong();
                 t->setSpan(d->timerX(s), d->axis.y(t0), d->axis.y(t1), t->data(2).toString(), false);
+                t->setData(kPlaced, true);
             } else {
                 const Micros left = std::max<Micros>(0, deadline - now);
                 t->setSpan(d->timerX(s), d->axis.y(t0), std::max(yNow, d->axis.y(t0) + 20),
@@ -381,12 +400,17 @@ void SequenceView::updateOpenItems() {
     }
     d->cursor->setPos(0, yNow);
     d->cursor->setText(tr("t = %1 · step %2").arg(formatTime(now)).arg(sim.stepIndex()));
-    if (d->axis.knots().size() != d->tickCount) {  // the ruler changes only with the axis
-        QVector<QPair<double, QString>> ticks;
-        for (Micros k : d->axis.knots())
-            ticks.push_back({d->axis.y(k), formatTime(k)});
-        d->tickCount = d->axis.knots().size();
-        d->frame->setTicks(std::move(ticks));
+    // The ruler grows with the axis; only a step back rebuilds it.
+    const auto& knots = d->axis.knots();
+    if (knots.size() < d->tickCount) {
+        d->ticks.clear();
+        d->tickCount = 0;
+    }
+    if (knots.size() != d->tickCount) {
+        for (std::size_t k = d->tickCount; k < knots.size(); ++k)
+            d->ticks.push_back({d->axis.y(knots[k]), formatTime(knots[k])});
+        d->tickCount = knots.size();
+        d->frame->setTicks(d->ticks);
     }
     bottom = std::max(bottom, d->axis.y(d->axis.lastTime())) + 110;
     d->frame->setBottom(bottom - 40);

@@ -11,6 +11,7 @@
 #include <QVariantAnimation>
 
 #include <array>
+#include <limits>
 #include <map>
 
 namespace finwave::app {
@@ -200,7 +201,7 @@ void StateGraphView::rebuild() {
         d->scene->addItem(item);
         d->edges[{a, b}] = item;
     }
-    d->pulsedRecord = d->ctl->sim().trace().size();
+    d->pulsedRecord = std::numeric_limits<std::size_t>::max();  // a full refresh, without a pulse
     refresh();
     if (d->fitted)
         fitInView(contentRect(), Qt::KeepAspectRatio);
@@ -208,6 +209,17 @@ void StateGraphView::rebuild() {
 
 void StateGraphView::refresh() {
     const Simulator& sim = d->ctl->sim();
+    // Most events change no state: then the marks and the lit edges are as they were.
+    const Trace& all = sim.trace();
+    if (all.size() >= d->pulsedRecord && d->pulsedRecord > 0) {
+        bool changed = false;
+        for (std::size_t i = d->pulsedRecord; i < all.size() && !changed; ++i)
+            changed = all[i].kind == EventKind::State;
+        if (!changed) {
+            d->pulsedRecord = all.size();
+            return;
+        }
+    }
     std::map<StateEdgeItem*, QVector<StateEdgeItem::Taken>> taken;
     for (auto& [key, e] : d->edges)
         taken[e] = {};

@@ -187,3 +187,18 @@ TEST(Window, SelectingALogRowMovesTheWindowToThatStep) {
     EXPECT_EQ(window.controller()->sim().stepIndex(), log->logModel()->stepOfRow(row));
     EXPECT_EQ(window.stateGraph()->markedState(0), static_cast<int>(window.controller()->sim().state(Side::A)));
 }
+
+TEST(Window, ChangingTheThemeKeepsTheLitEdgesAndMarks) {
+    SimController ctl;
+    StateGraphView graph(&ctl);
+    ctl.loadScenario(*builtinScenario("simultaneous-close"));
+    ctl.seek(6);
+    const int a = graph.markedState(0);
+    graph.setTheme(Theme::projector());
+    EXPECT_EQ(graph.markedState(0), a);
+    EXPECT_EQ(a, static_cast<int>(TcpState::TimeWait));
+    // After the rebuild, a step that changes no state still leaves the marks in place.
+    ctl.stepBack();
+    ctl.stepForward();
+    EXPECT_EQ(graph.markedState(1), static_cast<int>(ctl.sim().state(Side::B)));
+}
