@@ -23,11 +23,12 @@ void installLanguage(const QString& code) {
         }
     }
     current = code;
-    if (lang.startsWith(QLatin1String("en")))
-        return;
-    appTranslator = new QTranslator;
-    if (appTranslator->load(QStringLiteral(":/i18n/finwave_%1.qm").arg(lang)))
+    appTranslator = new QTranslator;  // English too: it holds the plural forms ("1 byte", "2 bytes")
+    const QString file = lang.startsWith(QLatin1String("en")) ? QStringLiteral("en") : lang;
+    if (appTranslator->load(QStringLiteral(":/i18n/finwave_%1.qm").arg(file)))
         QCoreApplication::installTranslator(appTranslator);
+    if (lang.startsWith(QLatin1String("en")))
+        return;  // Qt's own dialogs are English already
     qtTranslator = new QTranslator;
     if (qtTranslator->load(QStringLiteral("qtbase_%1").arg(lang), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);

@@ -4,6 +4,7 @@
 #include "app/main_window.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
+#include "core/builtin_scenarios.h"
 #include "core/reason.h"
 
 #include <QCoreApplication>
@@ -77,4 +78,17 @@ TEST(Translation, SwitchingTheLanguageLiveChangesMenusAndTheLog) {
     installLanguage(QStringLiteral("en"));
     QCoreApplication::processEvents();
     EXPECT_EQ(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+}
+
+TEST(Translation, EnglishPluralsReadNaturally) {
+    LanguageGuard guard;
+    installLanguage(QStringLiteral("en"));
+    Simulator sim(*builtinScenario("half-close"));
+    sim.runToEnd();
+    QStringList sends;
+    for (const auto& r : sim.trace())
+        if (r.kind == EventKind::App && r.reason == Reason::AppSend)
+            sends << recordSummary(sim, r);
+    ASSERT_FALSE(sends.isEmpty());
+    EXPECT_EQ(sends.first(), QStringLiteral("B's application sends 100 bytes"));
 }

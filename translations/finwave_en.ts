@@ -1,0 +1,11 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Log</name>
+    <message numerus="yes">
+        <source>%1's application sends %n byte(s)</source>
+        <comment>SEND call</comment>
+        <translation><numerusform>%1's application sends %n byte</numerusform><numerusform>%1's application sends %n bytes</numerusform></translation>
+    </message>
+</context>
+</TS>
