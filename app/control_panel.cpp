@@ -39,14 +39,14 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
     m_speed = new QSlider(Qt::Horizontal, this);
     m_speed->setRange(-10, 10);  // 10^(v/10): 0.1x .. 10x
     m_speed->setFocusPolicy(Qt::NoFocus);
+    m_speed->setMinimumWidth(140);
     m_speedLabel = new QLabel(this);
     m_readout = new QLabel(this);
     buttons->addSpacing(12);
     buttons->addWidget(m_speedName);
     buttons->addWidget(m_speed, 1);
     buttons->addWidget(m_speedLabel);
-    buttons->addSpacing(12);
-    buttons->addWidget(m_readout, 2);
+
 
     auto* grid = new QGridLayout;
     addSlider(0, QString::fromLatin1(kKeys[0]), 0, 100);
@@ -79,7 +79,9 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
+    layout->addWidget(m_readout);
     layout->addLayout(grid);
+    layout->addStretch(1);
 
     connect(m_reset, &QPushButton::clicked, m_ctl, &SimController::reset);
     connect(m_back, &QPushButton::clicked, m_ctl, &SimController::stepBack);

@@ -172,9 +172,17 @@ void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, b
     m_running = running;
 }
 
+void TimerBracketItem::setLabelOffset(double dy) {
+    if (qFuzzyCompare(dy + 1, m_labelOffset + 1))
+        return;
+    prepareGeometryChange();
+    m_labelOffset = dy;
+}
+
 QRectF TimerBracketItem::boundingRect() const {
     const qreal w = m_textWidth + 24;
-    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12, m_y1 - m_y0 + m_lineHeight * 2 + 8);
+    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12,
+                  std::max(m_y1 - m_y0, m_labelOffset) + m_lineHeight * 2 + 8);
 }
 
 void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -193,9 +201,10 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     p->setFont(t.font);
     const QFontMetricsF fm(t.font);
     const qreal tx = m_left ? m_x - 6 - m_textWidth : m_x + 6;
-    p->drawText(QPointF(tx, m_y0 + fm.ascent()), m_name);
+    const qreal ty = m_y0 + m_labelOffset;
+    p->drawText(QPointF(tx, ty + fm.ascent()), m_name);
     if (!m_status.isEmpty())
-        p->drawText(QPointF(tx, m_y0 + fm.ascent() + fm.height()), m_status);
+        p->drawText(QPointF(tx, ty + fm.ascent() + fm.height()), m_status);
 }
 
 // --- BreakItem --------------------------------------------------------------------------

@@ -90,6 +90,8 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     void setSpan(double x, double y0, double y1, QString status, bool running);
+    void setLabelOffset(double dy);           // to keep labels of close timers apart
+    double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * 2; }
 
     int createdAt = -1;
     int endedAt = -1;
@@ -100,7 +102,7 @@ private:
     bool m_left;
     QString m_name, m_status;
     double m_x = 0, m_y0 = 0, m_y1 = 0;
-    double m_textWidth = -1, m_lineHeight = 0;
+    double m_textWidth = -1, m_lineHeight = 0, m_labelOffset = 0;
     bool m_running = true;
 };
 

@@ -382,10 +382,14 @@ void SequenceView::updateOpenItems() {
             b->setData(kPlaced, b->endedAt >= 0);
             b->setData(kNameY, nameY);
         }
+        double lastLabel = -1e9;
         for (TimerBracketItem* t : d->timers[s]) {
-            if (t->endedAt >= 0 && t->data(kPlaced).toBool())
+            if (t->endedAt >= 0 && t->data(kPlaced).toBool()) {
+                lastLabel = t->labelBottom();
                 continue;
+            }
             const Micros t0 = t->data(0).toLongLong();
+            t->setLabelOffset(std::max(0.0, lastLabel - d->axis.y(t0)));
             const Micros deadline = t->data(3).toLongLong();
             if (t->endedAt >= 0) {
                 const Micros t1 = t->data(1).toLongLong();
@@ -396,6 +400,7 @@ void SequenceView::updateOpenItems() {
                 t->setSpan(d->timerX(s), d->axis.y(t0), std::max(yNow, d->axis.y(t0) + 20),
                            tr("fires in %1").arg(formatTime(left)), true);
             }
+            lastLabel = t->labelBottom();
         }
     }
     d->cursor->setPos(0, yNow);
