@@ -74,6 +74,8 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "You dropped this segment while it was in flight.");
     case Reason::DuplicateDelivered:
         return QCoreApplication::translate("Reason", "An old copy of an earlier segment arrives late, as a delayed duplicate from the network.");
+    case Reason::InjectedRst:
+        return QCoreApplication::translate("Reason", "A forged RST arrives, aimed at the receiver's window (a blind reset attack). Only a RST whose sequence number is exactly RCV.NXT is obeyed; one merely inside the window gets a challenge ACK.");
     case Reason::IgnoredUnacceptable:
         return QCoreApplication::translate("Reason", "The segment is ignored: it does not pass the checks for this state.");
     case Reason::IgnoredRstOutOfWindow:

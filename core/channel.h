@@ -24,6 +24,8 @@ struct Fault {
         DropFirstMatching, // drop the first segment from `from` whose flags include all of `flags`
                            // (and, if exactFlags, equal them); `count` such segments in a row
         DuplicateNth,      // deliver the n-th segment of `dir` again, `extraDelay` later (old duplicate)
+        InjectRst,         // a forged RST reaches the receiver of `dir` at `at`, with
+                           // SEG.SEQ = its RCV.NXT + seqOffset (a blind reset, RFC 5961 §3)
     };
     Kind kind = Kind::DropNth;
     Direction dir = Direction::AtoB;
@@ -32,6 +34,8 @@ struct Fault {
     bool exactFlags = false;
     std::uint32_t count = 1;
     Micros extraDelay = 0;
+    Micros at = 0;                 // InjectRst
+    std::int32_t seqOffset = 0;    // InjectRst
 };
 
 }  // namespace finwave

@@ -55,6 +55,19 @@ void Engine::initialize() {
         e.rto = computeRto(e, m_s.params);
         m_s.ep[i] = e;
     }
+    for (const Fault& f : m_sc.faults) {
+        if (f.kind != Fault::Kind::InjectRst)
+            continue;
+        Event e;
+        e.type = EventType::Arrive;
+        e.t = e.sentAt = e.arrivesAt = f.at;
+        e.side = receiverOf(f.dir);
+        e.forged = true;
+        e.seqOffset = f.seqOffset;
+        e.seg.flags = flag::Rst;
+        e.seg.dir = f.dir;
+        schedule(e);
+    }
     for (std::size_t i = 0; i < m_sc.actions.size(); ++i) {
         const AppAction& a = m_sc.actions[i];
         const bool now = a.trigger == AppAction::Trigger::AtTime ||
@@ -150,13 +163,19 @@ void Engine::scheduleOutput(Side side) {
 }
 
 void Engine::onArrive(const Event& e) {
+    Segment seg = e.seg;
+    if (e.forged) {  // aimed at the receiver's current window
+        seg.seq = ep(m_s, e.side).rcvNxt + static_cast<std::uint32_t>(e.seqOffset);
+        seg.id = m_s.nextSegmentId++;
+    }
     if (recording()) {
-        TraceRecord r = base(EventKind::Arrive, e.side, e.duplicate ? Reason::DuplicateDelivered : Reason::Arrive);
-        r.seg = e.seg;
+        const Reason why = e.forged ? Reason::InjectedRst : e.duplicate ? Reason::DuplicateDelivered : Reason::Arrive;
+        TraceRecord r = base(EventKind::Arrive, e.side, why);
+        r.seg = seg;
         r.hasSegment = true;
         put(r);
     }
-    receive(e.side, e.seg, e.duplicate);
+    receive(e.side, seg, e.duplicate);
 }
 
 void Engine::onDrop(const Event& e) {

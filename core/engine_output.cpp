@@ -356,6 +356,8 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
                 duplicateDelay = f.extraDelay;
             }
             break;
+        case Fault::Kind::InjectRst:
+            break;  // scheduled at the start of the run, not tied to a segment sent
         }
     }
     const ChannelParams& p = ch.params;

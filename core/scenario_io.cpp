@@ -126,6 +126,7 @@ std::string_view faultName(Fault::Kind k) {
     case Fault::Kind::DropNth: return "drop-nth";
     case Fault::Kind::DropFirstMatching: return "drop-first-matching";
     case Fault::Kind::DuplicateNth: return "duplicate-nth";
+    case Fault::Kind::InjectRst: return "inject-rst";
     }
     return "drop-nth";
 }
@@ -265,12 +266,13 @@ Scenario readScenario(const json& root) {
             throw Failure{"faults", "must be a list"};
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Reader f(list[i], "faults[" + std::to_string(i) + "]");
-            f.checkKeys({"kind", "dir", "n", "flags", "exact_flags", "count", "extra_delay_ms"});
+            f.checkKeys({"kind", "dir", "n", "flags", "exact_flags", "count", "extra_delay_ms", "at_ms", "seq_offset"});
             Fault fault;
             if (!f.has("kind")) throw Failure{f.join("kind"), "is missing"};
             fault.kind = f.choice<Fault::Kind>("kind", {{"drop-nth", Fault::Kind::DropNth},
                                                         {"drop-first-matching", Fault::Kind::DropFirstMatching},
-                                                        {"duplicate-nth", Fault::Kind::DuplicateNth}},
+                                                        {"duplicate-nth", Fault::Kind::DuplicateNth},
+                                                        {"inject-rst", Fault::Kind::InjectRst}},
                                                Fault::Kind::DropNth);
             fault.dir = f.choice<Direction>("dir", {{"A>B", Direction::AtoB}, {"B>A", Direction::BtoA}}, Direction::AtoB);
             fault.n = static_cast<std::uint32_t>(f.number("n", 1, 1e9, 1));
@@ -278,6 +280,8 @@ Scenario readScenario(const json& root) {
             fault.exactFlags = f.boolean("exact_flags", false);
             fault.count = static_cast<std::uint32_t>(f.number("count", 1, 1e9, 1));
             fault.extraDelay = f.millis("extra_delay_ms", 86400e3, 0);
+            fault.at = f.millis("at_ms", 86400e3, 0);
+            fault.seqOffset = static_cast<std::int32_t>(f.number("seq_offset", -1e9, 1e9, 0));
             s.faults.push_back(fault);
         }
     }
@@ -409,7 +413,8 @@ std::string writeScenario(const Scenario& s) {
         j["faults"].push_back({{"kind", std::string(faultName(f.kind))},
                                {"dir", f.dir == Direction::AtoB ? "A>B" : "B>A"}, {"n", f.n},
                                {"flags", flagsJson(f.flags)}, {"exact_flags", f.exactFlags}, {"count", f.count},
-                               {"extra_delay_ms", ms(f.extraDelay)}});
+                               {"extra_delay_ms", ms(f.extraDelay)}, {"at_ms", ms(f.at)},
+                               {"seq_offset", f.seqOffset}});
     return j.dump(2) + "\n";
 }
 

@@ -89,6 +89,8 @@ struct Event {
     TimerKind timer = TimerKind::None;
     Reason dropReason = Reason::LostRandom;
     bool duplicate = false;
+    bool forged = false;           // InjectRst: SEG.SEQ is set from RCV.NXT when it arrives
+    std::int32_t seqOffset = 0;
 };
 
 struct ChannelState {

@@ -490,6 +490,10 @@
         <source>User timeout: the longest time the connection may take to close.</source>
         <translation>用户超时：连接关闭所能花费的最长时间。</translation>
     </message>
+    <message>
+        <source>A forged RST arrives, aimed at the receiver&apos;s window (a blind reset attack). Only a RST whose sequence number is exactly RCV.NXT is obeyed; one merely inside the window gets a challenge ACK.</source>
+        <translation>一个伪造的 RST 到达，瞄准接收方的窗口（盲复位攻击）。只有序号恰好等于 RCV.NXT 的 RST 才会被执行；仅落在窗口内的 RST 会得到一个挑战 ACK。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>

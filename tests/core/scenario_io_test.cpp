@@ -88,3 +88,18 @@ TEST(ScenarioIo, MissingFileIsAnErrorNotACrash) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error.oneLine().find("/nonexistent/dir/x.json"), std::string::npos);
 }
+
+TEST(ScenarioIo, ForgedRstFaultRoundTrips) {
+    const char* text = R"({"version": 1, "faults": [{"kind": "inject-rst", "dir": "B>A", "at_ms": 1500, "seq_offset": -3}]})";
+    const ScenarioResult r = parseScenario(text, "forged.json");
+    ASSERT_TRUE(r) << r.error.oneLine();
+    ASSERT_EQ(r.scenario->faults.size(), 1u);
+    const Fault& f = r.scenario->faults[0];
+    EXPECT_EQ(f.kind, Fault::Kind::InjectRst);
+    EXPECT_EQ(f.dir, Direction::BtoA);
+    EXPECT_EQ(f.at, 1500 * kMs);
+    EXPECT_EQ(f.seqOffset, -3);
+    const ScenarioResult again = parseScenario(writeScenario(*r.scenario), "again.json");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(writeScenario(*again.scenario), writeScenario(*r.scenario));
+}

@@ -453,3 +453,57 @@ TEST(Transition, T5SynInTimeWaitIsAnsweredWithAnAckAndTimeWaitStays) {
     EXPECT_EQ(entered(*sim, Side::A, TcpState::TimeWait).size(), 1u);
     EXPECT_EQ(entered(*sim, Side::A, TcpState::Closed).size(), 1u);  // TIME_WAIT ran its course
 }
+
+namespace {
+Fault forgedRst(Direction d, Micros at, std::int32_t seqOffset) {
+    Fault f;
+    f.kind = Fault::Kind::InjectRst;
+    f.dir = d;
+    f.at = at;
+    f.seqOffset = seqOffset;
+    return f;
+}
+}  // namespace
+
+TEST(Transition, T3ExactForgedRstKillsTimeWaitUnlessRfc1337) {
+    for (bool rfc1337 : {false, true}) {
+        Scenario s = normalClose();
+        s.params.rfc1337 = rfc1337;
+        s.faults = {forgedRst(Direction::BtoA, 5 * kSec, 0)};  // SEG.SEQ = RCV.NXT
+        auto sim = play(s);
+        EXPECT_TRUE(hasReason(*sim, Reason::InjectedRst));
+        EXPECT_EQ(hasReason(*sim, Reason::RstKilledTimeWait), !rfc1337);
+    }
+}
+
+TEST(Transition, T4InWindowRstInTimeWaitGetsAChallengeAckOnRfcAndSilenceOnLinux) {
+    for (Profile p : {Profile::Rfc, Profile::Linux}) {
+        Scenario s = normalClose(p);
+        s.faults = {forgedRst(Direction::BtoA, 5 * kSec, 100)};  // inside the window, not exact
+        auto sim = play(s);
+        const bool rfc = p == Profile::Rfc;
+        EXPECT_EQ(hasReason(*sim, Reason::SendChallengeAck), rfc) << profileName(p);
+        // RFC: the challenge ACK reaches B, which has no TCB and answers RST <SEQ=SEG.ACK>: exactly
+        // RCV.NXT, so TIME_WAIT is assassinated after all (RFC 1337 §1). Linux drops the forged RST
+        // silently and TIME_WAIT runs its full 60 s.
+        EXPECT_EQ(hasReason(*sim, Reason::RstKilledTimeWait), rfc) << profileName(p);
+        const auto tw = entered(*sim, Side::A, TcpState::TimeWait);
+        const auto closed = entered(*sim, Side::A, TcpState::Closed);
+        ASSERT_EQ(closed.size(), 1u);
+        EXPECT_EQ(closed[0] - tw[0] == s.params.timeWait, !rfc) << profileName(p);
+    }
+}
+
+TEST(Transition, R4BlindResetInEstablishedExactResetsInWindowChallengesOutsideIgnored) {
+    struct Case {
+        std::int32_t offset;
+        bool reset, challenged;
+    } cases[] = {{0, true, false}, {1000, false, true}, {-5, false, false}, {100000, false, false}};
+    for (const Case& c : cases) {
+        Scenario s = established();
+        s.faults = {forgedRst(Direction::BtoA, 10 * kMs, c.offset)};
+        auto sim = play(s);
+        EXPECT_EQ(sim->state(Side::A) == TcpState::Closed, c.reset) << c.offset;
+        EXPECT_EQ(hasReason(*sim, Reason::SendChallengeAck), c.challenged) << c.offset;
+    }
+}
