@@ -41,6 +41,7 @@ void Engine::initialize() {
         e.state = initialState(me);
         e.iss = me.iss;
         e.lingerZero = me.lingerZero;
+        e.linger2Negative = me.linger2Negative;
         e.autoRead = me.autoRead;
         if (e.state == TcpState::Established) {
             e.synSent = true;

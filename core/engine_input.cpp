@@ -182,6 +182,13 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
     case TcpState::FinWait1:
         // F1a. When this same segment also carries the peer's FIN in order, the Eighth step takes
         // FIN_WAIT_1 straight to TIME_WAIT (F1d, Figure 5 note 2), so FIN_WAIT_2 is not entered.
+        if (finAcked && !finInOrder && isLinux(m_s.params) && e.orphan && e.linger2Negative) {
+            // F2e: with TCP_LINGER2 < 0 Linux answers this ACK with a bare RST and drops the
+            // socket instead of waiting in FIN_WAIT_2 (__tcp_close, tcp_rcv_state_process; v4b).
+            sendRst(me, e.sndNxt, 0, false, Reason::SendRstLinger2);
+            closeTcb(me, Reason::AbortClosed, CloseCause::Reset);
+            return false;
+        }
         if (finAcked && !finInOrder) {
             setState(me, TcpState::FinWait2, Reason::FinAckedEnterFinWait2);
             // Linux: an orphan in FIN_WAIT_2 lives at most tcp_fin_timeout, at least 3.5 RTO

@@ -40,6 +40,7 @@ struct EndpointSetup {
     std::uint32_t iss = 0;                     // initial send sequence number (absolute)
     bool lingerZero = false;    // SO_LINGER {on, 0}: close() aborts with RST (rules.md S7)
     bool autoRead = true;       // the application reads data as soon as it arrives
+    bool linger2Negative = false;  // Linux TCP_LINGER2 < 0: an orphan resets instead of FIN_WAIT_2 (F2e)
     std::uint32_t alreadySent = 0;  // bytes sent and ACKed before the run starts (precondition)
 };
 

@@ -170,12 +170,13 @@ ChannelParams readChannel(const Reader& r, const ChannelParams& d) {
 }
 
 EndpointSetup readEndpoint(const Reader& r) {
-    r.checkKeys({"initial", "iss", "linger_zero", "auto_read", "already_sent"});
+    r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent"});
     EndpointSetup e;
     e.initial = r.choice<TcpState>("initial", {{"ESTABLISHED", TcpState::Established}, {"CLOSED", TcpState::Closed}},
                                    TcpState::Established);
     e.iss = static_cast<std::uint32_t>(r.number("iss", 0, 4294967295.0, 0));
     e.lingerZero = r.boolean("linger_zero", false);
+    e.linger2Negative = r.boolean("linger2_negative", false);
     e.autoRead = r.boolean("auto_read", true);
     e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", 0, 1e9, 0));
     return e;
@@ -398,6 +399,7 @@ std::string writeScenario(const Scenario& s) {
     j["seed"] = s.seed;
     const auto endpoint = [](const EndpointSetup& e) {
         return json{{"initial", std::string(stateName(e.initial))}, {"iss", e.iss}, {"linger_zero", e.lingerZero},
+                    {"linger2_negative", e.linger2Negative},
                     {"auto_read", e.autoRead}, {"already_sent", e.alreadySent}};
     };
     j["a"] = endpoint(s.a);

@@ -67,6 +67,7 @@ struct Endpoint {
     bool rttPending = false;
     bool haveRtt = false;
     bool lingerZero = false;
+    bool linger2Negative = false;
     bool autoRead = true;
     bool dataSeen = false;
     bool allAckedSeen = false;

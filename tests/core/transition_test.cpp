@@ -507,3 +507,19 @@ TEST(Transition, R4BlindResetInEstablishedExactResetsInWindowChallengesOutsideIg
         EXPECT_EQ(hasReason(*sim, Reason::SendChallengeAck), c.challenged) << c.offset;
     }
 }
+
+TEST(Transition, F2eLinuxOrphanWithNegativeLinger2ResetsInsteadOfWaitingInFinWait2) {
+    Scenario s = established(Profile::Linux);
+    s.a.linger2Negative = true;
+    s.actions = {action(Side::A, K::Close, 0)};
+    auto sim = play(s);
+    // rules.md S9, v4b: the ACK of A's FIN is answered with R seq=2; A never enters FIN_WAIT_2.
+    EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "CLOSED"}));
+    EXPECT_EQ(segments(*sim).back(), seg("A>B", "RST", 2, 0));
+    EXPECT_TRUE(hasReason(*sim, Reason::SendRstLinger2));
+    EXPECT_EQ(sim->state(Side::B), TcpState::Closed);  // B, in CLOSE_WAIT, takes the RST
+    // shutdown() is no orphan: the option does not apply.
+    s.actions = {action(Side::A, K::ShutdownWrite, 0)};
+    auto kept = play(s);
+    EXPECT_EQ(kept->state(Side::A), TcpState::FinWait2);
+}
