@@ -21,8 +21,9 @@ Usage:
       Run a scenario to the end and print every event.
   finwave export --scenario NAME|FILE [scenario options] --view sequence|states|both
                  --output FILE.png|.svg|.pdf [--scale K] [--lang en|zh_CN] [--theme light|projector]
-                 [--step N] [--transparent] [--caption]
-      Draw a diagram into a file; needs no display.
+                 [--fit 4k|fhd|WxH] [--step N] [--transparent] [--caption]
+      Draw a diagram into a file; needs no display. --fit cuts a long diagram into
+      columns to fill a slide (a PNG is then exactly that size); it replaces --scale.
   finwave experiment --scenario NAME|FILE --sweep loss=FROM:TO:STEP --runs N [--threads N]
                  [--seed N] --csv FILE [--chart FILE.png|.svg]
       Loss sweep over many runs. CSV columns: loss, runs, closed_runs, median_close_s,

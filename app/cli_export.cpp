@@ -17,10 +17,34 @@
 
 namespace finwave::app {
 
+namespace {
+// "4k", "fhd" or "WxH"; an empty size when it is none of these.
+QSize parseFit(const std::string& value) {
+    if (value == "4k" || value == "4K")
+        return kFit4K;
+    if (value == "fhd" || value == "FHD" || value == "1080p")
+        return kFitFullHd;
+    const auto x = value.find_first_of("xX");
+    if (x == std::string::npos)
+        return {};
+    int w = 0, h = 0;
+    const char* end = value.data() + value.size();
+    const auto [pw, ew] = std::from_chars(value.data(), value.data() + x, w);
+    const auto [ph, eh] = std::from_chars(value.data() + x + 1, end, h);
+    if (ew != std::errc() || eh != std::errc() || pw != value.data() + x || ph != end)
+        return {};
+    if (w < 100 || h < 100 || w > 8192 || h > 8192)
+        return {};
+    return QSize(w, h);
+}
+}  // namespace
+
 int runExport(int argc, char** argv) {
     ScenarioOptions options;
     std::string output, viewName = "sequence", lang = "en", theme = "light";
     double scale = 1;
+    bool scaleGiven = false;
+    QSize fit;
     long long step = -1;
     bool transparent = false, caption = false;
     const auto fail = [](const std::string& msg) {
@@ -44,7 +68,7 @@ int runExport(int argc, char** argv) {
             continue;
         }
         const bool takesValue = flag == "--output" || flag == "--view" || flag == "--scale" || flag == "--lang" ||
-                                flag == "--theme" || flag == "--step";
+                                flag == "--theme" || flag == "--step" || flag == "--fit";
         if (!takesValue)
             return fail("unknown flag '" + std::string(flag) + "' (see finwave --help)");
         if (i + 1 >= argc)
@@ -60,6 +84,11 @@ int runExport(int argc, char** argv) {
             const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), scale);
             if (ec != std::errc() || p != value.data() + value.size() || scale < 1 || scale > 4)
                 return fail("--scale: '" + value + "' is out of range (1 to 4)");
+            scaleGiven = true;
+        } else if (flag == "--fit") {
+            fit = parseFit(value);
+            if (fit.isEmpty())
+                return fail("--fit: '" + value + "' is not a size (4k, fhd or WxH, 100 to 8192 each)");
         } else if (flag == "--lang") {
             if (value != "en" && value != "zh_CN")
                 return fail("--lang: '" + value + "' is not a language (en, zh_CN)");
@@ -76,6 +105,8 @@ int runExport(int argc, char** argv) {
     }
     if (output.empty())
         return fail("--output: is required (FILE.png, FILE.svg or FILE.pdf)");
+    if (scaleGiven && !fit.isEmpty())
+        return fail("--fit: cannot be used with --scale (a fitted PNG has the fit's size)");
     ExportFormat format;
     if (!formatFromPath(QString::fromStdString(output), format))
         return fail("--output: " + output + ": unknown extension (png, svg, pdf)");
@@ -107,6 +138,7 @@ int runExport(int argc, char** argv) {
     o.view = viewName == "states" ? DiagramView::States : viewName == "both" ? DiagramView::Both : DiagramView::Sequence;
     o.format = format;
     o.scale = scale;
+    o.fit = fit;
     o.transparent = transparent;
     if (caption)
         o.caption = QStringLiteral("%1 · %2 · step %3")

@@ -5,7 +5,7 @@ FINWAVE_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libgl-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+    libgl-dev zlib1g-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
     fonts-noto-cjk xvfb xauth
 )
 

@@ -1,5 +1,7 @@
 #include "app/export/diagram_exporter.h"
 
+#include "app/export/png_encoder.h"
+#include "app/views/sequence_items.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
 
@@ -7,53 +9,188 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QImage>
+#include <QGraphicsScene>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <vector>
+
 namespace finwave::app {
 
 namespace {
-constexpr double kGap = 30;
+constexpr double kGap = 30;         // between the diagram and the state graph
+constexpr double kColumnGap = 36;   // between columns of a cut diagram
+constexpr double kCaptionHeight = 48;
+constexpr double kMinColumnBody = 240;  // never cut the time body into slivers shorter than this
 
+// Where a part of the sequence scene goes in the export, at 1×.
+struct Piece {
+    QRectF source, target;
+};
+
+// A state name carried over to the top of a continuation column.
+struct CarriedState {
+    QPointF at;  // the end of the name nearest the lifeline, on the heads' middle line
+    bool left = true;
+    QString name;
+};
 
 struct Layout {
     QSizeF size;
-    QRectF sequence, states, caption;
+    std::vector<Piece> sequence;
+    std::vector<CarriedState> carried;
+    std::vector<QLineF> separators;
+    QRectF states, caption;
+    int columns = 1;
 };
+
+QSizeF statesSize(StateGraphView* states, double maxHeight) {
+    QSizeF st = states->contentRect().size();
+    if (maxHeight > 0 && st.height() > maxHeight)  // no taller than the diagram beside it
+        st *= maxHeight / st.height();
+    return st;
+}
+
+// How many columns fill `fit` best: the number that lets the whole export be drawn largest.
+int bestColumnCount(QSizeF seq, QSizeF st, bool both, double captionHeight, QSize fit) {
+    const double body = seq.height() - kHeadsBottom;
+    const double heads = kHeadsBottom - kTitleBottom;
+    int best = 1;
+    double bestScale = 0;
+    for (int n = 1; n == 1 || body / n >= kMinColumnBody; ++n) {
+        const double columnHeight = heads + body / n;
+        double width = n * seq.width() + (n - 1) * kColumnGap;
+        if (both && st.height() > 0)  // the graph beside the columns, no taller than they are
+            width += kGap + st.width() * std::min(1.0, (kTitleBottom + columnHeight) / st.height());
+        const double height = kTitleBottom + columnHeight + captionHeight;
+        const double scale = std::min(fit.width() / width, fit.height() / height);
+        if (scale > bestScale) {
+            bestScale = scale;
+            best = n;
+        }
+        if (n > 1000)
+            break;
+    }
+    return best;
+}
 
 Layout layoutFor(SequenceView* sequence, StateGraphView* states, const ExportOptions& o) {
     Layout l;
-    QSizeF seq = o.view != DiagramView::States ? sequence->contentRect().size() : QSizeF();
-    QSizeF st = o.view != DiagramView::Sequence ? states->contentRect().size() : QSizeF();
-    if (o.view == DiagramView::Both && st.height() > 0) {
-        const double k = std::min(1.0, seq.height() / st.height());  // the graph no taller than the diagram
-        st *= k;
+    const double captionHeight = o.caption.isEmpty() ? 0 : kCaptionHeight;
+    const bool withSequence = o.view != DiagramView::States, withStates = o.view != DiagramView::Sequence;
+    const QRectF seq = withSequence ? sequence->contentRect() : QRectF();
+    double width = 0, height = 0;
+    if (withSequence) {
+        const int n = o.fit.isEmpty() ? 1
+                      : bestColumnCount(seq.size(), withStates ? states->contentRect().size() : QSizeF(), withStates,
+                                        captionHeight, o.fit);
+        if (n == 1) {
+            l.sequence.push_back({seq, QRectF(QPointF(0, 0), seq.size())});
+            height = seq.height();
+        } else {
+            // The title once, centred above all columns; the A and B heads over each column.
+            const double body = seq.height() - kHeadsBottom, slice = body / n;
+            std::vector<double> cuts{kHeadsBottom};
+            for (int i = 1; i < n; ++i) {
+                const double ideal = kHeadsBottom + slice * i;
+                cuts.push_back(std::max(cuts.back() + 1, sequence->quietCut(ideal - slice * 0.15, ideal + slice * 0.15)));
+            }
+            cuts.push_back(seq.height());
+            double tallest = 0;
+            for (int i = 0; i < n; ++i) {
+                const double x = i * (seq.width() + kColumnGap);
+                const double h = cuts[static_cast<std::size_t>(i) + 1] - cuts[static_cast<std::size_t>(i)];
+                l.sequence.push_back({QRectF(0, kTitleBottom, seq.width(), kHeadsBottom - kTitleBottom),
+                                      QRectF(x, kTitleBottom, seq.width(), kHeadsBottom - kTitleBottom)});
+                l.sequence.push_back({QRectF(0, cuts[static_cast<std::size_t>(i)], seq.width(), h),
+                                      QRectF(x, kHeadsBottom, seq.width(), h)});
+                tallest = std::max(tallest, h);
+                if (i > 0)  // what each side is doing as the column begins, beside its head
+                    for (int side : {0, 1})
+                        l.carried.push_back({QPointF(x + sequence->lifelineX(side) + (side == 0 ? -44 : 44),
+                                                     (kTitleBottom + kHeadsBottom) / 2 + 2),
+                                             side == 0, sequence->stateNameAt(side, cuts[static_cast<std::size_t>(i)])});
+            }
+            height = kHeadsBottom + tallest;
+            const double columnsWidth = n * seq.width() + (n - 1) * kColumnGap;
+            for (int i = 1; i < n; ++i) {
+                const double x = i * (seq.width() + kColumnGap) - kColumnGap / 2;
+                l.separators.emplace_back(x, kTitleBottom, x, height);
+            }
+            l.sequence.push_back({QRectF(0, 0, seq.width(), kTitleBottom),
+                                  QRectF((columnsWidth - seq.width()) / 2, 0, seq.width(), kTitleBottom)});
+        }
+        l.columns = n;
+        for (const Piece& p : l.sequence)
+            width = std::max(width, p.target.right());
     }
-    l.sequence = QRectF(QPointF(0, 0), seq);
-    l.states = QRectF(QPointF(seq.isEmpty() ? 0 : seq.width() + kGap, 0), st);
-    const double width = l.states.right() > 0 ? std::max(l.sequence.right(), l.states.right()) : l.sequence.right();
-    const double height = std::max(l.sequence.bottom(), l.states.bottom());
+    if (withStates) {
+        const QSizeF st = statesSize(states, withSequence ? height : 0);
+        l.states = QRectF(QPointF(withSequence ? width + kGap : 0, 0), st);
+        width = l.states.right();
+        height = std::max(height, st.height());
+    }
     l.caption = o.caption.isEmpty() ? QRectF() : QRectF(0, height + 8, width, 40);
-    l.size = QSizeF(width, height + (o.caption.isEmpty() ? 0 : 48));
+    l.size = QSizeF(width, height + captionHeight);
     return l;
 }
 
 void draw(QPainter& p, SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const Layout& l) {
-    if (!l.sequence.isEmpty())
-        sequence->renderContent(&p, l.sequence);
+    const Theme& t = sequence->theme();
+    for (const Piece& piece : l.sequence) {
+        p.save();
+        p.setClipRect(piece.target, Qt::IntersectClip);
+        sequence->renderContent(&p, piece.target, piece.source);
+        p.restore();
+    }
+    if (!l.separators.empty()) {
+        p.setPen(QPen(t.muted, 1, Qt::DashLine));
+        p.drawLines(l.separators.data(), static_cast<int>(l.separators.size()));
+    }
+    if (!l.carried.empty()) {
+        QFont italic = t.titleFont;
+        italic.setItalic(true);
+        p.setFont(italic);
+        p.setPen(t.muted);
+        const QFontMetricsF fm(italic);
+        for (const CarriedState& c : l.carried) {
+            const double w = fm.horizontalAdvance(c.name);
+            p.drawText(QPointF(c.left ? c.at.x() - w : c.at.x(), c.at.y() + fm.ascent() * 0.4), c.name);
+        }
+    }
     if (!l.states.isEmpty())
         states->renderContent(&p, l.states);
     if (!l.caption.isEmpty()) {
-        const Theme& t = sequence->theme();
         p.setFont(t.font);
         p.setPen(t.foreground);
         p.drawText(l.caption, Qt::AlignCenter | Qt::TextWordWrap, o.caption);
     }
 }
+
+// A transparent PNG must not get the scenes' background colour; the views are put back after.
+class SceneBackgrounds {
+public:
+    SceneBackgrounds(SequenceView* sequence, StateGraphView* states, bool clear) {
+        if (!clear)
+            return;
+        for (QGraphicsScene* scene : {sequence->scene(), states->scene()}) {
+            m_saved.emplace_back(scene, scene->backgroundBrush());
+            scene->setBackgroundBrush(Qt::NoBrush);
+        }
+    }
+    ~SceneBackgrounds() {
+        for (auto& [scene, brush] : m_saved)
+            scene->setBackgroundBrush(brush);
+    }
+    SceneBackgrounds(const SceneBackgrounds&) = delete;
+    SceneBackgrounds& operator=(const SceneBackgrounds&) = delete;
+
+private:
+    std::vector<std::pair<QGraphicsScene*, QBrush>> m_saved;
+};
 }  // namespace
 
 bool formatFromPath(const QString& path, ExportFormat& format) {
@@ -69,31 +206,42 @@ bool formatFromPath(const QString& path, ExportFormat& format) {
     return true;
 }
 
-QString exportDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const QString& path) {
+QString checkExportPath(const QString& path) {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
         return QCoreApplication::translate("Export", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
+    return {};
+}
+
+PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o) {
     const Layout l = layoutFor(sequence, states, o);
     const QColor background = sequence->theme().background;
-    QByteArray bytes;
+    PaintedDiagram out;
+    out.format = o.format;
+    out.columns = l.columns;
     switch (o.format) {
     case ExportFormat::Png: {
-        const double scale = std::clamp(o.scale, 1.0, 4.0);
-        QImage image((l.size * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(o.transparent ? QColor(Qt::transparent) : background);
-        QPainter p(&image);
+        out.transparent = o.transparent;
+        const SceneBackgrounds clear(sequence, states, o.transparent);
+        double scale = std::clamp(o.scale, 1.0, 4.0);
+        QSize size = (l.size * scale).toSize();
+        QPointF offset;
+        if (!o.fit.isEmpty()) {  // exactly the slide's pixels, the export centred and as large as fits
+            size = o.fit;
+            scale = std::min(o.fit.width() / l.size.width(), o.fit.height() / l.size.height());
+            offset = QPointF((o.fit.width() - l.size.width() * scale) / 2, (o.fit.height() - l.size.height() * scale) / 2);
+        }
+        out.image = QImage(size, o.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+        out.image.fill(o.transparent ? QColor(Qt::transparent) : background);
+        QPainter p(&out.image);
         p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        p.translate(offset);
         p.scale(scale, scale);
         draw(p, sequence, states, o, l);
-        p.end();
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        if (!image.save(&buffer, "PNG"))
-            return QCoreApplication::translate("Export", "%1: the PNG could not be encoded").arg(path);
         break;
     }
     case ExportFormat::Svg: {
-        QBuffer buffer(&bytes);
+        QBuffer buffer(&out.bytes);
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
         svg.setSize(l.size.toSize());
@@ -102,11 +250,10 @@ QString exportDiagram(SequenceView* sequence, StateGraphView* states, const Expo
         QPainter p(&svg);
         p.fillRect(QRectF(QPointF(0, 0), l.size), background);
         draw(p, sequence, states, o, l);
-        p.end();
         break;
     }
     case ExportFormat::Pdf: {
-        QBuffer buffer(&bytes);
+        QBuffer buffer(&out.bytes);
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter pdf(&buffer);
         pdf.setTitle(QStringLiteral("FinWave"));
@@ -117,16 +264,32 @@ QString exportDiagram(SequenceView* sequence, StateGraphView* states, const Expo
         QPainter p(&pdf);
         p.translate(18, 18);
         draw(p, sequence, states, o, l);
-        p.end();
         break;
     }
     }
+    return out;
+}
+
+QString writeDiagram(const PaintedDiagram& painted, const QString& path) {
+    QByteArray png;
+    if (painted.format == ExportFormat::Png) {
+        png = encodePng(painted.image, painted.transparent);
+        if (png.isEmpty())
+            return QCoreApplication::translate("Export", "%1: the PNG could not be encoded").arg(path);
+    }
+    const QByteArray& bytes = painted.format == ExportFormat::Png ? png : painted.bytes;
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return QCoreApplication::translate("Export", "%1: cannot be written (%2)").arg(path, out.errorString());
     if (out.write(bytes) != bytes.size() || !out.commit())
         return QCoreApplication::translate("Export", "%1: writing failed (%2)").arg(path, out.errorString());
     return {};
+}
+
+QString exportDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const QString& path) {
+    if (QString error = checkExportPath(path); !error.isEmpty())
+        return error;
+    return writeDiagram(paintDiagram(sequence, states, o), path);
 }
 
 }  // namespace finwave::app

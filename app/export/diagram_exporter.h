@@ -2,6 +2,9 @@
 
 #include "app/views/theme.h"
 
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
 #include <QString>
 
 namespace finwave::app {
@@ -15,16 +18,40 @@ enum class ExportFormat { Png, Svg, Pdf };
 struct ExportOptions {
     DiagramView view = DiagramView::Sequence;
     ExportFormat format = ExportFormat::Png;
-    double scale = 1.0;        // PNG only, 1..4
+    double scale = 1.0;        // PNG only, 1..4; ignored when `fit` is set
     bool transparent = false;  // PNG only
     QString caption;           // drawn under the diagram when not empty
+    // Not empty: a long sequence diagram is cut into columns placed side by side so the whole
+    // export has about this shape (a 16:9 slide), and a PNG is exactly this many pixels.
+    QSize fit;
 };
+
+// The slide sizes offered by the window and `finwave export --fit`.
+inline constexpr QSize kFit4K{3840, 2160};
+inline constexpr QSize kFitFullHd{1920, 1080};
 
 // Format from a file name's extension; false when it is none of png, svg, pdf.
 bool formatFromPath(const QString& path, ExportFormat& format);
 
-// Draws the whole diagram (not just the visible part) with the views' own drawing and writes it
-// atomically. Returns an empty string on success, otherwise a one-line reason naming the path.
+// An export drawn but not yet written: SVG and PDF are finished bytes, a PNG is still an image.
+struct PaintedDiagram {
+    ExportFormat format = ExportFormat::Png;
+    QImage image;
+    QByteArray bytes;
+    bool transparent = false;
+    int columns = 1;  // how many columns the sequence diagram was cut into
+};
+
+// The first two steps of exportDiagram, for a caller that wants to encode off the GUI thread.
+// checkExportPath: an empty string, or the one-line reason the path cannot be used.
+QString checkExportPath(const QString& path);
+// Draws the whole diagram (not just the visible part) with the views' own drawing. GUI thread.
+PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& options);
+// Encodes a PNG and writes the file atomically (QSaveFile). Safe on any thread.
+QString writeDiagram(const PaintedDiagram& painted, const QString& path);
+
+// checkExportPath, paintDiagram and writeDiagram in turn. Returns an empty string on success,
+// otherwise a one-line reason naming the path; an existing file is then left as it was.
 QString exportDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& options,
                       const QString& path);
 

@@ -88,9 +88,13 @@ void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
         p->setBrush(colour);
         p->drawPolygon(QPolygonF({m_to, a, b}));
     }
-    // Label near the sender, so the labels of crossing segments do not meet in the middle.
-    const QPointF anchor = line.pointAt(m_fate == Fate::InFlight ? 0.5 : 0.3) - QPointF(0, QFontMetricsF(t.font).height() * 0.75);
-    drawLabel(p, t, anchor, m_label, colour);
+    drawLabel(p, t, labelCenter(), m_label, colour);
+}
+
+// Near the sender, so the labels of crossing segments do not meet in the middle.
+QPointF SegmentArrowItem::labelCenter() const {
+    return QLineF(m_from, m_to).pointAt(m_fate == Fate::InFlight ? 0.5 : 0.3) -
+           QPointF(0, QFontMetricsF(m_theme->font).height() * 0.75);
 }
 
 void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
@@ -278,8 +282,8 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     p->drawText(QRectF(0, 6, m_width, 28), Qt::AlignHCenter | Qt::AlignVCenter, m_title);
     p->setFont(t.font);
     p->setPen(t.muted);
-    p->drawText(QRectF(0, 32, m_width, 22), Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
-    const qreal headTop = 58;
+    p->drawText(QRectF(0, 32, m_width, kTitleBottom - 32), Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
+    const qreal headTop = kTitleBottom + 4;
     for (auto [x, name, colour] : {std::tuple{m_xA, QStringLiteral("A"), t.sideA}, std::tuple{m_xB, QStringLiteral("B"), t.sideB}}) {
         QRectF head(x - 34, headTop, 68, 30);
         p->setPen(Qt::NoPen);

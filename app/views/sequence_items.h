@@ -11,6 +11,11 @@
 
 namespace finwave::app {
 
+// The frame's fixed rows, in scene units: the title and subtitle above kTitleBottom, the A and B
+// heads from there to kHeadsBottom; time runs below. Exports repeat the heads over each column.
+constexpr double kTitleBottom = 54;
+constexpr double kHeadsBottom = 96;
+
 enum ItemType {
     ArrowType = QGraphicsItem::UserType + 1,
     BandType,
@@ -37,6 +42,7 @@ public:
     QPointF from() const { return m_from; }
     QPointF to() const { return m_to; }
     Fate fate() const { return m_fate; }
+    QPointF labelCenter() const;  // where the label is drawn: near the sender once the arrow ended
     quint32 segmentId() const { return m_id; }
     bool isAToB() const { return m_aToB; }
 
@@ -68,6 +74,9 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     void setSpan(double x, double y0, double y1);
     void setNameOffset(double dy);
+    const QString& name() const { return m_name; }
+    double top() const { return m_y0; }
+    double bottom() const { return m_y1; }
 
     int createdAt = -1;
     int endedAt = -1;

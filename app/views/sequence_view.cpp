@@ -15,6 +15,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 #include <unordered_map>
 
 namespace finwave::app {
@@ -89,11 +91,60 @@ int SequenceView::arrowCount() const { return static_cast<int>(d->arrows.size())
 
 QRectF SequenceView::contentRect() const { return d->scene->sceneRect(); }
 
-void SequenceView::renderContent(QPainter* painter, const QRectF& target) {
+void SequenceView::renderContent(QPainter* painter, const QRectF& target, const QRectF& source) {
     const bool cursorVisible = d->cursor->isVisible();
     d->cursor->setVisible(false);
-    d->scene->render(painter, target, contentRect());
+    d->scene->render(painter, target, source.isNull() ? contentRect() : source);
     d->cursor->setVisible(cursorVisible);
+}
+
+double SequenceView::lifelineX(int side) const { return side == 0 ? d->xA : d->xB; }
+
+QString SequenceView::stateNameAt(int side, double y) const {
+    const auto& bands = d->bands[side == 0 ? 0 : 1];
+    // Bands are in time order; the last one that began at or above y holds it.
+    auto it = std::upper_bound(bands.begin(), bands.end(), y, [](double v, const StateBandItem* b) { return v < b->top(); });
+    return it == bands.begin() ? QString() : (*std::prev(it))->name();
+}
+
+double SequenceView::quietCut(double lo, double hi) const {
+    const double middle = (lo + hi) / 2;
+    double best = middle, bestCost = std::numeric_limits<double>::max();
+    for (const TimeAxis::Break& b : d->axis.breaks()) {
+        const double y = (b.y0 + b.y1) / 2;
+        if (y >= lo && y <= hi && (bestCost > 0 || std::abs(y - middle) < std::abs(best - middle))) {
+            best = y;
+            bestCost = 0;
+        }
+    }
+    if (bestCost == 0)
+        return best;
+    // The arrows and labels that reach into [lo, hi]; a label costs as much as many crossings.
+    const double lineHeight = QFontMetricsF(d->theme.font).height();
+    std::vector<std::pair<double, double>> lines, labels;
+    for (const SegmentArrowItem* a : d->arrows) {
+        const double top = std::min(a->from().y(), a->to().y()), bottom = std::max(a->from().y(), a->to().y());
+        const double label = a->labelCenter().y();
+        if (bottom >= lo && top <= hi)
+            lines.emplace_back(top, bottom);
+        if (label + lineHeight >= lo && label - lineHeight <= hi)
+            labels.emplace_back(label - lineHeight * 0.7, label + lineHeight * 0.7);
+    }
+    for (const auto& tick : d->ticks)  // the ruler's time labels
+        if (tick.first + lineHeight >= lo && tick.first - lineHeight <= hi)
+            labels.emplace_back(tick.first - lineHeight * 0.7, tick.first + lineHeight * 0.7);
+    for (double y = lo; y <= hi; y += 2) {
+        double cost = 0;
+        for (const auto& [top, bottom] : lines)
+            cost += top < y && y < bottom ? 1 : 0;
+        for (const auto& [top, bottom] : labels)
+            cost += top < y && y < bottom ? 1000 : 0;
+        if (cost < bestCost || (cost == bestCost && std::abs(y - middle) < std::abs(best - middle))) {
+            best = y;
+            bestCost = cost;
+        }
+    }
+    return best;
 }
 
 // The diagram is fitted to the pane's width (never enlarged), then the user's zoom applies.

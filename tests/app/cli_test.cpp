@@ -5,6 +5,7 @@
 #include <QString>
 #include <QTemporaryDir>
 #include <QFile>
+#include <QImage>
 
 #include <gtest/gtest.h>
 
@@ -136,4 +137,29 @@ TEST(CommandLine, ChineseExportKeepsChineseTextInTheSvg) {
     const QString text = QString::fromUtf8(svg.readAll());
     EXPECT_TRUE(text.contains(QStringLiteral("配置"))) << "the subtitle is translated";
     EXPECT_TRUE(text.contains(QStringLiteral("FIN_WAIT_1"))) << "protocol names stay";
+}
+
+TEST(CommandLine, ExportFitMakesASlideSizedPngAndRefusesBadSizes) {
+    QTemporaryDir dir;
+    const QString slide = dir.filePath(QStringLiteral("slide.png"));
+    Result r = run({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
+                    QStringLiteral("--output"), slide, QStringLiteral("--fit"), QStringLiteral("4k")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(QImage(slide).size(), QSize(3840, 2160));
+    r = run({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"), QStringLiteral("--output"),
+             slide, QStringLiteral("--fit"), QStringLiteral("1280x720")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(QImage(slide).size(), QSize(1280, 720));
+
+    const QString never = dir.filePath(QStringLiteral("never.png"));
+    for (const QStringList& extra : {QStringList{QStringLiteral("--fit"), QStringLiteral("huge")},
+                                     QStringList{QStringLiteral("--fit"), QStringLiteral("50x50")},
+                                     QStringList{QStringLiteral("--fit"), QStringLiteral("4k"), QStringLiteral("--scale"), QStringLiteral("2")}}) {
+        r = run(QStringList{QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
+                            QStringLiteral("--output"), never} + extra);
+        EXPECT_EQ(r.code, 2) << extra.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("--fit"))) << r.err.toStdString();
+        EXPECT_EQ(r.err.trimmed().count(QLatin1Char('\n')), 0) << r.err.toStdString();
+        EXPECT_FALSE(QFile::exists(never));
+    }
 }

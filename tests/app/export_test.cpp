@@ -1,6 +1,7 @@
 // Every built-in scenario in every format, and every failure case leaving files untouched.
 #include "app/export/diagram_exporter.h"
 #include "app/sim_controller.h"
+#include "app/views/sequence_items.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
@@ -8,12 +9,17 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetricsF>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QPainter>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace finwave;
@@ -41,6 +47,55 @@ int distinctColours(const QImage& image) {
         for (int x = 0; x < image.width(); x += 7)
             colours.insert(image.pixel(x, y));
     return colours.size();
+}
+
+// A long run: A sends `segments / 2` small segments 120 ms apart, B ACKs each, then both close.
+Scenario bulk(int segments) {
+    Scenario s = *builtinScenario("normal-close");
+    s.params.mss = 100;
+    std::vector<AppAction> actions;
+    for (int i = 0; i < segments / 2; ++i) {
+        AppAction send;
+        send.side = Side::A;
+        send.kind = AppAction::Kind::Send;
+        send.bytes = 100;
+        send.delay = i * 120 * kMs;
+        actions.push_back(send);
+    }
+    s.actions.front().delay = segments / 2 * 120 * kMs + kSec;
+    actions.insert(actions.end(), s.actions.begin(), s.actions.end());
+    s.actions = actions;
+    return s;
+}
+
+struct BulkViews {
+    explicit BulkViews(int segments) {
+        ctl.loadScenario(bulk(segments));
+        ctl.seek(1'000'000);
+    }
+    SimController ctl;
+    SequenceView seq{&ctl};
+    StateGraphView states{&ctl};
+};
+
+// Columns of the image that hold something other than the background, as runs [from, to).
+std::vector<std::pair<int, int>> inkedRuns(const QImage& image, QRgb background) {
+    std::vector<std::pair<int, int>> runs;
+    int start = -1;
+    for (int x = 0; x < image.width(); ++x) {
+        bool ink = false;
+        for (int y = 0; y < image.height() && !ink; y += 3)
+            ink = image.pixel(x, y) != background;
+        if (ink && start < 0)
+            start = x;
+        if (!ink && start >= 0) {
+            runs.emplace_back(start, x);
+            start = -1;
+        }
+    }
+    if (start >= 0)
+        runs.emplace_back(start, image.width());
+    return runs;
 }
 
 QString svgText(const QByteArray& svg, bool* wellFormed) {
@@ -128,7 +183,8 @@ TEST(Export, FailuresWriteNothingAndKeepAnExistingFile) {
     ASSERT_TRUE(QDir().mkdir(folder));
     EXPECT_FALSE(exportDiagram(&v.seq, &v.states, o, folder).isEmpty());
     EXPECT_TRUE(QFileInfo(folder).isDir());
-    // A read-only folder: the old file stays byte for byte.
+    // A read-only folder: the old file stays byte for byte. Root may write anywhere, so under
+    // root the write is made by a child process that has become nobody first.
     const QString locked = dir.filePath(QStringLiteral("locked"));
     ASSERT_TRUE(QDir().mkdir(locked));
     const QString target = locked + QStringLiteral("/old.png");
@@ -137,11 +193,150 @@ TEST(Export, FailuresWriteNothingAndKeepAnExistingFile) {
         ASSERT_TRUE(old.open(QIODevice::WriteOnly));
         old.write("old bytes");
     }
-    QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner);
-    const QString lockedError = exportDiagram(&v.seq, &v.states, o, target);
-    QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    if (geteuid() == 0)
-        GTEST_SKIP() << "root can write into a read-only folder";
-    EXPECT_FALSE(lockedError.isEmpty());
+    const QFileDevice::Permissions readable = QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                              QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QFile::setPermissions(dir.path(), readable | QFile::WriteOwner);
+    QFile::setPermissions(locked, readable);
+    bool failed = false;
+    if (geteuid() != 0) {
+        failed = !exportDiagram(&v.seq, &v.states, o, target).isEmpty();
+    } else {
+        const PaintedDiagram painted = paintDiagram(&v.seq, &v.states, o);
+        const pid_t child = fork();
+        ASSERT_GE(child, 0);
+        if (child == 0) {
+            const bool dropped = setgid(65534) == 0 && setuid(65534) == 0;
+            _exit(!dropped ? 4 : writeDiagram(painted, target).isEmpty() ? 0 : 3);
+        }
+        int status = 0;
+        ASSERT_EQ(waitpid(child, &status, 0), child);
+        ASSERT_TRUE(WIFEXITED(status));
+        ASSERT_NE(WEXITSTATUS(status), 4) << "could not become nobody";
+        failed = WEXITSTATUS(status) == 3;
+    }
+    QFile::setPermissions(locked, readable | QFile::WriteOwner);
+    EXPECT_TRUE(failed);
     EXPECT_EQ(read(target), QByteArray("old bytes"));
+}
+
+TEST(Export, FitToA4KSlideCutsALongDiagramIntoColumns) {
+    BulkViews v(200);
+    ASSERT_GE(v.seq.arrowCount(), 200);
+    QTemporaryDir dir;
+    ExportOptions o;
+    o.fit = kFit4K;
+    const QString path = dir.filePath(QStringLiteral("slide.png"));
+    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, path), QString());
+    const QImage image(path);
+    ASSERT_EQ(image.size(), QSize(3840, 2160));
+    const PaintedDiagram painted = paintDiagram(&v.seq, &v.states, o);
+    EXPECT_GE(painted.columns, 3);
+    // Every column carries part of the diagram: as many inked stretches across the slide as
+    // columns (the gaps between them are background), and they fill most of its width.
+    const auto runs = inkedRuns(image.convertToFormat(QImage::Format_RGB32), v.seq.theme().background.rgb());
+    int inked = 0, wide = 0;
+    for (const auto& [from, to] : runs) {
+        inked += to - from;
+        wide += to - from > 300 ? 1 : 0;
+    }
+    EXPECT_EQ(wide, painted.columns);
+    EXPECT_GT(inked, 3840 * 7 / 10);
+    // A single column of the same run would be far taller than it is wide.
+    o.fit = QSize();
+    EXPECT_EQ(paintDiagram(&v.seq, &v.states, o).columns, 1);
+    EXPECT_GT(paintDiagram(&v.seq, &v.states, o).image.height(), 10 * v.seq.contentRect().width());
+}
+
+TEST(Export, AShortDiagramFitsInOneColumnAndFillsTheSlide) {
+    Views v("normal-close");
+    ExportOptions o;
+    o.fit = kFitFullHd;
+    const PaintedDiagram painted = paintDiagram(&v.seq, &v.states, o);
+    EXPECT_EQ(painted.columns, 1);
+    ASSERT_EQ(painted.image.size(), QSize(1920, 1080));
+    // Scaled up until its height meets the slide's: ink reaches near the top and the bottom.
+    const QRgb bg = v.seq.theme().background.rgb();
+    int top = -1, bottom = -1;
+    for (int y = 0; y < 1080; ++y)
+        for (int x = 0; x < 1920; x += 2)
+            if (painted.image.pixel(x, y) != bg) {
+                top = top < 0 ? y : top;
+                bottom = y;
+                break;
+            }
+    EXPECT_LT(top, 60);
+    EXPECT_GT(bottom, 1080 - 60);
+}
+
+TEST(Export, FittedSvgKeepsEverySegmentLabelAndCarriesStatesOver) {
+    BulkViews v(60);
+    QTemporaryDir dir;
+    ExportOptions o;
+    o.format = ExportFormat::Svg;
+    const QString single = dir.filePath(QStringLiteral("one.svg")), fitted = dir.filePath(QStringLiteral("fit.svg"));
+    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, single), QString());
+    o.fit = kFit4K;
+    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, fitted), QString());
+    bool ok1 = false, ok2 = false;
+    const QString one = svgText(read(single), &ok1), fit = svgText(read(fitted), &ok2);
+    ASSERT_TRUE(ok1 && ok2);
+    ASSERT_GT(paintDiagram(&v.seq, &v.states, o).columns, 1);
+    // Every label of the one-column diagram is in the columns too (a cut never loses one).
+    for (const QString& line : one.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (line.contains(QStringLiteral("ack="))) {
+            EXPECT_TRUE(fit.contains(line)) << line.toStdString();
+        }
+    // Continuation columns name the state each side is in as they begin.
+    EXPECT_GT(fit.count(QStringLiteral("ESTABLISHED")), one.count(QStringLiteral("ESTABLISHED")));
+}
+
+TEST(Export, QuietCutPrefersAnIdleBreakAndAvoidsLabels) {
+    Views v("normal-close");
+    // normal-close has idle breaks (before B closes, TIME_WAIT): a cut over the whole body lands
+    // inside one of them.
+    const double y = v.seq.quietCut(kHeadsBottom, v.seq.contentRect().bottom());
+    bool inBreak = false;
+    for (QGraphicsItem* item : v.seq.scene()->items())
+        if (item->type() == BreakType) {
+            const QRectF r = item->sceneBoundingRect();
+            inBreak = inBreak || (y > r.top() && y < r.bottom());
+        }
+    EXPECT_TRUE(inBreak) << y;
+
+    // In a busy stretch with no break the cut passes between labels and time marks.
+    BulkViews bulk(40);
+    const double lo = 400, hi = 700;
+    const double cut = bulk.seq.quietCut(lo, hi);
+    EXPECT_GE(cut, lo);
+    EXPECT_LE(cut, hi);
+    const double lineHeight = QFontMetricsF(bulk.seq.theme().font).height();
+    int labelsNear = 0;
+    for (QGraphicsItem* item : bulk.seq.scene()->items())
+        if (item->type() == ArrowType) {
+            const double label = static_cast<SegmentArrowItem*>(item)->labelCenter().y();
+            EXPECT_GT(std::abs(label - cut), lineHeight * 0.5) << "cut " << cut << " through a label at " << label;
+            labelsNear += std::abs(label - (lo + hi) / 2) < (hi - lo) ? 1 : 0;
+        }
+    EXPECT_GT(labelsNear, 2);  // there were labels to avoid
+}
+
+TEST(Export, TransparentPngLeavesTheBackgroundClear) {
+    Views v("normal-close");
+    QTemporaryDir dir;
+    ExportOptions o;
+    o.transparent = true;
+    o.view = DiagramView::Both;
+    const QString path = dir.filePath(QStringLiteral("t.png"));
+    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, path), QString());
+    const QImage image = QImage(path).convertToFormat(QImage::Format_ARGB32);
+    ASSERT_TRUE(image.hasAlphaChannel());
+    EXPECT_EQ(qAlpha(image.pixel(2, 2)), 0);
+    EXPECT_EQ(qAlpha(image.pixel(image.width() - 3, image.height() - 3)), 0);
+    int opaque = 0;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            opaque += qAlpha(image.pixel(x, y)) == 255 ? 1 : 0;
+    EXPECT_GT(opaque, 500);  // the lines, bands and text are there
+    // And the views got their backgrounds back for the screen.
+    EXPECT_EQ(v.seq.scene()->backgroundBrush().color(), v.seq.theme().background);
 }

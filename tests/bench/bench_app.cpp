@@ -1,6 +1,8 @@
 // Window and export speed (issues 4 and 5): paint at 200/2 000/20 000 segments, step to an
-// updated view at step 1 000, cold start to the first painted frame, exports of 200 segments.
+// updated view at step 1 000, cold start to the first painted frame, exports of 200 segments (a 4K slide, one long column)
+// and the PNG encoder alone.
 #include "app/export/diagram_exporter.h"
+#include "app/export/png_encoder.h"
 #include "app/main_window.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
@@ -8,6 +10,7 @@
 #include "core/builtin_scenarios.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QTemporaryDir>
@@ -92,7 +95,9 @@ static void BM_ColdStartToFirstFrame(benchmark::State& state) {
 }
 BENCHMARK(BM_ColdStartToFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5);
 
-static void exportBench(benchmark::State& state, ExportFormat format, bool fourK = true) {
+enum class Size { Slide4K, Column4x, Column1x };
+
+static void exportBench(benchmark::State& state, ExportFormat format, Size size = Size::Slide4K) {
     SimController ctl;
     ctl.loadScenario(bulk(200));
     ctl.seek(100'000'000);
@@ -101,20 +106,51 @@ static void exportBench(benchmark::State& state, ExportFormat format, bool fourK
     QTemporaryDir dir;
     ExportOptions o;
     o.format = format;
-    o.scale = fourK ? 3840.0 / seq.contentRect().width() : 1.0;  // 4K-wide, or as on screen
-    state.counters["height_px"] = seq.contentRect().height() * o.scale;
+    if (size == Size::Slide4K)
+        o.fit = kFit4K;  // 3840×2160, the diagram cut into columns
+    o.scale = size == Size::Column4x ? 4 : 1;
     const QString ext = format == ExportFormat::Png ? QStringLiteral("png") : format == ExportFormat::Svg ? QStringLiteral("svg") : QStringLiteral("pdf");
+    const QString path = dir.filePath(QStringLiteral("x.") + ext);
     for (auto _ : state)
-        benchmark::DoNotOptimize(exportDiagram(&seq, &states, o, dir.filePath(QStringLiteral("x.") + ext)));
+        benchmark::DoNotOptimize(exportDiagram(&seq, &states, o, path));
+    state.counters["arrows"] = seq.arrowCount();
+    state.counters["columns"] = paintDiagram(&seq, &states, o).columns;
+    state.counters["KB"] = static_cast<double>(QFileInfo(path).size()) / 1024.0;
+    if (format == ExportFormat::Png) {
+        const QImage image(path);
+        state.counters["width_px"] = image.width();
+        state.counters["height_px"] = image.height();
+    }
 }
 static void BM_Export200SegmentsPng4K(benchmark::State& state) { exportBench(state, ExportFormat::Png); }
-static void BM_Export200SegmentsPng1x(benchmark::State& state) { exportBench(state, ExportFormat::Png, false); }
+static void BM_Export200SegmentsPngOneColumn4x(benchmark::State& state) { exportBench(state, ExportFormat::Png, Size::Column4x); }
+static void BM_Export200SegmentsPngOneColumn1x(benchmark::State& state) { exportBench(state, ExportFormat::Png, Size::Column1x); }
 static void BM_Export200SegmentsSvg(benchmark::State& state) { exportBench(state, ExportFormat::Svg); }
 static void BM_Export200SegmentsPdf(benchmark::State& state) { exportBench(state, ExportFormat::Pdf); }
+static void BM_Export200SegmentsSvgOneColumn(benchmark::State& state) { exportBench(state, ExportFormat::Svg, Size::Column1x); }
+static void BM_Export200SegmentsPdfOneColumn(benchmark::State& state) { exportBench(state, ExportFormat::Pdf, Size::Column1x); }
 BENCHMARK(BM_Export200SegmentsPng4K)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Export200SegmentsPng1x)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsPngOneColumn4x)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsPngOneColumn1x)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsSvg)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsPdf)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsSvgOneColumn)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Export200SegmentsPdfOneColumn)->Unit(benchmark::kMillisecond);
+
+// The encoder alone on a painted 4K slide, by thread count: how much the second core buys.
+static void BM_EncodePng4KSlide(benchmark::State& state) {
+    SimController ctl;
+    ctl.loadScenario(bulk(200));
+    ctl.seek(100'000'000);
+    SequenceView seq(&ctl);
+    StateGraphView states(&ctl);
+    ExportOptions o;
+    o.fit = kFit4K;
+    const PaintedDiagram painted = paintDiagram(&seq, &states, o);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(encodePng(painted.image, false, static_cast<int>(state.range(0))));
+}
+BENCHMARK(BM_EncodePng4KSlide)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
