@@ -8,6 +8,8 @@
 namespace finwave::app {
 
 Inspector::Inspector(SimController* controller, QWidget* parent) : QTextBrowser(parent), m_ctl(controller) {
+    // Lines break between words only: "ESTABLISHED" is never split as "ESTABLISHE / D" in a narrow dock.
+    setWordWrapMode(QTextOption::WordWrap);
     connect(controller, &SimController::stepChanged, this, &Inspector::refresh);
     connect(controller, &SimController::scenarioLoaded, this, &Inspector::refresh);
     connect(controller, &SimController::paramsChanged, this, &Inspector::refresh);

@@ -76,6 +76,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
 
     QSettings settings;
     resize(1500, 950);
+    // Room for a label and two of the longest state names side by side in the inspector.
+    const QFontMetrics fm(m_inspector->font());
+    resizeDocks({m_inspectorDock}, {fm.horizontalAdvance(QStringLiteral("Retransmissions SYN_RECEIVED SYN_RECEIVED")) + 60},
+                Qt::Horizontal);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))

@@ -153,6 +153,30 @@
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>One column, at a scale</source>
+        <translation>单列，按倍数缩放</translation>
+    </message>
+    <message>
+        <source>Fit a 4K slide (3840 × 2160)</source>
+        <translation>适配 4K 幻灯片（3840 × 2160）</translation>
+    </message>
+    <message>
+        <source>Fit a Full HD slide (1920 × 1080)</source>
+        <translation>适配全高清幻灯片（1920 × 1080）</translation>
+    </message>
+    <message>
+        <source>A long run is cut into columns placed side by side; a PNG is then exactly the slide&apos;s size.</source>
+        <translation>较长的运行会被切成并排的多列；PNG 的尺寸正好等于幻灯片尺寸。</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
 </context>
 <context>
     <name>Log</name>

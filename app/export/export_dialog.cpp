@@ -11,14 +11,18 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace finwave::app {
 
@@ -36,25 +40,39 @@ QString captionFor(const Simulator& sim) {
         .arg(sim.stepIndex());
 }
 
-// Exports from views of their own (not shown), so the window's position is never touched.
-QString exportFrom(SimController* source, bool completeRun, ExportOptions options, const QString& path) {
-    SimController ctl;
+// A fresh controller with the run's scenario and the parameters the user has set since.
+void replay(SimController& ctl, SimController* source, quint64 step) {
     Scenario s = source->scenario();
     s.params = source->sim().params();
     s.ab = source->sim().channel(Direction::AtoB);
     s.ba = source->sim().channel(Direction::BtoA);
     ctl.loadScenario(s);
-    if (completeRun)
-        ctl.seek(1'000'000);
-    else
-        ctl.seek(source->sim().stepIndex());
+    ctl.seek(step);
+}
+}  // namespace
+
+QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path) {
+    if (QString error = checkExportPath(path); !error.isEmpty())
+        return error;
+    SimController ctl;
+    replay(ctl, controller, completeRun ? 1'000'000 : controller->sim().stepIndex());
     SequenceView seq(&ctl);
     StateGraphView states(&ctl);
     if (!options.caption.isNull())
         options.caption = captionFor(ctl.sim());
-    return exportDiagram(&seq, &states, options, path);
+    const PaintedDiagram painted = paintDiagram(&seq, &states, options);
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+    QProgressDialog busy(QCoreApplication::translate("ExportDialog", "Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, parent);
+    busy.setWindowModality(Qt::WindowModal);
+    busy.setMinimumDuration(500);
+    busy.setValue(0);
+    watcher.setFuture(QtConcurrent::run([painted, path] { return writeDiagram(painted, path); }));
+    if (!watcher.isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return watcher.result();
 }
-}  // namespace
 
 void showExportDialog(QWidget* parent, SimController* controller) {
     QSettings settings;
@@ -69,6 +87,15 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     scale->setRange(1, 4);
     scale->setSuffix(QStringLiteral("×"));
     scale->setValue(settings.value(QStringLiteral("export/scale"), 2).toInt());
+    // One long column at a scale, or cut into columns to fill a slide (16:9).
+    auto* size = new QComboBox(&dialog);
+    size->addItems({QCoreApplication::translate("ExportDialog", "One column, at a scale"),
+                    QCoreApplication::translate("ExportDialog", "Fit a 4K slide (3840 × 2160)"),
+                    QCoreApplication::translate("ExportDialog", "Fit a Full HD slide (1920 × 1080)")});
+    size->setToolTip(QCoreApplication::translate("ExportDialog", "A long run is cut into columns placed side by side; a PNG is then exactly the slide's size."));
+    size->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, 2));
+    scale->setEnabled(size->currentIndex() == 0);
+    QObject::connect(size, &QComboBox::currentIndexChanged, scale, [scale](int i) { scale->setEnabled(i == 0); });
     auto* transparent = new QCheckBox(QCoreApplication::translate("ExportDialog", "Transparent background (PNG)"), &dialog);
     auto* caption = new QCheckBox(QCoreApplication::translate("ExportDialog", "Caption with scenario, profile and parameters"), &dialog);
     auto* scope = new QComboBox(&dialog);
@@ -76,6 +103,7 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     auto* form = new QFormLayout(&dialog);
     form->addRow(QCoreApplication::translate("ExportDialog", "View"), view);
     form->addRow(QCoreApplication::translate("ExportDialog", "Format"), format);
+    form->addRow(QCoreApplication::translate("ExportDialog", "Size"), size);
     form->addRow(QCoreApplication::translate("ExportDialog", "Scale"), scale);
     form->addRow(transparent);
     form->addRow(caption);
@@ -98,35 +126,28 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     o.view = static_cast<DiagramView>(view->currentIndex());
     o.format = static_cast<ExportFormat>(format->currentIndex());
     o.scale = scale->value();
+    o.fit = size->currentIndex() == 1 ? kFit4K : size->currentIndex() == 2 ? kFitFullHd : QSize();
     o.transparent = transparent->isChecked();
     o.caption = caption->isChecked() ? QStringLiteral("") : QString();
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
     settings.setValue(QStringLiteral("export/format"), format->currentIndex());
     settings.setValue(QStringLiteral("export/scale"), scale->value());
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const QString error = exportFrom(controller, scope->currentIndex() == 0, o, path);
-    QApplication::restoreOverrideCursor();
+    settings.setValue(QStringLiteral("export/size"), size->currentIndex());
+    const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path);
     if (!error.isEmpty())
         QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);
 }
 
 void copyDiagramToClipboard(SimController* controller) {
     SimController ctl;
-    Scenario s = controller->scenario();
-    s.params = controller->sim().params();
-    s.ab = controller->sim().channel(Direction::AtoB);
-    s.ba = controller->sim().channel(Direction::BtoA);
-    ctl.loadScenario(s);
-    ctl.seek(controller->sim().stepIndex());
+    replay(ctl, controller, controller->sim().stepIndex());
     SequenceView seq(&ctl);
-    const QRectF r = seq.contentRect();
-    QImage image((r.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::white);
-    QPainter p(&image);
-    p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    seq.renderContent(&p, QRectF(QPointF(0, 0), r.size() * 2));
-    p.end();
-    QGuiApplication::clipboard()->setImage(image);
+    StateGraphView states(&ctl);
+    ExportOptions o;
+    o.scale = 2;
+    if (seq.contentRect().height() > 3 * seq.contentRect().width())
+        o.fit = kFit4K;
+    QGuiApplication::clipboard()->setImage(paintDiagram(&seq, &states, o).image);
 }
 
 }  // namespace finwave::app

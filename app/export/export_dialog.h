@@ -1,14 +1,23 @@
 #pragma once
 
+#include "app/export/diagram_exporter.h"
+
 class QWidget;
 
 namespace finwave::app {
 
 class SimController;
 
+// Exports `controller`'s run (complete, or up to its current step) from views of its own, so the
+// window's scroll position is never touched. Drawing happens here; encoding and writing run on a
+// worker thread while this waits in an event loop, so the window keeps repainting, and a busy
+// dialog appears under `parent` if it takes more than half a second. Returns the error, or empty.
+QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path);
+
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().
 void showExportDialog(QWidget* parent, SimController* controller);
+// Up to the current step: twice the screen's size, or a 4K slide when one column would be very tall.
 void copyDiagramToClipboard(SimController* controller);
 
 }  // namespace finwave::app

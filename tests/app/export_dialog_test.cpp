@@ -1,0 +1,134 @@
+// Exporting from the window: the dialog's choices reach the file and are remembered, the window
+// keeps running while a file is encoded, and Copy as image puts the diagram on the clipboard.
+#include "app/export/export_dialog.h"
+#include "app/sim_controller.h"
+#include "core/builtin_scenarios.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <gtest/gtest.h>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+Scenario longRun(int sends) {
+    Scenario s = *builtinScenario("normal-close");
+    s.params.mss = 100;
+    std::vector<AppAction> actions;
+    for (int i = 0; i < sends; ++i) {
+        AppAction send;
+        send.side = Side::A;
+        send.kind = AppAction::Kind::Send;
+        send.bytes = 100;
+        send.delay = i * 120 * kMs;
+        actions.push_back(send);
+    }
+    s.actions.front().delay = sends * 120 * kMs + kSec;
+    actions.insert(actions.end(), s.actions.begin(), s.actions.end());
+    s.actions = actions;
+    return s;
+}
+
+// Runs `act` on the next modal dialog of type T once it is up (within two seconds).
+template <class T, class F>
+void whenModal(F act) {
+    auto* poll = new QTimer;
+    auto started = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, act, started] {
+        if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            poll->deleteLater();
+            act(dialog);
+        } else if (++*started > 200) {
+            poll->deleteLater();
+        }
+    });
+    poll->start(10);
+}
+}  // namespace
+
+TEST(ExportFromWindow, TheWindowKeepsRunningWhileAFileIsWritten) {
+    SimController ctl;
+    ctl.loadScenario(longRun(100));
+    QTemporaryDir dir;
+    int ticks = 0;
+    QTimer timer;
+    QObject::connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+    timer.start(1);
+    ExportOptions o;
+    o.fit = kFit4K;
+    const QString path = dir.filePath(QStringLiteral("slide.png"));
+    ASSERT_EQ(exportRun(nullptr, &ctl, true, o, path), QString());
+    // Encoding a 4K slide takes tens of milliseconds; the GUI thread served its timers meanwhile.
+    EXPECT_GT(ticks, 0);
+    EXPECT_EQ(QImage(path).size(), QSize(3840, 2160));
+}
+
+TEST(ExportFromWindow, CompleteRunAndUpToTheStepDiffer) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("lost-fin"));
+    ctl.seek(3);
+    QTemporaryDir dir;
+    const QString whole = dir.filePath(QStringLiteral("w.png")), part = dir.filePath(QStringLiteral("p.png"));
+    ASSERT_EQ(exportRun(nullptr, &ctl, true, {}, whole), QString());
+    ASSERT_EQ(exportRun(nullptr, &ctl, false, {}, part), QString());
+    EXPECT_LT(QImage(part).height(), QImage(whole).height());
+    EXPECT_EQ(ctl.sim().stepIndex(), 3u);  // the window's run is not moved
+    EXPECT_TRUE(exportRun(nullptr, &ctl, true, {}, dir.filePath(QStringLiteral("none/x.png"))).contains(QStringLiteral("none")));
+}
+
+TEST(ExportFromWindow, CopyAsImagePutsTheDiagramOnTheClipboard) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.seek(100);
+    QGuiApplication::clipboard()->clear();
+    copyDiagramToClipboard(&ctl);
+    const QImage shortRun = QGuiApplication::clipboard()->image();
+    ASSERT_FALSE(shortRun.isNull());
+    EXPECT_GT(shortRun.width(), 1500);  // twice the screen's size
+    ctl.loadScenario(longRun(100));
+    ctl.seek(1'000'000);
+    copyDiagramToClipboard(&ctl);
+    EXPECT_EQ(QGuiApplication::clipboard()->image().size(), QSize(3840, 2160));  // a slide, not a 40 000 px strip
+}
+
+TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
+    QSettings().remove(QStringLiteral("export"));
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.seek(100);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chosen.png"));
+    bool sawDialog = false, sawFileDialog = false;
+    whenModal<QDialog>([&](QDialog* dialog) {
+        sawDialog = true;
+        const auto combos = dialog->findChildren<QComboBox*>();
+        for (QComboBox* c : combos)
+            if (c->count() == 3 && c->itemText(2).contains(QStringLiteral("1920")))
+                c->setCurrentIndex(2);  // Fit a Full HD slide
+        whenModal<QFileDialog>([&](QFileDialog* files) {
+            sawFileDialog = true;
+            files->selectFile(path);
+            QMetaObject::invokeMethod(files, "accept");
+        });
+        dialog->accept();
+    });
+    showExportDialog(nullptr, &ctl);
+    EXPECT_TRUE(sawDialog);
+    ASSERT_TRUE(sawFileDialog);
+    EXPECT_EQ(QImage(path).size(), QSize(1920, 1080));
+    QSettings settings;
+    EXPECT_EQ(settings.value(QStringLiteral("export/size")).toInt(), 2);
+    EXPECT_EQ(settings.value(QStringLiteral("export/folder")).toString(), dir.path());
+}
