@@ -5,11 +5,13 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QResizeEvent>
 #include <QVariantAnimation>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <map>
@@ -30,9 +32,9 @@ constexpr std::array<QPointF, kTcpStateCount> kGrid = {
     QPointF(0.8, 4.1),  // FIN_WAIT_1
     QPointF(0.3, 5.4),  // FIN_WAIT_2
     QPointF(3.2, 4.1),  // CLOSE_WAIT
-    QPointF(1.7, 5.4),  // CLOSING
+    QPointF(1.9, 5.4),  // CLOSING
     QPointF(3.2, 5.4),  // LAST_ACK
-    QPointF(1.0, 6.7),  // TIME_WAIT
+    QPointF(1.0, 7.3),  // TIME_WAIT: room for the labels of the three edges into it
 };
 
 struct EdgeSpec {
@@ -170,6 +172,18 @@ void StateGraphView::rebuild() {
         const double sy = std::abs(v.y()) > 1e-6 ? (box.height() / 2) / std::abs(v.y()) : 1e9;
         return c + v * std::min(sx, sy);
     };
+    // Where a label may not go: the boxes, then each label placed so far. A label's room includes
+    // the steps that get appended to it ("  A#1  B#2").
+    const QFontMetricsF labelMetrics(d->theme.font);
+    const auto labelRect = [&](const QString& text, QPointF centre) {
+        QRectF r = labelMetrics.boundingRect(text + QStringLiteral("  A#10  B#10"));
+        r.adjust(-6, -3, 6, 3);
+        r.moveCenter(centre);
+        return r;
+    };
+    std::vector<QRectF> occupied;
+    for (int s = 0; s < kTcpStateCount; ++s)
+        occupied.push_back(box.translated(d->centre(s)));
     for (const EdgeSpec& e : kEdges) {
         const int a = static_cast<int>(e.from), b = static_cast<int>(e.to);
         const QPointF ca = d->centre(a), cb = d->centre(b);
@@ -191,12 +205,25 @@ void StateGraphView::rebuild() {
             const QPointF p0 = border(ca, cb), p1 = border(cb, ca);
             path.moveTo(p0);
             path.lineTo(p1);
-            labelAt = (p0 + p1) / 2;
-            if (e.from == St::FinWait1 && e.to == St::TimeWait)
-                labelAt += QPointF(0, 14 * f);
-            if (e.from == St::SynSent && e.to == St::SynReceived)
-                labelAt += QPointF(0, -14 * f);
+            // Slid along the edge off the boxes and earlier labels ("active OPEN" beside LISTEN, the
+            // three edges into TIME_WAIT); midway when it is clear there.
+            const QRectF size = labelRect(QCoreApplication::translate("StateGraph", e.label), QPointF());
+            // Among places along the middle of the edge, the one that overlaps least (area).
+            double least = std::numeric_limits<double>::max();
+            for (double t : {0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3}) {  // never over the arrowhead
+                const QRectF r = size.translated(p0 + (p1 - p0) * t);
+                double overlap = 0;
+                for (const QRectF& o : occupied) {
+                    const QRectF common = o.intersected(r);
+                    overlap += common.width() * common.height();
+                }
+                if (overlap < least) {
+                    least = overlap;
+                    labelAt = p0 + (p1 - p0) * t;
+                }
+            }
         }
+        occupied.push_back(labelRect(QCoreApplication::translate("StateGraph", e.label), labelAt));
         auto* item = new StateEdgeItem(&d->theme, path, labelAt, QCoreApplication::translate("StateGraph", e.label), false);
         d->scene->addItem(item);
         d->edges[{a, b}] = item;
