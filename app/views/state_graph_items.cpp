@@ -17,7 +17,9 @@ StateNodeItem::StateNodeItem(const Theme* theme, int tcpState, QString name)
 
 QRectF StateNodeItem::box() const {
     const qreal scale = m_theme->font.pointSizeF() / 10.0;
-    const qreal w = kNodeW * std::max(1.0, scale * 0.85), h = kNodeH * std::max(1.0, scale * 0.8);
+    // Every box as wide as the longest name needs in the theme's title font, and never narrower than before.
+    const qreal longest = QFontMetricsF(m_theme->titleFont).horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 28;
+    const qreal w = std::max(kNodeW * std::max(1.0, scale * 0.85), longest), h = kNodeH * std::max(1.0, scale * 0.8);
     return QRectF(-w / 2, -h / 2, w, h);
 }
 
@@ -58,6 +60,20 @@ void StateNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
         badge(r.topLeft() + QPointF(4, 0), t.sideA, QStringLiteral("A"));
     if (m_b)
         badge(r.topRight() + QPointF(-4, 0), t.sideB, QStringLiteral("B"));
+}
+
+QString StateEdgeItem::labelText() const {
+    QString text = m_label;
+    for (const Taken& k : m_taken)
+        text += QStringLiteral("  %1#%2").arg(k.side == 0 ? QStringLiteral("A") : QStringLiteral("B")).arg(k.step);
+    return text;
+}
+
+QRectF StateEdgeItem::labelRect() const {
+    QRectF r = QFontMetricsF(m_theme->font).boundingRect(labelText());
+    r.adjust(-4, -2, 4, 2);
+    r.moveCenter(m_labelAt);
+    return r;
 }
 
 StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra)
@@ -118,13 +134,8 @@ void StateEdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     p->setBrush(byA ? t.sideA : (byB ? t.sideB : t.muted));
     p->drawPolygon(head);
     // Label with the step numbers of each side that took it.
-    QString text = m_label;
-    for (const Taken& k : m_taken)
-        text += QStringLiteral("  %1#%2").arg(k.side == 0 ? QStringLiteral("A") : QStringLiteral("B")).arg(k.step);
-    const QFontMetricsF fm(t.font);
-    QRectF r = fm.boundingRect(text);
-    r.adjust(-4, -2, 4, 2);
-    r.moveCenter(m_labelAt);
+    const QString text = labelText();
+    const QRectF r = labelRect();
     QColor bg = t.background;
     bg.setAlpha(230);
     p->setBrush(bg);

@@ -43,8 +43,11 @@ public:
     void setTaken(QVector<Taken> taken);
     void setPulse(qreal pulse);  // 0..1, the transition just taken
     bool isExtra() const { return m_extra; }
+    QRectF labelRect() const;  // where the label with its step numbers is drawn
 
 private:
+    QString labelText() const;
+
     const Theme* m_theme;
     QPainterPath m_path;
     QPointF m_labelAt;

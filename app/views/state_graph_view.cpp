@@ -154,7 +154,7 @@ void StateGraphView::rebuild() {
     d->edges.clear();
     d->extras.clear();
     d->scene->setBackgroundBrush(d->theme.background);
-    const double f = std::max(1.0, d->theme.font.pointSizeF() / 10.0 * 0.85);
+    const double f = std::max(1.0, d->theme.font.pointSizeF() / 10.0);  // labels grow with the font: so do the gaps
     d->cellW = 200 * f;
     d->cellH = 86 * f;
     for (int s = 0; s < kTcpStateCount; ++s) {
@@ -184,6 +184,27 @@ void StateGraphView::rebuild() {
     std::vector<QRectF> occupied;
     for (int s = 0; s < kTcpStateCount; ++s)
         occupied.push_back(box.translated(d->centre(s)));
+    // Along the middle of the straight run p0..p1, the place that overlaps least (by area): midway
+    // when clear, else slid off the boxes and earlier labels ("active OPEN" beside LISTEN, the
+    // three edges into TIME_WAIT). Never over the arrowhead.
+    const auto placeLabel = [&](const char* label, QPointF p0, QPointF p1) {
+        const QRectF size = labelRect(QCoreApplication::translate("StateGraph", label), QPointF());
+        QPointF best = (p0 + p1) / 2;
+        double least = std::numeric_limits<double>::max();
+        for (double t : {0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3, 0.75, 0.25}) {
+            const QRectF r = size.translated(p0 + (p1 - p0) * t);
+            double overlap = 0;
+            for (const QRectF& o : occupied) {
+                const QRectF common = o.intersected(r);
+                overlap += common.width() * common.height();
+            }
+            if (overlap < least) {
+                least = overlap;
+                best = p0 + (p1 - p0) * t;
+            }
+        }
+        return best;
+    };
     for (const EdgeSpec& e : kEdges) {
         const int a = static_cast<int>(e.from), b = static_cast<int>(e.to);
         const QPointF ca = d->centre(a), cb = d->centre(b);
@@ -194,34 +215,18 @@ void StateGraphView::rebuild() {
             path.lineTo(right, ca.y());
             path.lineTo(right, cb.y());
             path.lineTo(cb + QPointF(box.right(), 0));
-            labelAt = QPointF(right - 10, (ca.y() + cb.y()) / 2 - d->cellH * 1.5);
+            labelAt = placeLabel(e.label, QPointF(right, cb.y()), QPointF(right, ca.y()));
         } else if (e.to == St::Closed && e.from == St::TimeWait) {  // up the left side
             path.moveTo(ca + QPointF(box.left(), 0));
             path.lineTo(left, ca.y());
             path.lineTo(left, cb.y());
             path.lineTo(cb + QPointF(box.left(), 0));
-            labelAt = QPointF(left + 10, (ca.y() + cb.y()) / 2 - d->cellH * 1.5);
+            labelAt = placeLabel(e.label, QPointF(left, cb.y()), QPointF(left, ca.y()));
         } else {
             const QPointF p0 = border(ca, cb), p1 = border(cb, ca);
             path.moveTo(p0);
             path.lineTo(p1);
-            // Slid along the edge off the boxes and earlier labels ("active OPEN" beside LISTEN, the
-            // three edges into TIME_WAIT); midway when it is clear there.
-            const QRectF size = labelRect(QCoreApplication::translate("StateGraph", e.label), QPointF());
-            // Among places along the middle of the edge, the one that overlaps least (area).
-            double least = std::numeric_limits<double>::max();
-            for (double t : {0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3}) {  // never over the arrowhead
-                const QRectF r = size.translated(p0 + (p1 - p0) * t);
-                double overlap = 0;
-                for (const QRectF& o : occupied) {
-                    const QRectF common = o.intersected(r);
-                    overlap += common.width() * common.height();
-                }
-                if (overlap < least) {
-                    least = overlap;
-                    labelAt = p0 + (p1 - p0) * t;
-                }
-            }
+            labelAt = placeLabel(e.label, p0, p1);
         }
         occupied.push_back(labelRect(QCoreApplication::translate("StateGraph", e.label), labelAt));
         auto* item = new StateEdgeItem(&d->theme, path, labelAt, QCoreApplication::translate("StateGraph", e.label), false);

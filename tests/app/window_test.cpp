@@ -6,6 +6,7 @@
 #include "app/sim_controller.h"
 #include "app/views/sequence_items.h"
 #include "app/views/sequence_view.h"
+#include "app/views/state_graph_items.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
 
@@ -201,4 +202,32 @@ TEST(Window, ChangingTheThemeKeepsTheLitEdgesAndMarks) {
     ctl.stepBack();
     ctl.stepForward();
     EXPECT_EQ(graph.markedState(1), static_cast<int>(ctl.sim().state(Side::B)));
+}
+
+// Each edge label of RFC 9293's diagram is readable: off every state box and off every other
+// label, with the step numbers a full run adds, in both themes.
+TEST(Window, StateGraphLabelsCoverNoBoxAndNoOtherLabel) {
+    for (const char* scenario : {"simultaneous-close", "normal-close", "lost-fin-ack"})
+        for (const Theme& theme : {Theme::light(), Theme::projector()}) {
+            SimController ctl;
+            StateGraphView graph(&ctl);
+            graph.setTheme(theme);
+            ctl.loadScenario(*builtinScenario(scenario));
+            ctl.seek(1'000'000);
+            std::vector<QRectF> boxes, labels;
+            for (QGraphicsItem* item : graph.scene()->items()) {
+                if (item->type() == StateNodeItem::Type)
+                    boxes.push_back(static_cast<StateNodeItem*>(item)->box().translated(item->pos()));
+                if (item->type() == StateEdgeItem::Type && !static_cast<StateEdgeItem*>(item)->isExtra())
+                    labels.push_back(static_cast<StateEdgeItem*>(item)->labelRect());
+            }
+            ASSERT_EQ(boxes.size(), 11u);
+            ASSERT_GE(labels.size(), 15u);
+            for (std::size_t i = 0; i < labels.size(); ++i) {
+                for (const QRectF& b : boxes)
+                    EXPECT_FALSE(labels[i].intersects(b)) << scenario << " label at " << labels[i].center().x() << "," << labels[i].center().y();
+                for (std::size_t j = i + 1; j < labels.size(); ++j)
+                    EXPECT_FALSE(labels[i].intersects(labels[j])) << scenario << " labels at " << labels[i].center().y() << " and " << labels[j].center().y();
+            }
+        }
 }
