@@ -3,6 +3,7 @@
 #include "app/export/export_dialog.h"
 #include "app/sim_controller.h"
 #include "core/builtin_scenarios.h"
+#include "tests/support/long_run.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -23,23 +24,6 @@ using namespace finwave;
 using namespace finwave::app;
 
 namespace {
-Scenario longRun(int sends) {
-    Scenario s = *builtinScenario("normal-close");
-    s.params.mss = 100;
-    std::vector<AppAction> actions;
-    for (int i = 0; i < sends; ++i) {
-        AppAction send;
-        send.side = Side::A;
-        send.kind = AppAction::Kind::Send;
-        send.bytes = 100;
-        send.delay = i * 120 * kMs;
-        actions.push_back(send);
-    }
-    s.actions.front().delay = sends * 120 * kMs + kSec;
-    actions.insert(actions.end(), s.actions.begin(), s.actions.end());
-    s.actions = actions;
-    return s;
-}
 
 // Runs `act` on the next modal dialog of type T once it is up (within two seconds).
 template <class T, class F>
@@ -60,7 +44,7 @@ void whenModal(F act) {
 
 TEST(ExportFromWindow, TheWindowKeepsRunningWhileAFileIsWritten) {
     SimController ctl;
-    ctl.loadScenario(longRun(100));
+    ctl.loadScenario(finwave::testing::longRun(200));
     QTemporaryDir dir;
     int ticks = 0;
     QTimer timer;
@@ -97,7 +81,7 @@ TEST(ExportFromWindow, CopyAsImagePutsTheDiagramOnTheClipboard) {
     const QImage shortRun = QGuiApplication::clipboard()->image();
     ASSERT_FALSE(shortRun.isNull());
     EXPECT_GT(shortRun.width(), 1500);  // twice the screen's size
-    ctl.loadScenario(longRun(100));
+    ctl.loadScenario(finwave::testing::longRun(200));
     ctl.seek(1'000'000);
     copyDiagramToClipboard(&ctl);
     EXPECT_EQ(QGuiApplication::clipboard()->image().size(), QSize(3840, 2160));  // a slide, not a 40 000 px strip

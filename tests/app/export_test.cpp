@@ -5,6 +5,7 @@
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
+#include "tests/support/long_run.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,28 +50,10 @@ int distinctColours(const QImage& image) {
     return colours.size();
 }
 
-// A long run: A sends `segments / 2` small segments 120 ms apart, B ACKs each, then both close.
-Scenario bulk(int segments) {
-    Scenario s = *builtinScenario("normal-close");
-    s.params.mss = 100;
-    std::vector<AppAction> actions;
-    for (int i = 0; i < segments / 2; ++i) {
-        AppAction send;
-        send.side = Side::A;
-        send.kind = AppAction::Kind::Send;
-        send.bytes = 100;
-        send.delay = i * 120 * kMs;
-        actions.push_back(send);
-    }
-    s.actions.front().delay = segments / 2 * 120 * kMs + kSec;
-    actions.insert(actions.end(), s.actions.begin(), s.actions.end());
-    s.actions = actions;
-    return s;
-}
 
 struct BulkViews {
     explicit BulkViews(int segments) {
-        ctl.loadScenario(bulk(segments));
+        ctl.loadScenario(finwave::testing::longRun(segments));
         ctl.seek(1'000'000);
     }
     SimController ctl;

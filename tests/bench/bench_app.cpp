@@ -2,12 +2,14 @@
 // updated view at step 1 000, cold start to the first painted frame, exports of 200 segments (a 4K slide, one long column)
 // and the PNG encoder alone.
 #include "app/export/diagram_exporter.h"
+#include "app/gui_main.h"
 #include "app/export/png_encoder.h"
 #include "app/main_window.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
+#include "tests/support/long_run.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -21,33 +23,12 @@ using namespace finwave;
 using namespace finwave::app;
 
 namespace {
-// About `segments` segments, paced as in a lesson: A sends 100 bytes every 120 ms, B ACKs each
-// (one round trip is 100 ms), then both close.
-Scenario bulk(int segments) {
-    Scenario s = *builtinScenario("normal-close");
-    s.params.mss = 100;
-    const int sends = segments / 2;
-    std::vector<AppAction> actions;
-    for (int i = 0; i < sends; ++i) {
-        AppAction send;
-        send.side = Side::A;
-        send.kind = AppAction::Kind::Send;
-        send.bytes = 100;
-        send.delay = i * 120 * kMs;
-        actions.push_back(send);
-    }
-    s.actions.front().delay = sends * 120 * kMs + 1 * kSec;  // A closes after the data
-    actions.insert(actions.end(), s.actions.begin(), s.actions.end());
-    s.actions = actions;
-    s.horizon = 24 * 3600 * kSec;
-    return s;
-}
 
 void paint(benchmark::State& state) {
     SimController ctl;
     SequenceView view(&ctl);
     view.resize(1920, 1080);
-    ctl.loadScenario(bulk(static_cast<int>(state.range(0))));
+    ctl.loadScenario(finwave::testing::longRun(static_cast<int>(state.range(0))));
     ctl.seek(100'000'000);
     view.show();  // a laid-out viewport: render() then paints what the screen would show
     QCoreApplication::processEvents();
@@ -71,7 +52,7 @@ static void BM_StepToUpdatedViewAtStep1000(benchmark::State& state) {
     view.resize(1200, 900);
     view.show();
     QCoreApplication::processEvents();
-    ctl.loadScenario(bulk(2000));
+    ctl.loadScenario(finwave::testing::longRun(2000));
     ctl.seek(1000);
     QImage image(1200, 900, QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
@@ -99,7 +80,7 @@ enum class Size { Slide4K, Column4x, Column1x };
 
 static void exportBench(benchmark::State& state, ExportFormat format, Size size = Size::Slide4K) {
     SimController ctl;
-    ctl.loadScenario(bulk(200));
+    ctl.loadScenario(finwave::testing::longRun(200));
     ctl.seek(100'000'000);
     SequenceView seq(&ctl);
     StateGraphView states(&ctl);
@@ -140,7 +121,7 @@ BENCHMARK(BM_Export200SegmentsPdfOneColumn)->Unit(benchmark::kMillisecond);
 // The encoder alone on a painted 4K slide, by thread count: how much the second core buys.
 static void BM_EncodePng4KSlide(benchmark::State& state) {
     SimController ctl;
-    ctl.loadScenario(bulk(200));
+    ctl.loadScenario(finwave::testing::longRun(200));
     ctl.seek(100'000'000);
     SequenceView seq(&ctl);
     StateGraphView states(&ctl);
@@ -155,6 +136,7 @@ BENCHMARK(BM_EncodePng4KSlide)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    initFinwaveResources();  // icons, as the window has them
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
