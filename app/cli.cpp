@@ -24,6 +24,7 @@ Usage:
                  [--fit 4k|fhd|WxH] [--step N] [--transparent] [--caption]
       Draw a diagram into a file; needs no display. --fit cuts a long diagram into
       columns to fill a slide (a PNG is then exactly that size); it replaces --scale.
+      An SVG stays one column.
   finwave experiment --scenario NAME|FILE --sweep loss=FROM:TO:STEP --runs N [--threads N]
                  [--seed N] --csv FILE [--chart FILE.png|.svg]
       Loss sweep over many runs. CSV columns: loss, runs, closed_runs, median_close_s,

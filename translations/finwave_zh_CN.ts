@@ -90,6 +90,10 @@
         <source>%1: writing failed (%2)</source>
         <translation>%1：写入失败（%2）</translation>
     </message>
+    <message>
+        <source>%1: a PNG of %2 × %3 pixels is too large; fit it to a slide or choose a smaller scale</source>
+        <translation>%1：%2 × %3 像素的 PNG 太大；请适配到幻灯片或选择更小的倍数</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -170,12 +174,12 @@
         <translation>适配全高清幻灯片（1920 × 1080）</translation>
     </message>
     <message>
-        <source>A long run is cut into columns placed side by side; a PNG is then exactly the slide&apos;s size.</source>
-        <translation>较长的运行会被切成并排的多列；PNG 的尺寸正好等于幻灯片尺寸。</translation>
-    </message>
-    <message>
         <source>Size</source>
         <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>A long run is cut into columns placed side by side; a PNG is then exactly the slide&apos;s size. An SVG stays one column.</source>
+        <translation>较长的运行会被切成并排的多列；PNG 的尺寸正好等于幻灯片尺寸。SVG 始终为单列。</translation>
     </message>
 </context>
 <context>

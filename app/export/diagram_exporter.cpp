@@ -84,7 +84,11 @@ Layout layoutFor(SequenceView* sequence, StateGraphView* states, const ExportOpt
     const QRectF seq = withSequence ? sequence->contentRect() : QRectF();
     double width = 0, height = 0;
     if (withSequence) {
-        const int n = o.fit.isEmpty() ? 1
+        // Columns need each piece clipped to its place. QSvgGenerator (Qt 6.4) writes no clipping
+        // and SVG Tiny 1.2, which it writes, has neither clipPath nor nested viewports, so an SVG
+        // stays one column: it scales without loss anyway. PNG and PDF clip.
+        const bool columns = !o.fit.isEmpty() && o.format != ExportFormat::Svg;
+        const int n = !columns ? 1
                       : bestColumnCount(seq.size(), withStates ? states->contentRect().size() : QSizeF(), withStates,
                                         captionHeight, o.fit);
         if (n == 1) {
@@ -231,7 +235,10 @@ PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, cons
             scale = std::min(o.fit.width() / l.size.width(), o.fit.height() / l.size.height());
             offset = QPointF((o.fit.width() - l.size.width() * scale) / 2, (o.fit.height() - l.size.height() * scale) / 2);
         }
+        out.pixels = size;
         out.image = QImage(size, o.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+        if (out.image.isNull())
+            break;
         out.image.fill(o.transparent ? QColor(Qt::transparent) : background);
         QPainter p(&out.image);
         p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
@@ -273,6 +280,11 @@ PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, cons
 QString writeDiagram(const PaintedDiagram& painted, const QString& path) {
     QByteArray png;
     if (painted.format == ExportFormat::Png) {
+        if (painted.image.isNull())
+            return QCoreApplication::translate("Export", "%1: a PNG of %2 × %3 pixels is too large; fit it to a slide or choose a smaller scale")
+                .arg(path)
+                .arg(painted.pixels.width())
+                .arg(painted.pixels.height());
         png = encodePng(painted.image, painted.transparent);
         if (png.isEmpty())
             return QCoreApplication::translate("Export", "%1: the PNG could not be encoded").arg(path);

@@ -23,6 +23,7 @@ struct ExportOptions {
     QString caption;           // drawn under the diagram when not empty
     // Not empty: a long sequence diagram is cut into columns placed side by side so the whole
     // export has about this shape (a 16:9 slide), and a PNG is exactly this many pixels.
+    // PNG and PDF only: an SVG stays one column (see layoutFor).
     QSize fit;
 };
 
@@ -36,7 +37,8 @@ bool formatFromPath(const QString& path, ExportFormat& format);
 // An export drawn but not yet written: SVG and PDF are finished bytes, a PNG is still an image.
 struct PaintedDiagram {
     ExportFormat format = ExportFormat::Png;
-    QImage image;
+    QImage image;  // null when the PNG would be too large to hold in memory
+    QSize pixels;  // the PNG's size, also when that was too large
     QByteArray bytes;
     bool transparent = false;
     int columns = 1;  // how many columns the sequence diagram was cut into

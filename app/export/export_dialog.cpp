@@ -92,7 +92,7 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     size->addItems({QCoreApplication::translate("ExportDialog", "One column, at a scale"),
                     QCoreApplication::translate("ExportDialog", "Fit a 4K slide (3840 × 2160)"),
                     QCoreApplication::translate("ExportDialog", "Fit a Full HD slide (1920 × 1080)")});
-    size->setToolTip(QCoreApplication::translate("ExportDialog", "A long run is cut into columns placed side by side; a PNG is then exactly the slide's size."));
+    size->setToolTip(QCoreApplication::translate("ExportDialog", "A long run is cut into columns placed side by side; a PNG is then exactly the slide's size. An SVG stays one column."));
     size->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, 2));
     scale->setEnabled(size->currentIndex() == 0);
     QObject::connect(size, &QComboBox::currentIndexChanged, scale, [scale](int i) { scale->setEnabled(i == 0); });

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -19,6 +20,7 @@ namespace {
 constexpr int kLevel = 1;
 constexpr int kStrategy = Z_DEFAULT_STRATEGY;
 constexpr int kMinRowsPerBand = 64;
+constexpr long long kMaxBandBytes = 1LL << 30;
 
 void putU32(QByteArray& out, quint32 v) {
     const char bytes[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
@@ -107,7 +109,9 @@ void deflateBand(const RowSource& source, Band& band, bool lastBand) {
         const bool finish = y == band.last;
         const int flush = finish ? (lastBand ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH;
         const int rc = deflate(&z, flush);
-        if (rc == Z_STREAM_ERROR || z.avail_in != 0 || (finish && lastBand && rc != Z_STREAM_END)) {
+        // The buffer is deflateBound's size, so everything fits; room left over proves the flush
+        // wrote all it had.
+        if (rc == Z_STREAM_ERROR || z.avail_in != 0 || z.avail_out == 0 || (finish && lastBand && rc != Z_STREAM_END)) {
             deflateEnd(&z);
             return;
         }
@@ -132,20 +136,31 @@ QByteArray encodePng(const QImage& input, bool keepAlpha, int threads) {
     const int h = image.height();
     if (threads <= 0)
         threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const int bandCount = std::clamp(h / kMinRowsPerBand, 1, threads * 2);
+    // Two bands per thread, and small enough that a band's sizes fit zlib's 32-bit counters.
+    const long long raw = static_cast<long long>(source.rowBytes() + 1) * h;
+    const int bySize = static_cast<int>(raw / kMaxBandBytes + 1);
+    const int bandCount = std::clamp(std::max(threads * 2, bySize), 1, std::max(1, h / kMinRowsPerBand));
     std::vector<Band> bands(static_cast<std::size_t>(bandCount));
     for (int i = 0; i < bandCount; ++i) {
         bands[static_cast<std::size_t>(i)].first = static_cast<int>(static_cast<long long>(h) * i / bandCount);
         bands[static_cast<std::size_t>(i)].last = static_cast<int>(static_cast<long long>(h) * (i + 1) / bandCount);
     }
     {
-        std::vector<std::thread> workers;
         const int used = std::min(threads, bandCount);
-        for (int t = 0; t < used; ++t)
-            workers.emplace_back([&, t] {
-                for (int i = t; i < bandCount; i += used)
-                    deflateBand(source, bands[static_cast<std::size_t>(i)], i == bandCount - 1);
-            });
+        const auto work = [&](int t) {
+            for (int i = t; i < bandCount; i += used)
+                deflateBand(source, bands[static_cast<std::size_t>(i)], i == bandCount - 1);
+        };
+        std::vector<std::thread> workers;
+        int t = 1;
+        try {
+            for (; t < used; ++t)
+                workers.emplace_back(work, t);
+        } catch (const std::system_error&) {  // no more threads: this one does the rest
+            for (int rest = t; rest < used; ++rest)
+                work(rest);
+        }
+        work(0);
         for (std::thread& w : workers)
             w.join();
     }

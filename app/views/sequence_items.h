@@ -75,6 +75,7 @@ public:
     void setSpan(double x, double y0, double y1);
     void setNameOffset(double dy);
     const QString& name() const { return m_name; }
+    double nameY() const { return m_y0 + m_nameOffset; }  // the middle line of the written name
     double top() const { return m_y0; }
     double bottom() const { return m_y1; }
 

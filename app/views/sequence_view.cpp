@@ -17,6 +17,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 namespace finwave::app {
@@ -109,35 +110,52 @@ QString SequenceView::stateNameAt(int side, double y) const {
 
 double SequenceView::quietCut(double lo, double hi) const {
     const double middle = (lo + hi) / 2;
-    double best = middle, bestCost = std::numeric_limits<double>::max();
-    for (const TimeAxis::Break& b : d->axis.breaks()) {
-        const double y = (b.y0 + b.y1) / 2;
-        if (y >= lo && y <= hi && (bestCost > 0 || std::abs(y - middle) < std::abs(best - middle))) {
-            best = y;
-            bestCost = 0;
-        }
-    }
-    if (bestCost == 0)
-        return best;
-    // The arrows and labels that reach into [lo, hi]; a label costs as much as many crossings.
+    // An idle break is the natural place: cut just under its upper zig-zag, so the next column
+    // opens with the break's "… later …" label whole. A short break (a gap just over the
+    // threshold) has no room above its label.
+    constexpr double kUnderZigZag = 12;
     const double lineHeight = QFontMetricsF(d->theme.font).height();
-    std::vector<std::pair<double, double>> lines, labels;
+    std::optional<double> inBreak;
+    for (const TimeAxis::Break& b : d->axis.breaks()) {
+        const double y = b.y0 + kUnderZigZag;
+        const bool roomy = (b.y1 - b.y0) / 2 - lineHeight * 0.7 > kUnderZigZag;
+        if (roomy && y >= lo && y <= hi && (!inBreak || std::abs(y - middle) < std::abs(*inBreak - middle)))
+            inBreak = y;
+    }
+    if (inBreak)
+        return *inBreak;
+    // Otherwise the row that crosses the fewest arrows and no written text: segment labels, the
+    // ruler's times, state names, timer labels, break labels. A text costs as much as many crossings.
+    const double nameHeight = QFontMetricsF(d->theme.titleFont).height();
+    std::vector<std::pair<double, double>> lines, texts;
+    const auto text = [&](double top, double bottom) {
+        if (bottom >= lo && top <= hi)
+            texts.emplace_back(top, bottom);
+    };
     for (const SegmentArrowItem* a : d->arrows) {
         const double top = std::min(a->from().y(), a->to().y()), bottom = std::max(a->from().y(), a->to().y());
-        const double label = a->labelCenter().y();
         if (bottom >= lo && top <= hi)
             lines.emplace_back(top, bottom);
-        if (label + lineHeight >= lo && label - lineHeight <= hi)
-            labels.emplace_back(label - lineHeight * 0.7, label + lineHeight * 0.7);
+        const double label = a->labelCenter().y();
+        text(label - lineHeight * 0.7, label + lineHeight * 0.7);
     }
-    for (const auto& tick : d->ticks)  // the ruler's time labels
-        if (tick.first + lineHeight >= lo && tick.first - lineHeight <= hi)
-            labels.emplace_back(tick.first - lineHeight * 0.7, tick.first + lineHeight * 0.7);
-    for (double y = lo; y <= hi; y += 2) {
+    for (const auto& tick : d->ticks)
+        text(tick.first - lineHeight * 0.7, tick.first + lineHeight * 0.7);
+    for (const TimeAxis::Break& b : d->axis.breaks())
+        text((b.y0 + b.y1) / 2 - lineHeight * 0.7, (b.y0 + b.y1) / 2 + lineHeight * 0.7);
+    for (const auto& side : d->bands)
+        for (const StateBandItem* band : side)
+            text(band->nameY() - nameHeight * 0.7, band->nameY() + nameHeight * 0.7);
+    for (const auto& side : d->timers)
+        for (const TimerBracketItem* timer : side)
+            text(timer->labelBottom() - lineHeight * 2.2, timer->labelBottom());
+    double best = middle, bestCost = std::numeric_limits<double>::max();
+    const double step = std::max(2.0, (hi - lo) / 300);  // a few hundred rows, however long the run
+    for (double y = lo; y <= hi; y += step) {
         double cost = 0;
         for (const auto& [top, bottom] : lines)
             cost += top < y && y < bottom ? 1 : 0;
-        for (const auto& [top, bottom] : labels)
+        for (const auto& [top, bottom] : texts)
             cost += top < y && y < bottom ? 1000 : 0;
         if (cost < bestCost || (cost == bestCost && std::abs(y - middle) < std::abs(best - middle))) {
             best = y;

@@ -30,9 +30,9 @@ public:
     // the export path uses this, so an export looks like the screen.
     // `source` narrows it to a part of the scene (an export column); null means all of it.
     void renderContent(QPainter* painter, const QRectF& target, const QRectF& source = QRectF());
-    // The best y in [lo, hi] at which an export may cut the time body between two columns: the
-    // middle of an idle break if one lies there, otherwise the row that crosses the fewest arrows
-    // and no label; the row nearest the middle of [lo, hi] among equals.
+    // The best y in [lo, hi] at which an export may cut the time body between two columns: just
+    // inside an idle break if one lies there, otherwise the row that crosses the fewest arrows and
+    // no written text; the row nearest the middle of [lo, hi] among equals.
     double quietCut(double lo, double hi) const;
     // For an export column that starts at y: each side's lifeline x and the state it is in there.
     double lifelineX(int side) const;

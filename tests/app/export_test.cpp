@@ -1,5 +1,6 @@
 // Every built-in scenario in every format, and every failure case leaving files untouched.
 #include "app/export/diagram_exporter.h"
+#include "app/reason_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_items.h"
 #include "app/views/sequence_view.h"
@@ -251,55 +252,83 @@ TEST(Export, AShortDiagramFitsInOneColumnAndFillsTheSlide) {
     EXPECT_GT(bottom, 1080 - 60);
 }
 
-TEST(Export, FittedSvgKeepsEverySegmentLabelAndCarriesStatesOver) {
+TEST(Export, FitCutsPdfIntoColumnsButAnSvgStaysOneColumn) {
     BulkViews v(60);
     QTemporaryDir dir;
     ExportOptions o;
-    o.format = ExportFormat::Svg;
-    const QString single = dir.filePath(QStringLiteral("one.svg")), fitted = dir.filePath(QStringLiteral("fit.svg"));
-    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, single), QString());
     o.fit = kFit4K;
-    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, fitted), QString());
-    bool ok1 = false, ok2 = false;
-    const QString one = svgText(read(single), &ok1), fit = svgText(read(fitted), &ok2);
-    ASSERT_TRUE(ok1 && ok2);
-    ASSERT_GT(paintDiagram(&v.seq, &v.states, o).columns, 1);
-    // Every label of the one-column diagram is in the columns too (a cut never loses one).
-    for (const QString& line : one.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (line.contains(QStringLiteral("ack="))) {
-            EXPECT_TRUE(fit.contains(line)) << line.toStdString();
-        }
-    // Continuation columns name the state each side is in as they begin.
-    EXPECT_GT(fit.count(QStringLiteral("ESTABLISHED")), one.count(QStringLiteral("ESTABLISHED")));
+    o.format = ExportFormat::Pdf;
+    EXPECT_GT(paintDiagram(&v.seq, &v.states, o).columns, 1);
+    const QString pdf = dir.filePath(QStringLiteral("fit.pdf"));
+    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, pdf), QString());
+    EXPECT_TRUE(read(pdf).startsWith("%PDF"));
+    EXPECT_EQ(read(pdf).count("/Type /Page\n") + read(pdf).count("/Type /Page "), 1);
+    // An SVG cannot clip the columns, so it is drawn whole: one title, every label once.
+    o.format = ExportFormat::Svg;
+    EXPECT_EQ(paintDiagram(&v.seq, &v.states, o).columns, 1);
+    const QString svg = dir.filePath(QStringLiteral("fit.svg"));
+    ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, svg), QString());
+    bool ok = false;
+    const QString text = svgText(read(svg), &ok);
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(text.count(scenarioTitle(v.ctl.scenario())), 1);
+    EXPECT_EQ(text.count(QStringLiteral("ack=")), v.seq.arrowCount());
 }
 
-TEST(Export, QuietCutPrefersAnIdleBreakAndAvoidsLabels) {
+TEST(Export, ContinuationColumnsNameTheStateEachSideIsIn) {
+    Views v("lost-fin");
+    // Every band's own name is what the view reports just inside it, on its side.
+    int checked = 0;
+    for (QGraphicsItem* item : v.seq.scene()->items())
+        if (item->type() == BandType) {
+            const auto* band = static_cast<StateBandItem*>(item);
+            const int side = std::abs(band->sceneBoundingRect().center().x() - v.seq.lifelineX(0)) <
+                                     std::abs(band->sceneBoundingRect().center().x() - v.seq.lifelineX(1))
+                                 ? 0
+                                 : 1;
+            if (band->bottom() - band->top() < 2)
+                continue;
+            EXPECT_EQ(v.seq.stateNameAt(side, (band->top() + band->bottom()) / 2), band->name()) << band->top();
+            ++checked;
+        }
+    EXPECT_GE(checked, 6);
+    EXPECT_EQ(v.seq.stateNameAt(0, 0), QString());  // above the first band: nothing yet
+}
+
+TEST(Export, QuietCutPrefersAnIdleBreakAndAvoidsText) {
     Views v("normal-close");
+    const double lineHeight = QFontMetricsF(v.seq.theme().font).height();
     // normal-close has idle breaks (before B closes, TIME_WAIT): a cut over the whole body lands
-    // inside one of them.
+    // in the upper part of one, clear of its "… later …" label in the middle.
     const double y = v.seq.quietCut(kHeadsBottom, v.seq.contentRect().bottom());
     bool inBreak = false;
     for (QGraphicsItem* item : v.seq.scene()->items())
         if (item->type() == BreakType) {
             const QRectF r = item->sceneBoundingRect();
-            inBreak = inBreak || (y > r.top() && y < r.bottom());
+            if (y > r.top() && y < r.bottom()) {
+                inBreak = true;
+                EXPECT_GT(std::abs(y - r.center().y()), lineHeight) << "cut through the break's label";
+            }
         }
     EXPECT_TRUE(inBreak) << y;
 
-    // In a busy stretch with no break the cut passes between labels and time marks.
+    // In a busy stretch with no break the cut passes between labels, time marks and state names.
     BulkViews bulk(40);
     const double lo = 400, hi = 700;
     const double cut = bulk.seq.quietCut(lo, hi);
     EXPECT_GE(cut, lo);
     EXPECT_LE(cut, hi);
-    const double lineHeight = QFontMetricsF(bulk.seq.theme().font).height();
     int labelsNear = 0;
-    for (QGraphicsItem* item : bulk.seq.scene()->items())
+    for (QGraphicsItem* item : bulk.seq.scene()->items()) {
         if (item->type() == ArrowType) {
             const double label = static_cast<SegmentArrowItem*>(item)->labelCenter().y();
             EXPECT_GT(std::abs(label - cut), lineHeight * 0.5) << "cut " << cut << " through a label at " << label;
             labelsNear += std::abs(label - (lo + hi) / 2) < (hi - lo) ? 1 : 0;
         }
+        if (item->type() == BandType) {
+            EXPECT_GT(std::abs(static_cast<StateBandItem*>(item)->nameY() - cut), lineHeight * 0.5);
+        }
+    }
     EXPECT_GT(labelsNear, 2);  // there were labels to avoid
 }
 
@@ -322,4 +351,19 @@ TEST(Export, TransparentPngLeavesTheBackgroundClear) {
     EXPECT_GT(opaque, 500);  // the lines, bands and text are there
     // And the views got their backgrounds back for the screen.
     EXPECT_EQ(v.seq.scene()->backgroundBrush().color(), v.seq.theme().background);
+}
+
+TEST(Export, APngTooLargeToHoldIsRefusedWithItsSize) {
+    BulkViews v(20000);
+    QTemporaryDir dir;
+    ExportOptions o;
+    o.scale = 4;  // one column of 20 000 segments at 4×: millions of pixels tall
+    const QString path = dir.filePath(QStringLiteral("huge.png"));
+    const QString error = exportDiagram(&v.seq, &v.states, o, path);
+    EXPECT_TRUE(error.contains(QStringLiteral("too large"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(path));
+    EXPECT_FALSE(QFile::exists(path));
+    o.fit = kFit4K;  // what the message suggests works
+    EXPECT_EQ(exportDiagram(&v.seq, &v.states, o, path), QString());
+    EXPECT_EQ(QImage(path).size(), QSize(3840, 2160));
 }
