@@ -9,6 +9,8 @@
 #include <QPainterPathStroker>
 #include <QtMath>
 
+#include <vector>
+
 namespace finwave::app {
 
 namespace {
@@ -229,7 +231,11 @@ void BreakItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->drawRect(boundingRect());
     p->setRenderHint(QPainter::Antialiasing);
     p->setPen(QPen(t.muted, 1.2));
-    for (qreal y : {m_y0 + 6, m_y1 - 6}) {
+    // Two zig-zags with the label between them; a short break (a gap just past the threshold)
+    // has room for one, under the label.
+    const bool roomy = m_y1 - m_y0 >= QFontMetricsF(t.font).height() + 24;
+    const std::vector<qreal> rows = roomy ? std::vector<qreal>{m_y0 + 6, m_y1 - 6} : std::vector<qreal>{(m_y0 + m_y1) / 2};
+    for (qreal y : rows) {
         QPainterPath zig(QPointF(m_left, y));
         for (qreal x = m_left; x < m_right; x += 12)
             zig.lineTo(x + 6, y + ((static_cast<int>((x - m_left) / 12) % 2) ? -4 : 4));
