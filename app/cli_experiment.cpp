@@ -110,8 +110,7 @@ int runExperiment(int argc, char** argv) {
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 || !out.commit())
         return fail("--csv: " + csv + ": cannot be written (" + out.errorString().toStdString() + ")");
     if (!chart.empty()) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
+        prepareHeadlessQt();
         int qargc = 1;
         QApplication app(qargc, argv);
         QChart* c = makeSweepChart(result, QString::fromStdString(scenario->name), Theme::light());

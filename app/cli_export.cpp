@@ -121,8 +121,7 @@ int runExport(int argc, char** argv) {
     if (target.isDir())
         return fail("--output: " + output + ": is a folder");
 
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    prepareHeadlessQt();
     int qargc = 1;
     QApplication app(qargc, argv);
     installLanguage(QString::fromStdString(lang));

@@ -3,11 +3,17 @@
 #include "core/builtin_scenarios.h"
 #include "core/scenario_io.h"
 
+#include <QDir>
+#include <QFile>
+#include <QString>
+
 #include <charconv>
 #include <cstdio>
 #include <cmath>
 #include <cstring>
 #include <string_view>
+
+#include <unistd.h>
 
 namespace finwave::app {
 
@@ -139,6 +145,17 @@ std::optional<Scenario> resolveScenario(const ScenarioOptions& options, std::str
         s->ba.jitter = ms(*options.jitterMs);
     }
     return s;
+}
+
+void prepareHeadlessQt() {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    // The folder Qt itself would fall back to, made as Qt wants it: owned by us, mode 0700.
+    const QString dir = QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(::getuid());
+    if (QDir().mkpath(dir) && QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
 }
 
 }  // namespace finwave::app

@@ -35,4 +35,9 @@ FlagParse handleScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out
 // one-line reason (unknown name with the list of valid names; file:line:column: field: message).
 std::optional<Scenario> resolveScenario(const ScenarioOptions& options, std::string& error);
 
+// Before a sub-command starts Qt: the offscreen platform unless one is chosen, and a private
+// runtime folder when XDG_RUNTIME_DIR is unset (as under cron or a bare root shell), so Qt has
+// nothing to warn about and stderr keeps to the one-line reason.
+void prepareHeadlessQt();
+
 }  // namespace finwave::app

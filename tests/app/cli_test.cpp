@@ -19,6 +19,7 @@ Result run(const QStringList& args) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));  // as under cron or a bare root shell
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FINWAVE_BINARY), args);
@@ -162,4 +163,14 @@ TEST(CommandLine, ExportFitMakesASlideSizedPngAndRefusesBadSizes) {
         EXPECT_EQ(r.err.trimmed().count(QLatin1Char('\n')), 0) << r.err.toStdString();
         EXPECT_FALSE(QFile::exists(never));
     }
+}
+
+TEST(CommandLine, AFailureAfterQtStartsIsStillOneLine) {
+    // /proc exists but takes no new files: the path passes the early checks and fails at the write.
+    const Result r = run({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+                          QStringLiteral("--output"), QStringLiteral("/proc/finwave-test.png")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.startsWith(QStringLiteral("finwave export: /proc/finwave-test.png"))) << r.err.toStdString();
+    EXPECT_EQ(r.err.trimmed().count(QLatin1Char('\n')), 0) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(QStringLiteral("/proc/finwave-test.png")));
 }
