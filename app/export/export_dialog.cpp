@@ -94,10 +94,22 @@ void showExportDialog(QWidget* parent, SimController* controller) {
                     QCoreApplication::translate("ExportDialog", "Fit a Full HD slide (1920 × 1080)")});
     size->setToolTip(QCoreApplication::translate("ExportDialog", "A long run is cut into columns placed side by side; a PNG is then exactly the slide's size. An SVG stays one column."));
     size->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, 2));
-    scale->setEnabled(size->currentIndex() == 0);
-    QObject::connect(size, &QComboBox::currentIndexChanged, scale, [scale](int i) { scale->setEnabled(i == 0); });
     auto* transparent = new QCheckBox(QCoreApplication::translate("ExportDialog", "Transparent background (PNG)"), &dialog);
+    // Only what applies to the chosen format is enabled: the scale to a one-column PNG, the size
+    // to PNG and PDF (an SVG is one column), transparency to PNG.
+    const auto enable = [format, size, scale, transparent] {
+        const bool png = format->currentIndex() == 0;
+        size->setEnabled(format->currentIndex() != 1);
+        scale->setEnabled(png && size->currentIndex() == 0);
+        transparent->setEnabled(png);
+    };
+    enable();
+    QObject::connect(size, &QComboBox::currentIndexChanged, &dialog, enable);
+    QObject::connect(format, &QComboBox::currentIndexChanged, &dialog, enable);
     auto* caption = new QCheckBox(QCoreApplication::translate("ExportDialog", "Caption with scenario, profile and parameters"), &dialog);
+    view->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/view"), 0).toInt(), 0, 2));
+    transparent->setChecked(settings.value(QStringLiteral("export/transparent"), false).toBool());
+    caption->setChecked(settings.value(QStringLiteral("export/caption"), false).toBool());
     auto* scope = new QComboBox(&dialog);
     scope->addItems({QCoreApplication::translate("ExportDialog", "The complete run"), QCoreApplication::translate("ExportDialog", "Up to the current step")});
     auto* form = new QFormLayout(&dialog);
@@ -133,6 +145,9 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     settings.setValue(QStringLiteral("export/format"), format->currentIndex());
     settings.setValue(QStringLiteral("export/scale"), scale->value());
     settings.setValue(QStringLiteral("export/size"), size->currentIndex());
+    settings.setValue(QStringLiteral("export/view"), view->currentIndex());
+    settings.setValue(QStringLiteral("export/transparent"), transparent->isChecked());
+    settings.setValue(QStringLiteral("export/caption"), caption->isChecked());
     const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path);
     if (!error.isEmpty())
         QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);

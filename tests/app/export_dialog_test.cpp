@@ -94,13 +94,27 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
     ctl.seek(100);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("chosen.png"));
-    bool sawDialog = false, sawFileDialog = false;
+    bool sawDialog = false, sawFileDialog = false, sizeEnabledForSvg = true, sizeEnabledForPng = false;
     whenModal<QDialog>([&](QDialog* dialog) {
         sawDialog = true;
         const auto combos = dialog->findChildren<QComboBox*>();
-        for (QComboBox* c : combos)
+        QComboBox *size = nullptr, *format = nullptr;
+        for (QComboBox* c : combos) {
             if (c->count() == 3 && c->itemText(2).contains(QStringLiteral("1920")))
-                c->setCurrentIndex(2);  // Fit a Full HD slide
+                size = c;
+            if (c->count() == 3 && c->itemText(1) == QStringLiteral("SVG"))
+                format = c;
+        }
+        if (!size || !format) {  // the test then fails on sawFileDialog, not by hanging
+            dialog->reject();
+            return;
+        }
+        // An SVG is one column: the size does not apply to it, so it is disabled.
+        format->setCurrentIndex(1);
+        sizeEnabledForSvg = size->isEnabled();
+        format->setCurrentIndex(0);
+        size->setCurrentIndex(2);  // Fit a Full HD slide
+        sizeEnabledForPng = size->isEnabled();
         whenModal<QFileDialog>([&](QFileDialog* files) {
             sawFileDialog = true;
             files->selectFile(path);
@@ -111,6 +125,8 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
     showExportDialog(nullptr, &ctl);
     EXPECT_TRUE(sawDialog);
     ASSERT_TRUE(sawFileDialog);
+    EXPECT_FALSE(sizeEnabledForSvg);
+    EXPECT_TRUE(sizeEnabledForPng);
     EXPECT_EQ(QImage(path).size(), QSize(1920, 1080));
     QSettings settings;
     EXPECT_EQ(settings.value(QStringLiteral("export/size")).toInt(), 2);
