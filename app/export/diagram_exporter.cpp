@@ -24,6 +24,7 @@ namespace {
 constexpr double kGap = 30;         // between the diagram and the state graph
 constexpr double kColumnGap = 36;   // between columns of a cut diagram
 constexpr double kCaptionHeight = 48;
+constexpr int kScreenDpi = 96;  // the views' scene units are pixels of a screen at this density
 constexpr double kMinColumnBody = 240;  // never cut the time body into slivers shorter than this
 
 // Where a part of the sequence scene goes in the export, at 1×.
@@ -251,6 +252,10 @@ PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, cons
         QBuffer buffer(&out.bytes);
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
+        // The scenes are laid out in pixels of a 96 dpi screen and their fonts are in points. At
+        // QSvgGenerator's default 72 dpi a 9 pt label would be 9 units tall instead of 12, and the
+        // declared size would be too large by 96/72 in browsers and Inkscape (96 px to the inch).
+        svg.setResolution(kScreenDpi);
         svg.setSize(l.size.toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), l.size));
         svg.setTitle(QStringLiteral("FinWave"));
@@ -265,11 +270,14 @@ PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, cons
         QPdfWriter pdf(&buffer);
         pdf.setTitle(QStringLiteral("FinWave"));
         pdf.setCreator(QStringLiteral("FinWave"));
-        pdf.setResolution(72);  // one point per scene unit: the page fits the content
+        // One device unit per scene unit (96 dpi, as for the SVG), so the fonts' point sizes keep
+        // their proportion to the drawing; the page is the content plus a quarter-inch margin.
+        pdf.setResolution(kScreenDpi);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setPageSize(QPageSize(l.size + QSizeF(36, 36), QPageSize::Point));
+        const double margin = kScreenDpi / 4.0;
+        pdf.setPageSize(QPageSize((l.size + QSizeF(2 * margin, 2 * margin)) * 72.0 / kScreenDpi, QPageSize::Point));
         QPainter p(&pdf);
-        p.translate(18, 18);
+        p.translate(margin, margin);
         draw(p, sequence, states, o, l);
         break;
     }
