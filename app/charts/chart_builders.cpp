@@ -1,5 +1,7 @@
 #include "app/charts/chart_builders.h"
 
+#include "app/export/png_encoder.h"
+
 #include <QBuffer>
 
 #include <cmath>
@@ -172,16 +174,16 @@ QString saveChart(QChart* chart, const QString& path, QSize size) {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     if (ext == QLatin1String("png")) {
-        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        QImage image(size, QImage::Format_RGB32);
         image.fill(Qt::white);
         QPainter p(&image);
         p.setRenderHint(QPainter::Antialiasing);
         scene.render(&p, area, area);
         p.end();
-        buffer.open(QIODevice::WriteOnly);
-        image.save(&buffer, "PNG");
+        bytes = encodePng(image, false);
     } else {
         QSvgGenerator svg;
+        svg.setResolution(kScreenDpi);  // text as large as in the PNG (see theme.h)
         svg.setOutputDevice(&buffer);
         svg.setSize(size);
         svg.setViewBox(QRect(QPoint(0, 0), size));

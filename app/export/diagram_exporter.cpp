@@ -24,7 +24,6 @@ namespace {
 constexpr double kGap = 30;         // between the diagram and the state graph
 constexpr double kColumnGap = 36;   // between columns of a cut diagram
 constexpr double kCaptionHeight = 48;
-constexpr int kScreenDpi = 96;  // the views' scene units are pixels of a screen at this density
 constexpr double kMinColumnBody = 240;  // never cut the time body into slivers shorter than this
 
 // Where a part of the sequence scene goes in the export, at 1×.

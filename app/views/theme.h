@@ -5,6 +5,10 @@
 
 namespace finwave::app {
 
+// Scene units are pixels of a screen at this density while fonts are in points; vector exports
+// (SVG, PDF) are made at it so text keeps its size against the drawing.
+inline constexpr int kScreenDpi = 96;
+
 // One palette for every view and every export. Colour-blind-safe (Okabe–Ito) side colours.
 struct Theme {
     enum class Kind { Light, Projector };

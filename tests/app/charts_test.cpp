@@ -95,3 +95,18 @@ TEST(Charts, ExperimentBadInputExitsTwoNamingTheFlag) {
         EXPECT_FALSE(QFile::exists(csv));
     }
 }
+
+TEST(Charts, ChartSvgTextIsAsLargeAsInThePng) {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("s.csv")), svg = dir.filePath(QStringLiteral("s.svg"));
+    ASSERT_EQ(runFinwave({QStringLiteral("experiment"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
+                          QStringLiteral("--sweep"), QStringLiteral("loss=0:0.2:0.1"), QStringLiteral("--runs"),
+                          QStringLiteral("10"), QStringLiteral("--csv"), csv, QStringLiteral("--chart"), svg}),
+              0);
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    // The axis labels use the 9 pt font: 12 units at the screen's 96 dpi, not 9 (72 dpi).
+    EXPECT_TRUE(text.contains("font-size=\"12\"")) << text.left(600).toStdString();
+    EXPECT_FALSE(text.contains("font-size=\"9\""));
+}
