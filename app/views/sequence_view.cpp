@@ -10,6 +10,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStyle>
 #include <QResizeEvent>
 #include <QWheelEvent>
 
@@ -167,7 +168,10 @@ double SequenceView::quietCut(double lo, double hi) const {
 
 // The diagram is fitted to the pane's width (never enlarged), then the user's zoom applies.
 void SequenceView::applyZoom() {
-    const double fit = d->width > 0 ? std::clamp(viewport()->width() / (d->width + 8), 0.35, 1.0) : 1.0;
+    // Room for the vertical scroll bar is kept even before it appears, or its arrival would make
+    // the fitted diagram a few pixels too wide and add a horizontal bar.
+    const int bar = verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    const double fit = d->width > 0 ? std::clamp((viewport()->width() - bar) / (d->width + 8), 0.35, 1.0) : 1.0;
     const double k = fit * d->zoom;
     setTransform(QTransform::fromScale(k, k));
 }
