@@ -106,16 +106,14 @@ static void exportBench(benchmark::State& state, ExportFormat format, Size size 
 static void BM_Export200SegmentsPng4K(benchmark::State& state) { exportBench(state, ExportFormat::Png); }
 static void BM_Export200SegmentsPngOneColumn4x(benchmark::State& state) { exportBench(state, ExportFormat::Png, Size::Column4x); }
 static void BM_Export200SegmentsPngOneColumn1x(benchmark::State& state) { exportBench(state, ExportFormat::Png, Size::Column1x); }
-static void BM_Export200SegmentsSvg(benchmark::State& state) { exportBench(state, ExportFormat::Svg); }
+static void BM_Export200SegmentsSvg(benchmark::State& state) { exportBench(state, ExportFormat::Svg); }  // always one column
 static void BM_Export200SegmentsPdf(benchmark::State& state) { exportBench(state, ExportFormat::Pdf); }
-static void BM_Export200SegmentsSvgOneColumn(benchmark::State& state) { exportBench(state, ExportFormat::Svg, Size::Column1x); }
 static void BM_Export200SegmentsPdfOneColumn(benchmark::State& state) { exportBench(state, ExportFormat::Pdf, Size::Column1x); }
 BENCHMARK(BM_Export200SegmentsPng4K)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsPngOneColumn4x)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsPngOneColumn1x)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsSvg)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsPdf)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Export200SegmentsSvgOneColumn)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Export200SegmentsPdfOneColumn)->Unit(benchmark::kMillisecond);
 
 // The encoder alone on a painted 4K slide, by thread count: how much the second core buys.
