@@ -93,7 +93,7 @@ QString reasonSentence(Reason reason) {
     case Reason::DataHeldOutOfOrder:
         return QCoreApplication::translate("Reason", "This segment came before a missing one; it is held and an ACK asks for the missing bytes.");
     case Reason::AckAdvanced:
-        return QCoreApplication::translate("Reason", "The ACK acknowledges new data: SND.UNA moves forward and the retransmission timer is restarted or stopped.");
+        return QCoreApplication::translate("Reason", "The ACK covers sequence numbers not acknowledged before (data or a FIN): SND.UNA moves forward and the retransmission timer is restarted or stopped.");
     case Reason::ListenOpened:
         return QCoreApplication::translate("Reason", "CLOSED to LISTEN: waiting for a connection request.");
     case Reason::SynSentOnConnect:

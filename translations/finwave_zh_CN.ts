@@ -395,8 +395,8 @@
         <translation>这个报文段先于缺失的报文段到达；它被暂存，并用 ACK 索要缺失的字节。</translation>
     </message>
     <message>
-        <source>The ACK acknowledges new data: SND.UNA moves forward and the retransmission timer is restarted or stopped.</source>
-        <translation>ACK 确认了新数据：SND.UNA 前移，重传定时器被重启或停止。</translation>
+        <source>The ACK covers sequence numbers not acknowledged before (data or a FIN): SND.UNA moves forward and the retransmission timer is restarted or stopped.</source>
+        <translation>ACK 覆盖了此前未被确认的序号（数据或 FIN）：SND.UNA 前移，重传定时器被重启或停止。</translation>
     </message>
     <message>
         <source>CLOSED to LISTEN: waiting for a connection request.</source>
