@@ -2,6 +2,7 @@
 #include "app/cli_options.h"
 #include "app/export/diagram_exporter.h"
 #include "app/language.h"
+#include "app/reason_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
@@ -140,10 +141,7 @@ int runExport(int argc, char** argv) {
     o.fit = fit;
     o.transparent = transparent;
     if (caption)
-        o.caption = QStringLiteral("%1 · %2 · step %3")
-                        .arg(QString::fromStdString(scenario->name),
-                             QString::fromUtf8(profileName(scenario->params.profile).data()))
-                        .arg(ctl.sim().stepIndex());
+        o.caption = runCaption(ctl.sim());  // the same caption as the window's
     const QString failure = exportDiagram(&seq, &states, o, QString::fromStdString(output));
     if (!failure.isEmpty()) {
         std::cerr << "finwave export: " << failure.toStdString() << '\n';

@@ -216,4 +216,16 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
     return {};
 }
 
+QString runCaption(const Simulator& sim) {
+    const ChannelParams ab = sim.channel(Direction::AtoB), ba = sim.channel(Direction::BtoA);
+    return QCoreApplication::translate("ExportDialog", "%1 · profile %2 · delay %3/%4 ms · loss %5/%6 % · seed %7 · step %8")
+        .arg(QString::fromStdString(sim.scenario().name), QString::fromUtf8(profileName(sim.params().profile).data()))
+        .arg(static_cast<double>(ab.delay) / 1000.0)
+        .arg(static_cast<double>(ba.delay) / 1000.0)
+        .arg(ab.loss * 100, 0, 'f', 0)
+        .arg(ba.loss * 100, 0, 'f', 0)
+        .arg(sim.scenario().seed)
+        .arg(sim.stepIndex());
+}
+
 }  // namespace finwave::app

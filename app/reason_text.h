@@ -16,6 +16,8 @@ QString segmentLabel(const Simulator& sim, const Segment& segment);
 // A scenario's title and description in the current language (built-ins are translated).
 QString scenarioTitle(const Scenario& scenario);
 QString scenarioDescription(const Scenario& scenario);
+// An export's caption: scenario, profile, delays, losses, seed and step, as the user set them.
+QString runCaption(const Simulator& sim);
 // "0.050 s", "240.3 s"
 QString formatTime(Micros t);
 

@@ -1,6 +1,7 @@
 #include "app/export/export_dialog.h"
 
 #include "app/export/diagram_exporter.h"
+#include "app/reason_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
@@ -28,17 +29,6 @@ namespace finwave::app {
 
 namespace {
 
-QString captionFor(const Simulator& sim) {
-    const ChannelParams ab = sim.channel(Direction::AtoB), ba = sim.channel(Direction::BtoA);
-    return QCoreApplication::translate("ExportDialog", "%1 · profile %2 · delay %3/%4 ms · loss %5/%6 % · seed %7 · step %8")
-        .arg(QString::fromStdString(sim.scenario().name), QString::fromUtf8(profileName(sim.params().profile).data()))
-        .arg(ab.delay / 1000)
-        .arg(ba.delay / 1000)
-        .arg(ab.loss * 100, 0, 'f', 0)
-        .arg(ba.loss * 100, 0, 'f', 0)
-        .arg(sim.scenario().seed)
-        .arg(sim.stepIndex());
-}
 
 // A fresh controller with the run's scenario and the parameters the user has set since.
 void replay(SimController& ctl, SimController* source, quint64 step) {
@@ -59,7 +49,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     SequenceView seq(&ctl);
     StateGraphView states(&ctl);
     if (!options.caption.isNull())
-        options.caption = captionFor(ctl.sim());
+        options.caption = runCaption(ctl.sim());
     const PaintedDiagram painted = paintDiagram(&seq, &states, options);
     QFutureWatcher<QString> watcher;
     QEventLoop loop;

@@ -174,3 +174,18 @@ TEST(CommandLine, AFailureAfterQtStartsIsStillOneLine) {
     EXPECT_EQ(r.err.trimmed().count(QLatin1Char('\n')), 0) << r.err.toStdString();
     EXPECT_FALSE(QFile::exists(QStringLiteral("/proc/finwave-test.png")));
 }
+
+TEST(CommandLine, ExportCaptionNamesScenarioProfileAndParameters) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("c.svg"));
+    const Result r = run({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
+                          QStringLiteral("--profile"), QStringLiteral("linux"), QStringLiteral("--delay-ab"),
+                          QStringLiteral("80"), QStringLiteral("--loss-ba"), QStringLiteral("0.25"), QStringLiteral("--seed"),
+                          QStringLiteral("7"), QStringLiteral("--caption"), QStringLiteral("--output"), path});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QFile svg(path);
+    ASSERT_TRUE(svg.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(svg.readAll());
+    for (const char* part : {"lost-fin · profile linux", "delay 80/50 ms", "loss 0/25 %", "seed 7"})
+        EXPECT_TRUE(text.contains(QString::fromUtf8(part))) << part;
+}
