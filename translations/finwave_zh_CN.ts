@@ -181,6 +181,14 @@
         <source>A long run is cut into columns placed side by side; a PNG is then exactly the slide&apos;s size. An SVG stays one column.</source>
         <translation>较长的运行会被切成并排的多列；PNG 的尺寸正好等于幻灯片尺寸。SVG 始终为单列。</translation>
     </message>
+    <message>
+        <source>Drawing %1…</source>
+        <translation>正在绘制 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Log</name>

@@ -25,6 +25,7 @@ constexpr double kGap = 30;         // between the diagram and the state graph
 constexpr double kColumnGap = 36;   // between columns of a cut diagram
 constexpr double kCaptionHeight = 48;
 constexpr double kMinColumnBody = 240;  // never cut the time body into slivers shorter than this
+constexpr int kStripRows = 2048;        // a PNG is painted this many pixel rows at a time
 
 // Where a part of the sequence scene goes in the export, at 1×.
 struct Piece {
@@ -142,12 +143,19 @@ Layout layoutFor(SequenceView* sequence, StateGraphView* states, const ExportOpt
     return l;
 }
 
-void draw(QPainter& p, SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const Layout& l) {
+// Draws what of the layout lies in `area` (layout units; null for all). A piece is cut down to
+// the area before the scene renders it, so a strip costs what is in it, not the whole diagram.
+void draw(QPainter& p, SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const Layout& l,
+          const QRectF& area = QRectF()) {
     const Theme& t = sequence->theme();
     for (const Piece& piece : l.sequence) {
+        const QRectF target = area.isNull() ? piece.target : piece.target.intersected(area);
+        if (target.isEmpty())
+            continue;
+        const QRectF source(piece.source.topLeft() + (target.topLeft() - piece.target.topLeft()), target.size());
         p.save();
-        p.setClipRect(piece.target, Qt::IntersectClip);
-        sequence->renderContent(&p, piece.target, piece.source);
+        p.setClipRect(target, Qt::IntersectClip);
+        sequence->renderContent(&p, target, source);
         p.restore();
     }
     if (!l.separators.empty()) {
@@ -165,7 +173,7 @@ void draw(QPainter& p, SequenceView* sequence, StateGraphView* states, const Exp
             p.drawText(QPointF(c.left ? c.at.x() - w : c.at.x(), c.at.y() + fm.ascent() * 0.4), c.name);
         }
     }
-    if (!l.states.isEmpty())
+    if (!l.states.isEmpty() && (area.isNull() || l.states.intersects(area)))
         states->renderContent(&p, l.states);
     if (!l.caption.isEmpty()) {
         p.setFont(t.font);
@@ -217,7 +225,8 @@ QString checkExportPath(const QString& path) {
     return {};
 }
 
-PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o) {
+PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o,
+                            const PaintProgress& progress) {
     const Layout l = layoutFor(sequence, states, o);
     const QColor background = sequence->theme().background;
     PaintedDiagram out;
@@ -240,11 +249,26 @@ PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, cons
         if (out.image.isNull())
             break;
         out.image.fill(o.transparent ? QColor(Qt::transparent) : background);
-        QPainter p(&out.image);
-        p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-        p.translate(offset);
-        p.scale(scale, scale);
-        draw(p, sequence, states, o, l);
+        // In strips of the image, so a long one-column export reports progress (and can be
+        // cancelled) between them, and each strip renders only the items it shows.
+        const QTransform toImage = QTransform::fromTranslate(offset.x(), offset.y()).scale(scale, scale);
+        const QTransform toLayout = toImage.inverted();
+        const int strips = (size.height() + kStripRows - 1) / kStripRows;
+        for (int i = 0; i < strips; ++i) {
+            if (progress && !progress(i, strips)) {
+                out.image = QImage();
+                out.cancelled = true;
+                return out;
+            }
+            const QRect strip(0, i * kStripRows, size.width(), std::min(kStripRows, size.height() - i * kStripRows));
+            QPainter p(&out.image);
+            p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+            p.setClipRect(strip);
+            p.setTransform(toImage);
+            draw(p, sequence, states, o, l, toLayout.mapRect(QRectF(strip)).adjusted(-2, -2, 2, 2));
+        }
+        if (progress)
+            progress(strips, strips);
         break;
     }
     case ExportFormat::Svg: {
@@ -284,7 +308,7 @@ PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, cons
     return out;
 }
 
-QString writeDiagram(const PaintedDiagram& painted, const QString& path) {
+QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeControl* control) {
     QByteArray png;
     if (painted.format == ExportFormat::Png) {
         if (painted.image.isNull())
@@ -292,7 +316,9 @@ QString writeDiagram(const PaintedDiagram& painted, const QString& path) {
                 .arg(path)
                 .arg(painted.pixels.width())
                 .arg(painted.pixels.height());
-        png = encodePng(painted.image, painted.transparent);
+        png = encodePng(painted.image, painted.transparent, 0, control);
+        if (control && control->stopped)
+            return {};
         if (png.isEmpty())
             return QCoreApplication::translate("Export", "%1: the PNG could not be encoded").arg(path);
     }

@@ -7,10 +7,13 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
+
 namespace finwave::app {
 
 class SequenceView;
 class StateGraphView;
+struct EncodeControl;
 
 enum class DiagramView { Sequence, States, Both };
 enum class ExportFormat { Png, Svg, Pdf };
@@ -42,15 +45,23 @@ struct PaintedDiagram {
     QByteArray bytes;
     bool transparent = false;
     int columns = 1;  // how many columns the sequence diagram was cut into
+    bool cancelled = false;
 };
+
+// Told how far a PNG's painting is (strips done of total) before each strip and at the end;
+// returning false cancels it. GUI thread.
+using PaintProgress = std::function<bool(int done, int total)>;
 
 // The first two steps of exportDiagram, for a caller that wants to encode off the GUI thread.
 // checkExportPath: an empty string, or the one-line reason the path cannot be used.
 QString checkExportPath(const QString& path);
 // Draws the whole diagram (not just the visible part) with the views' own drawing. GUI thread.
-PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& options);
-// Encodes a PNG and writes the file atomically (QSaveFile). Safe on any thread.
-QString writeDiagram(const PaintedDiagram& painted, const QString& path);
+PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& options,
+                            const PaintProgress& progress = {});
+// Encodes a PNG and writes the file atomically (QSaveFile). Safe on any thread. With `control`
+// (see png_encoder.h) the encoding reports rows and can be cancelled: then nothing is written
+// and the result is empty.
+QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeControl* control = nullptr);
 
 // checkExportPath, paintDiagram and writeDiagram in turn. Returns an empty string on success,
 // otherwise a one-line reason naming the path; an existing file is then left as it was.

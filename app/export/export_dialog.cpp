@@ -1,6 +1,7 @@
 #include "app/export/export_dialog.h"
 
 #include "app/export/diagram_exporter.h"
+#include "app/export/png_encoder.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
@@ -23,6 +24,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace finwave::app {
@@ -41,7 +43,10 @@ void replay(SimController& ctl, SimController* source, quint64 step) {
 }
 }  // namespace
 
-QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path) {
+QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
+                  bool* cancelled) {
+    if (cancelled)
+        *cancelled = false;
     if (QString error = checkExportPath(path); !error.isEmpty())
         return error;
     SimController ctl;
@@ -50,17 +55,51 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     StateGraphView states(&ctl);
     if (!options.caption.isNull())
         options.caption = runCaption(ctl.sim());
-    const PaintedDiagram painted = paintDiagram(&seq, &states, options);
+    const QString name = QFileInfo(path).fileName();
+    // One dialog for both phases, shown only if the export takes over half a second: drawing
+    // strip by strip, then encoding and writing on a worker thread; Cancel works in both.
+    QProgressDialog progress(QCoreApplication::translate("ExportDialog", "Drawing %1…").arg(name),
+                             QCoreApplication::translate("ExportDialog", "Cancel"), 0, 0, parent);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);
+    progress.setAutoReset(false);  // one dialog through both phases, not closed between them
+    progress.setAutoClose(false);
+    const PaintedDiagram painted = paintDiagram(&seq, &states, options, [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);  // a modal progress dialog processes events here
+        return !progress.wasCanceled();
+    });
+    if (painted.cancelled) {
+        if (cancelled)
+            *cancelled = true;
+        return {};
+    }
+    // Encoding and writing on a worker; the bar follows the rows it has compressed, and Cancel
+    // stops it (the window is blocked by the window-modal dialog, so only the dialog takes input).
+    progress.setLabelText(QCoreApplication::translate("ExportDialog", "Writing %1…").arg(name));
+    progress.setRange(0, painted.image.isNull() ? 0 : painted.image.height());
+    EncodeControl control;
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&control] { control.cancel = true; });
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
-    QProgressDialog busy(QCoreApplication::translate("ExportDialog", "Writing %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, parent);
-    busy.setWindowModality(Qt::WindowModal);
-    busy.setMinimumDuration(500);
-    busy.setValue(0);
-    watcher.setFuture(QtConcurrent::run([painted, path] { return writeDiagram(painted, path); }));
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &progress, [&progress, &control] {
+        if (progress.wasCanceled())  // also when cancelled by Escape or cancel(), which emit nothing
+            control.cancel = true;
+        if (progress.maximum() > 0)
+            progress.setValue(std::min(progress.maximum() - 1, control.rowsDone.load()));
+    });
+    poll.start(100);
+    watcher.setFuture(QtConcurrent::run([painted, path, &control] { return writeDiagram(painted, path, &control); }));
     if (!watcher.isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
+        loop.exec();
+    poll.stop();
+    if (control.stopped) {  // cancelled in time: nothing was written
+        if (cancelled)
+            *cancelled = true;
+        return {};
+    }
     return watcher.result();
 }
 
@@ -138,7 +177,8 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     settings.setValue(QStringLiteral("export/view"), view->currentIndex());
     settings.setValue(QStringLiteral("export/transparent"), transparent->isChecked());
     settings.setValue(QStringLiteral("export/caption"), caption->isChecked());
-    const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path);
+    bool cancelled = false;
+    const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path, &cancelled);
     if (!error.isEmpty())
         QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);
 }

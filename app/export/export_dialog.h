@@ -9,10 +9,12 @@ namespace finwave::app {
 class SimController;
 
 // Exports `controller`'s run (complete, or up to its current step) from views of its own, so the
-// window's scroll position is never touched. Drawing happens here; encoding and writing run on a
-// worker thread while this waits in an event loop, so the window keeps repainting, and a busy
-// dialog appears under `parent` if it takes more than half a second. Returns the error, or empty.
-QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path);
+// window's scroll position is never touched. A PNG is drawn here strip by strip; encoding and
+// writing run on a worker thread while this waits in an event loop, so the window keeps
+// repainting. If it takes over half a second a progress dialog appears under `parent`, with
+// Cancel while drawing. Returns the error, or empty (also when cancelled: nothing is written).
+QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
+                  bool* cancelled = nullptr);
 
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().

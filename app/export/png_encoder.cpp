@@ -75,7 +75,7 @@ private:
 
 // Filters rows [band.first, band.last) with Up (PNG spec §9.2) and deflates them as raw deflate.
 // A band that is not the last ends with a sync flush so the next band's blocks can follow it.
-void deflateBand(const RowSource& source, Band& band, bool lastBand) {
+void deflateBand(const RowSource& source, Band& band, bool lastBand, EncodeControl* control) {
     z_stream z{};
     if (deflateInit2(&z, kLevel, Z_DEFLATED, -15, 8, kStrategy) != Z_OK)
         return;
@@ -90,7 +90,7 @@ void deflateBand(const RowSource& source, Band& band, bool lastBand) {
     z.avail_out = static_cast<uInt>(band.deflated.size());
     for (int y = band.first; y < band.last;) {
         unsigned char* out = filtered.data();
-        const int end = std::min(band.last, y + kRowsPerChunk);
+        const int end = std::min(band.last, y + kRowsPerChunk), rows = end - y;
         for (; y < end; ++y) {
             source.row(y, cur.data());
             *out++ = 2;  // filter type Up
@@ -100,6 +100,13 @@ void deflateBand(const RowSource& source, Band& band, bool lastBand) {
                 out[i] = static_cast<unsigned char>(c[i] - u[i]);
             out += bytes;
             std::swap(prev, cur);
+        }
+        if (control) {
+            control->rowsDone.fetch_add(rows, std::memory_order_relaxed);
+            if (control->cancel.load(std::memory_order_relaxed)) {
+                deflateEnd(&z);
+                return;
+            }
         }
         const std::size_t size = static_cast<std::size_t>(out - filtered.data());
         band.adler = adler32_z(band.adler, filtered.data(), size);
@@ -123,7 +130,7 @@ void deflateBand(const RowSource& source, Band& band, bool lastBand) {
 
 }  // namespace
 
-QByteArray encodePng(const QImage& input, bool keepAlpha, int threads) {
+QByteArray encodePng(const QImage& input, bool keepAlpha, int threads, EncodeControl* control) {
     if (input.isNull())
         return {};
     const QImage image = keepAlpha ? input.convertToFormat(QImage::Format_RGBA8888)
@@ -149,7 +156,7 @@ QByteArray encodePng(const QImage& input, bool keepAlpha, int threads) {
         const int used = std::min(threads, bandCount);
         const auto work = [&](int t) {
             for (int i = t; i < bandCount; i += used)
-                deflateBand(source, bands[static_cast<std::size_t>(i)], i == bandCount - 1);
+                deflateBand(source, bands[static_cast<std::size_t>(i)], i == bandCount - 1, control);
         };
         std::vector<std::thread> workers;
         int t = 1;
@@ -165,6 +172,10 @@ QByteArray encodePng(const QImage& input, bool keepAlpha, int threads) {
             w.join();
     }
 
+    if (control && control->cancel) {
+        control->stopped = true;
+        return {};
+    }
     QByteArray out;
     std::size_t deflated = 0;
     for (const Band& b : bands) {

@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+#include <atomic>
+
 class QImage;
 
 namespace finwave::app {
@@ -16,6 +18,15 @@ namespace finwave::app {
 //
 // Opaque images are written as 8-bit RGB, images with transparency as 8-bit RGBA (not
 // premultiplied). Returns an empty array when the image is null.
-QByteArray encodePng(const QImage& image, bool keepAlpha, int threads = 0);
+//
+// `control`, if given, is shared with the encoding threads: rowsDone counts the rows compressed
+// so far (for a progress bar); setting cancel stops the work soon, and if it did stop, stopped
+// is set and the result is empty.
+struct EncodeControl {
+    std::atomic<int> rowsDone{0};
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> stopped{false};
+};
+QByteArray encodePng(const QImage& image, bool keepAlpha, int threads = 0, EncodeControl* control = nullptr);
 
 }  // namespace finwave::app

@@ -10,9 +10,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QImage>
 #include <QLineEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -131,4 +133,24 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
     QSettings settings;
     EXPECT_EQ(settings.value(QStringLiteral("export/size")).toInt(), 2);
     EXPECT_EQ(settings.value(QStringLiteral("export/folder")).toString(), dir.path());
+}
+
+TEST(ExportFromWindow, CancelInTheProgressDialogStopsAndWritesNothing) {
+    SimController ctl;
+    ctl.loadScenario(finwave::testing::longRun(200));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.png"));
+    ExportOptions o;
+    o.scale = 4;  // one column at 4×: seconds of drawing, so the progress dialog comes up
+    bool sawProgress = false;
+    whenModal<QProgressDialog>([&sawProgress](QProgressDialog* progress) {
+        sawProgress = true;
+        if (QPushButton* button = progress->findChild<QPushButton*>())
+            button->click();  // as the user would
+    });
+    bool cancelled = false;
+    EXPECT_EQ(exportRun(nullptr, &ctl, true, o, path, &cancelled), QString());
+    EXPECT_TRUE(sawProgress);
+    EXPECT_TRUE(cancelled);
+    EXPECT_FALSE(QFile::exists(path));
 }

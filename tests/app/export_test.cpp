@@ -411,3 +411,50 @@ TEST(Export, SvgRendersLikeThePng) {
             EXPECT_TRUE(read(svg).contains(labelSize)) << labelSize.toStdString();
         }
 }
+
+// A PNG is painted in strips; the strips join without a seam: the result is the picture the
+// scene draws in one go, and progress is told strip by strip up to the total.
+TEST(Export, StripsJoinIntoTheSamePictureAndReportProgress) {
+    BulkViews v(200);
+    ExportOptions o;
+    std::vector<std::pair<int, int>> calls;
+    const PaintedDiagram painted = paintDiagram(&v.seq, &v.states, o, [&calls](int done, int total) {
+        calls.emplace_back(done, total);
+        return true;
+    });
+    ASSERT_FALSE(painted.image.isNull());
+    const int total = (painted.image.height() + 2047) / 2048;
+    ASSERT_GE(total, 5);
+    ASSERT_EQ(static_cast<int>(calls.size()), total + 1);
+    for (int i = 0; i <= total; ++i)
+        EXPECT_EQ(calls[static_cast<std::size_t>(i)], std::make_pair(i, total));
+
+    QImage whole(painted.image.size(), QImage::Format_RGB32);
+    whole.fill(v.seq.theme().background);
+    {
+        QPainter p(&whole);
+        p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        v.seq.renderContent(&p, QRectF(QPointF(0, 0), v.seq.contentRect().size()));
+    }
+    int differing = 0;
+    for (int y = 0; y < whole.height(); ++y) {
+        const auto* a = reinterpret_cast<const QRgb*>(whole.constScanLine(y));
+        const auto* b = reinterpret_cast<const QRgb*>(painted.image.constScanLine(y));
+        for (int x = 0; x < whole.width(); ++x)
+            differing += std::abs(qGray(a[x]) - qGray(b[x])) > 8 ? 1 : 0;
+    }
+    EXPECT_EQ(differing, 0) << "of " << whole.width() * whole.height() << " pixels";
+}
+
+TEST(Export, CancellingThePaintingWritesNothing) {
+    BulkViews v(200);
+    ExportOptions o;
+    int calls = 0;
+    const PaintedDiagram painted = paintDiagram(&v.seq, &v.states, o, [&calls](int done, int) {
+        ++calls;
+        return done < 2;  // cancel before the third strip
+    });
+    EXPECT_TRUE(painted.cancelled);
+    EXPECT_TRUE(painted.image.isNull());
+    EXPECT_EQ(calls, 3);
+}

@@ -60,3 +60,17 @@ TEST(PngEncoder, ManyBandsJoinIntoOneValidStream) {
 }
 
 TEST(PngEncoder, ANullImageGivesNothing) { EXPECT_TRUE(encodePng(QImage(), false).isEmpty()); }
+
+TEST(PngEncoder, CountsRowsAndStopsWhenCancelled) {
+    const QImage image = drawing(400, 64 * 8, false);
+    finwave::app::EncodeControl counted;
+    EXPECT_FALSE(encodePng(image, false, 2, &counted).isEmpty());
+    EXPECT_EQ(counted.rowsDone.load(), image.height());
+    EXPECT_FALSE(counted.stopped.load());
+
+    finwave::app::EncodeControl cancelled;
+    cancelled.cancel = true;
+    EXPECT_TRUE(encodePng(image, false, 2, &cancelled).isEmpty());
+    EXPECT_TRUE(cancelled.stopped.load());
+    EXPECT_LT(cancelled.rowsDone.load(), image.height());  // each band gave up after its first rows
+}
