@@ -60,6 +60,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     // strip by strip, then encoding and writing on a worker thread; Cancel works in both.
     QProgressDialog progress(QCoreApplication::translate("ExportDialog", "Drawing %1…").arg(name),
                              QCoreApplication::translate("ExportDialog", "Cancel"), 0, 0, parent);
+    progress.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(500);
     progress.setAutoReset(false);  // one dialog through both phases, not closed between them
