@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <limits>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -85,9 +86,30 @@ void deflateBand(const RowSource& source, Band& band, bool lastBand, EncodeContr
     std::vector<unsigned char> filtered(static_cast<std::size_t>(bytes + 1) * kRowsPerChunk);
     if (band.first > 0)
         source.row(band.first - 1, prev.data());
-    band.deflated.resize(deflateBound(&z, static_cast<uLong>(bytes + 1) * static_cast<uLong>(band.last - band.first)) + 64);
-    z.next_out = band.deflated.data();
-    z.avail_out = static_cast<uInt>(band.deflated.size());
+    // The output grows as needed from a guess (diagrams shrink to a few percent), instead of
+    // reserving deflateBound, which is about the raw size: a 4× export would hold another GB.
+    std::vector<unsigned char>& deflated = band.deflated;
+    deflated.resize(std::max<std::size_t>(1 << 16, static_cast<std::size_t>(bytes + 1) * static_cast<std::size_t>(band.last - band.first) / 16));
+    std::size_t used = 0;
+    const auto room = [&] {
+        if (used == deflated.size())
+            deflated.resize(deflated.size() * 2);
+        z.next_out = deflated.data() + used;
+        z.avail_out = static_cast<uInt>(std::min<std::size_t>(deflated.size() - used, std::numeric_limits<uInt>::max()));
+    };
+    // Deflates all of z's input; with a flush, until zlib has written everything it holds.
+    const auto drive = [&](int flush) {
+        for (;;) {
+            room();
+            const uInt before = z.avail_out;
+            const int rc = deflate(&z, flush);
+            used += before - z.avail_out;
+            if (rc == Z_STREAM_ERROR)
+                return false;
+            if (flush == Z_FINISH ? rc == Z_STREAM_END : z.avail_in == 0 && (flush == Z_NO_FLUSH || z.avail_out > 0))
+                return true;
+        }
+    };
     for (int y = band.first; y < band.last;) {
         unsigned char* out = filtered.data();
         const int end = std::min(band.last, y + kRowsPerChunk), rows = end - y;
@@ -114,16 +136,13 @@ void deflateBand(const RowSource& source, Band& band, bool lastBand, EncodeContr
         z.next_in = filtered.data();
         z.avail_in = static_cast<uInt>(size);
         const bool finish = y == band.last;
-        const int flush = finish ? (lastBand ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH;
-        const int rc = deflate(&z, flush);
-        // The buffer is deflateBound's size, so everything fits; room left over proves the flush
-        // wrote all it had.
-        if (rc == Z_STREAM_ERROR || z.avail_in != 0 || z.avail_out == 0 || (finish && lastBand && rc != Z_STREAM_END)) {
+        if (!drive(finish ? (lastBand ? Z_FINISH : Z_SYNC_FLUSH) : Z_NO_FLUSH)) {
             deflateEnd(&z);
             return;
         }
     }
-    band.deflated.resize(band.deflated.size() - z.avail_out);
+    deflated.resize(used);
+    deflated.shrink_to_fit();
     deflateEnd(&z);
     band.ok = true;
 }

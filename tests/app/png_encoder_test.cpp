@@ -74,3 +74,20 @@ TEST(PngEncoder, CountsRowsAndStopsWhenCancelled) {
     EXPECT_TRUE(cancelled.stopped.load());
     EXPECT_LT(cancelled.rowsDone.load(), image.height());  // each band gave up after its first rows
 }
+
+TEST(PngEncoder, IncompressibleImagesGrowTheOutputAndStillRoundTrip) {
+    // Noise does not compress: the output outgrows the encoder's first guess many times over.
+    QImage noise(700, 300, QImage::Format_RGB32);
+    quint32 state = 12345;
+    for (int y = 0; y < noise.height(); ++y) {
+        auto* row = reinterpret_cast<QRgb*>(noise.scanLine(y));
+        for (int x = 0; x < noise.width(); ++x) {
+            state = state * 1664525u + 1013904223u;
+            row[x] = 0xff000000u | (state >> 8);
+        }
+    }
+    const QByteArray png = encodePng(noise, false, 2);
+    EXPECT_GT(png.size(), noise.width() * noise.height() * 3 / 2);  // well past a sixteenth of the raw size
+    expectRoundTrip(noise, false, 2);
+    expectRoundTrip(noise, false, 1);
+}
