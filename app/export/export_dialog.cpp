@@ -18,9 +18,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
-#include <QImage>
 #include <QMessageBox>
-#include <QPainter>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
@@ -80,13 +78,12 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     progress.setLabelText(QCoreApplication::translate("ExportDialog", "Writing %1…").arg(name));
     progress.setRange(0, painted.image.isNull() ? 0 : painted.image.height());
     EncodeControl control;
-    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&control] { control.cancel = true; });
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
     QTimer poll;
     QObject::connect(&poll, &QTimer::timeout, &progress, [&progress, &control] {
-        if (progress.wasCanceled())  // also when cancelled by Escape or cancel(), which emit nothing
+        if (progress.wasCanceled())  // the button, Escape or cancel(): all set this
             control.cancel = true;
         if (progress.maximum() > 0)
             progress.setValue(std::min(progress.maximum() - 1, control.rowsDone.load()));
@@ -178,8 +175,8 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     settings.setValue(QStringLiteral("export/view"), view->currentIndex());
     settings.setValue(QStringLiteral("export/transparent"), transparent->isChecked());
     settings.setValue(QStringLiteral("export/caption"), caption->isChecked());
-    bool cancelled = false;
-    const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path, &cancelled);
+    // A cancelled export returns no error: nothing was written and nothing needs saying.
+    const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path);
     if (!error.isEmpty())
         QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);
 }

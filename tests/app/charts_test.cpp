@@ -57,15 +57,18 @@ int runFinwave(const QStringList& args, QString* err = nullptr) {
         *err = QString::fromUtf8(p.readAllStandardError());
     return p.exitCode();
 }
+// `finwave experiment` on lost-fin over `sweep` with `runs` runs per point, writing csv and chart.
+int runSweep(const QString& sweep, int runs, const QString& csv, const QString& chart) {
+    return runFinwave({QStringLiteral("experiment"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
+                       QStringLiteral("--sweep"), sweep, QStringLiteral("--runs"), QString::number(runs),
+                       QStringLiteral("--csv"), csv, QStringLiteral("--chart"), chart});
+}
 }  // namespace
 
 TEST(Charts, ExperimentCommandWritesOneCsvRowPerPointAndAChart) {
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("s.csv")), png = dir.filePath(QStringLiteral("s.png"));
-    ASSERT_EQ(runFinwave({QStringLiteral("experiment"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
-                          QStringLiteral("--sweep"), QStringLiteral("loss=0:0.3:0.1"), QStringLiteral("--runs"),
-                          QStringLiteral("50"), QStringLiteral("--csv"), csv, QStringLiteral("--chart"), png}),
-              0);
+    ASSERT_EQ(runSweep(QStringLiteral("loss=0:0.3:0.1"), 50, csv, png), 0);
     QFile f(csv);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
@@ -99,10 +102,7 @@ TEST(Charts, ExperimentBadInputExitsTwoNamingTheFlag) {
 TEST(Charts, ChartSvgTextIsAsLargeAsInThePng) {
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("s.csv")), svg = dir.filePath(QStringLiteral("s.svg"));
-    ASSERT_EQ(runFinwave({QStringLiteral("experiment"), QStringLiteral("--scenario"), QStringLiteral("lost-fin"),
-                          QStringLiteral("--sweep"), QStringLiteral("loss=0:0.2:0.1"), QStringLiteral("--runs"),
-                          QStringLiteral("10"), QStringLiteral("--csv"), csv, QStringLiteral("--chart"), svg}),
-              0);
+    ASSERT_EQ(runSweep(QStringLiteral("loss=0:0.2:0.1"), 10, csv, svg), 0);
     QFile f(svg);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QByteArray text = f.readAll();

@@ -78,12 +78,21 @@ BENCHMARK(BM_ColdStartToFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5
 
 enum class Size { Slide4K, Column4x, Column1x };
 
-static void exportBench(benchmark::State& state, ExportFormat format, Size size = Size::Slide4K) {
+// The 200-segment run of the targets, run to its end, with both views built.
+struct Run200 {
+    Run200() {
+        ctl.loadScenario(finwave::testing::longRun(200));
+        ctl.seek(100'000'000);
+    }
     SimController ctl;
-    ctl.loadScenario(finwave::testing::longRun(200));
-    ctl.seek(100'000'000);
-    SequenceView seq(&ctl);
-    StateGraphView states(&ctl);
+    SequenceView seq{&ctl};
+    StateGraphView states{&ctl};
+};
+
+static void exportBench(benchmark::State& state, ExportFormat format, Size size = Size::Slide4K) {
+    Run200 run;
+    SequenceView& seq = run.seq;
+    StateGraphView& states = run.states;
     QTemporaryDir dir;
     ExportOptions o;
     o.format = format;
@@ -118,14 +127,10 @@ BENCHMARK(BM_Export200SegmentsPdfOneColumn)->Unit(benchmark::kMillisecond);
 
 // The encoder alone on a painted 4K slide, by thread count: how much the second core buys.
 static void BM_EncodePng4KSlide(benchmark::State& state) {
-    SimController ctl;
-    ctl.loadScenario(finwave::testing::longRun(200));
-    ctl.seek(100'000'000);
-    SequenceView seq(&ctl);
-    StateGraphView states(&ctl);
+    Run200 run;
     ExportOptions o;
     o.fit = kFit4K;
-    const PaintedDiagram painted = paintDiagram(&seq, &states, o);
+    const PaintedDiagram painted = paintDiagram(&run.seq, &run.states, o);
     for (auto _ : state)
         benchmark::DoNotOptimize(encodePng(painted.image, false, static_cast<int>(state.range(0))));
 }
