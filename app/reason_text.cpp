@@ -144,6 +144,8 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "Linux: the orphaned socket waited tcp_fin_timeout in FIN_WAIT_2 without the peer's FIN and is closed silently.");
     case Reason::UserTimeoutClosed:
         return QCoreApplication::translate("Reason", "The user timeout expired: the connection is closed.");
+    case Reason::Linger2ResetClosed:
+        return QCoreApplication::translate("Reason", "Linux with TCP_LINGER2 < 0: the orphan answers the ACK of its FIN with a RST and is closed at once instead of waiting in FIN_WAIT_2.");
     case Reason::TimerRtx:
         return QCoreApplication::translate("Reason", "Retransmission timer (RTO): if no ACK arrives before it fires, the earliest unacknowledged segment is sent again.");
     case Reason::TimerTimeWait:

@@ -186,7 +186,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
             // F2e: with TCP_LINGER2 < 0 Linux answers this ACK with a bare RST and drops the
             // socket instead of waiting in FIN_WAIT_2 (__tcp_close, tcp_rcv_state_process; v4b).
             sendRst(me, e.sndNxt, 0, false, Reason::SendRstLinger2);
-            closeTcb(me, Reason::AbortClosed, CloseCause::Reset);
+            closeTcb(me, Reason::Linger2ResetClosed, CloseCause::Reset);
             return false;
         }
         if (finAcked && !finInOrder) {

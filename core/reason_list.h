@@ -79,6 +79,7 @@ FINWAVE_REASON(DataAfterCloseResetClosed, "data-after-close-reset-closed", "RFC 
 FINWAVE_REASON(RetriesExhaustedClosed, "retries-exhausted-closed", "RFC 9293 §3.8.3 (F1g)")
 FINWAVE_REASON(FinWait2TimeoutClosed, "fin-wait-2-timeout-closed", "Linux tcp_fin_timeout (F2d)")
 FINWAVE_REASON(UserTimeoutClosed, "user-timeout-closed", "RFC 9293 §3.10.8 USER TIMEOUT")
+FINWAVE_REASON(Linger2ResetClosed, "linger2-reset-closed", "Linux __tcp_close(), tcp_rcv_state_process() (F2e)")
 
 // Timers (start, stop and fire records carry one of these)
 FINWAVE_REASON(TimerRtx, "timer-rtx", "RFC 6298 (5.1)-(5.6)")
