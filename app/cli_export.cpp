@@ -4,8 +4,8 @@
 #include "app/language.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_view.h"
+#include "app/views/sequence_scene.h"
+#include "app/views/state_graph_scene.h"
 
 #include <QApplication>
 #include <QDir>
@@ -124,13 +124,14 @@ int runExport(int argc, char** argv) {
 
     prepareHeadlessQt();
     int qargc = 1;
+    // QGraphicsScene needs a QApplication, but no QWidget is made: the scenes draw by themselves.
     QApplication app(qargc, argv);
     installLanguage(QString::fromStdString(lang));
     SimController ctl;
     ctl.loadScenario(*scenario);
     ctl.seek(step >= 0 ? static_cast<quint64>(step) : 10'000'000ull);
-    SequenceView seq(&ctl);
-    StateGraphView states(&ctl);
+    SequenceScene seq(&ctl);
+    StateGraphScene states(&ctl);
     const Theme t = Theme::byName(QString::fromStdString(theme));
     seq.setTheme(t);
     states.setTheme(t);

@@ -168,10 +168,9 @@ QString scenarioDescription(const Scenario& s) {
 }
 
 QString formatTime(Micros t) {
+    // Always to the millisecond: one decimal made 15.040 s and 15.090 s both "15.0 s".
     const double s = static_cast<double>(t) / 1e6;
-    if (std::abs(s) < 10)
-        return QCoreApplication::translate("Time", "%1 s").arg(s, 0, 'f', 3);
-    return QCoreApplication::translate("Time", "%1 s").arg(s, 0, 'f', 1);
+    return QCoreApplication::translate("Time", "%1 s").arg(s, 0, 'f', 3);
 }
 
 QString segmentLabel(const Simulator& sim, const Segment& s) {

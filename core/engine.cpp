@@ -174,6 +174,8 @@ void Engine::onArrive(const Event& e) {
         TraceRecord r = base(EventKind::Arrive, e.side, why);
         r.seg = seg;
         r.hasSegment = true;
+        r.sentAt = e.sentAt;
+        r.arrivesAt = e.arrivesAt;
         put(r);
     }
     receive(e.side, seg, e.duplicate);
@@ -184,6 +186,8 @@ void Engine::onDrop(const Event& e) {
         TraceRecord r = base(EventKind::Drop, Side::Net, e.dropReason);
         r.seg = e.seg;
         r.hasSegment = true;
+        r.sentAt = e.sentAt;
+        r.arrivesAt = e.arrivesAt;
         put(r);
     }
 }

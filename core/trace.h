@@ -34,6 +34,11 @@ std::string_view eventKindName(EventKind k);
 struct TraceRecord {
     Micros t = 0;                  // simulated time
     Micros deadline = 0;           // TimerStart: when it fires
+    // Arrive and Drop: the segment's flight, so no reader pairs records itself. sentAt is when it
+    // left; arrivesAt when it reaches (or, for a Drop, would have reached) the receiver; a Drop's
+    // own t is where it died.
+    Micros sentAt = 0;
+    Micros arrivesAt = 0;
     Segment seg{};                 // Send, Arrive, Drop, and Notes about a segment
     std::uint32_t step = 0;        // the event (1-based) that produced this record
     std::uint32_t bytes = 0;       // App send/read: byte count

@@ -530,6 +530,10 @@
         <source>A forged RST arrives, aimed at the receiver&apos;s window (a blind reset attack). Only a RST whose sequence number is exactly RCV.NXT is obeyed; one merely inside the window gets a challenge ACK.</source>
         <translation>一个伪造的 RST 到达，瞄准接收方的窗口（盲复位攻击）。只有序号恰好等于 RCV.NXT 的 RST 才会被执行；仅落在窗口内的 RST 会得到一个挑战 ACK。</translation>
     </message>
+    <message>
+        <source>Linux with TCP_LINGER2 &lt; 0: the orphan answers the ACK of its FIN with a RST and is closed at once instead of waiting in FIN_WAIT_2.</source>
+        <translation>Linux 下 TCP_LINGER2 &lt; 0：孤儿套接字收到对其 FIN 的 ACK 后回以 RST，并立即关闭，而不在 FIN_WAIT_2 中等待。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -708,8 +712,24 @@
         <translation>用户超时</translation>
     </message>
     <message>
-        <source>to CLOSED</source>
-        <translation>到 CLOSED</translation>
+        <source>ABORT / delete TCB</source>
+        <translation>ABORT / 删除 TCB</translation>
+    </message>
+    <message>
+        <source>timeout RTO / snd FIN again</source>
+        <translation>RTO 超时 / 重发 FIN</translation>
+    </message>
+    <message>
+        <source>CLOSE / delete TCB</source>
+        <translation>CLOSE / 删除 TCB</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN, TCP_LINGER2 &lt; 0 / snd RST</source>
+        <translation>收到 FIN 的 ACK，TCP_LINGER2 &lt; 0 / 发 RST</translation>
+    </message>
+    <message>
+        <source>rcv FIN again / snd ACK, restart 2MSL</source>
+        <translation>再次收到 FIN / 发 ACK，重启 2MSL</translation>
     </message>
 </context>
 <context>
@@ -1187,7 +1207,7 @@
     </message>
 </context>
 <context>
-    <name>finwave::app::SequenceView</name>
+    <name>finwave::app::SequenceScene</name>
     <message>
         <source>profile %1 · delay %2 / %3 ms · loss %4 % / %5 %</source>
         <translation>配置 %1 · 时延 %2 / %3 毫秒 · 丢包 %4 % / %5 %</translation>
@@ -1205,10 +1225,6 @@
         <translation>已停止</translation>
     </message>
     <message>
-        <source>restarted</source>
-        <translation>已重启</translation>
-    </message>
-    <message>
         <source>… %1 later …</source>
         <translation>… %1 之后 …</translation>
     </message>
@@ -1219,6 +1235,10 @@
     <message>
         <source>t = %1 · step %2</source>
         <translation>t = %1 · 第 %2 步</translation>
+    </message>
+    <message>
+        <source>restarted, %1</source>
+        <translation>已重启，%1</translation>
     </message>
 </context>
 </TS>

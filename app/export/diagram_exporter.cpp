@@ -2,8 +2,8 @@
 
 #include "app/export/png_encoder.h"
 #include "app/views/sequence_items.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_view.h"
+#include "app/views/sequence_scene.h"
+#include "app/views/state_graph_scene.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -48,7 +48,7 @@ struct Layout {
     int columns = 1;
 };
 
-QSizeF statesSize(StateGraphView* states, double maxHeight) {
+QSizeF statesSize(StateGraphScene* states, double maxHeight) {
     QSizeF st = states->contentRect().size();
     if (maxHeight > 0 && st.height() > maxHeight)  // no taller than the diagram beside it
         st *= maxHeight / st.height();
@@ -78,7 +78,7 @@ int bestColumnCount(QSizeF seq, QSizeF st, bool both, double captionHeight, QSiz
     return best;
 }
 
-Layout layoutFor(SequenceView* sequence, StateGraphView* states, const ExportOptions& o) {
+Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o) {
     Layout l;
     const double captionHeight = o.caption.isEmpty() ? 0 : kCaptionHeight;
     const bool withSequence = o.view != DiagramView::States, withStates = o.view != DiagramView::Sequence;
@@ -145,7 +145,7 @@ Layout layoutFor(SequenceView* sequence, StateGraphView* states, const ExportOpt
 
 // Draws what of the layout lies in `area` (layout units; null for all). A piece is cut down to
 // the area before the scene renders it, so a strip costs what is in it, not the whole diagram.
-void draw(QPainter& p, SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const Layout& l,
+void draw(QPainter& p, SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o, const Layout& l,
           const QRectF& area = QRectF()) {
     const Theme& t = sequence->theme();
     for (const Piece& piece : l.sequence) {
@@ -185,10 +185,10 @@ void draw(QPainter& p, SequenceView* sequence, StateGraphView* states, const Exp
 // A transparent PNG must not get the scenes' background colour; the views are put back after.
 class SceneBackgrounds {
 public:
-    SceneBackgrounds(SequenceView* sequence, StateGraphView* states, bool clear) {
+    SceneBackgrounds(SequenceScene* sequence, StateGraphScene* states, bool clear) {
         if (!clear)
             return;
-        for (QGraphicsScene* scene : {sequence->scene(), states->scene()}) {
+        for (QGraphicsScene* scene : {static_cast<QGraphicsScene*>(sequence), static_cast<QGraphicsScene*>(states)}) {
             m_saved.emplace_back(scene, scene->backgroundBrush());
             scene->setBackgroundBrush(Qt::NoBrush);
         }
@@ -225,7 +225,7 @@ QString checkExportPath(const QString& path) {
     return {};
 }
 
-PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o,
+PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o,
                             const PaintProgress& progress) {
     const Layout l = layoutFor(sequence, states, o);
     const QColor background = sequence->theme().background;
@@ -331,7 +331,7 @@ QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeC
     return {};
 }
 
-QString exportDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& o, const QString& path) {
+QString exportDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o, const QString& path) {
     if (QString error = checkExportPath(path); !error.isEmpty())
         return error;
     return writeDiagram(paintDiagram(sequence, states, o), path);

@@ -11,8 +11,8 @@
 
 namespace finwave::app {
 
-class SequenceView;
-class StateGraphView;
+class SequenceScene;
+class StateGraphScene;
 struct EncodeControl;
 
 enum class DiagramView { Sequence, States, Both };
@@ -56,7 +56,7 @@ using PaintProgress = std::function<bool(int done, int total)>;
 // checkExportPath: an empty string, or the one-line reason the path cannot be used.
 QString checkExportPath(const QString& path);
 // Draws the whole diagram (not just the visible part) with the views' own drawing. GUI thread.
-PaintedDiagram paintDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& options,
+PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& options,
                             const PaintProgress& progress = {});
 // Encodes a PNG and writes the file atomically (QSaveFile). Safe on any thread. With `control`
 // (see png_encoder.h) the encoding reports rows and can be cancelled: then nothing is written
@@ -65,7 +65,7 @@ QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeC
 
 // checkExportPath, paintDiagram and writeDiagram in turn. Returns an empty string on success,
 // otherwise a one-line reason naming the path; an existing file is then left as it was.
-QString exportDiagram(SequenceView* sequence, StateGraphView* states, const ExportOptions& options,
+QString exportDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& options,
                       const QString& path);
 
 }  // namespace finwave::app

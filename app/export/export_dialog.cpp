@@ -4,8 +4,8 @@
 #include "app/export/png_encoder.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_view.h"
+#include "app/views/sequence_scene.h"
+#include "app/views/state_graph_scene.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -49,8 +49,8 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
         return error;
     SimController ctl;
     replay(ctl, controller, completeRun ? 1'000'000 : controller->sim().stepIndex());
-    SequenceView seq(&ctl);
-    StateGraphView states(&ctl);
+    SequenceScene seq(&ctl);
+    StateGraphScene states(&ctl);
     if (!options.caption.isNull())
         options.caption = runCaption(ctl.sim());
     const QString name = QFileInfo(path).fileName();
@@ -184,8 +184,8 @@ void showExportDialog(QWidget* parent, SimController* controller) {
 void copyDiagramToClipboard(SimController* controller) {
     SimController ctl;
     replay(ctl, controller, controller->sim().stepIndex());
-    SequenceView seq(&ctl);
-    StateGraphView states(&ctl);
+    SequenceScene seq(&ctl);
+    StateGraphScene states(&ctl);
     ExportOptions o;
     o.scale = 2;
     if (seq.contentRect().height() > 3 * seq.contentRect().width())

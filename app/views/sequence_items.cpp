@@ -162,19 +162,26 @@ TimerBracketItem::TimerBracketItem(const Theme* theme, bool left, QString name)
     setZValue(3);
 }
 
-void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, bool running) {
-    if (x == m_x && y0 == m_y0 && std::max(y0 + 2, y1) == m_y1 && running == m_running && status == m_status)
+void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks) {
+    const bool sameMarks = marks.size() == m_marks.size() &&
+                           std::equal(marks.begin(), marks.end(), m_marks.begin(), [](const Mark& a, const Mark& b) {
+                               return a.y == b.y && a.textY == b.textY && a.text == b.text;
+                           });
+    if (x == m_x && y0 == m_y0 && std::max(y0 + 2, y1) == m_y1 && running == m_running && status == m_status && sameMarks)
         return;
     prepareGeometryChange();
     m_x = x;
     m_y0 = y0;
     m_y1 = std::max(y0 + 2, y1);
-    if (status != m_status || m_textWidth < 0) {  // measured here, not in boundingRect()
+    if (status != m_status || !sameMarks || m_textWidth < 0) {  // measured here, not in boundingRect()
         const QFontMetricsF fm(m_theme->font);
         m_textWidth = std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(status));
+        for (const Mark& m : marks)
+            m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(m.text));
         m_lineHeight = fm.height();
     }
     m_status = std::move(status);
+    m_marks = std::move(marks);
     m_running = running;
 }
 
@@ -185,10 +192,17 @@ void TimerBracketItem::setLabelOffset(double dy) {
     m_labelOffset = dy;
 }
 
+double TimerBracketItem::bottomTextY() const {
+    double bottom = labelBottom();
+    for (const Mark& m : m_marks)
+        bottom = std::max(bottom, m.textY + m_lineHeight / 2);
+    return bottom;
+}
+
 QRectF TimerBracketItem::boundingRect() const {
     const qreal w = m_textWidth + 24;
-    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12,
-                  std::max(m_y1 - m_y0, m_labelOffset) + m_lineHeight * 2 + 8);
+    const qreal bottom = std::max(m_y1, bottomTextY());
+    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12, bottom - m_y0 + m_lineHeight + 8);
 }
 
 void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -208,9 +222,17 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     const QFontMetricsF fm(t.font);
     const qreal tx = m_left ? m_x - 6 - m_textWidth : m_x + 6;
     const qreal ty = m_y0 + m_labelOffset;
-    p->drawText(QPointF(tx, ty + fm.ascent()), m_name);
+    const int align = m_left ? Qt::AlignRight : Qt::AlignLeft;
+    const auto write = [&](qreal top, const QString& text) {
+        p->drawText(QRectF(tx, top, m_textWidth, fm.height()), align | Qt::AlignVCenter, text);
+    };
+    write(ty, m_name);
     if (!m_status.isEmpty())
-        p->drawText(QPointF(tx, ty + fm.ascent() + fm.height()), m_status);
+        write(ty + fm.height(), m_status);
+    for (const Mark& m : m_marks) {  // a restart or the end, at its own time
+        p->drawLine(QPointF(m_x, m.y), QPointF(m_x + tick * 2, m.y));
+        write(m.textY - fm.height() / 2, m.text);
+    }
 }
 
 // --- BreakItem --------------------------------------------------------------------------

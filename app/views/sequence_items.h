@@ -2,8 +2,10 @@
 // Small typed scene items of the sequence diagram (Qt's diagramscene/elasticnodes style).
 
 #include "app/views/theme.h"
+#include "core/profile.h"
 
 #include <QGraphicsItem>
+#include <QVector>
 #include <QPointF>
 #include <QString>
 
@@ -48,6 +50,7 @@ public:
 
     int createdAt = -1;   // trace index of the Send record
     int endedAt = -1;     // trace index of the Arrive/Drop record, -1 while in flight
+    Micros sentAt = 0;
     std::function<void(quint32)> onClick;  // click-to-drop while in flight
 
 protected:
@@ -79,8 +82,11 @@ public:
     double top() const { return m_y0; }
     double bottom() const { return m_y1; }
 
-    int createdAt = -1;
-    int endedAt = -1;
+    int createdAt = -1;   // trace index of the State record that began it (-1: the starting state)
+    int endedAt = -1;     // trace index of the State record that ended it, -1 while open
+    Micros startTime = 0;
+    Micros endTime = 0;   // valid once endedAt >= 0
+    bool placed = false;  // closed and laid out: never moves again
 
 private:
     const Theme* m_theme;
@@ -91,26 +97,51 @@ private:
     double m_x = 0, m_y0 = 0, m_y1 = 0;
 };
 
-// A running (or finished) timer: a bracket beside the lifeline, labelled, counting down.
+// One run of a timer: a bracket beside the lifeline from its start to its end. Each label stands
+// where its event happened: the name and length at the start, "restarted" marks at each restart,
+// "expired" or "stopped" at the end; while it runs, the time left under the name.
 class TimerBracketItem : public QGraphicsItem {
 public:
     enum { Type = TimerType };
+    struct Mark {
+        double y;      // where it happened: the tick on the bracket
+        double textY;  // the middle of its text: y, or just below the labels above it
+        QString text;
+    };
     TimerBracketItem(const Theme* theme, bool left, QString name);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
-    void setSpan(double x, double y0, double y1, QString status, bool running);
+    // `status` is the second line under the name (the time left while running); `marks` are the
+    // restarts and the end, each written at its own y.
+    void setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks = {});
     void setLabelOffset(double dy);           // to keep labels of close timers apart
     double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * 2; }
+    double bottomTextY() const;               // the lowest text this item writes
+    const QVector<Mark>& marks() const { return m_marks; }
+    const QString& name() const { return m_name; }
 
-    int createdAt = -1;
-    int endedAt = -1;
+    int createdAt = -1;     // trace index of the TimerStart record
+    int endedAt = -1;       // trace index of the TimerFire/TimerStop record, -1 while running
     int timerKind = 0;
+    struct Restart {
+        int index;      // trace index of the TimerStart record that restarted it
+        Micros at;
+        Micros length;  // the new time to run
+    };
+    Micros startTime = 0;
+    Micros length = 0;      // the time to run when it started
+    Micros deadline = 0;    // the current deadline (moves on a restart)
+    Micros endTime = 0;     // valid once endedAt >= 0
+    bool expired = false;   // ended by firing, not by being stopped
+    QVector<Restart> restarts;
+    bool placed = false;
 
 private:
     const Theme* m_theme;
     bool m_left;
     QString m_name, m_status;
+    QVector<Mark> m_marks;
     double m_x = 0, m_y0 = 0, m_y1 = 0;
     double m_textWidth = -1, m_lineHeight = 0, m_labelOffset = 0;
     bool m_running = true;

@@ -15,13 +15,15 @@ StateNodeItem::StateNodeItem(const Theme* theme, int tcpState, QString name)
     setZValue(5);
 }
 
-QRectF StateNodeItem::box() const {
-    const qreal scale = m_theme->font.pointSizeF() / 10.0;
+QRectF nodeBox(const Theme& theme) {
+    const qreal scale = theme.font.pointSizeF() / 10.0;
     // Every box as wide as the longest name needs in the theme's title font, and never narrower than before.
-    const qreal longest = QFontMetricsF(m_theme->titleFont).horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 28;
+    const qreal longest = QFontMetricsF(theme.titleFont).horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 28;
     const qreal w = std::max(kNodeW * std::max(1.0, scale * 0.85), longest), h = kNodeH * std::max(1.0, scale * 0.8);
     return QRectF(-w / 2, -h / 2, w, h);
 }
+
+QRectF StateNodeItem::box() const { return nodeBox(*m_theme); }
 
 QRectF StateNodeItem::boundingRect() const { return box().adjusted(-22, -22, 22, 22); }
 
@@ -76,8 +78,9 @@ QRectF StateEdgeItem::labelRect() const {
     return r;
 }
 
-StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra)
-    : m_theme(theme), m_path(std::move(path)), m_labelAt(labelAt), m_label(std::move(label)), m_extra(extra) {
+StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra,
+                             const Transition* row)
+    : m_theme(theme), m_path(std::move(path)), m_labelAt(labelAt), m_label(std::move(label)), m_extra(extra), m_row(row) {
     setZValue(extra ? 1 : 2);
 }
 

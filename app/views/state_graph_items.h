@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/views/theme.h"
+#include "core/transitions.h"
 
 #include <QGraphicsItem>
 #include <QPainterPath>
@@ -8,6 +9,9 @@
 #include <QVector>
 
 namespace finwave::app {
+
+// The box every state is drawn in, around its centre: as wide as the longest name in the theme.
+QRectF nodeBox(const Theme& theme);
 
 // One state of RFC 9293 Figure 5, with A's and B's marks when they are in it.
 class StateNodeItem : public QGraphicsItem {
@@ -31,7 +35,9 @@ private:
 class StateEdgeItem : public QGraphicsItem {
 public:
     enum { Type = QGraphicsItem::UserType + 21 };
-    StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra);
+    // `extra`: drawn dashed, and only once taken (resets, aborts, time-outs).
+    StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra,
+                  const Transition* row = nullptr);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -41,8 +47,12 @@ public:
         quint32 step;
     };
     void setTaken(QVector<Taken> taken);
+    const QVector<Taken>& taken() const { return m_taken; }
     void setPulse(qreal pulse);  // 0..1, the transition just taken
     bool isExtra() const { return m_extra; }
+    const Transition* row() const { return m_row; }  // one of the core table's rows it draws
+    const QString& label() const { return m_label; }
+    const QPainterPath& path() const { return m_path; }
     QRectF labelRect() const;  // where the label with its step numbers is drawn
 
 private:
@@ -53,6 +63,7 @@ private:
     QPointF m_labelAt;
     QString m_label;
     bool m_extra;
+    const Transition* m_row;
     QVector<Taken> m_taken;
     qreal m_pulse = 0;
 };

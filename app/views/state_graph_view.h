@@ -4,30 +4,24 @@
 
 #include <QGraphicsView>
 
-#include <memory>
-
-class QPainter;
-
 namespace finwave::app {
 
 class SimController;
+class StateGraphScene;
 
-// The RFC 9293 state diagram with A's and B's current states marked and their taken edges lit.
+// Shows a StateGraphScene fitted to the pane (keeping its aspect) until the user zooms:
+// Ctrl+wheel, Ctrl+plus / Ctrl+minus, Ctrl+0 back to fit, as in the sequence diagram.
 class StateGraphView : public QGraphicsView {
     Q_OBJECT
 public:
     explicit StateGraphView(SimController* controller, QWidget* parent = nullptr);
     ~StateGraphView() override;
 
+    StateGraphScene* graph() const { return m_scene; }
     void setTheme(const Theme& theme);
     const Theme& theme() const;
-
-    QRectF contentRect() const;
-    void renderContent(QPainter* painter, const QRectF& target);
-
-    // For tests: the scene position of a state's node, and where A's / B's marks are.
-    QPointF nodeCenter(int tcpState) const;
-    int markedState(int side) const;  // side 0 = A, 1 = B; the TcpState the mark sits on
+    int markedState(int side) const;  // for tests: side 0 = A, 1 = B
+    double viewScale() const;         // scene units to pixels, now
 
 public Q_SLOTS:
     void zoomIn();
@@ -35,15 +29,14 @@ public Q_SLOTS:
     void resetZoom();
 
 protected:
-    void changeEvent(QEvent* event) override;  // labels are drawn in the current language
     void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
-    void rebuild();
-    void refresh();
+    void fit();
 
-    struct Private;
-    std::unique_ptr<Private> d;
+    StateGraphScene* m_scene;
+    bool m_fitted = true;
 };
 
 }  // namespace finwave::app

@@ -3,7 +3,9 @@
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_items.h"
+#include "app/views/sequence_scene.h"
 #include "app/views/sequence_view.h"
+#include "app/views/state_graph_scene.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
 #include "tests/support/long_run.h"
@@ -35,8 +37,8 @@ struct Views {
         ctl.seek(step);
     }
     SimController ctl;
-    SequenceView seq{&ctl};
-    StateGraphView states{&ctl};
+    SequenceScene seq{&ctl};
+    StateGraphScene states{&ctl};
 };
 
 QByteArray read(const QString& path) {
@@ -59,8 +61,8 @@ struct BulkViews {
         ctl.seek(1'000'000);
     }
     SimController ctl;
-    SequenceView seq{&ctl};
-    StateGraphView states{&ctl};
+    SequenceScene seq{&ctl};
+    StateGraphScene states{&ctl};
 };
 
 // Columns of the image that hold something other than the background, as runs [from, to).
@@ -280,7 +282,7 @@ TEST(Export, ContinuationColumnsNameTheStateEachSideIsIn) {
     Views v("lost-fin");
     // Every band's own name is what the view reports just inside it, on its side.
     int checked = 0;
-    for (QGraphicsItem* item : v.seq.scene()->items())
+    for (QGraphicsItem* item : v.seq.items())
         if (item->type() == BandType) {
             const auto* band = static_cast<StateBandItem*>(item);
             const int side = std::abs(band->sceneBoundingRect().center().x() - v.seq.lifelineX(0)) <
@@ -303,7 +305,7 @@ TEST(Export, QuietCutPrefersAnIdleBreakAndAvoidsText) {
     // in the upper part of one, clear of its "… later …" label in the middle.
     const double y = v.seq.quietCut(kHeadsBottom, v.seq.contentRect().bottom());
     bool inBreak = false;
-    for (QGraphicsItem* item : v.seq.scene()->items())
+    for (QGraphicsItem* item : v.seq.items())
         if (item->type() == BreakType) {
             const QRectF r = item->sceneBoundingRect();
             if (y > r.top() && y < r.bottom()) {
@@ -320,7 +322,7 @@ TEST(Export, QuietCutPrefersAnIdleBreakAndAvoidsText) {
     EXPECT_GE(cut, lo);
     EXPECT_LE(cut, hi);
     int labelsNear = 0;
-    for (QGraphicsItem* item : bulk.seq.scene()->items()) {
+    for (QGraphicsItem* item : bulk.seq.items()) {
         if (item->type() == ArrowType) {
             const double label = static_cast<SegmentArrowItem*>(item)->labelCenter().y();
             EXPECT_GT(std::abs(label - cut), lineHeight * 0.5) << "cut " << cut << " through a label at " << label;
@@ -351,7 +353,7 @@ TEST(Export, TransparentPngLeavesTheBackgroundClear) {
             opaque += qAlpha(image.pixel(x, y)) == 255 ? 1 : 0;
     EXPECT_GT(opaque, 500);  // the lines, bands and text are there
     // And the views got their backgrounds back for the screen.
-    EXPECT_EQ(v.seq.scene()->backgroundBrush().color(), v.seq.theme().background);
+    EXPECT_EQ(v.seq.backgroundBrush().color(), v.seq.theme().background);
 }
 
 TEST(Export, APngTooLargeToHoldIsRefusedWithItsSize) {

@@ -6,7 +6,9 @@
 #include "app/export/png_encoder.h"
 #include "app/main_window.h"
 #include "app/sim_controller.h"
+#include "app/views/sequence_scene.h"
 #include "app/views/sequence_view.h"
+#include "app/views/state_graph_scene.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
 #include "tests/support/long_run.h"
@@ -32,7 +34,7 @@ void paint(benchmark::State& state) {
     ctl.seek(100'000'000);
     view.show();  // a laid-out viewport: render() then paints what the screen would show
     QCoreApplication::processEvents();
-    view.centerOn(QPointF(view.contentRect().center().x(), view.contentRect().height() * 0.4));
+    view.centerOn(QPointF(view.diagram()->contentRect().center().x(), view.diagram()->contentRect().height() * 0.4));
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     for (auto _ : state) {
         QPainter p(&image);
@@ -85,14 +87,14 @@ struct Run200 {
         ctl.seek(100'000'000);
     }
     SimController ctl;
-    SequenceView seq{&ctl};
-    StateGraphView states{&ctl};
+    SequenceScene seq{&ctl};
+    StateGraphScene states{&ctl};
 };
 
 static void exportBench(benchmark::State& state, ExportFormat format, Size size = Size::Slide4K) {
     Run200 run;
-    SequenceView& seq = run.seq;
-    StateGraphView& states = run.states;
+    SequenceScene& seq = run.seq;
+    StateGraphScene& states = run.states;
     QTemporaryDir dir;
     ExportOptions o;
     o.format = format;

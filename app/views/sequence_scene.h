@@ -1,0 +1,67 @@
+#pragma once
+
+#include "app/views/theme.h"
+
+#include <QGraphicsScene>
+
+#include <memory>
+
+class QPainter;
+
+namespace finwave::app {
+
+class SimController;
+class SegmentArrowItem;
+
+// The two-endpoint sequence diagram as a scene of typed items, with no widget: the window's
+// SequenceView shows it, the exporter and the command line draw it. It reads the controller's
+// trace, adds items as records are appended and removes them when records are truncated; it
+// never rebuilds per frame.
+class SequenceScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit SequenceScene(SimController* controller, QObject* parent = nullptr);
+    ~SequenceScene() override;
+
+    void setTheme(const Theme& theme);
+    const Theme& theme() const;
+
+    // The whole diagram, in scene coordinates.
+    QRectF contentRect() const;
+    // Draws the diagram (without the cursor) into `target` on any painter (QImage, QSvgGenerator,
+    // QPdfWriter); `source` narrows it to a part (an export column); null means all of it.
+    void renderContent(QPainter* painter, const QRectF& target, const QRectF& source = QRectF());
+    // The best y in [lo, hi] at which an export may cut the time body between two columns: just
+    // inside an idle break if one lies there, otherwise the row that crosses the fewest arrows and
+    // no written text; the row nearest the middle of [lo, hi] among equals.
+    double quietCut(double lo, double hi) const;
+    // Each side's lifeline x and the state it is in at y (for continuation columns).
+    double lifelineX(int side) const;
+    QString stateNameAt(int side, double y) const;
+    double cursorY() const;          // the current time's row
+    double width() const;            // of the diagram, before any zoom
+
+    int arrowCount() const;          // one arrow per segment sent (and per old duplicate)
+    SegmentArrowItem* arrowOf(quint32 segmentId) const;  // the first transmission's arrow
+
+Q_SIGNALS:
+    void cursorMoved(double y);      // after each update, for a view that follows the cursor
+    void rebuilt();                  // the scene was made anew (load, reset, theme, language)
+
+protected:
+    // A live language switch reaches the application object, not a scene: rebuild on it, so
+    // labels are drawn in the current language.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void rebuild();
+    void append(int first, int count);
+    void truncate(int newSize);
+    void updateOpenItems();
+    void updateTitle();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+}  // namespace finwave::app

@@ -1,0 +1,50 @@
+#pragma once
+// Where the state graph puts its boxes, how it routes each edge of the core transition table and
+// where it writes each edge's label so that no label touches a box or another label.
+
+#include "app/views/theme.h"
+#include "core/transitions.h"
+
+#include <QPainterPath>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <array>
+#include <vector>
+
+namespace finwave::app {
+
+class StateGraphLayout {
+public:
+    explicit StateGraphLayout(const Theme& theme);
+
+    QPointF centre(TcpState s) const;
+    QRectF box(TcpState s) const { return m_box.translated(centre(s)); }
+    QRectF boxShape() const { return m_box; }
+
+    // The path of an edge of RFC 9293 Figure 5 or a self-loop, from the table row.
+    QPainterPath route(const Transition& t) const;
+    // The path of an edge drawn only once taken (a reset, an abort, a time-out): out to a lane
+    // beside the whole graph and along it to its target, `lane` lanes further out than the first.
+    QPainterPath routeExtra(const Transition& t, int lane) const;
+
+    // The least-covered place for `label` along `path` (a self-loop's beside its loop), given
+    // what is occupied so far; the label's rectangle is added to `occupied`.
+    QPointF placeLabel(const QString& label, const QPainterPath& path, bool selfLoop, std::vector<QRectF>& occupied) const;
+    // The room a label takes with the step numbers a run appends ("  A#10  B#10").
+    QRectF labelRect(const QString& label, QPointF centre) const;
+    std::vector<QRectF> boxes() const;
+
+private:
+    enum class Side { Left, Right, Top, Bottom };
+    Side loopSide(TcpState s) const;
+    QPointF border(QPointF from, QPointF toward) const;
+
+    const Theme& m_theme;
+    QRectF m_box;
+    double m_cellW = 200, m_cellH = 86, m_margin = 70;
+    double m_left = 0, m_right = 0;  // x of the lanes just outside the outermost boxes
+};
+
+}  // namespace finwave::app

@@ -1,0 +1,184 @@
+#include "app/views/state_graph_scene.h"
+
+#include "app/sim_controller.h"
+#include "app/views/state_graph_items.h"
+#include "app/views/state_graph_layout.h"
+#include "core/transitions.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QPainter>
+#include <QVariantAnimation>
+
+#include <array>
+#include <limits>
+#include <map>
+#include <tuple>
+
+namespace finwave::app {
+
+namespace {
+// One drawn edge per (from, to, label): rows that differ only in their reason share it.
+using EdgeKey = std::tuple<int, int, std::string_view>;
+EdgeKey keyOf(const Transition& t) { return {static_cast<int>(t.from), static_cast<int>(t.to), t.label}; }
+
+QString translated(std::string_view label) {
+    return QCoreApplication::translate("StateGraph", std::string(label).c_str());
+}
+}  // namespace
+
+struct StateGraphScene::Private {
+    SimController* ctl = nullptr;
+    Theme theme = Theme::light();
+    std::unique_ptr<StateGraphLayout> layout;
+    std::array<StateNodeItem*, kTcpStateCount> nodes{};
+    std::map<EdgeKey, StateEdgeItem*> figure;  // always drawn
+    std::map<EdgeKey, StateEdgeItem*> extras;  // made when first taken
+    std::vector<QRectF> occupied;              // boxes and labels placed so far
+    std::array<int, 2> marked{};
+    QVariantAnimation* pulse = nullptr;
+    StateEdgeItem* pulsing = nullptr;
+    std::size_t pulsedRecord = 0;
+};
+
+StateGraphScene::StateGraphScene(SimController* controller, QObject* parent)
+    : QGraphicsScene(parent), d(std::make_unique<Private>()) {
+    d->ctl = controller;
+    d->pulse = new QVariantAnimation(this);
+    d->pulse->setDuration(700);
+    d->pulse->setKeyValueAt(0, 0.0);
+    d->pulse->setKeyValueAt(0.5, 1.0);
+    d->pulse->setKeyValueAt(1, 0.0);
+    connect(d->pulse, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) {
+        if (d->pulsing)
+            d->pulsing->setPulse(v.toReal());
+    });
+    connect(controller, &SimController::scenarioLoaded, this, &StateGraphScene::rebuild);
+    connect(controller, &SimController::recordsAppended, this, &StateGraphScene::refresh);
+    connect(controller, &SimController::recordsTruncated, this, &StateGraphScene::refresh);
+    if (QCoreApplication* app = QCoreApplication::instance())
+        app->installEventFilter(this);
+    rebuild();
+}
+
+StateGraphScene::~StateGraphScene() = default;
+
+const Theme& StateGraphScene::theme() const { return d->theme; }
+
+void StateGraphScene::setTheme(const Theme& theme) {
+    d->theme = theme;
+    rebuild();
+}
+
+QRectF StateGraphScene::contentRect() const { return itemsBoundingRect().adjusted(-20, -20, 20, 20); }
+
+void StateGraphScene::renderContent(QPainter* painter, const QRectF& target) { render(painter, target, contentRect()); }
+
+QPointF StateGraphScene::nodeCenter(int tcpState) const { return d->nodes[static_cast<std::size_t>(tcpState)]->pos(); }
+int StateGraphScene::markedState(int side) const { return d->marked[side == 0 ? 0 : 1]; }
+
+std::vector<StateEdgeItem*> StateGraphScene::edges() const {
+    std::vector<StateEdgeItem*> out;
+    for (const auto& [key, e] : d->figure)
+        out.push_back(e);
+    for (const auto& [key, e] : d->extras)
+        out.push_back(e);
+    return out;
+}
+
+bool StateGraphScene::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        rebuild();
+    return QGraphicsScene::eventFilter(watched, event);
+}
+
+void StateGraphScene::rebuild() {
+    d->pulse->stop();
+    d->pulsing = nullptr;
+    clear();
+    d->figure.clear();
+    d->extras.clear();
+    setBackgroundBrush(d->theme.background);
+    d->layout = std::make_unique<StateGraphLayout>(d->theme);
+    for (int s = 0; s < kTcpStateCount; ++s) {
+        auto* node = new StateNodeItem(&d->theme, s, QString::fromUtf8(stateName(static_cast<TcpState>(s)).data()));
+        node->setPos(d->layout->centre(static_cast<TcpState>(s)));
+        addItem(node);
+        d->nodes[static_cast<std::size_t>(s)] = node;
+    }
+    d->occupied = d->layout->boxes();
+    // The edges of Figure 5 first (their labels take the best places), then the self-loops.
+    for (bool loops : {false, true}) {
+        for (const Transition& t : transitions()) {
+            if (!t.inFigure || t.isSelfLoop() != loops || d->figure.count(keyOf(t)))
+                continue;
+            const QPainterPath path = d->layout->route(t);
+            const QString label = translated(t.label);
+            const QPointF at = d->layout->placeLabel(label, path, t.isSelfLoop(), d->occupied);
+            auto* item = new StateEdgeItem(&d->theme, path, at, label, false, &t);
+            addItem(item);
+            d->figure[keyOf(t)] = item;
+        }
+    }
+    d->pulsedRecord = std::numeric_limits<std::size_t>::max();  // a full refresh, without a pulse
+    refresh();
+    Q_EMIT rebuilt();
+}
+
+void StateGraphScene::refresh() {
+    const Simulator& sim = d->ctl->sim();
+    const Trace& trace = sim.trace();
+    // Most events take no edge: then the marks and the lit edges are as they were.
+    if (trace.size() >= d->pulsedRecord && d->pulsedRecord > 0) {
+        bool changed = false;
+        for (std::size_t i = d->pulsedRecord; i < trace.size() && !changed; ++i)
+            changed = transitionOf(trace[i]) != nullptr;
+        if (!changed) {
+            d->pulsedRecord = trace.size();
+            return;
+        }
+    }
+    std::map<StateEdgeItem*, QVector<StateEdgeItem::Taken>> taken;
+    for (StateEdgeItem* e : edges())
+        taken[e] = {};
+    StateEdgeItem* last = nullptr;
+    std::size_t lastIndex = 0;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const Transition* row = transitionOf(trace[i]);
+        if (!row)
+            continue;  // not an edge; the engine checks every change of state is in the table
+        const EdgeKey key = keyOf(*row);
+        StateEdgeItem* edge = nullptr;
+        if (auto it = d->figure.find(key); it != d->figure.end()) {
+            edge = it->second;
+        } else if (auto ex = d->extras.find(key); ex != d->extras.end()) {
+            edge = ex->second;
+        } else {
+            const QPainterPath path = d->layout->routeExtra(*row, static_cast<int>(d->extras.size()));
+            const QString label = translated(row->label);
+            const QPointF at = d->layout->placeLabel(label, path, false, d->occupied);
+            edge = new StateEdgeItem(&d->theme, path, at, label, true, row);
+            addItem(edge);
+            d->extras[key] = edge;
+        }
+        taken[edge].push_back({trace[i].side == Side::A ? 0 : 1, trace[i].step});
+        last = edge;
+        lastIndex = i + 1;
+    }
+    for (auto& [edge, list] : taken)
+        edge->setTaken(list);
+    d->marked = {static_cast<int>(sim.state(Side::A)), static_cast<int>(sim.state(Side::B))};
+    for (int s = 0; s < kTcpStateCount; ++s)
+        d->nodes[static_cast<std::size_t>(s)]->setMarks(d->marked[0] == s, d->marked[1] == s);
+    // Animate the transition just taken, only when moving forward.
+    if (last && lastIndex > d->pulsedRecord) {
+        if (d->pulsing)
+            d->pulsing->setPulse(0);
+        d->pulsing = last;
+        d->pulse->stop();
+        d->pulse->start();
+    }
+    d->pulsedRecord = trace.size();
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,150 @@
+// The state graph draws the core transition table and nothing else; exports make no widget.
+#include "app/export/diagram_exporter.h"
+#include "app/sim_controller.h"
+#include "app/views/sequence_scene.h"
+#include "app/views/state_graph_items.h"
+#include "app/views/state_graph_scene.h"
+#include "core/builtin_scenarios.h"
+#include "core/transitions.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+using Key = std::tuple<int, int, std::string>;
+Key keyOf(const Transition& t) { return {static_cast<int>(t.from), static_cast<int>(t.to), std::string(t.label)}; }
+
+// B listens, A connects, B closes 120 ms later: B is still in SYN_RECEIVED (A's ACK of the
+// SYN,ACK arrives at 150 ms), so its CLOSE takes SYN_RECEIVED -> FIN_WAIT_1.
+Scenario closeInSynReceived() {
+    Scenario s;
+    s.name = "close-in-syn-received";
+    s.params = paramsFor(Profile::Rfc);
+    s.ab.delay = s.ba.delay = 50 * kMs;
+    s.a.initial = s.b.initial = TcpState::Closed;
+    s.b.iss = 300;
+    const auto act = [](Side side, AppAction::Kind kind, Micros at) {
+        AppAction a;
+        a.side = side;
+        a.kind = kind;
+        a.delay = at;
+        return a;
+    };
+    s.actions = {act(Side::B, AppAction::Kind::Listen, 0), act(Side::A, AppAction::Kind::Connect, 0),
+                 act(Side::B, AppAction::Kind::Close, 120 * kMs), act(Side::A, AppAction::Kind::Close, 400 * kMs)};
+    return s;
+}
+
+QString readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+}  // namespace
+
+TEST(StateGraph, AlwaysDrawnEdgesAreExactlyTheTablesFigureRowsAndSelfLoops) {
+    SimController ctl;
+    StateGraphScene graph(&ctl);
+    std::set<Key> drawn, table;
+    for (const StateEdgeItem* e : graph.edges()) {
+        ASSERT_NE(e->row(), nullptr);
+        EXPECT_FALSE(e->isExtra());
+        EXPECT_EQ(e->label(), QCoreApplication::translate("StateGraph", std::string(e->row()->label).c_str()));
+        drawn.insert(keyOf(*e->row()));
+    }
+    for (const Transition& t : transitions())
+        if (t.inFigure)
+            table.insert(keyOf(t));
+    EXPECT_EQ(drawn, table);
+    // The self-loops that teach are among them: TIME_WAIT's restart, the FINs resent on timeout.
+    for (const char* id : {"T1", "F1f", "G3", "L2"})
+        EXPECT_TRUE(drawn.count(keyOf(*transitionById(id)))) << id;
+}
+
+TEST(StateGraph, EveryEdgeTakenInEveryBuiltinIsATableRowWithItsOwnLabel) {
+    for (auto name : builtinScenarioNames()) {
+        SimController ctl;
+        StateGraphScene graph(&ctl);
+        ctl.loadScenario(*builtinScenario(name));
+        ctl.seek(1'000'000);
+        int stateChanges = 0;
+        for (const TraceRecord& r : ctl.sim().trace())
+            stateChanges += r.kind == EventKind::State;
+        // Each change of state lit exactly one edge, and it is a row of the table.
+        int lit = 0;
+        for (const StateEdgeItem* e : graph.edges()) {
+            ASSERT_NE(e->row(), nullptr) << name;
+            EXPECT_NE(e->label(), QStringLiteral("to CLOSED")) << name;
+            EXPECT_EQ(e->isExtra(), !e->row()->inFigure) << name;
+            if (!e->row()->isSelfLoop())
+                lit += static_cast<int>(e->taken().size());
+        }
+        for (const TraceRecord& r : ctl.sim().trace()) {
+            if (r.kind == EventKind::State) {
+                EXPECT_NE(transitionOf(r), nullptr) << name << ": " << stateName(r.from) << " -> " << stateName(r.to);
+            }
+        }
+        EXPECT_EQ(lit, stateChanges) << name;
+    }
+}
+
+TEST(StateGraph, CloseInSynReceivedDrawsALabelledEdgeToFinWait1) {
+    SimController ctl;
+    ctl.loadScenario(closeInSynReceived());
+    ctl.seek(1'000'000);
+    // The engine took the edge...
+    bool tookIt = false;
+    for (const TraceRecord& r : ctl.sim().trace())
+        tookIt |= r.kind == EventKind::State && r.side == Side::B && r.from == TcpState::SynReceived &&
+                  r.to == TcpState::FinWait1;
+    ASSERT_TRUE(tookIt);
+    SequenceScene seq(&ctl);
+    StateGraphScene states(&ctl);
+    const StateEdgeItem* edge = nullptr;
+    for (const StateEdgeItem* e : states.edges())
+        if (e->row()->from == TcpState::SynReceived && e->row()->to == TcpState::FinWait1)
+            edge = e;
+    ASSERT_NE(edge, nullptr);
+    EXPECT_FALSE(edge->isExtra());  // drawn solid, as a Figure 5 edge
+    // ...and the SVG names it with B's step, not as a dashed "to CLOSED".
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("syn-received-close.svg"));
+    ExportOptions o;
+    o.view = DiagramView::States;
+    o.format = ExportFormat::Svg;
+    ASSERT_EQ(exportDiagram(&seq, &states, o, path), QString());
+    const QString svg = readAll(path);
+    EXPECT_TRUE(svg.contains(QStringLiteral("CLOSE / snd FIN  B#"))) << "the edge's label with B's step";
+    EXPECT_FALSE(svg.contains(QStringLiteral("to CLOSED")));
+}
+
+TEST(StateGraph, ExportsDrawWithoutCreatingAWidget) {
+    ASSERT_TRUE(QApplication::allWidgets().isEmpty()) << "another test left a widget behind";
+    QTemporaryDir dir;
+    {
+        SimController ctl;
+        ctl.loadScenario(*builtinScenario("lost-last-ack"));
+        ctl.seek(1'000'000);
+        SequenceScene seq(&ctl);
+        StateGraphScene states(&ctl);
+        for (ExportFormat f : {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf}) {
+            ExportOptions o;
+            o.view = DiagramView::Both;
+            o.format = f;
+            const QString path = dir.filePath(QStringLiteral("both.%1").arg(static_cast<int>(f)));
+            EXPECT_EQ(exportDiagram(&seq, &states, o, path), QString());
+            EXPECT_TRUE(QFile::exists(path));
+        }
+        EXPECT_TRUE(QApplication::allWidgets().isEmpty());
+    }
+}
