@@ -7,13 +7,12 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
-#include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
-#include <QStyle>
 
+#include <algorithm>
 #include <cmath>
 
 namespace finwave::app {
@@ -24,31 +23,6 @@ const char* const kKeys[] = {"lossAb", "lossBa", "delayAb", "delayBa", "jitter",
 }
 
 ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget(parent), m_ctl(controller) {
-    auto* buttons = new QHBoxLayout;
-    const auto button = [&](QStyle::StandardPixmap icon) {
-        auto* b = new QPushButton(style()->standardIcon(icon), QString(), this);
-        b->setFocusPolicy(Qt::NoFocus);  // keys belong to the window's shortcuts
-        buttons->addWidget(b);
-        return b;
-    };
-    m_reset = button(QStyle::SP_MediaSkipBackward);
-    m_back = button(QStyle::SP_MediaSeekBackward);
-    m_play = button(QStyle::SP_MediaPlay);
-    m_step = button(QStyle::SP_MediaSeekForward);
-    m_speedName = new QLabel(this);
-    m_speed = new QSlider(Qt::Horizontal, this);
-    m_speed->setRange(-10, 10);  // 10^(v/10): 0.1x .. 10x
-    m_speed->setFocusPolicy(Qt::NoFocus);
-    m_speed->setMinimumWidth(140);
-    m_speedLabel = new QLabel(this);
-    m_readout = new QLabel(this);
-    buttons->addSpacing(12);
-    buttons->addWidget(m_speedName);
-    buttons->addWidget(m_speed, 1);
-    buttons->addWidget(m_speedLabel);
-
-
-    auto* grid = new QGridLayout;
     addSlider(0, QString::fromLatin1(kKeys[0]), 0, 100);
     addSlider(1, QString::fromLatin1(kKeys[1]), 0, 100);
     addSlider(2, QString::fromLatin1(kKeys[2]), 0, 2000);
@@ -56,42 +30,21 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
     addSlider(4, QString::fromLatin1(kKeys[4]), 0, 500);
     addSlider(5, QString::fromLatin1(kKeys[5]), 1, 300);
     addSlider(6, QString::fromLatin1(kKeys[6]), 10, 3000);
-    for (int i = 0; i < m_sliders.size(); ++i) {
-        const int col = (i % 2) * 3, row = i / 2;
-        grid->addWidget(m_names[i], row, col);
-        grid->addWidget(m_sliders[i], row, col + 1);
-        grid->addWidget(m_values[i], row, col + 2);
-    }
     m_profileLabel = new QLabel(this);
     m_profile = new QComboBox(this);
     m_profile->addItem(QStringLiteral("rfc"));
     m_profile->addItem(QStringLiteral("linux"));
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_seedLabel = new QLabel(this);
     m_seed = new QSpinBox(this);
     m_seed->setRange(0, 999999);
-    auto* extra = new QHBoxLayout;
-    extra->addWidget(m_profileLabel);
-    extra->addWidget(m_profile);
-    extra->addSpacing(12);
-    extra->addWidget(m_seedLabel);
-    extra->addWidget(m_seed);
-    grid->addLayout(extra, 3, 3, 1, 3);
+    m_names.push_back(m_profileLabel);
+    m_names.push_back(m_seedLabel);
+    auto* outer = new QVBoxLayout(this);
+    m_grid = new QGridLayout;
+    outer->addLayout(m_grid);
+    outer->addStretch(1);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(buttons);
-    layout->addWidget(m_readout);
-    layout->addLayout(grid);
-    layout->addStretch(1);
-
-    connect(m_reset, &QPushButton::clicked, m_ctl, &SimController::reset);
-    connect(m_back, &QPushButton::clicked, m_ctl, &SimController::stepBack);
-    connect(m_play, &QPushButton::clicked, m_ctl, &SimController::togglePlay);
-    connect(m_step, &QPushButton::clicked, m_ctl, &SimController::stepForward);
-    connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
-        if (!m_syncing)
-            m_ctl->setSpeed(std::pow(10.0, v / 10.0));
-        updateLabels();
-    });
     for (int i = 0; i < m_sliders.size(); ++i) {
         connect(m_sliders[i], &QSlider::valueChanged, this, [this, i] {
             updateLabels();
@@ -115,19 +68,46 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
         m_ctl->setSeed(static_cast<quint64>(v));
         m_ctl->reset();
     });
-    connect(m_ctl, &SimController::playingChanged, this, [this](bool playing) {
-        m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    });
-    connect(m_ctl, &SimController::stepChanged, this, &ControlPanel::updateLabels);
     connect(m_ctl, &SimController::scenarioLoaded, this, &ControlPanel::syncFromEngine);
-    connect(m_ctl, &SimController::speedChanged, this, [this](double s) {
-        m_syncing = true;
-        m_speed->setValue(static_cast<int>(std::lround(std::log10(s) * 10)));
-        m_syncing = false;
-        updateLabels();
-    });
     retranslate();
     syncFromEngine();
+    reflow();
+}
+
+// As many label | slider | value columns as fit, never fewer than one.
+void ControlPanel::reflow() {
+    int need = 0;
+    for (QLabel* l : m_names)
+        need = std::max(need, l->sizeHint().width());
+    int value = 0;
+    for (QLabel* v : m_values)
+        value = std::max(value, v->sizeHint().width());
+    const int columnWidth = need + value + 120 + 3 * m_grid->horizontalSpacing() + 16;
+    const int columns = std::clamp(width() / std::max(1, columnWidth), 1, 4);
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    while (m_grid->count() > 0)
+        m_grid->takeAt(0);
+    const int items = static_cast<int>(m_sliders.size()) + 2;  // the sliders, then profile and seed
+    const int rows = (items + columns - 1) / columns;
+    for (int i = 0; i < items; ++i) {
+        const int row = i % rows, col = (i / rows) * 3;
+        if (i < m_sliders.size()) {
+            m_grid->addWidget(m_names[i], row, col);
+            m_grid->addWidget(m_sliders[i], row, col + 1);
+            m_grid->addWidget(m_values[i], row, col + 2);
+        } else {
+            const bool profile = i == m_sliders.size();
+            m_grid->addWidget(profile ? m_profileLabel : m_seedLabel, row, col);
+            m_grid->addWidget(profile ? static_cast<QWidget*>(m_profile) : m_seed, row, col + 1, 1, 2, Qt::AlignLeft);
+        }
+    }
+}
+
+void ControlPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    reflow();
 }
 
 QSlider* ControlPanel::addSlider(int, const QString& key, int min, int max) {
@@ -139,7 +119,8 @@ QSlider* ControlPanel::addSlider(int, const QString& key, int min, int max) {
     m_sliders.push_back(s);
     m_names.push_back(new QLabel(this));
     auto* value = new QLabel(this);
-    value->setMinimumWidth(64);
+    // Wide enough for the largest value in any language, so a number is never cut.
+    value->setMinimumWidth(value->fontMetrics().horizontalAdvance(QStringLiteral("3000 ms")) + 8);
     m_values.push_back(value);
     return s;
 }
@@ -164,7 +145,6 @@ void ControlPanel::syncFromEngine() {
         m_sliders[i]->setValue(values[i]);
     m_profile->setCurrentIndex(p.profile == Profile::Linux ? 1 : 0);
     m_seed->setValue(static_cast<int>(sim.scenario().seed % 1000000));
-    m_speed->setValue(static_cast<int>(std::lround(std::log10(m_ctl->speed()) * 10)));
     m_syncing = false;
     updateLabels();
 }
@@ -193,30 +173,20 @@ void ControlPanel::updateLabels() {
     const QString units[] = {tr("%1 %"), tr("%1 %"), tr("%1 ms"), tr("%1 ms"), tr("%1 ms"), tr("%1 s"), tr("%1 ms")};
     for (int i = 0; i < m_sliders.size(); ++i)
         m_values[i]->setText(units[i].arg(m_sliders[i]->value()));
-    m_speedLabel->setText(tr("%1×").arg(std::pow(10.0, m_speed->value() / 10.0), 0, 'g', 2));
-    const Simulator& sim = m_ctl->sim();
-    m_readout->setText(tr("step %1 · t = %2 · A %3 · B %4")
-                           .arg(sim.stepIndex())
-                           .arg(formatTime(sim.now()))
-                           .arg(QString::fromUtf8(stateName(sim.state(Side::A)).data()))
-                           .arg(QString::fromUtf8(stateName(sim.state(Side::B)).data())));
 }
 
 void ControlPanel::retranslate() {
-    m_reset->setToolTip(tr("Reset (Home)"));
-    m_back->setToolTip(tr("Step back (Left)"));
-    m_play->setToolTip(tr("Play / pause (Space)"));
-    m_step->setToolTip(tr("Step (Right)"));
-    m_speedName->setText(tr("Speed"));
     const QString names[] = {tr("Loss A→B"), tr("Loss B→A"), tr("Delay A→B"), tr("Delay B→A"), tr("Jitter"),
                              tr("TIME_WAIT (2MSL)"), tr("RTO floor")};
-    for (int i = 0; i < m_names.size(); ++i)
+    for (int i = 0; i < m_sliders.size(); ++i)  // m_names ends with the profile's and seed's labels
         m_names[i]->setText(names[i]);
     m_profileLabel->setText(tr("Profile"));
     m_seedLabel->setText(tr("Seed"));
     m_profile->setItemText(0, tr("rfc (RFC 9293)"));
     m_profile->setItemText(1, tr("linux (Linux 6.x)"));
     updateLabels();
+    m_columns = 0;  // the labels' widths changed with the language
+    reflow();
 }
 
 void ControlPanel::changeEvent(QEvent* event) {

@@ -3,8 +3,8 @@
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
-class QPushButton;
 class QSlider;
 class QSpinBox;
 
@@ -12,8 +12,9 @@ namespace finwave::app {
 
 class SimController;
 
-// Buttons, speed and the parameter sliders. Every change goes to the controller at once; the
-// engine applies it from the current moment on.
+// The parameter sliders, the profile and the seed. Every change goes to the controller at once;
+// the engine applies it from the current moment on. The grid reflows into as many columns as
+// the dock's width holds, so no label or value is ever cut.
 class ControlPanel : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +26,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QSlider* addSlider(int row, const QString& key, int min, int max);
@@ -32,17 +34,16 @@ private:
     void applyChannel();
     void applyProtocol();
     void updateLabels();
+    void reflow();
 
     SimController* m_ctl;
-    QPushButton *m_reset, *m_back, *m_play, *m_step;
-    QSlider* m_speed;
-    QLabel* m_speedLabel;
     QComboBox* m_profile;
     QSpinBox* m_seed;
-    QLabel* m_readout;
     QList<QSlider*> m_sliders;
     QList<QLabel*> m_names, m_values;
-    QLabel *m_profileLabel, *m_seedLabel, *m_speedName;
+    QLabel *m_profileLabel, *m_seedLabel;
+    QGridLayout* m_grid;
+    int m_columns = 0;
     bool m_syncing = false;
 };
 

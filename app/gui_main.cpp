@@ -6,6 +6,8 @@
 #include "app/sim_controller.h"
 
 #include <QApplication>
+#include <QPixmap>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 
@@ -69,13 +71,17 @@ int runWindow(int argc, char** argv) {
     if (!theme.isNull())
         window.setProjectorMode(theme == QLatin1String("projector"), false);
     window.show();
-    // --screenshot FILE [--steps N]: run N steps (all by default), save the window, quit.
-    if (!screenshot.isEmpty()) {
+    // --steps N opens the run at step N. --screenshot FILE saves the whole screen the window is
+    // on (what a user sees, including whatever does not fit), then quits.
+    if (steps >= 0 || !screenshot.isEmpty()) {
         QTimer::singleShot(300, &window, [&] {
             window.controller()->seek(steps >= 0 ? static_cast<quint64>(steps) : 10'000'000ull);
+            if (screenshot.isEmpty())
+                return;
             QTimer::singleShot(700, &window, [&] {
-                const bool ok = window.grab().save(screenshot);
-                QApplication::exit(ok ? 0 : 1);
+                QScreen* screen = window.screen();
+                const QPixmap shot = screen ? screen->grabWindow(0) : window.grab();
+                QApplication::exit(shot.save(screenshot) ? 0 : 1);
             });
         });
     }

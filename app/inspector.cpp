@@ -13,6 +13,13 @@ Inspector::Inspector(SimController* controller, QWidget* parent) : QTextBrowser(
     connect(controller, &SimController::stepChanged, this, &Inspector::refresh);
     connect(controller, &SimController::scenarioLoaded, this, &Inspector::refresh);
     connect(controller, &SimController::paramsChanged, this, &Inspector::refresh);
+    // Paused or scrubbed mid-flight, the timers' time left is counted from the cursor, as the
+    // diagram counts it (while playing, each step refreshes).
+    connect(controller, &SimController::displayTimeChanged, this, [this] {
+        if (!m_ctl->isPlaying())
+            refresh();
+    });
+    connect(controller, &SimController::playingChanged, this, &Inspector::refresh);
     refresh();
 }
 

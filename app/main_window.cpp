@@ -8,6 +8,7 @@
 #include "app/export/export_dialog.h"
 #include "app/inspector.h"
 #include "app/language.h"
+#include "app/playback_bar.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
@@ -21,6 +22,9 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QToolBar>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -40,32 +44,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_split->addWidget(m_states);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
-    m_split->setSizes({780, 600});
+    m_split->setChildrenCollapsible(false);
     setCentralWidget(m_split);
 
+    m_playback = new PlaybackBar(m_ctl, this);
+    m_bar = addToolBar(QString());
+    m_bar->setObjectName(QStringLiteral("playback"));
+    m_bar->setMovable(false);
+    m_bar->addWidget(m_playback);
+
+    const auto dock = [this](QWidget* content, const char* name) {
+        auto* d = new QDockWidget(this);
+        d->setObjectName(QString::fromLatin1(name));
+        d->setWidget(content);
+        return d;
+    };
     m_controls = new ControlPanel(m_ctl, this);
-    m_controlsDock = new QDockWidget(this);
-    m_controlsDock->setObjectName(QStringLiteral("controls"));
-    m_controlsDock->setWidget(m_controls);
-    addDockWidget(Qt::BottomDockWidgetArea, m_controlsDock);
+    m_controlsDock = dock(m_controls, "controls");
     m_log = new EventLogView(m_ctl, this);
-    m_logDock = new QDockWidget(this);
-    m_logDock->setObjectName(QStringLiteral("log"));
-    m_logDock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock = dock(m_log, "log");
     m_inspector = new Inspector(m_ctl, this);
-    m_inspectorDock = new QDockWidget(this);
-    m_inspectorDock->setObjectName(QStringLiteral("inspector"));
-    m_inspectorDock->setWidget(m_inspector);
-    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
-    splitDockWidget(m_controlsDock, m_logDock, Qt::Horizontal);
+    m_inspectorDock = dock(m_inspector, "inspector");
     m_charts = new ChartsPanel(m_ctl, this);
-    m_chartsDock = new QDockWidget(this);
-    m_chartsDock->setObjectName(QStringLiteral("charts"));
-    m_chartsDock->setWidget(m_charts);
-    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
-    tabifyDockWidget(m_logDock, m_chartsDock);
-    m_logDock->raise();
+    m_chartsDock = dock(m_charts, "charts");
 
     createActions();
     createMenus();
@@ -73,19 +74,101 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::displayTimeChanged, this, [this] {
+        if (!m_ctl->isPlaying())
+            updateTitle();
+    });
+    connect(m_ctl, &SimController::speedChanged, this, [](double speed) {
+        QSettings().setValue(QStringLiteral("view/speed"), speed);
+    });
+
+    // The charts need height to be read: raising their tab makes the strip taller, raising the
+    // log again gives the diagrams their room back.
+    connect(m_chartsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_chartsDock->isFloating() && !m_projector)
+            resizeDocks({m_chartsDock}, {height() * 45 / 100}, Qt::Vertical);
+    });
+    connect(m_logDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_logDock->isFloating() && !m_projector && m_sized)
+            resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical);
+    });
 
     QSettings settings;
-    resize(1500, 950);
-    // Room for a label and two of the longest state names side by side in the inspector.
-    const QFontMetrics fm(m_inspector->font());
-    resizeDocks({m_inspectorDock}, {fm.horizontalAdvance(QStringLiteral("Retransmissions SYN_RECEIVED SYN_RECEIVED")) + 60},
-                Qt::Horizontal);
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_ctl->setSpeed(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
+    arrangeDocks();
+    fitToScreen(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_savedLayout = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
         setProjectorMode(true, false);
     updateRecentMenu();
     updateTitle();
+}
+
+// Where the docks go on a first start, by the room the screen has. On a projector or laptop
+// (narrower than 1600 px) the parameters and the inspector share a tabbed column on the right and
+// the log and charts a tabbed strip below, so everything is reachable at 1280×720; on a larger
+// screen each gets its own place.
+void MainWindow::arrangeDocks() {
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize avail = s ? s->availableGeometry().size() : QSize(1600, 1000);
+    const bool small = avail.width() < 1600 || avail.height() < 900;
+    addDockWidget(Qt::RightDockWidgetArea, m_controlsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    tabifyDockWidget(m_logDock, m_chartsDock);
+    m_logDock->raise();
+    if (small) {
+        tabifyDockWidget(m_controlsDock, m_inspectorDock);
+        m_controlsDock->raise();
+    } else {
+        splitDockWidget(m_controlsDock, m_inspectorDock, Qt::Vertical);
+    }
+}
+
+// The first time the window shows without a saved layout: the side column as wide as the
+// inspector needs (two state names side by side) but at most a quarter of the screen, the log a
+// quarter of its height, the diagrams splitting the rest.
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_sized)
+        return;
+    m_sized = true;
+    if (!m_savedLayout) {
+        const QFontMetrics fm(m_inspector->font());
+        const int side = std::min(width() / 4, fm.horizontalAdvance(QStringLiteral("Retransmissions SYN_RECEIVED SYN_RECEIVED")) + 60);
+        resizeDocks({m_controlsDock}, {side}, Qt::Horizontal);
+        resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical);
+    }
+    QTimer::singleShot(0, this, [this] {
+        const int total = m_split->width();
+        m_split->setSizes({total * 58 / 100, total * 42 / 100});
+    });
+}
+
+// The window lies inside the available area of the screen it opens on: a first start fills it
+// (leaving a margin on a large screen), a saved geometry is used only where it fits, else clamped.
+void MainWindow::fitToScreen(const QByteArray& saved) {
+    if (!saved.isEmpty())
+        restoreGeometry(saved);
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!s)
+        return;
+    const QRect avail = s->availableGeometry();
+    const QMargins frame = frameGeometry().isValid() && frameGeometry() != geometry()
+                               ? QMargins(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                                          frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom())
+                               : QMargins();
+    const QRect room = avail.marginsRemoved(frame);
+    QRect g = saved.isEmpty() ? QRect() : geometry();
+    if (!g.isValid() || !room.contains(g)) {
+        const bool large = avail.width() >= 1800;
+        const QSize size = large ? QSize(std::min(room.width(), 1680), std::min(room.height(), 1000)) : room.size();
+        g = QRect(QPoint(0, 0), size.boundedTo(room.size()));
+        g.moveCenter(room.center());
+        g = g.intersected(room);
+    }
+    setGeometry(g);
 }
 
 MainWindow::~MainWindow() = default;
@@ -106,8 +189,25 @@ void MainWindow::createActions() {
     m_copy = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyDiagramToClipboard(m_ctl); });
     m_projectorAction = make(QKeySequence(Qt::Key_F11), [this] { setProjectorMode(!m_projector); });
     m_projectorAction->setCheckable(true);
-    m_zoomIn = make(QKeySequence::ZoomIn, [this] { m_sequence->zoomIn(); });
-    m_zoomOut = make(QKeySequence::ZoomOut, [this] { m_sequence->zoomOut(); });
+    // Ctrl+plus / minus zoom the diagram under the mouse or with the focus: the state graph zooms
+    // like the sequence diagram.
+    const auto graphTargeted = [this] { return m_states->underMouse() || m_states->hasFocus(); };
+    m_zoomIn = make(QKeySequence::ZoomIn, [this, graphTargeted] { graphTargeted() ? m_states->zoomIn() : m_sequence->zoomIn(); });
+    m_zoomOut = make(QKeySequence::ZoomOut, [this, graphTargeted] { graphTargeted() ? m_states->zoomOut() : m_sequence->zoomOut(); });
+    m_dropA = make(QKeySequence(Qt::Key_D), [this] { m_ctl->dropNext(Side::A); });
+    // The charts for the whole class: in a window of their own over most of the screen, and back.
+    m_bigCharts = make(QKeySequence(Qt::Key_F9), [this] {
+        const bool enlarge = !m_chartsDock->isFloating();
+        m_chartsDock->setFloating(enlarge);
+        if (enlarge) {
+            const QRect avail = screen() ? screen()->availableGeometry() : geometry();
+            m_chartsDock->setGeometry(QRect(avail.topLeft() + QPoint(avail.width() / 14, avail.height() / 14),
+                                            avail.size() * 6 / 7));
+        }
+        m_chartsDock->show();
+        m_chartsDock->raise();
+    });
+    m_dropB = make(QKeySequence(Qt::SHIFT | Qt::Key_D), [this] { m_ctl->dropNext(Side::B); });
     m_zoomReset = make(QKeySequence(Qt::CTRL | Qt::Key_0), [this] {
         m_sequence->resetZoom();
         m_states->resetZoom();
@@ -138,6 +238,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_logDock->toggleViewAction());
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
+    m_viewMenu->addAction(m_bigCharts);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_projectorAction);
     m_viewMenu->addAction(m_zoomIn);
@@ -146,13 +247,26 @@ void MainWindow::createMenus() {
     m_simMenu = menuBar()->addMenu(QString());
     for (QAction* a : {m_reset, m_back, m_play, m_step, m_faster, m_slower})
         m_simMenu->addAction(a);
+    m_simMenu->addSeparator();
+    m_simMenu->addAction(m_dropA);
+    m_simMenu->addAction(m_dropB);
     m_scenarioMenu = menuBar()->addMenu(QString());
+    auto* scenarios = new QActionGroup(this);
     for (auto name : builtinScenarioNames()) {
         const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
         QAction* a = m_scenarioMenu->addAction(n, this, [this, n] { openScenario(n); });
         a->setData(n);
+        a->setCheckable(true);
+        scenarios->addAction(a);
         m_scenarioActions.push_back(a);
     }
+    // The current scenario is marked; a scenario from a file marks none.
+    scenarios->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    connect(m_ctl, &SimController::scenarioLoaded, this, [this] {
+        const QString current = QString::fromStdString(m_ctl->scenario().name);
+        for (QAction* a : m_scenarioActions)
+            a->setChecked(m_currentFile.isEmpty() && a->data().toString() == current);
+    });
     m_langMenu = menuBar()->addMenu(QString());
     m_langGroup = new QActionGroup(this);
     const QString saved = QSettings().value(QStringLiteral("view/language")).toString();
@@ -183,7 +297,11 @@ void MainWindow::retranslate() {
     m_editMenu->setTitle(tr("&Edit"));
     m_copy->setText(tr("&Copy diagram as image"));
     m_viewMenu->setTitle(tr("&View"));
-    m_controlsDock->setWindowTitle(tr("Controls"));
+    m_controlsDock->setWindowTitle(tr("Parameters"));
+    m_bar->setWindowTitle(tr("Playback"));
+    m_bigCharts->setText(tr("Charts in a large &window"));
+    m_dropA->setText(tr("Drop &A's next segment"));
+    m_dropB->setText(tr("Drop &B's next segment"));
     m_logDock->setWindowTitle(tr("Event log"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_chartsDock->setWindowTitle(tr("Charts"));
@@ -302,7 +420,11 @@ void MainWindow::saveScenarioAs() {
     settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
 }
 
+// The presenter layout: the projector theme, the two diagrams side by side filling the screen,
+// the docks put away (and put back as they were on leaving), the bar listing the keys.
 void MainWindow::setProjectorMode(bool on, bool fullScreen) {
+    if (on == m_projector && !fullScreen)
+        return;
     m_projector = on;
     m_projectorAction->setChecked(on);
     const Theme theme = on ? Theme::projector() : Theme::light();
@@ -311,16 +433,25 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     m_charts->setTheme(theme);
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
-    m_log->setFont(f);
-    m_inspector->setFont(f);
-    m_controls->setFont(f);
-    // On a projector the two diagrams get the room: the inspector and the log step aside.
-    m_inspectorDock->setVisible(!on);
-    m_logDock->setVisible(!on);
+    for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
+                       static_cast<QWidget*>(m_playback)})
+        w->setFont(f);
+    m_playback->setKeysShown(on);
+    const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_logDock, m_chartsDock};
+    if (on) {
+        m_dockShown.clear();
+        for (QDockWidget* d : docks) {
+            m_dockShown.push_back(d->isVisible());
+            d->hide();
+        }
+    } else if (m_dockShown.size() == docks.size()) {
+        for (int i = 0; i < docks.size(); ++i)
+            docks[i]->setVisible(m_dockShown[i]);
+    }
     // After the docks have moved, so the split uses the real width.
     QTimer::singleShot(0, this, [this, on] {
         const int total = m_split->width();
-        m_split->setSizes(on ? QList<int>{total * 70 / 100, total * 30 / 100}
+        m_split->setSizes(on ? QList<int>{total * 56 / 100, total * 44 / 100}
                              : QList<int>{total * 58 / 100, total * 42 / 100});
     });
     if (fullScreen)
@@ -336,12 +467,13 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>Right</b></td><td>one event forward</td></tr>"
            "<tr><td><b>Left</b></td><td>one event back</td></tr>"
            "<tr><td><b>Home</b></td><td>reset to the start</td></tr>"
-           "<tr><td><b>+ / -</b></td><td>faster / slower</td></tr>"
-           "<tr><td><b>F11</b></td><td>projector mode</td></tr>"
+           "<tr><td><b>+ / -</b></td><td>faster / slower, down to 0.01× (slow motion)</td></tr>"
+           "<tr><td><b>F11</b></td><td>presenter layout (projector theme, full screen)</td></tr>"
            "<tr><td><b>Ctrl+wheel, Ctrl++ / Ctrl+-</b></td><td>zoom</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>export a diagram</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>copy the diagram</td></tr>"
-           "<tr><td><b>Click a segment in flight</b></td><td>drop it</td></tr></table>"));
+           "<tr><td><b>D / Shift+D</b></td><td>drop A's / B's next segment (the one in flight, or the next sent)</td></tr>"
+           "<tr><td><b>Click a segment in flight</b></td><td>drop it where it is (right-click: a menu)</td></tr></table>"));
 }
 
 void MainWindow::showAbout() {

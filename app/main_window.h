@@ -9,6 +9,7 @@ class QActionGroup;
 class QDockWidget;
 class QMenu;
 class QSplitter;
+class QToolBar;
 
 namespace finwave::app {
 
@@ -16,6 +17,7 @@ class ChartsPanel;
 class ControlPanel;
 class EventLogView;
 class Inspector;
+class PlaybackBar;
 class SequenceView;
 class SimController;
 class StateGraphView;
@@ -30,6 +32,7 @@ public:
     SequenceView* sequenceView() const { return m_sequence; }
     StateGraphView* stateGraph() const { return m_states; }
     ControlPanel* controlPanel() const { return m_controls; }
+    PlaybackBar* playbackBar() const { return m_playback; }
     EventLogView* eventLog() const { return m_log; }
     ChartsPanel* charts() const { return m_charts; }
 
@@ -41,6 +44,7 @@ public:
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createActions();
@@ -52,6 +56,8 @@ private:
     void openScenarioDialog();
     void showShortcuts();
     void showAbout();
+    void arrangeDocks();
+    void fitToScreen(const QByteArray& savedGeometry);
 
     SimController* m_ctl;
     SequenceView* m_sequence;
@@ -62,14 +68,18 @@ private:
     ChartsPanel* m_charts;
     QDockWidget *m_controlsDock, *m_logDock, *m_inspectorDock, *m_chartsDock;
     QSplitter* m_split;
+    PlaybackBar* m_playback;
+    QToolBar* m_bar;
     QString m_currentFile;
     bool m_projector = false;
+    bool m_sized = false, m_savedLayout = false;
+    QList<bool> m_dockShown;  // which docks were open before the presenter layout
 
     QMenu *m_fileMenu, *m_editMenu, *m_viewMenu, *m_simMenu, *m_scenarioMenu, *m_langMenu, *m_helpMenu, *m_recentMenu;
     QAction *m_open, *m_save, *m_export, *m_quit, *m_copy;
     QAction *m_projectorAction, *m_zoomIn, *m_zoomOut, *m_zoomReset;
-    QAction *m_reset, *m_back, *m_play, *m_step, *m_faster, *m_slower;
-    QAction *m_shortcuts, *m_about;
+    QAction *m_reset, *m_back, *m_play, *m_step, *m_faster, *m_slower, *m_dropA, *m_dropB;
+    QAction *m_shortcuts, *m_about, *m_bigCharts;
     QActionGroup* m_langGroup;
     QList<QAction*> m_scenarioActions;
 };

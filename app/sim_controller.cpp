@@ -109,7 +109,7 @@ void SimController::seek(quint64 step) {
 }
 
 void SimController::setSpeed(double speed) {
-    speed = std::clamp(speed, 0.1, 10.0);
+    speed = std::clamp(speed, 0.01, 10.0);  // down to slow motion: a 50 ms flight then takes seconds
     if (speed == m_speed)
         return;
     m_speed = speed;
@@ -132,11 +132,21 @@ void SimController::setSeed(quint64 seed) {
 }
 
 bool SimController::dropSegment(quint32 segmentId) {
-    if (!m_sim->dropInFlight(segmentId))
+    // At the cursor's time, where the segment is seen: the drop is then the next event (the
+    // cursor never passes the next event), so running it keeps time moving forward.
+    const Micros at = m_displayTime;
+    if (!m_sim->dropInFlight(segmentId, at))
         return false;
-    // The drop is the next event; run it at once so the cross appears where the click was.
     stepForward();
     return true;
+}
+
+quint32 SimController::dropNext(finwave::Side sender) {
+    const std::uint32_t id = m_sim->dropNext(sender);
+    if (id != 0)
+        stepForward();  // the drop, now
+    Q_EMIT paramsChanged();  // "armed" shows in the bar
+    return id;
 }
 
 void SimController::setDisplayTime(qint64 us) {

@@ -26,7 +26,7 @@ public:
     // between now() and the next event while playing, so segments in flight can glide.
     Micros displayTime() const { return m_displayTime; }
     bool isPlaying() const { return m_playing; }
-    double speed() const { return m_speed; }          // 0.1 .. 10, 1 = one round trip per second
+    double speed() const { return m_speed; }          // 0.01 .. 10, 1 = one round trip per second
     bool isFastForwarding() const { return m_fastForward; }  // crossing a long idle span
 
     void loadScenario(const Scenario& scenario);      // resets to step 0 and emits scenarioLoaded
@@ -43,7 +43,9 @@ public Q_SLOTS:
     void setChannel(finwave::Direction dir, const finwave::ChannelParams& params);
     void setParams(const finwave::ProtocolParams& params);
     void setSeed(quint64 seed);                       // applies on reset
-    bool dropSegment(quint32 segmentId);              // click-to-drop of a segment in flight
+    bool dropSegment(quint32 segmentId);              // click-to-drop of a segment in flight, at the cursor
+    // Drop the sender's earliest segment in flight now, or its next one if none flies (0 then).
+    quint32 dropNext(finwave::Side sender);
     void setDisplayTime(qint64 us);                   // scrub between now() and the next event
 
 Q_SIGNALS:

@@ -133,11 +133,11 @@ bool Engine::runOne() {
     return true;
 }
 
-bool Engine::dropInFlight(std::uint32_t segmentId) {
+bool Engine::dropInFlight(std::uint32_t segmentId, Micros at) {
     for (Event& e : m_s.queue) {
-        if (e.type == EventType::Arrive && !e.duplicate && e.seg.id == segmentId) {
+        if (e.type == EventType::Arrive && !e.duplicate && !e.forged && e.seg.id == segmentId) {
             e.type = EventType::Drop;
-            e.t = m_s.now;
+            e.t = std::clamp(at, m_s.now, e.arrivesAt);  // time never goes back
             e.order = m_s.nextOrder++;
             e.dropReason = Reason::LostByUser;
             std::make_heap(m_s.queue.begin(), m_s.queue.end(), later);
@@ -145,6 +145,16 @@ bool Engine::dropInFlight(std::uint32_t segmentId) {
         }
     }
     return false;
+}
+
+std::uint32_t Engine::dropEarliestInFlight(Side sender) {
+    const Event* earliest = nullptr;
+    for (const Event& e : m_s.queue)
+        if (e.type == EventType::Arrive && !e.duplicate && !e.forged && senderOf(e.seg.dir) == sender &&
+            (!earliest || e.arrivesAt < earliest->arrivesAt))
+            earliest = &e;
+    const std::uint32_t id = earliest ? earliest->seg.id : 0;
+    return id != 0 && dropInFlight(id, m_s.now) ? id : 0;
 }
 
 void Engine::onApp(const Event& e) {

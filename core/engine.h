@@ -15,7 +15,10 @@ public:
     void initialize();        // endpoints from the scenario, time-triggered actions queued
     bool runOne();            // run exactly one event; false if none is left (or past horizon)
     void dropSkipped();       // remove stale timer events from the front of the queue
-    bool dropInFlight(std::uint32_t segmentId);
+    // The segment dies at `at` (clamped between now and its arrival): where the user clicked it.
+    bool dropInFlight(std::uint32_t segmentId, Micros at);
+    // The earliest of `sender`'s segments in flight dies now; 0 if none is in flight.
+    std::uint32_t dropEarliestInFlight(Side sender);
 
 private:
     // events

@@ -360,6 +360,12 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
             break;  // scheduled at the start of the run, not tied to a segment sent
         }
     }
+    // "Drop this side's next segment", asked for before it was sent.
+    if (bool& armed = m_s.dropNextArmed[from == Side::A ? 0 : 1]; armed && !lost) {
+        armed = false;
+        lost = true;
+        dropReason = Reason::LostByUser;
+    }
     const ChannelParams& p = ch.params;
     const Micros delay = p.delay + (p.jitter > 0 ? m_s.rng.uniformInt(p.jitter) : 0);
     if (!lost && p.loss > 0.0 && m_s.rng.uniform() < p.loss) {

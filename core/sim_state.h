@@ -113,6 +113,7 @@ struct State {
     std::uint32_t nextSegmentId = 1;
     std::uint32_t retransmissions = 0;
     std::size_t traceSize = 0;
+    std::array<bool, 2> dropNextArmed{};    // the user asked to drop this side's next segment
 };
 
 inline Endpoint& ep(State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }

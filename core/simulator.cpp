@@ -273,12 +273,24 @@ const ProtocolParams& Simulator::params() const { return m_impl->params; }
 
 void Simulator::setSeed(std::uint64_t seed) { m_impl->scenario.seed = seed; }
 
-bool Simulator::dropInFlight(std::uint32_t segmentId) {
-    if (!m_impl->engine().dropInFlight(segmentId))
+bool Simulator::dropInFlight(std::uint32_t segmentId, std::optional<Micros> at) {
+    if (!m_impl->engine().dropInFlight(segmentId, at.value_or(m_impl->state.now)))
         return false;
     m_impl->checkpoint();
     return true;
 }
+
+std::uint32_t Simulator::dropNext(Side sender) {
+    if (const std::uint32_t id = m_impl->engine().dropEarliestInFlight(sender)) {
+        m_impl->checkpoint();
+        return id;
+    }
+    m_impl->state.dropNextArmed[sender == Side::A ? 0 : 1] = true;
+    m_impl->checkpoint();
+    return 0;
+}
+
+bool Simulator::isDropNextArmed(Side sender) const { return m_impl->state.dropNextArmed[sender == Side::A ? 0 : 1]; }
 
 int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.retransmissions); }
 

@@ -101,7 +101,14 @@ public:
     void setParams(const ProtocolParams& params);
     const ProtocolParams& params() const;
     void setSeed(std::uint64_t seed);  // takes effect on reset()
-    bool dropInFlight(std::uint32_t segmentId);  // the window's "click to drop"
+    // The window's "click to drop": the segment dies at `at` (the cursor's time; clamped between
+    // now and its arrival, so time never goes back), or now.
+    bool dropInFlight(std::uint32_t segmentId, std::optional<Micros> at = std::nullopt);
+    // "Drop A's (B's) next segment": the earliest of its segments in flight dies now (its id is
+    // returned); with none in flight, the next one it sends is lost (0 is returned, and
+    // isDropNextArmed() says so until then).
+    std::uint32_t dropNext(Side sender);
+    bool isDropNextArmed(Side sender) const;
 
     // Statistics for experiments.
     int retransmissions() const;

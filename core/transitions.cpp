@@ -91,7 +91,7 @@ constexpr Transition kTable[] = {
 
     // CLOSING
     {"G1", S::Closing, S::TimeWait, R::ClosingAckedEnterTimeWait, kAckOfFin, "RFC 9293 §3.10.7.4 Fifth", true, false},
-    {"G3", S::Closing, S::Closing, R::Retransmit, kResendFin, kSecRtx, true, false},
+    {"G3", S::Closing, S::Closing, R::Retransmit, kResendFin, kSecRtx, false, false},
     {"G4", S::Closing, S::Closed, R::RstReceivedClosed, kRst, kSecRst, false, false},
     {"G5", S::Closing, S::Closed, R::RetriesExhaustedClosed, kGaveUp, kSecGiveUp, false, false},
     {"G6", S::Closing, S::Closed, R::AbortClosed, kAbortQuiet, kSecAbort, false, false},

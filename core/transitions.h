@@ -22,7 +22,8 @@ struct Transition {
     Reason reason;             // the reason the engine records with it
     std::string_view label;    // "event / action" as RFC 9293 Figure 5 writes it (English source)
     std::string_view section;  // "RFC 9293 §3.10.7.4 Fifth" or "Linux tcp_fin_timeout"
-    bool inFigure;             // drawn always (RFC 9293 Figure 5 and the self-loops); else only once taken
+    bool inFigure;             // drawn always (RFC 9293 Figure 5 and the self-loops of TIME_WAIT,
+                               // FIN_WAIT_1 and LAST_ACK); else only once taken
     bool linuxOnly;            // only the linux profile takes it
 
     bool isSelfLoop() const { return from == to; }

@@ -19,6 +19,8 @@
 #include <QSvgGenerator>
 #include <QValueAxis>
 
+#include <tuple>
+
 namespace finwave::app {
 
 void styleChart(QChart* chart, const Theme& theme) {
@@ -44,69 +46,82 @@ void styleChart(QChart* chart, const Theme& theme) {
         }
 }
 
+// Round ticks on a value axis: about five, on 1, 2 or 5 times a power of ten (Qt's nice numbers).
+void niceTicks(QValueAxis* axis, double lo, double hi) {
+    axis->setRange(lo, hi > lo ? hi : lo + 1);
+    axis->setTickCount(5);
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%g"));
+}
+
 QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, const Theme& theme) {
     auto* chart = new QChart;
     chart->setTitle(QCoreApplication::translate("Charts", "%1: time until both ends are CLOSED, by loss").arg(scenarioName));
-    auto* median = new QLineSeries;
-    median->setName(QCoreApplication::translate("Charts", "median close time (s)"));
-    auto* p95 = new QLineSeries;
-    p95->setName(QCoreApplication::translate("Charts", "95th percentile (s)"));
-    auto* rtx = new QLineSeries;
-    rtx->setName(QCoreApplication::translate("Charts", "mean retransmissions"));
-    auto* graceful = new QLineSeries;
-    graceful->setName(QCoreApplication::translate("Charts", "graceful close (%)"));
-    auto* reset = new QLineSeries;
-    reset->setName(QCoreApplication::translate("Charts", "ended by RST (%)"));
-    auto* gaveUp = new QLineSeries;
-    gaveUp->setName(QCoreApplication::translate("Charts", "gave up (%)"));
+    const auto line = [](const char* name) {
+        auto* s = new QLineSeries;
+        s->setName(QCoreApplication::translate("Charts", name));
+        return s;
+    };
+    QLineSeries* median = line(QT_TRANSLATE_NOOP("Charts", "median close time (s)"));
+    QLineSeries* p95 = line(QT_TRANSLATE_NOOP("Charts", "95th percentile (s)"));
+    QLineSeries* rtx = line(QT_TRANSLATE_NOOP("Charts", "mean retransmissions (count)"));
+    QLineSeries* graceful = line(QT_TRANSLATE_NOOP("Charts", "graceful close (%)"));
+    QLineSeries* reset = line(QT_TRANSLATE_NOOP("Charts", "ended by RST (%)"));
+    QLineSeries* gaveUp = line(QT_TRANSLATE_NOOP("Charts", "gave up (%)"));
     double maxTime = 1, maxCount = 1, minTime = 1e18;
     for (const SweepPoint& p : result.points) {
         const double x = p.loss * 100;
-        median->append(x, p.medianCloseSeconds);
-        p95->append(x, p.p95CloseSeconds);
+        if (p.closedRuns > 0) {  // a point where no run closed has no close time at all
+            median->append(x, p.medianCloseSeconds);
+            p95->append(x, p.p95CloseSeconds);
+            maxTime = std::max(maxTime, p.p95CloseSeconds);
+            minTime = std::min(minTime, p.medianCloseSeconds);
+        }
         rtx->append(x, p.meanRetransmissions);
         graceful->append(x, p.graceful * 100);
         reset->append(x, p.reset * 100);
         gaveUp->append(x, p.gaveUp * 100);
-        maxTime = std::max(maxTime, p.p95CloseSeconds);
-        if (p.closedRuns > 0)
-            minTime = std::min(minTime, p.medianCloseSeconds);
-        maxCount = std::max({maxCount, p.meanRetransmissions, 100.0});
+        maxCount = std::max(maxCount, p.meanRetransmissions);
     }
     auto* x = new QValueAxis;
     x->setTitleText(QCoreApplication::translate("Charts", "loss in each direction (%)"));
-    x->setRange(0, result.points.empty() ? 60 : result.points.back().loss * 100);
-    x->setLabelFormat(QStringLiteral("%.0f"));
+    niceTicks(x, 0, result.points.empty() ? 60 : result.points.back().loss * 100);
+    // Each quantity against an axis in its own unit: seconds, a count, a share.
     auto* yTime = new QValueAxis;
     yTime->setTitleText(QCoreApplication::translate("Charts", "seconds"));
     // Start just below the lowest median: TIME_WAIT is a large constant under every point.
-    yTime->setRange(minTime < 1e17 ? std::floor(minTime * 0.95) : 0, maxTime * 1.05);
+    niceTicks(yTime, minTime < 1e17 ? std::floor(minTime * 0.95) : 0, maxTime * 1.05);
     auto* yCount = new QValueAxis;
-    yCount->setTitleText(QCoreApplication::translate("Charts", "retransmissions / share of runs (%)"));
-    yCount->setRange(0, maxCount * 1.05);
+    yCount->setTitleText(QCoreApplication::translate("Charts", "retransmissions"));
+    niceTicks(yCount, 0, maxCount * 1.1);
+    auto* yShare = new QValueAxis;
+    yShare->setTitleText(QCoreApplication::translate("Charts", "share of runs (%)"));
+    niceTicks(yShare, 0, 100);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(yTime, Qt::AlignLeft);
     chart->addAxis(yCount, Qt::AlignRight);
-    for (QLineSeries* s : {median, p95}) {
+    chart->addAxis(yShare, Qt::AlignRight);
+    const auto attach = [&](QLineSeries* s, QValueAxis* y) {
         chart->addSeries(s);
         s->attachAxis(x);
-        s->attachAxis(yTime);
-    }
-    for (QLineSeries* s : {rtx, graceful, reset, gaveUp}) {
-        chart->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(yCount);
-    }
+        s->attachAxis(y);
+    };
+    attach(median, yTime);
+    attach(p95, yTime);
+    attach(rtx, yCount);
+    for (QLineSeries* s : {graceful, reset, gaveUp})
+        attach(s, yShare);
     styleChart(chart, theme);
-    // One colour each (Okabe–Ito), so no two series can be confused.
-    const std::pair<QLineSeries*, QColor> colours[] = {
-        {median, theme.sideA}, {p95, theme.sideA}, {rtx, QColor(0xE6, 0x9F, 0x00)},
-        {graceful, theme.timer}, {reset, theme.lost}, {gaveUp, QColor(0xCC, 0x79, 0xA7)}};
-    for (auto [series, colour] : colours) {
+    // Every series its own colour (Okabe–Ito) and its own line style, so none can be confused
+    // in grey print or by a colour-blind reader.
+    const std::tuple<QLineSeries*, QColor, Qt::PenStyle> looks[] = {
+        {median, theme.sideA, Qt::SolidLine},           {p95, QColor(0x56, 0xB4, 0xE9), Qt::DashLine},
+        {rtx, QColor(0xE6, 0x9F, 0x00), Qt::DotLine},   {graceful, theme.timer, Qt::SolidLine},
+        {reset, theme.lost, Qt::DashDotLine},           {gaveUp, QColor(0xCC, 0x79, 0xA7), Qt::DashDotDotLine}};
+    for (auto [series, colour, style] : looks) {
         QPen pen = series->pen();
         pen.setColor(colour);
-        if (series == p95)
-            pen.setStyle(Qt::DashLine);
+        pen.setStyle(style);
         series->setPen(pen);
     }
     return chart;
@@ -146,9 +161,8 @@ QChart* makePileupChart(const std::vector<std::pair<QString, PileupResult>>& ser
             maxY = std::max(maxY, r.steadyState);
         }
     }
-    x->setRange(0, maxX);
-    y->setRange(0, maxY * 1.1);
-    y->setLabelFormat(QStringLiteral("%.0f"));
+    niceTicks(x, 0, maxX);
+    niceTicks(y, 0, maxY * 1.1);
     styleChart(chart, theme);
     return chart;
 }

@@ -12,12 +12,15 @@
 #include <vector>
 
 class QChart;
+class QValueAxis;
 
 namespace finwave::app {
 
 QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, const Theme& theme);
 QChart* makePileupChart(const std::vector<std::pair<QString, PileupResult>>& series, double rate, const Theme& theme);
 void styleChart(QChart* chart, const Theme& theme);
+// About five ticks on round numbers (1, 2 or 5 times a power of ten) covering [lo, hi].
+void niceTicks(QValueAxis* axis, double lo, double hi);
 
 // PNG or SVG by extension, written atomically; empty string on success, else the reason.
 QString saveChart(QChart* chart, const QString& path, QSize size = QSize(1400, 800));

@@ -3,6 +3,7 @@
 #include "app/charts/chart_builders.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
+#include "app/views/sequence_layout.h"
 #include "app/views/time_axis.h"
 #include "core/builtin_scenarios.h"
 
@@ -10,6 +11,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QEvent>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -27,15 +29,18 @@
 #include <QThread>
 #include <QTimer>
 #include <QValueAxis>
+
+#include <QFontMetricsF>
+#include <array>
 #include <QVBoxLayout>
 
 namespace finwave::app {
 
 ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(parent), m_ctl(controller) {
     m_tabs = new QTabWidget(this);
-    m_tabs->addTab(buildTimelineTab(), tr("State timeline"));
-    m_tabs->addTab(buildSweepTab(), tr("Loss sweep"));
-    m_tabs->addTab(buildPileupTab(), tr("TIME_WAIT pile-up"));
+    m_tabs->addTab(buildTimelineTab(), QString());
+    m_tabs->addTab(buildSweepTab(), QString());
+    m_tabs->addTab(buildPileupTab(), QString());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -44,7 +49,38 @@ ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(p
     connect(controller, &SimController::recordsTruncated, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::displayTimeChanged, this, &ChartsPanel::moveTimelineCursor);
     setTheme(m_theme);  // A and B in the diagrams' colours from the start
+    retranslate();
+}
+
+// Every text in the panel, and the charts drawn again, in the current language.
+void ChartsPanel::retranslate() {
+    m_tabs->setTabText(0, tr("State timeline"));
+    m_tabs->setTabText(1, tr("Loss sweep"));
+    m_tabs->setTabText(2, tr("TIME_WAIT pile-up"));
+    m_cursor->setName(tr("now"));
+    if (auto* x = m_timelineView->chart()->axes(Qt::Horizontal).value(0))
+        x->setTitleText(tr("time (idle spans shortened)"));
+    m_scenario->setItemText(0, tr("current: %1").arg(QString::fromStdString(m_ctl->scenario().name)));
+    m_run->setText(tr("Run"));
+    m_cancel->setText(tr("Cancel"));
+    m_csv->setText(tr("Export CSV…"));
+    m_png->setText(tr("Export chart…"));
+    m_pilePng->setText(tr("Export chart…"));
+    const QString sweepLabels[] = {tr("Scenario"), tr("Loss from"), tr("to"), tr("step"), tr("Runs per point"), tr("Master seed")};
+    for (int i = 0; i < m_sweepLabels.size(); ++i)
+        m_sweepLabels[i]->setText(sweepLabels[i]);
+    m_rateName->setText(tr("Connections closed per second (R)"));
+    m_twName->setText(tr("Custom TIME_WAIT (T)"));
     refreshTimeline();
+    if (!m_sweep.points.empty())
+        showSweep();
+    refreshPileup();
+}
+
+void ChartsPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 ChartsPanel::~ChartsPanel() {
@@ -74,13 +110,15 @@ QWidget* ChartsPanel::buildTimelineTab() {
     y->setRange(-0.5, kTcpStateCount - 0.5);
     auto* x = new QCategoryAxis;
     x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    x->setTitleText(tr("time (compressed like the sequence diagram: idle spans are shortened)"));
+    x->setTitleText(tr("time (idle spans shortened)"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries* s : {m_lineA, m_lineB, m_cursor}) {
         s->attachAxis(x);
         s->attachAxis(y);
     }
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     m_timelineView = new QChartView(chart, this);
     m_timelineView->setRenderHint(QPainter::Antialiasing);
     m_axis = std::make_unique<TimeAxis>();
@@ -95,11 +133,28 @@ void ChartsPanel::refreshTimeline() {
     m_axis->reset(0, 1.0 / static_cast<double>(rtt), rtt + 2 * sc.ab.jitter, 1.0);
     for (const TraceRecord& r : sim.trace())
         m_axis->addTime(r.t);
+    // One row per state this run visits, in the order of Figure 5, so each name has room.
+    std::array<bool, kTcpStateCount> visited{};
+    const TcpState firstA = initialStateOf(sc.a), firstB = initialStateOf(sc.b);
+    visited[static_cast<std::size_t>(firstA)] = visited[static_cast<std::size_t>(firstB)] = true;
+    for (const TraceRecord& r : sim.trace())
+        if (r.kind == EventKind::State)
+            visited[static_cast<std::size_t>(r.to)] = true;
+    std::array<double, kTcpStateCount> row{};
+    int rows = 0;
+    auto* y = qobject_cast<QCategoryAxis*>(m_timelineView->chart()->axes(Qt::Vertical).value(0));
+    for (const QString& label : y->categoriesLabels())
+        y->remove(label);
+    for (int s = 0; s < kTcpStateCount; ++s) {
+        if (!visited[static_cast<std::size_t>(s)])
+            continue;
+        row[static_cast<std::size_t>(s)] = rows;
+        y->append(QString::fromUtf8(stateName(static_cast<TcpState>(s)).data()), rows++);
+    }
+    y->setRange(-0.5, rows - 0.5);
+    m_timelineRows = rows;
     QList<QPointF> a, b;
-    const auto start = [&](const EndpointSetup& e) {
-        return static_cast<double>(e.initial == TcpState::Established ? TcpState::Established : TcpState::Closed);
-    };
-    double sa = start(sc.a), sb = start(sc.b);
+    double sa = row[static_cast<std::size_t>(firstA)], sb = row[static_cast<std::size_t>(firstB)];
     a.append({0, sa});
     b.append({0, sb});
     for (const TraceRecord& r : sim.trace()) {
@@ -109,33 +164,40 @@ void ChartsPanel::refreshTimeline() {
         double& cur = r.side == Side::A ? sa : sb;
         const double x = m_axis->y(r.t);
         list.append({x, cur});  // stepped: hold, then jump
-        cur = static_cast<double>(r.to);
+        cur = row[static_cast<std::size_t>(r.to)];
         list.append({x, cur});
     }
     const double end = m_axis->y(std::max(m_ctl->displayTime(), sim.now()));
-    a.append({end, sa});
-    b.append({end, sb});
+    const double right = std::max(1.0, end * 1.05);
+    // Each line runs to the right edge, so the state it ends in (CLOSED) is seen as a stretch.
+    a.append({right, sa});
+    b.append({right, sb});
     m_lineA->replace(a);
     m_lineB->replace(b);
     auto* x = qobject_cast<QCategoryAxis*>(m_timelineView->chart()->axes(Qt::Horizontal).value(0));
     for (const QString& label : x->categoriesLabels())
         x->remove(label);
+    // Tick labels no closer than their own width allows at the chart's size.
+    const QFontMetricsF fm(m_theme.font);
+    const double plot = std::max(100.0, m_timelineView->chart()->plotArea().width());
+    const double minGap = (fm.horizontalAdvance(formatTime(std::max(m_ctl->displayTime(), sim.now()))) + 16) / plot * right;
     double last = -1e9;
-    const double span = std::max(1.0, end);
     for (Micros k : m_axis->knots()) {
         const double pos = m_axis->y(k);
-        if (pos - last < span / 8)
+        if (pos - last < minGap || pos > right - minGap / 2)
             continue;
         x->append(formatTime(k), pos);
         last = pos;
     }
-    x->setRange(0, std::max(1.0, end * 1.05));
+    x->setRange(0, right);
     moveTimelineCursor();
 }
 
+int ChartsPanel::timelineRows() const { return m_timelineRows; }
+
 void ChartsPanel::moveTimelineCursor() {
     const double x = m_axis->y(std::max(m_ctl->displayTime(), m_ctl->sim().now()));
-    m_cursor->replace(QList<QPointF>{{x, -0.5}, {x, kTcpStateCount - 0.5}});
+    m_cursor->replace(QList<QPointF>{{x, -0.5}, {x, m_timelineRows - 0.5}});
 }
 
 int ChartsPanel::timelinePoints() const { return static_cast<int>(m_lineA->count() + m_lineB->count()); }
@@ -145,8 +207,14 @@ int ChartsPanel::timelinePoints() const { return static_cast<int>(m_lineA->count
 QWidget* ChartsPanel::buildSweepTab() {
     auto* page = new QWidget(this);
     m_scenario = new QComboBox(page);
+    // First the scenario loaded in the window (with its sliders as they are), then the built-ins.
+    m_scenario->addItem(QString());
     for (auto name : builtinScenarioNames())
         m_scenario->addItem(QString::fromUtf8(name.data(), static_cast<int>(name.size())));
+    connect(m_ctl, &SimController::scenarioLoaded, this, [this] {
+        m_scenario->setItemText(0, tr("current: %1").arg(QString::fromStdString(m_ctl->scenario().name)));
+        m_scenario->setCurrentIndex(0);
+    });
     const auto spin = [page](double v, double max, double step) {
         auto* s = new QDoubleSpinBox(page);
         s->setRange(0, max);
@@ -165,19 +233,19 @@ QWidget* ChartsPanel::buildSweepTab() {
     m_seed = new QSpinBox(page);
     m_seed->setRange(0, 1'000'000'000);
     m_seed->setValue(1);
-    m_run = new QPushButton(tr("Run"), page);
-    m_cancel = new QPushButton(tr("Cancel"), page);
+    m_run = new QPushButton(page);
+    m_cancel = new QPushButton(page);
     m_cancel->setEnabled(false);
-    m_csv = new QPushButton(tr("Export CSV…"), page);
-    m_png = new QPushButton(tr("Export chart…"), page);
+    m_csv = new QPushButton(page);
+    m_png = new QPushButton(page);
     m_csv->setEnabled(false);
     m_png->setEnabled(false);
     m_progress = new QProgressBar(page);
     auto* form = new QHBoxLayout;
-    for (auto [label, w] : std::initializer_list<std::pair<QString, QWidget*>>{
-             {tr("Scenario"), m_scenario}, {tr("Loss from"), m_from}, {tr("to"), m_to}, {tr("step"), m_step},
-             {tr("Runs per point"), m_runs}, {tr("Master seed"), m_seed}}) {
-        form->addWidget(new QLabel(label, page));
+    for (QWidget* w : {static_cast<QWidget*>(m_scenario), static_cast<QWidget*>(m_from), static_cast<QWidget*>(m_to),
+                       static_cast<QWidget*>(m_step), static_cast<QWidget*>(m_runs), static_cast<QWidget*>(m_seed)}) {
+        m_sweepLabels.push_back(new QLabel(page));
+        form->addWidget(m_sweepLabels.back());
         form->addWidget(w);
     }
     auto* buttons = new QHBoxLayout;
@@ -186,6 +254,7 @@ QWidget* ChartsPanel::buildSweepTab() {
         buttons->addWidget(w, w == m_progress ? 1 : 0);
     m_sweepView = new QChartView(new QChart, page);
     m_sweepView->setRenderHint(QPainter::Antialiasing);
+    m_sweepView->setMinimumHeight(240);  // a plot, its three axes and the legend need this much
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addLayout(buttons);
@@ -203,7 +272,15 @@ void ChartsPanel::startSweep() {
     if (m_worker)
         return;
     SweepConfig config;
-    config.scenario = *builtinScenario(m_scenario->currentText().toStdString());
+    if (m_scenario->currentIndex() <= 0) {
+        config.scenario = m_ctl->scenario();
+        config.scenario.params = m_ctl->sim().params();
+        config.scenario.ab = m_ctl->sim().channel(Direction::AtoB);
+        config.scenario.ba = m_ctl->sim().channel(Direction::BtoA);
+    } else {
+        config.scenario = *builtinScenario(m_scenario->currentText().toStdString());
+    }
+    m_sweepName = QString::fromStdString(config.scenario.name);
     config.lossFrom = m_from->value() / 100;
     config.lossTo = m_to->value() / 100;
     config.lossStep = m_step->value() / 100;
@@ -241,7 +318,7 @@ void ChartsPanel::cancelSweep() { m_cancelFlag = true; }
 
 void ChartsPanel::showSweep() {
     QChart* old = m_sweepView->chart();
-    m_sweepView->setChart(makeSweepChart(m_sweep, m_scenario->currentText(), m_theme));
+    m_sweepView->setChart(makeSweepChart(m_sweep, m_sweepName, m_theme));
     delete old;
     m_csv->setEnabled(true);
     m_png->setEnabled(true);
@@ -289,16 +366,19 @@ QWidget* ChartsPanel::buildPileupTab() {
     m_rateLabel = new QLabel(page);
     m_twLabel = new QLabel(page);
     auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Connections closed per second (R)"), page));
+    m_rateName = new QLabel(page);
+    m_twName = new QLabel(page);
+    row->addWidget(m_rateName);
     row->addWidget(m_rate, 1);
     row->addWidget(m_rateLabel);
     row->addSpacing(16);
-    row->addWidget(new QLabel(tr("Custom TIME_WAIT (T)"), page));
+    row->addWidget(m_twName);
     row->addWidget(m_tw, 1);
     row->addWidget(m_twLabel);
     m_pileupView = new QChartView(new QChart, page);
     m_pileupView->setRenderHint(QPainter::Antialiasing);
-    auto* png = new QPushButton(tr("Export chart…"), page);
+    auto* png = new QPushButton(page);
+    m_pilePng = png;
     row->addWidget(png);
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(row);

@@ -36,6 +36,7 @@ public:
 
     // For tests and the command line.
     int timelinePoints() const;
+    int timelineRows() const;  // the states the timeline lists: those the run visits
     bool isSweepRunning() const;
     const SweepResult& sweepResult() const { return m_sweep; }
     void startSweep();
@@ -44,7 +45,11 @@ public:
 Q_SIGNALS:
     void sweepFinished(bool cancelled);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     QWidget* buildTimelineTab();
     QWidget* buildSweepTab();
     QWidget* buildPileupTab();
@@ -62,6 +67,7 @@ private:
     QChartView* m_timelineView = nullptr;
     QLineSeries *m_lineA = nullptr, *m_lineB = nullptr, *m_cursor = nullptr;
     std::unique_ptr<class TimeAxis> m_axis;
+    int m_timelineRows = 1;
     // sweep
     QComboBox* m_scenario = nullptr;
     QDoubleSpinBox *m_from = nullptr, *m_to = nullptr, *m_step = nullptr;
@@ -72,9 +78,12 @@ private:
     QThread* m_worker = nullptr;
     std::atomic<bool> m_cancelFlag{false};
     SweepResult m_sweep;
+    QString m_sweepName;
+    QList<QLabel*> m_sweepLabels;
     // pile-up
     QSlider *m_rate = nullptr, *m_tw = nullptr;
-    QLabel *m_rateLabel = nullptr, *m_twLabel = nullptr;
+    QLabel *m_rateLabel = nullptr, *m_twLabel = nullptr, *m_rateName = nullptr, *m_twName = nullptr;
+    QPushButton* m_pilePng = nullptr;
     QChartView* m_pileupView = nullptr;
 };
 

@@ -61,7 +61,9 @@ int bestColumnCount(QSizeF seq, QSizeF st, bool both, double captionHeight, QSiz
     const double heads = kHeadsBottom - kTitleBottom;
     int best = 1;
     double bestScale = 0;
-    for (int n = 1; n == 1 || body / n >= kMinColumnBody; ++n) {
+    // A column is never cut shorter than the diagram is wide: a short run stays one column.
+    const double minBody = std::max(kMinColumnBody, seq.width());
+    for (int n = 1; n == 1 || body / n >= minBody; ++n) {
         const double columnHeight = heads + body / n;
         double width = n * seq.width() + (n - 1) * kColumnGap;
         if (both && st.height() > 0)  // the graph beside the columns, no taller than they are

@@ -3,6 +3,7 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QStyleOptionGraphicsItem>
+#include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QLineF>
 #include <QPainter>
@@ -14,10 +15,25 @@
 namespace finwave::app {
 
 namespace {
-void drawLabel(QPainter* p, const Theme& t, QPointF anchor, const QString& text, const QColor& colour) {
-    const QFontMetricsF fm(t.font);
-    QRectF r = fm.boundingRect(text);
+QRectF textBox(const Theme& t, const QString& text) {
+    QRectF r = QFontMetricsF(t.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, text);
     r.adjust(-4, -1, 4, 1);
+    return r;
+}
+
+void drawBox(QPainter* p, const Theme& t, const QRectF& r, const QString& text, const QColor& colour) {
+    QColor bg = t.background;
+    bg.setAlpha(225);
+    p->setPen(Qt::NoPen);
+    p->setBrush(bg);
+    p->drawRoundedRect(r, 3, 3);
+    p->setPen(colour);
+    p->setFont(t.font);
+    p->drawText(r, Qt::AlignCenter, text);
+}
+
+void drawLabel(QPainter* p, const Theme& t, QPointF anchor, const QString& text, const QColor& colour) {
+    QRectF r = textBox(t, text);
     r.moveCenter(anchor);
     QColor bg = t.background;
     bg.setAlpha(225);
@@ -37,8 +53,8 @@ SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool a
     : m_theme(theme), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission), m_label(std::move(label)) {
     setAcceptHoverEvents(true);
     setZValue(10);
-    const QFontMetricsF fm(m_theme->font);  // measured once: boundingRect() is called often
-    m_pad = QSizeF(fm.horizontalAdvance(m_label) / 2 + 12, fm.height() + 16 + m_theme->lineWidth * 4);
+    const QRectF box = textBox(*m_theme, m_label);  // measured once: boundingRect() is called often
+    m_pad = QSizeF(box.width() + 16, box.height() * 2 + 16 + m_theme->lineWidth * 4);
 }
 
 void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
@@ -90,13 +106,32 @@ void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
         p->setBrush(colour);
         p->drawPolygon(QPolygonF({m_to, a, b}));
     }
-    drawLabel(p, t, labelCenter(), m_label, colour);
+    drawBox(p, t, labelRect(), m_label, colour);
 }
 
-// Near the sender, so the labels of crossing segments do not meet in the middle.
-QPointF SegmentArrowItem::labelCenter() const {
-    return QLineF(m_from, m_to).pointAt(m_fate == Fate::InFlight ? 0.5 : 0.3) -
-           QPointF(0, QFontMetricsF(m_theme->font).height() * 0.75);
+// Beside the sender, just above the arrow where it leaves (below it when another segment leaves
+// the other side at the same moment), so the labels of crossing segments do not meet.
+QRectF SegmentArrowItem::labelRect() const {
+    QRectF r = textBox(*m_theme, m_label);
+    const double dir = m_aToB ? 1 : -1;
+    const double nearX = m_from.x() + dir * 8;
+    const double centreX = nearX + dir * r.width() / 2;
+    const QLineF line(m_from, m_to);
+    const double dx = m_to.x() - m_from.x();
+    // The arrow's y under the label's centre; a short arrow in flight is taken as far as it goes.
+    const double f = std::abs(dx) > 1 ? std::clamp((centreX - m_from.x()) / dx, 0.0, 1.0) : 0.0;
+    const double lineY = line.pointAt(f).y();
+    r.moveCenter(QPointF(centreX, m_labelBelow ? lineY + r.height() / 2 + 3 : lineY - r.height() / 2 - 3));
+    return r;
+}
+
+QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
+
+void SegmentArrowItem::setLabelBelow(bool below) {
+    if (below == m_labelBelow)
+        return;
+    prepareGeometryChange();
+    m_labelBelow = below;
 }
 
 void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
@@ -108,6 +143,15 @@ void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     QGraphicsItem::mousePressEvent(event);
 }
 
+void SegmentArrowItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
+    if (m_fate == Fate::InFlight && onMenu) {
+        onMenu(m_id, event->screenPos());
+        event->accept();
+        return;
+    }
+    QGraphicsItem::contextMenuEvent(event);
+}
+
 // --- StateBandItem ----------------------------------------------------------------------
 
 StateBandItem::StateBandItem(const Theme* theme, int tcpState, bool left, QString name)
@@ -115,13 +159,14 @@ StateBandItem::StateBandItem(const Theme* theme, int tcpState, bool left, QStrin
     setZValue(2);
 }
 
-void StateBandItem::setSpan(double x, double y0, double y1) {
-    if (x == m_x && y0 == m_y0 && std::max(y0, y1) == m_y1)
+void StateBandItem::setSpan(double x, double y0, double y1, double columnWidth) {
+    if (x == m_x && y0 == m_y0 && std::max(y0, y1) == m_y1 && columnWidth == m_width)
         return;
     prepareGeometryChange();
     m_x = x;
     m_y0 = y0;
     m_y1 = std::max(y0, y1);
+    m_width = columnWidth;
 }
 
 void StateBandItem::setNameOffset(double dy) {
@@ -133,26 +178,25 @@ void StateBandItem::setNameOffset(double dy) {
 
 QRectF StateBandItem::boundingRect() const {
     const QFontMetricsF fm(m_theme->titleFont);
-    const qreal w = fm.horizontalAdvance(m_name) + 40;
-    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - fm.height(), w + 12,
-                  std::max(m_y1 - m_y0, m_nameOffset) + fm.height() * 2);
+    return QRectF(m_left ? m_x - m_width : m_x, m_y0 - 2, m_width, std::max(m_y1 - m_y0, m_nameOffset + fm.height()) + 4);
 }
 
 void StateBandItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
-    const qreal half = 6 + t.lineWidth;
+    const QRectF column(m_left ? m_x - m_width : m_x, m_y0, m_width, m_y1 - m_y0);
+    QColor fill = t.stateBand[m_state];
+    fill.setAlpha(150);
     p->setPen(Qt::NoPen);
-    p->setBrush(t.stateBand[m_state]);
-    p->drawRect(QRectF(m_x - half, m_y0, half * 2, m_y1 - m_y0));
-    // The name where the state begins, outside the lifeline, with a tick to the band.
-    p->setPen(QPen(t.foreground, 1));
+    p->setBrush(fill);
+    p->drawRect(column);
+    // The name where the state begins, inside the column next to the lifeline, with a tick.
     const QFontMetricsF fm(t.titleFont);
-    const qreal w = fm.horizontalAdvance(m_name);
-    const qreal tx = m_left ? m_x - half - 10 - w : m_x + half + 10;
     const qreal ny = m_y0 + m_nameOffset;
-    p->drawLine(QPointF(m_left ? m_x - half - 8 : m_x + half, ny), QPointF(m_left ? m_x - half : m_x + half + 8, ny));
+    p->setPen(QPen(t.foreground, 1.2));
+    p->drawLine(QPointF(m_x, m_y0), QPointF(m_left ? m_x - 10 : m_x + 10, m_y0));
     p->setFont(t.titleFont);
-    p->drawText(QPointF(tx, ny + fm.ascent() * 0.4), m_name);
+    const QRectF text(column.left() + 6, ny - fm.height() / 2, m_width - 12, fm.height());
+    p->drawText(text, (m_left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, m_name);
 }
 
 // --- TimerBracketItem -------------------------------------------------------------------
@@ -202,7 +246,7 @@ double TimerBracketItem::bottomTextY() const {
 QRectF TimerBracketItem::boundingRect() const {
     const qreal w = m_textWidth + 24;
     const qreal bottom = std::max(m_y1, bottomTextY());
-    return QRectF(m_left ? m_x - w : m_x - 12, m_y0 - 4, w + 12, bottom - m_y0 + m_lineHeight + 8);
+    return QRectF(m_left ? m_x - 4 : m_x - w, m_y0 - 4, w + 4, bottom - m_y0 + m_lineHeight + 8);
 }
 
 void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -212,6 +256,7 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     if (!m_running)
         pen.setColor(t.muted);
     p->setPen(pen);
+    // The bracket opens toward the lifeline; its text stands inside the column beside it.
     const qreal tick = m_left ? 6 : -6;
     QPainterPath path(QPointF(m_x + tick, m_y0));
     path.lineTo(m_x, m_y0);
@@ -219,10 +264,11 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     path.lineTo(m_x + tick, m_y1);
     p->drawPath(path);
     p->setFont(t.font);
+    p->setPen(t.foreground);
     const QFontMetricsF fm(t.font);
-    const qreal tx = m_left ? m_x - 6 - m_textWidth : m_x + 6;
+    const qreal tx = m_left ? m_x + 8 : m_x - 8 - m_textWidth;
     const qreal ty = m_y0 + m_labelOffset;
-    const int align = m_left ? Qt::AlignRight : Qt::AlignLeft;
+    const int align = m_left ? Qt::AlignLeft : Qt::AlignRight;
     const auto write = [&](qreal top, const QString& text) {
         p->drawText(QRectF(tx, top, m_textWidth, fm.height()), align | Qt::AlignVCenter, text);
     };
@@ -230,7 +276,9 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     if (!m_status.isEmpty())
         write(ty + fm.height(), m_status);
     for (const Mark& m : m_marks) {  // a restart or the end, at its own time
+        p->setPen(pen);
         p->drawLine(QPointF(m_x, m.y), QPointF(m_x + tick * 2, m.y));
+        p->setPen(t.foreground);
         write(m.textY - fm.height() / 2, m.text);
     }
 }
@@ -268,8 +316,8 @@ void BreakItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 
 // --- FrameItem --------------------------------------------------------------------------
 
-FrameItem::FrameItem(const Theme* theme, double xA, double xB, double width)
-    : m_theme(theme), m_xA(xA), m_xB(xB), m_width(width) {
+FrameItem::FrameItem(const Theme* theme, double xA, double xB, double width, double ruler)
+    : m_theme(theme), m_xA(xA), m_xB(xB), m_width(width), m_ruler(ruler) {
     setZValue(0);
     // Without this flag exposedRect is the whole item and the ruler would draw every tick.
     setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
@@ -336,8 +384,8 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     for (const auto& [y, text] : m_ticks) {
         if (y - lastY < fm.height() || y < exposed.top() - 20 || y > exposed.bottom() + 20)
             continue;
-        p->drawText(QRectF(4, y - fm.height() / 2, 80, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
-        grid.append(QLineF(84, y, m_width - 4, y));
+        p->drawText(QRectF(4, y - fm.height() / 2, m_ruler - 6, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+        grid.append(QLineF(m_ruler, y, m_width - 4, y));
         lastY = y;
     }
     QPen gridPen(t.grid, 0);  // cosmetic and solid: cheap to draw, faint enough not to compete
@@ -347,11 +395,14 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
 
 // --- CursorItem -------------------------------------------------------------------------
 
-CursorItem::CursorItem(const Theme* theme, double left, double right) : m_theme(theme), m_left(left), m_right(right) {
+CursorItem::CursorItem(const Theme* theme, double ruler, double right) : m_theme(theme), m_ruler(ruler), m_right(right) {
     setZValue(20);
 }
 
-QRectF CursorItem::boundingRect() const { return QRectF(m_left, -24, m_right - m_left, 30); }
+QRectF CursorItem::boundingRect() const {
+    const qreal h = QFontMetricsF(m_theme->font).height();
+    return QRectF(0, -h, m_right, h * 2);
+}
 
 void CursorItem::setText(QString text) {
     m_text = std::move(text);
@@ -361,10 +412,17 @@ void CursorItem::setText(QString text) {
 void CursorItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
     p->setPen(QPen(t.cursor, std::max<qreal>(1.5, t.lineWidth * 0.8), Qt::DashLine));
-    p->drawLine(QPointF(m_left, 0), QPointF(m_right, 0));
-    p->setFont(t.font);
+    p->drawLine(QPointF(m_ruler, 0), QPointF(m_right, 0));
+    const QFontMetricsF fm(t.font);
+    const QRectF box(0, -fm.height() / 2, m_ruler, fm.height());
+    p->setPen(Qt::NoPen);
+    p->setBrush(t.background);
+    p->drawRect(box);
+    QFont bold = t.font;
+    bold.setBold(true);
+    p->setFont(bold);
     p->setPen(t.cursor);
-    p->drawText(QRectF(m_right - 220, -22, 216, 20), Qt::AlignRight | Qt::AlignVCenter, m_text);
+    p->drawText(box.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, m_text);
 }
 
 }  // namespace finwave::app

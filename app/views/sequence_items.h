@@ -44,7 +44,9 @@ public:
     QPointF from() const { return m_from; }
     QPointF to() const { return m_to; }
     Fate fate() const { return m_fate; }
-    QPointF labelCenter() const;  // where the label is drawn: near the sender once the arrow ended
+    QPointF labelCenter() const;  // where the label is drawn: beside the sender
+    QRectF labelRect() const;
+    void setLabelBelow(bool below);  // under the arrow instead of above it
     quint32 segmentId() const { return m_id; }
     bool isAToB() const { return m_aToB; }
 
@@ -52,9 +54,11 @@ public:
     int endedAt = -1;     // trace index of the Arrive/Drop record, -1 while in flight
     Micros sentAt = 0;
     std::function<void(quint32)> onClick;  // click-to-drop while in flight
+    std::function<void(quint32, QPoint)> onMenu;  // right-click while in flight, at a screen point
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     const Theme* m_theme;
@@ -65,9 +69,12 @@ private:
     QPointF m_from, m_to;
     QSizeF m_pad;
     Fate m_fate = Fate::InFlight;
+    bool m_labelBelow = false;
 };
 
-// One state interval of one side: a coloured band on the lifeline with the state's name.
+// One state interval of one side: its stretch of the side's column, filled in the state's
+// colour, with the state's name written inside where it begins. The lifeline is the column's
+// inner edge (A's right edge, B's left edge).
 class StateBandItem : public QGraphicsItem {
 public:
     enum { Type = BandType };
@@ -75,7 +82,8 @@ public:
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
-    void setSpan(double x, double y0, double y1);
+    // x is the lifeline; the column reaches `columnWidth` outward from it.
+    void setSpan(double x, double y0, double y1, double columnWidth);
     void setNameOffset(double dy);
     const QString& name() const { return m_name; }
     double nameY() const { return m_y0 + m_nameOffset; }  // the middle line of the written name
@@ -94,7 +102,7 @@ private:
     int m_state;
     bool m_left;
     QString m_name;
-    double m_x = 0, m_y0 = 0, m_y1 = 0;
+    double m_x = 0, m_y0 = 0, m_y1 = 0, m_width = 100;
 };
 
 // One run of a timer: a bracket beside the lifeline from its start to its end. Each label stands
@@ -112,11 +120,12 @@ public:
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
-    // `status` is the second line under the name (the time left while running); `marks` are the
-    // restarts and the end, each written at its own y.
+    // x is the bracket, at the outer edge of the side's column; the text is written inside the
+    // column, toward the lifeline. `status` is the second line under the name (the time left
+    // while running); `marks` are the restarts and the end, each written at its own y.
     void setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks = {});
     void setLabelOffset(double dy);           // to keep labels of close timers apart
-    double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * 2; }
+    double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * (m_status.isEmpty() ? 1 : 2); }
     double bottomTextY() const;               // the lowest text this item writes
     const QVector<Mark>& marks() const { return m_marks; }
     const QString& name() const { return m_name; }
@@ -166,7 +175,8 @@ private:
 class FrameItem : public QGraphicsItem {
 public:
     enum { Type = FrameType };
-    FrameItem(const Theme* theme, double xA, double xB, double width);
+    // `ruler`: the width of the time ruler at the left edge.
+    FrameItem(const Theme* theme, double xA, double xB, double width, double ruler);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -176,16 +186,17 @@ public:
 
 private:
     const Theme* m_theme;
-    double m_xA, m_xB, m_width, m_bottom = 200;
+    double m_xA, m_xB, m_width, m_ruler, m_bottom = 200;
     QString m_title, m_subtitle;
     QVector<QPair<double, QString>> m_ticks;
 };
 
-// The current-time cursor across both lifelines.
+// The current-time cursor across the diagram, its time written in the ruler's column (over the
+// ruler's own label there), where it touches no other text.
 class CursorItem : public QGraphicsItem {
 public:
     enum { Type = CursorType };
-    CursorItem(const Theme* theme, double left, double right);
+    CursorItem(const Theme* theme, double ruler, double right);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -193,7 +204,7 @@ public:
 
 private:
     const Theme* m_theme;
-    double m_left, m_right;
+    double m_ruler, m_right;
     QString m_text;
 };
 

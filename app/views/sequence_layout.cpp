@@ -17,12 +17,17 @@ namespace finwave::app {
 SequenceGeometry SequenceGeometry::forTheme(const Theme& theme) {
     SequenceGeometry g;
     const QFontMetricsF name(theme.titleFont), text(theme.font);
-    g.nameWidth = name.horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 30;
-    const double timerWidth = text.horizontalAdvance(QStringLiteral("FIN_WAIT_2 120.000 s")) + 16;
-    const double ruler = text.horizontalAdvance(QStringLiteral("240.300 s")) + 20;
-    g.xA = ruler + timerWidth + 14 + g.nameWidth;
-    g.xB = g.xA + std::max(480.0, text.horizontalAdvance(QStringLiteral("FIN, PSH, ACK seq=1001 ack=1 len=1000 (retransmission #2)")) + 40);
-    g.width = g.xB + g.nameWidth + 14 + timerWidth + 20;
+    // Each side's column holds its state names and its timers' text: as wide as the longest of
+    // either, plus the bracket at its outer edge.
+    g.columnWidth = std::max(name.horizontalAdvance(QStringLiteral("SYN_RECEIVED")),
+                             text.horizontalAdvance(QStringLiteral("fires in 240.000 s"))) + 30;
+    g.ruler = text.horizontalAdvance(QStringLiteral("240.300 s")) + 16;
+    // Between the lifelines: a label and a half, so the labels of two crossing segments, each
+    // written near its sender, stay apart.
+    const double label = text.horizontalAdvance(QStringLiteral("FIN, ACK seq=1 ack=1"));
+    g.xA = g.ruler + g.columnWidth;
+    g.xB = g.xA + std::max(label * 1.45 + 30, text.horizontalAdvance(QStringLiteral("FIN, PSH, ACK seq=1001 ack=1 len=1000")) + 24);
+    g.width = g.xB + g.columnWidth + 10;
     return g;
 }
 
@@ -46,7 +51,8 @@ QString parameterLine(const Simulator& sim) {
 }
 
 SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& r, int index) {
-    const QString label = segmentLabel(sim, r.seg);
+    // On two lines when retransmitted, so the label stays within the gap between the lifelines.
+    const QString label = segmentLabel(sim, r.seg).replace(QStringLiteral(" ("), QStringLiteral("\n("));
     auto* arrow = new SegmentArrowItem(&theme, r.seg.id, r.seg.dir == Direction::AtoB, label, r.seg.isRetransmission());
     arrow->createdAt = index;
     arrow->sentAt = r.t;
@@ -56,57 +62,63 @@ SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const Trac
     return arrow;
 }
 
-void layoutBands(const Theme& theme, const TimeAxis& axis, double x, std::vector<StateBandItem*>& bands, Micros now) {
-    const double line = QFontMetricsF(theme.titleFont).height();
-    double lastName = -1e9;
-    for (StateBandItem* b : bands) {
-        if (b->placed) {  // closed bands never move again
-            lastName = b->nameY();
+void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side,
+                  std::vector<StateBandItem*>& bands, std::vector<TimerBracketItem*>& timers, Micros now) {
+    const double x = geo.x(side), column = geo.columnWidth;
+    const double bracketX = side == 0 ? x - column + 4 : x + column - 4;
+    const double nameLine = QFontMetricsF(theme.titleFont).height(), line = QFontMetricsF(theme.font).height();
+    // State names and timer texts share the column: each is written where it happened, pushed
+    // down just far enough not to touch the text above it. Both lists are in time order, so
+    // the earlier text never moves for a later one; placed (finished) items are kept as they are.
+    double below = -1e9;
+    std::size_t bi = 0, ti = 0;
+    while (bi < bands.size() || ti < timers.size()) {
+        const bool band = ti >= timers.size() || (bi < bands.size() && bands[bi]->startTime <= timers[ti]->startTime);
+        if (band) {
+            StateBandItem* b = bands[bi++];
+            if (b->placed) {
+                below = std::max(below, b->nameY() + nameLine / 2);
+                continue;
+            }
+            const double y0 = axis.y(b->startTime);
+            b->setSpan(x, y0, axis.y(b->endedAt >= 0 ? b->endTime : now), column);
+            const double nameY = std::max(y0 + nameLine / 2 + 2, below + nameLine / 2);
+            b->setNameOffset(nameY - y0);
+            below = nameY + nameLine / 2;
+            b->placed = b->endedAt >= 0;
             continue;
         }
-        const double y0 = axis.y(b->startTime);
-        b->setSpan(x, y0, axis.y(b->endedAt >= 0 ? b->endTime : now));
-        // States entered in the same instant get their names one under the other.
-        const double nameY = std::max(y0, lastName + line);
-        b->setNameOffset(nameY - y0);
-        lastName = nameY;
-        b->placed = b->endedAt >= 0;
-    }
-}
-
-void layoutTimers(const Theme& theme, const TimeAxis& axis, double x, std::vector<TimerBracketItem*>& timers, Micros now) {
-    const double line = QFontMetricsF(theme.font).height();
-    double lastText = -1e9;
-    for (TimerBracketItem* t : timers) {
+        TimerBracketItem* t = timers[ti++];
         if (t->placed) {
-            lastText = t->bottomTextY();
+            below = std::max(below, t->bottomTextY());
             continue;
         }
         const double y0 = axis.y(t->startTime);
-        t->setLabelOffset(std::max(0.0, lastText - y0));
+        const double offset = std::max(0.0, below - y0);
+        t->setLabelOffset(offset);
         // Marks (restarts, then the end) at their own rows, pushed just below the text above them.
         QVector<TimerBracketItem::Mark> marks;
-        double below = y0 + std::max(0.0, lastText - y0) + line * 2.5;
+        double markBelow = y0 + offset + line * (t->endedAt >= 0 ? 1 : 2);
         const auto mark = [&](Micros at, QString text) {
             const double y = axis.y(at);
-            const double textY = std::max(y, below);
+            const double textY = std::max(y, markBelow + line / 2);
             marks.push_back({y, textY, std::move(text)});
-            below = textY + line;
+            markBelow = textY + line / 2;
         };
         for (const TimerBracketItem::Restart& r : t->restarts)
             mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restarted, %1").arg(formatTime(r.length)));
         if (t->endedAt >= 0) {
             mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
                                         : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
-            t->setSpan(x, y0, axis.y(t->endTime), QString(), false, marks);
+            t->setSpan(bracketX, y0, axis.y(t->endTime), QString(), false, marks);
             t->placed = true;
         } else {
             const Micros left = std::max<Micros>(0, t->deadline - now);
-            t->setSpan(x, y0, std::max(axis.y(now), y0 + 20),
+            t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
                        QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left)),
                        true, marks);
         }
-        lastText = t->bottomTextY();
+        below = t->bottomTextY();
     }
 }
 

@@ -19,12 +19,12 @@ class StateBandItem;
 class TimerBracketItem;
 class TimeAxis;
 
-// Lifeline positions and widths, derived from the theme's fonts.
+// Lifeline positions and widths, derived from the theme's fonts: the time ruler, A's column,
+// the gap the segments cross, B's column.
 struct SequenceGeometry {
-    double xA = 0, xB = 0, width = 0, nameWidth = 0;
+    double ruler = 0, columnWidth = 0, xA = 0, xB = 0, width = 0;
 
     double x(int side) const { return side == 0 ? xA : xB; }
-    double timerX(int side) const { return side == 0 ? xA - nameWidth - 14 : xB + nameWidth + 14; }
     static SequenceGeometry forTheme(const Theme& theme);
 };
 
@@ -37,11 +37,11 @@ QString parameterLine(const Simulator& sim);
 // The arrow of a Send record (label and tooltip from the record), not yet placed.
 SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);
 
-// Bands of one side: each spans its state's time; names entered in the same instant are stacked.
-void layoutBands(const Theme& theme, const TimeAxis& axis, double x, std::vector<StateBandItem*>& bands, Micros now);
-// Timers of one side: each bracket from start to end (or the cursor while running), its labels
-// where things happened, labels of close timers stacked.
-void layoutTimers(const Theme& theme, const TimeAxis& axis, double x, std::vector<TimerBracketItem*>& timers, Micros now);
+// One side's column: each band spans its state's time; each timer bracket runs from its start to
+// its end (or the cursor); names and timer texts are written where they happened, stacked so
+// none touches another.
+void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side,
+                  std::vector<StateBandItem*>& bands, std::vector<TimerBracketItem*>& timers, Micros now);
 
 // See SequenceScene::quietCut.
 double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrowItem*>& arrows,

@@ -28,6 +28,7 @@ struct SequenceScene::Private {
     std::vector<StateBandItem*> bands[2];
     std::vector<TimerBracketItem*> timers[2];
     std::vector<BreakItem*> breaks;
+    std::function<void(quint32, QPoint)> segmentMenu;
     std::size_t tickCount = 0;
     QVector<QPair<double, QString>> ticks;
     double cursorY = 0;
@@ -66,6 +67,9 @@ SegmentArrowItem* SequenceScene::arrowOf(quint32 segmentId) const {
 }
 
 QRectF SequenceScene::contentRect() const { return sceneRect(); }
+
+void SequenceScene::setSegmentMenu(std::function<void(quint32, QPoint)> menu) { d->segmentMenu = std::move(menu); }
+void SequenceScene::dropSegment(quint32 segmentId) { d->ctl->dropSegment(segmentId); }
 double SequenceScene::cursorY() const { return d->cursorY; }
 double SequenceScene::width() const { return d->geo.width; }
 double SequenceScene::lifelineX(int side) const { return d->geo.x(side); }
@@ -104,6 +108,7 @@ void SequenceScene::updateTitle() {
 // Everything from scratch: on load, reset, theme and language change. Records are then added
 // one by one.
 void SequenceScene::rebuild() {
+    Q_EMIT aboutToRebuild();
     clear();
     d->arrows.clear();
     d->bySegment.clear();
@@ -121,10 +126,10 @@ void SequenceScene::rebuild() {
     d->geo = SequenceGeometry::forTheme(d->theme);
     d->axis = timeAxisFor(d->theme, sc);
 
-    d->frame = new FrameItem(&d->theme, d->geo.xA, d->geo.xB, d->geo.width);
+    d->frame = new FrameItem(&d->theme, d->geo.xA, d->geo.xB, d->geo.width, d->geo.ruler);
     addItem(d->frame);
     updateTitle();
-    d->cursor = new CursorItem(&d->theme, 84, d->geo.width - 4);
+    d->cursor = new CursorItem(&d->theme, d->geo.ruler, d->geo.width - 4);
     addItem(d->cursor);
 
     for (Side side : {Side::A, Side::B}) {
@@ -133,7 +138,7 @@ void SequenceScene::rebuild() {
                                        QString::fromUtf8(stateName(s0).data()));
         addItem(band);
         d->bands[side == Side::A ? 0 : 1].push_back(band);
-        band->setSpan(d->geo.x(side == Side::A ? 0 : 1), d->axis.top(), d->axis.top());
+        band->setSpan(d->geo.x(side == Side::A ? 0 : 1), d->axis.top(), d->axis.top(), d->geo.columnWidth);
     }
     const int size = static_cast<int>(sim.trace().size());
     if (size > 0)
@@ -153,9 +158,22 @@ void SequenceScene::append(int first, int count) {
         case EventKind::Send: {
             auto* arrow = makeArrow(d->theme, sim, r, i);
             arrow->onClick = [ctl = d->ctl](quint32 id) { ctl->dropSegment(id); };
+            arrow->onMenu = [this](quint32 id, QPoint at) {
+                if (d->segmentMenu)
+                    d->segmentMenu(id, at);
+            };
             const bool aToB = r.seg.dir == Direction::AtoB;
             const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
             arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
+            // A segment leaving the other side at about the same moment (crossing FINs) has its
+            // label above its arrow: this one goes under its own.
+            // So does one that leaves just under an idle break, whose label stands above it.
+            const double labelHeight = QFontMetricsF(d->theme.font).height() * 2;
+            for (auto it = d->arrows.rbegin(); it != d->arrows.rend() && it - d->arrows.rbegin() < 4; ++it)
+                if ((*it)->isAToB() != aToB && std::abs((*it)->from().y() - from.y()) < labelHeight)
+                    arrow->setLabelBelow(true);
+            if (!d->axis.breaks().empty() && from.y() - d->axis.breaks().back().y1 < labelHeight)
+                arrow->setLabelBelow(true);
             addItem(arrow);
             d->arrows.push_back(arrow);
             d->bySegment[r.seg.id] = arrow;
@@ -202,6 +220,9 @@ void SequenceScene::append(int first, int count) {
                                            QString::fromUtf8(stateName(r.to).data()));
             band->createdAt = i;
             band->startTime = r.t;
+            // Later bands lie under earlier ones: a name written just below its band's start
+            // (stacked under a state that lasted no time) is never covered by the next fill.
+            band->setZValue(2 - static_cast<double>(list.size()) * 1e-6);
             addItem(band);
             list.push_back(band);
             break;
@@ -246,7 +267,7 @@ void SequenceScene::append(int first, int count) {
     }
     const auto& breaks = d->axis.breaks();
     for (std::size_t b = d->breaks.size(); b < breaks.size(); ++b) {
-        auto* item = new BreakItem(&d->theme, 84, d->geo.width - 4, breaks[b].y0, breaks[b].y1,
+        auto* item = new BreakItem(&d->theme, d->geo.ruler, d->geo.width - 4, breaks[b].y0, breaks[b].y1,
                                    tr("… %1 later …").arg(formatTime(breaks[b].to - breaks[b].from)));
         addItem(item);
         d->breaks.push_back(item);
@@ -321,12 +342,11 @@ void SequenceScene::updateOpenItems() {
                    SegmentArrowItem::Fate::InFlight);
     }
     for (int s = 0; s < 2; ++s) {
-        layoutBands(d->theme, d->axis, d->geo.x(s), d->bands[s], now);
-        layoutTimers(d->theme, d->axis, d->geo.timerX(s), d->timers[s], now);
+        layoutColumn(d->theme, d->axis, d->geo, s, d->bands[s], d->timers[s], now);
     }
     d->cursorY = yNow;
     d->cursor->setPos(0, yNow);
-    d->cursor->setText(tr("t = %1 · step %2").arg(formatTime(now)).arg(sim.stepIndex()));
+    d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler
     // The ruler grows with the axis; only a step back rebuilds it.
     const auto& knots = d->axis.knots();
     if (knots.size() < d->tickCount) {

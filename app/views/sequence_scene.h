@@ -4,6 +4,7 @@
 
 #include <QGraphicsScene>
 
+#include <functional>
 #include <memory>
 
 class QPainter;
@@ -42,10 +43,15 @@ public:
     double width() const;            // of the diagram, before any zoom
 
     int arrowCount() const;          // one arrow per segment sent (and per old duplicate)
+    // What a right-click on a segment in flight offers (the view shows a menu); dropSegment is
+    // the click's drop.
+    void setSegmentMenu(std::function<void(quint32, QPoint)> menu);
+    void dropSegment(quint32 segmentId);
     SegmentArrowItem* arrowOf(quint32 segmentId) const;  // the first transmission's arrow
 
 Q_SIGNALS:
     void cursorMoved(double y);      // after each update, for a view that follows the cursor
+    void aboutToRebuild();
     void rebuilt();                  // the scene was made anew (load, reset, theme, language)
 
 protected:

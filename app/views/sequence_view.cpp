@@ -2,6 +2,7 @@
 
 #include "app/views/sequence_scene.h"
 
+#include <QMenu>
 #include <QScrollBar>
 #include <QStyle>
 #include <QWheelEvent>
@@ -18,9 +19,24 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
     setDragMode(QGraphicsView::ScrollHandDrag);
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     connect(m_scene, &SequenceScene::cursorMoved, this, &SequenceView::follow);
+    // A rebuild (theme, language) keeps the user's place: the same share of the diagram stays in
+    // view when the cursor is not being followed.
+    connect(m_scene, &SequenceScene::aboutToRebuild, this, [this] {
+        const QScrollBar* bar = verticalScrollBar();
+        m_keptPlace = bar->maximum() > 0 ? static_cast<double>(bar->value()) / bar->maximum() : 0.0;
+    });
     connect(m_scene, &SequenceScene::rebuilt, this, [this] {
-        m_follow = true;
         applyZoom();
+        if (!m_follow) {
+            m_scrolling = true;
+            verticalScrollBar()->setValue(static_cast<int>(m_keptPlace * verticalScrollBar()->maximum()));
+            m_scrolling = false;
+        }
+    });
+    m_scene->setSegmentMenu([this](quint32 id, QPoint at) {
+        QMenu menu(this);
+        menu.addAction(tr("Drop this segment"), this, [this, id] { m_scene->dropSegment(id); });
+        menu.exec(at);
     });
     // Follow the cursor unless the user scrolls away; scrolling back to it resumes following.
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {

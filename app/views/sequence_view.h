@@ -39,6 +39,7 @@ private:
     double m_zoom = 1.0;
     bool m_follow = true;
     bool m_scrolling = false;
+    double m_keptPlace = 0;
 };
 
 }  // namespace finwave::app

@@ -6,20 +6,16 @@
 
 namespace finwave::app {
 
-namespace {
-constexpr qreal kNodeW = 150, kNodeH = 40;
-}
-
 StateNodeItem::StateNodeItem(const Theme* theme, int tcpState, QString name)
     : m_theme(theme), m_state(tcpState), m_name(std::move(name)) {
     setZValue(5);
 }
 
 QRectF nodeBox(const Theme& theme) {
-    const qreal scale = theme.font.pointSizeF() / 10.0;
-    // Every box as wide as the longest name needs in the theme's title font, and never narrower than before.
-    const qreal longest = QFontMetricsF(theme.titleFont).horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 28;
-    const qreal w = std::max(kNodeW * std::max(1.0, scale * 0.85), longest), h = kNodeH * std::max(1.0, scale * 0.8);
+    // Every box as wide as the longest name needs in the theme's title font, and no wider: the
+    // boxes set the graph's width, and so how large it can be drawn in its pane.
+    const QFontMetricsF fm(theme.titleFont);
+    const qreal w = fm.horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 20, h = fm.height() + 12;
     return QRectF(-w / 2, -h / 2, w, h);
 }
 
@@ -64,15 +60,21 @@ void StateNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
         badge(r.topRight() + QPointF(-4, 0), t.sideB, QStringLiteral("B"));
 }
 
+QString edgeLabelText(const QString& label, const QString& steps) {
+    QString text = label;
+    text.replace(QStringLiteral(" / "), QStringLiteral("\n"));
+    return steps.isEmpty() ? text : text + QStringLiteral("  ") + steps;
+}
+
 QString StateEdgeItem::labelText() const {
-    QString text = m_label;
+    QStringList steps;
     for (const Taken& k : m_taken)
-        text += QStringLiteral("  %1#%2").arg(k.side == 0 ? QStringLiteral("A") : QStringLiteral("B")).arg(k.step);
-    return text;
+        steps << QStringLiteral("%1#%2").arg(k.side == 0 ? QStringLiteral("A") : QStringLiteral("B")).arg(k.step);
+    return edgeLabelText(m_label, steps.join(QLatin1Char(' ')));
 }
 
 QRectF StateEdgeItem::labelRect() const {
-    QRectF r = QFontMetricsF(m_theme->font).boundingRect(labelText());
+    QRectF r = QFontMetricsF(m_theme->font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, labelText());
     r.adjust(-4, -2, 4, 2);
     r.moveCenter(m_labelAt);
     return r;
@@ -85,9 +87,7 @@ StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labe
 }
 
 QRectF StateEdgeItem::boundingRect() const {
-    const QFontMetricsF fm(m_theme->font);
-    QRectF label = fm.boundingRect(m_label);
-    label.moveCenter(m_labelAt);
+    const QRectF label = labelRect();
     return m_path.boundingRect().united(label.adjusted(-60, -30, 60, 30)).adjusted(-12, -12, 12, 12);
 }
 

@@ -10,6 +10,10 @@
 
 namespace finwave::app {
 
+// An edge's label as drawn: the event over the action, as RFC 9293 Figure 5 writes them, and
+// the steps that took it after the action ("rcv FIN" / "snd ACK  A#5").
+QString edgeLabelText(const QString& label, const QString& steps);
+
 // The box every state is drawn in, around its centre: as wide as the longest name in the theme.
 QRectF nodeBox(const Theme& theme);
 

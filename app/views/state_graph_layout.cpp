@@ -14,36 +14,43 @@ namespace finwave::app {
 namespace {
 using St = TcpState;
 
-// Grid positions after RFC 9293 Figure 5: CLOSED on top, ESTABLISHED in the middle, the active
-// closer's states on the left, the passive closer's on the right, TIME_WAIT at the bottom.
-constexpr std::array<QPointF, kTcpStateCount> kGrid = {
-    QPointF(2.0, 0.0),  // CLOSED
-    QPointF(2.0, 1.0),  // LISTEN
-    QPointF(3.2, 2.0),  // SYN_SENT
-    QPointF(0.8, 2.0),  // SYN_RECEIVED
-    QPointF(2.0, 3.0),  // ESTABLISHED
-    QPointF(0.8, 4.1),  // FIN_WAIT_1
-    QPointF(0.3, 5.4),  // FIN_WAIT_2
-    QPointF(3.2, 4.1),  // CLOSE_WAIT
-    QPointF(1.9, 5.4),  // CLOSING
-    QPointF(3.2, 5.4),  // LAST_ACK
-    QPointF(1.0, 7.3),  // TIME_WAIT: room for the labels of the three edges into it
+// Columns (0 left, 1 middle, 2 right) and rows after RFC 9293 Figure 5: CLOSED on top,
+// ESTABLISHED in the middle, the active closer's states on the left, the passive closer's on the
+// right, TIME_WAIT at the bottom. Packed tight so the graph reads at its pane's size.
+struct Cell {
+    int column;
+    double row;
 };
+constexpr std::array<Cell, kTcpStateCount> kGrid = {{
+    {1, 0},  // CLOSED
+    {0, 1},  // LISTEN
+    {2, 1},  // SYN_SENT
+    {0, 2},  // SYN_RECEIVED
+    {1, 3},  // ESTABLISHED
+    {0, 4},  // FIN_WAIT_1
+    {0, 5},  // FIN_WAIT_2
+    {2, 4},  // CLOSE_WAIT
+    {1, 5},  // CLOSING
+    {2, 5},  // LAST_ACK
+    {1, 6.35},  // TIME_WAIT: the labels of the three edges into it need the room
+}};
 
 double area(const QRectF& r) { return r.isValid() ? r.width() * r.height() : 0.0; }
 }  // namespace
 
 StateGraphLayout::StateGraphLayout(const Theme& theme) : m_theme(theme), m_box(nodeBox(theme)) {
-    const double f = std::max(1.0, theme.font.pointSizeF() / 10.0);  // labels grow with the font: so do the gaps
-    m_cellW = 200 * f;
-    m_cellH = 86 * f;
-    m_left = centre(St::FinWait2).x() + m_box.left() - 40;
-    m_right = centre(St::LastAck).x() + m_box.right() + 40;
+    // Every distance in lines of the label font, so the graph keeps its shape in every theme.
+    m_line = QFontMetricsF(theme.font).height();
+    m_cellW = m_box.width() + m_line * 1.6;
+    m_cellH = m_box.height() + m_line * 3.3;  // a two-line label between two rows of boxes, with room to move
+    m_margin = m_line * 1.4;                   // room for the lanes beside the outer columns
+    m_left = centre(St::FinWait2).x() + m_box.left() - m_line * 0.8;
+    m_right = centre(St::LastAck).x() + m_box.right() + m_line * 0.8;
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {
-    const QPointF g = kGrid[static_cast<std::size_t>(s)];
-    return QPointF(m_margin + g.x() * m_cellW, m_margin + g.y() * m_cellH);
+    const Cell c = kGrid[static_cast<std::size_t>(s)];
+    return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, m_margin + m_box.height() / 2 + c.row * m_cellH);
 }
 
 std::vector<QRectF> StateGraphLayout::boxes() const {
@@ -66,6 +73,7 @@ StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
     switch (s) {
     case St::FinWait1: return Side::Left;
     case St::TimeWait: return Side::Right;
+    case St::Closing: return Side::Top;
     default: return Side::Bottom;
     }
 }
@@ -75,7 +83,7 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
     QPainterPath path;
     if (t.isSelfLoop()) {
         // A loop out of one side and back into it (RFC 9293 Figure 5 draws none; these teach).
-        const double r = m_box.height() * 0.9;
+        const double r = m_line * 0.75;
         const Side side = loopSide(t.from);
         QPointF p0, p1, out;
         if (side == Side::Left || side == Side::Right) {
@@ -84,11 +92,12 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             p1 = ca + QPointF(x, m_box.height() / 4);
             out = QPointF(side == Side::Left ? -r * 1.6 : r * 1.6, 0);
         } else {
-            p0 = ca + QPointF(m_box.width() / 6, m_box.bottom());
-            p1 = ca + QPointF(m_box.width() / 3, m_box.bottom());
-            out = QPointF(0, r * 1.6);
+            const double y = side == Side::Top ? m_box.top() : m_box.bottom();
+            p0 = ca + QPointF(m_box.width() / 6, y);
+            p1 = ca + QPointF(m_box.width() / 3, y);
+            out = QPointF(0, (side == Side::Top ? -r : r) * 1.6);
         }
-        const QPointF spread = side == Side::Bottom ? QPointF(r * 0.6, 0) : QPointF(0, r * 0.6);
+        const QPointF spread = side == Side::Bottom || side == Side::Top ? QPointF(r * 0.6, 0) : QPointF(0, r * 0.6);
         path.moveTo(p0);
         path.cubicTo(p0 + out - spread, p1 + out + spread, p1);
         return path;
@@ -112,10 +121,18 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
 
 QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
+    // From ESTABLISHED straight up to CLOSED above it, between the opening edges; each such edge
+    // a little apart from the one before.
+    if (t.from == St::Established && t.to == St::Closed) {
+        const double dx = ((lane % 4) - 1.5) * m_line * 0.5;
+        QPainterPath path(QPointF(ca.x() + dx, ca.y() + m_box.top()));
+        path.lineTo(cb.x() + dx, cb.y() + m_box.bottom());
+        return path;
+    }
     // Out on the side nearer the edge of the graph, to a lane outside every box, along it to the
     // target's row and into the target's side: never across another box.
     const bool leftSide = ca.x() <= centre(St::Established).x() + 1;
-    const double gap = 22 * std::max(1.0, m_theme.font.pointSizeF() / 10.0);
+    const double gap = m_line * 0.55;
     const double x = leftSide ? m_left - gap * (lane + 1) : m_right + gap * (lane + 1);
     const double sideX = leftSide ? m_box.left() : m_box.right();
     // Leave at the box's own row unless another box stands between it and the lane: then out of
@@ -143,7 +160,8 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
 }
 
 QRectF StateGraphLayout::labelRect(const QString& label, QPointF c) const {
-    QRectF r = QFontMetricsF(m_theme.font).boundingRect(label + QStringLiteral("  A#10  B#10"));
+    QRectF r = QFontMetricsF(m_theme.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter,
+                                                        edgeLabelText(label, QStringLiteral("A#10 B#10")));
     r.adjust(-6, -3, 6, 3);
     r.moveCenter(c);
     return r;
@@ -165,16 +183,31 @@ QPointF StateGraphLayout::placeLabel(const QString& label, const QPainterPath& p
                 const double x = far.x() < start.x() ? loop.left() - 4 - size.width() / 2 : loop.right() + 4 + size.width() / 2;
                 candidates.emplace_back(x, loop.center().y() + shift);
             } else {
-                candidates.emplace_back(loop.center().x() + shift * 2, loop.bottom() + 4 + size.height() / 2);
+                const double y = far.y() < start.y() ? loop.top() - 4 - size.height() / 2 : loop.bottom() + 4 + size.height() / 2;
+                candidates.emplace_back(loop.center().x() + shift * 2, y);
             }
         }
     } else {
-        // Along every straight piece: midway when clear, else slid off the boxes and earlier
-        // labels. Never over the arrowhead.
-        for (int i = 0; i + 1 < path.elementCount(); ++i) {
-            const QPointF p0 = path.elementAt(i), p1 = path.elementAt(i + 1);
-            for (double t : {0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3, 0.75, 0.25, 0.8, 0.2})
-                candidates.push_back(p0 + (p1 - p0) * t);
+        // Along every straight piece: on the line midway when clear, else slid along it, or set
+        // beside it (left or right of an upright piece, above or below a level one), off the
+        // boxes and earlier labels. Never over the arrowhead.
+        for (int side : {0, 1, -1}) {  // on the line anywhere along it first, then beside it
+            for (int i = 0; i + 1 < path.elementCount(); ++i) {
+                const QPointF p0 = path.elementAt(i), p1 = path.elementAt(i + 1);
+                const bool upright = std::abs(p1.x() - p0.x()) < std::abs(p1.y() - p0.y());
+                // Beside: left or right of an upright piece, above or below a level one; a slanted
+                // piece gets both, its label's corner just off the line.
+                const QPointF across = upright ? QPointF(size.width() / 2 + 5, 0) : QPointF(0, size.height() / 2 + 4);
+                const QPointF corner(size.width() / 2 + 3, -size.height() / 2 - 3);
+                for (double t : {0.5, 0.55, 0.45, 0.6, 0.4, 0.65, 0.35, 0.7, 0.3, 0.75, 0.25, 0.8, 0.2}) {
+                    const QPointF on = p0 + (p1 - p0) * t;
+                    candidates.push_back(on + across * side);
+                    if (side != 0) {
+                        candidates.push_back(on + corner * side);
+                        candidates.push_back(on + QPointF(corner.x(), -corner.y()) * side);
+                    }
+                }
+            }
         }
     }
     QPointF best = candidates.empty() ? path.pointAtPercent(0.5) : candidates.front();

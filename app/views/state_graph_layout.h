@@ -43,7 +43,7 @@ private:
 
     const Theme& m_theme;
     QRectF m_box;
-    double m_cellW = 200, m_cellH = 86, m_margin = 70;
+    double m_line = 18, m_cellW = 200, m_cellH = 86, m_margin = 70;
     double m_left = 0, m_right = 0;  // x of the lanes just outside the outermost boxes
 };
 

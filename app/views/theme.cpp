@@ -15,6 +15,12 @@ void fillBands(Theme& t, bool dark) {
     for (int i = 0; i < finwave::kTcpStateCount; ++i)
         t.stateBand[i] = QColor(QString::fromLatin1(dark ? darkFill[i] : light[i]));
 }
+// Unhinted glyphs at fractional positions: the PNG then sets text exactly as the SVG and PDF
+// do, so the three exports (and the window) agree letter by letter.
+void unhinted(Theme& t) {
+    for (QFont* f : {&t.font, &t.titleFont})
+        f->setHintingPreference(QFont::PreferNoHinting);
+}
 }  // namespace
 
 Theme Theme::light() {
@@ -33,6 +39,7 @@ Theme Theme::light() {
     t.font = QFont(QStringLiteral("Noto Sans"), 10);
     t.titleFont = QFont(QStringLiteral("Noto Sans"), 11, QFont::Bold);
     t.lineWidth = 1.6;
+    unhinted(t);
     return t;
 }
 
@@ -52,6 +59,7 @@ Theme Theme::projector() {
     t.font = QFont(QStringLiteral("Noto Sans"), 16, QFont::DemiBold);
     t.titleFont = QFont(QStringLiteral("Noto Sans"), 18, QFont::Bold);
     t.lineWidth = 3.5;
+    unhinted(t);
     return t;
 }
 

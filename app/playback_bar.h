@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QSlider;
+class QToolButton;
+
+namespace finwave::app {
+
+class SimController;
+
+// The slim bar over the diagrams: reset, step back, play, step, speed (down to slow motion, so a
+// 50 ms flight can take seconds), drop A's or B's next segment, and the one "now" every view
+// shows: the cursor's time, the step and both states. In the presenter layout it also lists the
+// keys.
+class PlaybackBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlaybackBar(SimController* controller, QWidget* parent = nullptr);
+
+    void setKeysShown(bool shown);
+    QString readout() const;  // for tests: what the bar says now
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateReadout();
+    void updateSpeed();
+
+    SimController* m_ctl;
+    QToolButton *m_reset, *m_back, *m_play, *m_step, *m_dropA, *m_dropB;
+    QLabel *m_speedName, *m_speedValue, *m_readout, *m_keys;
+    QSlider* m_speed;
+    bool m_syncing = false;
+};
+
+// Speed slider positions: 10^(v/10) times, from 0.01× (slow motion) to 10×.
+inline constexpr int kSpeedSliderMin = -20;
+inline constexpr int kSpeedSliderMax = 10;
+
+}  // namespace finwave::app

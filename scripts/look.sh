@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Renders the window as users see it, for a person to look at before and after a UI change:
+# under Xvfb at 1280x720 (a classroom projector), 1366x768 (a laptop) and 1920x1080, in the light
+# and projector themes, in English and Chinese, at three moments of lost-last-ack and of
+# linger-abort. Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
+# (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
+#   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+out=${1:-$root/build/look}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1280x720 1366x768 1920x1080)
+bin=$root/build/finwave
+[ -x "$bin" ] || { echo "look.sh: $bin is missing; build first (scripts/run.sh)" >&2; exit 2; }
+for tool in xvfb-run montage; do
+    command -v "$tool" >/dev/null || { echo "look.sh: needs $tool (apt-get install xvfb imagemagick)" >&2; exit 2; }
+done
+mkdir -p "$out"
+rm -f "$out"/*.png
+
+# Three moments of each scenario: early, the interesting middle, the end.
+declare -A moments=([lost-last-ack]="4 7 999999" [linger-abort]="2 4 999999")
+
+for size in "${sizes[@]}"; do
+    shots=()
+    for scenario in lost-last-ack linger-abort; do
+        for theme in light projector; do
+            for lang in en zh_CN; do
+                for step in ${moments[$scenario]}; do
+                    name="${size}_${theme}_${lang}_${scenario}_$( [ "$step" = 999999 ] && echo end || echo "s$step").png"
+                    shots+=("$scenario $theme $lang $step $out/$name")
+                done
+            done
+        done
+    done
+    # One X server per size; each picture from a fresh settings folder, as on a first start.
+    printf '%s\n' "${shots[@]}" | xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
+        while read -r scenario theme lang step file; do
+            cfg=$(mktemp -d)
+            XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
+                --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            rm -rf "$cfg"
+        done'
+    echo "look.sh: $size done"
+done
+montage "$out"/*.png -tile 6x -geometry 480x270+4+4 -pointsize 11 -title "FinWave look $(date +%F)" \
+    -label '%t' "$out/look-sheet.png" 2>/dev/null || montage "$out"/*.png -tile 6x -geometry 480x270+4+4 "$out/look-sheet.png"
+echo "look.sh: $(ls "$out"/*.png | wc -l) pictures and the contact sheet $out/look-sheet.png"
