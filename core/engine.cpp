@@ -1,6 +1,8 @@
 // The event loop of the protocol machine, state changes, timers and trace records.
 #include "core/engine.h"
 
+#include "core/transitions.h"
+
 #include <algorithm>
 
 namespace finwave::detail {
@@ -11,9 +13,12 @@ bool later(const Event& a, const Event& b) {
     return a.t != b.t ? a.t > b.t : a.order > b.order;
 }
 
-TcpState initialState(const EndpointSetup& setup) {
-    return setup.initial == TcpState::Established ? TcpState::Established : TcpState::Closed;
-}
+constexpr Reason kTimerReasons[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
+                                    Reason::TimerFinWait2, Reason::TimerUser};
+static_assert(std::size(kTimerReasons) == kTimerCount);
+
+// The reason a timer's start, stop and fire records carry.
+Reason timerReason(TimerKind k) { return kTimerReasons[timerIndex(k)]; }
 }  // namespace
 
 void Engine::initialize() {
@@ -29,6 +34,7 @@ void Engine::initialize() {
     m_s.nextOrder = 0;
     m_s.nextSegmentId = 1;
     m_s.retransmissions = 0;
+    m_s.unlistedTransitions = 0;
 
     const EndpointSetup* setups[2] = {&m_sc.a, &m_sc.b};
     // A connection that starts ESTABLISHED has already measured its round trip; seed the RTT
@@ -176,7 +182,7 @@ void Engine::onArrive(const Event& e) {
         r.hasSegment = true;
         put(r);
     }
-    receive(e.side, seg, e.duplicate);
+    receive(e.side, seg);
 }
 
 void Engine::onDrop(const Event& e) {
@@ -193,10 +199,8 @@ void Engine::onTimer(const Event& e) {
     Timer& t = me.timers[timerIndex(e.timer)];
     t.running = false;
     ++t.generation;
-    const Reason timerReason[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
-                                  Reason::TimerFinWait2, Reason::TimerUser};
     if (recording()) {
-        TraceRecord r = base(EventKind::TimerFire, e.side, timerReason[timerIndex(e.timer)]);
+        TraceRecord r = base(EventKind::TimerFire, e.side, timerReason(e.timer));
         r.timer = e.timer;
         put(r);
     }
@@ -222,6 +226,8 @@ void Engine::setState(Side side, TcpState to, Reason why) {
     const TcpState from = e.state;
     if (from == to)
         return;
+    if (!isListedTransition(from, to, why))
+        ++m_s.unlistedTransitions;
     e.state = to;
     if (recording()) {
         TraceRecord r = base(EventKind::State, side, why);
@@ -259,6 +265,14 @@ void Engine::enterTimeWait(Side side, Reason why) {
     startTimer(side, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
 }
 
+// Linux: an orphan in FIN_WAIT_2 lives at most tcp_fin_timeout, at least 3.5 RTO (tcp_fin_time(),
+// include/net/tcp.h). RFC 9293 has no such timer (finWait2Timeout = 0).
+void Engine::startFinWait2Timer(Side side) {
+    if (m_s.params.finWait2Timeout > 0)
+        startTimer(side, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, ep(m_s, side).rto * 7 / 2),
+                   Reason::TimerFinWait2);
+}
+
 void Engine::startTimer(Side side, TimerKind k, Micros after, Reason why) {
     Timer& t = ep(m_s, side).timers[timerIndex(k)];
     ++t.generation;
@@ -287,9 +301,7 @@ void Engine::stopTimer(Side side, TimerKind k) {
     t.running = false;
     ++t.generation;
     if (recording()) {
-        const Reason reasons[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
-                                  Reason::TimerFinWait2, Reason::TimerUser};
-        TraceRecord r = base(EventKind::TimerStop, side, reasons[timerIndex(k)]);
+        TraceRecord r = base(EventKind::TimerStop, side, timerReason(k));
         r.timer = k;
         put(r);
     }

@@ -6,6 +6,8 @@
 
 namespace finwave::detail {
 
+enum class AckUrgency : std::uint8_t { Now, MayDelay };
+
 class Engine {
 public:
     // trace == nullptr: record nothing (benchmarks, experiments).
@@ -26,7 +28,7 @@ private:
     void scheduleOutput(Side me);
 
     // input (engine_input.cpp): RFC 9293 §3.10.7
-    void receive(Side me, const Segment& seg, bool duplicate);
+    void receive(Side me, const Segment& seg);
     void receiveWithoutTcb(Side me, const Segment& seg);
     void receiveListen(Side me, const Segment& seg);
     void receiveSynSent(Side me, const Segment& seg);
@@ -39,15 +41,18 @@ private:
     void handleFin(Side me);
     void drainHeld(Side me);
     void hold(Side me, const Segment& seg);
-    void ackReceived(Side me, bool immediate, Reason why);
+    // Sends the ACK a received segment calls for, now or (Urgency::MayDelay) after the delayed-ACK
+    // time (RFC 9293 §3.8.6.3).
+    void acknowledge(Side me, AckUrgency urgency, Reason why);
 
     // output and application calls (engine_output.cpp)
     void appCall(Side me, const AppAction& a);
     void appClose(Side me, const AppAction& a);
-    void abort(Side me, Reason appReason);
+    void abort(Side me);
     void output(Side me);
     void sendSyn(Side me, bool withAck);  // SYN (active open) or SYN,ACK (§3.5), timed for RTT
     void sendAck(Side me, Reason why);
+    bool cancelDelayedAck(Side me);  // true if an ACK was owed (it now rides on what is sent)
     void sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck, Reason why);
     void transmit(Side from, Segment seg, Reason why);
     void retransmit(Side me);
@@ -58,6 +63,7 @@ private:
     void setState(Side me, TcpState to, Reason why);
     void closeTcb(Side me, Reason why, CloseCause cause);
     void enterTimeWait(Side me, Reason why);
+    void startFinWait2Timer(Side me);
     void startTimer(Side me, TimerKind k, Micros after, Reason why);
     void stopTimer(Side me, TimerKind k);
     bool timerRunning(Side me, TimerKind k) const;

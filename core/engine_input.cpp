@@ -11,7 +11,7 @@ constexpr std::uint32_t kWindow = 65535;  // RCV.WND; the simulator has no flow 
 bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
 }  // namespace
 
-void Engine::receive(Side me, const Segment& seg, bool /*duplicate*/) {
+void Engine::receive(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     switch (e.state) {
     case TcpState::Closed: receiveWithoutTcb(me, seg); return;   // X1, R5
@@ -177,7 +177,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
             startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.3)
         }
     }
-    const bool finAcked = e.finSent && e.sndUna == e.finSeq + 1;
+    const bool finAcked = ourFinAcked(e);
     switch (e.state) {
     case TcpState::FinWait1:
         // F1a. When this same segment also carries the peer's FIN in order, the Eighth step takes
@@ -191,11 +191,8 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
         }
         if (finAcked && !finInOrder) {
             setState(me, TcpState::FinWait2, Reason::FinAckedEnterFinWait2);
-            // Linux: an orphan in FIN_WAIT_2 lives at most tcp_fin_timeout, at least 3.5 RTO
-            // (tcp_fin_time(), include/net/tcp.h). RFC 9293 has no such timer.
-            if (e.orphan && m_s.params.finWait2Timeout > 0)
-                startTimer(me, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, e.rto * 7 / 2),
-                           Reason::TimerFinWait2);
+            if (e.orphan)
+                startFinWait2Timer(me);
         }
         return true;
     case TcpState::Closing:
@@ -242,7 +239,7 @@ void Engine::handleText(Side me, std::uint32_t len, bool ack) {
         trigger(me, AppAction::Trigger::AfterData);
     }
     if (ack)
-        ackReceived(me, true, Reason::SendAckOfData);
+        acknowledge(me, AckUrgency::MayDelay, Reason::SendAckOfData);
 }
 
 // Eighth step: an in-sequence FIN (RFC 9293 §3.10.7.4 Eighth).
@@ -254,10 +251,10 @@ void Engine::handleFin(Side me) {
     case TcpState::SynReceived:
     case TcpState::Established:
         setState(me, TcpState::CloseWait, Reason::FinEnterCloseWait);  // E4
-        ackReceived(me, true, Reason::SendAckOfFin);
+        acknowledge(me, AckUrgency::MayDelay, Reason::SendAckOfFin);
         break;
     case TcpState::FinWait1:
-        if (e.finSent && e.sndUna == e.finSeq + 1) {
+        if (ourFinAcked(e)) {
             enterTimeWait(me, Reason::FinAckAndFinEnterTimeWait);  // F1d
         } else {
             setState(me, TcpState::Closing, Reason::FinCrossedEnterClosing);  // F1c
@@ -278,9 +275,9 @@ void Engine::handleFin(Side me) {
 
 // Sends the ACK now, or owes it for up to the delayed-ACK time (RFC 9293 §3.8.6.3; RFC 1122
 // §4.2.3.2: at least every second full-sized segment).
-void Engine::ackReceived(Side me, bool mayDelay, Reason why) {
+void Engine::acknowledge(Side me, AckUrgency urgency, Reason why) {
     Endpoint& e = ep(m_s, me);
-    if (mayDelay && m_s.params.delayedAck && e.quickAcksLeft == 0) {
+    if (urgency == AckUrgency::MayDelay && m_s.params.delayedAck && e.quickAcksLeft == 0) {
         if (!e.ackPending) {
             e.ackPending = true;
             startTimer(me, TimerKind::DelayedAck, m_s.params.delayedAckTimeout, Reason::TimerDelayedAck);

@@ -1,5 +1,6 @@
 // Application calls (RFC 9293 §3.10.1–§3.10.5), segment output, retransmission and the channel.
 #include "core/engine.h"
+#include "core/segment_builder.h"
 
 #include <algorithm>
 
@@ -82,7 +83,7 @@ void Engine::appCall(Side me, const AppAction& a) {
         appClose(me, a);
         break;
     case AppAction::Kind::Abort:
-        abort(me, Reason::AppAbort);
+        abort(me);
         break;
     }
 }
@@ -92,7 +93,7 @@ void Engine::appClose(Side me, const AppAction& a) {
     Endpoint& e = ep(m_s, me);
     const bool isClose = a.kind == AppAction::Kind::Close;
     if (isClose && e.lingerZero) {
-        abort(me, Reason::AppLingerZeroClose);
+        abort(me);
         return;
     }
     const bool startUserTimer = m_s.params.userTimeout > 0;
@@ -127,9 +128,8 @@ void Engine::appClose(Side me, const AppAction& a) {
         // Already closing (F1h, T7): no second FIN. A close() after shutdown() orphans the socket.
         if (isClose && !e.orphan) {
             e.orphan = true;
-            if (e.state == TcpState::FinWait2 && m_s.params.finWait2Timeout > 0)
-                startTimer(me, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, e.rto * 7 / 2),
-                           Reason::TimerFinWait2);
+            if (e.state == TcpState::FinWait2)
+                startFinWait2Timer(me);
         } else {
             note(me, Reason::AppCloseRefused);
         }
@@ -141,7 +141,7 @@ void Engine::appClose(Side me, const AppAction& a) {
 
 // ABORT (§3.10.5, R9): RST in the states that still owe the peer something; none in CLOSING,
 // LAST-ACK or TIME-WAIT. Linux sends it as RST+ACK (tcp_send_active_reset()).
-void Engine::abort(Side me, Reason /*appReason*/) {
+void Engine::abort(Side me) {
     Endpoint& e = ep(m_s, me);
     switch (e.state) {
     case TcpState::Closed:
@@ -171,12 +171,7 @@ void Engine::output(Side me) {
         return;
     e.outputPending = false;
     const auto start = [&](Segment& seg, Reason plain, Reason piggy) {
-        Reason why = plain;
-        if (e.ackPending) {
-            e.ackPending = false;
-            stopTimer(me, TimerKind::DelayedAck);
-            why = piggy;
-        }
+        const Reason why = cancelDelayedAck(me) ? piggy : plain;
         if (e.sndUna == e.sndNxt)
             e.frontFirstSent = m_s.now;
         e.sndNxt += seg.seqSpace();
@@ -191,14 +186,9 @@ void Engine::output(Side me) {
     while (e.unsent > 0) {
         const std::uint32_t len = std::min(e.unsent, m_s.params.mss);
         e.unsent -= len;
-        Segment seg;
-        seg.seq = e.sndNxt;
-        seg.ack = e.rcvNxt;
-        seg.len = len;
-        seg.flags = flag::Ack | flag::Psh;
         const bool fin = e.finQueued && !e.finSent && e.unsent == 0;
+        Segment seg = dataSegment(e, e.sndNxt, len, fin);
         if (fin) {
-            seg.flags |= flag::Fin;
             e.finSent = true;
             e.finSeq = e.sndNxt + len;
         }
@@ -206,10 +196,7 @@ void Engine::output(Side me) {
               fin ? Reason::SendFinWithData : Reason::SendData);
     }
     if (e.finQueued && !e.finSent) {
-        Segment seg;
-        seg.seq = e.sndNxt;
-        seg.ack = e.rcvNxt;
-        seg.flags = flag::Fin | flag::Ack;  // R2: the FIN carries ACK = RCV.NXT
+        Segment seg = dataSegment(e, e.sndNxt, 0, true);  // the FIN carries ACK = RCV.NXT
         e.finSent = true;
         e.finSeq = e.sndNxt;
         start(seg, Reason::SendFin, Reason::SendFinPiggybackAck);
@@ -233,12 +220,19 @@ void Engine::sendSyn(Side me, bool withAck) {
     startRtxIfIdle(me);
 }
 
+// The ACK owed by a delayed-ACK timer rides on whatever segment leaves now.
+bool Engine::cancelDelayedAck(Side me) {
+    Endpoint& e = ep(m_s, me);
+    if (!e.ackPending)
+        return false;
+    e.ackPending = false;
+    stopTimer(me, TimerKind::DelayedAck);
+    return true;
+}
+
 void Engine::sendAck(Side me, Reason why) {
     Endpoint& e = ep(m_s, me);
-    if (e.ackPending) {
-        e.ackPending = false;
-        stopTimer(me, TimerKind::DelayedAck);
-    }
+    cancelDelayedAck(me);
     Segment seg;
     seg.seq = e.sndNxt;
     seg.ack = e.rcvNxt;
@@ -290,26 +284,8 @@ void Engine::retransmit(Side me) {
         closeTcb(me, Reason::RetriesExhaustedClosed, CloseCause::GaveUp);
         return;
     }
-    Segment seg;
-    seg.seq = e.sndUna;
-    if (e.synSent && e.sndUna == e.iss) {
-        seg.flags = flag::Syn;
-        if (e.state == TcpState::SynReceived) {
-            seg.flags |= flag::Ack;
-            seg.ack = e.rcvNxt;
-        }
-    } else {
-        const std::uint32_t dataEnd = e.finSent ? e.finSeq : e.sndNxt;
-        seg.len = std::min(dataEnd - e.sndUna, m_s.params.mss);
-        seg.ack = e.rcvNxt;
-        seg.flags = flag::Ack | (seg.len > 0 ? flag::Psh : 0);
-        if (e.finSent && e.sndUna + seg.len == e.finSeq)
-            seg.flags |= flag::Fin;  // the FIN keeps its sequence number (R6)
-    }
-    if (e.ackPending) {
-        e.ackPending = false;
-        stopTimer(me, TimerKind::DelayedAck);
-    }
+    Segment seg = queuedSegmentAt(e, e.sndUna, m_s.params.mss);
+    cancelDelayedAck(me);
     ++e.retries;
     ++m_s.retransmissions;
     seg.transmission = static_cast<std::uint8_t>(std::min(e.retries, 255));

@@ -42,4 +42,13 @@ struct ProtocolParams {
 
 ProtocolParams paramsFor(Profile p);
 
+// Values derived from the parameters, computed here once so every reader agrees.
+// MSL as the TIME-WAIT length implies it: TIME-WAIT = 2 MSL (RFC 9293 §3.4.2, §3.6.1 MUST-13).
+Micros mslFor(const ProtocolParams& p);
+// TIME-WAIT set to `timeWait`, with MSL following it.
+ProtocolParams withTimeWait(ProtocolParams p, Micros timeWait);
+// The RTO floor set to `rtoMin` (RFC 6298 (2.4)); the initial RTO is raised to it and the maximum
+// kept at or above it, so rtoMin <= rtoInitial <= rtoMax holds.
+ProtocolParams withRtoFloor(ProtocolParams p, Micros rtoMin);
+
 }  // namespace finwave

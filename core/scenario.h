@@ -44,6 +44,10 @@ struct EndpointSetup {
     std::uint32_t alreadySent = 0;  // bytes sent and ACKed before the run starts (precondition)
 };
 
+// The state an endpoint starts a run in: ESTABLISHED, or CLOSED for a run that opens first. The
+// engine, the sequence view and the charts all start from this.
+TcpState initialState(const EndpointSetup& setup);
+
 // Everything one run needs. Built-in scenarios and scenario files produce this.
 struct Scenario {
     int version = 1;

@@ -112,11 +112,15 @@ struct State {
     std::uint64_t nextOrder = 0;
     std::uint32_t nextSegmentId = 1;
     std::uint32_t retransmissions = 0;
+    std::uint32_t unlistedTransitions = 0;  // state changes missing from the transition table
     std::size_t traceSize = 0;
 };
 
 inline Endpoint& ep(State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }
 inline const Endpoint& ep(const State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }
+
+// RFC 9293 §3.10.7.4 Fifth: "our FIN is now acknowledged".
+inline bool ourFinAcked(const Endpoint& e) { return e.finSent && e.sndUna == e.finSeq + 1; }
 
 // Modular sequence comparisons (RFC 9293 §3.4).
 inline bool seqLt(std::uint32_t a, std::uint32_t b) { return static_cast<std::int32_t>(a - b) < 0; }

@@ -2,6 +2,7 @@
 #include "core/simulator.h"
 
 #include "core/engine.h"
+#include "core/segment_builder.h"
 
 #include <algorithm>
 
@@ -12,6 +13,7 @@ using detail::State;
 
 namespace {
 constexpr std::uint64_t kCheckpointEvery = 32;
+constexpr std::size_t kQueueViewLimit = 4096;  // the inspector lists at most this many segments
 }
 
 struct Simulator::Impl {
@@ -184,40 +186,9 @@ TcbView Simulator::tcb(Side side) const {
     v.finReceived = e.finReceived;
     v.orphan = e.orphan;
     if (e.state != TcpState::Closed) {
-        // The retransmission queue, derived from the sequence space [SND.UNA, SND.NXT).
-        std::uint32_t seq = e.sndUna;
-        const Direction dir = directionFrom(side);
-        if (e.synSent && seq == e.iss && detail::seqLt(seq, e.sndNxt)) {
-            Segment s;
-            s.seq = seq;
-            s.flags = flag::Syn;
-            s.dir = dir;
-            v.retransmissionQueue.push_back(s);
-            ++seq;
-        }
-        const std::uint32_t dataEnd = e.finSent ? e.finSeq : e.sndNxt;
-        while (detail::seqLt(seq, dataEnd)) {
-            Segment s;
-            s.seq = seq;
-            s.ack = e.rcvNxt;
-            s.len = std::min(dataEnd - seq, p.mss);
-            s.flags = flag::Ack | flag::Psh;
-            s.dir = dir;
-            seq += s.len;
-            if (e.finSent && seq == e.finSeq) {
-                s.flags |= flag::Fin;
-                ++seq;
-            }
-            v.retransmissionQueue.push_back(s);
-        }
-        if (e.finSent && seq == e.finSeq && detail::seqLt(seq, e.sndNxt)) {
-            Segment s;
-            s.seq = seq;
-            s.ack = e.rcvNxt;
-            s.flags = flag::Fin | flag::Ack;
-            s.dir = dir;
-            v.retransmissionQueue.push_back(s);
-        }
+        v.retransmissionQueue = detail::retransmissionQueue(e, p.mss, kQueueViewLimit);
+        for (Segment& s : v.retransmissionQueue)
+            s.dir = directionFrom(side);
     }
     for (int k = 1; k <= detail::kTimerCount; ++k) {
         const detail::Timer& t = e.timers[k - 1];
@@ -279,6 +250,8 @@ bool Simulator::dropInFlight(std::uint32_t segmentId) {
     m_impl->checkpoint();
     return true;
 }
+
+int Simulator::unlistedTransitions() const { return static_cast<int>(m_impl->state.unlistedTransitions); }
 
 int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.retransmissions); }
 

@@ -105,6 +105,8 @@ public:
 
     // Statistics for experiments.
     int retransmissions() const;
+    // Changes of state the engine made that core/transitions.cpp does not list (should be 0).
+    int unlistedTransitions() const;
     std::optional<Micros> bothClosedAt() const;
 
 private:

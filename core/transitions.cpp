@@ -124,6 +124,17 @@ const Transition* findTransition(TcpState from, TcpState to, Reason why) {
     return nullptr;
 }
 
+bool isListedTransition(TcpState from, TcpState to, Reason why) {
+    using Bits = std::array<std::array<std::array<bool, kReasonCount>, kTcpStateCount>, kTcpStateCount>;
+    static const Bits listed = [] {
+        Bits b{};
+        for (const Transition& t : kTable)
+            b[static_cast<int>(t.from)][static_cast<int>(t.to)][static_cast<int>(t.reason)] = true;
+        return b;
+    }();
+    return listed[static_cast<int>(from)][static_cast<int>(to)][static_cast<int>(why)];
+}
+
 const Transition* transitionById(std::string_view id) {
     for (const Transition& t : kTable)
         if (t.id == id)

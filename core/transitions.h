@@ -32,6 +32,8 @@ struct Transition {
 std::span<const Transition> transitions();
 // The row for a change of state (from, to) recorded with `why`; null if the table has none.
 const Transition* findTransition(TcpState from, TcpState to, Reason why);
+// Whether the table has a row for (from, to, why); a constant-time lookup for the engine.
+bool isListedTransition(TcpState from, TcpState to, Reason why);
 const Transition* transitionById(std::string_view id);
 // The states a transition from `from` can lead to, in table order, without repeats (self-loops
 // included when `withSelfLoops`).
