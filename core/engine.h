@@ -37,7 +37,7 @@ private:
     bool handleRst(Side me, const Segment& seg);
     bool handleAck(Side me, const Segment& seg, bool finInOrder);
     // ack: false when a FIN in the same segment follows and its ACK will cover the data too.
-    void handleText(Side me, std::uint32_t len, bool ack);
+    void handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool ack);
     void handleFin(Side me);
     void drainHeld(Side me);
     void hold(Side me, const Segment& seg);

@@ -58,7 +58,7 @@ void Engine::receive(Side me, const Segment& seg) {
     }
     // Seventh: segment text, trimmed to what is new.
     if (seg.len > 0 && seqLt(e.rcvNxt, end)) {
-        handleText(me, end - e.rcvNxt, !(finInOrder && seqLt(e.rcvNxt, end)));
+        handleText(me, end - e.rcvNxt, seg.ack, !(finInOrder && seqLt(e.rcvNxt, end)));
         if (ep(m_s, me).state == TcpState::Closed)
             return;
     }
@@ -109,12 +109,14 @@ void Engine::unacceptable(Side me, const Segment& seg) {
 // R4: exact RST resets, in-window RST gets a challenge ACK (RFC 5961 §3).
 bool Engine::handleRst(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
+    // RFC 1337 §3 fix F1, "Ignore RST segments in TIME-WAIT state": every RST, so an in-window one
+    // draws no challenge ACK either (Linux tcp_rfc1337=1: tcp_timewait_state_process() drops it).
+    if (e.state == TcpState::TimeWait && m_s.params.rfc1337) {
+        note(me, Reason::IgnoredRstRfc1337, &seg);
+        return false;
+    }
     if (seg.seq == e.rcvNxt) {
         if (e.state == TcpState::TimeWait) {
-            if (m_s.params.rfc1337) {  // RFC 1337 fix F1: ignore RST in TIME-WAIT
-                note(me, Reason::IgnoredRstRfc1337, &seg);
-                return false;
-            }
             closeTcb(me, Reason::RstKilledTimeWait, CloseCause::Reset);  // T3
             return false;
         }
@@ -209,7 +211,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
 }
 
 // Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (R7).
-void Engine::handleText(Side me, std::uint32_t len, bool ack) {
+void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool ack) {
     Endpoint& e = ep(m_s, me);
     const bool receiving = e.state == TcpState::Established || e.state == TcpState::FinWait1 ||
                            e.state == TcpState::FinWait2 || e.state == TcpState::SynReceived;
@@ -217,10 +219,13 @@ void Engine::handleText(Side me, std::uint32_t len, bool ack) {
         note(me, Reason::IgnoredText);
         return;
     }
-    // Linux after close(): data for an orphan is answered with RST (F1e, F2b; RFC 9293 §3.6.1
-    // SHLD-3; tcp_rcv_state_process()). After shutdown(SHUT_WR) the data is accepted.
+    // Linux after close(): data for an orphan in FIN_WAIT_1 or FIN_WAIT_2 resets the connection
+    // (F1e, F2b; RFC 9293 §3.6.1 SHLD-3). tcp_rcv_state_process() calls tcp_reset() and returns 1,
+    // so tcp_v4_do_rcv() answers with tcp_v4_send_reset(), which builds the RST from the segment
+    // as RFC 9293 §3.10.7.1 does for a segment without a connection: <SEQ=SEG.ACK><CTL=RST>.
+    // After shutdown(SHUT_WR) the data is accepted.
     if (isLinux(m_s.params) && e.orphan && e.state != TcpState::Established) {
-        sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstDataAfterClose);
+        sendRst(me, segAck, 0, false, Reason::SendRstDataAfterClose);
         closeTcb(me, Reason::DataAfterCloseResetClosed, CloseCause::Reset);
         return;
     }
@@ -295,7 +300,7 @@ void Engine::hold(Side me, const Segment& seg) {
     const bool known = std::any_of(e.held.begin(), e.held.begin() + e.heldCount,
                                    [&](const Held& h) { return h.seq == seg.seq; });
     if (!known && e.heldCount < static_cast<int>(e.held.size()))
-        e.held[e.heldCount++] = Held{seg.seq, seg.len, seg.has(flag::Fin)};
+        e.held[e.heldCount++] = Held{seg.seq, seg.len, seg.ack, seg.has(flag::Fin)};
     sendAck(me, Reason::SendAckOfData);  // a duplicate ACK asks for RCV.NXT
 }
 
@@ -310,7 +315,7 @@ void Engine::drainHeld(Side me) {
                 continue;  // still above a hole
             e.held[i] = e.held[--e.heldCount];
             if (seqLt(e.rcvNxt, end))
-                handleText(me, end - e.rcvNxt, !h.fin);
+                handleText(me, end - e.rcvNxt, h.ack, !h.fin);
             if (ep(m_s, me).state == TcpState::Closed)
                 return;
             if (h.fin && ep(m_s, me).rcvNxt == end && !ep(m_s, me).finReceived)

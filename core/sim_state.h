@@ -34,6 +34,7 @@ enum class CloseCause : std::uint8_t { None, Graceful, Reset, GaveUp, TimedOut }
 struct Held {
     std::uint32_t seq = 0;
     std::uint32_t len = 0;
+    std::uint32_t ack = 0;
     bool fin = false;
 };
 
@@ -49,6 +50,7 @@ struct Endpoint {
     std::uint32_t rttSeq = 0;            // RTT measurement: ACK at or above this ends it
     Micros rttSentAt = 0;
     Micros srtt = 0, rttvar = 0, rto = 0;
+    Micros rtoFallback = 0;              // RFC 6298 (5.7): 3 s after a retransmitted SYN, until a sample
     Micros frontFirstSent = 0;           // first transmission of the segment at SND.UNA
     int retries = 0;                     // retransmissions of that segment
     int quickAcksLeft = 0;               // Linux quick-ack mode after the handshake
@@ -58,6 +60,7 @@ struct Endpoint {
     CloseCause cause = CloseCause::None;
     Micros closedAt = -1;
     bool synSent = false;                // our SYN occupies ISS
+    bool synRetransmitted = false;       // the SYN or SYN,ACK was sent again (RFC 6298 (5.7))
     bool finQueued = false;              // CLOSE or shutdown called: FIN follows the data
     bool finSent = false;
     bool finReceived = false;
