@@ -8,6 +8,8 @@
 namespace finwave::detail {
 
 namespace {
+constexpr Micros kTimeoutFallback = 3 * kSec;  // RFC 6298 (5.7); include/net/tcp.h TCP_TIMEOUT_FALLBACK
+
 // Min-heap on (time, insertion order): DESIGN.md "Events are atomic and ordered".
 bool later(const Event& a, const Event& b) {
     return a.t != b.t ? a.t > b.t : a.order > b.order;
@@ -236,6 +238,13 @@ void Engine::setState(Side side, TcpState to, Reason why) {
         put(r);
     }
     if (to == TcpState::Established) {
+        // RFC 6298 (5.7), a MUST: after a retransmitted SYN or SYN,ACK the RTO starts data
+        // transmission at 3 s (Linux TCP_TIMEOUT_FALLBACK, set by tcp_init_metrics() when the
+        // handshake gave no RTT sample). It holds until the first RTT sample.
+        if (e.synRetransmitted && !e.haveRtt) {
+            e.rtoFallback = kTimeoutFallback;
+            e.rto = computeRto(e, m_s.params);
+        }
         e.quickAcksLeft = m_s.params.quickAcks;
         trigger(side, AppAction::Trigger::AfterEstablished);
     }

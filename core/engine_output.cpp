@@ -30,7 +30,7 @@ Reason appReason(AppAction::Kind k) {
 
 Micros computeRto(const Endpoint& e, const ProtocolParams& p) {
     if (!e.haveRtt)
-        return std::min(p.rtoInitial, p.rtoMax);
+        return std::min(std::max(p.rtoInitial, e.rtoFallback), p.rtoMax);
     Micros rto;
     if (isLinux(p))
         rto = e.srtt + std::max(4 * e.rttvar, p.rtoMin);  // tcp_set_rto(): SRTT + max(RTTVAR, rto_min)
@@ -286,6 +286,8 @@ void Engine::retransmit(Side me) {
     }
     Segment seg = queuedSegmentAt(e, e.sndUna, m_s.params.mss);
     cancelDelayedAck(me);
+    if (seg.has(flag::Syn))
+        e.synRetransmitted = true;
     ++e.retries;
     ++m_s.retransmissions;
     seg.transmission = static_cast<std::uint8_t>(std::min(e.retries, 255));
