@@ -245,7 +245,6 @@ void Engine::setState(Side side, TcpState to, Reason why) {
             e.rtoFallback = kTimeoutFallback;
             e.rto = computeRto(e, m_s.params);
         }
-        e.quickAcksLeft = m_s.params.quickAcks;
         trigger(side, AppAction::Trigger::AfterEstablished);
     }
 }

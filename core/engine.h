@@ -44,6 +44,12 @@ private:
     // Sends the ACK a received segment calls for, now or (Urgency::MayDelay) after the delayed-ACK
     // time (RFC 9293 §3.8.6.3).
     void acknowledge(Side me, AckUrgency urgency, Reason why);
+    // Linux delayed-ACK modes (engine_ack.cpp).
+    void refillQuickAcks(Side me);
+    void enterQuickAckMode(Side me);
+    void noteDataReceived(Side me);
+    void noteDataSent(Side me);
+    void noteAckSent(Side me);
 
     // output and application calls (engine_output.cpp)
     void appCall(Side me, const AppAction& a);
@@ -84,6 +90,8 @@ private:
 }  // namespace finwave::detail
 
 namespace finwave::detail {
+// RCV.WND this endpoint advertises (RFC 9293 §3.8.6): its receive buffer less what is unread.
+std::uint32_t receiveWindow(const Endpoint& e);
 // RFC 6298 §2 (rfc profile) or Linux's SRTT + max(RTTVAR, rto_min) (rules.md), capped at rtoMax.
 Micros computeRto(const Endpoint& e, const ProtocolParams& p);
 }  // namespace finwave::detail

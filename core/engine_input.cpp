@@ -6,10 +6,15 @@
 namespace finwave::detail {
 
 namespace {
-constexpr std::uint32_t kWindow = 65535;  // RCV.WND; the simulator has no flow control
+constexpr std::uint32_t kWindow = 65535;         // the acceptability test's RCV.WND (Table 6)
+constexpr std::uint32_t kReceiveBuffer = 65535;  // each endpoint's receive buffer, no window scaling
 
 bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
 }  // namespace
+
+std::uint32_t receiveWindow(const Endpoint& e) {
+    return e.unread >= kReceiveBuffer ? 0 : static_cast<std::uint32_t>(kReceiveBuffer - e.unread);
+}
 
 void Engine::receive(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
@@ -84,6 +89,8 @@ void Engine::unacceptable(Side me, const Segment& seg) {
         note(me, Reason::IgnoredRstOutOfWindow, &seg);
         return;
     }
+    if (seg.seqSpace() > 0)
+        enterQuickAckMode(me);  // tcp_send_dupack(): a duplicate is ACKed in quick-ack mode
     if (e.state == TcpState::TimeWait) {
         // T1: a retransmission of the peer's FIN (its FIN sits at RCV.NXT-1): ACK it and restart
         // 2MSL (§3.10.7.4 Fifth and Eighth, TIME-WAIT; rules.md §5 item 3 on the intent).
@@ -239,6 +246,7 @@ void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool a
         r.bytes = len;
         put(r);
     }
+    noteDataReceived(me);
     if (!e.dataSeen) {
         e.dataSeen = true;
         trigger(me, AppAction::Trigger::AfterData);
@@ -256,6 +264,9 @@ void Engine::handleFin(Side me) {
     case TcpState::SynReceived:
     case TcpState::Established:
         setState(me, TcpState::CloseWait, Reason::FinEnterCloseWait);  // E4
+        // Linux tcp_fin(): "inet_csk_enter_pingpong_mode(sk)", so this ACK may wait for our FIN.
+        if (isLinux(m_s.params))
+            e.pingpong = true;
         acknowledge(me, AckUrgency::MayDelay, Reason::SendAckOfFin);
         break;
     case TcpState::FinWait1:
@@ -278,22 +289,6 @@ void Engine::handleFin(Side me) {
     trigger(me, AppAction::Trigger::AfterEof);
 }
 
-// Sends the ACK now, or owes it for up to the delayed-ACK time (RFC 9293 §3.8.6.3; RFC 1122
-// §4.2.3.2: at least every second full-sized segment).
-void Engine::acknowledge(Side me, AckUrgency urgency, Reason why) {
-    Endpoint& e = ep(m_s, me);
-    if (urgency == AckUrgency::MayDelay && m_s.params.delayedAck && e.quickAcksLeft == 0) {
-        if (!e.ackPending) {
-            e.ackPending = true;
-            startTimer(me, TimerKind::DelayedAck, m_s.params.delayedAckTimeout, Reason::TimerDelayedAck);
-            return;
-        }
-    }
-    if (e.quickAcksLeft > 0)
-        --e.quickAcksLeft;
-    sendAck(me, why);
-}
-
 void Engine::hold(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     note(me, Reason::DataHeldOutOfOrder, &seg);
@@ -301,6 +296,7 @@ void Engine::hold(Side me, const Segment& seg) {
                                    [&](const Held& h) { return h.seq == seg.seq; });
     if (!known && e.heldCount < static_cast<int>(e.held.size()))
         e.held[e.heldCount++] = Held{seg.seq, seg.len, seg.ack, seg.has(flag::Fin)};
+    enterQuickAckMode(me);  // tcp_data_queue(): out-of-order data
     sendAck(me, Reason::SendAckOfData);  // a duplicate ACK asks for RCV.NXT
 }
 
@@ -324,73 +320,6 @@ void Engine::drainHeld(Side me) {
             break;
         }
     }
-}
-
-// No TCB: everything but RST is answered with RST (RFC 9293 §3.5.2 group 1, rules.md R5, X1).
-void Engine::receiveWithoutTcb(Side me, const Segment& seg) {
-    if (seg.has(flag::Rst)) {
-        note(me, Reason::IgnoredRstNoTcb, &seg);
-        return;
-    }
-    if (seg.has(flag::Ack))
-        sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
-    else
-        sendRst(me, 0, seg.seq + seg.seqSpace(), true, Reason::SendRstNoTcb);
-}
-
-// RFC 9293 §3.10.7.2.
-void Engine::receiveListen(Side me, const Segment& seg) {
-    Endpoint& e = ep(m_s, me);
-    if (seg.has(flag::Rst)) {
-        note(me, Reason::IgnoredRstNoTcb, &seg);
-        return;
-    }
-    if (seg.has(flag::Ack)) {
-        sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
-        return;
-    }
-    if (!seg.has(flag::Syn))
-        return;
-    e.irs = seg.seq;
-    e.rcvNxt = seg.seq + 1;
-    e.synSent = true;
-    e.sndUna = e.iss;
-    e.sndNxt = e.iss + 1;
-    setState(me, TcpState::SynReceived, Reason::SynReceived);
-    sendSyn(me, true);
-}
-
-// RFC 9293 §3.10.7.3.
-void Engine::receiveSynSent(Side me, const Segment& seg) {
-    Endpoint& e = ep(m_s, me);
-    const bool ackOk = seg.has(flag::Ack) && seqLt(e.iss, seg.ack) && seqLe(seg.ack, e.sndNxt);
-    if (seg.has(flag::Ack) && !ackOk) {
-        if (!seg.has(flag::Rst))
-            sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
-        return;
-    }
-    if (seg.has(flag::Rst)) {
-        if (ackOk)
-            closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
-        return;
-    }
-    if (!seg.has(flag::Syn))
-        return;
-    e.irs = seg.seq;
-    e.rcvNxt = seg.seq + 1;
-    if (ackOk) {
-        sampleRtt(e, seg.ack);
-        e.sndUna = seg.ack;
-        e.retries = 0;
-        stopTimer(me, TimerKind::Retransmission);
-        setState(me, TcpState::Established, Reason::EstablishedActive);
-        sendAck(me, Reason::SendHandshakeAck);
-        output(me);
-        return;
-    }
-    // Simultaneous open: SYN without ACK.
-    setState(me, TcpState::SynReceived, Reason::SynReceived);
-    sendSyn(me, true);
 }
 
 }  // namespace finwave::detail

@@ -188,6 +188,7 @@ void Engine::output(Side me) {
         e.unsent -= len;
         const bool fin = e.finQueued && !e.finSent && e.unsent == 0;
         Segment seg = dataSegment(e, e.sndNxt, len, fin);
+        noteDataSent(me);
         if (fin) {
             e.finSent = true;
             e.finSeq = e.sndNxt + len;
@@ -301,6 +302,8 @@ void Engine::retransmit(Side me) {
 void Engine::transmit(Side from, Segment seg, Reason why) {
     seg.id = m_s.nextSegmentId++;
     seg.dir = directionFrom(from);
+    if (seg.has(flag::Ack) && !seg.has(flag::Rst))
+        noteAckSent(from);
     if (recording()) {
         TraceRecord r = base(EventKind::Send, from, why);
         r.seg = seg;

@@ -20,7 +20,7 @@ ProtocolParams paramsFor(Profile p) {
         params.giveUpAfter = 0;                 // Linux counts retries
         params.delayedAck = true;               // TCP_DELACK_MIN
         params.delayedAckTimeout = 40 * kMs;
-        params.quickAcks = 16;                  // TCP_MAX_QUICKACKS after the handshake
+        params.quickAcks = 16;                  // TCP_MAX_QUICKACKS, caps tcp_incr_quickack()
         params.finWait2Timeout = 60 * kSec;     // tcp_fin_timeout, orphans only
         params.orphanRetries = 8;               // tcp_orphan_retries 0 -> 8
         params.rfc1337 = false;                 // tcp_rfc1337 default

@@ -28,7 +28,7 @@ struct ProtocolParams {
     Micros giveUpAfter = 100 * kSec;     // RFC 9293 §3.8.3 R2 as time; 0 = count only
     bool delayedAck = false;             // RFC 9293 §3.8.6.3 allows it; reference traces have it off
     Micros delayedAckTimeout = 200 * kMs;  // < 500 ms (MUST-40); Linux TCP_DELACK_MIN 40 ms
-    int quickAcks = 0;                   // Linux quick-ack: this many ACKs after the handshake are immediate
+    int quickAcks = 0;                   // Linux TCP_MAX_QUICKACKS: cap of the quick-ack budget
     Micros finWait2Timeout = 0;          // 0 = none (RFC); Linux tcp_fin_timeout 60 s, orphans only
     Micros userTimeout = 0;              // 0 = none; RFC 9293 §3.10.8 USER TIMEOUT
     int orphanRetries = 8;               // Linux tcp_orphan_retries (0 means 8)

@@ -53,7 +53,10 @@ struct Endpoint {
     Micros rtoFallback = 0;              // RFC 6298 (5.7): 3 s after a retransmitted SYN, until a sample
     Micros frontFirstSent = 0;           // first transmission of the segment at SND.UNA
     int retries = 0;                     // retransmissions of that segment
-    int quickAcksLeft = 0;               // Linux quick-ack mode after the handshake
+    int quickAcks = 0;                   // Linux icsk_ack.quick: immediate ACKs left in quick-ack mode
+    Micros ato = 0;                      // Linux icsk_ack.ato; 0 until the first data segment
+    Micros lastReceivedAt = 0;           // Linux icsk_ack.lrcvtime: last data segment received
+    bool pingpong = false;               // Linux interactive mode: ACKs wait for a reply
     int heldCount = 0;
     std::array<Held, 8> held{};
     std::array<Timer, kTimerCount> timers{};

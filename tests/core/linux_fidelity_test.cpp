@@ -145,3 +145,97 @@ TEST(LinuxFidelity, WithRfc1337AnInWindowRstInTimeWaitDrawsNoChallengeAck) {
     EXPECT_EQ(tw[0], 300 * kMs);
     EXPECT_EQ(entered(*sim, Side::A, TcpState::Closed), (std::vector<Micros>{300 * kMs + 240 * kSec}));
 }
+
+// Item 1. Linux delayed-ACK modes: after a request and a response B is in pingpong mode
+// (tcp_event_data_sent(): it replied within the ACK timeout), so the ACK of A's FIN waits
+// TCP_DELACK_MIN = 40 ms (tcp_send_delayed_ack()); B's close 5 ms later sends FIN+ACK in one
+// segment: a three-segment close. tcp_fin() would enter pingpong mode anyway.
+namespace {
+Scenario requestResponse(Micros closeB) {
+    Scenario s = established(Profile::Linux);
+    s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100), action(Side::B, K::Send, 1 * kMs, T::AfterData, 100),
+                 action(Side::A, K::Close, 10 * kMs, T::AfterData), action(Side::B, K::Close, closeB, T::AfterEof)};
+    return s;
+}
+
+// The DELACK timer starts of `side`: (start, deadline).
+std::vector<std::pair<Micros, Micros>> delayedAckTimers(const Simulator& sim, Side side) {
+    std::vector<std::pair<Micros, Micros>> out;
+    for (const auto& r : sim.trace())
+        if (r.kind == EventKind::TimerStart && r.side == side && r.timer == TimerKind::DelayedAck)
+            out.emplace_back(r.t, r.deadline);
+    return out;
+}
+}  // namespace
+
+TEST(LinuxFidelity, AfterRequestAndResponseTheAckOfTheFinWaits40msAndRidesOnTheFin) {
+    auto sim = play(requestResponse(5 * kMs));
+    EXPECT_EQ(segments(*sim), (Segs{seg("A>B", "PSH,ACK", 1, 1, 100), seg("B>A", "ACK", 1, 101),
+                                    seg("B>A", "PSH,ACK", 1, 101, 100), seg("A>B", "ACK", 101, 101),
+                                    seg("A>B", "FIN,ACK", 101, 101), seg("B>A", "FIN,ACK", 101, 102),
+                                    seg("A>B", "ACK", 102, 102)}));
+    // A's FIN (sent at 111 ms) reaches B at 161 ms: DELACK armed for 201 ms, B's FIN at 166 ms.
+    EXPECT_EQ(delayedAckTimers(*sim, Side::B), (std::vector<std::pair<Micros, Micros>>{{161 * kMs, 201 * kMs}}));
+    EXPECT_EQ(sendTimes(*sim, Side::B, flag::Fin), (std::vector<Micros>{166 * kMs}));
+    EXPECT_TRUE(hasReason(*sim, Reason::SendFinPiggybackAck));
+    EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "TIME_WAIT", "CLOSED"}));
+}
+
+TEST(LinuxFidelity, AfterRequestAndResponseALateCloseGivesFourSegmentsWithTheAck40msAfterTheFin) {
+    auto sim = play(requestResponse(300 * kMs));
+    const Segs segs = segments(*sim);
+    ASSERT_EQ(segs.size(), 8u);
+    EXPECT_EQ(segs[5], seg("B>A", "ACK", 101, 102));
+    EXPECT_EQ(segs[6], seg("B>A", "FIN,ACK", 101, 102));
+    std::vector<Micros> delayed;
+    for (const auto& r : sim->trace())
+        if (r.kind == EventKind::Send && r.reason == Reason::SendDelayedAck)
+            delayed.push_back(r.t);
+    EXPECT_EQ(delayed, (std::vector<Micros>{201 * kMs}));
+    EXPECT_EQ(states(*sim, Side::A, TcpState::Established),
+              (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED"}));
+}
+
+// Right after the handshake no data has been received, icsk_ack.ato is still 0, and the ACK of the
+// FIN leaves at once although tcp_fin() entered pingpong mode: four segments.
+TEST(LinuxFidelity, RightAfterTheHandshakeTheAckOfTheFinIsImmediate) {
+    Scenario s = handshake(Profile::Linux);
+    s.actions.push_back(action(Side::A, K::Close, 10 * kMs, T::AfterEstablished));
+    s.actions.push_back(action(Side::B, K::Close, 5 * kMs, T::AfterEof));
+    auto sim = play(s);
+    EXPECT_EQ(segments(*sim), (Segs{seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1), seg("A>B", "ACK", 1, 1),
+                                    seg("A>B", "FIN,ACK", 1, 1), seg("B>A", "ACK", 1, 2),
+                                    seg("B>A", "FIN,ACK", 1, 2), seg("A>B", "ACK", 2, 2)}));
+    // A's FIN leaves at 110 ms and reaches B at 160 ms; B's ACK goes out in that same instant.
+    std::vector<Micros> acks;
+    for (const auto& r : sim->trace())
+        if (r.kind == EventKind::Send && r.side == Side::B && r.reason == Reason::SendAckOfFin)
+            acks.push_back(r.t);
+    EXPECT_EQ(acks, (std::vector<Micros>{160 * kMs}));
+    EXPECT_TRUE(delayedAckTimers(*sim, Side::B).empty());
+}
+
+// tcp_incr_quickack(): the first data segment gives rcv_wnd / (2 * rcv_mss) quick ACKs, capped at
+// TCP_MAX_QUICKACKS = 16. A 65535-byte window and a 20000-byte MSS give one: the second and third
+// segments are ACKed 40 ms late. With MSS 1000 the budget is 16 and every ACK is immediate.
+TEST(LinuxFidelity, QuickAckBudgetIsReceiveWindowOverTwoMssCappedAtSixteen) {
+    for (std::uint32_t mss : {20000u, 1000u}) {
+        Scenario s = established(Profile::Linux);
+        s.params.mss = mss;
+        s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100), action(Side::A, K::Send, 100 * kMs, T::AtTime, 100),
+                     action(Side::A, K::Send, 200 * kMs, T::AtTime, 100)};
+        auto sim = play(s);
+        const std::vector<Micros> expected = mss == 1000 ? std::vector<Micros>{50 * kMs, 150 * kMs, 250 * kMs}
+                                                         : std::vector<Micros>{50 * kMs, 190 * kMs, 290 * kMs};
+        EXPECT_EQ(sendTimes(*sim, Side::B, flag::Ack), expected) << "mss " << mss;
+    }
+}
+
+// The rfc profile has no quick-ack mode: with delayed ACK on, a lone segment waits the full delay.
+TEST(LinuxFidelity, TheRfcProfileDelaysEveryFirstAckWhenDelayedAckIsOn) {
+    Scenario s = established(Profile::Rfc);
+    s.params.delayedAck = true;
+    s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100)};
+    auto sim = play(s);
+    EXPECT_EQ(sendTimes(*sim, Side::B, flag::Ack), (std::vector<Micros>{250 * kMs}));
+}
