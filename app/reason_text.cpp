@@ -156,6 +156,10 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "Linux FIN_WAIT_2 timer for orphaned sockets (tcp_fin_timeout).");
     case Reason::TimerUser:
         return QCoreApplication::translate("Reason", "User timeout: the longest time the connection may take to close.");
+    case Reason::TailLossProbe:
+        return QCoreApplication::translate("Reason", "Tail-loss probe: the last segment in flight is sent again before the retransmission timeout, so a lost tail is noticed sooner.");
+    case Reason::TimerLossProbe:
+        return QCoreApplication::translate("Reason", "Probe timer (PTO): about two round trips; if nothing is acknowledged by then, the last segment is probed.");
     }
     return {};
 }

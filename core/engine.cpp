@@ -16,7 +16,7 @@ bool later(const Event& a, const Event& b) {
 }
 
 constexpr Reason kTimerReasons[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
-                                    Reason::TimerFinWait2, Reason::TimerUser};
+                                    Reason::TimerFinWait2, Reason::TimerUser, Reason::TimerLossProbe};
 static_assert(std::size(kTimerReasons) == kTimerCount);
 
 // The reason a timer's start, stop and fire records carry.
@@ -208,6 +208,7 @@ void Engine::onTimer(const Event& e) {
     }
     switch (e.timer) {
     case TimerKind::Retransmission: retransmit(e.side); break;
+    case TimerKind::LossProbe: sendLossProbe(e.side); break;
     case TimerKind::TimeWait: closeTcb(e.side, Reason::TimeWaitExpired, CloseCause::Graceful); break;  // T6
     case TimerKind::DelayedAck:
         if (me.ackPending)
@@ -266,6 +267,7 @@ void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
 // other timers".
 void Engine::enterTimeWait(Side side, Reason why) {
     stopTimer(side, TimerKind::Retransmission);
+    stopTimer(side, TimerKind::LossProbe);
     stopTimer(side, TimerKind::DelayedAck);
     stopTimer(side, TimerKind::FinWait2);
     ep(m_s, side).ackPending = false;

@@ -7,6 +7,7 @@
 namespace finwave::detail {
 
 enum class AckUrgency : std::uint8_t { Now, MayDelay };
+enum class RtoRestart : std::uint8_t { IfIdle, Always };
 
 class Engine {
 public:
@@ -64,6 +65,9 @@ private:
     void retransmit(Side me);
     void sampleRtt(Endpoint& e, std::uint32_t ack);
     void startRtxIfIdle(Side me);
+    bool lossProbeAllowed(const Endpoint& e) const;
+    void armRetransmission(Side me, RtoRestart restart);
+    void sendLossProbe(Side me);
 
     // state and timers (engine.cpp)
     void setState(Side me, TcpState to, Reason why);

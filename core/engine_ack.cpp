@@ -8,10 +8,6 @@
 
 namespace finwave::detail {
 
-namespace {
-bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
-}  // namespace
-
 // tcp_incr_quickack(): room for rcv_wnd / (2 * rcv_mss) immediate ACKs (at least 2), capped at
 // TCP_MAX_QUICKACKS (ProtocolParams::quickAcks); the budget only grows here.
 void Engine::refillQuickAcks(Side me) {

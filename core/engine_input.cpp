@@ -9,7 +9,6 @@ namespace {
 constexpr std::uint32_t kWindow = 65535;         // the acceptability test's RCV.WND (Table 6)
 constexpr std::uint32_t kReceiveBuffer = 65535;  // each endpoint's receive buffer, no window scaling
 
-bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
 }  // namespace
 
 std::uint32_t receiveWindow(const Endpoint& e) {
@@ -175,15 +174,18 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
         e.retries = 0;
         e.rto = computeRto(e, m_s.params);
         note(me, Reason::AckAdvanced, &seg);
+        if (e.probeOutstanding && seqLe(e.probeHighSeq, e.sndUna))
+            e.probeOutstanding = false;  // the tail the probe covered is acknowledged
         if (e.sndUna == e.sndNxt) {
             stopTimer(me, TimerKind::Retransmission);  // RFC 6298 (5.2)
+            stopTimer(me, TimerKind::LossProbe);
             if (!e.allAckedSeen) {
                 e.allAckedSeen = true;
                 trigger(me, AppAction::Trigger::AfterAllAcked);
             }
         } else {
             e.frontFirstSent = m_s.now;
-            startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.3)
+            armRetransmission(me, RtoRestart::Always);  // (5.3), or the probe (RFC 8985 §7.2)
         }
     }
     const bool finAcked = ourFinAcked(e);

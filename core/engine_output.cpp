@@ -7,8 +7,6 @@
 namespace finwave::detail {
 
 namespace {
-bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
-
 bool canSend(TcpState s) {  // §3.10.2: SEND is allowed in ESTABLISHED and CLOSE-WAIT
     return s == TcpState::Established || s == TcpState::CloseWait || s == TcpState::SynSent ||
            s == TcpState::SynReceived;
@@ -27,17 +25,6 @@ Reason appReason(AppAction::Kind k) {
     return Reason::AppClose;
 }
 }  // namespace
-
-Micros computeRto(const Endpoint& e, const ProtocolParams& p) {
-    if (!e.haveRtt)
-        return std::min(std::max(p.rtoInitial, e.rtoFallback), p.rtoMax);
-    Micros rto;
-    if (isLinux(p))
-        rto = e.srtt + std::max(4 * e.rttvar, p.rtoMin);  // tcp_set_rto(): SRTT + max(RTTVAR, rto_min)
-    else
-        rto = std::max(p.rtoMin, e.srtt + std::max<Micros>(1000, 4 * e.rttvar));  // RFC 6298 (2.3), (2.4)
-    return std::min(rto, p.rtoMax);
-}
 
 void Engine::appCall(Side me, const AppAction& a) {
     Endpoint& e = ep(m_s, me);
@@ -181,7 +168,7 @@ void Engine::output(Side me) {
             e.rttSentAt = m_s.now;
         }
         transmit(me, seg, why);
-        startRtxIfIdle(me);
+        armRetransmission(me, RtoRestart::IfIdle);
     };
     while (e.unsent > 0) {
         const std::uint32_t len = std::min(e.unsent, m_s.params.mss);
@@ -247,55 +234,6 @@ void Engine::sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck
     seg.ack = withAck ? ack : 0;
     seg.flags = flag::Rst | (withAck ? flag::Ack : 0);
     transmit(me, seg, why);
-}
-
-void Engine::startRtxIfIdle(Side me) {
-    if (!timerRunning(me, TimerKind::Retransmission))
-        startTimer(me, TimerKind::Retransmission, ep(m_s, me).rto, Reason::TimerRtx);
-}
-
-// RFC 6298 §2: SRTT/RTTVAR from one sample; Karn's rule is kept by clearing rttPending whenever
-// a segment is retransmitted.
-void Engine::sampleRtt(Endpoint& e, std::uint32_t ack) {
-    if (!e.rttPending || seqLt(ack, e.rttSeq))
-        return;
-    const Micros r = m_s.now - e.rttSentAt;
-    if (!e.haveRtt) {
-        e.srtt = r;
-        e.rttvar = r / 2;
-        e.haveRtt = true;
-    } else {
-        const Micros diff = e.srtt > r ? e.srtt - r : r - e.srtt;
-        e.rttvar = (3 * e.rttvar + diff) / 4;
-        e.srtt = (7 * e.srtt + r) / 8;
-    }
-    e.rttPending = false;
-    e.rto = computeRto(e, m_s.params);
-}
-
-// RTX expiry (R6; RFC 6298 (5.4)-(5.6)); gives up at the retry limit (§3.8.3 R2; Linux
-// tcp_orphan_retries for orphans), silently (F1g, Linux v15).
-void Engine::retransmit(Side me) {
-    Endpoint& e = ep(m_s, me);
-    if (e.sndUna == e.sndNxt)
-        return;
-    const int limit = (isLinux(m_s.params) && e.orphan) ? m_s.params.orphanRetries : m_s.params.maxRetries;
-    const bool timeUp = m_s.params.giveUpAfter > 0 && m_s.now - e.frontFirstSent >= m_s.params.giveUpAfter;
-    if (e.retries >= limit || timeUp) {
-        closeTcb(me, Reason::RetriesExhaustedClosed, CloseCause::GaveUp);
-        return;
-    }
-    Segment seg = queuedSegmentAt(e, e.sndUna, m_s.params.mss);
-    cancelDelayedAck(me);
-    if (seg.has(flag::Syn))
-        e.synRetransmitted = true;
-    ++e.retries;
-    ++m_s.retransmissions;
-    seg.transmission = static_cast<std::uint8_t>(std::min(e.retries, 255));
-    e.rttPending = false;                              // Karn
-    e.rto = std::min(e.rto * 2, m_s.params.rtoMax);    // (5.5)
-    transmit(me, seg, Reason::Retransmit);
-    startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.6)
 }
 
 // Hands a segment to the channel: targeted faults first, then seeded random loss and jitter.

@@ -78,6 +78,7 @@ std::string_view timerName(TimerKind t) {
     case TimerKind::DelayedAck: return "DELACK";
     case TimerKind::FinWait2: return "FIN_WAIT_2";
     case TimerKind::User: return "USER";
+    case TimerKind::LossProbe: return "TLP";
     }
     return "";
 }

@@ -87,3 +87,7 @@ FINWAVE_REASON(TimerTimeWait, "timer-time-wait", "RFC 9293 §3.6.1 MUST-13")
 FINWAVE_REASON(TimerDelayedAck, "timer-delayed-ack", "RFC 9293 §3.8.6.3 MUST-40")
 FINWAVE_REASON(TimerFinWait2, "timer-fin-wait-2", "Linux tcp_fin_timeout")
 FINWAVE_REASON(TimerUser, "timer-user", "RFC 9293 §3.10.8 USER TIMEOUT")
+
+// Added for issue 14 (keys are only ever appended)
+FINWAVE_REASON(TailLossProbe, "tail-loss-probe", "RFC 8985 §7.3; Linux tcp_send_loss_probe()")
+FINWAVE_REASON(TimerLossProbe, "timer-loss-probe", "RFC 8985 §7.2; Linux tcp_schedule_loss_probe()")

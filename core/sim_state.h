@@ -17,7 +17,7 @@
 
 namespace finwave::detail {
 
-inline constexpr int kTimerCount = 5;  // indexes are TimerKind - 1
+inline constexpr int kTimerCount = 6;  // indexes are TimerKind - 1
 inline constexpr int timerIndex(TimerKind k) { return static_cast<int>(k) - 1; }
 
 struct Timer {
@@ -53,6 +53,7 @@ struct Endpoint {
     Micros rtoFallback = 0;              // RFC 6298 (5.7): 3 s after a retransmitted SYN, until a sample
     Micros frontFirstSent = 0;           // first transmission of the segment at SND.UNA
     int retries = 0;                     // retransmissions of that segment
+    std::uint32_t probeHighSeq = 0;      // SND.NXT when the tail-loss probe left (Linux tlp_high_seq)
     int quickAcks = 0;                   // Linux icsk_ack.quick: immediate ACKs left in quick-ack mode
     Micros ato = 0;                      // Linux icsk_ack.ato; 0 until the first data segment
     Micros lastReceivedAt = 0;           // Linux icsk_ack.lrcvtime: last data segment received
@@ -71,6 +72,7 @@ struct Endpoint {
     bool ackPending = false;             // a delayed ACK is owed
     bool outputPending = false;          // an Output event is queued
     bool rttPending = false;
+    bool probeOutstanding = false;       // a tail-loss probe is unanswered: no second one
     bool haveRtt = false;
     bool lingerZero = false;
     bool linger2Negative = false;
@@ -121,6 +123,8 @@ struct State {
     std::uint32_t unlistedTransitions = 0;  // state changes missing from the transition table
     std::size_t traceSize = 0;
 };
+
+inline bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
 
 inline Endpoint& ep(State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }
 inline const Endpoint& ep(const State& s, Side side) { return s.ep[side == Side::A ? 0 : 1]; }

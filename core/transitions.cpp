@@ -159,8 +159,9 @@ const Transition* transitionOf(const TraceRecord& r) {
     if (r.side == Side::Net)
         return nullptr;
     const TcpState now = r.side == Side::A ? r.stateA : r.stateB;
-    // A FIN sent again on RTX expiry (F1f, G3, L2): the send record of the retransmission.
-    if (r.kind == EventKind::Send && r.reason == Reason::Retransmit && r.hasSegment && r.seg.has(flag::Fin))
+    // A FIN sent again on RTX expiry or by the tail-loss probe (F1f, G3, L2): its send record.
+    const bool resent = r.reason == Reason::Retransmit || r.reason == Reason::TailLossProbe;
+    if (r.kind == EventKind::Send && resent && r.hasSegment && r.seg.has(flag::Fin))
         return findTransition(now, now, Reason::Retransmit);
     // TIME-WAIT restarted by a resent FIN (T1): the engine notes it after its ACK.
     if (r.kind == EventKind::Note && r.reason == Reason::TimeWaitRestarted)

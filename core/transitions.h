@@ -39,7 +39,7 @@ const Transition* transitionById(std::string_view id);
 // included when `withSelfLoops`).
 std::vector<TcpState> reachableFrom(TcpState from, bool withSelfLoops = false);
 // The row a trace record stands for: a State record's change, or a self-loop (a FIN resent on
-// timeout in FIN_WAIT_1, CLOSING or LAST_ACK; TIME_WAIT restarted by a resent FIN). Null otherwise.
+// timeout or by the tail-loss probe in FIN_WAIT_1, CLOSING or LAST_ACK; TIME_WAIT restarted by a resent FIN). Null otherwise.
 const Transition* transitionOf(const TraceRecord& record);
 
 }  // namespace finwave

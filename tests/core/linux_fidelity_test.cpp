@@ -1,6 +1,7 @@
 // Issue 14: where Linux 6.x and RFC 9293 differ, each profile behaves like its source. Every test
 // builds the situation, runs it and checks exact segments, states and timer times that follow
 // from the rule cited (docs/protocol.md gives the rows).
+#include "core/transitions.h"
 #include "test_helpers.h"
 
 #include <gtest/gtest.h>
@@ -238,4 +239,105 @@ TEST(LinuxFidelity, TheRfcProfileDelaysEveryFirstAckWhenDelayedAckIsOn) {
     s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100)};
     auto sim = play(s);
     EXPECT_EQ(sendTimes(*sim, Side::B, flag::Ack), (std::vector<Micros>{250 * kMs}));
+}
+
+// Item 7. Tail-loss probe (RFC 8985 §7; Linux tcp_schedule_loss_probe(), tcp_send_loss_probe()).
+namespace {
+struct Sent {
+    Micros t;
+    Reason why;
+    bool operator==(const Sent&) const = default;
+};
+std::ostream& operator<<(std::ostream& os, const Sent& s) { return os << s.t << "us " << reasonKey(s.why); }
+
+std::vector<Sent> finSends(const Simulator& sim, Side side) {
+    std::vector<Sent> out;
+    for (const auto& r : sim.trace())
+        if (r.kind == EventKind::Send && r.side == side && r.seg.has(flag::Fin))
+            out.push_back({r.t, r.reason});
+    return out;
+}
+
+Scenario lostFins(Micros oneWay, std::uint32_t lost) {
+    Scenario s = established(Profile::Linux);
+    s.ab.delay = s.ba.delay = oneWay;
+    s.actions = {action(Side::A, K::Close, 0)};
+    s.faults = {dropFirst(Side::A, flag::Fin, lost)};
+    return s;
+}
+}  // namespace
+
+// RTT 2 ms (SRTT 2 ms, RTTVAR 1 ms): RTO = SRTT + max(4 RTTVAR, TCP_RTO_MIN) = 202 ms, PTO = 2 SRTT +
+// TCP_RTO_MIN = 204 ms, clamped to the RTO: probe at 202 ms. The RTO re-armed from the probe is not
+// backed off (202 ms later, not 404 ms); the next one is (404 ms).
+TEST(LinuxFidelity, ALostFinIsFirstResentByAProbeAndTheRtoAfterItIsNotBackedOff) {
+    auto sim = play(lostFins(1 * kMs, 3));
+    EXPECT_EQ(finSends(*sim, Side::A), (std::vector<Sent>{{0, Reason::SendFin},
+                                                          {202 * kMs, Reason::TailLossProbe},
+                                                          {404 * kMs, Reason::Retransmit},
+                                                          {808 * kMs, Reason::Retransmit}}));
+    // The probe timer is its own kind, armed with the FIN.
+    bool probeTimer = false;
+    for (const auto& r : sim->trace())
+        probeTimer = probeTimer || (r.kind == EventKind::TimerStart && r.timer == TimerKind::LossProbe && r.t == 0 &&
+                                    r.deadline == 202 * kMs && r.reason == Reason::TimerLossProbe);
+    EXPECT_TRUE(probeTimer);
+    EXPECT_EQ(sim->state(Side::A), TcpState::Closed);  // FIN_WAIT_2, then the orphan's FW2 timer
+}
+
+// RTT 300 ms (SRTT 300, RTTVAR 150): RTO = 300 + 600 = 900 ms, PTO = 600 + 200 = 800 ms comes first.
+TEST(LinuxFidelity, TheProbeLeavesAtTwoSrttPlusRtoMinWhenThatIsBeforeTheRto) {
+    auto sim = play(lostFins(150 * kMs, 3));
+    EXPECT_EQ(finSends(*sim, Side::A), (std::vector<Sent>{{0, Reason::SendFin},
+                                                          {800 * kMs, Reason::TailLossProbe},
+                                                          {1700 * kMs, Reason::Retransmit},
+                                                          {3500 * kMs, Reason::Retransmit}}));
+    // The probe is a retransmission of the FIN: the transition table's F1f self-loop.
+    int loops = 0;
+    for (const auto& r : sim->trace()) {
+        const Transition* t = transitionOf(r);
+        loops += t != nullptr && t->id == "F1f";
+    }
+    EXPECT_EQ(loops, 3);
+}
+
+// Two segments in flight: PTO = 2 SRTT + TCP_TIMEOUT_MIN (2 ms) = 602 ms, and the probe resends
+// the last segment (FIN with the data's tail), not the first; the RTO still counts from the head.
+TEST(LinuxFidelity, WithTwoSegmentsInFlightTheProbeResendsTheTailAfterTwoSrttPlusTwoMs) {
+    Scenario s = established(Profile::Linux);
+    s.ab.delay = s.ba.delay = 150 * kMs;
+    s.actions = {action(Side::A, K::Send, 0, T::AtTime, 1500), action(Side::A, K::Close, 0)};
+    Fault first, second;
+    first.kind = second.kind = Fault::Kind::DropNth;
+    first.dir = second.dir = Direction::AtoB;
+    first.n = 1;
+    second.n = 2;
+    s.faults = {first, second};
+    auto sim = play(s);
+    std::vector<std::pair<Micros, Seg>> sent;
+    const Segs segs = segments(*sim);
+    std::size_t i = 0;  // index of each send record in segments()
+    for (const auto& r : sim->trace()) {
+        if (r.kind != EventKind::Send)
+            continue;
+        if (r.side == Side::A && sent.size() < 4)
+            sent.emplace_back(r.t, segs[i]);
+        ++i;
+    }
+    ASSERT_EQ(sent.size(), 4u);
+    EXPECT_EQ(sent[0], std::make_pair(Micros{0}, seg("A>B", "PSH,ACK", 1, 1, 1000, true)));
+    EXPECT_EQ(sent[1], std::make_pair(Micros{0}, seg("A>B", "FIN,PSH,ACK", 1001, 1, 500, true)));
+    EXPECT_EQ(sent[2], std::make_pair(602 * kMs, seg("A>B", "FIN,PSH,ACK", 1001, 1, 500, false, true)));
+    EXPECT_EQ(sent[3], std::make_pair(900 * kMs, seg("A>B", "PSH,ACK", 1, 1, 1000, false, true)));
+    EXPECT_EQ(sim->tcb(Side::B).deliveredBytes, 1500u);
+}
+
+// The rfc profile has no probe: the FIN waits for the RTO (1 s) and then backs off (2 s).
+TEST(LinuxFidelity, TheRfcProfileSendsNoTailLossProbe) {
+    Scenario s = lostFins(1 * kMs, 2);
+    applyProfile(s, Profile::Rfc);
+    auto sim = play(s);
+    EXPECT_EQ(finSends(*sim, Side::A), (std::vector<Sent>{{0, Reason::SendFin},
+                                                          {1 * kSec, Reason::Retransmit},
+                                                          {3 * kSec, Reason::Retransmit}}));
 }

@@ -203,7 +203,8 @@ TEST(Transition, F1gLinuxOrphanGivesUpAfterOrphanRetriesSilently) {
     s.ab.loss = 1.0;
     s.actions = {action(Side::A, K::Close, 0)};
     auto sim = play(s);
-    EXPECT_EQ(sim->retransmissions(), 8);  // tcp_orphan_retries 0 -> 8
+    // tcp_orphan_retries 0 -> 8 RTO retransmissions, after the one tail-loss probe (RFC 8985 §7.3).
+    EXPECT_EQ(sim->retransmissions(), 9);
     EXPECT_EQ(sim->state(Side::A), TcpState::Closed);
     for (const auto& r : sim->trace()) {
         if (r.kind == EventKind::Send) {
