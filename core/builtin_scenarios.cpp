@@ -1,4 +1,4 @@
-// The twelve built-in scenarios of DESIGN.md, each matching its reference trace in rules.md §4.
+// The built-in scenarios of DESIGN.md; docs/protocol.md says what each one shows.
 #include "core/builtin_scenarios.h"
 
 #include <string>
@@ -47,6 +47,15 @@ Fault dropNth(Direction dir, std::uint32_t n) {
     f.kind = Fault::Kind::DropNth;
     f.dir = dir;
     f.n = n;
+    return f;
+}
+
+Fault duplicateNth(Direction dir, std::uint32_t n, Micros extraDelay) {
+    Fault f;
+    f.kind = Fault::Kind::DuplicateNth;
+    f.dir = dir;
+    f.n = n;
+    f.extraDelay = extraDelay;
     return f;
 }
 
@@ -151,6 +160,23 @@ std::vector<Scenario> build() {
                      act(Side::B, K::Send, T::AfterData, 50 * kMs, 200),
                      act(Side::A, K::Close, T::AfterData, 100 * kMs),
                      act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
+        all.push_back(s);
+    }
+    {  // RFC 9293 §3.4.2, RFC 1337 §2.1: the second reason for 2MSL
+        Scenario s = make("old-duplicate", FINWAVE_TR("Scenario", "Old duplicate: why TIME_WAIT lasts 2MSL"),
+                          FINWAVE_TR("Scenario", "A delayed copy of B's data outlives the connection. With TIME_WAIT intact it dies "
+                          "there and A cannot reopen yet; set TIME_WAIT to 0 and A reconnects at once, and the copy is "
+                          "taken as the new connection's data (corrupted, in red) while B's real bytes are discarded."));
+        s.params.rfc1337 = true;  // the listener's RST to A's ACK of the copy must not end TIME_WAIT
+        s.b.listenAgain = true;   // B is a server: it listens again on the same port
+        s.actions = {act(Side::B, K::Send, T::AtTime, 0, 100),          // old connection: B's greeting
+                     act(Side::A, K::Close, T::AtTime, 100 * kMs),
+                     act(Side::B, K::Close, T::AtTime, 160 * kMs),
+                     act(Side::A, K::Connect, T::AtTime, 500 * kMs),     // same addresses, same ISS
+                     act(Side::B, K::Send, T::AtTime, 700 * kMs, 100),   // new connection: B's greeting again
+                     act(Side::B, K::Close, T::AtTime, 1500 * kMs),
+                     act(Side::A, K::Close, T::AtTime, 1600 * kMs)};
+        s.faults = {duplicateNth(Direction::BtoA, 1, 670 * kMs)};     // the old greeting, 670 ms late
         all.push_back(s);
     }
     return all;

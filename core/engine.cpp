@@ -51,7 +51,9 @@ void Engine::initialize() {
         e.lingerZero = me.lingerZero;
         e.linger2Negative = me.linger2Negative;
         e.autoRead = me.autoRead;
+        e.listenAgain = me.listenAgain;
         if (e.state == TcpState::Established) {
+            e.incarnation = 1;
             e.synSent = true;
             e.sndUna = e.sndNxt = me.iss + 1 + me.alreadySent;
             e.irs = peer.iss;
@@ -184,7 +186,10 @@ void Engine::onArrive(const Event& e) {
         r.hasSegment = true;
         put(r);
     }
+    const Endpoint& sender = ep(m_s, senderOf(seg.dir));
+    m_staleArrival = !e.forged && e.incarnation != sender.incarnation;
     receive(e.side, seg);
+    m_staleArrival = false;
 }
 
 void Engine::onDrop(const Event& e) {
@@ -232,12 +237,18 @@ void Engine::setState(Side side, TcpState to, Reason why) {
     if (!isListedTransition(from, to, why))
         ++m_s.unlistedTransitions;
     e.state = to;
+    // A connection begins with a SYN sent from CLOSED or accepted in LISTEN or TIME_WAIT; from the
+    // second on, the trace marks the new incarnation (same addresses and ports, RFC 9293 §3.4.2).
+    const bool begins = (from == TcpState::Closed && to == TcpState::SynSent) ||
+                        ((from == TcpState::Listen || from == TcpState::TimeWait) && to == TcpState::SynReceived);
     if (recording()) {
         TraceRecord r = base(EventKind::State, side, why);
         r.from = from;
         r.to = to;
         put(r);
     }
+    if (begins && ++e.incarnation > 1)
+        note(side, Reason::NewIncarnation);
     if (to == TcpState::Established) {
         // RFC 6298 (5.7), a MUST: after a retransmitted SYN or SYN,ACK the RTO starts data
         // transmission at 3 s (Linux TCP_TIMEOUT_FALLBACK, set by tcp_init_metrics() when the
@@ -253,6 +264,7 @@ void Engine::setState(Side side, TcpState to, Reason why) {
 // Delete the TCB (RFC 9293 §3.10.7.4, §3.10.5): timers off, queues flushed, CLOSED.
 void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
     Endpoint& e = ep(m_s, side);
+    const TcpState from = e.state;
     for (int k = 1; k <= kTimerCount; ++k)
         stopTimer(side, static_cast<TimerKind>(k));
     e.unsent = 0;
@@ -261,6 +273,31 @@ void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
     e.cause = cause;
     e.closedAt = m_s.now;
     setState(side, TcpState::Closed, why);
+    // A server's listener outlives the connection: it listens again (O1) for the next one.
+    if (e.listenAgain && from != TcpState::Listen) {
+        freshTcb(side, e.iss);
+        setState(side, TcpState::Listen, Reason::ListenOpened);
+    }
+}
+
+// A new connection on this endpoint starts from an empty TCB; the application's settings, the
+// timers (their generations keep stale queue entries dead) and the incarnation count stay.
+void Engine::freshTcb(Side side, std::uint32_t iss) {
+    Endpoint& e = ep(m_s, side);
+    Endpoint n;
+    n.state = e.state;
+    n.iss = iss;
+    n.lingerZero = e.lingerZero;
+    n.linger2Negative = e.linger2Negative;
+    n.autoRead = e.autoRead;
+    n.listenAgain = e.listenAgain;
+    n.timers = e.timers;
+    n.incarnation = e.incarnation;
+    n.cause = e.cause;
+    n.closedAt = e.closedAt;
+    n.outputPending = e.outputPending;
+    n.rto = computeRto(n, m_s.params);
+    e = n;
 }
 
 // RFC 9293 §3.10.7.4 Eighth: "enter the TIME-WAIT state, start the time-wait timer, turn off the

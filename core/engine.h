@@ -33,6 +33,9 @@ private:
     void receiveWithoutTcb(Side me, const Segment& seg);
     void receiveListen(Side me, const Segment& seg);
     void receiveSynSent(Side me, const Segment& seg);
+    bool synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const;
+    void newIncarnationFromTimeWait(Side me, const Segment& seg);
+    void freshTcb(Side me, std::uint32_t iss);
     bool acceptable(const Endpoint& e, const Segment& seg) const;
     void unacceptable(Side me, const Segment& seg);
     bool handleRst(Side me, const Segment& seg);
@@ -89,6 +92,7 @@ private:
     State& m_s;
     const Scenario& m_sc;
     Trace* m_trace;
+    bool m_staleArrival = false;  // the segment being processed left in an earlier incarnation
 };
 
 }  // namespace finwave::detail

@@ -31,6 +31,12 @@ void Engine::receive(Side me, const Segment& seg) {
         closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
         return;
     }
+    // Fourth, for TIME-WAIT, checked before the sequence test as Linux does: a SYN may open a new
+    // incarnation (T5).
+    if (e.state == TcpState::TimeWait && synOpensNewIncarnation(e, seg)) {
+        newIncarnationFromTimeWait(me, seg);
+        return;
+    }
     // First: sequence number check (§3.10.7.4 First, Table 6).
     if (!acceptable(e, seg)) {
         unacceptable(me, seg);
@@ -244,7 +250,9 @@ void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool a
     else
         e.unread += len;
     if (recording()) {
-        TraceRecord r = base(EventKind::Note, me, Reason::DataAccepted);
+        // An old duplicate from an earlier incarnation taken as this connection's data (RFC 9293
+        // §3.4.2; RFC 1337 §2.1): the bytes are corrupt, which is what 2MSL prevents.
+        TraceRecord r = base(EventKind::Note, me, m_staleArrival ? Reason::StaleDataAccepted : Reason::DataAccepted);
         r.bytes = len;
         put(r);
     }

@@ -71,4 +71,34 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
     sendSyn(me, true);
 }
 
+// A SYN reaching TIME-WAIT (RFC 9293 §3.10.7.4 Fourth; §3.6.1 MAY-2; RFC 6191). The linux profile
+// does what tcp_timewait_state_process() does: a SYN without ACK whose SEG.SEQ is above the old
+// RCV.NXT, on a port with a listener, is a new connection (TCP_TW_SYN). The rfc profile takes none
+// (without timestamps RFC 9293 gives no safe test): the SYN draws a challenge ACK (RFC 5961 §4),
+// see docs/protocol.md row T5.
+bool Engine::synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const {
+    return isLinux(m_s.params) && e.listenAgain && seg.has(flag::Syn) && !seg.has(flag::Ack) &&
+           !seg.has(flag::Rst) && seqLt(e.rcvNxt, seg.seq);
+}
+
+// TIME_WAIT ends and the listener answers the SYN: the new incarnation's ISN is the old SND.NXT +
+// 65537 (tcp_timewait_state_process(): "isn = tw_snd_nxt + 65535 + 2"), above every sequence number
+// the old one used, so its old duplicates cannot fall into the new window.
+void Engine::newIncarnationFromTimeWait(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    std::uint32_t isn = e.sndNxt + 65537;
+    if (isn == 0)
+        isn = 1;
+    for (int k = 1; k <= kTimerCount; ++k)
+        stopTimer(me, static_cast<TimerKind>(k));
+    freshTcb(me, isn);
+    e.irs = seg.seq;
+    e.rcvNxt = seg.seq + 1;
+    e.synSent = true;
+    e.sndUna = e.iss;
+    e.sndNxt = e.iss + 1;
+    setState(me, TcpState::SynReceived, Reason::TimeWaitNewIncarnation);
+    sendSyn(me, true);
+}
+
 }  // namespace finwave::detail

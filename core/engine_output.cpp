@@ -32,6 +32,9 @@ void Engine::appCall(Side me, const AppAction& a) {
     const bool closing = a.kind == AppAction::Kind::Close || a.kind == AppAction::Kind::ShutdownWrite;
     if (a.kind == AppAction::Kind::Send && !canSend(e.state))
         why = Reason::AppSendRefused;  // "error: connection closing" (§3.10.2)
+    const bool opening = a.kind == AppAction::Kind::Connect || a.kind == AppAction::Kind::Listen;
+    if (opening && e.state != TcpState::Closed)
+        why = Reason::AppConnectRefused;  // "error: connection already exists" (§3.10.1)
     if (closing && a.kind == AppAction::Kind::Close && e.lingerZero)
         why = Reason::AppLingerZeroClose;
     if (recording()) {
@@ -41,13 +44,16 @@ void Engine::appCall(Side me, const AppAction& a) {
     }
     switch (a.kind) {
     case AppAction::Kind::Listen:
-        if (e.state == TcpState::Closed)
-            setState(me, TcpState::Listen, Reason::ListenOpened);
+        if (e.state != TcpState::Closed)
+            break;
+        freshTcb(me, e.iss);
+        setState(me, TcpState::Listen, Reason::ListenOpened);
         break;
     case AppAction::Kind::Connect:
         if (e.state != TcpState::Closed)
             break;
         {
+            freshTcb(me, a.iss.value_or(e.iss));
             e.synSent = true;
             e.sndUna = e.iss;
             e.sndNxt = e.iss + 1;
@@ -88,7 +94,9 @@ void Engine::appClose(Side me, const AppAction& a) {
     case TcpState::Closed:
         note(me, Reason::AppCloseRefused);
         return;
-    case TcpState::Listen:
+    case TcpState::Listen:  // §3.10.4 LISTEN: delete the TCB; no peer is involved
+        closeTcb(me, Reason::AbortClosed, CloseCause::Graceful);
+        return;
     case TcpState::SynSent:
         closeTcb(me, Reason::AbortClosed, CloseCause::Reset);
         return;
@@ -287,6 +295,7 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
     }
     Event e;
     e.seg = seg;
+    e.incarnation = ep(m_s, from).incarnation;
     e.sentAt = m_s.now;
     e.arrivesAt = m_s.now + delay;
     e.side = receiverOf(seg.dir);

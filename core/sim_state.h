@@ -59,6 +59,7 @@ struct Endpoint {
     Micros lastReceivedAt = 0;           // Linux icsk_ack.lrcvtime: last data segment received
     bool pingpong = false;               // Linux interactive mode: ACKs wait for a reply
     int heldCount = 0;
+    std::uint16_t incarnation = 0;       // connections this endpoint has begun (1 = the first)
     std::array<Held, 8> held{};
     std::array<Timer, kTimerCount> timers{};
     CloseCause cause = CloseCause::None;
@@ -76,6 +77,7 @@ struct Endpoint {
     bool haveRtt = false;
     bool lingerZero = false;
     bool linger2Negative = false;
+    bool listenAgain = false;            // a listener outlives the connection (EndpointSetup)
     bool autoRead = true;
     bool dataSeen = false;
     bool allAckedSeen = false;
@@ -99,6 +101,7 @@ struct Event {
     Reason dropReason = Reason::LostRandom;
     bool duplicate = false;
     bool forged = false;           // InjectRst: SEG.SEQ is set from RCV.NXT when it arrives
+    std::uint16_t incarnation = 0; // Arrive/Drop: the sender's incarnation when it left
     std::int32_t seqOffset = 0;
 };
 

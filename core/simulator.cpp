@@ -155,7 +155,11 @@ Outcome Simulator::outcome() const {
         return Outcome::GaveUp;
     if (any(CloseCause::Reset))
         return Outcome::Reset;
-    if (ep[0].state != TcpState::Closed || ep[1].state != TcpState::Closed)
+    // A server that listens again has no connection left once it is back in LISTEN.
+    const auto done = [](const detail::Endpoint& e) {
+        return e.state == TcpState::Closed || (e.listenAgain && e.state == TcpState::Listen);
+    };
+    if (!done(ep[0]) || !done(ep[1]))
         return Outcome::Stuck;
     if (any(CloseCause::TimedOut))
         return Outcome::TimedOut;

@@ -108,6 +108,7 @@ constexpr Transition kTable[] = {
     // TIME-WAIT
     {"T1", S::TimeWait, S::TimeWait, R::TimeWaitRestarted, FINWAVE_TR("StateGraph", "rcv FIN again / snd ACK, restart 2MSL"), "RFC 9293 §3.10.7.4 Fifth and Eighth", true, false},
     {"T3", S::TimeWait, S::Closed, R::RstKilledTimeWait, kRst, "RFC 9293 §3.10.7.4 Second; RFC 1337 §1", false, false},
+    {"T5", S::TimeWait, S::SynReceived, R::TimeWaitNewIncarnation, FINWAVE_TR("StateGraph", "rcv SYN above RCV.NXT / snd SYN,ACK"), "RFC 9293 §3.6.1 MAY-2; RFC 6191; Linux tcp_timewait_state_process()", false, true},
     {"T6", S::TimeWait, S::Closed, R::TimeWaitExpired, FINWAVE_TR("StateGraph", "timeout 2MSL / delete TCB"), "RFC 9293 §3.10.8", true, false},
     {"T7", S::TimeWait, S::Closed, R::AbortClosed, kAbortQuiet, kSecAbort, false, false},
     {"T8", S::TimeWait, S::Closed, R::UserTimeoutClosed, kUserTimeout, kSecUser, false, false},
