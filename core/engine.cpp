@@ -112,9 +112,21 @@ void Engine::dropSkipped() {
         } else if (top.type != EventType::Timer) {
             return;
         } else {
-            const Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
-            if (t.running && t.generation == top.generation)
-                return;
+            Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
+            if (t.generation == top.generation) {  // the live entry
+                if (t.running && t.deadline == top.t)
+                    return;
+                Event moved = top;
+                std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
+                m_s.queue.pop_back();
+                t.queuedFor = -1;
+                if (t.running) {  // restarted since: move it to the new deadline
+                    moved.t = t.deadline;
+                    t.queuedFor = t.deadline;
+                    schedule(moved);
+                }
+                continue;
+            }
         }
         std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
         m_s.queue.pop_back();
@@ -205,6 +217,7 @@ void Engine::onTimer(const Event& e) {
     Endpoint& me = ep(m_s, e.side);
     Timer& t = me.timers[timerIndex(e.timer)];
     t.running = false;
+    t.queuedFor = -1;
     ++t.generation;
     if (recording()) {
         TraceRecord r = base(EventKind::TimerFire, e.side, timerReason(e.timer));
@@ -322,17 +335,20 @@ void Engine::startFinWait2Timer(Side side) {
 
 void Engine::startTimer(Side side, TimerKind k, Micros after, Reason why) {
     Timer& t = ep(m_s, side).timers[timerIndex(k)];
-    ++t.generation;
     t.running = true;
     t.started = m_s.now;
     t.deadline = m_s.now + after;
-    Event e;
-    e.type = EventType::Timer;
-    e.t = t.deadline;
-    e.side = side;
-    e.timer = k;
-    e.generation = t.generation;
-    schedule(e);
+    if (t.queuedFor < 0 || t.queuedFor > t.deadline) {  // else the live entry comes first and moves
+        ++t.generation;
+        t.queuedFor = t.deadline;
+        Event e;
+        e.type = EventType::Timer;
+        e.t = t.deadline;
+        e.side = side;
+        e.timer = k;
+        e.generation = t.generation;
+        schedule(e);
+    }
     if (recording()) {
         TraceRecord r = base(EventKind::TimerStart, side, why);
         r.timer = k;
@@ -345,8 +361,7 @@ void Engine::stopTimer(Side side, TimerKind k) {
     Timer& t = ep(m_s, side).timers[timerIndex(k)];
     if (!t.running)
         return;
-    t.running = false;
-    ++t.generation;
+    t.running = false;  // the live entry, if any, is dropped when it reaches the front
     if (recording()) {
         TraceRecord r = base(EventKind::TimerStop, side, timerReason(k));
         r.timer = k;

@@ -20,10 +20,15 @@ namespace finwave::detail {
 inline constexpr int kTimerCount = 6;  // indexes are TimerKind - 1
 inline constexpr int timerIndex(TimerKind k) { return static_cast<int>(k) - 1; }
 
+// A timer keeps at most one live entry in the event queue (the one whose generation matches).
+// Restarting it later than that entry leaves the entry in place; when it reaches the front it is
+// moved to the new deadline. So an ACK that restarts the RTO costs no queue entry, and the queue
+// stays bounded by what is in flight.
 struct Timer {
     Micros started = 0;
     Micros deadline = 0;
-    std::uint32_t generation = 0;  // bumped on every start/stop; stale queue entries are skipped
+    Micros queuedFor = -1;         // time of the live queue entry; -1 when there is none
+    std::uint32_t generation = 0;  // identifies the live entry; older entries are skipped
     bool running = false;
 };
 
