@@ -164,6 +164,8 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "A new incarnation of the connection begins: same addresses and ports as an earlier one.");
     case Reason::StaleDataAccepted:
         return QCoreApplication::translate("Reason", "Corrupted data: an old duplicate from the previous incarnation is accepted as if it were this connection's data.");
+    case Reason::SendWindowUpdate:
+        return QCoreApplication::translate("Reason", "Window update: the application has read the data, so the receive window opens again and the sender may go on.");
     case Reason::AppConnectRefused:
         return QCoreApplication::translate("Reason", "OPEN is refused: this address and port still belong to a connection (\"connection already exists\").");
     case Reason::TimerLossProbe:

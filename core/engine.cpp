@@ -64,6 +64,7 @@ void Engine::initialize() {
             e.haveRtt = true;
         }
         e.rto = computeRto(e, m_s.params);
+        initWindows(e, m_s.params);
         m_s.ep[i] = e;
     }
     for (const Fault& f : m_sc.faults) {
@@ -310,6 +311,7 @@ void Engine::freshTcb(Side side, std::uint32_t iss) {
     n.closedAt = e.closedAt;
     n.outputPending = e.outputPending;
     n.rto = computeRto(n, m_s.params);
+    initWindows(n, m_s.params);
     e = n;
 }
 

@@ -68,6 +68,9 @@ private:
     void retransmit(Side me);
     void sampleRtt(Endpoint& e, std::uint32_t ack);
     void startRtxIfIdle(Side me);
+    void onNewAck(Side me, std::uint32_t bytesAcked);
+    void onRetransmissionTimeout(Endpoint& e);
+    bool windowAllows(const Endpoint& e, std::uint32_t& len) const;
     bool lossProbeAllowed(const Endpoint& e) const;
     void armRetransmission(Side me, RtoRestart restart);
     void sendLossProbe(Side me);
@@ -100,6 +103,9 @@ private:
 namespace finwave::detail {
 // RCV.WND this endpoint advertises (RFC 9293 §3.8.6): its receive buffer less what is unread.
 std::uint32_t receiveWindow(const Endpoint& e);
+// Windows of a connection that starts: IW = 10 segments (RFC 6928; Linux TCP_INIT_CWND), ssthresh
+// "arbitrarily high" (RFC 5681 §3.1; Linux TCP_INFINITE_SSTHRESH), SND.WND the peer's buffer.
+void initWindows(Endpoint& e, const ProtocolParams& p);
 // RFC 6298 §2 (rfc profile) or Linux's SRTT + max(RTTVAR, rto_min) (rules.md), capped at rtoMax.
 Micros computeRto(const Endpoint& e, const ProtocolParams& p);
 }  // namespace finwave::detail

@@ -6,14 +6,10 @@
 namespace finwave::detail {
 
 namespace {
-constexpr std::uint32_t kWindow = 65535;         // the acceptability test's RCV.WND (Table 6)
-constexpr std::uint32_t kReceiveBuffer = 65535;  // each endpoint's receive buffer, no window scaling
+constexpr std::uint32_t kWindow = 65535;  // the acceptability test's RCV.WND (Table 6)
 
 }  // namespace
 
-std::uint32_t receiveWindow(const Endpoint& e) {
-    return e.unread >= kReceiveBuffer ? 0 : static_cast<std::uint32_t>(kReceiveBuffer - e.unread);
-}
 
 void Engine::receive(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
@@ -174,12 +170,18 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
         sendAck(me, Reason::SendAckUnacceptable);
         return false;
     }
+    // SND.WND from every ACK within [SND.UNA, SND.NXT] (§3.10.7.4 Fifth; the WL1/WL2 test against
+    // reordered segments is left out: the channel keeps order unless jitter reorders it).
+    if (seqLe(e.sndUna, ack))
+        e.sndWnd = seg.wnd;
     if (seqLt(e.sndUna, ack)) {
+        const std::uint32_t acked = ack - e.sndUna;
         sampleRtt(e, ack);
         e.sndUna = ack;
         e.retries = 0;
         e.rto = computeRto(e, m_s.params);
         note(me, Reason::AckAdvanced, &seg);
+        onNewAck(me, acked);
         if (e.probeOutstanding && seqLe(e.probeHighSeq, e.sndUna))
             e.probeOutstanding = false;  // the tail the probe covered is acknowledged
         if (e.sndUna == e.sndNxt) {

@@ -31,6 +31,7 @@ void Engine::receiveListen(Side me, const Segment& seg) {
         return;
     e.irs = seg.seq;
     e.rcvNxt = seg.seq + 1;
+    e.sndWnd = seg.wnd;
     e.synSent = true;
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;
@@ -56,6 +57,7 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
         return;
     e.irs = seg.seq;
     e.rcvNxt = seg.seq + 1;
+    e.sndWnd = seg.wnd;
     if (ackOk) {
         sampleRtt(e, seg.ack);
         e.sndUna = seg.ack;
@@ -94,6 +96,7 @@ void Engine::newIncarnationFromTimeWait(Side me, const Segment& seg) {
     freshTcb(me, isn);
     e.irs = seg.seq;
     e.rcvNxt = seg.seq + 1;
+    e.sndWnd = seg.wnd;
     e.synSent = true;
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;

@@ -39,7 +39,8 @@ void Engine::appCall(Side me, const AppAction& a) {
         why = Reason::AppLingerZeroClose;
     if (recording()) {
         TraceRecord r = base(EventKind::App, me, why);
-        r.bytes = a.kind == AppAction::Kind::Send ? a.bytes : (a.kind == AppAction::Kind::Read ? e.unread : 0);
+        const std::uint64_t unread = std::min<std::uint64_t>(e.unread, UINT32_MAX);
+        r.bytes = a.kind == AppAction::Kind::Send ? a.bytes : (a.kind == AppAction::Kind::Read ? static_cast<std::uint32_t>(unread) : 0);
         put(r);
     }
     switch (a.kind) {
@@ -67,10 +68,16 @@ void Engine::appCall(Side me, const AppAction& a) {
         e.unsent += a.bytes;
         scheduleOutput(me);
         break;
-    case AppAction::Kind::Read:
+    case AppAction::Kind::Read: {
+        // Reading opens the window; a window that was under one segment is announced at once
+        // (receiver silly-window avoidance, RFC 9293 §3.8.6.2.2; Linux tcp_cleanup_rbuf()).
+        const bool announce = receiveWindow(e) < m_s.params.mss && e.unread > 0 && e.state != TcpState::Closed;
         e.delivered += e.unread;
         e.unread = 0;
+        if (announce)
+            sendAck(me, Reason::SendWindowUpdate);
         break;
+    }
     case AppAction::Kind::Close:
     case AppAction::Kind::ShutdownWrite:
         appClose(me, a);
@@ -179,7 +186,9 @@ void Engine::output(Side me) {
         armRetransmission(me, RtoRestart::IfIdle);
     };
     while (e.unsent > 0) {
-        const std::uint32_t len = std::min(e.unsent, m_s.params.mss);
+        std::uint32_t len = static_cast<std::uint32_t>(std::min<std::uint64_t>(e.unsent, m_s.params.mss));
+        if (!windowAllows(e, len))
+            return;  // the rest (and a FIN queued behind it) waits for an ACK that opens the window
         e.unsent -= len;
         const bool fin = e.finQueued && !e.finSent && e.unsent == 0;
         Segment seg = dataSegment(e, e.sndNxt, len, fin);
@@ -250,6 +259,8 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
     seg.dir = directionFrom(from);
     if (seg.has(flag::Ack) && !seg.has(flag::Rst))
         noteAckSent(from);
+    if (!seg.has(flag::Rst))
+        seg.wnd = receiveWindow(ep(m_s, from));
     if (recording()) {
         TraceRecord r = base(EventKind::Send, from, why);
         r.seg = seg;

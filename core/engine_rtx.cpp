@@ -65,6 +65,7 @@ void Engine::retransmit(Side me) {
     cancelDelayedAck(me);
     if (seg.has(flag::Syn))
         e.synRetransmitted = true;
+    onRetransmissionTimeout(e);
     ++e.retries;
     ++m_s.retransmissions;
     seg.transmission = static_cast<std::uint8_t>(std::min(e.retries, 255));

@@ -94,4 +94,5 @@ FINWAVE_REASON(TimerLossProbe, "timer-loss-probe", "RFC 8985 §7.2; Linux tcp_sc
 FINWAVE_REASON(TimeWaitNewIncarnation, "time-wait-new-incarnation", "RFC 9293 §3.6.1 MAY-2; RFC 6191; Linux tcp_timewait_state_process() (T5)")
 FINWAVE_REASON(NewIncarnation, "new-incarnation", "RFC 9293 §3.4.2; RFC 793 §3.3 (incarnations of a connection)")
 FINWAVE_REASON(StaleDataAccepted, "stale-data-accepted", "RFC 9293 §3.4.2; RFC 1337 §2.1 (old duplicate accepted)")
+FINWAVE_REASON(SendWindowUpdate, "send-window-update", "RFC 9293 §3.8.6.2.2; Linux tcp_cleanup_rbuf()")
 FINWAVE_REASON(AppConnectRefused, "app-connect-refused", "RFC 9293 §3.10.1 (connection already exists)")

@@ -49,9 +49,12 @@ struct Endpoint {
     std::uint32_t iss = 0, irs = 0;
     std::uint32_t sndUna = 0, sndNxt = 0, rcvNxt = 0;
     std::uint32_t finSeq = 0;            // sequence number our FIN occupies, once sent
-    std::uint32_t unsent = 0;            // bytes queued by SEND, not yet segmentized
-    std::uint32_t unread = 0;            // bytes received, not yet read
-    std::uint32_t delivered = 0;         // bytes read by the application
+    std::uint64_t unsent = 0;            // bytes queued by SEND, not yet segmentized (64 bits: never wraps)
+    std::uint64_t unread = 0;            // bytes received, not yet read
+    std::uint64_t delivered = 0;         // bytes read by the application
+    std::uint32_t cwnd = 0;              // congestion window, bytes (RFC 5681 §3.1)
+    std::uint32_t ssthresh = 0;          // slow-start threshold, bytes
+    std::uint32_t sndWnd = 0;            // SND.WND: the peer's advertised window (RFC 9293 §3.3.1)
     std::uint32_t rttSeq = 0;            // RTT measurement: ACK at or above this ends it
     Micros rttSentAt = 0;
     Micros srtt = 0, rttvar = 0, rto = 0;

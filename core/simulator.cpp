@@ -184,6 +184,10 @@ TcbView Simulator::tcb(Side side) const {
     v.unsentBytes = e.unsent;
     v.unreadBytes = e.unread;
     v.deliveredBytes = e.delivered;
+    v.cwnd = e.cwnd;
+    v.ssthresh = e.ssthresh;
+    v.sndWnd = e.sndWnd;
+    v.rcvWnd = detail::receiveWindow(e);
     v.rto = e.rto;
     v.retries = e.retries;
     v.finSent = e.finSent;
@@ -256,6 +260,8 @@ bool Simulator::dropInFlight(std::uint32_t segmentId) {
 }
 
 int Simulator::unlistedTransitions() const { return static_cast<int>(m_impl->state.unlistedTransitions); }
+
+std::size_t Simulator::pendingEvents() const { return m_impl->state.queue.size(); }
 
 int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.retransmissions); }
 

@@ -27,9 +27,13 @@ struct TcbView {
     TcpState state = TcpState::Closed;
     std::uint32_t iss = 0, irs = 0;
     std::uint32_t sndUna = 0, sndNxt = 0, rcvNxt = 0;
-    std::uint32_t unsentBytes = 0;     // queued by SEND, not yet segmentized
-    std::uint32_t unreadBytes = 0;     // received, not yet read by the application
-    std::uint32_t deliveredBytes = 0;  // read by the application so far
+    std::uint64_t unsentBytes = 0;     // queued by SEND, not yet segmentized
+    std::uint64_t unreadBytes = 0;     // received, not yet read by the application
+    std::uint64_t deliveredBytes = 0;  // read by the application so far
+    std::uint32_t cwnd = 0;            // congestion window, bytes (RFC 5681)
+    std::uint32_t ssthresh = 0;        // slow-start threshold, bytes
+    std::uint32_t sndWnd = 0;          // SND.WND: the window the peer advertised
+    std::uint32_t rcvWnd = 0;          // RCV.WND: the window this end advertises
     Micros rto = 0;
     int retries = 0;                   // retransmissions of the segment at the front of the queue
     bool finSent = false;
@@ -107,6 +111,8 @@ public:
     int retransmissions() const;
     // Changes of state the engine made that core/transitions.cpp does not list (should be 0).
     int unlistedTransitions() const;
+    // Entries in the event queue: segments in flight, timers, pending calls (bounded by the windows).
+    std::size_t pendingEvents() const;
     std::optional<Micros> bothClosedAt() const;
 
 private:
