@@ -115,3 +115,17 @@ TEST(TransitionTable, UnlistedTransitionsAreCountedByTheSimulator) {
     EXPECT_TRUE(isListedTransition(TcpState::FinWait1, TcpState::FinWait2, Reason::FinAckedEnterFinWait2));
     EXPECT_FALSE(isListedTransition(TcpState::FinWait1, TcpState::FinWait2, Reason::RstReceivedClosed));
 }
+
+TEST(TransitionTable, DocsProtocolMdListsEveryRowIdOfTheTable) {
+    std::ifstream in(std::string(FINWAVE_SOURCE_DIR) + "/docs/protocol.md");
+    ASSERT_TRUE(in) << "docs/protocol.md is missing";
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string doc = text.str();
+    for (const Transition& t : transitions()) {
+        // A table row of its own: "| F1a | FIN_WAIT_1 | FIN_WAIT_2 |".
+        const std::string row = "| " + std::string(t.id) + " | " + std::string(stateName(t.from)) + " | " +
+                                std::string(stateName(t.to)) + " |";
+        EXPECT_NE(doc.find(row), std::string::npos) << row;
+    }
+}
