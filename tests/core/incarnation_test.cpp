@@ -18,12 +18,6 @@ using S = std::vector<std::string>;
 using Segs = std::vector<Seg>;
 
 namespace {
-std::unique_ptr<Simulator> play(const Scenario& s) {
-    auto sim = std::make_unique<Simulator>(s);
-    sim->runToEnd();
-    return sim;
-}
-
 // Every segment sent, with absolute seq and ack (ack 0 when the ACK bit is off).
 Segs absoluteSegments(const Simulator& sim) {
     Segs out = segments(sim);

@@ -16,38 +16,6 @@ using S = std::vector<std::string>;
 using Segs = std::vector<Seg>;
 
 namespace {
-std::unique_ptr<Simulator> play(const Scenario& s) {
-    auto sim = std::make_unique<Simulator>(s);
-    sim->runToEnd();
-    return sim;
-}
-
-Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count = 1, bool exact = false) {
-    Fault f;
-    f.kind = Fault::Kind::DropFirstMatching;
-    f.dir = directionFrom(from);
-    f.flags = flags;
-    f.count = count;
-    f.exactFlags = exact;
-    return f;
-}
-
-Fault forgedRst(Direction d, Micros at, std::int32_t seqOffset) {
-    Fault f;
-    f.kind = Fault::Kind::InjectRst;
-    f.dir = d;
-    f.at = at;
-    f.seqOffset = seqOffset;
-    return f;
-}
-
-bool hasReason(const Simulator& sim, Reason r) {
-    for (const auto& rec : sim.trace())
-        if (rec.reason == r)
-            return true;
-    return false;
-}
-
 // Times at which `side` sent a segment with all of `flags`.
 std::vector<Micros> sendTimes(const Simulator& sim, Side side, std::uint8_t flags) {
     std::vector<Micros> out;
