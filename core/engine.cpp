@@ -10,7 +10,7 @@ namespace finwave::detail {
 namespace {
 constexpr Micros kTimeoutFallback = 3 * kSec;  // RFC 6298 (5.7); include/net/tcp.h TCP_TIMEOUT_FALLBACK
 
-// Min-heap on (time, insertion order): DESIGN.md "Events are atomic and ordered".
+// Min-heap on (time, insertion order): events are atomic and ordered.
 bool later(const Event& a, const Event& b) {
     return a.t != b.t ? a.t > b.t : a.order > b.order;
 }

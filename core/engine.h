@@ -106,6 +106,6 @@ std::uint32_t receiveWindow(const Endpoint& e);
 // Windows of a connection that starts: IW = 10 segments (RFC 6928; Linux TCP_INIT_CWND), ssthresh
 // "arbitrarily high" (RFC 5681 §3.1; Linux TCP_INFINITE_SSTHRESH), SND.WND the peer's buffer.
 void initWindows(Endpoint& e, const ProtocolParams& p);
-// RFC 6298 §2 (rfc profile) or Linux's SRTT + max(RTTVAR, rto_min) (rules.md), capped at rtoMax.
+// RFC 6298 §2 (rfc profile) or Linux's SRTT + max(4 RTTVAR, rto_min) (tcp_set_rto()), capped at rtoMax.
 Micros computeRto(const Endpoint& e, const ProtocolParams& p);
 }  // namespace finwave::detail

@@ -1,4 +1,4 @@
-// Segment arrival, RFC 9293 §3.10.7, one handler per state group (rules.md §2).
+// Segment arrival, RFC 9293 §3.10.7, one handler per state group (docs/protocol.md rows).
 #include "core/engine.h"
 
 #include <algorithm>
@@ -14,14 +14,14 @@ constexpr std::uint32_t kWindow = 65535;  // the acceptability test's RCV.WND (T
 void Engine::receive(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     switch (e.state) {
-    case TcpState::Closed: receiveWithoutTcb(me, seg); return;   // X1, R5
+    case TcpState::Closed: receiveWithoutTcb(me, seg); return;   // X1 (§3.10.7.1)
     case TcpState::Listen: receiveListen(me, seg); return;
     case TcpState::SynSent: receiveSynSent(me, seg); return;
     default: break;
     }
 
     // Linux also honours RST seq = RCV.NXT-1 once a FIN has been received
-    // (tcp_reset_check(), rules.md R4); RFC 9293 has no such case.
+    // (tcp_reset_check() in tcp_input.c); RFC 9293 has no such case.
     if (seg.has(flag::Rst) && isLinux(m_s.params) && e.finReceived && seg.seq == e.rcvNxt - 1 &&
         (e.state == TcpState::CloseWait || e.state == TcpState::LastAck || e.state == TcpState::Closing)) {
         closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
@@ -83,7 +83,8 @@ bool Engine::acceptable(const Endpoint& e, const Segment& seg) const {
     return inWindow(seg.seq) || inWindow(seg.seq + space - 1);
 }
 
-// An unacceptable segment gets <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless it is an RST (R3).
+// An unacceptable segment gets <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless it is an RST
+// (§3.10.7.4 First).
 void Engine::unacceptable(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     if (seg.has(flag::Rst)) {
@@ -94,7 +95,8 @@ void Engine::unacceptable(Side me, const Segment& seg) {
         enterQuickAckMode(me);  // tcp_send_dupack(): a duplicate is ACKed in quick-ack mode
     if (e.state == TcpState::TimeWait) {
         // T1: a retransmission of the peer's FIN (its FIN sits at RCV.NXT-1): ACK it and restart
-        // 2MSL (§3.10.7.4 Fifth and Eighth, TIME-WAIT; rules.md §5 item 3 on the intent).
+        // 2MSL (§3.10.7.4 Fifth and Eighth, TIME-WAIT: read for their intent, the sequence test of
+        // step one would otherwise drop the FIN first).
         const bool retransmittedFin = seg.has(flag::Fin) && seg.seq + seg.len + 1 == e.rcvNxt;
         if (retransmittedFin) {
             sendAck(me, Reason::SendAckOfFin);
@@ -114,7 +116,7 @@ void Engine::unacceptable(Side me, const Segment& seg) {
     sendAck(me, Reason::SendAckUnacceptable);
 }
 
-// R4: exact RST resets, in-window RST gets a challenge ACK (RFC 5961 §3).
+// §3.10.7.4 Second: exact RST resets, in-window RST gets a challenge ACK (RFC 5961 §3).
 bool Engine::handleRst(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     // RFC 1337 §3 fix F1, "Ignore RST segments in TIME-WAIT state": every RST, so an in-window one
@@ -145,7 +147,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
     const std::uint32_t ack = seg.ack;
     if (e.state == TcpState::TimeWait) {
         // An acceptable segment in TIME-WAIT (e.g. an ACK at RCV.NXT): RFC does nothing; Linux
-        // restarts the timer silently (tcp_timewait_state_process(), rules.md §3).
+        // restarts the timer silently (tcp_timewait_state_process() in tcp_minisocks.c).
         if (m_s.params.linuxTimeWaitRestart) {
             note(me, Reason::TimeWaitRestartedLinux, &seg);
             startTimer(me, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
@@ -203,7 +205,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
         // FIN_WAIT_1 straight to TIME_WAIT (F1d, Figure 5 note 2), so FIN_WAIT_2 is not entered.
         if (finAcked && !finInOrder && isLinux(m_s.params) && e.orphan && e.linger2Negative) {
             // F2e: with TCP_LINGER2 < 0 Linux answers this ACK with a bare RST and drops the
-            // socket instead of waiting in FIN_WAIT_2 (__tcp_close, tcp_rcv_state_process; v4b).
+            // socket instead of waiting in FIN_WAIT_2 (__tcp_close(), tcp_rcv_state_process()).
             sendRst(me, e.sndNxt, 0, false, Reason::SendRstLinger2);
             closeTcb(me, Reason::Linger2ResetClosed, CloseCause::Reset);
             return false;
@@ -227,7 +229,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
     }
 }
 
-// Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (R7).
+// Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (§3.10.7.4 Seventh).
 void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool ack) {
     Endpoint& e = ep(m_s, me);
     const bool receiving = e.state == TcpState::Established || e.state == TcpState::FinWait1 ||
@@ -270,7 +272,7 @@ void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool a
 // Eighth step: an in-sequence FIN (RFC 9293 §3.10.7.4 Eighth).
 void Engine::handleFin(Side me) {
     Endpoint& e = ep(m_s, me);
-    e.rcvNxt += 1;  // R1: the FIN takes one sequence number
+    e.rcvNxt += 1;  // the FIN takes one sequence number (§3.4)
     e.finReceived = true;
     switch (e.state) {
     case TcpState::SynReceived:

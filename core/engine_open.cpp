@@ -4,7 +4,7 @@
 
 namespace finwave::detail {
 
-// No TCB: everything but RST is answered with RST (RFC 9293 §3.5.2 group 1, rules.md R5, X1).
+// No TCB: everything but RST is answered with RST (RFC 9293 §3.5.2 group 1, §3.10.7.1; docs/protocol.md X1).
 void Engine::receiveWithoutTcb(Side me, const Segment& seg) {
     if (seg.has(flag::Rst)) {
         note(me, Reason::IgnoredRstNoTcb, &seg);

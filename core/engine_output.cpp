@@ -88,7 +88,7 @@ void Engine::appCall(Side me, const AppAction& a) {
     }
 }
 
-// CLOSE (§3.10.4) and shutdown(SHUT_WR); close() with SO_LINGER {1,0} aborts (rules.md S7).
+// CLOSE (§3.10.4) and shutdown(SHUT_WR); close() with SO_LINGER {1,0} aborts (RFC 9293 §3.10.5; Linux tcp_disconnect(); E3).
 void Engine::appClose(Side me, const AppAction& a) {
     Endpoint& e = ep(m_s, me);
     const bool isClose = a.kind == AppAction::Kind::Close;
@@ -110,7 +110,7 @@ void Engine::appClose(Side me, const AppAction& a) {
     case TcpState::SynReceived:
     case TcpState::Established:
     case TcpState::CloseWait: {
-        // R8 / E2 / C3: close() with received data unread sends RST (RFC 2525 §2.17; Linux
+        // E2 / C3 (RFC 9293 §3.6.1 SHLD-3): close() with received data unread sends RST (RFC 2525 §2.17; Linux
         // __tcp_close() counts data bytes only, not the FIN).
         if (isClose && e.unread > 0) {
             sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstUnreadData);
@@ -141,7 +141,7 @@ void Engine::appClose(Side me, const AppAction& a) {
         startTimer(me, TimerKind::User, m_s.params.userTimeout, Reason::TimerUser);
 }
 
-// ABORT (§3.10.5, R9): RST in the states that still owe the peer something; none in CLOSING,
+// ABORT (§3.10.5; E3, F1j, F2g, C3b): RST in the states that still owe the peer something; none in CLOSING,
 // LAST-ACK or TIME-WAIT. Linux sends it as RST+ACK (tcp_send_active_reset()).
 void Engine::abort(Side me) {
     Endpoint& e = ep(m_s, me);
@@ -163,7 +163,8 @@ void Engine::abort(Side me) {
 }
 
 // Segmentizes queued data and, once it is all out, the FIN (§3.10.4: "Queue this until all
-// preceding SENDs have been segmentized"); the FIN rides on the last data segment (S12).
+// preceding SENDs have been segmentized"); the FIN rides on the last data segment
+// (Linux tcp_send_fin()).
 void Engine::output(Side me) {
     Endpoint& e = ep(m_s, me);
     const bool open = e.state == TcpState::Established || e.state == TcpState::CloseWait ||

@@ -49,7 +49,7 @@ void Engine::sampleRtt(Endpoint& e, std::uint32_t ack) {
 }
 
 // RTX expiry (R6; RFC 6298 (5.4)-(5.6)); gives up at the retry limit (§3.8.3 R2; Linux
-// tcp_orphan_retries for orphans), silently (F1g, Linux v15).
+// tcp_orphan_retries for orphans), silently (F1g; Linux tcp_write_err()).
 void Engine::retransmit(Side me) {
     Endpoint& e = ep(m_s, me);
     if (e.sndUna == e.sndNxt)

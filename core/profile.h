@@ -16,7 +16,7 @@ enum class Profile : std::uint8_t { Rfc, Linux };
 std::string_view profileName(Profile p);  // "rfc", "linux"
 std::optional<Profile> profileFromName(std::string_view name);
 
-// Every constant a user can compare or override (rules.md "Profile parameters").
+// Every constant a user can compare or override (docs/protocol.md, "Profiles").
 struct ProtocolParams {
     Profile profile = Profile::Rfc;
     Micros msl = 120 * kSec;             // RFC 9293 §3.4.2
@@ -24,7 +24,7 @@ struct ProtocolParams {
     Micros rtoInitial = 1 * kSec;        // RFC 6298 (2.1)
     Micros rtoMin = 1 * kSec;            // RFC 6298 (2.4); Linux 200 ms
     Micros rtoMax = 120 * kSec;          // RFC 6298 (2.5) cap; Linux TCP_RTO_MAX
-    int maxRetries = 8;                  // retransmissions of one segment before giving up (R2)
+    int maxRetries = 8;                  // retransmissions of one segment before giving up (RFC 9293 §3.8.3 R2)
     Micros giveUpAfter = 100 * kSec;     // RFC 9293 §3.8.3 R2 as time; 0 = count only
     bool delayedAck = false;             // RFC 9293 §3.8.6.3 allows it; reference traces have it off
     Micros delayedAckTimeout = 200 * kMs;  // < 500 ms (MUST-40); Linux TCP_DELACK_MIN 40 ms

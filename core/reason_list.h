@@ -53,7 +53,7 @@ FINWAVE_REASON(DataAccepted, "data-accepted", "RFC 9293 §3.10.7.4 Seventh")
 FINWAVE_REASON(DataHeldOutOfOrder, "data-held-out-of-order", "RFC 9293 §3.10.7.4 SHLD-31")
 FINWAVE_REASON(AckAdvanced, "ack-advanced", "RFC 9293 §3.10.7.4 Fifth; RFC 6298 (5.3)")
 
-// State changes (rules.md §2 rows)
+// State changes (docs/protocol.md transition rows)
 FINWAVE_REASON(ListenOpened, "listen-opened", "RFC 9293 §3.10.1")
 FINWAVE_REASON(SynSentOnConnect, "syn-sent-on-connect", "RFC 9293 §3.10.1")
 FINWAVE_REASON(SynReceived, "syn-received", "RFC 9293 §3.10.7.2")

@@ -40,7 +40,7 @@ struct AppAction {
 struct EndpointSetup {
     TcpState initial = TcpState::Established;  // Established, or Closed for a run that opens first
     std::uint32_t iss = 0;                     // initial send sequence number (absolute)
-    bool lingerZero = false;    // SO_LINGER {on, 0}: close() aborts with RST (rules.md S7)
+    bool lingerZero = false;    // SO_LINGER {on, 0}: close() aborts with RST (RFC 9293 §3.10.5; E3)
     bool autoRead = true;       // the application reads data as soon as it arrives
     bool linger2Negative = false;  // Linux TCP_LINGER2 < 0: an orphan resets instead of FIN_WAIT_2 (F2e)
     std::uint32_t alreadySent = 0;  // bytes sent and ACKed before the run starts (precondition)

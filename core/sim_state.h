@@ -1,6 +1,6 @@
 #pragma once
 // Internal to core: the whole mutable state of a run as one copyable value, so that
-// checkpoints for step back are plain copies (DESIGN.md "Time travel").
+// checkpoints for step back are plain copies.
 
 #include "core/channel.h"
 #include "core/profile.h"
@@ -91,8 +91,8 @@ struct Endpoint {
     bool allAckedSeen = false;
 };
 
-// Output: queued data leaves (DESIGN.md lists "a segment leaving" as an event of its own);
-// a CLOSE in the same instant therefore sends the FIN on the last data segment (S12a).
+// Output: queued data leaves, as an event of its own;
+// a CLOSE in the same instant therefore sends the FIN on the last data segment (RFC 9293 §3.10.4; Linux tcp_send_fin()).
 enum class EventType : std::uint8_t { App, Arrive, Drop, Timer, Output };
 
 struct Event {

@@ -22,7 +22,7 @@ struct Simulator::Impl {
     State state;
     Trace trace;
     std::vector<State> checkpoints;  // sorted by step
-    // What the user set last; it survives step back (DESIGN.md "Time travel").
+    // What the user set last; it survives step back (a parameter change applies from now on).
     ProtocolParams params;
     std::array<ChannelParams, 2> channels;
 

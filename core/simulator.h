@@ -93,7 +93,7 @@ public:
     std::vector<InFlight> inFlight() const;
     std::uint32_t iss(Side side) const;
 
-    // Relative numbers as Wireshark shows them (rules.md §0): seq from the sender's ISS,
+    // Relative numbers as Wireshark shows them: seq from the sender's ISS,
     // ack from the receiver's ISS.
     std::uint32_t relativeSeq(const Segment& s) const;
     std::uint32_t relativeAck(const Segment& s) const;

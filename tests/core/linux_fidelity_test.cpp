@@ -61,7 +61,7 @@ TEST(LinuxFidelity, DataCrossingTheFinOfAnOrphanInFinWait1IsAnsweredWithRstSeqEq
     // of the FIN, already on its way, reaches A without a TCB and is answered <SEQ=SEG.ACK><CTL=RST>.
     EXPECT_EQ(segments(*sim), (Segs{seg("A>B", "FIN,ACK", 1, 1), seg("B>A", "PSH,ACK", 1, 1, 100),
                                     seg("B>A", "ACK", 101, 2), seg("A>B", "RST", 1, 0),
-                                    seg("A>B", "RST", 2, 0)}));  // B's ACK of the FIN meets no TCB (R5)
+                                    seg("A>B", "RST", 2, 0)}));  // B's ACK of the FIN meets no TCB (X1)
     EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "CLOSED"}));
     EXPECT_EQ(sim->state(Side::B), TcpState::Closed);
 }

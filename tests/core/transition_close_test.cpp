@@ -17,7 +17,7 @@ TEST(Transition, E1CloseInEstablishedSendsFinAndStartsRetransmissionTimer) {
     sim.step();
     EXPECT_EQ(sim.state(Side::A), TcpState::FinWait1);
     const TcbView a = sim.tcb(Side::A);
-    EXPECT_EQ(a.sndNxt - a.iss, 2u);  // R1: the FIN took one sequence number
+    EXPECT_EQ(a.sndNxt - a.iss, 2u);  // RFC 9293 §3.4: the FIN took one sequence number
     ASSERT_EQ(a.timers.size(), 1u);
     EXPECT_EQ(a.timers[0].kind, TimerKind::Retransmission);
     ASSERT_EQ(a.retransmissionQueue.size(), 1u);
@@ -56,7 +56,7 @@ TEST(Transition, F1bAckOfDataOnlyKeepsFinWait1UntilTheFinIsCovered) {
     EXPECT_EQ(segs[0], seg("A>B", "PSH,ACK", 1, 1, 1000));
     EXPECT_EQ(segs[1], seg("A>B", "FIN,ACK", 1001, 1));
     EXPECT_EQ(segs[2], seg("B>A", "ACK", 1, 1001));
-    // S12(b): ACK 1001 leaves A in FIN_WAIT_1; ACK 1002 takes it to FIN_WAIT_2.
+    // F1b: ACK 1001 leaves A in FIN_WAIT_1; ACK 1002 takes it to FIN_WAIT_2.
     EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2"}));
     const auto fw2 = entered(*sim, Side::A, TcpState::FinWait2);
     ASSERT_EQ(fw2.size(), 1u);

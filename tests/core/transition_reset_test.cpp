@@ -215,7 +215,7 @@ TEST(Transition, F2eLinuxOrphanWithNegativeLinger2ResetsInsteadOfWaitingInFinWai
     s.a.linger2Negative = true;
     s.actions = {action(Side::A, K::Close, 0)};
     auto sim = play(s);
-    // rules.md S9, v4b: the ACK of A's FIN is answered with R seq=2; A never enters FIN_WAIT_2.
+    // F2e (tcp_rcv_state_process()): the ACK of A's FIN is answered with R seq=2; A never enters FIN_WAIT_2.
     EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "CLOSED"}));
     EXPECT_EQ(segments(*sim).back(), seg("A>B", "RST", 2, 0));
     EXPECT_TRUE(hasReason(*sim, Reason::SendRstLinger2));
