@@ -48,7 +48,7 @@ void Engine::sampleRtt(Endpoint& e, std::uint32_t ack) {
     e.rto = computeRto(e, m_s.params);
 }
 
-// RTX expiry (R6; RFC 6298 (5.4)-(5.6)); gives up at the retry limit (§3.8.3 R2; Linux
+// RTX expiry (RFC 9293 §3.10.8; RFC 6298 (5.4)-(5.6)); gives up at the retry limit (§3.8.3 R2; Linux
 // tcp_orphan_retries for orphans), silently (F1g; Linux tcp_write_err()).
 void Engine::retransmit(Side me) {
     Endpoint& e = ep(m_s, me);
