@@ -60,7 +60,7 @@ private:
     void appClose(Side me, const AppAction& a);
     void abort(Side me);
     void output(Side me);
-    void sendSyn(Side me, bool withAck);  // SYN (active open) or SYN,ACK (§3.5), timed for RTT
+    void sendSyn(Side me);  // SYN (SYN-SENT) or SYN,ACK (SYN-RECEIVED) (§3.5), timed for RTT
     void sendAck(Side me, Reason why);
     bool cancelDelayedAck(Side me);  // true if an ACK was owed (it now rides on what is sent)
     void sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck, Reason why);

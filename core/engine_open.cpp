@@ -36,7 +36,7 @@ void Engine::receiveListen(Side me, const Segment& seg) {
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;
     setState(me, TcpState::SynReceived, Reason::SynReceived);
-    sendSyn(me, true);
+    sendSyn(me);
 }
 
 // RFC 9293 §3.10.7.3.
@@ -70,7 +70,7 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
     }
     // Simultaneous open: SYN without ACK.
     setState(me, TcpState::SynReceived, Reason::SynReceived);
-    sendSyn(me, true);
+    sendSyn(me);
 }
 
 // A SYN reaching TIME-WAIT (RFC 9293 §3.10.7.4 Fourth; §3.6.1 MAY-2; RFC 6191). The linux profile
@@ -101,7 +101,7 @@ void Engine::newIncarnationFromTimeWait(Side me, const Segment& seg) {
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;
     setState(me, TcpState::SynReceived, Reason::TimeWaitNewIncarnation);
-    sendSyn(me, true);
+    sendSyn(me);
 }
 
 }  // namespace finwave::detail

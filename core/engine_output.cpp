@@ -59,7 +59,7 @@ void Engine::appCall(Side me, const AppAction& a) {
             e.sndUna = e.iss;
             e.sndNxt = e.iss + 1;
             setState(me, TcpState::SynSent, Reason::SynSentOnConnect);
-            sendSyn(me, false);
+            sendSyn(me);
         }
         break;
     case AppAction::Kind::Send:
@@ -209,15 +209,10 @@ void Engine::output(Side me) {
     }
 }
 
-void Engine::sendSyn(Side me, bool withAck) {
+void Engine::sendSyn(Side me) {
     Endpoint& e = ep(m_s, me);
-    Segment syn;
-    syn.seq = e.iss;
-    syn.flags = flag::Syn;
-    if (withAck) {
-        syn.flags |= flag::Ack;
-        syn.ack = e.rcvNxt;
-    }
+    const Segment syn = queuedSegmentAt(e, e.iss, m_s.params.mss);  // SYN, or SYN,ACK in SYN-RECEIVED
+    const bool withAck = syn.has(flag::Ack);
     e.frontFirstSent = m_s.now;
     e.rttPending = true;
     e.rttSeq = e.sndNxt;
