@@ -81,8 +81,12 @@ private:
     void enterTimeWait(Side me, Reason why);
     void startFinWait2Timer(Side me);
     void startTimer(Side me, TimerKind k, Micros after, Reason why);
-    void stopTimer(Side me, TimerKind k);
-    bool timerRunning(Side me, TimerKind k) const;
+    void stopTimer(Side me, TimerKind k) {  // inline: most calls find the timer idle
+        if (timerRunning(me, k))
+            stopRunningTimer(me, k);
+    }
+    void stopRunningTimer(Side me, TimerKind k);
+    bool timerRunning(Side me, TimerKind k) const { return ep(m_s, me).timers[timerIndex(k)].running; }
     void trigger(Side me, AppAction::Trigger t);
     void schedule(const Event& e);
 

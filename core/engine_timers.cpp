@@ -75,20 +75,14 @@ void Engine::startTimer(Side side, TimerKind k, Micros after, Reason why) {
     }
 }
 
-void Engine::stopTimer(Side side, TimerKind k) {
+void Engine::stopRunningTimer(Side side, TimerKind k) {
     Timer& t = ep(m_s, side).timers[timerIndex(k)];
-    if (!t.running)
-        return;
     t.running = false;  // the live entry, if any, is dropped when it reaches the front
     if (recording()) {
         TraceRecord r = base(EventKind::TimerStop, side, timerReason(k));
         r.timer = k;
         put(r);
     }
-}
-
-bool Engine::timerRunning(Side side, TimerKind k) const {
-    return ep(m_s, side).timers[timerIndex(k)].running;
 }
 
 }  // namespace finwave::detail

@@ -125,15 +125,18 @@ const Transition* findTransition(TcpState from, TcpState to, Reason why) {
     return nullptr;
 }
 
+namespace {
+using ListedBits = std::array<std::array<std::array<bool, kReasonCount>, kTcpStateCount>, kTcpStateCount>;
+constexpr ListedBits kListed = [] {  // built at compile time: the engine asks on every change of state
+    ListedBits b{};
+    for (const Transition& t : kTable)
+        b[static_cast<int>(t.from)][static_cast<int>(t.to)][static_cast<int>(t.reason)] = true;
+    return b;
+}();
+}  // namespace
+
 bool isListedTransition(TcpState from, TcpState to, Reason why) {
-    using Bits = std::array<std::array<std::array<bool, kReasonCount>, kTcpStateCount>, kTcpStateCount>;
-    static const Bits listed = [] {
-        Bits b{};
-        for (const Transition& t : kTable)
-            b[static_cast<int>(t.from)][static_cast<int>(t.to)][static_cast<int>(t.reason)] = true;
-        return b;
-    }();
-    return listed[static_cast<int>(from)][static_cast<int>(to)][static_cast<int>(why)];
+    return kListed[static_cast<int>(from)][static_cast<int>(to)][static_cast<int>(why)];
 }
 
 const Transition* transitionById(std::string_view id) {
