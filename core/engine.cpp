@@ -21,6 +21,7 @@ void Engine::initialize() {
     m_s.queue.clear();
     m_s.faultHits.assign(m_sc.faults.size(), 0);
     m_s.actionArmed.assign(m_sc.actions.size(), 0);
+    m_s.issChanges.clear();
     m_s.params = m_sc.params;
     m_s.channel[0] = ChannelState{m_sc.ab, 0};
     m_s.channel[1] = ChannelState{m_sc.ba, 0};
@@ -264,6 +265,8 @@ void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
 // timers (their generations keep stale queue entries dead) and the incarnation count stay.
 void Engine::freshTcb(Side side, std::uint32_t iss) {
     Endpoint& e = ep(m_s, side);
+    if (iss != e.iss)
+        m_s.issChanges.push_back(IssChange{m_s.nextSegmentId, iss, side});
     Endpoint n;
     n.state = e.state;
     n.iss = iss;

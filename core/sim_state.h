@@ -113,6 +113,13 @@ struct Event {
     std::int32_t seqOffset = 0;
 };
 
+// An endpoint took a new ISS (a new incarnation): segments from `firstSegmentId` on number from it.
+struct IssChange {
+    std::uint32_t firstSegmentId = 0;
+    std::uint32_t iss = 0;
+    Side side = Side::A;
+};
+
 struct ChannelState {
     ChannelParams params;
     std::uint32_t sent = 0;  // segments sent in this direction so far
@@ -125,6 +132,7 @@ struct State {
     std::vector<Event> queue;               // binary heap, earliest first
     std::vector<std::uint32_t> faultHits;   // per Fault: how many segments it has taken
     std::vector<std::uint8_t> actionArmed;  // per AppAction: scheduled already
+    std::vector<IssChange> issChanges;      // in order; empty unless a connection reopens
     Rng rng;
     Micros now = 0;
     std::uint64_t step = 0;

@@ -225,10 +225,18 @@ std::vector<InFlight> Simulator::inFlight() const {
     return out;
 }
 
-std::uint32_t Simulator::relativeSeq(const Segment& s) const { return s.seq - iss(senderOf(s.dir)); }
+std::uint32_t Simulator::issAt(Side side, std::uint32_t segmentId) const {
+    std::uint32_t iss = side == Side::A ? m_impl->scenario.a.iss : m_impl->scenario.b.iss;
+    for (const detail::IssChange& c : m_impl->state.issChanges)
+        if (c.side == side && c.firstSegmentId <= segmentId)
+            iss = c.iss;
+    return iss;
+}
+
+std::uint32_t Simulator::relativeSeq(const Segment& s) const { return s.seq - issAt(senderOf(s.dir), s.id); }
 
 std::uint32_t Simulator::relativeAck(const Segment& s) const {
-    return s.has(flag::Ack) ? s.ack - iss(receiverOf(s.dir)) : 0;
+    return s.has(flag::Ack) ? s.ack - issAt(receiverOf(s.dir), s.id) : 0;
 }
 
 void Simulator::setChannel(Direction dir, const ChannelParams& params) {

@@ -94,7 +94,9 @@ public:
     std::uint32_t iss(Side side) const;
 
     // Relative numbers as Wireshark shows them: seq from the sender's ISS,
-    // ack from the receiver's ISS.
+    // ack from the receiver's ISS, each as it was when the segment left (a new incarnation may
+    // have changed it since).
+    std::uint32_t issAt(Side side, std::uint32_t segmentId) const;
     std::uint32_t relativeSeq(const Segment& s) const;
     std::uint32_t relativeAck(const Segment& s) const;
 
