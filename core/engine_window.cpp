@@ -7,10 +7,10 @@
 namespace finwave::detail {
 
 namespace {
-constexpr std::uint32_t kReceiveBuffer = 65535;     // each endpoint's buffer; no window scaling
-constexpr std::uint32_t kInitialWindow = 10;        // segments: RFC 6928; include/net/tcp.h TCP_INIT_CWND
+constexpr std::uint32_t kReceiveBuffer = 65535;  // each endpoint's buffer; no window scaling
+constexpr std::uint32_t kInitialWindow = 10;     // segments: RFC 6928; include/net/tcp.h TCP_INIT_CWND
 constexpr std::uint32_t kInfiniteSsthresh = 0x7fffffff;  // TCP_INFINITE_SSTHRESH
-constexpr std::uint32_t kMaxCwnd = 1u << 30;        // keeps cwnd arithmetic far from wrapping
+constexpr std::uint32_t kMaxCwnd = 1u << 30;             // keeps cwnd arithmetic far from wrapping
 }  // namespace
 
 std::uint32_t receiveWindow(const Endpoint& e) {
@@ -48,7 +48,8 @@ void Engine::onNewAck(Side me, std::uint32_t bytesAcked) {
     if (cwnd < e.ssthresh)
         cwnd += isLinux(m_s.params) ? bytesAcked : std::min(bytesAcked, mss);
     else
-        cwnd += std::max<std::uint64_t>(1, static_cast<std::uint64_t>(mss) * mss / std::max<std::uint64_t>(1, cwnd));
+        cwnd += std::max<std::uint64_t>(
+            1, static_cast<std::uint64_t>(mss) * mss / std::max<std::uint64_t>(1, cwnd));
     e.cwnd = static_cast<std::uint32_t>(std::min<std::uint64_t>(cwnd, kMaxCwnd));
     if (e.unsent > 0 || (e.finQueued && !e.finSent))
         scheduleOutput(me);  // the window opened: more may leave once this segment is processed

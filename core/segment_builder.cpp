@@ -6,9 +6,15 @@
 namespace finwave::detail {
 
 namespace {
-bool synQueued(const Endpoint& e) { return e.synSent && e.sndUna == e.iss && seqLt(e.sndUna, e.sndNxt); }
-std::uint32_t dataStart(const Endpoint& e) { return synQueued(e) ? e.sndUna + 1 : e.sndUna; }
-std::uint32_t dataEnd(const Endpoint& e) { return e.finSent ? e.finSeq : e.sndNxt; }
+bool synQueued(const Endpoint& e) {
+    return e.synSent && e.sndUna == e.iss && seqLt(e.sndUna, e.sndNxt);
+}
+std::uint32_t dataStart(const Endpoint& e) {
+    return synQueued(e) ? e.sndUna + 1 : e.sndUna;
+}
+std::uint32_t dataEnd(const Endpoint& e) {
+    return e.finSent ? e.finSeq : e.sndNxt;
+}
 }  // namespace
 
 Segment dataSegment(const Endpoint& e, std::uint32_t seq, std::uint32_t len, bool fin) {

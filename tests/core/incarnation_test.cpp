@@ -63,19 +63,21 @@ Segs withOldClose(const Segs& tail) {
 // ISN is the old SND.NXT + 65537 = 65539.
 TEST(Incarnation, LinuxSynAboveRcvNxtInTimeWaitStartsANewIncarnationWithIsnOldSndNxtPlus65537) {
     auto sim = play(reconnect(Profile::Linux, 1000));
-    EXPECT_EQ(absoluteSegments(*sim), withOldClose({seg("A>B", "SYN", 1000, 0), seg("B>A", "SYN,ACK", 65539, 1001),
-                                                    seg("A>B", "ACK", 1001, 65540)}));
+    EXPECT_EQ(absoluteSegments(*sim),
+              withOldClose({seg("A>B", "SYN", 1000, 0), seg("B>A", "SYN,ACK", 65539, 1001),
+                            seg("A>B", "ACK", 1001, 65540)}));
     EXPECT_EQ(states(*sim, Side::B, TcpState::Established),
               (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "SYN_RECEIVED", "ESTABLISHED"}));
     EXPECT_EQ(sim->iss(Side::B), 65539u);
     // Relative numbers count from the ISS each segment was sent under, as Wireshark numbers a new
     // stream: the old close keeps 1 and 2, the new incarnation starts at 0 again.
-    EXPECT_EQ(segments(*sim), withOldClose({seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1),
-                                            seg("A>B", "ACK", 1, 1)}));
+    EXPECT_EQ(segments(*sim),
+              withOldClose({seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1), seg("A>B", "ACK", 1, 1)}));
     // The trace marks the second incarnation on both sides, at the SYN and at its arrival.
     EXPECT_EQ(notes(*sim, Side::A, Reason::NewIncarnation), (std::vector<Micros>{1 * kSec}));
     EXPECT_EQ(notes(*sim, Side::B, Reason::NewIncarnation), (std::vector<Micros>{1050 * kMs}));
-    const Transition* t = findTransition(TcpState::TimeWait, TcpState::SynReceived, Reason::TimeWaitNewIncarnation);
+    const Transition* t =
+        findTransition(TcpState::TimeWait, TcpState::SynReceived, Reason::TimeWaitNewIncarnation);
     ASSERT_NE(t, nullptr);
     EXPECT_EQ(t->id, "T5");
     EXPECT_EQ(sim->unlistedTransitions(), 0);
@@ -91,12 +93,12 @@ TEST(Incarnation, LinuxOldSynInTimeWaitGetsAnAckAndTimeWaitGoesOn) {
     ASSERT_GE(segs.size(), 7u);
     EXPECT_EQ(segs[4], seg("A>B", "SYN", 0, 0));
     EXPECT_EQ(segs[5], seg("B>A", "ACK", 2, 2));  // <SEQ=SND.NXT><ACK=RCV.NXT>
-    EXPECT_EQ(segs[6], seg("A>B", "RST", 2, 0));  // SYN-SENT: an unacceptable ACK draws <SEQ=SEG.ACK><CTL=RST>
+    EXPECT_EQ(segs[6],
+              seg("A>B", "RST", 2, 0));  // SYN-SENT: an unacceptable ACK draws <SEQ=SEG.ACK><CTL=RST>
     EXPECT_EQ(entered(*sim, Side::B, TcpState::Closed), (std::vector<Micros>{110 * kMs + 60 * kSec}));
     EXPECT_FALSE(entered(*sim, Side::B, TcpState::SynReceived).empty());  // the SYN resent after TIME_WAIT
     EXPECT_EQ(notes(*sim, Side::B, Reason::NewIncarnation).size(), 1u);
-    for (const auto& r : sim->trace())
-        EXPECT_NE(r.reason, Reason::TimeWaitNewIncarnation);
+    for (const auto& r : sim->trace()) EXPECT_NE(r.reason, Reason::TimeWaitNewIncarnation);
 }
 
 // RFC profile (docs/protocol.md T5): no new incarnation from TIME_WAIT; the SYN draws a challenge
@@ -111,7 +113,8 @@ TEST(Incarnation, RfcSynInTimeWaitDrawsAChallengeAckAndTheClientsRstLetsTheRetri
     EXPECT_EQ(states(*sim, Side::B, TcpState::Established),
               (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED", "LISTEN", "SYN_RECEIVED",
                  "ESTABLISHED"}));
-    EXPECT_EQ(entered(*sim, Side::B, TcpState::Closed), (std::vector<Micros>{1150 * kMs}));  // the RST's arrival
+    EXPECT_EQ(entered(*sim, Side::B, TcpState::Closed),
+              (std::vector<Micros>{1150 * kMs}));  // the RST's arrival
     EXPECT_EQ(sim->unlistedTransitions(), 0);
 }
 
@@ -121,11 +124,12 @@ TEST(Incarnation, OldDuplicateDiesInTimeWaitWhenTimeWaitIsIntact) {
     EXPECT_EQ(segments(*sim), (Segs{seg("B>A", "PSH,ACK", 1, 1, 100), seg("A>B", "ACK", 1, 101),
                                     seg("A>B", "FIN,ACK", 1, 101), seg("B>A", "ACK", 101, 2),
                                     seg("B>A", "FIN,ACK", 101, 2), seg("A>B", "ACK", 2, 102),
-                                    seg("A>B", "ACK", 2, 102),  // the copy, at 720 ms, ACKed in TIME_WAIT
+                                    seg("A>B", "ACK", 2, 102),     // the copy, at 720 ms, ACKed in TIME_WAIT
                                     seg("B>A", "RST", 102, 0)}));  // the listener's answer, ignored (F1)
     bool refused = false;
     for (const auto& r : sim->trace())
-        refused = refused || (r.kind == EventKind::App && r.reason == Reason::AppConnectRefused && r.t == 500 * kMs);
+        refused = refused ||
+                  (r.kind == EventKind::App && r.reason == Reason::AppConnectRefused && r.t == 500 * kMs);
     EXPECT_TRUE(refused);  // A's address and port are still in TIME_WAIT
     EXPECT_TRUE(notes(*sim, Side::A, Reason::StaleDataAccepted).empty());
     EXPECT_EQ(notes(*sim, Side::A, Reason::IgnoredRstRfc1337), (std::vector<Micros>{820 * kMs}));
@@ -137,15 +141,16 @@ TEST(Incarnation, OldDuplicateIsAcceptedAsNewDataWhenTimeWaitIsShortenedToNothin
     Scenario s = *builtinScenario("old-duplicate");
     s.params = withTimeWait(s.params, 0);
     auto sim = play(s);
-    EXPECT_EQ(segments(*sim),
-              (Segs{seg("B>A", "PSH,ACK", 1, 1, 100), seg("A>B", "ACK", 1, 101), seg("A>B", "FIN,ACK", 1, 101),
-                    seg("B>A", "ACK", 101, 2), seg("B>A", "FIN,ACK", 101, 2), seg("A>B", "ACK", 2, 102),
-                    seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1), seg("A>B", "ACK", 1, 1),
-                    seg("B>A", "PSH,ACK", 1, 1, 100),  // B's real greeting of the new connection
-                    seg("A>B", "ACK", 1, 101),         // A ACKs the stale copy (720 ms) as new data
-                    seg("A>B", "ACK", 1, 101),         // and discards the real bytes (750 ms) as a duplicate
-                    seg("B>A", "FIN,ACK", 101, 1), seg("A>B", "ACK", 1, 102), seg("A>B", "FIN,ACK", 1, 102),
-                    seg("B>A", "ACK", 102, 2)}));
+    EXPECT_EQ(
+        segments(*sim),
+        (Segs{seg("B>A", "PSH,ACK", 1, 1, 100), seg("A>B", "ACK", 1, 101), seg("A>B", "FIN,ACK", 1, 101),
+              seg("B>A", "ACK", 101, 2), seg("B>A", "FIN,ACK", 101, 2), seg("A>B", "ACK", 2, 102),
+              seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1), seg("A>B", "ACK", 1, 1),
+              seg("B>A", "PSH,ACK", 1, 1, 100),  // B's real greeting of the new connection
+              seg("A>B", "ACK", 1, 101),         // A ACKs the stale copy (720 ms) as new data
+              seg("A>B", "ACK", 1, 101),         // and discards the real bytes (750 ms) as a duplicate
+              seg("B>A", "FIN,ACK", 101, 1), seg("A>B", "ACK", 1, 102), seg("A>B", "FIN,ACK", 1, 102),
+              seg("B>A", "ACK", 102, 2)}));
     std::vector<std::pair<Micros, std::uint32_t>> stale;
     for (const auto& r : sim->trace())
         if (r.reason == Reason::StaleDataAccepted)

@@ -44,7 +44,8 @@ TEST(LinuxFidelity, DataForAnOrphanInFinWait2IsAnsweredWithARstBuiltFromTheSegme
     auto sim = play(s);
     EXPECT_EQ(segments(*sim), (Segs{seg("A>B", "FIN,ACK", 1, 1), seg("B>A", "ACK", 1, 2),
                                     seg("B>A", "PSH,ACK", 1, 2, 100), seg("A>B", "RST", 2, 0)}));
-    EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSED"}));
+    EXPECT_EQ(states(*sim, Side::A, TcpState::Established),
+              (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSED"}));
     // B in CLOSE_WAIT takes the RST (SEG.SEQ 2 = RCV.NXT) and closes.
     EXPECT_EQ(states(*sim, Side::B, TcpState::Established), (S{"ESTABLISHED", "CLOSE_WAIT", "CLOSED"}));
     EXPECT_EQ(entered(*sim, Side::B, TcpState::Closed), (std::vector<Micros>{450 * kMs}));
@@ -122,8 +123,9 @@ TEST(LinuxFidelity, WithRfc1337AnInWindowRstInTimeWaitDrawsNoChallengeAck) {
 namespace {
 Scenario requestResponse(Micros closeB) {
     Scenario s = established(Profile::Linux);
-    s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100), action(Side::B, K::Send, 1 * kMs, T::AfterData, 100),
-                 action(Side::A, K::Close, 10 * kMs, T::AfterData), action(Side::B, K::Close, closeB, T::AfterEof)};
+    s.actions = {
+        action(Side::A, K::Send, 0, T::AtTime, 100), action(Side::B, K::Send, 1 * kMs, T::AfterData, 100),
+        action(Side::A, K::Close, 10 * kMs, T::AfterData), action(Side::B, K::Close, closeB, T::AfterEof)};
     return s;
 }
 
@@ -144,10 +146,12 @@ TEST(LinuxFidelity, AfterRequestAndResponseTheAckOfTheFinWaits40msAndRidesOnTheF
                                     seg("A>B", "FIN,ACK", 101, 101), seg("B>A", "FIN,ACK", 101, 102),
                                     seg("A>B", "ACK", 102, 102)}));
     // A's FIN (sent at 111 ms) reaches B at 161 ms: DELACK armed for 201 ms, B's FIN at 166 ms.
-    EXPECT_EQ(delayedAckTimers(*sim, Side::B), (std::vector<std::pair<Micros, Micros>>{{161 * kMs, 201 * kMs}}));
+    EXPECT_EQ(delayedAckTimers(*sim, Side::B),
+              (std::vector<std::pair<Micros, Micros>>{{161 * kMs, 201 * kMs}}));
     EXPECT_EQ(sendTimes(*sim, Side::B, flag::Fin), (std::vector<Micros>{166 * kMs}));
     EXPECT_TRUE(hasReason(*sim, Reason::SendFinPiggybackAck));
-    EXPECT_EQ(states(*sim, Side::A, TcpState::Established), (S{"ESTABLISHED", "FIN_WAIT_1", "TIME_WAIT", "CLOSED"}));
+    EXPECT_EQ(states(*sim, Side::A, TcpState::Established),
+              (S{"ESTABLISHED", "FIN_WAIT_1", "TIME_WAIT", "CLOSED"}));
 }
 
 TEST(LinuxFidelity, AfterRequestAndResponseALateCloseGivesFourSegmentsWithTheAck40msAfterTheFin) {
@@ -172,9 +176,10 @@ TEST(LinuxFidelity, RightAfterTheHandshakeTheAckOfTheFinIsImmediate) {
     s.actions.push_back(action(Side::A, K::Close, 10 * kMs, T::AfterEstablished));
     s.actions.push_back(action(Side::B, K::Close, 5 * kMs, T::AfterEof));
     auto sim = play(s);
-    EXPECT_EQ(segments(*sim), (Segs{seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1), seg("A>B", "ACK", 1, 1),
-                                    seg("A>B", "FIN,ACK", 1, 1), seg("B>A", "ACK", 1, 2),
-                                    seg("B>A", "FIN,ACK", 1, 2), seg("A>B", "ACK", 2, 2)}));
+    EXPECT_EQ(segments(*sim),
+              (Segs{seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 0, 1), seg("A>B", "ACK", 1, 1),
+                    seg("A>B", "FIN,ACK", 1, 1), seg("B>A", "ACK", 1, 2), seg("B>A", "FIN,ACK", 1, 2),
+                    seg("A>B", "ACK", 2, 2)}));
     // A's FIN leaves at 110 ms and reaches B at 160 ms; B's ACK goes out in that same instant.
     std::vector<Micros> acks;
     for (const auto& r : sim->trace())
@@ -191,11 +196,13 @@ TEST(LinuxFidelity, QuickAckBudgetIsReceiveWindowOverTwoMssCappedAtSixteen) {
     for (std::uint32_t mss : {20000u, 1000u}) {
         Scenario s = established(Profile::Linux);
         s.params.mss = mss;
-        s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100), action(Side::A, K::Send, 100 * kMs, T::AtTime, 100),
+        s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100),
+                     action(Side::A, K::Send, 100 * kMs, T::AtTime, 100),
                      action(Side::A, K::Send, 200 * kMs, T::AtTime, 100)};
         auto sim = play(s);
-        const std::vector<Micros> expected = mss == 1000 ? std::vector<Micros>{50 * kMs, 150 * kMs, 250 * kMs}
-                                                         : std::vector<Micros>{50 * kMs, 190 * kMs, 290 * kMs};
+        const std::vector<Micros> expected = mss == 1000
+                                                 ? std::vector<Micros>{50 * kMs, 150 * kMs, 250 * kMs}
+                                                 : std::vector<Micros>{50 * kMs, 190 * kMs, 290 * kMs};
         EXPECT_EQ(sendTimes(*sim, Side::B, flag::Ack), expected) << "mss " << mss;
     }
 }
@@ -216,7 +223,9 @@ struct Sent {
     Reason why;
     bool operator==(const Sent&) const = default;
 };
-std::ostream& operator<<(std::ostream& os, const Sent& s) { return os << s.t << "us " << reasonKey(s.why); }
+std::ostream& operator<<(std::ostream& os, const Sent& s) {
+    return os << s.t << "us " << reasonKey(s.why);
+}
 
 std::vector<Sent> finSends(const Simulator& sim, Side side) {
     std::vector<Sent> out;
@@ -247,8 +256,9 @@ TEST(LinuxFidelity, ALostFinIsFirstResentByAProbeAndTheRtoAfterItIsNotBackedOff)
     // The probe timer is its own kind, armed with the FIN.
     bool probeTimer = false;
     for (const auto& r : sim->trace())
-        probeTimer = probeTimer || (r.kind == EventKind::TimerStart && r.timer == TimerKind::LossProbe && r.t == 0 &&
-                                    r.deadline == 202 * kMs && r.reason == Reason::TimerLossProbe);
+        probeTimer =
+            probeTimer || (r.kind == EventKind::TimerStart && r.timer == TimerKind::LossProbe && r.t == 0 &&
+                           r.deadline == 202 * kMs && r.reason == Reason::TimerLossProbe);
     EXPECT_TRUE(probeTimer);
     EXPECT_EQ(sim->state(Side::A), TcpState::Closed);  // FIN_WAIT_2, then the orphan's FW2 timer
 }
@@ -305,7 +315,7 @@ TEST(LinuxFidelity, TheRfcProfileSendsNoTailLossProbe) {
     Scenario s = lostFins(1 * kMs, 2);
     applyProfile(s, Profile::Rfc);
     auto sim = play(s);
-    EXPECT_EQ(finSends(*sim, Side::A), (std::vector<Sent>{{0, Reason::SendFin},
-                                                          {1 * kSec, Reason::Retransmit},
-                                                          {3 * kSec, Reason::Retransmit}}));
+    EXPECT_EQ(finSends(*sim, Side::A),
+              (std::vector<Sent>{
+                  {0, Reason::SendFin}, {1 * kSec, Reason::Retransmit}, {3 * kSec, Reason::Retransmit}}));
 }

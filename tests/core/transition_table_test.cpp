@@ -57,7 +57,8 @@ Scenario randomRun(Rng& rng, int i) {
         const Side side = rng.uniformInt(2) == 0 ? Side::A : Side::B;
         const T trig = triggers[rng.uniformInt(5)];
         if (rng.uniformInt(2) == 0)
-            s.actions.push_back(action(side, K::Send, ms(500), trig, static_cast<std::uint32_t>(rng.uniformInt(5000))));
+            s.actions.push_back(
+                action(side, K::Send, ms(500), trig, static_cast<std::uint32_t>(rng.uniformInt(5000))));
         else
             s.actions.push_back(action(side, closes[rng.uniformInt(4)], ms(2000), trig));
     }
@@ -97,12 +98,10 @@ TEST(TransitionTable, TenThousandRandomRunsTakeOnlyListedTransitions) {
         const std::vector<std::string> here = unlisted(sim);
         EXPECT_EQ(static_cast<std::size_t>(sim.unlistedTransitions()), here.size()) << "run " << i;
         found.insert(here.begin(), here.end());
-        for (const TraceRecord& r : sim.trace())
-            changes += r.kind == EventKind::State;
+        for (const TraceRecord& r : sim.trace()) changes += r.kind == EventKind::State;
     }
     std::string all;
-    for (const std::string& u : found)
-        all += u + "\n";
+    for (const std::string& u : found) all += u + "\n";
     EXPECT_TRUE(found.empty()) << all;
     EXPECT_GT(changes, 30000);  // the runs did change state a lot
 }

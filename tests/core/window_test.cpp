@@ -15,7 +15,9 @@ using T = AppAction::Trigger;
 namespace {
 constexpr std::uint32_t kBuffer = 65535;  // each endpoint's receive buffer (no window scaling)
 
-std::uint32_t inFlightBytes(const TcbView& v) { return v.sndNxt - v.sndUna; }
+std::uint32_t inFlightBytes(const TcbView& v) {
+    return v.sndNxt - v.sndUna;
+}
 
 std::vector<Micros> dataSendTimes(const Simulator& sim, Side side) {
     std::vector<Micros> out;
@@ -99,19 +101,17 @@ TEST(Window, ARetransmissionTimeoutSetsCwndToOneSegmentAndSsthreshToHalfTheFligh
     Simulator sim(s);
     sim.runUntil(1 * kSec);  // the RTO (1 s, the rfc floor) fires at 1 s
     const TcbView a = sim.tcb(Side::A);
-    EXPECT_EQ(a.cwnd, 1000u);       // RFC 5681 (5): the loss window, one segment
-    EXPECT_EQ(a.ssthresh, 5000u);   // RFC 5681 (4): max(FlightSize / 2, 2 SMSS), flight 10 000
+    EXPECT_EQ(a.cwnd, 1000u);      // RFC 5681 (5): the loss window, one segment
+    EXPECT_EQ(a.ssthresh, 5000u);  // RFC 5681 (4): max(FlightSize / 2, 2 SMSS), flight 10 000
     sim.runToEnd();
     EXPECT_EQ(sim.tcb(Side::B).deliveredBytes, 10'000u);
 }
 
 TEST(Window, SendsAddingUpToMoreThanFourGigabytesAreCountedIn64Bits) {
     Scenario s = established();
-    for (int i = 0; i < 5; ++i)
-        s.actions.push_back(action(Side::A, K::Send, 0, T::AtTime, 1'000'000'000));
+    for (int i = 0; i < 5; ++i) s.actions.push_back(action(Side::A, K::Send, 0, T::AtTime, 1'000'000'000));
     Simulator sim(s, SimulatorOptions{false, false});
-    for (int i = 0; i < 5; ++i)
-        sim.step();  // the five SEND calls, before any segment leaves
+    for (int i = 0; i < 5; ++i) sim.step();  // the five SEND calls, before any segment leaves
     EXPECT_EQ(sim.tcb(Side::A).unsentBytes, 5'000'000'000ull);
     sim.step();  // the output event: the initial window leaves
     EXPECT_EQ(sim.tcb(Side::A).unsentBytes, 5'000'000'000ull - 10'000u);
