@@ -310,6 +310,20 @@ TEST(LinuxFidelity, WithTwoSegmentsInFlightTheProbeResendsTheTailAfterTwoSrttPlu
     EXPECT_EQ(sim->tcb(Side::B).deliveredBytes, 1500u);
 }
 
+// Items 3 and 7 together: after a lost SYN there is no RTT sample, so the probe waits
+// TCP_TIMEOUT_INIT (1 s, under the 3 s RTO); the RTO re-armed from the probe is the 3 s fallback,
+// and only the next one backs off to 6 s.
+TEST(LinuxFidelity, AfterALostSynTheFinIsProbedAfterOneSecondThenResentAfterThreeAndSixSeconds) {
+    Scenario s = handshake(Profile::Linux);
+    s.actions.push_back(action(Side::A, K::Close, 0, T::AfterEstablished));
+    s.faults = {dropFirst(Side::A, flag::Syn, 1, true), dropFirst(Side::A, flag::Fin, 3)};
+    auto sim = play(s);
+    EXPECT_EQ(finSends(*sim, Side::A), (std::vector<Sent>{{1100 * kMs, Reason::SendFin},
+                                                          {2100 * kMs, Reason::TailLossProbe},
+                                                          {5100 * kMs, Reason::Retransmit},
+                                                          {11100 * kMs, Reason::Retransmit}}));
+}
+
 // The rfc profile has no probe: the FIN waits for the RTO (1 s) and then backs off (2 s).
 TEST(LinuxFidelity, TheRfcProfileSendsNoTailLossProbe) {
     Scenario s = lostFins(1 * kMs, 2);
