@@ -30,12 +30,6 @@ private:
 
     // input (engine_input.cpp): RFC 9293 §3.10.7
     void receive(Side me, const Segment& seg);
-    void receiveWithoutTcb(Side me, const Segment& seg);
-    void receiveListen(Side me, const Segment& seg);
-    void receiveSynSent(Side me, const Segment& seg);
-    bool synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const;
-    void newIncarnationFromTimeWait(Side me, const Segment& seg);
-    void freshTcb(Side me, std::uint32_t iss);
     bool acceptable(const Endpoint& e, const Segment& seg) const;
     void unacceptable(Side me, const Segment& seg);
     bool handleRst(Side me, const Segment& seg);
@@ -45,10 +39,18 @@ private:
     void handleFin(Side me);
     void drainHeld(Side me);
     void hold(Side me, const Segment& seg);
-    // Sends the ACK a received segment calls for, now or (Urgency::MayDelay) after the delayed-ACK
+    // Sends the ACK a received segment calls for, now or (MayDelay) after the delayed-ACK
     // time (RFC 9293 §3.8.6.3).
     void acknowledge(Side me, AckUrgency urgency, Reason why);
-    // Linux delayed-ACK modes (engine_ack.cpp).
+
+    // no connection yet, or a new one (engine_open.cpp): RFC 9293 §3.10.7.1-3; row T5
+    void receiveWithoutTcb(Side me, const Segment& seg);
+    void receiveListen(Side me, const Segment& seg);
+    void receiveSynSent(Side me, const Segment& seg);
+    bool synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const;
+    void newIncarnationFromTimeWait(Side me, const Segment& seg);
+
+    // when ACKs leave: Linux delayed-ACK modes (engine_ack.cpp)
     void refillQuickAcks(Side me);
     void enterQuickAckMode(Side me);
     void noteDataReceived(Side me);
@@ -65,20 +67,27 @@ private:
     bool cancelDelayedAck(Side me);  // true if an ACK was owed (it now rides on what is sent)
     void sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck, Reason why);
     void transmit(Side from, Segment seg, Reason why);
+
+    // retransmission and the tail-loss probe (engine_rtx.cpp): RFC 6298; RFC 8985 §7
     void retransmit(Side me);
     void sampleRtt(Endpoint& e, std::uint32_t ack);
     void startRtxIfIdle(Side me);
-    void onNewAck(Side me, std::uint32_t bytesAcked);
-    void onRetransmissionTimeout(Endpoint& e);
-    bool windowAllows(const Endpoint& e, std::uint32_t& len) const;
     bool lossProbeAllowed(const Endpoint& e) const;
     void armRetransmission(Side me, RtoRestart restart);
     void sendLossProbe(Side me);
 
-    // state and timers (engine.cpp)
+    // windows (engine_window.cpp): RFC 9293 §3.8.6; RFC 5681
+    void onNewAck(Side me, std::uint32_t bytesAcked);
+    void onRetransmissionTimeout(Endpoint& e);
+    bool windowAllows(const Endpoint& e, std::uint32_t& len) const;
+
+    // state (engine.cpp)
     void setState(Side me, TcpState to, Reason why);
     void closeTcb(Side me, Reason why, CloseCause cause);
+    void freshTcb(Side me, std::uint32_t iss);
     void enterTimeWait(Side me, Reason why);
+
+    // timers (engine_timers.cpp)
     void startFinWait2Timer(Side me);
     void startTimer(Side me, TimerKind k, Micros after, Reason why);
     void stopTimer(Side me, TimerKind k) {  // inline: most calls find the timer idle
