@@ -174,8 +174,12 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
     }
     // SND.WND from every ACK within [SND.UNA, SND.NXT] (§3.10.7.4 Fifth; the WL1/WL2 test against
     // reordered segments is left out: the channel keeps order unless jitter reorders it).
-    if (seqLe(e.sndUna, ack))
+    if (seqLe(e.sndUna, ack)) {
+        const bool opened = seg.wnd > e.sndWnd;
         e.sndWnd = seg.wnd;
+        if (opened && (e.unsent > 0 || (e.finQueued && !e.finSent)))
+            scheduleOutput(me);  // a window update: what waited for it may leave
+    }
     if (seqLt(e.sndUna, ack)) {
         const std::uint32_t acked = ack - e.sndUna;
         sampleRtt(e, ack);

@@ -129,3 +129,21 @@ TEST(Window, TheReceiveWindowShrinksWithUnreadDataAndTheSenderStopsAtIt) {
     EXPECT_EQ(a.sndWnd, 0u);
     EXPECT_EQ(a.unsentBytes, 200'000u - kBuffer);
 }
+
+// Reading reopens a closed window, and the receiver says so at once (RFC 9293 §3.8.6.2.2; Linux
+// tcp_cleanup_rbuf()); the sender then fills it again.
+TEST(Window, ReadingAClosedWindowSendsAWindowUpdateAndTheSenderGoesOn) {
+    Scenario s = established();
+    s.b.autoRead = false;
+    s.actions = {action(Side::A, K::Send, 0, T::AtTime, 200'000), action(Side::B, K::Read, 5 * kSec)};
+    Simulator sim(s);
+    sim.runToEnd();
+    std::vector<std::pair<Micros, std::uint32_t>> updates;
+    for (const auto& r : sim.trace())
+        if (r.kind == EventKind::Send && r.reason == Reason::SendWindowUpdate)
+            updates.emplace_back(r.t, r.seg.wnd);
+    EXPECT_EQ(updates, (std::vector<std::pair<Micros, std::uint32_t>>{{5 * kSec, kBuffer}}));
+    EXPECT_EQ(sim.tcb(Side::B).deliveredBytes, kBuffer);
+    EXPECT_EQ(sim.tcb(Side::B).unreadBytes, kBuffer);  // the second window's worth, unread again
+    EXPECT_EQ(sim.tcb(Side::A).unsentBytes, 200'000u - 2 * kBuffer);
+}
