@@ -39,7 +39,7 @@ struct TcbView {
     bool finSent = false;
     bool finReceived = false;
     bool orphan = false;               // close() was called (Linux orphan rules)
-    std::vector<Segment> retransmissionQueue;  // unacknowledged segments, earliest first
+    std::vector<Segment> retransmissionQueue;  // unacknowledged segments, earliest first (first 4096)
     std::vector<TimerView> timers;             // running timers
 };
 
