@@ -70,7 +70,7 @@ void Engine::initialize() {
         e.t = e.sentAt = e.arrivesAt = f.at;
         e.side = receiverOf(f.dir);
         e.forged = true;
-        e.seqOffset = f.seqOffset;
+        e.seg.seq = static_cast<std::uint32_t>(f.seqOffset);
         e.seg.flags = flag::Rst;
         e.seg.dir = f.dir;
         schedule(e);
@@ -87,7 +87,7 @@ void Engine::initialize() {
         e.type = EventType::App;
         e.t = a.delay;
         e.side = a.side;
-        e.index = static_cast<std::uint32_t>(i);
+        e.tag = static_cast<std::uint32_t>(i);
         schedule(e);
     }
     m_s.traceSize = m_trace ? m_trace->size() : 0;
@@ -109,7 +109,7 @@ void Engine::dropSkipped() {
             return;
         } else {
             Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
-            if (t.generation == top.generation) {  // the live entry
+            if (t.generation == top.tag) {  // the live entry
                 if (t.running && t.deadline == top.t)
                     return;
                 Event moved = top;
@@ -157,7 +157,7 @@ bool Engine::dropInFlight(std::uint32_t segmentId) {
             e.type = EventType::Drop;
             e.t = m_s.now;
             e.order = m_s.nextOrder++;
-            e.dropReason = Reason::LostByUser;
+            setDropReason(e, Reason::LostByUser);
             std::make_heap(m_s.queue.begin(), m_s.queue.end(), later);
             return true;
         }
@@ -166,7 +166,7 @@ bool Engine::dropInFlight(std::uint32_t segmentId) {
 }
 
 void Engine::onApp(const Event& e) {
-    appCall(e.side, m_sc.actions[e.index]);
+    appCall(e.side, m_sc.actions[e.tag]);
 }
 
 void Engine::scheduleOutput(Side side) {
@@ -184,7 +184,7 @@ void Engine::scheduleOutput(Side side) {
 void Engine::onArrive(const Event& e) {
     Segment seg = e.seg;
     if (e.forged) {  // aimed at the receiver's current window
-        seg.seq = ep(m_s, e.side).rcvNxt + static_cast<std::uint32_t>(e.seqOffset);
+        seg.seq = ep(m_s, e.side).rcvNxt + e.seg.seq;
         seg.id = m_s.nextSegmentId++;
     }
     if (recording()) {
@@ -195,14 +195,14 @@ void Engine::onArrive(const Event& e) {
         put(r);
     }
     const Endpoint& sender = ep(m_s, senderOf(seg.dir));
-    m_staleArrival = !e.forged && e.incarnation != sender.incarnation;
+    m_staleArrival = !e.forged && e.tag != sender.incarnation;
     receive(e.side, seg);
     m_staleArrival = false;
 }
 
 void Engine::onDrop(const Event& e) {
     if (recording()) {
-        TraceRecord r = base(EventKind::Drop, Side::Net, e.dropReason);
+        TraceRecord r = base(EventKind::Drop, Side::Net, dropReason(e));
         r.seg = e.seg;
         r.hasSegment = true;
         put(r);
@@ -306,7 +306,7 @@ void Engine::trigger(Side side, AppAction::Trigger t) {
         e.type = EventType::App;
         e.t = m_s.now + a.delay;
         e.side = side;
-        e.index = static_cast<std::uint32_t>(i);
+        e.tag = static_cast<std::uint32_t>(i);
         schedule(e);
     }
 }

@@ -302,14 +302,14 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
     }
     Event e;
     e.seg = seg;
-    e.incarnation = ep(m_s, from).incarnation;
+    e.tag = ep(m_s, from).incarnation;
     e.sentAt = m_s.now;
     e.arrivesAt = m_s.now + delay;
     e.side = receiverOf(seg.dir);
     if (lost) {
         e.type = EventType::Drop;
         e.t = m_s.now + delay / 2;  // it dies part way, where the diagram draws the cross
-        e.dropReason = dropReason;
+        setDropReason(e, dropReason);
     } else {
         e.type = EventType::Arrive;
         e.t = e.arrivesAt;

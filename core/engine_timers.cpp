@@ -64,7 +64,7 @@ void Engine::startTimer(Side side, TimerKind k, Micros after, Reason why) {
         e.t = t.deadline;
         e.side = side;
         e.timer = k;
-        e.generation = t.generation;
+        e.tag = t.generation;
         schedule(e);
     }
     if (recording()) {

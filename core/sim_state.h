@@ -95,23 +95,29 @@ struct Endpoint {
 // a CLOSE in the same instant therefore sends the FIN on the last data segment (RFC 9293 §3.10.4; Linux tcp_send_fin()).
 enum class EventType : std::uint8_t { App, Arrive, Drop, Timer, Output };
 
+// 64 bytes, so the heap moves one cache line per event.
 struct Event {
     Micros t = 0;
     std::uint64_t order = 0;    // insertion order breaks ties
     Micros sentAt = 0;          // Arrive/Drop: when the segment left
     Micros arrivesAt = 0;       // Arrive/Drop: when it would have arrived
-    Segment seg{};
-    std::uint32_t generation = 0;  // Timer
-    std::uint32_t index = 0;       // App: action index
+    Segment seg{};              // InjectRst: seg.seq holds the offset from the receiver's RCV.NXT
+    std::uint32_t tag = 0;      // Timer: generation; App: action index; Arrive/Drop: sender's incarnation
     EventType type = EventType::App;
-    Side side = Side::A;           // App/Timer: whose; Arrive: receiver
+    Side side = Side::A;        // App/Timer: whose; Arrive: receiver
     TimerKind timer = TimerKind::None;
-    Reason dropReason = Reason::LostRandom;
-    bool duplicate = false;
-    bool forged = false;           // InjectRst: SEG.SEQ is set from RCV.NXT when it arrives
-    std::uint16_t incarnation = 0; // Arrive/Drop: the sender's incarnation when it left
-    std::int32_t seqOffset = 0;
+    bool duplicate : 1 = false;
+    bool forged : 1 = false;    // InjectRst: SEG.SEQ is set from RCV.NXT when it arrives
+    std::uint8_t loss : 2 = 0;  // Drop: 0 random, 1 targeted, 2 by the user
 };
+static_assert(sizeof(Event) == 64);
+
+inline Reason dropReason(const Event& e) {
+    return e.loss == 0 ? Reason::LostRandom : e.loss == 1 ? Reason::LostTargeted : Reason::LostByUser;
+}
+inline void setDropReason(Event& e, Reason r) {
+    e.loss = r == Reason::LostRandom ? 0 : r == Reason::LostTargeted ? 1 : 2;
+}
 
 // An endpoint took a new ISS (a new incarnation): segments from `firstSegmentId` on number from it.
 struct IssChange {
