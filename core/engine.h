@@ -56,6 +56,8 @@ private:
     void noteDataReceived(Side me);
     void noteDataSent(Side me);
     void noteAckSent(Side me);
+    void delayedAckMissed(Side me);
+    Micros delayedAckTime(const Endpoint& e) const;
 
     // output and application calls (engine_output.cpp)
     void appCall(Side me, const AppAction& a);

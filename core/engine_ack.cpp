@@ -8,6 +8,10 @@
 
 namespace finwave::detail {
 
+namespace {
+constexpr Micros kDelackMax = 200 * kMs;  // include/net/tcp.h TCP_DELACK_MAX
+}  // namespace
+
 // tcp_incr_quickack(): room for rcv_wnd / (2 * rcv_mss) immediate ACKs (at least 2), capped at
 // TCP_MAX_QUICKACKS (ProtocolParams::quickAcks); the budget only grows here.
 void Engine::refillQuickAcks(Side me) {
@@ -60,6 +64,33 @@ void Engine::noteAckSent(Side me) {
         --e.quickAcks;
 }
 
+// tcp_delack_timer_handler(): the delayed ACK went out alone, no reply carried it. In pingpong
+// mode that means the connection is not interactive after all: leave pingpong, ATO back to
+// TCP_ATO_MIN; otherwise the ACK timeout doubles, up to the RTO.
+void Engine::delayedAckMissed(Side me) {
+    if (!isLinux(m_s.params))
+        return;
+    Endpoint& e = ep(m_s, me);
+    if (e.pingpong) {
+        e.pingpong = false;
+        e.ato = m_s.params.delayedAckTimeout;
+    } else {
+        e.ato = std::min(2 * e.ato, e.rto);
+    }
+}
+
+// tcp_send_delayed_ack(): an ACK timeout above TCP_DELACK_MIN is capped at 500 ms, at
+// TCP_DELACK_MAX (200 ms) in pingpong mode, and at the smoothed RTT (but not under TCP_DELACK_MIN).
+Micros Engine::delayedAckTime(const Endpoint& e) const {
+    const Micros floor = m_s.params.delayedAckTimeout;  // TCP_DELACK_MIN
+    if (!isLinux(m_s.params) || e.ato <= floor)
+        return isLinux(m_s.params) ? e.ato : floor;
+    Micros cap = e.pingpong ? kDelackMax : 500 * kMs;
+    if (e.haveRtt)
+        cap = std::min(cap, std::max(e.srtt, floor));
+    return std::min(e.ato, cap);
+}
+
 // Sends the ACK now, or owes it for up to the delayed-ACK time. RFC profile: every ACK may wait
 // when delayed ACK is on, but a second segment is ACKed at once (RFC 1122 §4.2.3.2: at least every
 // second full-sized segment). Linux profile (__tcp_ack_snd_check()): at once in quick-ack mode
@@ -75,8 +106,7 @@ void Engine::acknowledge(Side me, AckUrgency urgency, Reason why) {
         return;
     }
     e.ackPending = true;
-    const Micros delay = isLinux(m_s.params) ? e.ato : m_s.params.delayedAckTimeout;
-    startTimer(me, TimerKind::DelayedAck, delay, Reason::TimerDelayedAck);
+    startTimer(me, TimerKind::DelayedAck, delayedAckTime(e), Reason::TimerDelayedAck);
 }
 
 }  // namespace finwave::detail

@@ -31,8 +31,10 @@ void Engine::onTimer(const Event& e) {
     case TimerKind::LossProbe: sendLossProbe(e.side); break;
     case TimerKind::TimeWait: closeTcb(e.side, Reason::TimeWaitExpired, CloseCause::Graceful); break;  // T6
     case TimerKind::DelayedAck:
-        if (me.ackPending)
+        if (me.ackPending) {
+            delayedAckMissed(e.side);
             sendAck(e.side, Reason::SendDelayedAck);
+        }
         break;
     case TimerKind::FinWait2: closeTcb(e.side, Reason::FinWait2TimeoutClosed, CloseCause::TimedOut); break;  // F2d
     case TimerKind::User:

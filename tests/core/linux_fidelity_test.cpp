@@ -190,8 +190,10 @@ TEST(LinuxFidelity, RightAfterTheHandshakeTheAckOfTheFinIsImmediate) {
 }
 
 // tcp_incr_quickack(): the first data segment gives rcv_wnd / (2 * rcv_mss) quick ACKs, capped at
-// TCP_MAX_QUICKACKS = 16. A 65535-byte window and a 20000-byte MSS give one: the second and third
-// segments are ACKed 40 ms late. With MSS 1000 the budget is 16 and every ACK is immediate.
+// TCP_MAX_QUICKACKS = 16. A 65535-byte window and a 20000-byte MSS give one: the second segment
+// is ACKed 40 ms late; that delayed ACK went out alone, so tcp_delack_timer_handler() doubles the
+// ACK timeout to 80 ms (under the 100 ms SRTT cap of tcp_send_delayed_ack()) and the third waits
+// 80 ms. With MSS 1000 the budget is 16 and every ACK is immediate.
 TEST(LinuxFidelity, QuickAckBudgetIsReceiveWindowOverTwoMssCappedAtSixteen) {
     for (std::uint32_t mss : {20000u, 1000u}) {
         Scenario s = established(Profile::Linux);
@@ -202,9 +204,25 @@ TEST(LinuxFidelity, QuickAckBudgetIsReceiveWindowOverTwoMssCappedAtSixteen) {
         auto sim = play(s);
         const std::vector<Micros> expected = mss == 1000
                                                  ? std::vector<Micros>{50 * kMs, 150 * kMs, 250 * kMs}
-                                                 : std::vector<Micros>{50 * kMs, 190 * kMs, 290 * kMs};
+                                                 : std::vector<Micros>{50 * kMs, 190 * kMs, 330 * kMs};
         EXPECT_EQ(sendTimes(*sim, Side::B, flag::Ack), expected) << "mss " << mss;
     }
+}
+
+// Pingpong mode ends when a delayed ACK has to go out alone (tcp_delack_timer_handler()): B replied
+// to A's first request (pingpong), so the second request is ACKed 40 ms late; that ACK carried no
+// reply, B leaves pingpong, and with quick ACKs left the third request is ACKed at once.
+TEST(LinuxFidelity, ADelayedAckThatGoesOutAloneEndsPingpongMode) {
+    Scenario s = established(Profile::Linux);
+    s.actions = {action(Side::A, K::Send, 0, T::AtTime, 100), action(Side::B, K::Send, 1 * kMs, T::AfterData, 100),
+                 action(Side::A, K::Send, 200 * kMs, T::AtTime, 100),
+                 action(Side::A, K::Send, 400 * kMs, T::AtTime, 100)};
+    auto sim = play(s);
+    std::vector<Micros> bareAcks;
+    for (const auto& r : sim->trace())
+        if (r.kind == EventKind::Send && r.side == Side::B && r.seg.len == 0)
+            bareAcks.push_back(r.t);
+    EXPECT_EQ(bareAcks, (std::vector<Micros>{50 * kMs, 290 * kMs, 450 * kMs}));
 }
 
 // The rfc profile has no quick-ack mode: with delayed ACK on, a lone segment waits the full delay.
