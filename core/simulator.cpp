@@ -13,6 +13,11 @@ using detail::State;
 
 namespace {
 constexpr std::uint64_t kCheckpointEvery = 32;
+
+// No connection left: CLOSED, or a server that listens again back in LISTEN.
+bool connectionGone(const detail::Endpoint& e) {
+    return e.state == TcpState::Closed || (e.listenAgain && e.state == TcpState::Listen);
+}
 constexpr std::size_t kQueueViewLimit = 4096;  // the inspector lists at most this many segments
 }
 
@@ -155,11 +160,7 @@ Outcome Simulator::outcome() const {
         return Outcome::GaveUp;
     if (any(CloseCause::Reset))
         return Outcome::Reset;
-    // A server that listens again has no connection left once it is back in LISTEN.
-    const auto done = [](const detail::Endpoint& e) {
-        return e.state == TcpState::Closed || (e.listenAgain && e.state == TcpState::Listen);
-    };
-    if (!done(ep[0]) || !done(ep[1]))
+    if (!connectionGone(ep[0]) || !connectionGone(ep[1]))
         return Outcome::Stuck;
     if (any(CloseCause::TimedOut))
         return Outcome::TimedOut;
@@ -275,8 +276,7 @@ int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.r
 
 std::optional<Micros> Simulator::bothClosedAt() const {
     const auto& ep = m_impl->state.ep;
-    if (ep[0].state != TcpState::Closed || ep[1].state != TcpState::Closed || ep[0].closedAt < 0 ||
-        ep[1].closedAt < 0)
+    if (!connectionGone(ep[0]) || !connectionGone(ep[1]) || ep[0].closedAt < 0 || ep[1].closedAt < 0)
         return std::nullopt;
     return std::max(ep[0].closedAt, ep[1].closedAt);
 }

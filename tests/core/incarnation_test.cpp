@@ -135,6 +135,7 @@ TEST(Incarnation, OldDuplicateDiesInTimeWaitWhenTimeWaitIsIntact) {
     EXPECT_EQ(notes(*sim, Side::A, Reason::IgnoredRstRfc1337), (std::vector<Micros>{820 * kMs}));
     EXPECT_EQ(entered(*sim, Side::A, TcpState::Closed), (std::vector<Micros>{210 * kMs + 240 * kSec}));
     EXPECT_EQ(sim->outcome(), Outcome::Graceful);
+    EXPECT_EQ(sim->bothClosedAt(), std::optional<Micros>{210 * kMs + 240 * kSec});
 }
 
 TEST(Incarnation, OldDuplicateIsAcceptedAsNewDataWhenTimeWaitIsShortenedToNothing) {
@@ -158,6 +159,7 @@ TEST(Incarnation, OldDuplicateIsAcceptedAsNewDataWhenTimeWaitIsShortenedToNothin
     EXPECT_EQ(stale, (std::vector<std::pair<Micros, std::uint32_t>>{{720 * kMs, 100u}}));
     EXPECT_EQ(notes(*sim, Side::A, Reason::NewIncarnation), (std::vector<Micros>{500 * kMs}));
     EXPECT_EQ(sim->outcome(), Outcome::Graceful);
+    EXPECT_EQ(sim->bothClosedAt(), std::optional<Micros>{1700 * kMs});  // B is listening again by then
     EXPECT_EQ(sim->unlistedTransitions(), 0);
 }
 
