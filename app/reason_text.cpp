@@ -156,6 +156,20 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "Linux FIN_WAIT_2 timer for orphaned sockets (tcp_fin_timeout).");
     case Reason::TimerUser:
         return QCoreApplication::translate("Reason", "User timeout: the longest time the connection may take to close.");
+    case Reason::TailLossProbe:
+        return QCoreApplication::translate("Reason", "Tail-loss probe: the last segment in flight is sent again before the retransmission timeout, so a lost tail is noticed sooner.");
+    case Reason::TimeWaitNewIncarnation:
+        return QCoreApplication::translate("Reason", "A SYN with a sequence number above the old connection's arrives in TIME_WAIT: TIME_WAIT ends and a new incarnation of the connection starts, with an ISN above the old one.");
+    case Reason::NewIncarnation:
+        return QCoreApplication::translate("Reason", "A new incarnation of the connection begins: same addresses and ports as an earlier one.");
+    case Reason::StaleDataAccepted:
+        return QCoreApplication::translate("Reason", "Corrupted data: an old duplicate from the previous incarnation is accepted as if it were this connection's data.");
+    case Reason::SendWindowUpdate:
+        return QCoreApplication::translate("Reason", "Window update: the application has read the data, so the receive window opens again and the sender may go on.");
+    case Reason::AppConnectRefused:
+        return QCoreApplication::translate("Reason", "OPEN is refused: this address and port still belong to a connection (\"connection already exists\").");
+    case Reason::TimerLossProbe:
+        return QCoreApplication::translate("Reason", "Probe timer (PTO): about two round trips; if nothing is acknowledged by then, the last segment is probed.");
     }
     return {};
 }

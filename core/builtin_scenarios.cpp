@@ -1,4 +1,4 @@
-// The twelve built-in scenarios of DESIGN.md, each matching its reference trace in rules.md §4.
+// The built-in scenarios; docs/protocol.md says what each one shows.
 #include "core/builtin_scenarios.h"
 
 #include <string>
@@ -50,16 +50,25 @@ Fault dropNth(Direction dir, std::uint32_t n) {
     return f;
 }
 
+Fault duplicateNth(Direction dir, std::uint32_t n, Micros extraDelay) {
+    Fault f;
+    f.kind = Fault::Kind::DuplicateNth;
+    f.dir = dir;
+    f.n = n;
+    f.extraDelay = extraDelay;
+    return f;
+}
+
 std::vector<Scenario> build() {
     std::vector<Scenario> all;
-    {  // S1
+    {  // E1, F1a, E4, C2, F2a, L1, T6 (RFC 9293 §3.6 Figure 12)
         Scenario s = make("normal-close", FINWAVE_TR("Scenario", "Normal close (four segments)"),
                           FINWAVE_TR("Scenario", "A closes, B ACKs at once and closes later: FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, "
                           "LAST_ACK, TIME_WAIT."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
         all.push_back(s);
     }
-    {  // S2: B's ACK is delayed and rides on its FIN
+    {  // F1d: B's ACK is delayed and rides on its FIN (RFC 9293 §3.8.6.3)
         Scenario s = make("piggyback-close", FINWAVE_TR("Scenario", "Piggybacked FIN+ACK (three segments)"),
                           FINWAVE_TR("Scenario", "B closes before its delayed ACK fires: FIN+ACK in one segment, A goes "
                           "FIN_WAIT_1 straight to TIME_WAIT."));
@@ -68,13 +77,13 @@ std::vector<Scenario> build() {
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 5 * kMs)};
         all.push_back(s);
     }
-    {  // S3
+    {  // F1c, G1 (RFC 9293 §3.6 Case 3, Figure 13)
         Scenario s = make("simultaneous-close", FINWAVE_TR("Scenario", "Simultaneous close (CLOSING)"),
                           FINWAVE_TR("Scenario", "Both FINs cross: both ends pass CLOSING and both wait in TIME_WAIT."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AtTime, 0)};
         all.push_back(s);
     }
-    {  // S6
+    {  // half-close (RFC 9293 §3.6.1; §3.10.7.4 Seventh)
         Scenario s = make("half-close", FINWAVE_TR("Scenario", "Half-close: B keeps sending"),
                           FINWAVE_TR("Scenario", "A shuts down writing; B keeps sending data in CLOSE_WAIT, A ACKs it in FIN_WAIT_2."));
         s.params.mss = 100;
@@ -85,7 +94,7 @@ std::vector<Scenario> build() {
                      act(Side::B, K::Close, T::AfterEof, 700 * kMs)};
         all.push_back(s);
     }
-    {  // S4
+    {  // F1f
         Scenario s = make("lost-fin", FINWAVE_TR("Scenario", "A's FIN is lost"),
                           FINWAVE_TR("Scenario", "A's FIN is lost and resent after the retransmission timeout."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
@@ -99,7 +108,7 @@ std::vector<Scenario> build() {
         s.faults = {dropNth(Direction::BtoA, 1)};
         all.push_back(s);
     }
-    {  // S5
+    {  // L2, T1
         Scenario s = make("lost-last-ack", FINWAVE_TR("Scenario", "The last ACK is lost"),
                           FINWAVE_TR("Scenario", "A's final ACK is lost; B resends FIN from LAST_ACK; A re-ACKs from TIME_WAIT and "
                           "restarts 2MSL."));
@@ -107,7 +116,7 @@ std::vector<Scenario> build() {
         s.faults = {dropNth(Direction::AtoB, 2)};
         all.push_back(s);
     }
-    {  // S7 (Linux: SO_LINGER is a sockets option; RST+ACK format)
+    {  // E3 (Linux: SO_LINGER is a sockets option; tcp_disconnect() sends R.)
         Scenario s = make("linger-abort", FINWAVE_TR("Scenario", "SO_LINGER 0: abort with RST"),
                           FINWAVE_TR("Scenario", "SO_LINGER 0: close sends RST, no TIME_WAIT anywhere."), Profile::Linux);
         s.a.alreadySent = 1000;
@@ -115,7 +124,7 @@ std::vector<Scenario> build() {
         s.actions = {act(Side::A, K::Close, T::AtTime, 0)};
         all.push_back(s);
     }
-    {  // S8
+    {  // E2 (RFC 2525 §2.17; Linux __tcp_close())
         Scenario s = make("unread-data-rst", FINWAVE_TR("Scenario", "Close with unread data: RST"),
                           FINWAVE_TR("Scenario", "A closes with received data unread: RST instead of FIN."), Profile::Linux);
         s.a.autoRead = false;
@@ -123,14 +132,14 @@ std::vector<Scenario> build() {
         s.actions = {act(Side::B, K::Send, T::AtTime, 0, 100), act(Side::A, K::Close, T::AtTime, 200 * kMs)};
         all.push_back(s);
     }
-    {  // S9
+    {  // F2d, X1
         Scenario s = make("fin-wait-2-timeout", FINWAVE_TR("Scenario", "FIN_WAIT_2 timeout (Linux)"),
                           FINWAVE_TR("Scenario", "B never closes: A leaves FIN_WAIT_2 by timeout; B's late FIN meets a RST."),
                           Profile::Linux);
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AtTime, 70 * kSec)};
         all.push_back(s);
     }
-    {  // S4, every copy lost
+    {  // F1f until F1g: every copy lost
         Scenario s = make("retries-exhausted", FINWAVE_TR("Scenario", "Every FIN is lost: A gives up"),
                           FINWAVE_TR("Scenario", "Every FIN from A is lost: A gives up after its retry limit."));
         s.actions = {act(Side::A, K::Close, T::AtTime, 0), act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
@@ -151,6 +160,23 @@ std::vector<Scenario> build() {
                      act(Side::B, K::Send, T::AfterData, 50 * kMs, 200),
                      act(Side::A, K::Close, T::AfterData, 100 * kMs),
                      act(Side::B, K::Close, T::AfterEof, 200 * kMs)};
+        all.push_back(s);
+    }
+    {  // RFC 9293 §3.4.2, RFC 1337 §2.1: the second reason for 2MSL
+        Scenario s = make("old-duplicate", FINWAVE_TR("Scenario", "Old duplicate: why TIME_WAIT lasts 2MSL"),
+                          FINWAVE_TR("Scenario", "A delayed copy of B's data outlives the connection. With TIME_WAIT intact it dies "
+                          "there and A cannot reopen yet; set TIME_WAIT to 0 and A reconnects at once, and the copy is "
+                          "taken as the new connection's data (corrupted, in red) while B's real bytes are discarded."));
+        s.params.rfc1337 = true;  // the listener's RST to A's ACK of the copy must not end TIME_WAIT
+        s.b.listenAgain = true;   // B is a server: it listens again on the same port
+        s.actions = {act(Side::B, K::Send, T::AtTime, 0, 100),          // old connection: B's greeting
+                     act(Side::A, K::Close, T::AtTime, 100 * kMs),
+                     act(Side::B, K::Close, T::AtTime, 160 * kMs),
+                     act(Side::A, K::Connect, T::AtTime, 500 * kMs),     // same addresses, same ISS
+                     act(Side::B, K::Send, T::AtTime, 700 * kMs, 100),   // new connection: B's greeting again
+                     act(Side::B, K::Close, T::AtTime, 1500 * kMs),
+                     act(Side::A, K::Close, T::AtTime, 1600 * kMs)};
+        s.faults = {duplicateNth(Direction::BtoA, 1, 670 * kMs)};     // the old greeting, 670 ms late
         all.push_back(s);
     }
     return all;

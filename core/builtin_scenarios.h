@@ -8,7 +8,7 @@
 
 namespace finwave {
 
-// The twelve built-in scenarios of DESIGN.md, in the order of its table.
+// The built-in scenarios, in a fixed order (docs/protocol.md, "Built-in scenarios").
 const std::vector<std::string_view>& builtinScenarioNames();
 std::optional<Scenario> builtinScenario(std::string_view name);
 

@@ -1,25 +1,27 @@
 // The event loop of the protocol machine, state changes, timers and trace records.
 #include "core/engine.h"
 
+#include "core/transitions.h"
+
 #include <algorithm>
 
 namespace finwave::detail {
 
 namespace {
-// Min-heap on (time, insertion order): DESIGN.md "Events are atomic and ordered".
+constexpr Micros kTimeoutFallback = 3 * kSec;  // RFC 6298 (5.7); include/net/tcp.h TCP_TIMEOUT_FALLBACK
+
+// Min-heap on (time, insertion order): events are atomic and ordered.
 bool later(const Event& a, const Event& b) {
     return a.t != b.t ? a.t > b.t : a.order > b.order;
 }
 
-TcpState initialState(const EndpointSetup& setup) {
-    return setup.initial == TcpState::Established ? TcpState::Established : TcpState::Closed;
-}
 }  // namespace
 
 void Engine::initialize() {
     m_s.queue.clear();
     m_s.faultHits.assign(m_sc.faults.size(), 0);
     m_s.actionArmed.assign(m_sc.actions.size(), 0);
+    m_s.issChanges.clear();
     m_s.params = m_sc.params;
     m_s.channel[0] = ChannelState{m_sc.ab, 0};
     m_s.channel[1] = ChannelState{m_sc.ba, 0};
@@ -29,6 +31,7 @@ void Engine::initialize() {
     m_s.nextOrder = 0;
     m_s.nextSegmentId = 1;
     m_s.retransmissions = 0;
+    m_s.unlistedTransitions = 0;
 
     const EndpointSetup* setups[2] = {&m_sc.a, &m_sc.b};
     // A connection that starts ESTABLISHED has already measured its round trip; seed the RTT
@@ -43,7 +46,9 @@ void Engine::initialize() {
         e.lingerZero = me.lingerZero;
         e.linger2Negative = me.linger2Negative;
         e.autoRead = me.autoRead;
+        e.listenAgain = me.listenAgain;
         if (e.state == TcpState::Established) {
+            e.incarnation = 1;
             e.synSent = true;
             e.sndUna = e.sndNxt = me.iss + 1 + me.alreadySent;
             e.irs = peer.iss;
@@ -54,6 +59,7 @@ void Engine::initialize() {
             e.haveRtt = true;
         }
         e.rto = computeRto(e, m_s.params);
+        initWindows(e, m_s.params);
         m_s.ep[i] = e;
     }
     for (const Fault& f : m_sc.faults) {
@@ -64,7 +70,7 @@ void Engine::initialize() {
         e.t = e.sentAt = e.arrivesAt = f.at;
         e.side = receiverOf(f.dir);
         e.forged = true;
-        e.seqOffset = f.seqOffset;
+        e.seg.seq = static_cast<std::uint32_t>(f.seqOffset);
         e.seg.flags = flag::Rst;
         e.seg.dir = f.dir;
         schedule(e);
@@ -81,7 +87,7 @@ void Engine::initialize() {
         e.type = EventType::App;
         e.t = a.delay;
         e.side = a.side;
-        e.index = static_cast<std::uint32_t>(i);
+        e.tag = static_cast<std::uint32_t>(i);
         schedule(e);
     }
     m_s.traceSize = m_trace ? m_trace->size() : 0;
@@ -102,9 +108,21 @@ void Engine::dropSkipped() {
         } else if (top.type != EventType::Timer) {
             return;
         } else {
-            const Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
-            if (t.running && t.generation == top.generation)
-                return;
+            Timer& t = ep(m_s, top.side).timers[timerIndex(top.timer)];
+            if (t.generation == top.tag) {  // the live entry
+                if (t.running && t.deadline == top.t)
+                    return;
+                Event moved = top;
+                std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
+                m_s.queue.pop_back();
+                t.queuedFor = -1;
+                if (t.running) {  // restarted since: move it to the new deadline
+                    moved.t = t.deadline;
+                    t.queuedFor = t.deadline;
+                    schedule(moved);
+                }
+                continue;
+            }
         }
         std::pop_heap(m_s.queue.begin(), m_s.queue.end(), later);
         m_s.queue.pop_back();
@@ -139,7 +157,7 @@ bool Engine::dropInFlight(std::uint32_t segmentId, Micros at) {
             e.type = EventType::Drop;
             e.t = std::clamp(at, m_s.now, e.arrivesAt);  // time never goes back
             e.order = m_s.nextOrder++;
-            e.dropReason = Reason::LostByUser;
+            setDropReason(e, Reason::LostByUser);
             std::make_heap(m_s.queue.begin(), m_s.queue.end(), later);
             return true;
         }
@@ -158,7 +176,7 @@ std::uint32_t Engine::dropEarliestInFlight(Side sender) {
 }
 
 void Engine::onApp(const Event& e) {
-    appCall(e.side, m_sc.actions[e.index]);
+    appCall(e.side, m_sc.actions[e.tag]);
 }
 
 void Engine::scheduleOutput(Side side) {
@@ -176,7 +194,7 @@ void Engine::scheduleOutput(Side side) {
 void Engine::onArrive(const Event& e) {
     Segment seg = e.seg;
     if (e.forged) {  // aimed at the receiver's current window
-        seg.seq = ep(m_s, e.side).rcvNxt + static_cast<std::uint32_t>(e.seqOffset);
+        seg.seq = ep(m_s, e.side).rcvNxt + e.seg.seq;
         seg.id = m_s.nextSegmentId++;
     }
     if (recording()) {
@@ -188,45 +206,20 @@ void Engine::onArrive(const Event& e) {
         r.arrivesAt = e.arrivesAt;
         put(r);
     }
-    receive(e.side, seg, e.duplicate);
+    const Endpoint& sender = ep(m_s, senderOf(seg.dir));
+    m_staleArrival = !e.forged && e.tag != sender.incarnation;
+    receive(e.side, seg);
+    m_staleArrival = false;
 }
 
 void Engine::onDrop(const Event& e) {
     if (recording()) {
-        TraceRecord r = base(EventKind::Drop, Side::Net, e.dropReason);
+        TraceRecord r = base(EventKind::Drop, Side::Net, dropReason(e));
         r.seg = e.seg;
         r.hasSegment = true;
         r.sentAt = e.sentAt;
         r.arrivesAt = e.arrivesAt;
         put(r);
-    }
-}
-
-void Engine::onTimer(const Event& e) {
-    Endpoint& me = ep(m_s, e.side);
-    Timer& t = me.timers[timerIndex(e.timer)];
-    t.running = false;
-    ++t.generation;
-    const Reason timerReason[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
-                                  Reason::TimerFinWait2, Reason::TimerUser};
-    if (recording()) {
-        TraceRecord r = base(EventKind::TimerFire, e.side, timerReason[timerIndex(e.timer)]);
-        r.timer = e.timer;
-        put(r);
-    }
-    switch (e.timer) {
-    case TimerKind::Retransmission: retransmit(e.side); break;
-    case TimerKind::TimeWait: closeTcb(e.side, Reason::TimeWaitExpired, CloseCause::Graceful); break;  // T6
-    case TimerKind::DelayedAck:
-        if (me.ackPending)
-            sendAck(e.side, Reason::SendDelayedAck);
-        break;
-    case TimerKind::FinWait2: closeTcb(e.side, Reason::FinWait2TimeoutClosed, CloseCause::TimedOut); break;  // F2d
-    case TimerKind::User:
-        if (me.state != TcpState::Closed)
-            closeTcb(e.side, Reason::UserTimeoutClosed, CloseCause::TimedOut);
-        break;
-    case TimerKind::None: break;
     }
 }
 
@@ -236,15 +229,29 @@ void Engine::setState(Side side, TcpState to, Reason why) {
     const TcpState from = e.state;
     if (from == to)
         return;
+    if (!isListedTransition(from, to, why))
+        ++m_s.unlistedTransitions;
     e.state = to;
+    // A connection begins with a SYN sent from CLOSED or accepted in LISTEN or TIME_WAIT; from the
+    // second on, the trace marks the new incarnation (same addresses and ports, RFC 9293 §3.4.2).
+    const bool begins = (from == TcpState::Closed && to == TcpState::SynSent) ||
+                        ((from == TcpState::Listen || from == TcpState::TimeWait) && to == TcpState::SynReceived);
     if (recording()) {
         TraceRecord r = base(EventKind::State, side, why);
         r.from = from;
         r.to = to;
         put(r);
     }
+    if (begins && ++e.incarnation > 1)
+        note(side, Reason::NewIncarnation);
     if (to == TcpState::Established) {
-        e.quickAcksLeft = m_s.params.quickAcks;
+        // RFC 6298 (5.7), a MUST: after a retransmitted SYN or SYN,ACK the RTO starts data
+        // transmission at 3 s (Linux TCP_TIMEOUT_FALLBACK, set by tcp_init_metrics() when the
+        // handshake gave no RTT sample). It holds until the first RTT sample.
+        if (e.synRetransmitted && !e.haveRtt) {
+            e.rtoFallback = kTimeoutFallback;
+            e.rto = computeRto(e, m_s.params);
+        }
         trigger(side, AppAction::Trigger::AfterEstablished);
     }
 }
@@ -252,6 +259,7 @@ void Engine::setState(Side side, TcpState to, Reason why) {
 // Delete the TCB (RFC 9293 §3.10.7.4, §3.10.5): timers off, queues flushed, CLOSED.
 void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
     Endpoint& e = ep(m_s, side);
+    const TcpState from = e.state;
     for (int k = 1; k <= kTimerCount; ++k)
         stopTimer(side, static_cast<TimerKind>(k));
     e.unsent = 0;
@@ -260,57 +268,46 @@ void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
     e.cause = cause;
     e.closedAt = m_s.now;
     setState(side, TcpState::Closed, why);
+    // A server's listener outlives the connection: it listens again (O1) for the next one.
+    if (e.listenAgain && from != TcpState::Listen) {
+        freshTcb(side, e.iss);
+        setState(side, TcpState::Listen, Reason::ListenOpened);
+    }
+}
+
+// A new connection on this endpoint starts from an empty TCB; the application's settings, the
+// timers (their generations keep stale queue entries dead) and the incarnation count stay.
+void Engine::freshTcb(Side side, std::uint32_t iss) {
+    Endpoint& e = ep(m_s, side);
+    if (iss != e.iss)
+        m_s.issChanges.push_back(IssChange{m_s.nextSegmentId, iss, side});
+    Endpoint n;
+    n.state = e.state;
+    n.iss = iss;
+    n.lingerZero = e.lingerZero;
+    n.linger2Negative = e.linger2Negative;
+    n.autoRead = e.autoRead;
+    n.listenAgain = e.listenAgain;
+    n.timers = e.timers;
+    n.incarnation = e.incarnation;
+    n.cause = e.cause;
+    n.closedAt = e.closedAt;
+    n.outputPending = e.outputPending;
+    n.rto = computeRto(n, m_s.params);
+    initWindows(n, m_s.params);
+    e = n;
 }
 
 // RFC 9293 §3.10.7.4 Eighth: "enter the TIME-WAIT state, start the time-wait timer, turn off the
 // other timers".
 void Engine::enterTimeWait(Side side, Reason why) {
     stopTimer(side, TimerKind::Retransmission);
+    stopTimer(side, TimerKind::LossProbe);
     stopTimer(side, TimerKind::DelayedAck);
     stopTimer(side, TimerKind::FinWait2);
     ep(m_s, side).ackPending = false;
     setState(side, TcpState::TimeWait, why);
     startTimer(side, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
-}
-
-void Engine::startTimer(Side side, TimerKind k, Micros after, Reason why) {
-    Timer& t = ep(m_s, side).timers[timerIndex(k)];
-    ++t.generation;
-    t.running = true;
-    t.started = m_s.now;
-    t.deadline = m_s.now + after;
-    Event e;
-    e.type = EventType::Timer;
-    e.t = t.deadline;
-    e.side = side;
-    e.timer = k;
-    e.generation = t.generation;
-    schedule(e);
-    if (recording()) {
-        TraceRecord r = base(EventKind::TimerStart, side, why);
-        r.timer = k;
-        r.deadline = t.deadline;
-        put(r);
-    }
-}
-
-void Engine::stopTimer(Side side, TimerKind k) {
-    Timer& t = ep(m_s, side).timers[timerIndex(k)];
-    if (!t.running)
-        return;
-    t.running = false;
-    ++t.generation;
-    if (recording()) {
-        const Reason reasons[] = {Reason::TimerRtx, Reason::TimerTimeWait, Reason::TimerDelayedAck,
-                                  Reason::TimerFinWait2, Reason::TimerUser};
-        TraceRecord r = base(EventKind::TimerStop, side, reasons[timerIndex(k)]);
-        r.timer = k;
-        put(r);
-    }
-}
-
-bool Engine::timerRunning(Side side, TimerKind k) const {
-    return ep(m_s, side).timers[timerIndex(k)].running;
 }
 
 void Engine::trigger(Side side, AppAction::Trigger t) {
@@ -323,7 +320,7 @@ void Engine::trigger(Side side, AppAction::Trigger t) {
         e.type = EventType::App;
         e.t = m_s.now + a.delay;
         e.side = side;
-        e.index = static_cast<std::uint32_t>(i);
+        e.tag = static_cast<std::uint32_t>(i);
         schedule(e);
     }
 }

@@ -1,4 +1,4 @@
-// Segment arrival, RFC 9293 §3.10.7, one handler per state group (rules.md §2).
+// Segment arrival, RFC 9293 §3.10.7, one handler per state group (docs/protocol.md rows).
 #include "core/engine.h"
 
 #include <algorithm>
@@ -6,25 +6,31 @@
 namespace finwave::detail {
 
 namespace {
-constexpr std::uint32_t kWindow = 65535;  // RCV.WND; the simulator has no flow control
+constexpr std::uint32_t kWindow = 65535;  // the acceptability test's RCV.WND (Table 6)
 
-bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
 }  // namespace
 
-void Engine::receive(Side me, const Segment& seg, bool /*duplicate*/) {
+
+void Engine::receive(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     switch (e.state) {
-    case TcpState::Closed: receiveWithoutTcb(me, seg); return;   // X1, R5
+    case TcpState::Closed: receiveWithoutTcb(me, seg); return;   // X1 (§3.10.7.1)
     case TcpState::Listen: receiveListen(me, seg); return;
     case TcpState::SynSent: receiveSynSent(me, seg); return;
     default: break;
     }
 
     // Linux also honours RST seq = RCV.NXT-1 once a FIN has been received
-    // (tcp_reset_check(), rules.md R4); RFC 9293 has no such case.
+    // (tcp_reset_check() in tcp_input.c); RFC 9293 has no such case.
     if (seg.has(flag::Rst) && isLinux(m_s.params) && e.finReceived && seg.seq == e.rcvNxt - 1 &&
         (e.state == TcpState::CloseWait || e.state == TcpState::LastAck || e.state == TcpState::Closing)) {
         closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
+        return;
+    }
+    // Fourth, for TIME-WAIT, checked before the sequence test as Linux does: a SYN may open a new
+    // incarnation (T5).
+    if (e.state == TcpState::TimeWait && synOpensNewIncarnation(e, seg)) {
+        newIncarnationFromTimeWait(me, seg);
         return;
     }
     // First: sequence number check (§3.10.7.4 First, Table 6).
@@ -58,7 +64,7 @@ void Engine::receive(Side me, const Segment& seg, bool /*duplicate*/) {
     }
     // Seventh: segment text, trimmed to what is new.
     if (seg.len > 0 && seqLt(e.rcvNxt, end)) {
-        handleText(me, end - e.rcvNxt, !(finInOrder && seqLt(e.rcvNxt, end)));
+        handleText(me, end - e.rcvNxt, seg.ack, !(finInOrder && seqLt(e.rcvNxt, end)));
         if (ep(m_s, me).state == TcpState::Closed)
             return;
     }
@@ -77,16 +83,20 @@ bool Engine::acceptable(const Endpoint& e, const Segment& seg) const {
     return inWindow(seg.seq) || inWindow(seg.seq + space - 1);
 }
 
-// An unacceptable segment gets <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless it is an RST (R3).
+// An unacceptable segment gets <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless it is an RST
+// (§3.10.7.4 First).
 void Engine::unacceptable(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     if (seg.has(flag::Rst)) {
         note(me, Reason::IgnoredRstOutOfWindow, &seg);
         return;
     }
+    if (seg.seqSpace() > 0)
+        enterQuickAckMode(me);  // tcp_send_dupack(): a duplicate is ACKed in quick-ack mode
     if (e.state == TcpState::TimeWait) {
         // T1: a retransmission of the peer's FIN (its FIN sits at RCV.NXT-1): ACK it and restart
-        // 2MSL (§3.10.7.4 Fifth and Eighth, TIME-WAIT; rules.md §5 item 3 on the intent).
+        // 2MSL (§3.10.7.4 Fifth and Eighth, TIME-WAIT: read for their intent, the sequence test of
+        // step one would otherwise drop the FIN first).
         const bool retransmittedFin = seg.has(flag::Fin) && seg.seq + seg.len + 1 == e.rcvNxt;
         if (retransmittedFin) {
             sendAck(me, Reason::SendAckOfFin);
@@ -106,15 +116,17 @@ void Engine::unacceptable(Side me, const Segment& seg) {
     sendAck(me, Reason::SendAckUnacceptable);
 }
 
-// R4: exact RST resets, in-window RST gets a challenge ACK (RFC 5961 §3).
+// §3.10.7.4 Second: exact RST resets, in-window RST gets a challenge ACK (RFC 5961 §3).
 bool Engine::handleRst(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
+    // RFC 1337 §3 fix F1, "Ignore RST segments in TIME-WAIT state": every RST, so an in-window one
+    // draws no challenge ACK either (Linux tcp_rfc1337=1: tcp_timewait_state_process() drops it).
+    if (e.state == TcpState::TimeWait && m_s.params.rfc1337) {
+        note(me, Reason::IgnoredRstRfc1337, &seg);
+        return false;
+    }
     if (seg.seq == e.rcvNxt) {
         if (e.state == TcpState::TimeWait) {
-            if (m_s.params.rfc1337) {  // RFC 1337 fix F1: ignore RST in TIME-WAIT
-                note(me, Reason::IgnoredRstRfc1337, &seg);
-                return false;
-            }
             closeTcb(me, Reason::RstKilledTimeWait, CloseCause::Reset);  // T3
             return false;
         }
@@ -135,7 +147,7 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
     const std::uint32_t ack = seg.ack;
     if (e.state == TcpState::TimeWait) {
         // An acceptable segment in TIME-WAIT (e.g. an ACK at RCV.NXT): RFC does nothing; Linux
-        // restarts the timer silently (tcp_timewait_state_process(), rules.md §3).
+        // restarts the timer silently (tcp_timewait_state_process() in tcp_minisocks.c).
         if (m_s.params.linuxTimeWaitRestart) {
             note(me, Reason::TimeWaitRestartedLinux, &seg);
             startTimer(me, TimerKind::TimeWait, m_s.params.timeWait, Reason::TimerTimeWait);
@@ -160,42 +172,52 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
         sendAck(me, Reason::SendAckUnacceptable);
         return false;
     }
+    // SND.WND from every ACK within [SND.UNA, SND.NXT] (§3.10.7.4 Fifth; the WL1/WL2 test against
+    // reordered segments is left out: the channel keeps order unless jitter reorders it).
+    if (seqLe(e.sndUna, ack)) {
+        const bool opened = seg.wnd > e.sndWnd;
+        e.sndWnd = seg.wnd;
+        if (opened && (e.unsent > 0 || (e.finQueued && !e.finSent)))
+            scheduleOutput(me);  // a window update: what waited for it may leave
+    }
     if (seqLt(e.sndUna, ack)) {
+        const std::uint32_t acked = ack - e.sndUna;
         sampleRtt(e, ack);
         e.sndUna = ack;
         e.retries = 0;
         e.rto = computeRto(e, m_s.params);
         note(me, Reason::AckAdvanced, &seg);
+        onNewAck(me, acked);
+        if (e.probeOutstanding && seqLe(e.probeHighSeq, e.sndUna))
+            e.probeOutstanding = false;  // the tail the probe covered is acknowledged
         if (e.sndUna == e.sndNxt) {
             stopTimer(me, TimerKind::Retransmission);  // RFC 6298 (5.2)
+            stopTimer(me, TimerKind::LossProbe);
             if (!e.allAckedSeen) {
                 e.allAckedSeen = true;
                 trigger(me, AppAction::Trigger::AfterAllAcked);
             }
         } else {
             e.frontFirstSent = m_s.now;
-            startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.3)
+            armRetransmission(me, RtoRestart::Always);  // (5.3), or the probe (RFC 8985 §7.2)
         }
     }
-    const bool finAcked = e.finSent && e.sndUna == e.finSeq + 1;
+    const bool finAcked = ourFinAcked(e);
     switch (e.state) {
     case TcpState::FinWait1:
         // F1a. When this same segment also carries the peer's FIN in order, the Eighth step takes
         // FIN_WAIT_1 straight to TIME_WAIT (F1d, Figure 5 note 2), so FIN_WAIT_2 is not entered.
         if (finAcked && !finInOrder && isLinux(m_s.params) && e.orphan && e.linger2Negative) {
             // F2e: with TCP_LINGER2 < 0 Linux answers this ACK with a bare RST and drops the
-            // socket instead of waiting in FIN_WAIT_2 (__tcp_close, tcp_rcv_state_process; v4b).
+            // socket instead of waiting in FIN_WAIT_2 (__tcp_close(), tcp_rcv_state_process()).
             sendRst(me, e.sndNxt, 0, false, Reason::SendRstLinger2);
             closeTcb(me, Reason::Linger2ResetClosed, CloseCause::Reset);
             return false;
         }
         if (finAcked && !finInOrder) {
             setState(me, TcpState::FinWait2, Reason::FinAckedEnterFinWait2);
-            // Linux: an orphan in FIN_WAIT_2 lives at most tcp_fin_timeout, at least 3.5 RTO
-            // (tcp_fin_time(), include/net/tcp.h). RFC 9293 has no such timer.
-            if (e.orphan && m_s.params.finWait2Timeout > 0)
-                startTimer(me, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, e.rto * 7 / 2),
-                           Reason::TimerFinWait2);
+            if (e.orphan)
+                startFinWait2Timer(me);
         }
         return true;
     case TcpState::Closing:
@@ -211,8 +233,8 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
     }
 }
 
-// Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (R7).
-void Engine::handleText(Side me, std::uint32_t len, bool ack) {
+// Seventh step: text in ESTABLISHED, FIN-WAIT-1 and FIN-WAIT-2 (§3.10.7.4 Seventh).
+void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool ack) {
     Endpoint& e = ep(m_s, me);
     const bool receiving = e.state == TcpState::Established || e.state == TcpState::FinWait1 ||
                            e.state == TcpState::FinWait2 || e.state == TcpState::SynReceived;
@@ -220,10 +242,13 @@ void Engine::handleText(Side me, std::uint32_t len, bool ack) {
         note(me, Reason::IgnoredText);
         return;
     }
-    // Linux after close(): data for an orphan is answered with RST (F1e, F2b; RFC 9293 §3.6.1
-    // SHLD-3; tcp_rcv_state_process()). After shutdown(SHUT_WR) the data is accepted.
+    // Linux after close(): data for an orphan in FIN_WAIT_1 or FIN_WAIT_2 resets the connection
+    // (F1e, F2b; RFC 9293 §3.6.1 SHLD-3). tcp_rcv_state_process() calls tcp_reset() and returns 1,
+    // so tcp_v4_do_rcv() answers with tcp_v4_send_reset(), which builds the RST from the segment
+    // as RFC 9293 §3.10.7.1 does for a segment without a connection: <SEQ=SEG.ACK><CTL=RST>.
+    // After shutdown(SHUT_WR) the data is accepted.
     if (isLinux(m_s.params) && e.orphan && e.state != TcpState::Established) {
-        sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstDataAfterClose);
+        sendRst(me, segAck, 0, false, Reason::SendRstDataAfterClose);
         closeTcb(me, Reason::DataAfterCloseResetClosed, CloseCause::Reset);
         return;
     }
@@ -233,31 +258,37 @@ void Engine::handleText(Side me, std::uint32_t len, bool ack) {
     else
         e.unread += len;
     if (recording()) {
-        TraceRecord r = base(EventKind::Note, me, Reason::DataAccepted);
+        // An old duplicate from an earlier incarnation taken as this connection's data (RFC 9293
+        // §3.4.2; RFC 1337 §2.1): the bytes are corrupt, which is what 2MSL prevents.
+        TraceRecord r = base(EventKind::Note, me, m_staleArrival ? Reason::StaleDataAccepted : Reason::DataAccepted);
         r.bytes = len;
         put(r);
     }
+    noteDataReceived(me);
     if (!e.dataSeen) {
         e.dataSeen = true;
         trigger(me, AppAction::Trigger::AfterData);
     }
     if (ack)
-        ackReceived(me, true, Reason::SendAckOfData);
+        acknowledge(me, AckUrgency::MayDelay, Reason::SendAckOfData);
 }
 
 // Eighth step: an in-sequence FIN (RFC 9293 §3.10.7.4 Eighth).
 void Engine::handleFin(Side me) {
     Endpoint& e = ep(m_s, me);
-    e.rcvNxt += 1;  // R1: the FIN takes one sequence number
+    e.rcvNxt += 1;  // the FIN takes one sequence number (§3.4)
     e.finReceived = true;
     switch (e.state) {
     case TcpState::SynReceived:
     case TcpState::Established:
         setState(me, TcpState::CloseWait, Reason::FinEnterCloseWait);  // E4
-        ackReceived(me, true, Reason::SendAckOfFin);
+        // Linux tcp_fin(): "inet_csk_enter_pingpong_mode(sk)", so this ACK may wait for our FIN.
+        if (isLinux(m_s.params))
+            e.pingpong = true;
+        acknowledge(me, AckUrgency::MayDelay, Reason::SendAckOfFin);
         break;
     case TcpState::FinWait1:
-        if (e.finSent && e.sndUna == e.finSeq + 1) {
+        if (ourFinAcked(e)) {
             enterTimeWait(me, Reason::FinAckAndFinEnterTimeWait);  // F1d
         } else {
             setState(me, TcpState::Closing, Reason::FinCrossedEnterClosing);  // F1c
@@ -276,29 +307,14 @@ void Engine::handleFin(Side me) {
     trigger(me, AppAction::Trigger::AfterEof);
 }
 
-// Sends the ACK now, or owes it for up to the delayed-ACK time (RFC 9293 §3.8.6.3; RFC 1122
-// §4.2.3.2: at least every second full-sized segment).
-void Engine::ackReceived(Side me, bool mayDelay, Reason why) {
-    Endpoint& e = ep(m_s, me);
-    if (mayDelay && m_s.params.delayedAck && e.quickAcksLeft == 0) {
-        if (!e.ackPending) {
-            e.ackPending = true;
-            startTimer(me, TimerKind::DelayedAck, m_s.params.delayedAckTimeout, Reason::TimerDelayedAck);
-            return;
-        }
-    }
-    if (e.quickAcksLeft > 0)
-        --e.quickAcksLeft;
-    sendAck(me, why);
-}
-
 void Engine::hold(Side me, const Segment& seg) {
     Endpoint& e = ep(m_s, me);
     note(me, Reason::DataHeldOutOfOrder, &seg);
     const bool known = std::any_of(e.held.begin(), e.held.begin() + e.heldCount,
                                    [&](const Held& h) { return h.seq == seg.seq; });
     if (!known && e.heldCount < static_cast<int>(e.held.size()))
-        e.held[e.heldCount++] = Held{seg.seq, seg.len, seg.has(flag::Fin)};
+        e.held[e.heldCount++] = Held{seg.seq, seg.len, seg.ack, seg.has(flag::Fin)};
+    enterQuickAckMode(me);  // tcp_data_queue(): out-of-order data
     sendAck(me, Reason::SendAckOfData);  // a duplicate ACK asks for RCV.NXT
 }
 
@@ -313,7 +329,7 @@ void Engine::drainHeld(Side me) {
                 continue;  // still above a hole
             e.held[i] = e.held[--e.heldCount];
             if (seqLt(e.rcvNxt, end))
-                handleText(me, end - e.rcvNxt, !h.fin);
+                handleText(me, end - e.rcvNxt, h.ack, !h.fin);
             if (ep(m_s, me).state == TcpState::Closed)
                 return;
             if (h.fin && ep(m_s, me).rcvNxt == end && !ep(m_s, me).finReceived)
@@ -322,73 +338,6 @@ void Engine::drainHeld(Side me) {
             break;
         }
     }
-}
-
-// No TCB: everything but RST is answered with RST (RFC 9293 §3.5.2 group 1, rules.md R5, X1).
-void Engine::receiveWithoutTcb(Side me, const Segment& seg) {
-    if (seg.has(flag::Rst)) {
-        note(me, Reason::IgnoredRstNoTcb, &seg);
-        return;
-    }
-    if (seg.has(flag::Ack))
-        sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
-    else
-        sendRst(me, 0, seg.seq + seg.seqSpace(), true, Reason::SendRstNoTcb);
-}
-
-// RFC 9293 §3.10.7.2.
-void Engine::receiveListen(Side me, const Segment& seg) {
-    Endpoint& e = ep(m_s, me);
-    if (seg.has(flag::Rst)) {
-        note(me, Reason::IgnoredRstNoTcb, &seg);
-        return;
-    }
-    if (seg.has(flag::Ack)) {
-        sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
-        return;
-    }
-    if (!seg.has(flag::Syn))
-        return;
-    e.irs = seg.seq;
-    e.rcvNxt = seg.seq + 1;
-    e.synSent = true;
-    e.sndUna = e.iss;
-    e.sndNxt = e.iss + 1;
-    setState(me, TcpState::SynReceived, Reason::SynReceived);
-    sendSyn(me, true);
-}
-
-// RFC 9293 §3.10.7.3.
-void Engine::receiveSynSent(Side me, const Segment& seg) {
-    Endpoint& e = ep(m_s, me);
-    const bool ackOk = seg.has(flag::Ack) && seqLt(e.iss, seg.ack) && seqLe(seg.ack, e.sndNxt);
-    if (seg.has(flag::Ack) && !ackOk) {
-        if (!seg.has(flag::Rst))
-            sendRst(me, seg.ack, 0, false, Reason::SendRstNoTcb);
-        return;
-    }
-    if (seg.has(flag::Rst)) {
-        if (ackOk)
-            closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
-        return;
-    }
-    if (!seg.has(flag::Syn))
-        return;
-    e.irs = seg.seq;
-    e.rcvNxt = seg.seq + 1;
-    if (ackOk) {
-        sampleRtt(e, seg.ack);
-        e.sndUna = seg.ack;
-        e.retries = 0;
-        stopTimer(me, TimerKind::Retransmission);
-        setState(me, TcpState::Established, Reason::EstablishedActive);
-        sendAck(me, Reason::SendHandshakeAck);
-        output(me);
-        return;
-    }
-    // Simultaneous open: SYN without ACK.
-    setState(me, TcpState::SynReceived, Reason::SynReceived);
-    sendSyn(me, true);
 }
 
 }  // namespace finwave::detail

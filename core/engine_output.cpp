@@ -1,13 +1,12 @@
 // Application calls (RFC 9293 §3.10.1–§3.10.5), segment output, retransmission and the channel.
 #include "core/engine.h"
+#include "core/segment_builder.h"
 
 #include <algorithm>
 
 namespace finwave::detail {
 
 namespace {
-bool isLinux(const ProtocolParams& p) { return p.profile == Profile::Linux; }
-
 bool canSend(TcpState s) {  // §3.10.2: SEND is allowed in ESTABLISHED and CLOSE-WAIT
     return s == TcpState::Established || s == TcpState::CloseWait || s == TcpState::SynSent ||
            s == TcpState::SynReceived;
@@ -27,44 +26,40 @@ Reason appReason(AppAction::Kind k) {
 }
 }  // namespace
 
-Micros computeRto(const Endpoint& e, const ProtocolParams& p) {
-    if (!e.haveRtt)
-        return std::min(p.rtoInitial, p.rtoMax);
-    Micros rto;
-    if (isLinux(p))
-        rto = e.srtt + std::max(4 * e.rttvar, p.rtoMin);  // tcp_set_rto(): SRTT + max(RTTVAR, rto_min)
-    else
-        rto = std::max(p.rtoMin, e.srtt + std::max<Micros>(1000, 4 * e.rttvar));  // RFC 6298 (2.3), (2.4)
-    return std::min(rto, p.rtoMax);
-}
-
 void Engine::appCall(Side me, const AppAction& a) {
     Endpoint& e = ep(m_s, me);
     Reason why = appReason(a.kind);
     const bool closing = a.kind == AppAction::Kind::Close || a.kind == AppAction::Kind::ShutdownWrite;
     if (a.kind == AppAction::Kind::Send && !canSend(e.state))
         why = Reason::AppSendRefused;  // "error: connection closing" (§3.10.2)
+    const bool opening = a.kind == AppAction::Kind::Connect || a.kind == AppAction::Kind::Listen;
+    if (opening && e.state != TcpState::Closed)
+        why = Reason::AppConnectRefused;  // "error: connection already exists" (§3.10.1)
     if (closing && a.kind == AppAction::Kind::Close && e.lingerZero)
         why = Reason::AppLingerZeroClose;
     if (recording()) {
         TraceRecord r = base(EventKind::App, me, why);
-        r.bytes = a.kind == AppAction::Kind::Send ? a.bytes : (a.kind == AppAction::Kind::Read ? e.unread : 0);
+        const std::uint64_t unread = std::min<std::uint64_t>(e.unread, UINT32_MAX);
+        r.bytes = a.kind == AppAction::Kind::Send ? a.bytes : (a.kind == AppAction::Kind::Read ? static_cast<std::uint32_t>(unread) : 0);
         put(r);
     }
     switch (a.kind) {
     case AppAction::Kind::Listen:
-        if (e.state == TcpState::Closed)
-            setState(me, TcpState::Listen, Reason::ListenOpened);
+        if (e.state != TcpState::Closed)
+            break;
+        freshTcb(me, e.iss);
+        setState(me, TcpState::Listen, Reason::ListenOpened);
         break;
     case AppAction::Kind::Connect:
         if (e.state != TcpState::Closed)
             break;
         {
+            freshTcb(me, a.iss.value_or(e.iss));
             e.synSent = true;
             e.sndUna = e.iss;
             e.sndNxt = e.iss + 1;
             setState(me, TcpState::SynSent, Reason::SynSentOnConnect);
-            sendSyn(me, false);
+            sendSyn(me);
         }
         break;
     case AppAction::Kind::Send:
@@ -73,26 +68,32 @@ void Engine::appCall(Side me, const AppAction& a) {
         e.unsent += a.bytes;
         scheduleOutput(me);
         break;
-    case AppAction::Kind::Read:
+    case AppAction::Kind::Read: {
+        // Reading opens the window; a window that was under one segment is announced at once
+        // (receiver silly-window avoidance, RFC 9293 §3.8.6.2.2; Linux tcp_cleanup_rbuf()).
+        const bool announce = receiveWindow(e) < m_s.params.mss && e.unread > 0 && e.state != TcpState::Closed;
         e.delivered += e.unread;
         e.unread = 0;
+        if (announce)
+            sendAck(me, Reason::SendWindowUpdate);
         break;
+    }
     case AppAction::Kind::Close:
     case AppAction::Kind::ShutdownWrite:
         appClose(me, a);
         break;
     case AppAction::Kind::Abort:
-        abort(me, Reason::AppAbort);
+        abort(me);
         break;
     }
 }
 
-// CLOSE (§3.10.4) and shutdown(SHUT_WR); close() with SO_LINGER {1,0} aborts (rules.md S7).
+// CLOSE (§3.10.4) and shutdown(SHUT_WR); close() with SO_LINGER {1,0} aborts (RFC 9293 §3.10.5; Linux tcp_disconnect(); E3).
 void Engine::appClose(Side me, const AppAction& a) {
     Endpoint& e = ep(m_s, me);
     const bool isClose = a.kind == AppAction::Kind::Close;
     if (isClose && e.lingerZero) {
-        abort(me, Reason::AppLingerZeroClose);
+        abort(me);
         return;
     }
     const bool startUserTimer = m_s.params.userTimeout > 0;
@@ -100,14 +101,16 @@ void Engine::appClose(Side me, const AppAction& a) {
     case TcpState::Closed:
         note(me, Reason::AppCloseRefused);
         return;
-    case TcpState::Listen:
+    case TcpState::Listen:  // §3.10.4 LISTEN: delete the TCB; no peer is involved
+        closeTcb(me, Reason::AbortClosed, CloseCause::Graceful);
+        return;
     case TcpState::SynSent:
         closeTcb(me, Reason::AbortClosed, CloseCause::Reset);
         return;
     case TcpState::SynReceived:
     case TcpState::Established:
     case TcpState::CloseWait: {
-        // R8 / E2 / C3: close() with received data unread sends RST (RFC 2525 §2.17; Linux
+        // E2 / C3 (RFC 9293 §3.6.1 SHLD-3): close() with received data unread sends RST (RFC 2525 §2.17; Linux
         // __tcp_close() counts data bytes only, not the FIN).
         if (isClose && e.unread > 0) {
             sendRst(me, e.sndNxt, e.rcvNxt, m_s.params.rstCarriesAck, Reason::SendRstUnreadData);
@@ -127,9 +130,8 @@ void Engine::appClose(Side me, const AppAction& a) {
         // Already closing (F1h, T7): no second FIN. A close() after shutdown() orphans the socket.
         if (isClose && !e.orphan) {
             e.orphan = true;
-            if (e.state == TcpState::FinWait2 && m_s.params.finWait2Timeout > 0)
-                startTimer(me, TimerKind::FinWait2, std::max(m_s.params.finWait2Timeout, e.rto * 7 / 2),
-                           Reason::TimerFinWait2);
+            if (e.state == TcpState::FinWait2)
+                startFinWait2Timer(me);
         } else {
             note(me, Reason::AppCloseRefused);
         }
@@ -139,9 +141,9 @@ void Engine::appClose(Side me, const AppAction& a) {
         startTimer(me, TimerKind::User, m_s.params.userTimeout, Reason::TimerUser);
 }
 
-// ABORT (§3.10.5, R9): RST in the states that still owe the peer something; none in CLOSING,
+// ABORT (§3.10.5; E3, F1j, F2g, C3b): RST in the states that still owe the peer something; none in CLOSING,
 // LAST-ACK or TIME-WAIT. Linux sends it as RST+ACK (tcp_send_active_reset()).
-void Engine::abort(Side me, Reason /*appReason*/) {
+void Engine::abort(Side me) {
     Endpoint& e = ep(m_s, me);
     switch (e.state) {
     case TcpState::Closed:
@@ -161,7 +163,8 @@ void Engine::abort(Side me, Reason /*appReason*/) {
 }
 
 // Segmentizes queued data and, once it is all out, the FIN (§3.10.4: "Queue this until all
-// preceding SENDs have been segmentized"); the FIN rides on the last data segment (S12).
+// preceding SENDs have been segmentized"); the FIN rides on the last data segment
+// (Linux tcp_send_fin()).
 void Engine::output(Side me) {
     Endpoint& e = ep(m_s, me);
     const bool open = e.state == TcpState::Established || e.state == TcpState::CloseWait ||
@@ -171,12 +174,7 @@ void Engine::output(Side me) {
         return;
     e.outputPending = false;
     const auto start = [&](Segment& seg, Reason plain, Reason piggy) {
-        Reason why = plain;
-        if (e.ackPending) {
-            e.ackPending = false;
-            stopTimer(me, TimerKind::DelayedAck);
-            why = piggy;
-        }
+        const Reason why = cancelDelayedAck(me) ? piggy : plain;
         if (e.sndUna == e.sndNxt)
             e.frontFirstSent = m_s.now;
         e.sndNxt += seg.seqSpace();
@@ -186,19 +184,17 @@ void Engine::output(Side me) {
             e.rttSentAt = m_s.now;
         }
         transmit(me, seg, why);
-        startRtxIfIdle(me);
+        armRetransmission(me, RtoRestart::IfIdle);
     };
     while (e.unsent > 0) {
-        const std::uint32_t len = std::min(e.unsent, m_s.params.mss);
+        std::uint32_t len = static_cast<std::uint32_t>(std::min<std::uint64_t>(e.unsent, m_s.params.mss));
+        if (!windowAllows(e, len))
+            return;  // the rest (and a FIN queued behind it) waits for an ACK that opens the window
         e.unsent -= len;
-        Segment seg;
-        seg.seq = e.sndNxt;
-        seg.ack = e.rcvNxt;
-        seg.len = len;
-        seg.flags = flag::Ack | flag::Psh;
         const bool fin = e.finQueued && !e.finSent && e.unsent == 0;
+        Segment seg = dataSegment(e, e.sndNxt, len, fin);
+        noteDataSent(me);
         if (fin) {
-            seg.flags |= flag::Fin;
             e.finSent = true;
             e.finSeq = e.sndNxt + len;
         }
@@ -206,25 +202,17 @@ void Engine::output(Side me) {
               fin ? Reason::SendFinWithData : Reason::SendData);
     }
     if (e.finQueued && !e.finSent) {
-        Segment seg;
-        seg.seq = e.sndNxt;
-        seg.ack = e.rcvNxt;
-        seg.flags = flag::Fin | flag::Ack;  // R2: the FIN carries ACK = RCV.NXT
+        Segment seg = dataSegment(e, e.sndNxt, 0, true);  // the FIN carries ACK = RCV.NXT
         e.finSent = true;
         e.finSeq = e.sndNxt;
         start(seg, Reason::SendFin, Reason::SendFinPiggybackAck);
     }
 }
 
-void Engine::sendSyn(Side me, bool withAck) {
+void Engine::sendSyn(Side me) {
     Endpoint& e = ep(m_s, me);
-    Segment syn;
-    syn.seq = e.iss;
-    syn.flags = flag::Syn;
-    if (withAck) {
-        syn.flags |= flag::Ack;
-        syn.ack = e.rcvNxt;
-    }
+    const Segment syn = queuedSegmentAt(e, e.iss, m_s.params.mss);  // SYN, or SYN,ACK in SYN-RECEIVED
+    const bool withAck = syn.has(flag::Ack);
     e.frontFirstSent = m_s.now;
     e.rttPending = true;
     e.rttSeq = e.sndNxt;
@@ -233,12 +221,19 @@ void Engine::sendSyn(Side me, bool withAck) {
     startRtxIfIdle(me);
 }
 
+// The ACK owed by a delayed-ACK timer rides on whatever segment leaves now.
+bool Engine::cancelDelayedAck(Side me) {
+    Endpoint& e = ep(m_s, me);
+    if (!e.ackPending)
+        return false;
+    e.ackPending = false;
+    stopTimer(me, TimerKind::DelayedAck);
+    return true;
+}
+
 void Engine::sendAck(Side me, Reason why) {
     Endpoint& e = ep(m_s, me);
-    if (e.ackPending) {
-        e.ackPending = false;
-        stopTimer(me, TimerKind::DelayedAck);
-    }
+    cancelDelayedAck(me);
     Segment seg;
     seg.seq = e.sndNxt;
     seg.ack = e.rcvNxt;
@@ -254,75 +249,14 @@ void Engine::sendRst(Side me, std::uint32_t seq, std::uint32_t ack, bool withAck
     transmit(me, seg, why);
 }
 
-void Engine::startRtxIfIdle(Side me) {
-    if (!timerRunning(me, TimerKind::Retransmission))
-        startTimer(me, TimerKind::Retransmission, ep(m_s, me).rto, Reason::TimerRtx);
-}
-
-// RFC 6298 §2: SRTT/RTTVAR from one sample; Karn's rule is kept by clearing rttPending whenever
-// a segment is retransmitted.
-void Engine::sampleRtt(Endpoint& e, std::uint32_t ack) {
-    if (!e.rttPending || seqLt(ack, e.rttSeq))
-        return;
-    const Micros r = m_s.now - e.rttSentAt;
-    if (!e.haveRtt) {
-        e.srtt = r;
-        e.rttvar = r / 2;
-        e.haveRtt = true;
-    } else {
-        const Micros diff = e.srtt > r ? e.srtt - r : r - e.srtt;
-        e.rttvar = (3 * e.rttvar + diff) / 4;
-        e.srtt = (7 * e.srtt + r) / 8;
-    }
-    e.rttPending = false;
-    e.rto = computeRto(e, m_s.params);
-}
-
-// RTX expiry (R6; RFC 6298 (5.4)-(5.6)); gives up at the retry limit (§3.8.3 R2; Linux
-// tcp_orphan_retries for orphans), silently (F1g, Linux v15).
-void Engine::retransmit(Side me) {
-    Endpoint& e = ep(m_s, me);
-    if (e.sndUna == e.sndNxt)
-        return;
-    const int limit = (isLinux(m_s.params) && e.orphan) ? m_s.params.orphanRetries : m_s.params.maxRetries;
-    const bool timeUp = m_s.params.giveUpAfter > 0 && m_s.now - e.frontFirstSent >= m_s.params.giveUpAfter;
-    if (e.retries >= limit || timeUp) {
-        closeTcb(me, Reason::RetriesExhaustedClosed, CloseCause::GaveUp);
-        return;
-    }
-    Segment seg;
-    seg.seq = e.sndUna;
-    if (e.synSent && e.sndUna == e.iss) {
-        seg.flags = flag::Syn;
-        if (e.state == TcpState::SynReceived) {
-            seg.flags |= flag::Ack;
-            seg.ack = e.rcvNxt;
-        }
-    } else {
-        const std::uint32_t dataEnd = e.finSent ? e.finSeq : e.sndNxt;
-        seg.len = std::min(dataEnd - e.sndUna, m_s.params.mss);
-        seg.ack = e.rcvNxt;
-        seg.flags = flag::Ack | (seg.len > 0 ? flag::Psh : 0);
-        if (e.finSent && e.sndUna + seg.len == e.finSeq)
-            seg.flags |= flag::Fin;  // the FIN keeps its sequence number (R6)
-    }
-    if (e.ackPending) {
-        e.ackPending = false;
-        stopTimer(me, TimerKind::DelayedAck);
-    }
-    ++e.retries;
-    ++m_s.retransmissions;
-    seg.transmission = static_cast<std::uint8_t>(std::min(e.retries, 255));
-    e.rttPending = false;                              // Karn
-    e.rto = std::min(e.rto * 2, m_s.params.rtoMax);    // (5.5)
-    transmit(me, seg, Reason::Retransmit);
-    startTimer(me, TimerKind::Retransmission, e.rto, Reason::TimerRtx);  // (5.6)
-}
-
 // Hands a segment to the channel: targeted faults first, then seeded random loss and jitter.
 void Engine::transmit(Side from, Segment seg, Reason why) {
     seg.id = m_s.nextSegmentId++;
     seg.dir = directionFrom(from);
+    if (seg.has(flag::Ack) && !seg.has(flag::Rst))
+        noteAckSent(from);
+    if (!seg.has(flag::Rst))
+        seg.wnd = receiveWindow(ep(m_s, from));
     if (recording()) {
         TraceRecord r = base(EventKind::Send, from, why);
         r.seg = seg;
@@ -374,13 +308,14 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
     }
     Event e;
     e.seg = seg;
+    e.tag = ep(m_s, from).incarnation;
     e.sentAt = m_s.now;
     e.arrivesAt = m_s.now + delay;
     e.side = receiverOf(seg.dir);
     if (lost) {
         e.type = EventType::Drop;
         e.t = m_s.now + delay / 2;  // it dies part way, where the diagram draws the cross
-        e.dropReason = dropReason;
+        setDropReason(e, dropReason);
     } else {
         e.type = EventType::Arrive;
         e.t = e.arrivesAt;

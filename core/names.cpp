@@ -78,6 +78,7 @@ std::string_view timerName(TimerKind t) {
     case TimerKind::DelayedAck: return "DELACK";
     case TimerKind::FinWait2: return "FIN_WAIT_2";
     case TimerKind::User: return "USER";
+    case TimerKind::LossProbe: return "TLP";
     }
     return "";
 }
@@ -117,30 +118,6 @@ std::string_view outcomeName(Outcome o) {
     case Outcome::Stuck: return "stuck";
     }
     return "running";
-}
-
-// rules.md "Profile parameters".
-ProtocolParams paramsFor(Profile p) {
-    ProtocolParams params;  // defaults are the RFC profile
-    params.profile = p;
-    if (p == Profile::Linux) {
-        params.msl = 30 * kSec;                 // TCP_TIMEWAIT_LEN = 60 s is Linux's 2MSL
-        params.timeWait = 60 * kSec;            // include/net/tcp.h TCP_TIMEWAIT_LEN
-        params.rtoInitial = 1 * kSec;           // TCP_TIMEOUT_INIT
-        params.rtoMin = 200 * kMs;              // TCP_RTO_MIN
-        params.rtoMax = 120 * kSec;             // TCP_RTO_MAX
-        params.maxRetries = 15;                 // tcp_retries2
-        params.giveUpAfter = 0;                 // Linux counts retries
-        params.delayedAck = true;               // TCP_DELACK_MIN
-        params.delayedAckTimeout = 40 * kMs;
-        params.quickAcks = 16;                  // TCP_MAX_QUICKACKS after the handshake
-        params.finWait2Timeout = 60 * kSec;     // tcp_fin_timeout, orphans only
-        params.orphanRetries = 8;               // tcp_orphan_retries 0 -> 8
-        params.rfc1337 = false;                 // tcp_rfc1337 default
-        params.rstCarriesAck = true;            // tcp_send_active_reset(): R.
-        params.linuxTimeWaitRestart = true;     // tcp_timewait_state_process()
-    }
-    return params;
 }
 
 }  // namespace finwave

@@ -5,6 +5,7 @@
 #include "core/tcp_state.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,16 +34,25 @@ struct AppAction {
     Trigger trigger = Trigger::AtTime;
     Micros delay = 0;
     std::uint32_t bytes = 0;  // Send
+    std::optional<std::uint32_t> iss;  // Connect: this connection's ISS (absolute); else the setup's
 };
 
 struct EndpointSetup {
     TcpState initial = TcpState::Established;  // Established, or Closed for a run that opens first
     std::uint32_t iss = 0;                     // initial send sequence number (absolute)
-    bool lingerZero = false;    // SO_LINGER {on, 0}: close() aborts with RST (rules.md S7)
+    bool lingerZero = false;    // SO_LINGER {on, 0}: close() aborts with RST (RFC 9293 §3.10.5; E3)
     bool autoRead = true;       // the application reads data as soon as it arrives
     bool linger2Negative = false;  // Linux TCP_LINGER2 < 0: an orphan resets instead of FIN_WAIT_2 (F2e)
     std::uint32_t alreadySent = 0;  // bytes sent and ACKed before the run starts (precondition)
+    // A listening application that outlives its connections: when a connection ends this endpoint
+    // listens again on the same port (a server), and in the linux profile a SYN that reaches its
+    // TIME_WAIT may open the next incarnation (RFC 9293 §3.6.1 MAY-2; tcp_timewait_state_process()).
+    bool listenAgain = false;
 };
+
+// The state an endpoint starts a run in: ESTABLISHED, or CLOSED for a run that opens first. The
+// engine, the sequence view and the charts all start from this.
+TcpState initialState(const EndpointSetup& setup);
 
 // Everything one run needs. Built-in scenarios and scenario files produce this.
 struct Scenario {

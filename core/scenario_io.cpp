@@ -170,7 +170,7 @@ ChannelParams readChannel(const Reader& r, const ChannelParams& d) {
 }
 
 EndpointSetup readEndpoint(const Reader& r) {
-    r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent"});
+    r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent", "listen_again"});
     EndpointSetup e;
     e.initial = r.choice<TcpState>("initial", {{"ESTABLISHED", TcpState::Established}, {"CLOSED", TcpState::Closed}},
                                    TcpState::Established);
@@ -179,6 +179,7 @@ EndpointSetup readEndpoint(const Reader& r) {
     e.linger2Negative = r.boolean("linger2_negative", false);
     e.autoRead = r.boolean("auto_read", true);
     e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", 0, 1e9, 0));
+    e.listenAgain = r.boolean("listen_again", false);
     return e;
 }
 
@@ -244,7 +245,7 @@ Scenario readScenario(const json& root) {
             throw Failure{"actions", "must be a list"};
         for (std::size_t i = 0; i < list.size(); ++i) {
             const Reader a(list[i], "actions[" + std::to_string(i) + "]");
-            a.checkKeys({"side", "do", "when", "delay_ms", "bytes"});
+            a.checkKeys({"side", "do", "when", "delay_ms", "bytes", "iss"});
             AppAction act;
             if (!a.has("side")) throw Failure{a.join("side"), "is missing (A or B)"};
             if (!a.has("do")) throw Failure{a.join("do"), "is missing"};
@@ -258,6 +259,8 @@ Scenario readScenario(const json& root) {
                                       T::AtTime);
             act.delay = a.millis("delay_ms", 86400e3, 0);
             act.bytes = static_cast<std::uint32_t>(a.number("bytes", 0, 1e9, 0));
+            if (a.has("iss"))
+                act.iss = static_cast<std::uint32_t>(a.number("iss", 0, 4294967295.0, 0));
             s.actions.push_back(act);
         }
     }
@@ -400,16 +403,19 @@ std::string writeScenario(const Scenario& s) {
     const auto endpoint = [](const EndpointSetup& e) {
         return json{{"initial", std::string(stateName(e.initial))}, {"iss", e.iss}, {"linger_zero", e.lingerZero},
                     {"linger2_negative", e.linger2Negative},
-                    {"auto_read", e.autoRead}, {"already_sent", e.alreadySent}};
+                    {"auto_read", e.autoRead}, {"already_sent", e.alreadySent}, {"listen_again", e.listenAgain}};
     };
     j["a"] = endpoint(s.a);
     j["b"] = endpoint(s.b);
     j["horizon_ms"] = ms(s.horizon);
     j["actions"] = json::array();
-    for (const AppAction& a : s.actions)
+    for (const AppAction& a : s.actions) {
         j["actions"].push_back({{"side", std::string(sideName(a.side))}, {"do", std::string(kindName(a.kind))},
                                 {"when", std::string(triggerName(a.trigger))}, {"delay_ms", ms(a.delay)},
                                 {"bytes", a.bytes}});
+        if (a.iss)
+            j["actions"].back()["iss"] = *a.iss;
+    }
     j["faults"] = json::array();
     for (const Fault& f : s.faults)
         j["faults"].push_back({{"kind", std::string(faultName(f.kind))},

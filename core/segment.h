@@ -32,6 +32,7 @@ struct Segment {
     std::uint32_t seq = 0;
     std::uint32_t ack = 0;      // meaningful only when flags has Ack
     std::uint32_t len = 0;      // data bytes, not counting SYN or FIN
+    std::uint32_t wnd = 0;      // SEG.WND: the sender's advertised receive window (no scaling)
     std::uint8_t flags = 0;
     Direction dir = Direction::AtoB;
     std::uint8_t transmission = 0;  // 0 = first transmission, k = k-th retransmission

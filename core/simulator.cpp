@@ -2,6 +2,7 @@
 #include "core/simulator.h"
 
 #include "core/engine.h"
+#include "core/segment_builder.h"
 
 #include <algorithm>
 
@@ -12,6 +13,12 @@ using detail::State;
 
 namespace {
 constexpr std::uint64_t kCheckpointEvery = 32;
+
+// No connection left: CLOSED, or a server that listens again back in LISTEN.
+bool connectionGone(const detail::Endpoint& e) {
+    return e.state == TcpState::Closed || (e.listenAgain && e.state == TcpState::Listen);
+}
+constexpr std::size_t kQueueViewLimit = 4096;  // the inspector lists at most this many segments
 }
 
 struct Simulator::Impl {
@@ -20,7 +27,7 @@ struct Simulator::Impl {
     State state;
     Trace trace;
     std::vector<State> checkpoints;  // sorted by step
-    // What the user set last; it survives step back (DESIGN.md "Time travel").
+    // What the user set last; it survives step back (a parameter change applies from now on).
     ProtocolParams params;
     std::array<ChannelParams, 2> channels;
 
@@ -153,7 +160,7 @@ Outcome Simulator::outcome() const {
         return Outcome::GaveUp;
     if (any(CloseCause::Reset))
         return Outcome::Reset;
-    if (ep[0].state != TcpState::Closed || ep[1].state != TcpState::Closed)
+    if (!connectionGone(ep[0]) || !connectionGone(ep[1]))
         return Outcome::Stuck;
     if (any(CloseCause::TimedOut))
         return Outcome::TimedOut;
@@ -178,46 +185,19 @@ TcbView Simulator::tcb(Side side) const {
     v.unsentBytes = e.unsent;
     v.unreadBytes = e.unread;
     v.deliveredBytes = e.delivered;
+    v.cwnd = e.cwnd;
+    v.ssthresh = e.ssthresh;
+    v.sndWnd = e.sndWnd;
+    v.rcvWnd = detail::receiveWindow(e);
     v.rto = e.rto;
     v.retries = e.retries;
     v.finSent = e.finSent;
     v.finReceived = e.finReceived;
     v.orphan = e.orphan;
     if (e.state != TcpState::Closed) {
-        // The retransmission queue, derived from the sequence space [SND.UNA, SND.NXT).
-        std::uint32_t seq = e.sndUna;
-        const Direction dir = directionFrom(side);
-        if (e.synSent && seq == e.iss && detail::seqLt(seq, e.sndNxt)) {
-            Segment s;
-            s.seq = seq;
-            s.flags = flag::Syn;
-            s.dir = dir;
-            v.retransmissionQueue.push_back(s);
-            ++seq;
-        }
-        const std::uint32_t dataEnd = e.finSent ? e.finSeq : e.sndNxt;
-        while (detail::seqLt(seq, dataEnd)) {
-            Segment s;
-            s.seq = seq;
-            s.ack = e.rcvNxt;
-            s.len = std::min(dataEnd - seq, p.mss);
-            s.flags = flag::Ack | flag::Psh;
-            s.dir = dir;
-            seq += s.len;
-            if (e.finSent && seq == e.finSeq) {
-                s.flags |= flag::Fin;
-                ++seq;
-            }
-            v.retransmissionQueue.push_back(s);
-        }
-        if (e.finSent && seq == e.finSeq && detail::seqLt(seq, e.sndNxt)) {
-            Segment s;
-            s.seq = seq;
-            s.ack = e.rcvNxt;
-            s.flags = flag::Fin | flag::Ack;
-            s.dir = dir;
-            v.retransmissionQueue.push_back(s);
-        }
+        v.retransmissionQueue = detail::retransmissionQueue(e, p.mss, kQueueViewLimit);
+        for (Segment& s : v.retransmissionQueue)
+            s.dir = directionFrom(side);
     }
     for (int k = 1; k <= detail::kTimerCount; ++k) {
         const detail::Timer& t = e.timers[k - 1];
@@ -246,10 +226,18 @@ std::vector<InFlight> Simulator::inFlight() const {
     return out;
 }
 
-std::uint32_t Simulator::relativeSeq(const Segment& s) const { return s.seq - iss(senderOf(s.dir)); }
+std::uint32_t Simulator::issAt(Side side, std::uint32_t segmentId) const {
+    std::uint32_t iss = side == Side::A ? m_impl->scenario.a.iss : m_impl->scenario.b.iss;
+    for (const detail::IssChange& c : m_impl->state.issChanges)
+        if (c.side == side && c.firstSegmentId <= segmentId)
+            iss = c.iss;
+    return iss;
+}
+
+std::uint32_t Simulator::relativeSeq(const Segment& s) const { return s.seq - issAt(senderOf(s.dir), s.id); }
 
 std::uint32_t Simulator::relativeAck(const Segment& s) const {
-    return s.has(flag::Ack) ? s.ack - iss(receiverOf(s.dir)) : 0;
+    return s.has(flag::Ack) ? s.ack - issAt(receiverOf(s.dir), s.id) : 0;
 }
 
 void Simulator::setChannel(Direction dir, const ChannelParams& params) {
@@ -292,12 +280,15 @@ std::uint32_t Simulator::dropNext(Side sender) {
 
 bool Simulator::isDropNextArmed(Side sender) const { return m_impl->state.dropNextArmed[sender == Side::A ? 0 : 1]; }
 
+int Simulator::unlistedTransitions() const { return static_cast<int>(m_impl->state.unlistedTransitions); }
+
+std::size_t Simulator::pendingEvents() const { return m_impl->state.queue.size(); }
+
 int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.retransmissions); }
 
 std::optional<Micros> Simulator::bothClosedAt() const {
     const auto& ep = m_impl->state.ep;
-    if (ep[0].state != TcpState::Closed || ep[1].state != TcpState::Closed || ep[0].closedAt < 0 ||
-        ep[1].closedAt < 0)
+    if (!connectionGone(ep[0]) || !connectionGone(ep[1]) || ep[0].closedAt < 0 || ep[1].closedAt < 0)
         return std::nullopt;
     return std::max(ep[0].closedAt, ep[1].closedAt);
 }

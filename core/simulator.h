@@ -27,15 +27,19 @@ struct TcbView {
     TcpState state = TcpState::Closed;
     std::uint32_t iss = 0, irs = 0;
     std::uint32_t sndUna = 0, sndNxt = 0, rcvNxt = 0;
-    std::uint32_t unsentBytes = 0;     // queued by SEND, not yet segmentized
-    std::uint32_t unreadBytes = 0;     // received, not yet read by the application
-    std::uint32_t deliveredBytes = 0;  // read by the application so far
+    std::uint64_t unsentBytes = 0;     // queued by SEND, not yet segmentized
+    std::uint64_t unreadBytes = 0;     // received, not yet read by the application
+    std::uint64_t deliveredBytes = 0;  // read by the application so far
+    std::uint32_t cwnd = 0;            // congestion window, bytes (RFC 5681)
+    std::uint32_t ssthresh = 0;        // slow-start threshold, bytes
+    std::uint32_t sndWnd = 0;          // SND.WND: the window the peer advertised
+    std::uint32_t rcvWnd = 0;          // RCV.WND: the window this end advertises
     Micros rto = 0;
     int retries = 0;                   // retransmissions of the segment at the front of the queue
     bool finSent = false;
     bool finReceived = false;
     bool orphan = false;               // close() was called (Linux orphan rules)
-    std::vector<Segment> retransmissionQueue;  // unacknowledged segments, earliest first
+    std::vector<Segment> retransmissionQueue;  // unacknowledged segments, earliest first (first 4096)
     std::vector<TimerView> timers;             // running timers
 };
 
@@ -89,8 +93,10 @@ public:
     std::vector<InFlight> inFlight() const;
     std::uint32_t iss(Side side) const;
 
-    // Relative numbers as Wireshark shows them (rules.md §0): seq from the sender's ISS,
-    // ack from the receiver's ISS.
+    // Relative numbers as Wireshark shows them: seq from the sender's ISS,
+    // ack from the receiver's ISS, each as it was when the segment left (a new incarnation may
+    // have changed it since).
+    std::uint32_t issAt(Side side, std::uint32_t segmentId) const;
     std::uint32_t relativeSeq(const Segment& s) const;
     std::uint32_t relativeAck(const Segment& s) const;
 
@@ -112,6 +118,10 @@ public:
 
     // Statistics for experiments.
     int retransmissions() const;
+    // Changes of state the engine made that core/transitions.cpp does not list (should be 0).
+    int unlistedTransitions() const;
+    // Entries in the event queue: segments in flight, timers, pending calls (bounded by the windows).
+    std::size_t pendingEvents() const;
     std::optional<Micros> bothClosedAt() const;
 
 private:

@@ -12,8 +12,9 @@
 
 namespace finwave {
 
-enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, DelayedAck, FinWait2, User };
-std::string_view timerName(TimerKind t);  // "RTX", "TIME_WAIT", "DELACK", "FIN_WAIT_2", "USER"
+// LossProbe: the linux profile's tail-loss probe timer (RFC 8985 §7; Linux ICSK_TIME_LOSS_PROBE).
+enum class TimerKind : std::uint8_t { None, Retransmission, TimeWait, DelayedAck, FinWait2, User, LossProbe };
+std::string_view timerName(TimerKind t);  // "RTX", "TIME_WAIT", "DELACK", "FIN_WAIT_2", "USER", "TLP"
 
 // What a trace record says happened. jsonl spells these "app", "send", "arrive", "drop",
 // "state", "timer-start", "timer-stop", "timer-fire", "note".

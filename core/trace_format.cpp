@@ -1,4 +1,4 @@
-// `finwave trace` output: jsonl per DESIGN.md's contract, and a readable ladder.
+// `finwave trace` output: jsonl per the command-line contract, and a readable ladder.
 #include "core/trace_format.h"
 
 #include <cstdio>

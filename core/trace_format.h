@@ -7,7 +7,7 @@
 
 namespace finwave {
 
-// One JSON object per record, fields as DESIGN.md's command-line contract says.
+// One JSON object per record, with the fields of the command-line contract (README, `--format jsonl`).
 std::string jsonlRecord(const Simulator& sim, const TraceRecord& r);
 // A readable ladder line: time, arrow, flags, seq/ack, both states.
 std::string textRecord(const Simulator& sim, const TraceRecord& r);

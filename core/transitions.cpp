@@ -108,6 +108,7 @@ constexpr Transition kTable[] = {
     // TIME-WAIT
     {"T1", S::TimeWait, S::TimeWait, R::TimeWaitRestarted, FINWAVE_TR("StateGraph", "rcv FIN again / snd ACK, restart 2MSL"), "RFC 9293 §3.10.7.4 Fifth and Eighth", true, false},
     {"T3", S::TimeWait, S::Closed, R::RstKilledTimeWait, kRst, "RFC 9293 §3.10.7.4 Second; RFC 1337 §1", false, false},
+    {"T5", S::TimeWait, S::SynReceived, R::TimeWaitNewIncarnation, FINWAVE_TR("StateGraph", "rcv SYN above RCV.NXT / snd SYN,ACK"), "RFC 9293 §3.6.1 MAY-2; RFC 6191; Linux tcp_timewait_state_process()", false, true},
     {"T6", S::TimeWait, S::Closed, R::TimeWaitExpired, FINWAVE_TR("StateGraph", "timeout 2MSL / delete TCB"), "RFC 9293 §3.10.8", true, false},
     {"T7", S::TimeWait, S::Closed, R::AbortClosed, kAbortQuiet, kSecAbort, false, false},
     {"T8", S::TimeWait, S::Closed, R::UserTimeoutClosed, kUserTimeout, kSecUser, false, false},
@@ -122,6 +123,20 @@ const Transition* findTransition(TcpState from, TcpState to, Reason why) {
         if (t.from == from && t.to == to && t.reason == why)
             return &t;
     return nullptr;
+}
+
+namespace {
+using ListedBits = std::array<std::array<std::array<bool, kReasonCount>, kTcpStateCount>, kTcpStateCount>;
+constexpr ListedBits kListed = [] {  // built at compile time: the engine asks on every change of state
+    ListedBits b{};
+    for (const Transition& t : kTable)
+        b[static_cast<int>(t.from)][static_cast<int>(t.to)][static_cast<int>(t.reason)] = true;
+    return b;
+}();
+}  // namespace
+
+bool isListedTransition(TcpState from, TcpState to, Reason why) {
+    return kListed[static_cast<int>(from)][static_cast<int>(to)][static_cast<int>(why)];
 }
 
 const Transition* transitionById(std::string_view id) {
@@ -148,8 +163,9 @@ const Transition* transitionOf(const TraceRecord& r) {
     if (r.side == Side::Net)
         return nullptr;
     const TcpState now = r.side == Side::A ? r.stateA : r.stateB;
-    // A FIN sent again on RTX expiry (F1f, G3, L2): the send record of the retransmission.
-    if (r.kind == EventKind::Send && r.reason == Reason::Retransmit && r.hasSegment && r.seg.has(flag::Fin))
+    // A FIN sent again on RTX expiry or by the tail-loss probe (F1f, G3, L2): its send record.
+    const bool resent = r.reason == Reason::Retransmit || r.reason == Reason::TailLossProbe;
+    if (r.kind == EventKind::Send && resent && r.hasSegment && r.seg.has(flag::Fin))
         return findTransition(now, now, Reason::Retransmit);
     // TIME-WAIT restarted by a resent FIN (T1): the engine notes it after its ACK.
     if (r.kind == EventKind::Note && r.reason == Reason::TimeWaitRestarted)

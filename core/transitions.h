@@ -33,12 +33,14 @@ struct Transition {
 std::span<const Transition> transitions();
 // The row for a change of state (from, to) recorded with `why`; null if the table has none.
 const Transition* findTransition(TcpState from, TcpState to, Reason why);
+// Whether the table has a row for (from, to, why); a constant-time lookup for the engine.
+bool isListedTransition(TcpState from, TcpState to, Reason why);
 const Transition* transitionById(std::string_view id);
 // The states a transition from `from` can lead to, in table order, without repeats (self-loops
 // included when `withSelfLoops`).
 std::vector<TcpState> reachableFrom(TcpState from, bool withSelfLoops = false);
 // The row a trace record stands for: a State record's change, or a self-loop (a FIN resent on
-// timeout in FIN_WAIT_1, CLOSING or LAST_ACK; TIME_WAIT restarted by a resent FIN). Null otherwise.
+// timeout or by the tail-loss probe in FIN_WAIT_1, CLOSING or LAST_ACK; TIME_WAIT restarted by a resent FIN). Null otherwise.
 const Transition* transitionOf(const TraceRecord& record);
 
 }  // namespace finwave

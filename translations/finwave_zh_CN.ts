@@ -16,10 +16,6 @@
         <translation>第 95 百分位（秒）</translation>
     </message>
     <message>
-        <source>mean retransmissions</source>
-        <translation>平均重传次数</translation>
-    </message>
-    <message>
         <source>graceful close (%)</source>
         <translation>正常关闭（%）</translation>
     </message>
@@ -38,10 +34,6 @@
     <message>
         <source>seconds</source>
         <translation>秒</translation>
-    </message>
-    <message>
-        <source>retransmissions / share of runs (%)</source>
-        <translation>重传次数 / 运行占比（%）</translation>
     </message>
     <message>
         <source>Sockets in TIME_WAIT on a server closing %1 connections/s</source>
@@ -70,6 +62,18 @@
     <message>
         <source>%1: cannot be written (%2)</source>
         <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>mean retransmissions (count)</source>
+        <translation>平均重传次数（次）</translation>
+    </message>
+    <message>
+        <source>retransmissions</source>
+        <translation>重传次数</translation>
+    </message>
+    <message>
+        <source>share of runs (%)</source>
+        <translation>运行占比（%）</translation>
     </message>
 </context>
 <context>
@@ -534,6 +538,34 @@
         <source>Linux with TCP_LINGER2 &lt; 0: the orphan answers the ACK of its FIN with a RST and is closed at once instead of waiting in FIN_WAIT_2.</source>
         <translation>Linux 下 TCP_LINGER2 &lt; 0：孤儿套接字收到对其 FIN 的 ACK 后回以 RST，并立即关闭，而不在 FIN_WAIT_2 中等待。</translation>
     </message>
+    <message>
+        <source>Tail-loss probe: the last segment in flight is sent again before the retransmission timeout, so a lost tail is noticed sooner.</source>
+        <translation>尾部丢失探测：在重传超时之前再次发送飞行中的最后一个报文段，从而更早发现尾部丢失。</translation>
+    </message>
+    <message>
+        <source>A SYN with a sequence number above the old connection&apos;s arrives in TIME_WAIT: TIME_WAIT ends and a new incarnation of the connection starts, with an ISN above the old one.</source>
+        <translation>TIME_WAIT 中到达一个序号高于旧连接的 SYN：TIME_WAIT 结束，连接的新化身开始，其 ISN 高于旧连接。</translation>
+    </message>
+    <message>
+        <source>A new incarnation of the connection begins: same addresses and ports as an earlier one.</source>
+        <translation>连接的新化身开始：地址和端口与先前的连接相同。</translation>
+    </message>
+    <message>
+        <source>Corrupted data: an old duplicate from the previous incarnation is accepted as if it were this connection&apos;s data.</source>
+        <translation>数据被破坏：来自上一个化身的旧重复报文被当作本连接的数据接收了。</translation>
+    </message>
+    <message>
+        <source>Window update: the application has read the data, so the receive window opens again and the sender may go on.</source>
+        <translation>窗口更新：应用已读取数据，接收窗口重新打开，发送方可以继续发送。</translation>
+    </message>
+    <message>
+        <source>OPEN is refused: this address and port still belong to a connection (&quot;connection already exists&quot;).</source>
+        <translation>OPEN 被拒绝：该地址和端口仍属于一个连接（“连接已存在”）。</translation>
+    </message>
+    <message>
+        <source>Probe timer (PTO): about two round trips; if nothing is acknowledged by then, the last segment is probed.</source>
+        <translation>探测定时器（PTO）：约两个往返时间；若届时仍无确认，就探测最后一个报文段。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -633,6 +665,14 @@
         <source>Three-way open, some data, four-way close: compare three segments with four.</source>
         <translation>三次握手、传输数据、四次挥手：对比三个报文段与四个报文段。</translation>
     </message>
+    <message>
+        <source>Old duplicate: why TIME_WAIT lasts 2MSL</source>
+        <translation>旧的重复报文：TIME_WAIT 为何持续 2MSL</translation>
+    </message>
+    <message>
+        <source>A delayed copy of B&apos;s data outlives the connection. With TIME_WAIT intact it dies there and A cannot reopen yet; set TIME_WAIT to 0 and A reconnects at once, and the copy is taken as the new connection&apos;s data (corrupted, in red) while B&apos;s real bytes are discarded.</source>
+        <translation>B 的数据的一个延迟副本比连接活得更久。TIME_WAIT 完整时，它在 TIME_WAIT 中消亡，A 暂时不能重新打开连接；把 TIME_WAIT 设为 0，A 立即重连，这个副本被当作新连接的数据（被破坏，红色显示），而 B 真正的字节被丢弃。</translation>
+    </message>
 </context>
 <context>
     <name>Segment</name>
@@ -731,6 +771,10 @@
         <source>rcv FIN again / snd ACK, restart 2MSL</source>
         <translation>再次收到 FIN / 发 ACK，重启 2MSL</translation>
     </message>
+    <message>
+        <source>rcv SYN above RCV.NXT / snd SYN,ACK</source>
+        <translation>收到高于 RCV.NXT 的 SYN / 发 SYN,ACK</translation>
+    </message>
 </context>
 <context>
     <name>Time</name>
@@ -756,10 +800,6 @@
     <message>
         <source>now</source>
         <translation>现在</translation>
-    </message>
-    <message>
-        <source>time (compressed like the sequence diagram: idle spans are shortened)</source>
-        <translation>时间（与时序图一样压缩：空闲时段被缩短）</translation>
     </message>
     <message>
         <source>Run</source>
@@ -857,6 +897,14 @@
         <source>SO_LINGER 0</source>
         <translation>SO_LINGER 0</translation>
     </message>
+    <message>
+        <source>time (idle spans shortened)</source>
+        <translation>时间（空闲时段已缩短）</translation>
+    </message>
+    <message>
+        <source>current: %1</source>
+        <translation>当前：%1</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::ControlPanel</name>
@@ -871,34 +919,6 @@
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1×</source>
-        <translation>%1×</translation>
-    </message>
-    <message>
-        <source>step %1 · t = %2 · A %3 · B %4</source>
-        <translation>第 %1 步 · t = %2 · A %3 · B %4</translation>
-    </message>
-    <message>
-        <source>Reset (Home)</source>
-        <translation>重置（Home）</translation>
-    </message>
-    <message>
-        <source>Step back (Left)</source>
-        <translation>后退一步（←）</translation>
-    </message>
-    <message>
-        <source>Play / pause (Space)</source>
-        <translation>播放 / 暂停（空格）</translation>
-    </message>
-    <message>
-        <source>Step (Right)</source>
-        <translation>前进一步（→）</translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
     </message>
     <message>
         <source>Loss A→B</source>
@@ -1058,10 +1078,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>Controls</source>
-        <translation>控制</translation>
-    </message>
-    <message>
         <source>Event log</source>
         <translation>事件日志</translation>
     </message>
@@ -1190,10 +1206,6 @@
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;projector mode&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;投影模式&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它丢失&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>About FinWave</source>
         <translation>关于 FinWave</translation>
     </message>
@@ -1204,6 +1216,85 @@
     <message>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Charts in a large &amp;window</source>
+        <translation>在大窗口中显示图表(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Drop &amp;A&apos;s next segment</source>
+        <translation>丢弃 A 的下一个报文段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Drop &amp;B&apos;s next segment</source>
+        <translation>丢弃 B 的下一个报文段(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower, down to 0.01× (slow motion)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presenter layout (projector theme, full screen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop A&apos;s / B&apos;s next segment (the one in flight, or the next sent)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it where it is (right-click: a menu)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢，最慢 0.01×（慢动作）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示布局（投影主题，全屏）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃 A / B 的下一个报文段（飞行中的那个，或下一个发出的）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它在所在位置丢失（右键：菜单）&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::PlaybackBar</name>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>t = %1 · step %2 · A %3 · B %4</source>
+        <translation>t = %1 · 第 %2 步 · A %3 · B %4</translation>
+    </message>
+    <message>
+        <source> · %1&apos;s next segment will be dropped</source>
+        <translation> · %1 的下一个报文段将被丢弃</translation>
+    </message>
+    <message>
+        <source>Reset (Home)</source>
+        <translation>重置（Home）</translation>
+    </message>
+    <message>
+        <source>Step back (Left)</source>
+        <translation>后退一步（←）</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step (Right)</source>
+        <translation>前进一步（→）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Drop A&apos;s next</source>
+        <translation>丢弃 A 的下一个</translation>
+    </message>
+    <message>
+        <source>Drop A&apos;s segment in flight, or the next one A sends (D)</source>
+        <translation>丢弃 A 飞行中的报文段，或 A 发出的下一个（D）</translation>
+    </message>
+    <message>
+        <source>Drop B&apos;s next</source>
+        <translation>丢弃 B 的下一个</translation>
+    </message>
+    <message>
+        <source>Drop B&apos;s segment in flight, or the next one B sends (Shift+D)</source>
+        <translation>丢弃 B 飞行中的报文段，或 B 发出的下一个（Shift+D）</translation>
+    </message>
+    <message>
+        <source>Space play · ← → step · Home reset · D / Shift+D drop · F11 leave</source>
+        <translation>空格 播放 · ← → 单步 · Home 重置 · D / Shift+D 丢弃 · F11 退出</translation>
     </message>
 </context>
 <context>
@@ -1233,12 +1324,27 @@
         <translation>%1 后到期</translation>
     </message>
     <message>
-        <source>t = %1 · step %2</source>
-        <translation>t = %1 · 第 %2 步</translation>
-    </message>
-    <message>
         <source>restarted, %1</source>
         <translation>已重启，%1</translation>
+    </message>
+    <message>
+        <source>from here: %1</source>
+        <translation>从这里起：%1</translation>
+    </message>
+    <message>
+        <source>old duplicate taken as new data: %1</source>
+        <translation>旧的重复报文被当作新数据：%1</translation>
+    </message>
+    <message>
+        <source>%1: a new connection on the same ports begins</source>
+        <translation>%1：同一端口上的新连接开始</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::SequenceView</name>
+    <message>
+        <source>Drop this segment</source>
+        <translation>丢弃这个报文段</translation>
     </message>
 </context>
 </TS>

@@ -82,9 +82,9 @@ QPainterPath SegmentArrowItem::shape() const {
 
 void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
-    const QColor colour = m_aToB ? t.sideA : t.sideB;
+    const QColor colour = m_corrupt ? t.lost : m_aToB ? t.sideA : t.sideB;
     p->setRenderHint(QPainter::Antialiasing);
-    QPen pen(colour, t.lineWidth);
+    QPen pen(colour, m_corrupt ? t.lineWidth * 1.6 : t.lineWidth);
     if (m_retransmission)
         pen.setStyle(Qt::DashLine);
     if (m_fate == Fate::InFlight)
@@ -126,6 +126,15 @@ QRectF SegmentArrowItem::labelRect() const {
 }
 
 QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
+
+void SegmentArrowItem::setCorrupt(QString label) {
+    prepareGeometryChange();
+    m_corrupt = true;
+    m_label = std::move(label);
+    const QRectF box = textBox(*m_theme, m_label);
+    m_pad = QSizeF(box.width() + 16, box.height() * 2 + 16 + m_theme->lineWidth * 4);
+    update();
+}
 
 void SegmentArrowItem::setLabelBelow(bool below) {
     if (below == m_labelBelow)
@@ -281,6 +290,27 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
         p->setPen(t.foreground);
         write(m.textY - fm.height() / 2, m.text);
     }
+}
+
+// --- MarkerItem -------------------------------------------------------------------------
+
+MarkerItem::MarkerItem(const Theme* theme, double left, double right, QString text, QColor colour)
+    : m_theme(theme), m_left(left), m_right(right), m_text(std::move(text)), m_colour(std::move(colour)) {
+    setZValue(15);
+}
+
+QRectF MarkerItem::boundingRect() const {
+    const QRectF box = textBox(*m_theme, m_text);
+    return QRectF(m_left, -box.height() - 4, m_right - m_left, box.height() + 8);
+}
+
+void MarkerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setPen(QPen(m_colour, std::max<qreal>(1.2, t.lineWidth * 0.7), Qt::DotLine));
+    p->drawLine(QPointF(m_left, 0), QPointF(m_right, 0));
+    QRectF box = textBox(t, m_text);
+    box.moveBottomLeft(QPointF(m_left + 6, -2));
+    drawBox(p, t, box, m_text, m_colour);
 }
 
 // --- BreakItem --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ enum ItemType {
     BreakType,
     FrameType,
     CursorType,
+    MarkerType,
 };
 
 // One segment: from the sender's lifeline at its send time to the receiver's at its arrival,
@@ -47,6 +48,9 @@ public:
     QPointF labelCenter() const;  // where the label is drawn: beside the sender
     QRectF labelRect() const;
     void setLabelBelow(bool below);  // under the arrow instead of above it
+    // An old duplicate the receiver took as new data: drawn in the colour of a loss.
+    void setCorrupt(QString label);
+    bool isCorrupt() const { return m_corrupt; }
     quint32 segmentId() const { return m_id; }
     bool isAToB() const { return m_aToB; }
 
@@ -70,6 +74,7 @@ private:
     QSizeF m_pad;
     Fate m_fate = Fate::InFlight;
     bool m_labelBelow = false;
+    bool m_corrupt = false;
 };
 
 // One state interval of one side: its stretch of the side's column, filled in the state's
@@ -154,6 +159,27 @@ private:
     double m_x = 0, m_y0 = 0, m_y1 = 0;
     double m_textWidth = -1, m_lineHeight = 0, m_labelOffset = 0;
     bool m_running = true;
+};
+
+// A row across the diagram that says something began there: a new incarnation of the
+// connection, or parameters changed by the user from this moment on.
+class MarkerItem : public QGraphicsItem {
+public:
+    enum { Type = MarkerType };
+    MarkerItem(const Theme* theme, double left, double right, QString text, QColor colour);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    const QString& text() const { return m_text; }
+
+    int createdAt = -1;  // trace size when it was made; gone when the trace is cut below it
+    Micros at = 0;
+
+private:
+    const Theme* m_theme;
+    double m_left, m_right;
+    QString m_text;
+    QColor m_colour;
 };
 
 // A compressed idle span: a zig-zag across the diagram labelled with its real length.

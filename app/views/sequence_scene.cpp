@@ -12,6 +12,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 namespace finwave::app {
@@ -28,6 +29,9 @@ struct SequenceScene::Private {
     std::vector<StateBandItem*> bands[2];
     std::vector<TimerBracketItem*> timers[2];
     std::vector<BreakItem*> breaks;
+    std::vector<MarkerItem*> markers;
+    ProtocolParams shownParams;
+    std::array<ChannelParams, 2> shownChannels{};
     std::function<void(quint32, QPoint)> segmentMenu;
     std::size_t tickCount = 0;
     QVector<QPair<double, QString>> ticks;
@@ -103,6 +107,25 @@ void SequenceScene::updateTitle() {
         return;
     const Simulator& sim = d->ctl->sim();
     d->frame->setTitle(scenarioTitle(sim.scenario()), parameterLine(sim));
+    // The header says what holds now; the row where the user changed it is marked, with the
+    // new values, so the diagram above it stays explained by the old ones.
+    const std::array<ChannelParams, 2> channels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
+    const bool changed = !(channels == d->shownChannels) || !(sim.params() == d->shownParams);
+    d->shownParams = sim.params();
+    d->shownChannels = channels;
+    if (!changed || sim.trace().empty())
+        return;
+    const Micros at = std::max(d->ctl->displayTime(), sim.now());
+    if (!d->markers.empty() && d->markers.back()->at == at && d->markers.back()->createdAt == static_cast<int>(sim.trace().size())) {
+        delete d->markers.back();  // one mark per moment: the latest values
+        d->markers.pop_back();
+    }
+    auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4, tr("from here: %1").arg(parameterLine(sim)), d->theme.cursor);
+    mark->createdAt = static_cast<int>(sim.trace().size());
+    mark->at = at;
+    mark->setPos(0, d->axis.y(at));
+    addItem(mark);
+    d->markers.push_back(mark);
 }
 
 // Everything from scratch: on load, reset, theme and language change. Records are then added
@@ -117,12 +140,15 @@ void SequenceScene::rebuild() {
         d->timers[s].clear();
     }
     d->breaks.clear();
+    d->markers.clear();
     d->tickCount = 0;
     d->ticks.clear();
     setBackgroundBrush(d->theme.background);
 
     const Simulator& sim = d->ctl->sim();
     const Scenario& sc = sim.scenario();
+    d->shownParams = sim.params();
+    d->shownChannels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
     d->geo = SequenceGeometry::forTheme(d->theme);
     d->axis = timeAxisFor(d->theme, sc);
 
@@ -261,6 +287,24 @@ void SequenceScene::append(int first, int count) {
             }
             break;
         }
+        case EventKind::Note:
+            if (r.reason == Reason::StaleDataAccepted) {  // the last old copy was taken as new data
+                for (auto it = d->arrows.rbegin(); it != d->arrows.rend(); ++it)
+                    if ((*it)->endedAt == (*it)->createdAt && (*it)->sentAt <= r.t) {
+                        (*it)->setCorrupt(tr("old duplicate taken as new data: %1").arg(segmentLabel(sim, r.seg)));
+                        break;
+                    }
+            } else if (r.reason == Reason::NewIncarnation) {
+                auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4,
+                                            tr("%1: a new connection on the same ports begins").arg(QString::fromUtf8(sideName(r.side).data())),
+                                            d->theme.foreground);
+                mark->createdAt = i;
+                mark->at = r.t;
+                mark->setPos(0, d->axis.y(r.t));
+                addItem(mark);
+                d->markers.push_back(mark);
+            }
+            break;
         default:
             break;
         }
@@ -310,6 +354,10 @@ void SequenceScene::truncate(int newSize) {
             }
         }
     }
+    while (!d->markers.empty() && d->markers.back()->createdAt >= newSize) {
+        delete d->markers.back();
+        d->markers.pop_back();
+    }
     const Trace& trace = d->ctl->sim().trace();
     d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
     while (d->breaks.size() > d->axis.breaks().size()) {
@@ -344,6 +392,8 @@ void SequenceScene::updateOpenItems() {
     for (int s = 0; s < 2; ++s) {
         layoutColumn(d->theme, d->axis, d->geo, s, d->bands[s], d->timers[s], now);
     }
+    for (MarkerItem* m : d->markers)  // the axis may have been compressed since
+        m->setPos(0, d->axis.y(m->at));
     d->cursorY = yNow;
     d->cursor->setPos(0, yNow);
     d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler

@@ -1,4 +1,6 @@
 // The command-line contract: exit codes, one-line reasons, jsonl fields, exports with no display.
+#include "core/builtin_scenarios.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -35,11 +37,13 @@ TEST(CommandLine, VersionPrintsTheProjectVersion) {
     EXPECT_EQ(r.out.trimmed(), QStringLiteral("finwave ") + QStringLiteral(FINWAVE_VERSION));
 }
 
-TEST(CommandLine, ListScenariosNamesAllTwelve) {
+TEST(CommandLine, ListScenariosNamesEveryBuiltin) {
     const Result r = run({QStringLiteral("--list-scenarios")});
     EXPECT_EQ(r.code, 0);
-    EXPECT_EQ(r.out.trimmed().split(QLatin1Char('\n')).size(), 12);
+    EXPECT_EQ(r.out.trimmed().split(QLatin1Char('\n')).size(), static_cast<int>(finwave::builtinScenarioNames().size()));
+    EXPECT_EQ(finwave::builtinScenarioNames().size(), 13u);  // the twelve of DESIGN.md and old-duplicate
     EXPECT_TRUE(r.out.contains(QStringLiteral("lost-last-ack")));
+    EXPECT_TRUE(r.out.contains(QStringLiteral("old-duplicate")));
 }
 
 TEST(CommandLine, TraceJsonlHasTheContractFieldsAndIsDeterministic) {

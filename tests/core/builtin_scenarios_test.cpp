@@ -1,4 +1,4 @@
-// Each built-in scenario against its reference trace in rules.md §4 (relative numbers, ISS = 0).
+// Each built-in scenario against the exchange its rows in docs/protocol.md give (relative numbers, ISS = 0).
 #include "test_helpers.h"
 
 #include <gtest/gtest.h>
@@ -14,11 +14,11 @@ struct Played {
 };
 }  // namespace
 
-TEST(BuiltinScenarios, AllTwelveExistInDesignOrder) {
+TEST(BuiltinScenarios, AllExistInDesignOrder) {
     const std::vector<std::string_view> expected = {
         "normal-close",  "piggyback-close", "simultaneous-close", "half-close",
         "lost-fin",      "lost-fin-ack",    "lost-last-ack",      "linger-abort",
-        "unread-data-rst", "fin-wait-2-timeout", "retries-exhausted", "full-lifecycle"};
+        "unread-data-rst", "fin-wait-2-timeout", "retries-exhausted", "full-lifecycle", "old-duplicate"};
     EXPECT_EQ(builtinScenarioNames(), expected);
     for (auto n : expected) {
         auto s = builtinScenario(n);
@@ -35,7 +35,7 @@ TEST(BuiltinScenarios, NormalCloseIsS1) {
     EXPECT_EQ(states(r.sim, Side::A, TcpState::Established),
               (S{"ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED"}));
     EXPECT_EQ(states(r.sim, Side::B, TcpState::Established), (S{"ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "CLOSED"}));
-    // S1 step 7: A leaves TIME_WAIT 2MSL after it entered it.
+    // T6: A leaves TIME_WAIT 2MSL after it entered it.
     const auto tw = entered(r.sim, Side::A, TcpState::TimeWait);
     const auto closed = entered(r.sim, Side::A, TcpState::Closed);
     ASSERT_EQ(tw.size(), 1u);
@@ -83,7 +83,7 @@ TEST(BuiltinScenarios, LostFinIsS4ResentAfterOneSecond) {
     ASSERT_GE(segs.size(), 2u);
     EXPECT_EQ(segs[0], seg("A>B", "FIN,ACK", 1, 1, 0, true));
     EXPECT_EQ(segs[1], seg("A>B", "FIN,ACK", 1, 1, 0, false, true));
-    // S4: RTO = 1 s when CLOSE is called (RFC 6298 (2.1), floor 1 s).
+    // F1f: RTO = 1 s when CLOSE is called (RFC 6298 (2.1), floor 1 s).
     std::vector<Micros> sends;
     for (const auto& rec : r.sim.trace())
         if (rec.kind == EventKind::Send && rec.seg.dir == Direction::AtoB)
@@ -111,7 +111,7 @@ TEST(BuiltinScenarios, LostLastAckMakesTimeWaitReAckAndRestart) {
     EXPECT_EQ(segs[3], seg("A>B", "ACK", 2, 2, 0, true));
     EXPECT_EQ(segs[4], seg("B>A", "FIN,ACK", 1, 2, 0, false, true));
     EXPECT_EQ(segs[5], seg("A>B", "ACK", 2, 2));
-    // S5 step 7/9: TIME_WAIT restarted at the re-ACK and ends 2MSL after it.
+    // T1: TIME_WAIT restarted at the re-ACK and ends 2MSL after it.
     Micros reAck = 0;
     for (const auto& rec : r.sim.trace())
         if (rec.kind == EventKind::Send && rec.seg.dir == Direction::AtoB)
@@ -142,7 +142,7 @@ TEST(BuiltinScenarios, FinWait2TimeoutIsS9OnLinux) {
     const auto segs = segments(r.sim);
     ASSERT_EQ(segs.size(), 4u);
     EXPECT_EQ(segs[2], seg("B>A", "FIN,ACK", 1, 2));
-    EXPECT_EQ(segs[3], seg("A>B", "RST", 2, 0));  // R5: <SEQ=SEG.ACK><CTL=RST>
+    EXPECT_EQ(segs[3], seg("A>B", "RST", 2, 0));  // X1: <SEQ=SEG.ACK><CTL=RST>
     const auto fw2 = entered(r.sim, Side::A, TcpState::FinWait2);
     const auto closed = entered(r.sim, Side::A, TcpState::Closed);
     ASSERT_EQ(fw2.size(), 1u);
@@ -167,7 +167,7 @@ TEST(BuiltinScenarios, RetriesExhaustedBacksOffAndGivesUp) {
     for (const auto& rec : r.sim.trace())
         if (rec.kind == EventKind::Send)
             sends.push_back(rec.t);
-    // S4: retransmissions at 1, 3, 7, 15, 31, 63 s; give up at R2 >= 100 s (RFC 9293 §3.8.3).
+    // F1f, F1g: retransmissions at 1, 3, 7, 15, 31, 63 s; give up at R2 >= 100 s (RFC 9293 §3.8.3).
     EXPECT_EQ(sends, (std::vector<Micros>{0, 1 * kSec, 3 * kSec, 7 * kSec, 15 * kSec, 31 * kSec, 63 * kSec}));
     EXPECT_EQ(r.sim.state(Side::A), TcpState::Closed);
     EXPECT_EQ(r.sim.outcome(), Outcome::GaveUp);

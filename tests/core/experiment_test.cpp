@@ -28,7 +28,7 @@ TEST(Experiment, AtZeroLossNoRetransmissionsAndTheSameCloseTimeEveryRun) {
     EXPECT_EQ(p.meanRetransmissions, 0);
     EXPECT_EQ(p.closedRuns, 200);
     EXPECT_EQ(p.medianCloseSeconds, p.p95CloseSeconds);
-    EXPECT_DOUBLE_EQ(p.medianCloseSeconds, 240.3);  // S1: t1 + d + 2MSL with t1 = 0.25 s, d = 50 ms
+    EXPECT_DOUBLE_EQ(p.medianCloseSeconds, 240.3);  // normal close: t1 + d + 2MSL with t1 = 0.25 s, d = 50 ms
     EXPECT_EQ(p.graceful, 1.0);
 }
 

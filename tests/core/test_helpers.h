@@ -4,6 +4,7 @@
 #include "core/builtin_scenarios.h"
 #include "core/simulator.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,66 @@ inline std::vector<Micros> entered(const Simulator& sim, Side side, TcpState s) 
         if (r.kind == EventKind::State && r.side == side && r.to == s)
             out.push_back(r.t);
     return out;
+}
+
+// Runs a scenario to its end.
+inline std::unique_ptr<Simulator> play(const Scenario& s) {
+    auto sim = std::make_unique<Simulator>(s);
+    sim->runToEnd();
+    return sim;
+}
+
+inline bool hasReason(const Simulator& sim, Reason r) {
+    for (const auto& rec : sim.trace())
+        if (rec.reason == r)
+            return true;
+    return false;
+}
+
+// Faults a test uses to build its situation.
+inline Fault dropNth(Direction d, std::uint32_t n) {
+    Fault f;
+    f.kind = Fault::Kind::DropNth;
+    f.dir = d;
+    f.n = n;
+    return f;
+}
+
+inline Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count = 1, bool exact = false) {
+    Fault f;
+    f.kind = Fault::Kind::DropFirstMatching;
+    f.dir = directionFrom(from);
+    f.flags = flags;
+    f.count = count;
+    f.exactFlags = exact;
+    return f;
+}
+
+inline Fault duplicateNth(Direction d, std::uint32_t n, Micros later) {
+    Fault f;
+    f.kind = Fault::Kind::DuplicateNth;
+    f.dir = d;
+    f.n = n;
+    f.extraDelay = later;
+    return f;
+}
+
+// A forged RST reaching the receiver of `d` at `at`, SEG.SEQ = its RCV.NXT + seqOffset.
+inline Fault forgedRst(Direction d, Micros at, std::int32_t seqOffset) {
+    Fault f;
+    f.kind = Fault::Kind::InjectRst;
+    f.dir = d;
+    f.at = at;
+    f.seqOffset = seqOffset;
+    return f;
+}
+
+// A: CLOSE at 0; B: CLOSE 200 ms after A's FIN arrives (the four-segment close).
+inline Scenario normalClose(Profile p = Profile::Rfc) {
+    Scenario s = established(p);
+    s.actions = {action(Side::A, AppAction::Kind::Close, 0),
+                 action(Side::B, AppAction::Kind::Close, 200 * kMs, AppAction::Trigger::AfterEof)};
+    return s;
 }
 
 }  // namespace finwave::testing
