@@ -22,6 +22,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QGuiApplication>
 #include <QScreen>
 #include <QToolBar>
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_bar->setObjectName(QStringLiteral("playback"));
     m_bar->setMovable(false);
     m_bar->addWidget(m_playback);
+    statusBar()->addPermanentWidget(m_playback->keysLabel());
 
     const auto dock = [this](QWidget* content, const char* name) {
         auto* d = new QDockWidget(this);
@@ -436,7 +438,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
                        static_cast<QWidget*>(m_playback)})
         w->setFont(f);
-    m_playback->setKeysShown(on);
+    m_playback->keysLabel()->setVisible(on);
     const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_logDock, m_chartsDock};
     if (on) {
         m_dockShown.clear();

@@ -51,9 +51,8 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     m_readout = new QLabel(this);
     m_readout->setTextFormat(Qt::PlainText);
     row->addWidget(m_readout, 1);
-    m_keys = new QLabel(this);
+    m_keys = new QLabel;  // shown by the window's status bar in the presenter layout
     m_keys->setVisible(false);
-    row->addWidget(m_keys);
 
     connect(m_reset, &QToolButton::clicked, m_ctl, &SimController::reset);
     connect(m_back, &QToolButton::clicked, m_ctl, &SimController::stepBack);
@@ -75,7 +74,7 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     updateSpeed();
 }
 
-void PlaybackBar::setKeysShown(bool shown) { m_keys->setVisible(shown); }
+QLabel* PlaybackBar::keysLabel() const { return m_keys; }
 
 QString PlaybackBar::readout() const { return m_readout->text(); }
 

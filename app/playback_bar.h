@@ -19,7 +19,8 @@ class PlaybackBar : public QWidget {
 public:
     explicit PlaybackBar(SimController* controller, QWidget* parent = nullptr);
 
-    void setKeysShown(bool shown);
+    // The keys, for the presenter layout's status bar (the window takes ownership).
+    QLabel* keysLabel() const;
     QString readout() const;  // for tests: what the bar says now
 
 protected:

@@ -228,7 +228,9 @@ void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, b
     m_y1 = std::max(y0 + 2, y1);
     if (status != m_status || !sameMarks || m_textWidth < 0) {  // measured here, not in boundingRect()
         const QFontMetricsF fm(m_theme->font);
-        m_textWidth = std::max(fm.horizontalAdvance(m_name), fm.horizontalAdvance(status));
+        m_textWidth = fm.horizontalAdvance(m_name);
+        for (const QString& l : status.split(QLatin1Char('\n')))
+            m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(l));
         for (const Mark& m : marks)
             m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(m.text));
         m_lineHeight = fm.height();
@@ -282,8 +284,11 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
         p->drawText(QRectF(tx, top, m_textWidth, fm.height()), align | Qt::AlignVCenter, text);
     };
     write(ty, m_name);
-    if (!m_status.isEmpty())
-        write(ty + fm.height(), m_status);
+    if (!m_status.isEmpty()) {  // the length, and while running the time left
+        const QStringList lines = m_status.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i)
+            write(ty + fm.height() * (i + 1), lines[i]);
+    }
     for (const Mark& m : m_marks) {  // a restart or the end, at its own time
         p->setPen(pen);
         p->drawLine(QPointF(m_x, m.y), QPointF(m_x + tick * 2, m.y));

@@ -130,7 +130,7 @@ public:
     // while running); `marks` are the restarts and the end, each written at its own y.
     void setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks = {});
     void setLabelOffset(double dy);           // to keep labels of close timers apart
-    double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * (m_status.isEmpty() ? 1 : 2); }
+    double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * (1 + (m_status.isEmpty() ? 0 : m_status.count(QLatin1Char('\n')) + 1)); }
     double bottomTextY() const;               // the lowest text this item writes
     const QVector<Mark>& marks() const { return m_marks; }
     const QString& name() const { return m_name; }

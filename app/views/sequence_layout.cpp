@@ -20,13 +20,13 @@ SequenceGeometry SequenceGeometry::forTheme(const Theme& theme) {
     // Each side's column holds its state names and its timers' text: as wide as the longest of
     // either, plus the bracket at its outer edge.
     g.columnWidth = std::max(name.horizontalAdvance(QStringLiteral("SYN_RECEIVED")),
-                             text.horizontalAdvance(QStringLiteral("fires in 240.000 s"))) + 30;
+                             text.horizontalAdvance(QStringLiteral("fires in 240.000 s"))) + 20;
     g.ruler = text.horizontalAdvance(QStringLiteral("240.300 s")) + 16;
     // Between the lifelines: a label and a half, so the labels of two crossing segments, each
     // written near its sender, stay apart.
     const double label = text.horizontalAdvance(QStringLiteral("FIN, ACK seq=1 ack=1"));
     g.xA = g.ruler + g.columnWidth;
-    g.xB = g.xA + std::max(label * 1.45 + 30, text.horizontalAdvance(QStringLiteral("FIN, PSH, ACK seq=1001 ack=1 len=1000")) + 24);
+    g.xB = g.xA + std::max(label * 1.3 + 24, text.horizontalAdvance(QStringLiteral("PSH, ACK seq=101 ack=2 len=100")) + 20);
     g.width = g.xB + g.columnWidth + 10;
     return g;
 }
@@ -98,7 +98,7 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
         t->setLabelOffset(offset);
         // Marks (restarts, then the end) at their own rows, pushed just below the text above them.
         QVector<TimerBracketItem::Mark> marks;
-        double markBelow = y0 + offset + line * (t->endedAt >= 0 ? 1 : 2);
+        double markBelow = y0 + offset + line * (t->endedAt >= 0 ? 2 : 3);
         const auto mark = [&](Micros at, QString text) {
             const double y = axis.y(at);
             const double textY = std::max(y, markBelow + line / 2);
@@ -110,12 +110,13 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
         if (t->endedAt >= 0) {
             mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
                                         : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
-            t->setSpan(bracketX, y0, axis.y(t->endTime), QString(), false, marks);
+            t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length), false, marks);
             t->placed = true;
         } else {
             const Micros left = std::max<Micros>(0, t->deadline - now);
             t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
-                       QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left)),
+                       formatTime(t->length) + QLatin1Char('\n') +
+                           QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left)),
                        true, marks);
         }
         below = t->bottomTextY();

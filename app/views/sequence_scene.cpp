@@ -273,10 +273,8 @@ void SequenceScene::append(int first, int count) {
                 open->placed = false;
             }
             if (r.kind == EventKind::TimerStart) {
-                // Named with its length where it starts: "RTX 1.000 s".
-                auto* t = new TimerBracketItem(&d->theme, side == 0,
-                                               QStringLiteral("%1 %2").arg(QString::fromUtf8(timerName(r.timer).data()),
-                                                                           formatTime(r.deadline - r.t)));
+                // Named where it starts, its length under the name.
+                auto* t = new TimerBracketItem(&d->theme, side == 0, QString::fromUtf8(timerName(r.timer).data()));
                 t->createdAt = i;
                 t->timerKind = static_cast<int>(r.timer);
                 t->startTime = r.t;

@@ -41,9 +41,9 @@ double area(const QRectF& r) { return r.isValid() ? r.width() * r.height() : 0.0
 StateGraphLayout::StateGraphLayout(const Theme& theme) : m_theme(theme), m_box(nodeBox(theme)) {
     // Every distance in lines of the label font, so the graph keeps its shape in every theme.
     m_line = QFontMetricsF(theme.font).height();
-    m_cellW = m_box.width() + m_line * 1.6;
+    m_cellW = m_box.width() + m_line * 1.0;
     m_cellH = m_box.height() + m_line * 3.3;  // a two-line label between two rows of boxes, with room to move
-    m_margin = m_line * 1.4;                   // room for the lanes beside the outer columns
+    m_margin = m_line * 1.0;                   // room for the lanes beside the outer columns
     m_left = centre(St::FinWait2).x() + m_box.left() - m_line * 0.8;
     m_right = centre(St::LastAck).x() + m_box.right() + m_line * 0.8;
 }
@@ -72,7 +72,7 @@ QPointF StateGraphLayout::border(QPointF c, QPointF toward) const {
 StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
     switch (s) {
     case St::FinWait1: return Side::Left;
-    case St::TimeWait: return Side::Right;
+    case St::TimeWait: return Side::Bottom;
     case St::Closing: return Side::Top;
     default: return Side::Bottom;
     }
