@@ -132,6 +132,7 @@ public:
     void setLabelOffset(double dy);           // to keep labels of close timers apart
     double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * (1 + (m_status.isEmpty() ? 0 : m_status.count(QLatin1Char('\n')) + 1)); }
     double bottomTextY() const;               // the lowest text this item writes
+    double top() const { return m_y0; }
     const QVector<Mark>& marks() const { return m_marks; }
     const QString& name() const { return m_name; }
 

@@ -66,11 +66,24 @@ QString edgeLabelText(const QString& label, const QString& steps) {
     return steps.isEmpty() ? text : text + QStringLiteral("  ") + steps;
 }
 
+// The steps that took the edge, per side: one or two as they are, more as the first and last
+// ("A#3…11"), so a FIN resent eight times does not grow the label across the graph.
 QString StateEdgeItem::labelText() const {
-    QStringList steps;
-    for (const Taken& k : m_taken)
-        steps << QStringLiteral("%1#%2").arg(k.side == 0 ? QStringLiteral("A") : QStringLiteral("B")).arg(k.step);
-    return edgeLabelText(m_label, steps.join(QLatin1Char(' ')));
+    QStringList parts;
+    for (int side : {0, 1}) {
+        QList<quint32> steps;
+        for (const Taken& k : m_taken)
+            if (k.side == side)
+                steps << k.step;
+        const QString who = side == 0 ? QStringLiteral("A") : QStringLiteral("B");
+        if (steps.size() == 1 || steps.size() == 2) {
+            for (quint32 step : steps)
+                parts << QStringLiteral("%1#%2").arg(who).arg(step);
+        } else if (steps.size() > 2) {
+            parts << QStringLiteral("%1#%2…%3").arg(who).arg(steps.front()).arg(steps.back());
+        }
+    }
+    return edgeLabelText(m_label, parts.join(QLatin1Char(' ')));
 }
 
 QRectF StateEdgeItem::labelRect() const {

@@ -191,7 +191,7 @@ QPointF StateGraphLayout::placeLabel(const QString& label, const QPainterPath& p
         // Along every straight piece: on the line midway when clear, else slid along it, or set
         // beside it (left or right of an upright piece, above or below a level one), off the
         // boxes and earlier labels. Never over the arrowhead.
-        for (int side : {0, 1, -1}) {  // on the line anywhere along it first, then beside it
+        for (double side : {0.0, 1.0, -1.0, 1.8, -1.8}) {  // on the line anywhere along it, then beside it
             for (int i = 0; i + 1 < path.elementCount(); ++i) {
                 const QPointF p0 = path.elementAt(i), p1 = path.elementAt(i + 1);
                 const bool upright = std::abs(p1.x() - p0.x()) < std::abs(p1.y() - p0.y());

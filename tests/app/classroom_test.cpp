@@ -1,0 +1,174 @@
+// What a teacher checks in front of a class: drops happen where and when they are made, timer
+// labels stand where things happen, the state graph's labels never cover a box or each other.
+#include "app/sim_controller.h"
+#include "app/views/sequence_items.h"
+#include "app/views/sequence_scene.h"
+#include "app/views/sequence_view.h"
+#include "app/views/state_graph_items.h"
+#include "app/views/state_graph_scene.h"
+#include "core/builtin_scenarios.h"
+
+#include <QFontMetricsF>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+const TraceRecord* lastOf(const Simulator& sim, EventKind kind) {
+    const auto& records = sim.trace().records();
+    for (auto it = records.rbegin(); it != records.rend(); ++it)
+        if (it->kind == kind)
+            return &*it;
+    return nullptr;
+}
+
+std::vector<TimerBracketItem*> timers(SequenceScene& scene) {
+    std::vector<TimerBracketItem*> out;
+    for (QGraphicsItem* item : scene.items())
+        if (item->type() == TimerBracketItem::Type)
+            out.push_back(static_cast<TimerBracketItem*>(item));
+    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->startTime < b->startTime; });
+    return out;
+}
+}  // namespace
+
+// Clicking the FIN 60 % of its way to B: the drop is recorded at the click's time, the cursor
+// stays there, and the cross stands 60 % of the way across, not on A's lifeline.
+TEST(Classroom, AClickDropHappensAtTheCursorsTimeAndTimeNeverGoesBack) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    view.resize(1200, 800);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.stepForward();  // A's FIN leaves at t = 0, arrives at 50 ms
+    ctl.setDisplayTime(30 * kMs);
+    SegmentArrowItem* fin = view.diagram()->arrowOf(1);
+    ASSERT_NE(fin, nullptr);
+    const QPointF tip = fin->to();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene((fin->from() + tip) / 2));
+    const TraceRecord* drop = lastOf(ctl.sim(), EventKind::Drop);
+    ASSERT_NE(drop, nullptr);
+    EXPECT_EQ(drop->reason, Reason::LostByUser);
+    EXPECT_EQ(drop->t, 30 * kMs);          // when the click was made
+    EXPECT_EQ(ctl.sim().now(), 30 * kMs);  // and the run's time did not go back to 0
+    EXPECT_GE(ctl.displayTime(), 30 * kMs);
+    // Times in the trace never decrease.
+    Micros last = 0;
+    for (const TraceRecord& r : ctl.sim().trace()) {
+        EXPECT_GE(r.t, last);
+        last = r.t;
+    }
+    // The cross is where the arrow's tip was: 60 % of the way from A to B.
+    const double xA = view.diagram()->lifelineX(0), xB = view.diagram()->lifelineX(1);
+    EXPECT_EQ(fin->fate(), SegmentArrowItem::Fate::Lost);
+    EXPECT_NEAR((fin->to().x() - xA) / (xB - xA), 0.6, 0.02);
+}
+
+// In step mode an arrow has no length to click: "drop A's next" takes the FIN A just sent.
+TEST(Classroom, DropNextInStepModeDropsExactlyThatSegment) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.stepForward();  // A sends its FIN: segment 1, in flight
+    const quint32 dropped = ctl.dropNext(Side::A);
+    EXPECT_EQ(dropped, 1u);
+    const TraceRecord* drop = lastOf(ctl.sim(), EventKind::Drop);
+    ASSERT_NE(drop, nullptr);
+    EXPECT_EQ(drop->seg.id, 1u);
+    EXPECT_TRUE(drop->seg.has(flag::Fin));
+    EXPECT_EQ(drop->reason, Reason::LostByUser);
+    // With nothing of B's in flight, "drop B's next" waits for B's next segment: B's ACK of the
+    // FIN that A resends after its RTO, and only that one.
+    EXPECT_EQ(ctl.dropNext(Side::B), 0u);
+    EXPECT_TRUE(ctl.sim().isDropNextArmed(Side::B));
+    quint32 firstFromB = 0;
+    while (!firstFromB && ctl.sim().stepIndex() < 100) {
+        ctl.stepForward();
+        for (const TraceRecord& r : ctl.sim().trace())
+            if (r.kind == EventKind::Send && r.side == Side::B) {
+                firstFromB = r.seg.id;
+                break;
+            }
+    }
+    ASSERT_NE(firstFromB, 0u);
+    ctl.seek(1'000'000);
+    int lostByUser = 0;
+    for (const TraceRecord& r : ctl.sim().trace())
+        if (r.kind == EventKind::Drop && r.reason == Reason::LostByUser) {
+            ++lostByUser;
+            EXPECT_TRUE(r.seg.id == 1u || r.seg.id == firstFromB) << r.seg.id;
+        }
+    EXPECT_EQ(lostByUser, 2);
+    EXPECT_FALSE(ctl.sim().isDropNextArmed(Side::B));
+    // Stepping back past the drop takes it away again.
+    ctl.seek(1);
+    EXPECT_EQ(lastOf(ctl.sim(), EventKind::Drop), nullptr);
+}
+
+// lost-last-ack: A's TIME_WAIT starts at 0.300 s and is restarted at 1.300 s by B's resent FIN;
+// the bracket names it at 0.300 s, marks the restart at 1.300 s and writes "expired" at its end.
+TEST(Classroom, TimerLabelsStandWhereTheTimerStartsRestartsAndEnds) {
+    SimController ctl;
+    SequenceScene scene(&ctl);
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    ctl.seek(1'000'000);
+    TimerBracketItem* timeWait = nullptr;
+    for (TimerBracketItem* t : timers(scene))
+        if (t->name() == QStringLiteral("TIME_WAIT"))
+            timeWait = t;
+    ASSERT_NE(timeWait, nullptr);
+    EXPECT_EQ(timeWait->startTime, 300 * kMs);
+    ASSERT_EQ(timeWait->restarts.size(), 1);
+    EXPECT_EQ(timeWait->restarts[0].at, 1300 * kMs);
+    EXPECT_TRUE(timeWait->expired);
+    EXPECT_EQ(timeWait->endTime, 1300 * kMs + ctl.sim().params().timeWait);
+    // The marks: the restart where it happened, then "expired" at the end, in that order.
+    const auto& marks = timeWait->marks();
+    ASSERT_EQ(marks.size(), 2);
+    EXPECT_TRUE(marks[0].text.startsWith(QStringLiteral("restarted"))) << marks[0].text.toStdString();
+    EXPECT_EQ(marks[1].text, QStringLiteral("expired"));
+    EXPECT_LT(marks[0].y, marks[1].y);
+    // Nothing says how it ended at the place it started: the start's text is its name and length.
+    const QFontMetricsF fm(scene.theme().font);
+    EXPECT_LT(timeWait->labelBottom() - fm.height() * 3, marks[0].textY);
+    for (const auto& m : marks)
+        EXPECT_GT(m.y, timeWait->top() + 1) << m.text.toStdString();
+}
+
+// Every edge label, of Figure 5, of the self-loops and of the resets and aborts a run takes, lies
+// off every box and off every other label, for every built-in scenario in both themes.
+TEST(Classroom, StateGraphLabelsTouchNoBoxAndNoOtherLabelInAnyBuiltin) {
+    for (auto name : builtinScenarioNames())
+        for (const Theme& theme : {Theme::light(), Theme::projector()}) {
+            SimController ctl;
+            StateGraphScene graph(&ctl);
+            graph.setTheme(theme);
+            ctl.loadScenario(*builtinScenario(name));
+            ctl.seek(1'000'000);
+            std::vector<QRectF> boxes, labels;
+            int extras = 0, loops = 0;
+            for (QGraphicsItem* item : graph.items())
+                if (item->type() == StateNodeItem::Type)
+                    boxes.push_back(static_cast<StateNodeItem*>(item)->box().translated(item->pos()));
+            for (const StateEdgeItem* e : graph.edges()) {
+                if (e->isExtra() && e->taken().isEmpty())
+                    continue;  // not drawn
+                labels.push_back(e->labelRect());
+                extras += e->isExtra();
+                loops += e->row()->isSelfLoop();
+            }
+            EXPECT_GE(loops, 3) << name;
+            for (std::size_t i = 0; i < labels.size(); ++i) {
+                for (const QRectF& b : boxes)
+                    EXPECT_FALSE(labels[i].intersects(b)) << name << " label at " << labels[i].x() << "," << labels[i].y();
+                for (std::size_t j = i + 1; j < labels.size(); ++j)
+                    EXPECT_FALSE(labels[i].intersects(labels[j])) << name << " labels at " << labels[i].y() << " and " << labels[j].y();
+            }
+            if (std::string_view(name) == "linger-abort" || std::string_view(name) == "unread-data-rst") {
+                EXPECT_GE(extras, 2) << name << ": the abort and the reset are drawn";
+            }
+        }
+}
