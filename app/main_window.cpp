@@ -338,12 +338,13 @@ void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
     const QString name = QString::fromStdString(sim.scenario().name);
     setWindowTitle(tr("FinWave — %1").arg(name));
-    QString status = tr("%1 · profile %2 · step %3 · t = %4 s")
+    // The cursor's time, as every view shows it.
+    QString status = tr("%1 · profile %2 · step %3 · t = %4")
                          .arg(name, QString::fromUtf8(profileName(sim.params().profile).data()))
                          .arg(sim.stepIndex())
-                         .arg(static_cast<double>(sim.now()) / 1e6, 0, 'f', 3);
+                         .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())));
     if (sim.isFinished())
-        status += tr(" · finished: %1").arg(QString::fromUtf8(outcomeName(sim.outcome()).data()));
+        status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
     statusBar()->showMessage(status);
 }
 

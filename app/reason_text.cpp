@@ -139,7 +139,11 @@ QString reasonSentence(Reason reason) {
     case Reason::DataAfterCloseResetClosed:
         return QCoreApplication::translate("Reason", "Closed with a RST because data arrived after close().");
     case Reason::RetriesExhaustedClosed:
-        return QCoreApplication::translate("Reason", "TCP gives up: the segment was retransmitted as often as allowed without an ACK, so the connection is closed.");
+        return QCoreApplication::translate("Reason", "TCP gives up: repeated retransmissions drew no ACK, so the connection is closed.");
+    case Reason::GaveUpRetryLimit:
+        return QCoreApplication::translate("Reason", "The retry limit is reached: the segment was retransmitted as often as allowed without an ACK.");
+    case Reason::GaveUpTimeLimit:
+        return QCoreApplication::translate("Reason", "The time limit R2 is reached: no ACK came within that time of the segment's first transmission, before the retry limit.");
     case Reason::FinWait2TimeoutClosed:
         return QCoreApplication::translate("Reason", "Linux: the orphaned socket waited tcp_fin_timeout in FIN_WAIT_2 without the peer's FIN and is closed silently.");
     case Reason::UserTimeoutClosed:
@@ -179,6 +183,18 @@ QString scenarioTitle(const Scenario& s) {
 
 QString scenarioDescription(const Scenario& s) {
     return QCoreApplication::translate("Scenario", s.description.c_str());
+}
+
+QString outcomeText(Outcome o) {
+    switch (o) {
+    case Outcome::Running: return QCoreApplication::translate("Outcome", "running");
+    case Outcome::Graceful: return QCoreApplication::translate("Outcome", "closed gracefully");
+    case Outcome::Reset: return QCoreApplication::translate("Outcome", "reset");
+    case Outcome::GaveUp: return QCoreApplication::translate("Outcome", "gave up");
+    case Outcome::TimedOut: return QCoreApplication::translate("Outcome", "timed out");
+    case Outcome::Stuck: return QCoreApplication::translate("Outcome", "stuck: nothing more happens");
+    }
+    return {};
 }
 
 QString formatTime(Micros t) {
@@ -226,6 +242,8 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
         }
         return QCoreApplication::translate("Log", "%1's application: %2").arg(side, reasonSentence(r.reason));
     case EventKind::Note:
+        if (r.reason == Reason::GaveUpRetryLimit || r.reason == Reason::GaveUpTimeLimit)
+            return QCoreApplication::translate("Log", "%1 gives up after %n retransmission(s)", "", static_cast<int>(r.bytes)).arg(side);
         return QCoreApplication::translate("Log", "%1: %2").arg(side, reasonSentence(r.reason));
     }
     return {};

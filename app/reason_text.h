@@ -18,7 +18,9 @@ QString scenarioTitle(const Scenario& scenario);
 QString scenarioDescription(const Scenario& scenario);
 // An export's caption: scenario, profile, delays, losses, seed and step, as the user set them.
 QString runCaption(const Simulator& sim);
-// "0.050 s", "240.3 s"
+// How a run ended, in words ("reset", "closed gracefully").
+QString outcomeText(Outcome outcome);
+// "0.050 s", "240.300 s"
 QString formatTime(Micros t);
 
 }  // namespace finwave::app

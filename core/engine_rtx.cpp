@@ -57,6 +57,13 @@ void Engine::retransmit(Side me) {
     const int limit = (isLinux(m_s.params) && e.orphan) ? m_s.params.orphanRetries : m_s.params.maxRetries;
     const bool timeUp = m_s.params.giveUpAfter > 0 && m_s.now - e.frontFirstSent >= m_s.params.giveUpAfter;
     if (e.retries >= limit || timeUp) {
+        // Which limit ended it, and after how many retransmissions: the count (R1 as a number) or
+        // the time since the segment was first sent (R2 as time, RFC 9293 §3.8.3).
+        if (recording()) {
+            TraceRecord r = base(EventKind::Note, me, e.retries >= limit ? Reason::GaveUpRetryLimit : Reason::GaveUpTimeLimit);
+            r.bytes = static_cast<std::uint32_t>(e.retries);
+            put(r);
+        }
         closeTcb(me, Reason::RetriesExhaustedClosed, CloseCause::GaveUp);
         return;
     }

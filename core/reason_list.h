@@ -96,3 +96,5 @@ FINWAVE_REASON(NewIncarnation, "new-incarnation", "RFC 9293 §3.4.2; RFC 793 §3
 FINWAVE_REASON(StaleDataAccepted, "stale-data-accepted", "RFC 9293 §3.4.2; RFC 1337 §2.1 (old duplicate accepted)")
 FINWAVE_REASON(SendWindowUpdate, "send-window-update", "RFC 9293 §3.8.6.2.2; Linux tcp_cleanup_rbuf()")
 FINWAVE_REASON(AppConnectRefused, "app-connect-refused", "RFC 9293 §3.10.1 (connection already exists)")
+FINWAVE_REASON(GaveUpRetryLimit, "gave-up-retry-limit", "RFC 9293 §3.8.3 R1/R2 as a count; Linux tcp_retries2, tcp_orphan_retries")
+FINWAVE_REASON(GaveUpTimeLimit, "gave-up-time-limit", "RFC 9293 §3.8.3 R2 as time (at least 100 s)")
