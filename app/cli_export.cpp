@@ -83,7 +83,7 @@ int runExport(int argc, char** argv) {
             viewName = value;
         } else if (flag == "--scale") {
             const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), scale);
-            if (ec != std::errc() || p != value.data() + value.size() || scale < 1 || scale > 4)
+            if (ec != std::errc() || p != value.data() + value.size() || !(scale >= 1 && scale <= 4))  // nan too
                 return fail("--scale: '" + value + "' is out of range (1 to 4)");
             scaleGiven = true;
         } else if (flag == "--fit") {

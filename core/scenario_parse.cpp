@@ -70,7 +70,7 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
             error.message = "has more than " + std::to_string(kMaxListEntries) + " entries, the limit for a list";
         } else if (issue->code == Code::TooManyValues) {
             error.limit = kMaxJsonValues;
-            error.message = "is one value too many: a scenario file holds at most " + std::to_string(kMaxJsonValues);
+            error.message = "is past " + std::to_string(kMaxJsonValues) + " values, the limit for a scenario file";
         } else {
             int line = 0, column = 0;
             locate(text, issue->firstOffset, line, column);

@@ -62,8 +62,10 @@ QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, c
     double maxTime = 1, maxCount = 1, minTime = 1e18;
     for (const SweepPoint& p : result.points) {
         const double x = p.loss * 100;
-        median->append(x, p.medianCloseSeconds);
-        p95->append(x, p.p95CloseSeconds);
+        if (p.closedRuns > 0) {  // no close time where no run closed
+            median->append(x, p.medianCloseSeconds);
+            p95->append(x, p.p95CloseSeconds);
+        }
         rtx->append(x, p.meanRetransmissions);
         graceful->append(x, p.graceful * 100);
         reset->append(x, p.reset * 100);
@@ -153,13 +155,7 @@ QChart* makePileupChart(const std::vector<std::pair<QString, PileupResult>>& ser
     return chart;
 }
 
-QString saveChart(QChart* chart, const QString& path, QSize size) {
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists())
-        return QCoreApplication::translate("Charts", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
-    const QString ext = info.suffix().toLower();
-    if (ext != QLatin1String("png") && ext != QLatin1String("svg"))
-        return QCoreApplication::translate("Charts", "%1: unknown extension (png, svg)").arg(path);
+QByteArray renderChart(QChart* chart, const QString& ext, QSize size) {
     // A scene of its own, so the chart is laid out at `size` even with no window shown.
     QGraphicsScene* previous = chart->scene();
     const QRectF oldGeometry = chart->geometry();
@@ -196,6 +192,17 @@ QString saveChart(QChart* chart, const QString& path, QSize size) {
         previous->addItem(chart);
         chart->setGeometry(oldGeometry);
     }
+    return bytes;
+}
+
+QString saveChart(QChart* chart, const QString& path, QSize size) {
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return QCoreApplication::translate("Charts", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
+    const QString ext = info.suffix().toLower();
+    if (ext != QLatin1String("png") && ext != QLatin1String("svg"))
+        return QCoreApplication::translate("Charts", "%1: unknown extension (png, svg)").arg(path);
+    const QByteArray bytes = renderChart(chart, ext, size);
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
         return QCoreApplication::translate("Charts", "%1: cannot be written (%2)").arg(path, out.errorString());

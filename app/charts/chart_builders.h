@@ -5,6 +5,7 @@
 #include "app/views/theme.h"
 #include "core/experiment.h"
 
+#include <QByteArray>
 #include <QSize>
 #include <QString>
 
@@ -19,6 +20,8 @@ QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, c
 QChart* makePileupChart(const std::vector<std::pair<QString, PileupResult>>& series, double rate, const Theme& theme);
 void styleChart(QChart* chart, const Theme& theme);
 
+// The chart drawn as "png" or "svg" bytes, at `size`.
+QByteArray renderChart(QChart* chart, const QString& ext, QSize size = QSize(1400, 800));
 // PNG or SVG by extension, written atomically; empty string on success, else the reason.
 QString saveChart(QChart* chart, const QString& path, QSize size = QSize(1400, 800));
 

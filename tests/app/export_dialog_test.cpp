@@ -141,7 +141,8 @@ TEST(ExportFromWindow, CancelInTheProgressDialogStopsAndWritesNothing) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.png"));
     ExportOptions o;
-    o.scale = 4;  // one column at 4×: seconds of drawing, so the progress dialog comes up
+    o.scale = 1;  // one column of 200 segments: seconds of drawing, so the progress dialog comes up
+                  // (at 4× it is over the PNG pixel budget and refused before drawing)
     bool sawProgress = false;
     whenModal<QProgressDialog>([&sawProgress](QProgressDialog* progress) {
         sawProgress = true;

@@ -22,6 +22,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -367,6 +369,34 @@ TEST(Export, APngTooLargeToHoldIsRefusedWithItsSize) {
     o.fit = kFit4K;  // what the message suggests works
     EXPECT_EQ(exportDiagram(&v.seq, &v.states, o, path), QString());
     EXPECT_EQ(QImage(path).size(), QSize(3840, 2160));
+}
+
+TEST(Export, APngOverThePixelBudgetIsRefusedBeforeAnyImageIsMade) {
+    // A 102-segment run at 4x was a 4584 x 147 629 PNG (2.8 GB): QImage's allocation succeeded.
+    BulkViews v(102);
+    ExportOptions o;
+    o.scale = 4;
+    const PaintedDiagram painted = paintDiagram(&v.seq, &v.states, o);
+    EXPECT_TRUE(painted.image.isNull());
+    EXPECT_GT(static_cast<qint64>(painted.pixels.width()) * painted.pixels.height(), kMaxPngPixels);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.png"));
+    const QString error = writeDiagram(painted, path);
+    EXPECT_TRUE(error.contains(QStringLiteral("too large"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QString::number(kMaxPngPixels))) << error.toStdString();
+    EXPECT_FALSE(QFile::exists(path));
+    o.scale = 1;  // the same run at 1x is within the budget
+    EXPECT_FALSE(paintDiagram(&v.seq, &v.states, o).image.isNull());
+}
+
+TEST(Export, ANanScaleDrawsAtOneNotAtMinusTwoBillion) {
+    Views v("normal-close");
+    ExportOptions o;
+    o.scale = std::nan("");
+    const PaintedDiagram nan = paintDiagram(&v.seq, &v.states, o);
+    o.scale = 1;
+    EXPECT_EQ(nan.pixels, paintDiagram(&v.seq, &v.states, o).pixels);
+    EXPECT_FALSE(nan.image.isNull());
 }
 
 // The SVG looks like the PNG (and so like the screen): rendered by Qt SVG at the PNG's size,
