@@ -1,5 +1,6 @@
 // Issue 12: every scenario input gets bounded work and memory and a one-line reason.
 #include "core/builtin_scenarios.h"
+#include "core/scenario_builder.h"
 #include "core/scenario_io.h"
 #include "tests/support/long_run.h"
 
@@ -77,13 +78,8 @@ TEST(ScenarioLimits, SendsAddingUpPastTwoToThe32DoNotWrap) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error.code, ScenarioErrorCode::TooManyBytes);
     Scenario s = *builtinScenario("normal-close");
-    for (int i = 0; i < 5; ++i) {
-        AppAction a;
-        a.side = Side::B;
-        a.kind = AppAction::Kind::Send;
-        a.bytes = 1'000'000'000;
-        s.actions.push_back(a);
-    }
+    for (int i = 0; i < 5; ++i)
+        s.actions.push_back(action(Side::B, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, 1'000'000'000));
     const auto over = checkScenarioBudgets(s);
     ASSERT_TRUE(over);
     EXPECT_EQ(over->value, "B");

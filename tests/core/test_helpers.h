@@ -2,6 +2,7 @@
 // Helpers for engine tests: build a situation, run it, read back segments and states.
 
 #include "core/builtin_scenarios.h"
+#include "core/scenario_builder.h"
 #include "core/simulator.h"
 
 #include <string>
@@ -61,27 +62,6 @@ inline Seg seg(std::string dir, std::string flags, std::uint32_t seq, std::uint3
                bool lost = false, bool rtx = false) {
     return Seg{std::move(dir), std::move(flags), seq, ack, len, lost, rtx};
 }
-
-// Two ESTABLISHED endpoints, 50 ms each way, RFC profile, no actions.
-inline Scenario established(Profile profile = Profile::Rfc) {
-    Scenario s;
-    s.name = "test";
-    s.params = paramsFor(profile);
-    s.ab.delay = s.ba.delay = 50 * kMs;
-    return s;
-}
-
-inline AppAction action(Side side, AppAction::Kind kind, Micros delay,
-                        AppAction::Trigger trigger = AppAction::Trigger::AtTime, std::uint32_t bytes = 0) {
-    AppAction a;
-    a.side = side;
-    a.kind = kind;
-    a.delay = delay;
-    a.trigger = trigger;
-    a.bytes = bytes;
-    return a;
-}
-
 
 // Times (in the trace) at which `side` entered state `s`.
 inline std::vector<Micros> entered(const Simulator& sim, Side side, TcpState s) {

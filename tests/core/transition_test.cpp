@@ -18,14 +18,6 @@ std::unique_ptr<Simulator> play(const Scenario& s) {
     return sim;
 }
 
-Fault dropNth(Direction d, std::uint32_t n) {
-    Fault f;
-    f.kind = Fault::Kind::DropNth;
-    f.dir = d;
-    f.n = n;
-    return f;
-}
-
 Fault duplicateNth(Direction d, std::uint32_t n, Micros later) {
     Fault f;
     f.kind = Fault::Kind::DuplicateNth;
