@@ -1,5 +1,7 @@
 #include "app/main_window.h"
 
+#include "app/scenario_error_text.h"
+
 #include "app/reason_text.h"
 
 #include "app/charts/charts_panel.h"
@@ -233,7 +235,7 @@ bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool qu
     if (!s) {
         const ScenarioResult r = readScenarioFile(nameOrFile.toStdString());
         if (!r) {
-            const QString msg = QString::fromStdString(r.error.oneLine());
+            const QString msg = scenarioErrorText(r.error);
             if (error)
                 *error = msg;
             if (!quiet)

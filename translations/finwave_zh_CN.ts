@@ -91,8 +91,8 @@
         <translation>%1：写入失败（%2）</translation>
     </message>
     <message>
-        <source>%1: a PNG of %2 × %3 pixels is too large; fit it to a slide or choose a smaller scale</source>
-        <translation>%1：%2 × %3 像素的 PNG 太大；请适配到幻灯片或选择更小的倍数</translation>
+        <source>%1: a PNG of %2 × %3 pixels is too large (the limit is %4 pixels); fit it to a slide or choose a smaller scale</source>
+        <translation>%1：%2 × %3 像素的 PNG 太大（上限为 %4 像素）；请适配到幻灯片或选择更小的缩放</translation>
     </message>
 </context>
 <context>
@@ -530,6 +530,10 @@
         <source>A forged RST arrives, aimed at the receiver&apos;s window (a blind reset attack). Only a RST whose sequence number is exactly RCV.NXT is obeyed; one merely inside the window gets a challenge ACK.</source>
         <translation>一个伪造的 RST 到达，瞄准接收方的窗口（盲复位攻击）。只有序号恰好等于 RCV.NXT 的 RST 才会被执行；仅落在窗口内的 RST 会得到一个挑战 ACK。</translation>
     </message>
+    <message>
+        <source>Linux with TCP_LINGER2 &lt; 0: the orphan answers the ACK of its FIN with a RST and is closed at once instead of waiting in FIN_WAIT_2.</source>
+        <translation>Linux 在 TCP_LINGER2 &lt; 0 时：孤儿套接字收到对其 FIN 的 ACK 后以 RST 回应并立即关闭，而不在 FIN_WAIT_2 中等待。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -631,6 +635,121 @@
     </message>
 </context>
 <context>
+    <name>ScenarioError</name>
+    <message>
+        <source>cannot be opened for reading</source>
+        <translation>无法打开读取</translation>
+    </message>
+    <message>
+        <source>cannot be read (is it a folder?)</source>
+        <translation>无法读取（是文件夹吗？）</translation>
+    </message>
+    <message>
+        <source>is larger than %1 bytes, the limit for a scenario file</source>
+        <translation>大于 %1 字节，这是场景文件的上限</translation>
+    </message>
+    <message>
+        <source>nests deeper than %1 levels, the limit for a scenario file</source>
+        <translation>嵌套超过 %1 层，这是场景文件的上限</translation>
+    </message>
+    <message>
+        <source>has more than %1 entries, the limit for a list</source>
+        <translation>超过 %1 项，这是列表的上限</translation>
+    </message>
+    <message>
+        <source>is past %1 values, the limit for a scenario file</source>
+        <translation>超过 %1 个值，这是场景文件的上限</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>appears twice in one object (first at line %1, column %2)</source>
+        <translation>在同一对象中出现两次（第一次在第 %1 行第 %2 列）</translation>
+    </message>
+    <message>
+        <source>unknown field (expected one of: %1)</source>
+        <translation>未知字段（应为以下之一：%1）</translation>
+    </message>
+    <message>
+        <source>is missing (this program reads version 1)</source>
+        <translation>缺失（本程序读取版本 1）</translation>
+    </message>
+    <message>
+        <source>is missing (A or B)</source>
+        <translation>缺失（A 或 B）</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be a list of flags such as [&quot;FIN&quot;, &quot;ACK&quot;]</source>
+        <translation>必须是标志列表，例如 [&quot;FIN&quot;, &quot;ACK&quot;]</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 和 %2 之间</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of: %2</source>
+        <translation>“%1”不是以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a flag (%2)</source>
+        <translation>%1 不是标志（%2）</translation>
+    </message>
+    <message>
+        <source>version %1 is not supported (this program reads version 1)</source>
+        <translation>不支持版本 %1（本程序读取版本 1）</translation>
+    </message>
+    <message>
+        <source>must not exceed rto_max_ms</source>
+        <translation>不得超过 rto_max_ms</translation>
+    </message>
+    <message>
+        <source>has %1 entries; the limit is %2</source>
+        <translation>有 %1 项；上限为 %2</translation>
+    </message>
+    <message>
+        <source>%1 would send %2 bytes in all; the limit is %3 per endpoint</source>
+        <translation>%1 将共发送 %2 字节；每个端点的上限为 %3</translation>
+    </message>
+    <message>
+        <source>the sends would cut %1 data segments at MSS %2; the limit is %3 per run</source>
+        <translation>这些发送在 MSS %2 下将切分出 %1 个数据报文段；每次运行的上限为 %3</translation>
+    </message>
+    <message>
+        <source>&lt;scenario&gt;</source>
+        <translation>&lt;场景&gt;</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: </source>
+        <translation>字段“%1”：</translation>
+    </message>
+</context>
+<context>
     <name>Segment</name>
     <message>
         <source> (retransmission #%1)</source>
@@ -710,6 +829,26 @@
     <message>
         <source>to CLOSED</source>
         <translation>到 CLOSED</translation>
+    </message>
+    <message>
+        <source>ABORT / delete TCB</source>
+        <translation>ABORT / 删除 TCB</translation>
+    </message>
+    <message>
+        <source>timeout RTO / snd FIN again</source>
+        <translation>RTO 超时 / 重发 FIN</translation>
+    </message>
+    <message>
+        <source>CLOSE / delete TCB</source>
+        <translation>CLOSE / 删除 TCB</translation>
+    </message>
+    <message>
+        <source>rcv ACK of FIN, TCP_LINGER2 &lt; 0 / snd RST</source>
+        <translation>收 FIN 的 ACK，TCP_LINGER2 &lt; 0 / 发 RST</translation>
+    </message>
+    <message>
+        <source>rcv FIN again / snd ACK, restart 2MSL</source>
+        <translation>再次收 FIN / 发 ACK，重启 2MSL</translation>
     </message>
 </context>
 <context>
