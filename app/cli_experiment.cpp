@@ -39,46 +39,33 @@ std::optional<std::string> openOutput(const char* flag, const std::string& path,
 }  // namespace
 
 int runExperiment(int argc, char** argv) {
-    ScenarioOptions options;
     SweepConfig config;
-    std::string csv, chart;
+    const auto fail = [](const std::string& msg) { return refuse("experiment", msg); };
+    const ParsedFlags flags = parseFlags(argc, argv, 2,
+                                         {{"--sweep", true}, {"--runs", true}, {"--threads", true}, {"--csv", true},
+                                          {"--chart", true}});
+    if (const auto reason = commonFlagError(flags))
+        return fail(*reason);
+    const ScenarioOptions& options = flags.scenario;
     std::optional<SweepSpec> sweep;
-    bool haveRuns = false;
-    const auto fail = [](const std::string& msg) {
-        std::cerr << "finwave experiment: " << msg << '\n';
-        return 2;
-    };
-    for (int i = 2; i < argc; ++i) {
-        int status = 0;
-        const FlagParse parsed = handleScenarioFlag(argc, argv, i, options, "experiment", status);
-        if (parsed == FlagParse::Consumed)
-            continue;
-        if (parsed == FlagParse::Error)
-            return status;
-        const std::string_view flag = argv[i];
-        if (flag != "--sweep" && flag != "--runs" && flag != "--threads" && flag != "--csv" && flag != "--chart")
-            return fail("unknown flag '" + std::string(flag) + "' (see finwave --help)");
-        if (i + 1 >= argc)
-            return fail(std::string(flag) + ": needs a value");
-        const std::string value = argv[++i];
-        if (flag == "--sweep") {
-            std::string error;
-            sweep = parseSweepSpec(value, error);  // loss=FROM:TO:STEP, bounded levels
-            if (!sweep)
-                return fail(error);
-        } else if (flag == "--runs" || flag == "--threads") {
-            const long long max = flag == "--runs" ? kMaxRunsPerPoint : kMaxThreads;
+    for (const std::string& value : flags.values("--sweep")) {
+        std::string error;
+        sweep = parseSweepSpec(value, error);  // loss=FROM:TO:STEP, bounded levels
+        if (!sweep)
+            return fail(error);
+    }
+    for (const char* flag : {"--runs", "--threads"}) {
+        const long long max = std::string_view(flag) == "--runs" ? kMaxRunsPerPoint : kMaxThreads;
+        for (const std::string& value : flags.values(flag)) {
             const auto n = parseWholeNumber(value, 1, max);
             if (!n)
                 return fail(std::string(flag) + ": '" + printable(value) + "' is out of range (1 to " + std::to_string(max) + ")");
-            (flag == "--runs" ? config.runsPerPoint : config.threads) = static_cast<int>(*n);
-            haveRuns = haveRuns || flag == "--runs";
-        } else if (flag == "--csv") {
-            csv = value;
-        } else {
-            chart = value;
+            (std::string_view(flag) == "--runs" ? config.runsPerPoint : config.threads) = static_cast<int>(*n);
         }
     }
+    const bool haveRuns = flags.has("--runs");
+    const std::string csv = flags.has("--csv") ? flags.values("--csv").back() : std::string();
+    const std::string chart = flags.has("--chart") ? flags.values("--chart").back() : std::string();
     if (!sweep)
         return fail("--sweep: is required (loss=FROM:TO:STEP)");
     if (!haveRuns)
