@@ -141,8 +141,9 @@ TEST(ExportFromWindow, CancelInTheProgressDialogStopsAndWritesNothing) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.png"));
     ExportOptions o;
-    o.scale = 1;  // one column of 200 segments: seconds of drawing, so the progress dialog comes up
-                  // (at 4× it is over the PNG pixel budget and refused before drawing)
+    o.scale = 2;  // one column of 200 segments at 2× (88 of the 100 megapixels the budget allows):
+                  // seconds of drawing and encoding, so the progress dialog comes up (at 4× the
+                  // export is over the budget and refused before drawing)
     bool sawProgress = false;
     whenModal<QProgressDialog>([&sawProgress](QProgressDialog* progress) {
         sawProgress = true;
