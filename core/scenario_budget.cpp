@@ -43,11 +43,14 @@ std::optional<ScenarioError> checkScenarioBudgets(const Scenario& s) {
             return e;
         }
         segments += (a.bytes + mss - 1) / mss;
-        if (segments > kMaxDataSegmentsPerRun)
-            return over(ScenarioErrorCode::TooManySegments, field, kMaxDataSegmentsPerRun, segments,
-                        "the sends would cut " + std::to_string(segments) + " data segments at MSS " +
-                            std::to_string(mss) + "; the limit is " + std::to_string(kMaxDataSegmentsPerRun) +
-                            " per run");
+        if (segments > kMaxDataSegmentsPerRun) {
+            ScenarioError e = over(ScenarioErrorCode::TooManySegments, field, kMaxDataSegmentsPerRun, segments,
+                                   "the sends would cut " + std::to_string(segments) + " data segments at MSS " +
+                                       std::to_string(mss) + "; the limit is " +
+                                       std::to_string(kMaxDataSegmentsPerRun) + " per run");
+            e.value = std::to_string(mss);
+            return e;
+        }
     }
     return std::nullopt;
 }

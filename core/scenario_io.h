@@ -29,8 +29,8 @@ enum class ScenarioErrorCode : std::uint8_t {
     NestedTooDeep,      // limit = kMaxScenarioNesting
     ListTooLong,        // limit = kMaxListEntries
     TooManyValues,      // limit = kMaxJsonValues
-    InvalidJson,        // detail = the parser's description
-    DuplicateField,     // detail = "line:column" of the first occurrence
+    InvalidJson,        // expected = the parser's description
+    DuplicateField,     // limit, actual = line, column of the first occurrence
     UnknownField,       // expected = the allowed fields
     MissingField,       // expected = what it should hold ("A or B"), may be empty
     NotAnObject,
@@ -47,7 +47,7 @@ enum class ScenarioErrorCode : std::uint8_t {
     TooManyActions,     // limit, actual
     TooManyFaults,      // limit, actual
     TooManyBytes,       // limit, actual, value = the endpoint ("A" or "B")
-    TooManySegments,    // limit, actual
+    TooManySegments,    // limit, actual, value = the MSS
 };
 
 // Where and why a scenario file was rejected. line/column are 1-based; 0 when unknown. Every

@@ -74,7 +74,8 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
         } else {
             int line = 0, column = 0;
             locate(text, issue->firstOffset, line, column);
-            error.value = std::to_string(line) + ":" + std::to_string(column);
+            error.limit = static_cast<std::uint64_t>(line);  // where the key first appears
+            error.actual = static_cast<std::uint64_t>(column);
             error.message = "appears twice in one object (first at line " + std::to_string(line) + ", column " +
                             std::to_string(column) + ")";
         }
