@@ -13,13 +13,14 @@ finwave_build build -DFINWAVE_BUILD_TESTS=ON -DFINWAVE_BUILD_BENCH=ON
 (cd "$root/build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" ${filter:+-R "$filter"})
 
 finwave_build build-asan -DFINWAVE_BUILD_APP=ON -DFINWAVE_SANITIZE=ON -DFINWAVE_BUILD_BENCH=OFF
-# The app tests start Qt on the offscreen platform (no display). detect_leaks=0: fontconfig and
-# Qt's platform plugin keep caches alive until exit, which LeakSanitizer reports as leaks that are
-# not ours; every other ASan and UBSan finding still fails the run (-fno-sanitize-recover). No
-# allocator_may_return_null: the PNG pixel budget refuses huge images before any allocation.
+# The app tests start Qt on the offscreen platform (no display); the command-line tests run the
+# sanitized finwave, which inherits these options. LeakSanitizer stays on: with the offscreen
+# platform Qt and fontconfig report no leak here. abort_on_error turns a finding into a failed
+# test, as -fno-sanitize-recover does for UBSan. No allocator_may_return_null: the PNG pixel
+# budget refuses huge images before any allocation, so no test needs a malloc to fail politely.
 (cd "$root/build-asan" &&
     QT_QPA_PLATFORM=offscreen \
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1 \
+    ASAN_OPTIONS=abort_on_error=1:strict_string_checks=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --output-on-failure --parallel "$(nproc)" ${filter:+-R "$filter"})
 echo "finwave: all tests passed"
