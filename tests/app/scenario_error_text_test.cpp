@@ -1,8 +1,12 @@
 // The window's text for a rejected scenario: the same words as the command line in English, and
 // Chinese when the language is zh_CN, with the field and values kept.
 #include "app/language.h"
+#include "app/main_window.h"
 #include "app/scenario_error_text.h"
 #include "core/scenario_io.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -66,4 +70,20 @@ TEST(ScenarioErrorText, InChineseEveryCodeIsTranslatedAndKeepsItsField) {
             han = han || (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff);
         EXPECT_TRUE(han) << zh.toStdString();
     }
+}
+
+TEST(ScenarioErrorText, TheWindowExplainsARefusedFileInChinese) {
+    LanguageGuard guard;
+    installLanguage(QStringLiteral("zh_CN"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("giga.json"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"version": 1, "params": {"mss": 1}, "actions": [{"side": "A", "do": "send", "bytes": 1000000000}]})");
+    f.close();
+    MainWindow window;
+    QString error;
+    EXPECT_FALSE(window.openScenario(path, &error, true));
+    EXPECT_TRUE(error.contains(QStringLiteral("actions[0].bytes"))) << error.toStdString();
+    EXPECT_TRUE(error.contains(QStringLiteral("每个端点的上限为 10000000"))) << error.toStdString();
 }
