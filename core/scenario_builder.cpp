@@ -25,12 +25,13 @@ AppAction action(Side side, AppAction::Kind kind, Micros delay, AppAction::Trigg
     return a;
 }
 
-Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count) {
+Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count, bool exact) {
     Fault f;
     f.kind = Fault::Kind::DropFirstMatching;
     f.dir = directionFrom(from);
     f.flags = flags;
     f.count = count;
+    f.exactFlags = exact;
     return f;
 }
 
@@ -39,6 +40,24 @@ Fault dropNth(Direction dir, std::uint32_t n) {
     f.kind = Fault::Kind::DropNth;
     f.dir = dir;
     f.n = n;
+    return f;
+}
+
+Fault duplicateNth(Direction dir, std::uint32_t n, Micros later) {
+    Fault f;
+    f.kind = Fault::Kind::DuplicateNth;
+    f.dir = dir;
+    f.n = n;
+    f.extraDelay = later;
+    return f;
+}
+
+Fault forgedRst(Direction dir, Micros at, std::int32_t seqOffset) {
+    Fault f;
+    f.kind = Fault::Kind::InjectRst;
+    f.dir = dir;
+    f.at = at;
+    f.seqOffset = seqOffset;
     return f;
 }
 

@@ -21,9 +21,14 @@ Scenario established(Profile profile = Profile::Rfc);
 AppAction action(Side side, AppAction::Kind kind, Micros delay,
                  AppAction::Trigger trigger = AppAction::Trigger::AtTime, std::uint32_t bytes = 0);
 
-// Drop the first `count` segments from `from` whose flags include all of `flags`.
-Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count = 1);
+// Drop the first `count` segments from `from` whose flags include all of `flags` (equal them,
+// when `exact`).
+Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count = 1, bool exact = false);
 // Drop the n-th segment (1-based) sent in `dir`.
 Fault dropNth(Direction dir, std::uint32_t n);
+// Deliver the n-th segment of `dir` again, `later` after the original (an old duplicate).
+Fault duplicateNth(Direction dir, std::uint32_t n, Micros later);
+// A forged RST reaching the receiver of `dir` at `at`, SEG.SEQ = its RCV.NXT + seqOffset.
+Fault forgedRst(Direction dir, Micros at, std::int32_t seqOffset);
 
 }  // namespace finwave

@@ -18,15 +18,6 @@ std::unique_ptr<Simulator> play(const Scenario& s) {
     return sim;
 }
 
-Fault duplicateNth(Direction d, std::uint32_t n, Micros later) {
-    Fault f;
-    f.kind = Fault::Kind::DuplicateNth;
-    f.dir = d;
-    f.n = n;
-    f.extraDelay = later;
-    return f;
-}
-
 bool hasReason(const Simulator& sim, Reason r) {
     for (const auto& rec : sim.trace())
         if (rec.reason == r)
@@ -445,17 +436,6 @@ TEST(Transition, T5SynInTimeWaitIsAnsweredWithAnAckAndTimeWaitStays) {
     EXPECT_EQ(entered(*sim, Side::A, TcpState::TimeWait).size(), 1u);
     EXPECT_EQ(entered(*sim, Side::A, TcpState::Closed).size(), 1u);  // TIME_WAIT ran its course
 }
-
-namespace {
-Fault forgedRst(Direction d, Micros at, std::int32_t seqOffset) {
-    Fault f;
-    f.kind = Fault::Kind::InjectRst;
-    f.dir = d;
-    f.at = at;
-    f.seqOffset = seqOffset;
-    return f;
-}
-}  // namespace
 
 TEST(Transition, T3ExactForgedRstKillsTimeWaitUnlessRfc1337) {
     for (bool rfc1337 : {false, true}) {
