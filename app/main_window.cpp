@@ -1,7 +1,5 @@
 #include "app/main_window.h"
 
-#include "app/scenario_error_text.h"
-
 #include "app/reason_text.h"
 
 #include "app/charts/charts_panel.h"
@@ -10,6 +8,7 @@
 #include "app/export/export_dialog.h"
 #include "app/inspector.h"
 #include "app/language.h"
+#include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
