@@ -1,6 +1,7 @@
 #include "app/cli_options.h"
 
 #include "core/builtin_scenarios.h"
+#include "core/cli_values.h"
 #include "core/scenario_io.h"
 
 #include <QCommandLineOption>
@@ -22,17 +23,9 @@
 namespace finwave::app {
 
 namespace {
-std::optional<double> parseNumber(std::string_view text) {
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v))
-        return std::nullopt;
-    return v;
-}
-
 bool readRanged(std::string_view flag, std::string_view text, double lo, double hi, std::optional<double>& out,
                 std::string& error) {
-    const auto v = parseNumber(text);
+    const auto v = parseFinite(text);  // nan and inf are not numbers here
     if (!v) {
         error = std::string(flag) + ": '" + printable(text) + "' is not a number";
         return false;
