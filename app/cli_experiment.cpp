@@ -1,7 +1,9 @@
 // `finwave experiment`: a loss sweep over many runs, to CSV and optionally a chart.
 #include "app/charts/chart_builders.h"
 #include "app/cli_options.h"
+#include "core/cli_values.h"
 #include "core/experiment.h"
+#include "core/scenario_io.h"
 
 #include <QApplication>
 #include <QChart>
@@ -9,118 +11,118 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include <charconv>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string_view>
+
+#include <unistd.h>
 
 namespace finwave::app {
 
 namespace {
-bool parseDouble(std::string_view s, double& out) {
-    const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-    return ec == std::errc() && p == s.data() + s.size();
+// Checked before the sweep starts, so a path that cannot be written costs nothing and loses
+// nothing: the folder must exist and the path must not be a folder. Opening the QSaveFile then
+// proves the folder takes a new file (/proc does not); nothing is committed until both outputs
+// are ready.
+std::optional<std::string> openOutput(const char* flag, const std::string& path, QSaveFile& file) {
+    const QFileInfo info(QString::fromStdString(path));
+    if (!info.absoluteDir().exists())
+        return std::string(flag) + ": " + path + ": the folder does not exist";
+    if (info.isDir())
+        return std::string(flag) + ": " + path + ": is a folder";
+    file.setFileName(info.absoluteFilePath());
+    if (!file.open(QIODevice::WriteOnly))
+        return std::string(flag) + ": " + path + ": cannot be written (" + file.errorString().toStdString() + ")";
+    return std::nullopt;
 }
-
-bool folderExists(const std::string& path) { return QFileInfo(QString::fromStdString(path)).absoluteDir().exists(); }
 }  // namespace
 
 int runExperiment(int argc, char** argv) {
-    ScenarioOptions options;
     SweepConfig config;
-    std::string csv, chart;
-    bool haveSweep = false, haveRuns = false;
-    const auto fail = [](const std::string& msg) {
-        std::cerr << "finwave experiment: " << msg << '\n';
-        return 2;
-    };
-    for (int i = 2; i < argc; ++i) {
-        int status = 0;
-        const FlagParse parsed = handleScenarioFlag(argc, argv, i, options, "experiment", status);
-        if (parsed == FlagParse::Consumed)
-            continue;
-        if (parsed == FlagParse::Error)
-            return status;
-        const std::string_view flag = argv[i];
-        if (flag != "--sweep" && flag != "--runs" && flag != "--threads" && flag != "--csv" && flag != "--chart")
-            return fail("unknown flag '" + std::string(flag) + "' (see finwave --help)");
-        if (i + 1 >= argc)
-            return fail(std::string(flag) + ": needs a value");
-        const std::string value = argv[++i];
-        if (flag == "--sweep") {
-            // loss=FROM:TO:STEP, as fractions (0.1) or percentages (10%)
-            const std::string prefix = "loss=";
-            double v[3];
-            std::string_view rest(value);
-            bool ok = rest.substr(0, prefix.size()) == prefix;
-            rest.remove_prefix(ok ? prefix.size() : 0);
-            for (int k = 0; ok && k < 3; ++k) {
-                const auto colon = rest.find(':');
-                ok = parseDouble(rest.substr(0, colon), v[k]) && (k == 2) == (colon == std::string_view::npos);
-                rest.remove_prefix(colon == std::string_view::npos ? rest.size() : colon + 1);
-            }
-            if (!ok || v[0] < 0 || v[1] > 1 || v[0] > v[1] || v[2] <= 0)
-                return fail("--sweep: '" + value + "' must be loss=FROM:TO:STEP with 0 <= FROM <= TO <= 1, STEP > 0");
-            config.lossFrom = v[0];
-            config.lossTo = v[1];
-            config.lossStep = v[2];
-            haveSweep = true;
-        } else if (flag == "--runs" || flag == "--threads") {
-            double n = 0;
-            const double max = flag == "--runs" ? 10'000'000 : 256;
-            if (!parseDouble(value, n) || n != static_cast<int>(n) || n < 1 || n > max)
-                return fail(std::string(flag) + ": '" + value + "' is out of range (1 to " + std::to_string(static_cast<int>(max)) + ")");
-            (flag == "--runs" ? config.runsPerPoint : config.threads) = static_cast<int>(n);
-            haveRuns = haveRuns || flag == "--runs";
-        } else if (flag == "--csv") {
-            csv = value;
-        } else {
-            chart = value;
+    const auto fail = [](const std::string& msg) { return refuse("experiment", msg); };
+    const ParsedFlags flags = parseFlags(argc, argv, 2,
+                                         {{"--sweep", true}, {"--runs", true}, {"--threads", true}, {"--csv", true},
+                                          {"--chart", true}});
+    if (const auto reason = commonFlagError(flags))
+        return fail(*reason);
+    const ScenarioOptions& options = flags.scenario;
+    std::optional<SweepSpec> sweep;
+    for (const std::string& value : flags.values("--sweep")) {
+        std::string error;
+        sweep = parseSweepSpec(value, error);  // loss=FROM:TO:STEP, bounded levels
+        if (!sweep)
+            return fail(error);
+    }
+    for (const char* flag : {"--runs", "--threads"}) {
+        const long long max = std::string_view(flag) == "--runs" ? kMaxRunsPerPoint : kMaxThreads;
+        for (const std::string& value : flags.values(flag)) {
+            const auto n = parseWholeNumber(value, 1, max);
+            if (!n)
+                return fail(std::string(flag) + ": '" + printable(value) + "' is out of range (1 to " + std::to_string(max) + ")");
+            (std::string_view(flag) == "--runs" ? config.runsPerPoint : config.threads) = static_cast<int>(*n);
         }
     }
-    if (!haveSweep)
+    const bool haveRuns = flags.has("--runs");
+    const std::string csv = flags.has("--csv") ? flags.values("--csv").back() : std::string();
+    const std::string chart = flags.has("--chart") ? flags.values("--chart").back() : std::string();
+    if (!sweep)
         return fail("--sweep: is required (loss=FROM:TO:STEP)");
     if (!haveRuns)
         return fail("--runs: is required");
+    if (const auto tooMany = sweepSizeError(sweep->levels, config.runsPerPoint))
+        return fail(*tooMany);
     if (csv.empty())
         return fail("--csv: is required");
-    if (!folderExists(csv))
-        return fail("--csv: " + csv + ": the folder does not exist");
+    QSaveFile csvFile, chartFile;
+    if (const auto bad = openOutput("--csv", csv, csvFile))
+        return fail(*bad);
     if (!chart.empty()) {
         const QString ext = QFileInfo(QString::fromStdString(chart)).suffix().toLower();
         if (ext != QLatin1String("png") && ext != QLatin1String("svg"))
             return fail("--chart: " + chart + ": unknown extension (png, svg)");
-        if (!folderExists(chart))
-            return fail("--chart: " + chart + ": the folder does not exist");
+        if (const auto bad = openOutput("--chart", chart, chartFile))
+            return fail(*bad);
     }
     std::string error;
     const auto scenario = resolveScenario(options, error);
     if (!scenario)
         return fail(error);
     config.scenario = *scenario;
+    config.lossFrom = sweep->from;
+    config.lossTo = sweep->to;
+    config.lossStep = sweep->step;
     if (options.seed)
         config.masterSeed = *options.seed;
-    const SweepResult result = runSweep(config, nullptr, [](int done, int total) {
+    // The progress line only on a terminal: in a pipe or a log stderr keeps to the one-line reason.
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    const SweepResult result = runSweep(config, nullptr, [terminal](int done, int total) {
+        if (!terminal)
+            return;
         std::fprintf(stderr, "\rfinwave experiment: %d / %d runs", done, total);
         if (done == total)
             std::fputc('\n', stderr);
     });
     const std::string text = sweepCsv(result);
-    QSaveFile out(QString::fromStdString(csv));
-    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 || !out.commit())
-        return fail("--csv: " + csv + ": cannot be written (" + out.errorString().toStdString() + ")");
+    QByteArray chartBytes;
     if (!chart.empty()) {
         prepareHeadlessQt();
         int qargc = 1;
         QApplication app(qargc, argv);
         QChart* c = makeSweepChart(result, QString::fromStdString(scenario->name), Theme::light());
-        const QString failure = saveChart(c, QString::fromStdString(chart));
+        chartBytes = renderChart(c, QFileInfo(QString::fromStdString(chart)).suffix().toLower());
         delete c;
-        if (!failure.isEmpty()) {
-            std::cerr << "finwave experiment: " << failure.toStdString() << '\n';
-            return 2;
-        }
+        if (chartBytes.isEmpty())
+            return fail("--chart: " + chart + ": the chart could not be drawn");
     }
+    if (csvFile.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()))
+        return fail("--csv: " + csv + ": cannot be written (" + csvFile.errorString().toStdString() + ")");
+    if (!chart.empty() && chartFile.write(chartBytes) != chartBytes.size())
+        return fail("--chart: " + chart + ": cannot be written (" + chartFile.errorString().toStdString() + ")");
+    if (!chart.empty() && !chartFile.commit())
+        return fail("--chart: " + chart + ": cannot be written (" + chartFile.errorString().toStdString() + ")");
+    if (!csvFile.commit())
+        return fail("--csv: " + csv + ": cannot be written (" + csvFile.errorString().toStdString() + ")");
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
 #include "app/views/state_graph_scene.h"
+#include "core/scenario_io.h"
 
 #include <QApplication>
 #include <QDir>
@@ -41,68 +42,51 @@ QSize parseFit(const std::string& value) {
 }  // namespace
 
 int runExport(int argc, char** argv) {
-    ScenarioOptions options;
     std::string output, viewName = "sequence", lang = "en", theme = "light";
     double scale = 1;
-    bool scaleGiven = false;
     QSize fit;
     long long step = -1;
-    bool transparent = false, caption = false;
-    const auto fail = [](const std::string& msg) {
-        std::cerr << "finwave export: " << msg << '\n';
-        return 2;
-    };
-    for (int i = 2; i < argc; ++i) {
-        int status = 0;
-        const FlagParse parsed = handleScenarioFlag(argc, argv, i, options, "export", status);
-        if (parsed == FlagParse::Consumed)
-            continue;
-        if (parsed == FlagParse::Error)
-            return status;
-        const std::string_view flag = argv[i];
-        if (flag == "--transparent") {
-            transparent = true;
-            continue;
-        }
-        if (flag == "--caption") {
-            caption = true;
-            continue;
-        }
-        const bool takesValue = flag == "--output" || flag == "--view" || flag == "--scale" || flag == "--lang" ||
-                                flag == "--theme" || flag == "--step" || flag == "--fit";
-        if (!takesValue)
-            return fail("unknown flag '" + std::string(flag) + "' (see finwave --help)");
-        if (i + 1 >= argc)
-            return fail(std::string(flag) + ": needs a value");
-        const std::string value = argv[++i];
-        if (flag == "--output") {
-            output = value;
-        } else if (flag == "--view") {
-            if (value != "sequence" && value != "states" && value != "both")
-                return fail("--view: '" + value + "' is not a view (sequence, states, both)");
-            viewName = value;
-        } else if (flag == "--scale") {
-            const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), scale);
-            if (ec != std::errc() || p != value.data() + value.size() || scale < 1 || scale > 4)
-                return fail("--scale: '" + value + "' is out of range (1 to 4)");
-            scaleGiven = true;
-        } else if (flag == "--fit") {
-            fit = parseFit(value);
-            if (fit.isEmpty())
-                return fail("--fit: '" + value + "' is not a size (4k, fhd or WxH, 100 to 8192 each)");
-        } else if (flag == "--lang") {
-            if (value != "en" && value != "zh_CN")
-                return fail("--lang: '" + value + "' is not a language (en, zh_CN)");
-            lang = value;
-        } else if (flag == "--theme") {
-            if (value != "light" && value != "projector")
-                return fail("--theme: '" + value + "' is not a theme (light, projector)");
-            theme = value;
-        } else if (flag == "--step") {
-            const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), step);
-            if (ec != std::errc() || p != value.data() + value.size() || step < 0)
-                return fail("--step: '" + value + "' is not a step number (0 or more)");
-        }
+    const auto fail = [](const std::string& msg) { return refuse("export", msg); };
+    const ParsedFlags flags = parseFlags(argc, argv, 2,
+                                         {{"--output", true}, {"--view", true}, {"--scale", true}, {"--lang", true},
+                                          {"--theme", true}, {"--step", true}, {"--fit", true},
+                                          {"--transparent", false}, {"--caption", false}});
+    if (const auto reason = commonFlagError(flags))
+        return fail(*reason);
+    const ScenarioOptions& options = flags.scenario;
+    const bool transparent = flags.has("--transparent"), caption = flags.has("--caption");
+    const bool scaleGiven = flags.has("--scale");
+    for (const std::string& value : flags.values("--output"))
+        output = value;
+    for (const std::string& value : flags.values("--view")) {
+        if (value != "sequence" && value != "states" && value != "both")
+            return fail("--view: '" + printable(value) + "' is not a view (sequence, states, both)");
+        viewName = value;
+    }
+    for (const std::string& value : flags.values("--scale")) {
+        const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), scale);
+        if (ec != std::errc() || p != value.data() + value.size() || !(scale >= 1 && scale <= 4))  // nan too
+            return fail("--scale: '" + printable(value) + "' is out of range (1 to 4)");
+    }
+    for (const std::string& value : flags.values("--fit")) {
+        fit = parseFit(value);
+        if (fit.isEmpty())
+            return fail("--fit: '" + printable(value) + "' is not a size (4k, fhd or WxH, 100 to 8192 each)");
+    }
+    for (const std::string& value : flags.values("--lang")) {
+        if (value != "en" && value != "zh_CN")
+            return fail("--lang: '" + printable(value) + "' is not a language (en, zh_CN)");
+        lang = value;
+    }
+    for (const std::string& value : flags.values("--theme")) {
+        if (value != "light" && value != "projector")
+            return fail("--theme: '" + printable(value) + "' is not a theme (light, projector)");
+        theme = value;
+    }
+    for (const std::string& value : flags.values("--step")) {
+        const auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), step);
+        if (ec != std::errc() || p != value.data() + value.size() || step < 0)
+            return fail("--step: '" + printable(value) + "' is not a step number (0 or more)");
     }
     if (output.empty())
         return fail("--output: is required (FILE.png, FILE.svg or FILE.pdf)");

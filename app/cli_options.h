@@ -5,6 +5,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace finwave::app {
 
@@ -20,16 +23,40 @@ struct ScenarioOptions {
     std::optional<double> jitterMs;                // 0..60000
 };
 
-enum class FlagParse { Consumed, NotMine, Error };
+// A command's own flag: "--format" with a value, or "--caption" alone.
+struct FlagSpec {
+    const char* name;
+    bool takesValue;
+};
 
-// If argv[i] is one of the shared flags, reads it and its value (advancing i past the value) and
-// returns Consumed; NotMine leaves i alone. On Error, `error` holds a one-line reason naming the flag
-// and its range, e.g. "--loss-ab: 1.5 is out of range (0 to 1)".
-FlagParse parseScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out, std::string& error);
+enum class FlagError { None, UnknownFlag, MissingValue, BadValue };
 
-// The loop body every sub-command shares: Consumed -> continue; Error -> the one-line reason is
-// printed as "finwave COMMAND: reason" and `status` is 2; NotMine -> the command's own flags.
-FlagParse handleScenarioFlag(int argc, char** argv, int& i, ScenarioOptions& out, const char* command, int& status);
+// What QCommandLineParser made of one command's arguments: the shared scenario flags (checked,
+// with their one-line reasons) and the command's own flags (every value as given, in order; the
+// command checks them). When several arguments are wrong, the first reported is an unknown flag,
+// then a missing value, then a bad scenario value.
+struct ParsedFlags {
+    FlagError error = FlagError::None;
+    std::string flag;     // UnknownFlag, MissingValue: the argument as typed ("--frobnicate", "-x")
+    std::string message;  // BadValue: "--loss-ab: 1.5 is out of range (0 to 1)"
+    ScenarioOptions scenario;
+    bool scenarioGiven = false;
+    bool has(std::string_view flag) const;
+    const std::vector<std::string>& values(std::string_view flag) const;  // empty when not given
+    std::vector<std::pair<std::string, std::vector<std::string>>> own;
+};
+
+// Parses argv[first..argc) with QCommandLineParser; needs no QCoreApplication.
+ParsedFlags parseFlags(int argc, char** argv, int first, std::initializer_list<FlagSpec> own);
+
+bool isScenarioFlag(std::string_view flag);
+
+// The reason every sub-command gives for an unknown flag, a missing value or a bad scenario
+// value, or nullopt when there is none: "unknown flag '--x' (see finwave --help)".
+std::optional<std::string> commonFlagError(const ParsedFlags& flags);
+
+// Prints "finwave COMMAND: reason" (one line) and returns 2.
+int refuse(const char* command, const std::string& reason);
 
 // Built-in name or scenario file, then the flags applied on top. On failure `error` holds the
 // one-line reason (unknown name with the list of valid names; file:line:column: field: message).

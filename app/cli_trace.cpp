@@ -1,6 +1,7 @@
 #include "app/cli_trace.h"
 
 #include "app/cli_options.h"
+#include "core/scenario_io.h"
 #include "core/trace_format.h"
 
 #include <iostream>
@@ -10,35 +11,21 @@
 namespace finwave::app {
 
 int runTrace(int argc, char** argv) {
-    ScenarioOptions options;
+    const ParsedFlags flags = parseFlags(argc, argv, 2, {{"--format", true}});
+    if (flags.error == FlagError::MissingValue && flags.flag == "--format")
+        return refuse("trace", "--format: needs a value (text, jsonl)");
+    if (const auto reason = commonFlagError(flags))
+        return refuse("trace", *reason);
     TraceFormat format = TraceFormat::Text;
-    for (int i = 2; i < argc; ++i) {
-        int status = 0;
-        const FlagParse parsed = handleScenarioFlag(argc, argv, i, options, "trace", status);
-        if (parsed == FlagParse::Consumed)
-            continue;
-        if (parsed == FlagParse::Error)
-            return status;
-        const std::string_view flag = argv[i];
-        if (flag == "--format") {
-            if (i + 1 >= argc) {
-                std::cerr << "finwave trace: --format: needs a value (text, jsonl)\n";
-                return 2;
-            }
-            const std::string_view v = argv[++i];
-            if (v == "text") {
-                format = TraceFormat::Text;
-            } else if (v == "jsonl") {
-                format = TraceFormat::Jsonl;
-            } else {
-                std::cerr << "finwave trace: --format: '" << v << "' is not a format (text, jsonl)\n";
-                return 2;
-            }
-            continue;
-        }
-        std::cerr << "finwave trace: unknown flag '" << flag << "' (see finwave --help)\n";
-        return 2;
+    for (const std::string& v : flags.values("--format")) {
+        if (v == "text")
+            format = TraceFormat::Text;
+        else if (v == "jsonl")
+            format = TraceFormat::Jsonl;
+        else
+            return refuse("trace", "--format: '" + printable(v) + "' is not a format (text, jsonl)");
     }
+    const ScenarioOptions& options = flags.scenario;
     std::string error;
     const auto scenario = resolveScenario(options, error);
     if (!scenario) {

@@ -4,6 +4,7 @@
 #include "app/language.h"
 #include "app/main_window.h"
 #include "app/sim_controller.h"
+#include "core/scenario_io.h"
 
 #include <QApplication>
 #include <QPixmap>
@@ -27,31 +28,27 @@ int runWindow(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(FINWAVE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
 
-    ScenarioOptions options;
-    bool scenarioGiven = false;
-    QString theme, lang, screenshot;
-    long long steps = -1;
-    for (int i = 1; i < argc; ++i) {
-        std::string error;
-        const std::string_view flag = argv[i];
-        switch (parseScenarioFlag(argc, argv, i, options, error)) {
-        case FlagParse::Consumed:
-            scenarioGiven = scenarioGiven || flag == "--scenario";
-            continue;
-        case FlagParse::Error: std::fprintf(stderr, "finwave: %s\n", error.c_str()); return 2;
-        case FlagParse::NotMine: break;
-        }
-        if ((flag == "--theme" || flag == "--lang" || flag == "--screenshot" || flag == "--steps") && i + 1 < argc) {
-            const QString v = QString::fromLocal8Bit(argv[++i]);
-            if (flag == "--theme") theme = v;
-            else if (flag == "--lang") lang = v;
-            else if (flag == "--screenshot") screenshot = v;
-            else steps = v.toLongLong();
-            continue;
-        }
-        std::fprintf(stderr, "finwave: unknown option '%s' (see finwave --help)\n", argv[i]);
+    // The window's flags: a missing value reads as an unknown option, as it always has.
+    ParsedFlags flags = parseFlags(argc, argv, 1,
+                                   {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true}});
+    if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
+        flags.error = FlagError::UnknownFlag;
+    if (flags.error == FlagError::UnknownFlag) {
+        std::fprintf(stderr, "finwave: unknown option '%s' (see finwave --help)\n", printable(flags.flag).c_str());
         return 2;
     }
+    if (const auto reason = commonFlagError(flags)) {
+        std::fprintf(stderr, "finwave: %s\n", reason->c_str());
+        return 2;
+    }
+    ScenarioOptions options = flags.scenario;
+    const bool scenarioGiven = flags.scenarioGiven;
+    const auto last = [&flags](std::string_view flag) {
+        const auto& v = flags.values(flag);
+        return v.empty() ? QString() : QString::fromLocal8Bit(v.back().c_str());
+    };
+    const QString theme = last("--theme"), lang = last("--lang"), screenshot = last("--screenshot");
+    const long long steps = flags.has("--steps") ? last("--steps").toLongLong() : -1;
     QSettings settings;
     installLanguage(lang.isNull() ? settings.value(QStringLiteral("view/language")).toString() : lang);
 

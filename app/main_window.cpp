@@ -9,6 +9,7 @@
 #include "app/inspector.h"
 #include "app/language.h"
 #include "app/playback_bar.h"
+#include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
@@ -354,7 +355,7 @@ bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool qu
     if (!s) {
         const ScenarioResult r = readScenarioFile(nameOrFile.toStdString());
         if (!r) {
-            const QString msg = QString::fromStdString(r.error.oneLine());
+            const QString msg = scenarioErrorText(r.error);
             if (error)
                 *error = msg;
             if (!quiet)

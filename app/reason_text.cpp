@@ -242,8 +242,11 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
         }
         return QCoreApplication::translate("Log", "%1's application: %2").arg(side, reasonSentence(r.reason));
     case EventKind::Note:
-        if (r.reason == Reason::GaveUpRetryLimit || r.reason == Reason::GaveUpTimeLimit)
-            return QCoreApplication::translate("Log", "%1 gives up after %n retransmission(s)", "", static_cast<int>(r.bytes)).arg(side);
+        if (r.reason == Reason::GaveUpRetryLimit || r.reason == Reason::GaveUpTimeLimit) {
+            const int retries = static_cast<int>(r.bytes);
+            return QCoreApplication::translate("Log", "%1 gives up after %n retransmission(s)", "giving up", retries).arg(side) +
+                   QStringLiteral(": ") + reasonSentence(r.reason);
+        }
         return QCoreApplication::translate("Log", "%1: %2").arg(side, reasonSentence(r.reason));
     }
     return {};

@@ -1,10 +1,12 @@
 #include "core/experiment.h"
 
+#include "core/cli_values.h"
 #include "core/simulator.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <thread>
 
 namespace finwave {
@@ -17,12 +19,6 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
     return x ^ (x >> 31);
 }
 
-struct RunResult {
-    Micros closedAt = -1;
-    int retransmissions = 0;
-    Outcome outcome = Outcome::Running;
-};
-
 double percentile(std::vector<Micros>& v, double q) {
     if (v.empty())
         return 0;
@@ -33,94 +29,102 @@ double percentile(std::vector<Micros>& v, double q) {
 }  // namespace
 
 std::vector<double> lossLevels(double from, double to, double step) {
-    std::vector<double> out;
-    if (step <= 0)
+    if (!(step > 0) && std::isfinite(from))
         return {from};
-    for (int i = 0;; ++i) {
-        const double v = from + step * i;
-        if (v > to + step / 2)
-            break;
-        out.push_back(std::round(v * 1e6) / 1e6);
-    }
+    const std::optional<int> count = lossLevelCount(from, to, step);  // bounded before anything is made
+    std::vector<double> out;
+    for (int i = 0; i < count.value_or(0); ++i)
+        out.push_back(std::round((from + step * i) * 1e6) / 1e6);
     return out;
 }
+
+namespace {
+// What one worker gathered over its share of one point's runs.
+struct PointTally {
+    std::vector<Micros> closes;  // close times of the runs that closed
+    long long retransmissions = 0;
+    int graceful = 0, reset = 0, gaveUp = 0;
+};
+}  // namespace
 
 SweepResult runSweep(const SweepConfig& config, const std::atomic<bool>* cancel,
                      const std::function<void(int, int)>& progress) {
     const std::vector<double> levels = lossLevels(config.lossFrom, config.lossTo, config.lossStep);
-    const int runs = std::max(1, config.runsPerPoint);
-    const int total = static_cast<int>(levels.size()) * runs;
-    std::vector<RunResult> results(static_cast<std::size_t>(total));
-    std::atomic<int> next{0}, done{0};
-    std::atomic<bool> stopped{false};
-    const auto worker = [&] {
-        Scenario s = config.scenario;
-        Simulator sim(s, SimulatorOptions{false, false});
-        int lastPoint = -1;
-        while (true) {
-            const int i = next.fetch_add(1);
-            if (i >= total)
-                return;
-            if (cancel && cancel->load(std::memory_order_relaxed)) {
-                stopped = true;
-                return;
-            }
-            const int point = i / runs, run = i % runs;
-            if (point != lastPoint) {
-                s.ab.loss = s.ba.loss = levels[static_cast<std::size_t>(point)];
-                sim.load(s);
-                lastPoint = point;
-            }
-            sim.setSeed(mix(config.masterSeed ^ mix(static_cast<std::uint64_t>(point) << 32 | static_cast<std::uint32_t>(run))));
-            sim.reset();
-            sim.runToEnd(1'000'000);
-            RunResult& r = results[static_cast<std::size_t>(i)];
-            r.closedAt = sim.bothClosedAt().value_or(-1);
-            r.retransmissions = sim.retransmissions();
-            r.outcome = sim.outcome();
-            const int d = done.fetch_add(1) + 1;
-            if (progress && (d % 256 == 0 || d == total))
-                progress(d, total);
-        }
-    };
-    const int threads = config.threads > 0 ? config.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (int t = 1; t < threads; ++t)
-        pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool)
-        t.join();
-
+    const long long runs = std::clamp<long long>(config.runsPerPoint, 1, kMaxRunsPerPoint);
+    const long long total = std::min<long long>(static_cast<long long>(levels.size()) * runs, kMaxSweepRuns);
+    const int threads = config.threads > 0 ? std::min(config.threads, kMaxThreads)
+                                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     SweepResult out;
-    out.cancelled = stopped.load() || done.load() < total;
-    if (out.cancelled)
-        return out;
-    for (std::size_t p = 0; p < levels.size(); ++p) {
-        SweepPoint pt;
-        pt.loss = levels[p];
-        pt.runs = runs;
-        std::vector<Micros> closes;
-        double rtx = 0;
-        int graceful = 0, reset = 0, gaveUp = 0;
-        for (int r = 0; r < runs; ++r) {
-            const RunResult& rr = results[p * static_cast<std::size_t>(runs) + static_cast<std::size_t>(r)];
-            if (rr.closedAt >= 0)
-                closes.push_back(rr.closedAt);
-            rtx += rr.retransmissions;
-            graceful += rr.outcome == Outcome::Graceful;
-            reset += rr.outcome == Outcome::Reset;
-            gaveUp += rr.outcome == Outcome::GaveUp;
+    std::atomic<long long> done{0};
+    std::atomic<bool> stopped{false};
+    // Memory: the points run one after another and only the current point's close times are kept
+    // (one Micros per closed run, split among the workers), so it grows with the runs of one point,
+    // never with levels x runs. The median and p95 are exact: nth_element over that point's
+    // values, whose multiset does not depend on which worker ran which run.
+    for (std::size_t point = 0; point < levels.size() && !stopped; ++point) {
+        Scenario s = config.scenario;
+        s.ab.loss = s.ba.loss = levels[point];
+        std::atomic<long long> next{0};
+        std::vector<PointTally> tallies(static_cast<std::size_t>(threads));
+        const auto worker = [&](PointTally& tally) {
+            Simulator sim(s, SimulatorOptions{false, false});
+            while (true) {
+                const long long run = next.fetch_add(1);
+                if (run >= runs || (point * static_cast<std::size_t>(runs) + static_cast<std::size_t>(run)) >=
+                                       static_cast<std::size_t>(total))
+                    return;
+                if (cancel && cancel->load(std::memory_order_relaxed)) {
+                    stopped = true;
+                    return;
+                }
+                sim.setSeed(mix(config.masterSeed ^
+                                mix(static_cast<std::uint64_t>(point) << 32 | static_cast<std::uint32_t>(run))));
+                sim.reset();
+                sim.runToEnd(1'000'000);
+                if (const auto closed = sim.bothClosedAt())
+                    tally.closes.push_back(*closed);
+                tally.retransmissions += sim.retransmissions();
+                tally.graceful += sim.outcome() == Outcome::Graceful;
+                tally.reset += sim.outcome() == Outcome::Reset;
+                tally.gaveUp += sim.outcome() == Outcome::GaveUp;
+                const long long d = done.fetch_add(1) + 1;
+                if (progress && (d % 256 == 0 || d == total))
+                    progress(static_cast<int>(d), static_cast<int>(total));
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int t = 1; t < threads; ++t)
+            pool.emplace_back(worker, std::ref(tallies[static_cast<std::size_t>(t)]));
+        worker(tallies[0]);
+        for (auto& t : pool)
+            t.join();
+        if (stopped)
+            break;
+        PointTally all = std::move(tallies[0]);
+        for (std::size_t t = 1; t < tallies.size(); ++t) {
+            all.closes.insert(all.closes.end(), tallies[t].closes.begin(), tallies[t].closes.end());
+            all.retransmissions += tallies[t].retransmissions;
+            all.graceful += tallies[t].graceful;
+            all.reset += tallies[t].reset;
+            all.gaveUp += tallies[t].gaveUp;
         }
-        pt.closedRuns = static_cast<int>(closes.size());
-        pt.medianCloseSeconds = percentile(closes, 0.5);
-        pt.p95CloseSeconds = percentile(closes, 0.95);
-        pt.meanRetransmissions = rtx / runs;
-        pt.graceful = static_cast<double>(graceful) / runs;
-        pt.reset = static_cast<double>(reset) / runs;
-        pt.gaveUp = static_cast<double>(gaveUp) / runs;
+        SweepPoint pt;
+        pt.loss = levels[point];
+        pt.runs = static_cast<int>(runs);
+        pt.closedRuns = static_cast<int>(all.closes.size());
+        pt.medianCloseSeconds = percentile(all.closes, 0.5);
+        pt.p95CloseSeconds = percentile(all.closes, 0.95);
+        const auto n = static_cast<double>(runs);
+        pt.meanRetransmissions = static_cast<double>(all.retransmissions) / n;
+        pt.graceful = all.graceful / n;
+        pt.reset = all.reset / n;
+        pt.gaveUp = all.gaveUp / n;
         pt.other = 1.0 - pt.graceful - pt.reset - pt.gaveUp;
         out.points.push_back(pt);
     }
+    out.cancelled = stopped.load() || done.load() < total;
+    if (out.cancelled)
+        out.points.clear();
     return out;
 }
 
@@ -130,9 +134,14 @@ std::string sweepCsv(const SweepResult& result) {
         "share_gave_up,share_other\n";
     char line[256];
     for (const SweepPoint& p : result.points) {
-        std::snprintf(line, sizeof line, "%.4f,%d,%d,%.6f,%.6f,%.4f,%.4f,%.4f,%.4f,%.4f\n", p.loss, p.runs, p.closedRuns,
-                      p.medianCloseSeconds, p.p95CloseSeconds, p.meanRetransmissions, p.graceful, p.reset, p.gaveUp,
-                      std::max(0.0, p.other));
+        // With no closed run there is no close time: empty cells, not a 0 that reads as "instant".
+        char median[32] = "", p95[32] = "";
+        if (p.closedRuns > 0) {
+            std::snprintf(median, sizeof median, "%.6f", p.medianCloseSeconds);
+            std::snprintf(p95, sizeof p95, "%.6f", p.p95CloseSeconds);
+        }
+        std::snprintf(line, sizeof line, "%.4f,%d,%d,%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f\n", p.loss, p.runs, p.closedRuns,
+                      median, p95, p.meanRetransmissions, p.graceful, p.reset, p.gaveUp, std::max(0.0, p.other));
         out += line;
     }
     return out;

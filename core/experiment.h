@@ -24,7 +24,7 @@ struct SweepPoint {
     double loss = 0;
     int runs = 0;
     int closedRuns = 0;                 // runs in which both ends reached CLOSED
-    double medianCloseSeconds = 0;      // time until both ends are CLOSED (closed runs only)
+    double medianCloseSeconds = 0;      // time until both ends are CLOSED (closed runs only; none when 0 closed)
     double p95CloseSeconds = 0;
     double meanRetransmissions = 0;
     double graceful = 0, reset = 0, gaveUp = 0, other = 0;  // shares of all runs, 0..1
@@ -35,11 +35,13 @@ struct SweepResult {
     bool cancelled = false;
 };
 
-// Loss levels from..to (inclusive, within half a step) by step.
+// Loss levels from..to (inclusive, within half a step) by step; none when they would be more than
+// kMaxLossLevels (core/cli_values.h) or the numbers are not finite.
 std::vector<double> lossLevels(double from, double to, double step);
 
-// Each run's seed comes from the master seed, the point and the run number alone, and results
-// are stored per run, so the outcome does not depend on the number of threads.
+// Each run's seed comes from the master seed, the point and the run number alone, so the outcome
+// does not depend on the number of threads. Points run one after another; memory holds one
+// point's close times. runsPerPoint is clamped to kMaxRunsPerPoint, levels x runs to kMaxSweepRuns.
 SweepResult runSweep(const SweepConfig& config, const std::atomic<bool>* cancel = nullptr,
                      const std::function<void(int done, int total)>& progress = {});
 

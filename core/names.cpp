@@ -1,4 +1,5 @@
 // Names of the core's enums as the command-line contract and the views spell them.
+#include "core/names.h"
 #include "core/profile.h"
 #include "core/reason.h"
 #include "core/segment.h"
@@ -26,7 +27,41 @@ constexpr ReasonInfo kReasons[] = {
 #undef FINWAVE_REASON
 };
 static_assert(std::size(kReasons) == static_cast<std::size_t>(kReasonCount));
+
+using K = AppAction::Kind;
+using T = AppAction::Trigger;
+constexpr Named<K> kActionKinds[] = {{K::Listen, "listen"}, {K::Connect, "connect"}, {K::Send, "send"},
+                                     {K::Read, "read"},     {K::Close, "close"},     {K::ShutdownWrite, "shutdown-write"},
+                                     {K::Abort, "abort"}};
+constexpr Named<T> kTriggers[] = {{T::AtTime, "at-time"},
+                                  {T::AfterEof, "after-eof"},
+                                  {T::AfterEstablished, "after-established"},
+                                  {T::AfterAllAcked, "after-all-acked"},
+                                  {T::AfterData, "after-data"}};
+constexpr Named<Fault::Kind> kFaultKinds[] = {{Fault::Kind::DropNth, "drop-nth"},
+                                              {Fault::Kind::DropFirstMatching, "drop-first-matching"},
+                                              {Fault::Kind::DuplicateNth, "duplicate-nth"},
+                                              {Fault::Kind::InjectRst, "inject-rst"}};
+constexpr Named<Direction> kDirections[] = {{Direction::AtoB, "A>B"}, {Direction::BtoA, "B>A"}};
+constexpr Named<std::uint8_t> kFlags[] = {
+    {flag::Syn, "SYN"}, {flag::Fin, "FIN"}, {flag::Rst, "RST"}, {flag::Psh, "PSH"}, {flag::Ack, "ACK"}};
 }  // namespace
+
+std::span<const Named<AppAction::Kind>> actionKindNames() { return kActionKinds; }
+std::span<const Named<AppAction::Trigger>> triggerNames() { return kTriggers; }
+std::span<const Named<Fault::Kind>> faultKindNames() { return kFaultKinds; }
+std::span<const Named<Direction>> directionNames() { return kDirections; }
+std::span<const Named<std::uint8_t>> flagNames() { return kFlags; }
+
+std::string_view actionKindName(AppAction::Kind k) { return nameOf(actionKindNames(), k); }
+std::optional<AppAction::Kind> actionKindFromName(std::string_view name) { return fromName(actionKindNames(), name); }
+std::string_view triggerName(AppAction::Trigger t) { return nameOf(triggerNames(), t); }
+std::optional<AppAction::Trigger> triggerFromName(std::string_view name) { return fromName(triggerNames(), name); }
+std::string_view faultKindName(Fault::Kind k) { return nameOf(faultKindNames(), k); }
+std::optional<Fault::Kind> faultKindFromName(std::string_view name) { return fromName(faultKindNames(), name); }
+std::string_view directionName(Direction d) { return nameOf(directionNames(), d); }
+std::optional<Direction> directionFromName(std::string_view name) { return fromName(directionNames(), name); }
+std::optional<std::uint8_t> flagFromName(std::string_view name) { return fromName(flagNames(), name); }
 
 std::string_view stateName(TcpState s) { return kStateNames[static_cast<std::size_t>(s)]; }
 
@@ -47,10 +82,8 @@ std::string_view sideName(Side s) {
 }
 
 std::string flagsText(std::uint8_t flags) {
-    static constexpr std::pair<std::uint8_t, std::string_view> kOrder[] = {
-        {flag::Syn, "SYN"}, {flag::Fin, "FIN"}, {flag::Rst, "RST"}, {flag::Psh, "PSH"}, {flag::Ack, "ACK"}};
     std::string out;
-    for (const auto& [bit, name] : kOrder) {
+    for (const auto& [bit, name] : kFlags) {
         if (flags & bit) {
             if (!out.empty())
                 out += ',';

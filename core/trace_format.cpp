@@ -1,6 +1,8 @@
 // `finwave trace` output: jsonl per the command-line contract, and a readable ladder.
 #include "core/trace_format.h"
 
+#include "core/names.h"
+
 #include <cstdio>
 #include <string>
 
@@ -32,10 +34,8 @@ void field(std::string& out, std::string_view name) {
 }
 
 std::string flagsJson(std::uint8_t flags) {
-    static constexpr std::pair<std::uint8_t, std::string_view> kOrder[] = {
-        {flag::Syn, "SYN"}, {flag::Fin, "FIN"}, {flag::Rst, "RST"}, {flag::Psh, "PSH"}, {flag::Ack, "ACK"}};
     std::string out = "[";
-    for (const auto& [bit, name] : kOrder) {
+    for (const auto& [bit, name] : flagNames()) {
         if (flags & bit) {
             if (out.size() > 1)
                 out += ',';
@@ -87,7 +87,7 @@ std::string jsonlRecord(const Simulator& sim, const TraceRecord& r) {
         field(out, "seg");
         out += "{\"id\":" + std::to_string(s.id);
         out += ",\"dir\":";
-        appendQuoted(out, s.dir == Direction::AtoB ? "A>B" : "B>A");
+        appendQuoted(out, directionName(s.dir));
         out += ",\"flags\":" + flagsJson(s.flags);
         out += ",\"seq\":" + std::to_string(sim.relativeSeq(s));
         out += ",\"ack\":" + std::to_string(sim.relativeAck(s));
@@ -134,7 +134,7 @@ std::string textRecord(const Simulator& sim, const TraceRecord& r) {
         what = std::string(sideName(r.side)) + " receives " + segmentLabel(sim, r.seg);
         break;
     case EventKind::Drop:
-        what = "    LOST: " + segmentLabel(sim, r.seg) + " (" + std::string(r.seg.dir == Direction::AtoB ? "A>B" : "B>A") + ")";
+        what = "    LOST: " + segmentLabel(sim, r.seg) + " (" + std::string(directionName(r.seg.dir)) + ")";
         break;
     case EventKind::State:
         what = std::string(sideName(r.side)) + ": " + std::string(stateName(r.from)) + " -> " +

@@ -7,5 +7,10 @@
         <comment>SEND call</comment>
         <translation><numerusform>%1's application sends %n byte</numerusform><numerusform>%1's application sends %n bytes</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 gives up after %n retransmission(s)</source>
+        <comment>giving up</comment>
+        <translation><numerusform>%1 gives up after %n retransmission</numerusform><numerusform>%1 gives up after %n retransmissions</numerusform></translation>
+    </message>
 </context>
 </TS>

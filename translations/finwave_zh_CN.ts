@@ -95,8 +95,8 @@
         <translation>%1：写入失败（%2）</translation>
     </message>
     <message>
-        <source>%1: a PNG of %2 × %3 pixels is too large; fit it to a slide or choose a smaller scale</source>
-        <translation>%1：%2 × %3 像素的 PNG 太大；请适配到幻灯片或选择更小的倍数</translation>
+        <source>%1: a PNG of %2 × %3 pixels is too large (the limit is %4 pixels); fit it to a slide or choose a smaller scale</source>
+        <translation>%1：%2 × %3 像素的 PNG 太大（上限为 %4 像素）；请适配到幻灯片或选择更小的缩放</translation>
     </message>
 </context>
 <context>
@@ -238,6 +238,40 @@
         <translation>
             <numerusform>%1 的应用发送 %n 字节</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gives up after %n retransmission(s)</source>
+        <comment>giving up</comment>
+        <translation>
+            <numerusform>%1 在重传 %n 次之后放弃</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>closed gracefully</source>
+        <translation>正常关闭</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>被复位</translation>
+    </message>
+    <message>
+        <source>gave up</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>stuck: nothing more happens</source>
+        <translation>停滞：不会再发生任何事</translation>
     </message>
 </context>
 <context>
@@ -499,10 +533,6 @@
         <translation>因为 close() 之后又收到数据，以 RST 关闭。</translation>
     </message>
     <message>
-        <source>TCP gives up: the segment was retransmitted as often as allowed without an ACK, so the connection is closed.</source>
-        <translation>TCP 放弃：报文段已按允许的次数重传仍没有 ACK，连接被关闭。</translation>
-    </message>
-    <message>
         <source>Linux: the orphaned socket waited tcp_fin_timeout in FIN_WAIT_2 without the peer&apos;s FIN and is closed silently.</source>
         <translation>Linux：孤儿套接字在 FIN_WAIT_2 中等待了 tcp_fin_timeout 仍未收到对方的 FIN，被静默关闭。</translation>
     </message>
@@ -565,6 +595,18 @@
     <message>
         <source>Probe timer (PTO): about two round trips; if nothing is acknowledged by then, the last segment is probed.</source>
         <translation>探测定时器（PTO）：约两个往返时间；若届时仍无确认，就探测最后一个报文段。</translation>
+    </message>
+    <message>
+        <source>TCP gives up: repeated retransmissions drew no ACK, so the connection is closed.</source>
+        <translation>TCP 放弃：多次重传都没有得到 ACK，于是关闭连接。</translation>
+    </message>
+    <message>
+        <source>The retry limit is reached: the segment was retransmitted as often as allowed without an ACK.</source>
+        <translation>达到重试上限：该报文段已按允许的次数重传，仍没有 ACK。</translation>
+    </message>
+    <message>
+        <source>The time limit R2 is reached: no ACK came within that time of the segment&apos;s first transmission, before the retry limit.</source>
+        <translation>达到时间上限 R2：自该报文段首次发送起，在这段时间内没有 ACK 到来，尚未用完重试次数。</translation>
     </message>
 </context>
 <context>
@@ -646,10 +688,6 @@
         <translation>FIN_WAIT_2 超时（Linux）</translation>
     </message>
     <message>
-        <source>B never closes: A leaves FIN_WAIT_2 by timeout; B&apos;s late FIN meets a RST.</source>
-        <translation>B 一直不关闭：A 因超时离开 FIN_WAIT_2；B 迟来的 FIN 遇到 RST。</translation>
-    </message>
-    <message>
         <source>Every FIN is lost: A gives up</source>
         <translation>每个 FIN 都丢失：A 放弃</translation>
     </message>
@@ -672,6 +710,125 @@
     <message>
         <source>A delayed copy of B&apos;s data outlives the connection. With TIME_WAIT intact it dies there and A cannot reopen yet; set TIME_WAIT to 0 and A reconnects at once, and the copy is taken as the new connection&apos;s data (corrupted, in red) while B&apos;s real bytes are discarded.</source>
         <translation>B 的数据的一个延迟副本比连接活得更久。TIME_WAIT 完整时，它在 TIME_WAIT 中消亡，A 暂时不能重新打开连接；把 TIME_WAIT 设为 0，A 立即重连，这个副本被当作新连接的数据（被破坏，红色显示），而 B 真正的字节被丢弃。</translation>
+    </message>
+    <message>
+        <source>B does not close for 70 s: A leaves FIN_WAIT_2 by timeout at 60 s; B&apos;s late FIN meets a RST.</source>
+        <translation>B 在 70 秒内都不关闭：A 在 60 秒时因超时离开 FIN_WAIT_2；B 迟到的 FIN 遇到 RST。</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioError</name>
+    <message>
+        <source>cannot be opened for reading</source>
+        <translation>无法打开读取</translation>
+    </message>
+    <message>
+        <source>cannot be read (is it a folder?)</source>
+        <translation>无法读取（是文件夹吗？）</translation>
+    </message>
+    <message>
+        <source>is larger than %1 bytes, the limit for a scenario file</source>
+        <translation>大于 %1 字节，这是场景文件的上限</translation>
+    </message>
+    <message>
+        <source>nests deeper than %1 levels, the limit for a scenario file</source>
+        <translation>嵌套超过 %1 层，这是场景文件的上限</translation>
+    </message>
+    <message>
+        <source>has more than %1 entries, the limit for a list</source>
+        <translation>超过 %1 项，这是列表的上限</translation>
+    </message>
+    <message>
+        <source>is past %1 values, the limit for a scenario file</source>
+        <translation>超过 %1 个值，这是场景文件的上限</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>appears twice in one object (first at line %1, column %2)</source>
+        <translation>在同一对象中出现两次（第一次在第 %1 行第 %2 列）</translation>
+    </message>
+    <message>
+        <source>unknown field (expected one of: %1)</source>
+        <translation>未知字段（应为以下之一：%1）</translation>
+    </message>
+    <message>
+        <source>is missing (this program reads version 1)</source>
+        <translation>缺失（本程序读取版本 1）</translation>
+    </message>
+    <message>
+        <source>is missing (A or B)</source>
+        <translation>缺失（A 或 B）</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>must be a list of flags such as [&quot;FIN&quot;, &quot;ACK&quot;]</source>
+        <translation>必须是标志列表，例如 [&quot;FIN&quot;, &quot;ACK&quot;]</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 和 %2 之间</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of: %2</source>
+        <translation>“%1”不是以下之一：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a flag (%2)</source>
+        <translation>%1 不是标志（%2）</translation>
+    </message>
+    <message>
+        <source>version %1 is not supported (this program reads version 1)</source>
+        <translation>不支持版本 %1（本程序读取版本 1）</translation>
+    </message>
+    <message>
+        <source>must not exceed rto_max_ms</source>
+        <translation>不得超过 rto_max_ms</translation>
+    </message>
+    <message>
+        <source>has %1 entries; the limit is %2</source>
+        <translation>有 %1 项；上限为 %2</translation>
+    </message>
+    <message>
+        <source>%1 would send %2 bytes in all; the limit is %3 per endpoint</source>
+        <translation>%1 将共发送 %2 字节；每个端点的上限为 %3</translation>
+    </message>
+    <message>
+        <source>the sends would cut %1 data segments at MSS %2; the limit is %3 per run</source>
+        <translation>这些发送在 MSS %2 下将切分出 %1 个数据报文段；每次运行的上限为 %3</translation>
+    </message>
+    <message>
+        <source>&lt;scenario&gt;</source>
+        <translation>&lt;场景&gt;</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: </source>
+        <translation>字段“%1”：</translation>
     </message>
 </context>
 <context>
@@ -1158,10 +1315,6 @@
         <translation>FinWave — %1</translation>
     </message>
     <message>
-        <source>%1 · profile %2 · step %3 · t = %4 s</source>
-        <translation>%1 · 配置 %2 · 第 %3 步 · t = %4 秒</translation>
-    </message>
-    <message>
         <source> · finished: %1</source>
         <translation> · 已结束：%1</translation>
     </message>
@@ -1240,6 +1393,10 @@
     <message>
         <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower, down to 0.01× (slow motion)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presenter layout (projector theme, full screen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop A&apos;s / B&apos;s next segment (the one in flight, or the next sent)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it where it is (right-click: a menu)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢，最慢 0.01×（慢动作）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示布局（投影主题，全屏）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃 A / B 的下一个报文段（飞行中的那个，或下一个发出的）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它在所在位置丢失（右键：菜单）&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · profile %2 · step %3 · t = %4</source>
+        <translation>%1 · 配置 %2 · 第 %3 步 · t = %4</translation>
     </message>
 </context>
 <context>

@@ -167,13 +167,7 @@ QChart* makePileupChart(const std::vector<std::pair<QString, PileupResult>>& ser
     return chart;
 }
 
-QString saveChart(QChart* chart, const QString& path, QSize size) {
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists())
-        return QCoreApplication::translate("Charts", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
-    const QString ext = info.suffix().toLower();
-    if (ext != QLatin1String("png") && ext != QLatin1String("svg"))
-        return QCoreApplication::translate("Charts", "%1: unknown extension (png, svg)").arg(path);
+QByteArray renderChart(QChart* chart, const QString& ext, QSize size) {
     // A scene of its own, so the chart is laid out at `size` even with no window shown.
     QGraphicsScene* previous = chart->scene();
     const QRectF oldGeometry = chart->geometry();
@@ -210,6 +204,17 @@ QString saveChart(QChart* chart, const QString& path, QSize size) {
         previous->addItem(chart);
         chart->setGeometry(oldGeometry);
     }
+    return bytes;
+}
+
+QString saveChart(QChart* chart, const QString& path, QSize size) {
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return QCoreApplication::translate("Charts", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
+    const QString ext = info.suffix().toLower();
+    if (ext != QLatin1String("png") && ext != QLatin1String("svg"))
+        return QCoreApplication::translate("Charts", "%1: unknown extension (png, svg)").arg(path);
+    const QByteArray bytes = renderChart(chart, ext, size);
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
         return QCoreApplication::translate("Charts", "%1: cannot be written (%2)").arg(path, out.errorString());

@@ -5,6 +5,7 @@
 #include "app/views/theme.h"
 #include "core/experiment.h"
 
+#include <QByteArray>
 #include <QSize>
 #include <QString>
 
@@ -22,6 +23,8 @@ void styleChart(QChart* chart, const Theme& theme);
 // About five ticks on round numbers (1, 2 or 5 times a power of ten) covering [lo, hi].
 void niceTicks(QValueAxis* axis, double lo, double hi);
 
+// The chart drawn as "png" or "svg" bytes, at `size`.
+QByteArray renderChart(QChart* chart, const QString& ext, QSize size = QSize(1400, 800));
 // PNG or SVG by extension, written atomically; empty string on success, else the reason.
 QString saveChart(QChart* chart, const QString& path, QSize size = QSize(1400, 800));
 

@@ -16,6 +16,7 @@
 #include <QSaveFile>
 #include <QSvgGenerator>
 
+#include <cmath>
 #include <vector>
 
 namespace finwave::app {
@@ -238,15 +239,22 @@ PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, co
     case ExportFormat::Png: {
         out.transparent = o.transparent;
         const SceneBackgrounds clear(sequence, states, o.transparent);
-        double scale = std::clamp(o.scale, 1.0, 4.0);
-        QSize size = (l.size * scale).toSize();
+        double scale = std::isfinite(o.scale) ? std::clamp(o.scale, 1.0, 4.0) : 1.0;
+        QSizeF wanted = l.size * scale;
         QPointF offset;
         if (!o.fit.isEmpty()) {  // exactly the slide's pixels, the export centred and as large as fits
-            size = o.fit;
+            wanted = QSizeF(o.fit);
             scale = std::min(o.fit.width() / l.size.width(), o.fit.height() / l.size.height());
             offset = QPointF((o.fit.width() - l.size.width() * scale) / 2, (o.fit.height() - l.size.height() * scale) / 2);
         }
-        out.pixels = size;
+        // The budget is checked on the size in doubles, before any QImage exists: asking QImage
+        // first meant a 2.8 GB image (or a 132 GB malloc) whenever the allocation happened to work.
+        const double pixels = std::ceil(wanted.width()) * std::ceil(wanted.height());
+        out.pixels = QSize(static_cast<int>(std::min(std::ceil(wanted.width()), 1e9)),
+                           static_cast<int>(std::min(std::ceil(wanted.height()), 1e9)));
+        if (!(pixels <= static_cast<double>(kMaxPngPixels)))
+            break;  // out.image stays null: writeDiagram names the size and the budget
+        const QSize size = wanted.toSize();
         out.image = QImage(size, o.transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
         if (out.image.isNull())
             break;
@@ -314,10 +322,11 @@ QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeC
     QByteArray png;
     if (painted.format == ExportFormat::Png) {
         if (painted.image.isNull())
-            return QCoreApplication::translate("Export", "%1: a PNG of %2 × %3 pixels is too large; fit it to a slide or choose a smaller scale")
+            return QCoreApplication::translate("Export", "%1: a PNG of %2 × %3 pixels is too large (the limit is %4 pixels); fit it to a slide or choose a smaller scale")
                 .arg(path)
                 .arg(painted.pixels.width())
-                .arg(painted.pixels.height());
+                .arg(painted.pixels.height())
+                .arg(kMaxPngPixels);
         png = encodePng(painted.image, painted.transparent, 0, control);
         if (control && control->stopped)
             return {};

@@ -34,13 +34,17 @@ struct ExportOptions {
 inline constexpr QSize kFit4K{3840, 2160};
 inline constexpr QSize kFitFullHd{1920, 1080};
 
+// The pixel budget of a PNG export (400 MB as RGB32), checked before any QImage is made. An
+// 8192 x 8192 fit (the largest --fit) is 67 megapixels; a 100-segment run at 1x is about 42.
+inline constexpr qint64 kMaxPngPixels = 100'000'000;
+
 // Format from a file name's extension; false when it is none of png, svg, pdf.
 bool formatFromPath(const QString& path, ExportFormat& format);
 
 // An export drawn but not yet written: SVG and PDF are finished bytes, a PNG is still an image.
 struct PaintedDiagram {
     ExportFormat format = ExportFormat::Png;
-    QImage image;  // null when the PNG would be too large to hold in memory
+    QImage image;  // null when the PNG would be over kMaxPngPixels
     QSize pixels;  // the PNG's size, also when that was too large
     QByteArray bytes;
     bool transparent = false;

@@ -143,7 +143,9 @@ TEST(ExportFromWindow, CancelInTheProgressDialogStopsAndWritesNothing) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.png"));
     ExportOptions o;
-    o.scale = 4;  // one column at 4×: seconds of drawing, so the progress dialog comes up
+    o.scale = 2;  // one column of 200 segments at 2× (88 of the 100 megapixels the budget allows):
+                  // seconds of drawing and encoding, so the progress dialog comes up (at 4× the
+                  // export is over the budget and refused before drawing)
     bool sawProgress = false;
     whenModal<QProgressDialog>([&sawProgress](QProgressDialog* progress) {
         sawProgress = true;

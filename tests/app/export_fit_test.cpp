@@ -1,11 +1,54 @@
 // Fitting a long diagram to a slide: columns, cuts at quiet rows, carried states, strips.
-#include "tests/app/export_support.h"
+#include "app/export/diagram_exporter.h"
+#include "app/reason_text.h"
+#include "app/views/sequence_items.h"
+#include "tests/support/export_views.h"
+
+#include <QFontMetricsF>
+#include <QGraphicsItem>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
 
 #include <gtest/gtest.h>
 
 using namespace finwave;
 using namespace finwave::app;
 using namespace finwave::testing;
+
+namespace {
+std::vector<std::pair<int, int>> inkedRuns(const QImage& image, QRgb background) {
+    std::vector<std::pair<int, int>> runs;
+    int start = -1;
+    for (int x = 0; x < image.width(); ++x) {
+        bool ink = false;
+        for (int y = 0; y < image.height() && !ink; y += 3)
+            ink = image.pixel(x, y) != background;
+        if (ink && start < 0)
+            start = x;
+        if (!ink && start >= 0) {
+            runs.emplace_back(start, x);
+            start = -1;
+        }
+    }
+    if (start >= 0)
+        runs.emplace_back(start, image.width());
+    return runs;
+}
+
+QString svgText(const QByteArray& svg, bool* wellFormed) {
+    QXmlStreamReader xml(svg);
+    QString text;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isCharacters())
+            text += xml.text().toString() + QLatin1Char('\n');
+    }
+    *wellFormed = !xml.hasError();
+    return text;
+}
+}  // namespace
 
 TEST(Export, FitToA4KSlideCutsALongDiagramIntoColumns) {
     BulkViews v(200);
@@ -65,15 +108,15 @@ TEST(Export, FitCutsPdfIntoColumnsButAnSvgStaysOneColumn) {
     EXPECT_GT(paintDiagram(&v.seq, &v.states, o).columns, 1);
     const QString pdf = dir.filePath(QStringLiteral("fit.pdf"));
     ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, pdf), QString());
-    EXPECT_TRUE(read(pdf).startsWith("%PDF"));
-    EXPECT_EQ(read(pdf).count("/Type /Page\n") + read(pdf).count("/Type /Page "), 1);
+    EXPECT_TRUE(readFile(pdf).startsWith("%PDF"));
+    EXPECT_EQ(readFile(pdf).count("/Type /Page\n") + readFile(pdf).count("/Type /Page "), 1);
     // An SVG cannot clip the columns, so it is drawn whole: one title, every label once.
     o.format = ExportFormat::Svg;
     EXPECT_EQ(paintDiagram(&v.seq, &v.states, o).columns, 1);
     const QString svg = dir.filePath(QStringLiteral("fit.svg"));
     ASSERT_EQ(exportDiagram(&v.seq, &v.states, o, svg), QString());
     bool ok = false;
-    const QString text = svgText(read(svg), &ok);
+    const QString text = svgText(readFile(svg), &ok);
     ASSERT_TRUE(ok);
     EXPECT_EQ(text.count(scenarioTitle(v.ctl.scenario())), 1);
     EXPECT_EQ(text.count(QStringLiteral("ack=")), v.seq.arrowCount());

@@ -1,6 +1,7 @@
 // Engine speed (issue 3): events/s with the trace on and off, close episodes/s, step back at
 // step 10 000, bytes per trace record.
 #include "core/builtin_scenarios.h"
+#include "core/scenario_builder.h"
 #include "core/simulator.h"
 
 #include <benchmark/benchmark.h>
@@ -11,11 +12,7 @@ namespace {
 // A long run: A sends 6 MB in 1000-byte segments, then both close (about 18 000 events).
 Scenario bulk() {
     Scenario s = *builtinScenario("normal-close");
-    AppAction send;
-    send.side = Side::A;
-    send.kind = AppAction::Kind::Send;
-    send.bytes = 6'000'000;
-    s.actions.insert(s.actions.begin(), send);
+    s.actions.insert(s.actions.begin(), action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, 6'000'000));
     s.actions[1].delay = 10 * kSec;
     return s;
 }

@@ -2,6 +2,7 @@
 // Helpers for engine tests: build a situation, run it, read back segments and states.
 
 #include "core/builtin_scenarios.h"
+#include "core/scenario_builder.h"
 #include "core/simulator.h"
 
 #include <memory>
@@ -63,27 +64,6 @@ inline Seg seg(std::string dir, std::string flags, std::uint32_t seq, std::uint3
     return Seg{std::move(dir), std::move(flags), seq, ack, len, lost, rtx};
 }
 
-// Two ESTABLISHED endpoints, 50 ms each way, RFC profile, no actions.
-inline Scenario established(Profile profile = Profile::Rfc) {
-    Scenario s;
-    s.name = "test";
-    s.params = paramsFor(profile);
-    s.ab.delay = s.ba.delay = 50 * kMs;
-    return s;
-}
-
-inline AppAction action(Side side, AppAction::Kind kind, Micros delay,
-                        AppAction::Trigger trigger = AppAction::Trigger::AtTime, std::uint32_t bytes = 0) {
-    AppAction a;
-    a.side = side;
-    a.kind = kind;
-    a.delay = delay;
-    a.trigger = trigger;
-    a.bytes = bytes;
-    return a;
-}
-
-
 // Times (in the trace) at which `side` entered state `s`.
 inline std::vector<Micros> entered(const Simulator& sim, Side side, TcpState s) {
     std::vector<Micros> out;
@@ -107,45 +87,7 @@ inline bool hasReason(const Simulator& sim, Reason r) {
     return false;
 }
 
-// Faults a test uses to build its situation.
-inline Fault dropNth(Direction d, std::uint32_t n) {
-    Fault f;
-    f.kind = Fault::Kind::DropNth;
-    f.dir = d;
-    f.n = n;
-    return f;
-}
 
-inline Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count = 1, bool exact = false) {
-    Fault f;
-    f.kind = Fault::Kind::DropFirstMatching;
-    f.dir = directionFrom(from);
-    f.flags = flags;
-    f.count = count;
-    f.exactFlags = exact;
-    return f;
-}
-
-inline Fault duplicateNth(Direction d, std::uint32_t n, Micros later) {
-    Fault f;
-    f.kind = Fault::Kind::DuplicateNth;
-    f.dir = d;
-    f.n = n;
-    f.extraDelay = later;
-    return f;
-}
-
-// A forged RST reaching the receiver of `d` at `at`, SEG.SEQ = its RCV.NXT + seqOffset.
-inline Fault forgedRst(Direction d, Micros at, std::int32_t seqOffset) {
-    Fault f;
-    f.kind = Fault::Kind::InjectRst;
-    f.dir = d;
-    f.at = at;
-    f.seqOffset = seqOffset;
-    return f;
-}
-
-// A: CLOSE at 0; B: CLOSE 200 ms after A's FIN arrives (the four-segment close).
 inline Scenario normalClose(Profile p = Profile::Rfc) {
     Scenario s = established(p);
     s.actions = {action(Side::A, AppAction::Kind::Close, 0),

@@ -5,15 +5,19 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     const finwave::ScenarioResult r = finwave::parseScenario(text, "fuzz.json");
     if (!r) {
-        if (r.error.message.empty())
-            std::abort();  // every rejection says why
+        if (r.error.message.empty() || r.error.code == finwave::ScenarioErrorCode::None)
+            std::abort();  // every rejection says why, with a code the window can translate
+        if (r.error.oneLine().find_first_of("\r\n") != std::string::npos)
+            std::abort();  // and on one line
         return 0;
     }
     const std::string written = finwave::writeScenario(*r.scenario);

@@ -3,6 +3,7 @@
 // 100 bytes, 120 ms apart (a round trip is 100 ms), B ACKs each at once, then both close as in
 // normal-close. About `segments` arrows, paced as in a lesson.
 #include "core/builtin_scenarios.h"
+#include "core/scenario_builder.h"
 
 namespace finwave::testing {
 
@@ -12,12 +13,7 @@ inline Scenario longRun(int segments) {
     const int sends = segments / 2;
     std::vector<AppAction> actions;
     for (int i = 0; i < sends; ++i) {
-        AppAction send;
-        send.side = Side::A;
-        send.kind = AppAction::Kind::Send;
-        send.bytes = 100;
-        send.delay = i * 120 * kMs;
-        actions.push_back(send);
+        actions.push_back(action(Side::A, AppAction::Kind::Send, i * 120 * kMs, AppAction::Trigger::AtTime, 100));
     }
     s.actions.front().delay = sends * 120 * kMs + kSec;  // A closes after the data
     actions.insert(actions.end(), s.actions.begin(), s.actions.end());

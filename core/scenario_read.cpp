@@ -1,0 +1,304 @@
+// Reading a scenario's fields from parsed JSON: each with its type and range, every error
+// naming its JSON path.
+#include "core/names.h"
+#include "core/scenario_fields.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <sstream>
+
+namespace finwave {
+
+using nlohmann::json;
+using Code = ScenarioErrorCode;
+
+namespace {
+
+[[noreturn]] void fail(Code code, std::string field, std::string message) {
+    ScenarioError e;
+    e.code = code;
+    e.field = std::move(field);
+    e.message = std::move(message);
+    throw ScenarioFailure{std::move(e)};
+}
+
+std::string typeName(const json& v) {
+    switch (v.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "a list";
+    case json::value_t::string: return "'" + printable(v.get_ref<const std::string&>()) + "'";
+    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::null: return "null";
+    default: return "a number";
+    }
+}
+
+// Reads one object, remembering the JSON path so every error names its field.
+class Reader {
+public:
+    Reader(const json& j, std::string path) : m_j(j), m_path(std::move(path)) {}
+
+    void checkKeys(std::initializer_list<std::string_view> allowed) const {
+        if (!m_j.is_object())
+            fail(Code::NotAnObject, m_path, "must be an object");
+        std::string list;
+        for (auto a : allowed)
+            list += (list.empty() ? "" : ", ") + std::string(a);
+        for (const auto& [key, value] : m_j.items()) {
+            bool ok = false;
+            for (auto a : allowed)
+                ok = ok || a == key;
+            if (!ok) {
+                ScenarioError e;
+                e.code = Code::UnknownField;
+                e.field = printable(join(key));
+                e.expected = list;
+                e.message = "unknown field (expected one of: " + list + ")";
+                throw ScenarioFailure{std::move(e)};
+            }
+        }
+    }
+    bool has(std::string_view key) const { return m_j.contains(key); }
+    Reader child(std::string_view key) const { return Reader(m_j.at(std::string(key)), join(key)); }
+    const json& raw() const { return m_j; }
+
+    double number(std::string_view key, double lo, double hi, double fallback) const {
+        if (!has(key))
+            return fallback;
+        const json& v = m_j.at(std::string(key));
+        if (!v.is_number())
+            fail(Code::NotANumber, join(key), "must be a number");
+        const double d = v.get<double>();
+        if (!std::isfinite(d) || d < lo || d > hi) {
+            std::ostringstream s;
+            s << "must be between " << lo << " and " << hi;
+            ScenarioError e;
+            e.code = Code::OutOfRange;
+            e.field = join(key);
+            e.message = s.str();
+            e.low = lo;
+            e.high = hi;
+            throw ScenarioFailure{std::move(e)};
+        }
+        return d;
+    }
+    Micros millis(std::string_view key, double hi, Micros fallback) const {
+        return static_cast<Micros>(std::llround(number(key, 0, hi, static_cast<double>(fallback) / 1000.0) * 1000.0));
+    }
+    bool boolean(std::string_view key, bool fallback) const {
+        if (!has(key))
+            return fallback;
+        const json& v = m_j.at(std::string(key));
+        if (!v.is_boolean())
+            fail(Code::NotABoolean, join(key), "must be true or false");
+        return v.get<bool>();
+    }
+    std::string text(std::string_view key, std::string fallback) const {
+        if (!has(key))
+            return fallback;
+        const json& v = m_j.at(std::string(key));
+        if (!v.is_string())
+            fail(Code::NotAString, join(key), "must be a string");
+        return v.get<std::string>();
+    }
+    template <class E>
+    E choice(std::string_view key, std::span<const Named<E>> options, E fallback) const {
+        if (!has(key))
+            return fallback;
+        const std::string v = text(key, "");
+        if (const auto found = fromName(options, v))
+            return *found;
+        ScenarioError e;
+        e.code = Code::NotOneOf;
+        e.field = join(key);
+        e.value = printable(v);
+        e.expected = nameList(options);
+        e.message = "'" + e.value + "' is not one of: " + e.expected;
+        throw ScenarioFailure{std::move(e)};
+    }
+    std::string join(std::string_view key) const { return m_path.empty() ? std::string(key) : m_path + "." + std::string(key); }
+
+private:
+    const json& m_j;
+    std::string m_path;
+};
+
+constexpr Named<Side> kSides[] = {{Side::A, "A"}, {Side::B, "B"}};
+constexpr Named<TcpState> kInitialStates[] = {{TcpState::Established, "ESTABLISHED"}, {TcpState::Closed, "CLOSED"}};
+constexpr Named<Profile> kProfiles[] = {{Profile::Rfc, "rfc"}, {Profile::Linux, "linux"}};
+
+std::uint8_t readFlags(const Reader& r, std::string_view key) {
+    if (!r.has(key))
+        return 0;
+    const json& v = r.raw().at(std::string(key));
+    if (!v.is_array())
+        fail(Code::NotAFlagList, r.join(key), "must be a list of flags such as [\"FIN\", \"ACK\"]");
+    std::uint8_t flags = 0;
+    for (const json& f : v) {
+        const auto bit = f.is_string() ? flagFromName(f.get_ref<const std::string&>()) : std::nullopt;
+        if (bit) {
+            flags |= *bit;
+            continue;
+        }
+        // Described, never dumped: dump() recurses as deep as the value nests.
+        ScenarioError e;
+        e.code = Code::NotAFlag;
+        e.field = r.join(key);
+        e.value = typeName(f);
+        e.expected = nameList(flagNames());
+        e.message = e.value + " is not a flag (" + e.expected + ")";
+        throw ScenarioFailure{std::move(e)};
+    }
+    return flags;
+}
+
+ChannelParams readChannel(const Reader& r, const ChannelParams& d) {
+    r.checkKeys({"delay_ms", "jitter_ms", "loss"});
+    ChannelParams c;
+    c.delay = r.millis("delay_ms", 60000, d.delay);
+    c.jitter = r.millis("jitter_ms", 60000, d.jitter);
+    c.loss = r.number("loss", 0, 1, d.loss);
+    return c;
+}
+
+EndpointSetup readEndpoint(const Reader& r) {
+    r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent", "listen_again"});
+    EndpointSetup e;
+    e.initial = r.choice<TcpState>("initial", kInitialStates, TcpState::Established);
+    e.iss = static_cast<std::uint32_t>(r.number("iss", 0, 4294967295.0, 0));
+    e.lingerZero = r.boolean("linger_zero", false);
+    e.linger2Negative = r.boolean("linger2_negative", false);
+    e.autoRead = r.boolean("auto_read", true);
+    e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", 0, 1e9, 0));
+    e.listenAgain = r.boolean("listen_again", false);
+    return e;
+}
+
+ProtocolParams readParams(const Reader& r, Profile profile) {
+    r.checkKeys({"msl_ms", "time_wait_ms", "rto_initial_ms", "rto_min_ms", "rto_max_ms", "max_retries",
+                 "give_up_after_ms", "delayed_ack", "delayed_ack_ms", "quick_acks", "fin_wait_2_timeout_ms",
+                 "user_timeout_ms", "orphan_retries", "rfc1337", "rst_carries_ack", "linux_time_wait_restart",
+                 "mss"});
+    ProtocolParams d = paramsFor(profile);
+    ProtocolParams p = d;
+    constexpr double kHour = 3600e3;
+    p.msl = r.millis("msl_ms", kHour, d.msl);
+    p.timeWait = r.millis("time_wait_ms", kHour, d.timeWait);
+    p.rtoInitial = r.millis("rto_initial_ms", kHour, d.rtoInitial);
+    p.rtoMin = r.millis("rto_min_ms", kHour, d.rtoMin);
+    p.rtoMax = r.millis("rto_max_ms", kHour, d.rtoMax);
+    p.maxRetries = static_cast<int>(r.number("max_retries", 0, 100, d.maxRetries));
+    p.giveUpAfter = r.millis("give_up_after_ms", kHour, d.giveUpAfter);
+    p.delayedAck = r.boolean("delayed_ack", d.delayedAck);
+    p.delayedAckTimeout = r.millis("delayed_ack_ms", 500, d.delayedAckTimeout);  // MUST-40: < 0.5 s
+    p.quickAcks = static_cast<int>(r.number("quick_acks", 0, 1000, d.quickAcks));
+    p.finWait2Timeout = r.millis("fin_wait_2_timeout_ms", kHour, d.finWait2Timeout);
+    p.userTimeout = r.millis("user_timeout_ms", kHour, d.userTimeout);
+    p.orphanRetries = static_cast<int>(r.number("orphan_retries", 0, 100, d.orphanRetries));
+    p.rfc1337 = r.boolean("rfc1337", d.rfc1337);
+    p.rstCarriesAck = r.boolean("rst_carries_ack", d.rstCarriesAck);
+    p.linuxTimeWaitRestart = r.boolean("linux_time_wait_restart", d.linuxTimeWaitRestart);
+    p.mss = static_cast<std::uint32_t>(r.number("mss", 1, 65535, d.mss));
+    if (p.rtoMin > p.rtoMax)
+        fail(Code::RtoMinAboveMax, r.join("rto_min_ms"), "must not exceed rto_max_ms");
+    return p;
+}
+
+const json& list(const Reader& r, std::string_view key, std::size_t limit, Code code) {
+    const json& v = r.raw().at(std::string(key));
+    if (!v.is_array())
+        fail(Code::NotAList, std::string(key), "must be a list");
+    if (v.size() > limit) {
+        ScenarioError e;
+        e.code = code;
+        e.field = std::string(key);
+        e.limit = limit;
+        e.actual = v.size();
+        e.message = "has " + std::to_string(v.size()) + " entries; the limit is " + std::to_string(limit);
+        throw ScenarioFailure{std::move(e)};
+    }
+    return v;
+}
+
+AppAction readAction(const Reader& a) {
+    a.checkKeys({"side", "do", "when", "delay_ms", "bytes", "iss"});
+    AppAction act;
+    if (!a.has("side")) fail(Code::MissingField, a.join("side"), "is missing (A or B)");
+    if (!a.has("do")) fail(Code::MissingField, a.join("do"), "is missing");
+    act.side = a.choice<Side>("side", kSides, Side::A);
+    act.kind = a.choice<AppAction::Kind>("do", actionKindNames(), AppAction::Kind::Close);
+    act.trigger = a.choice<AppAction::Trigger>("when", triggerNames(), AppAction::Trigger::AtTime);
+    act.delay = a.millis("delay_ms", 86400e3, 0);
+    act.bytes = static_cast<std::uint32_t>(a.number("bytes", 0, 1e9, 0));
+    if (a.has("iss"))  // a connect with its own ISS (a new incarnation)
+        act.iss = static_cast<std::uint32_t>(a.number("iss", 0, 4294967295.0, 0));
+    return act;
+}
+
+Fault readFault(const Reader& f) {
+    f.checkKeys({"kind", "dir", "n", "flags", "exact_flags", "count", "extra_delay_ms", "at_ms", "seq_offset"});
+    Fault fault;
+    if (!f.has("kind")) fail(Code::MissingField, f.join("kind"), "is missing");
+    fault.kind = f.choice<Fault::Kind>("kind", faultKindNames(), Fault::Kind::DropNth);
+    fault.dir = f.choice<Direction>("dir", directionNames(), Direction::AtoB);
+    fault.n = static_cast<std::uint32_t>(f.number("n", 1, 1e9, 1));
+    fault.flags = readFlags(f, "flags");
+    fault.exactFlags = f.boolean("exact_flags", false);
+    fault.count = static_cast<std::uint32_t>(f.number("count", 1, 1e9, 1));
+    fault.extraDelay = f.millis("extra_delay_ms", 86400e3, 0);
+    fault.at = f.millis("at_ms", 86400e3, 0);
+    fault.seqOffset = static_cast<std::int32_t>(f.number("seq_offset", -1e9, 1e9, 0));
+    return fault;
+}
+
+}  // namespace
+
+Scenario readScenarioFields(const json& root) {
+    Reader r(root, "");
+    r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
+                 "actions", "faults", "horizon_ms"});
+    if (!r.has("version"))
+        fail(Code::MissingField, "version", "is missing (this program reads version 1)");
+    const json& version = root.at("version");
+    if (!version.is_number() || version.get<double>() != kScenarioFormatVersion) {
+        ScenarioError e;
+        e.code = Code::UnsupportedVersion;
+        e.field = "version";
+        e.value = version.is_number() ? printable(version.dump()) : typeName(version);
+        e.message = "version " + e.value + " is not supported (this program reads version 1)";
+        throw ScenarioFailure{std::move(e)};
+    }
+    Scenario s;
+    s.name = r.text("name", "custom");
+    s.title = r.text("title", s.name);
+    s.description = r.text("description", "");
+    const Profile profile = r.choice<Profile>("profile", kProfiles, Profile::Rfc);
+    s.params = r.has("params") ? readParams(r.child("params"), profile) : paramsFor(profile);
+    s.ab.delay = s.ba.delay = 50 * kMs;
+    if (r.has("channel")) {
+        const Reader c = r.child("channel");
+        c.checkKeys({"ab", "ba"});
+        if (c.has("ab")) s.ab = readChannel(c.child("ab"), s.ab);
+        if (c.has("ba")) s.ba = readChannel(c.child("ba"), s.ba);
+    }
+    s.seed = static_cast<std::uint64_t>(r.number("seed", 0, 9007199254740992.0, 1));
+    if (r.has("a")) s.a = readEndpoint(r.child("a"));
+    if (r.has("b")) s.b = readEndpoint(r.child("b"));
+    s.horizon = r.millis("horizon_ms", 86400e3, s.horizon);
+    if (r.has("actions")) {
+        const json& actions = list(r, "actions", kMaxActions, Code::TooManyActions);
+        for (std::size_t i = 0; i < actions.size(); ++i)
+            s.actions.push_back(readAction(Reader(actions[i], "actions[" + std::to_string(i) + "]")));
+    }
+    if (r.has("faults")) {
+        const json& faults = list(r, "faults", kMaxFaults, Code::TooManyFaults);
+        for (std::size_t i = 0; i < faults.size(); ++i)
+            s.faults.push_back(readFault(Reader(faults[i], "faults[" + std::to_string(i) + "]")));
+    }
+    if (auto over = checkScenarioBudgets(s))
+        throw ScenarioFailure{std::move(*over)};
+    return s;
+}
+
+}  // namespace finwave

@@ -1,0 +1,68 @@
+// Writing scenario files: every field, in reading order, with the names of core/names.h.
+#include "core/names.h"
+#include "core/scenario_io.h"
+
+#include <nlohmann/json.hpp>
+
+namespace finwave {
+
+namespace {
+using json = nlohmann::ordered_json;  // keep "version" first, fields in reading order
+
+json flagsJson(std::uint8_t flags) {
+    auto a = json::array();
+    for (const auto& [bit, name] : flagNames())
+        if (flags & bit)
+            a.push_back(std::string(name));
+    return a;
+}
+}  // namespace
+
+std::string writeScenario(const Scenario& s) {
+    const auto ms = [](Micros t) { return static_cast<double>(t) / 1000.0; };
+    const ProtocolParams& p = s.params;
+    json j;
+    j["version"] = kScenarioFormatVersion;
+    j["name"] = s.name;
+    j["title"] = s.title;
+    j["description"] = s.description;
+    j["profile"] = std::string(profileName(p.profile));
+    j["params"] = {{"msl_ms", ms(p.msl)}, {"time_wait_ms", ms(p.timeWait)}, {"rto_initial_ms", ms(p.rtoInitial)},
+                   {"rto_min_ms", ms(p.rtoMin)}, {"rto_max_ms", ms(p.rtoMax)}, {"max_retries", p.maxRetries},
+                   {"give_up_after_ms", ms(p.giveUpAfter)}, {"delayed_ack", p.delayedAck},
+                   {"delayed_ack_ms", ms(p.delayedAckTimeout)}, {"quick_acks", p.quickAcks},
+                   {"fin_wait_2_timeout_ms", ms(p.finWait2Timeout)}, {"user_timeout_ms", ms(p.userTimeout)},
+                   {"orphan_retries", p.orphanRetries}, {"rfc1337", p.rfc1337}, {"rst_carries_ack", p.rstCarriesAck},
+                   {"linux_time_wait_restart", p.linuxTimeWaitRestart}, {"mss", p.mss}};
+    const auto channel = [&](const ChannelParams& c) {
+        return json{{"delay_ms", ms(c.delay)}, {"jitter_ms", ms(c.jitter)}, {"loss", c.loss}};
+    };
+    j["channel"] = {{"ab", channel(s.ab)}, {"ba", channel(s.ba)}};
+    j["seed"] = s.seed;
+    const auto endpoint = [](const EndpointSetup& e) {
+        return json{{"initial", std::string(stateName(e.initial))}, {"iss", e.iss}, {"linger_zero", e.lingerZero},
+                    {"linger2_negative", e.linger2Negative},
+                    {"auto_read", e.autoRead}, {"already_sent", e.alreadySent}, {"listen_again", e.listenAgain}};
+    };
+    j["a"] = endpoint(s.a);
+    j["b"] = endpoint(s.b);
+    j["horizon_ms"] = ms(s.horizon);
+    j["actions"] = json::array();
+    for (const AppAction& a : s.actions) {
+        j["actions"].push_back({{"side", std::string(sideName(a.side))}, {"do", std::string(actionKindName(a.kind))},
+                                {"when", std::string(triggerName(a.trigger))}, {"delay_ms", ms(a.delay)},
+                                {"bytes", a.bytes}});
+        if (a.iss)
+            j["actions"].back()["iss"] = *a.iss;
+    }
+    j["faults"] = json::array();
+    for (const Fault& f : s.faults)
+        j["faults"].push_back({{"kind", std::string(faultKindName(f.kind))},
+                               {"dir", std::string(directionName(f.dir))}, {"n", f.n},
+                               {"flags", flagsJson(f.flags)}, {"exact_flags", f.exactFlags}, {"count", f.count},
+                               {"extra_delay_ms", ms(f.extraDelay)}, {"at_ms", ms(f.at)},
+                               {"seq_offset", f.seqOffset}});
+    return j.dump(2) + "\n";
+}
+
+}  // namespace finwave

@@ -1,0 +1,34 @@
+#pragma once
+// Runs the built `finwave` as a user would from a script: no display, no runtime folder.
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace finwave::testing {
+
+struct ProcessResult {
+    int code = -1;
+    QString out, err;
+    // The contract for bad input: exit 2 and exactly one line on stderr.
+    bool isOneLineRefusal() const { return code == 2 && !err.trimmed().isEmpty() && !err.trimmed().contains(QLatin1Char('\n')); }
+};
+
+inline ProcessResult runFinwave(const QStringList& args, int timeoutMs = 60000) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FINWAVE_BINARY), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+}  // namespace finwave::testing
