@@ -11,7 +11,7 @@
 
 namespace finwave::app {
 
-// The scenario flags every sub-command shares (DESIGN.md "The command line"):
+// The scenario flags every sub-command shares (README.md, "The command line"):
 // --scenario NAME|FILE --profile rfc|linux --seed N --loss-ab P --loss-ba P
 // --delay-ab MS --delay-ba MS --jitter MS
 struct ScenarioOptions {

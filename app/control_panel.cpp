@@ -161,11 +161,9 @@ void ControlPanel::applyChannel() {
 }
 
 void ControlPanel::applyProtocol() {
-    ProtocolParams p = m_ctl->sim().params();
-    p.timeWait = m_sliders[5]->value() * kSec;
-    p.msl = p.timeWait / 2;
-    p.rtoMin = m_sliders[6]->value() * kMs;
-    p.rtoInitial = std::max(p.rtoInitial, p.rtoMin);
+    // MSL follows TIME_WAIT and the RTO bounds follow the floor, as core derives them.
+    const ProtocolParams p = withRtoFloor(withTimeWait(m_ctl->sim().params(), m_sliders[5]->value() * kSec),
+                                          m_sliders[6]->value() * kMs);
     m_ctl->setParams(p);
 }
 

@@ -13,6 +13,14 @@
 
 namespace finwave::app {
 
+namespace detail {
+// A label's box in the theme's label font (several lines allowed), and drawing it on a
+// see-through background so the lines under it stay visible at its edges.
+QRectF textBox(const Theme& theme, const QString& text);
+void drawBox(QPainter* painter, const Theme& theme, const QRectF& box, const QString& text, const QColor& colour);
+void drawLabel(QPainter* painter, const Theme& theme, QPointF anchor, const QString& text, const QColor& colour);
+}  // namespace detail
+
 // The frame's fixed rows, in scene units: the title and subtitle above kTitleBottom, the A and B
 // heads from there to kHeadsBottom; time runs below. Exports repeat the heads over each column.
 constexpr double kTitleBottom = 54;

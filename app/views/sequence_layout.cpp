@@ -185,8 +185,4 @@ double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<Segm
     return best;
 }
 
-TcpState initialStateOf(const EndpointSetup& setup) {
-    return setup.initial == TcpState::Established ? TcpState::Established : TcpState::Closed;
-}
-
 }  // namespace finwave::app

@@ -48,6 +48,4 @@ double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<Segm
                 const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
                 const QVector<QPair<double, QString>>& ticks, double lo, double hi);
 
-TcpState initialStateOf(const EndpointSetup& setup);
-
 }  // namespace finwave::app

@@ -41,7 +41,7 @@ TEST(CommandLine, ListScenariosNamesEveryBuiltin) {
     const Result r = run({QStringLiteral("--list-scenarios")});
     EXPECT_EQ(r.code, 0);
     EXPECT_EQ(r.out.trimmed().split(QLatin1Char('\n')).size(), static_cast<int>(finwave::builtinScenarioNames().size()));
-    EXPECT_EQ(finwave::builtinScenarioNames().size(), 13u);  // the twelve of DESIGN.md and old-duplicate
+    EXPECT_EQ(finwave::builtinScenarioNames().size(), 13u);  // the twelve of the README and old-duplicate
     EXPECT_TRUE(r.out.contains(QStringLiteral("lost-last-ack")));
     EXPECT_TRUE(r.out.contains(QStringLiteral("old-duplicate")));
 }

@@ -1,13 +1,16 @@
 // The state graph draws the core transition table and nothing else; exports make no widget.
+#include "app/charts/chart_builders.h"
 #include "app/export/diagram_exporter.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
 #include "app/views/state_graph_items.h"
 #include "app/views/state_graph_scene.h"
 #include "core/builtin_scenarios.h"
+#include "core/experiment.h"
 #include "core/transitions.h"
 
 #include <QApplication>
+#include <QChart>
 #include <QCoreApplication>
 #include <QFile>
 #include <QTemporaryDir>
@@ -149,4 +152,25 @@ TEST(StateGraph, ExportsDrawWithoutCreatingAWidget) {
         }
         EXPECT_TRUE(QApplication::allWidgets().isEmpty());
     }
+}
+
+// `finwave experiment --chart` draws through the same builders: a chart is a graphics item, and
+// saving it makes no widget either.
+TEST(StateGraph, ASweepChartIsSavedWithoutCreatingAWidget) {
+    ASSERT_TRUE(QApplication::allWidgets().isEmpty()) << "another test left a widget behind";
+    SweepConfig config;
+    config.scenario = *builtinScenario("lost-fin");
+    config.lossFrom = 0;
+    config.lossTo = 0.2;
+    config.lossStep = 0.1;
+    config.runsPerPoint = 20;
+    const SweepResult result = runSweep(config);
+    QTemporaryDir dir;
+    for (const char* ext : {"png", "svg"}) {
+        std::unique_ptr<QChart> chart(makeSweepChart(result, QStringLiteral("lost-fin"), Theme::light()));
+        const QString path = dir.filePath(QStringLiteral("sweep.") + QLatin1String(ext));
+        EXPECT_EQ(saveChart(chart.get(), path), QString());
+        EXPECT_TRUE(QFile::exists(path));
+    }
+    EXPECT_TRUE(QApplication::allWidgets().isEmpty());
 }

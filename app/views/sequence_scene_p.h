@@ -1,0 +1,39 @@
+#pragma once
+// Internal to the sequence scene: its state, shared by the files that build and update it.
+
+#include "app/views/sequence_items.h"
+#include "app/views/sequence_layout.h"
+#include "app/views/sequence_scene.h"
+#include "app/views/time_axis.h"
+
+#include <array>
+#include <functional>
+#include <unordered_map>
+#include <vector>
+
+namespace finwave::app {
+
+class SimController;
+
+struct SequenceScene::Private {
+    SimController* ctl = nullptr;
+    Theme theme = Theme::light();
+    TimeAxis axis;
+    SequenceGeometry geo;
+    FrameItem* frame = nullptr;
+    CursorItem* cursor = nullptr;
+    std::vector<SegmentArrowItem*> arrows;
+    std::unordered_map<quint32, SegmentArrowItem*> bySegment;  // the original arrow of each segment
+    std::vector<StateBandItem*> bands[2];
+    std::vector<TimerBracketItem*> timers[2];
+    std::vector<BreakItem*> breaks;
+    std::vector<MarkerItem*> markers;
+    ProtocolParams shownParams;
+    std::array<ChannelParams, 2> shownChannels{};
+    std::function<void(quint32, QPoint)> segmentMenu;
+    std::size_t tickCount = 0;
+    QVector<QPair<double, QString>> ticks;
+    double cursorY = 0;
+};
+
+}  // namespace finwave::app

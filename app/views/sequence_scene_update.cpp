@@ -1,0 +1,147 @@
+// The sequence scene follows the run: the header and change marks, step back, and what moves
+// with the cursor.
+#include "app/views/sequence_scene.h"
+#include "app/views/sequence_scene_p.h"
+
+#include "app/reason_text.h"
+#include "app/sim_controller.h"
+#include "app/views/sequence_items.h"
+#include "app/views/sequence_layout.h"
+#include "app/views/time_axis.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace finwave::app {
+
+void SequenceScene::updateTitle() {
+    if (!d->frame)
+        return;
+    const Simulator& sim = d->ctl->sim();
+    d->frame->setTitle(scenarioTitle(sim.scenario()), parameterLine(sim));
+    // The header says what holds now; the row where the user changed it is marked, with the
+    // new values, so the diagram above it stays explained by the old ones.
+    const std::array<ChannelParams, 2> channels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
+    const bool changed = !(channels == d->shownChannels) || !(sim.params() == d->shownParams);
+    d->shownParams = sim.params();
+    d->shownChannels = channels;
+    if (!changed || sim.trace().empty())
+        return;
+    const Micros at = std::max(d->ctl->displayTime(), sim.now());
+    if (!d->markers.empty() && d->markers.back()->at == at && d->markers.back()->createdAt == static_cast<int>(sim.trace().size())) {
+        delete d->markers.back();  // one mark per moment: the latest values
+        d->markers.pop_back();
+    }
+    auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4, tr("from here: %1").arg(parameterLine(sim)), d->theme.cursor);
+    mark->createdAt = static_cast<int>(sim.trace().size());
+    mark->at = at;
+    mark->setPos(0, d->axis.y(at));
+    addItem(mark);
+    d->markers.push_back(mark);
+}
+
+// Everything from scratch: on load, reset, theme and language change. Records are then added
+// one by one.
+void SequenceScene::truncate(int newSize) {
+    const auto drop = [&](auto& list) {
+        while (!list.empty() && list.back()->createdAt >= newSize) {
+            delete list.back();
+            list.pop_back();
+        }
+        for (auto* item : list) {
+            if (item->endedAt >= newSize) {
+                item->endedAt = -1;
+                item->placed = false;
+            }
+        }
+    };
+    while (!d->arrows.empty() && d->arrows.back()->createdAt >= newSize) {
+        if (d->arrows.back()->endedAt != d->arrows.back()->createdAt)  // not an old duplicate's
+            d->bySegment.erase(d->arrows.back()->segmentId());
+        delete d->arrows.back();
+        d->arrows.pop_back();
+    }
+    for (SegmentArrowItem* a : d->arrows) {
+        if (a->endedAt >= newSize) {
+            a->endedAt = -1;
+            a->setLine(a->from(), a->from(), SegmentArrowItem::Fate::InFlight);
+        }
+    }
+    for (int s = 0; s < 2; ++s) {
+        drop(d->bands[s]);
+        drop(d->timers[s]);
+        for (TimerBracketItem* t : d->timers[s]) {
+            while (!t->restarts.isEmpty() && t->restarts.back().index >= newSize) {
+                t->restarts.pop_back();
+                t->placed = false;
+            }
+        }
+    }
+    while (!d->markers.empty() && d->markers.back()->createdAt >= newSize) {
+        delete d->markers.back();
+        d->markers.pop_back();
+    }
+    const Trace& trace = d->ctl->sim().trace();
+    d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
+    while (d->breaks.size() > d->axis.breaks().size()) {
+        delete d->breaks.back();
+        d->breaks.pop_back();
+    }
+    updateOpenItems();
+}
+
+// Whatever depends on the cursor: segments in flight, the open state bands, timers, the ruler.
+void SequenceScene::updateOpenItems() {
+    const Simulator& sim = d->ctl->sim();
+    const Micros now = std::max(d->ctl->displayTime(), sim.now());
+    const double yNow = d->axis.y(now);
+    std::unordered_map<quint32, InFlight> flying;
+    for (const InFlight& f : sim.inFlight())
+        flying[f.seg.id] = f;
+    for (SegmentArrowItem* a : d->arrows) {
+        if (a->fate() != SegmentArrowItem::Fate::InFlight)
+            continue;
+        const auto it = flying.find(a->segmentId());
+        if (it == flying.end())
+            continue;
+        const InFlight& f = it->second;
+        const double frac = f.arrivesAt > f.sentAt
+                                ? std::clamp(static_cast<double>(now - f.sentAt) / static_cast<double>(f.arrivesAt - f.sentAt), 0.0, 1.0)
+                                : 1.0;
+        const double xFrom = d->geo.x(a->isAToB() ? 0 : 1), xTo = d->geo.x(a->isAToB() ? 1 : 0);
+        a->setLine(a->from(), QPointF(xFrom + (xTo - xFrom) * frac, std::max(a->from().y(), yNow)),
+                   SegmentArrowItem::Fate::InFlight);
+    }
+    for (int s = 0; s < 2; ++s) {
+        layoutColumn(d->theme, d->axis, d->geo, s, d->bands[s], d->timers[s], now);
+    }
+    for (MarkerItem* m : d->markers)  // the axis may have been compressed since
+        m->setPos(0, d->axis.y(m->at));
+    d->cursorY = yNow;
+    d->cursor->setPos(0, yNow);
+    d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler
+    // The ruler grows with the axis; only a step back rebuilds it.
+    const auto& knots = d->axis.knots();
+    if (knots.size() < d->tickCount) {
+        d->ticks.clear();
+        d->tickCount = 0;
+    }
+    if (knots.size() != d->tickCount) {
+        for (std::size_t k = d->tickCount; k < knots.size(); ++k)
+            d->ticks.push_back({d->axis.y(knots[k]), formatTime(knots[k])});
+        d->tickCount = knots.size();
+        d->frame->setTicks(d->ticks);
+    }
+    const double bottom = std::max(yNow, d->axis.y(d->axis.lastTime())) + 110;
+    d->frame->setBottom(bottom - 40);
+    setSceneRect(QRectF(0, 0, d->geo.width, bottom));
+    Q_EMIT cursorMoved(yNow);
+}
+
+}  // namespace finwave::app
