@@ -21,16 +21,11 @@ void initFinwaveResources() { Q_INIT_RESOURCE(finwave); }
 namespace finwave::app {
 
 int runWindow(int argc, char** argv) {
-    QApplication app(argc, argv);
-    initFinwaveResources();
-    QApplication::setApplicationName(QStringLiteral("FinWave"));
-    QApplication::setOrganizationName(QStringLiteral("FinWave"));
-    QApplication::setApplicationVersion(QStringLiteral(FINWAVE_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
 
     // The window's flags: a missing value reads as an unknown option, as it always has.
     ParsedFlags flags = parseFlags(argc, argv, 1,
-                                   {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true}});
+                                   {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true},
+                                    {"--report-geometry", false}});
     if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
         flags.error = FlagError::UnknownFlag;
     if (flags.error == FlagError::UnknownFlag) {
@@ -49,6 +44,23 @@ int runWindow(int argc, char** argv) {
     };
     const QString theme = last("--theme"), lang = last("--lang"), screenshot = last("--screenshot");
     const long long steps = flags.has("--steps") ? last("--steps").toLongLong() : -1;
+    // The same values as `finwave export` takes, refused the same way (exit 2, one line).
+    if (!theme.isNull() && theme != QLatin1String("light") && theme != QLatin1String("projector")) {
+        std::fprintf(stderr, "finwave: --theme: '%s' is not a theme (light, projector)\n", printable(theme.toStdString()).c_str());
+        return 2;
+    }
+    if (!lang.isNull() && lang != QLatin1String("en") && lang != QLatin1String("zh_CN")) {
+        std::fprintf(stderr, "finwave: --lang: '%s' is not a language (en, zh_CN)\n", printable(lang.toStdString()).c_str());
+        return 2;
+    }
+    const bool reportGeometry = flags.has("--report-geometry");
+    // Only now the display: a bad flag is refused with its one line even where there is none.
+    QApplication app(argc, argv);
+    initFinwaveResources();
+    QApplication::setApplicationName(QStringLiteral("FinWave"));
+    QApplication::setOrganizationName(QStringLiteral("FinWave"));
+    QApplication::setApplicationVersion(QStringLiteral(FINWAVE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
     QSettings settings;
     installLanguage(lang.isNull() ? settings.value(QStringLiteral("view/language")).toString() : lang);
 
@@ -80,6 +92,18 @@ int runWindow(int argc, char** argv) {
                 const QPixmap shot = screen ? screen->grabWindow(0) : window.grab();
                 QApplication::exit(shot.save(screenshot) ? 0 : 1);
             });
+        });
+    }
+    // --report-geometry: once shown, print the window's frame and the screen's available area
+    // ("frame X Y W H available X Y W H"), then close as a user would (the geometry is saved).
+    if (reportGeometry) {
+        QTimer::singleShot(400, &window, [&] {
+            const QRect f = window.frameGeometry();
+            const QRect a = window.screen() ? window.screen()->availableGeometry() : QRect();
+            std::printf("frame %d %d %d %d available %d %d %d %d\n", f.x(), f.y(), f.width(), f.height(), a.x(), a.y(),
+                        a.width(), a.height());
+            std::fflush(stdout);
+            window.close();
         });
     }
     return app.exec();

@@ -99,8 +99,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     QSettings settings;
     m_ctl->setSpeed(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
     arrangeDocks();
-    fitToScreen(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_savedLayout = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // A layout saved on a screen of another size is not restored: docks arranged for 1920x1080
+    // can be taller than a projector's 720 rows, and the window could not fit.
+    const QScreen* here = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize room = here ? here->availableGeometry().size() : QSize();
+    const bool sameScreen = settings.value(QStringLiteral("window/screen")).toSize() == room;
+    fitToScreen(sameScreen ? settings.value(QStringLiteral("window/geometry")).toByteArray() : QByteArray());
+    m_savedLayout = sameScreen && restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
         setProjectorMode(true, false);
     updateRecentMenu();
@@ -144,6 +149,16 @@ void MainWindow::showEvent(QShowEvent* event) {
         resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical);
     }
     QTimer::singleShot(0, this, [this] {
+        // Only a shown window knows its frame: if the frame reaches past the available area,
+        // take the difference off the window.
+        if (const QScreen* s = screen()) {
+            const QRect avail = s->availableGeometry(), frame = frameGeometry();
+            if (!avail.contains(frame)) {
+                const QSize margins = frame.size() - size();
+                resize((avail.size() - margins).boundedTo(size()));
+                move(avail.topLeft());  // a window's position is its frame's
+            }
+        }
         const int total = m_split->width();
         m_split->setSizes({total * 58 / 100, total * 42 / 100});
     });
@@ -314,6 +329,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    if (const QScreen* s = screen())
+        settings.setValue(QStringLiteral("window/screen"), s->availableGeometry().size());
     QMainWindow::closeEvent(event);
 }
 

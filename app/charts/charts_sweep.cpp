@@ -90,7 +90,6 @@ QWidget* ChartsPanel::buildSweepTab() {
         buttons->addWidget(w, w == m_progress ? 1 : 0);
     m_sweepView = new QChartView(new QChart, page);
     m_sweepView->setRenderHint(QPainter::Antialiasing);
-    m_sweepView->setMinimumHeight(240);  // a plot, its three axes and the legend need this much
     auto* layout = new QVBoxLayout(page);
     layout->addLayout(form);
     layout->addLayout(buttons);

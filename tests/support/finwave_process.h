@@ -14,12 +14,16 @@ struct ProcessResult {
     bool isOneLineRefusal() const { return code == 2 && !err.trimmed().isEmpty() && !err.trimmed().contains(QLatin1Char('\n')); }
 };
 
-inline ProcessResult runFinwave(const QStringList& args, int timeoutMs = 60000) {
+// `extra` adds to or overrides the environment (a settings folder, a platform with a screen size).
+inline ProcessResult runFinwave(const QStringList& args, int timeoutMs = 60000,
+                                const QProcessEnvironment& extra = QProcessEnvironment()) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    for (const QString& key : extra.keys())
+        env.insert(key, extra.value(key));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FINWAVE_BINARY), args);
     if (!p.waitForFinished(timeoutMs)) {

@@ -1,0 +1,82 @@
+// The window fits the screen it opens on: at a projector's 1280x720 and 1280x800, a laptop's
+// 1366x768 and a monitor's 1920x1080, in both themes, on a first start and after a start on a
+// larger screen. Each run is the real program on the offscreen platform given that screen (with
+// window frames), from a settings folder of its own.
+#include "tests/support/finwave_process.h"
+
+#include <QFile>
+#include <QRect>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using finwave::testing::ProcessResult;
+using finwave::testing::runFinwave;
+
+namespace {
+struct Placed {
+    QRect frame, available;
+};
+
+// Opens the window on a screen of `size` and reads back where it put itself.
+Placed open(const QSize& size, const QString& settings, const QString& theme) {
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("screen.json"));
+    QFile f(config);
+    EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"({"windowFrameMargins": true, "screens": [{"name": "s", "x": 0, "y": 0, "width": %1,
+                             "height": %2, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})")
+                .arg(size.width())
+                .arg(size.height())
+                .toUtf8());
+    f.close();
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen:configfile=") + config);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), settings);
+    const ProcessResult r = runFinwave({QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"), QStringLiteral("--theme"),
+                                        theme, QStringLiteral("--report-geometry")},
+                                       60000, env);
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    const auto m = QRegularExpression(QStringLiteral(R"(frame (-?\d+) (-?\d+) (\d+) (\d+) available (-?\d+) (-?\d+) (\d+) (\d+))"))
+                       .match(r.out);
+    EXPECT_TRUE(m.hasMatch()) << r.out.toStdString();
+    const auto n = [&](int i) { return m.captured(i).toInt(); };
+    return {QRect(n(1), n(2), n(3), n(4)), QRect(n(5), n(6), n(7), n(8))};
+}
+}  // namespace
+
+TEST(WindowFit, TheFrameLiesInsideTheAvailableScreenAtEverySize) {
+    for (const QSize size : {QSize(1280, 720), QSize(1280, 800), QSize(1366, 768), QSize(1920, 1080)})
+        for (const char* theme : {"light", "projector"}) {
+            QTemporaryDir settings;
+            const Placed p = open(size, settings.path(), QString::fromLatin1(theme));
+            EXPECT_EQ(p.available.size(), size);
+            EXPECT_TRUE(p.available.contains(p.frame)) << size.width() << "x" << size.height() << " " << theme << ": frame "
+                                                       << p.frame.width() << "x" << p.frame.height() << " at "
+                                                       << p.frame.x() << "," << p.frame.y();
+            // And it uses the room: at least 90 % of the screen's width on the small screens.
+            if (size.width() < 1600) {
+                EXPECT_GE(p.frame.width(), size.width() * 9 / 10);
+            }
+        }
+}
+
+TEST(WindowFit, AGeometrySavedOnALargerScreenIsClampedToTheSmallerOne) {
+    QTemporaryDir settings;
+    const Placed large = open(QSize(1920, 1080), settings.path(), QStringLiteral("light"));
+    EXPECT_GT(large.frame.width(), 1280);  // what was saved would not fit a projector
+    const Placed small = open(QSize(1280, 720), settings.path(), QStringLiteral("light"));
+    EXPECT_TRUE(small.available.contains(small.frame)) << small.frame.width() << "x" << small.frame.height();
+}
+
+TEST(WindowFit, AnUnknownThemeOrLanguageIsRefusedLikeAnUnknownProfile) {
+    for (const QStringList& args : {QStringList{QStringLiteral("--theme"), QStringLiteral("dark")},
+                                    QStringList{QStringLiteral("--lang"), QStringLiteral("fr")},
+                                    QStringList{QStringLiteral("--profile"), QStringLiteral("bsd")}}) {
+        const ProcessResult r = runFinwave(args);
+        EXPECT_TRUE(r.isOneLineRefusal()) << args.join(QLatin1Char(' ')).toStdString() << ": " << r.code << " "
+                                          << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(args[0])) << r.err.toStdString();
+    }
+}
