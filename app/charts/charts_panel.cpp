@@ -44,6 +44,9 @@ ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(p
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
+    // Tabbed under the log, the panel must not make the strip taller than the log needs: raising
+    // its tab makes room (MainWindow), and F9 gives it a window of its own.
+    setMinimumHeight(120);
     connect(controller, &SimController::scenarioLoaded, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::recordsAppended, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::recordsTruncated, this, &ChartsPanel::refreshTimeline);

@@ -118,14 +118,9 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     p->setPen(t.muted);
     p->drawText(QRectF(0, 32, m_width, kTitleBottom - 32), Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
     const qreal headTop = kTitleBottom + 4;
-    for (auto [x, name, colour] : {std::tuple{m_xA, QStringLiteral("A"), t.sideA}, std::tuple{m_xB, QStringLiteral("B"), t.sideB}}) {
-        QRectF head(x - 34, headTop, 68, 30);
-        p->setPen(Qt::NoPen);
-        p->setBrush(colour);
-        p->drawRoundedRect(head, 6, 6);
-        p->setPen(Qt::white);
-        p->setFont(t.titleFont);
-        p->drawText(head, Qt::AlignCenter, name);
+    paintHeads(p, t, m_xA, m_xB, headTop);
+    for (auto [x, colour] : {std::pair{m_xA, t.sideA}, std::pair{m_xB, t.sideB}}) {
+        const QRectF head(x - 34, headTop, 68, 30);
         // Only the exposed part: stroking a lifeline hundreds of thousands of pixels long costs
         // far more than everything else on screen.
         const qreal top = std::max(head.bottom(), exposed.top() - 4), bottom = std::min(m_bottom, exposed.bottom() + 4);
@@ -149,6 +144,18 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     QPen gridPen(t.grid, 0);  // cosmetic and solid: cheap to draw, faint enough not to compete
     p->setPen(gridPen);
     p->drawLines(grid);
+}
+
+void FrameItem::paintHeads(QPainter* p, const Theme& t, double xA, double xB, double top) {
+    for (auto [x, name, colour] : {std::tuple{xA, QStringLiteral("A"), t.sideA}, std::tuple{xB, QStringLiteral("B"), t.sideB}}) {
+        const QRectF head(x - 34, top, 68, 30);
+        p->setPen(Qt::NoPen);
+        p->setBrush(colour);
+        p->drawRoundedRect(head, 6, 6);
+        p->setPen(Qt::white);
+        p->setFont(t.titleFont);
+        p->drawText(head, Qt::AlignCenter, name);
+    }
 }
 
 // --- CursorItem -------------------------------------------------------------------------

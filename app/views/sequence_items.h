@@ -218,6 +218,8 @@ public:
     void setBottom(double y);
     void setTitle(QString title, QString subtitle);
     void setTicks(QVector<QPair<double, QString>> ticks);
+    // The A and B heads with their top at `top` (the frame's own, and the view's pinned copy).
+    static void paintHeads(QPainter* painter, const Theme& theme, double xA, double xB, double top);
 
 private:
     const Theme* m_theme;

@@ -1,8 +1,10 @@
 #include "app/views/sequence_view.h"
 
+#include "app/views/sequence_items.h"
 #include "app/views/sequence_scene.h"
 
 #include <QMenu>
+#include <QPainter>
 #include <QScrollBar>
 #include <QStyle>
 #include <QWheelEvent>
@@ -40,6 +42,9 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
     });
     // Follow the cursor unless the user scrolls away; scrolling back to it resumes following.
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        // A scroll moves the painted pixels; the pinned heads must be drawn again at the top.
+        if (mapToScene(QPoint(0, 0)).y() > kTitleBottom - 200)
+            viewport()->update();
         if (m_scrolling)
             return;
         const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
@@ -89,6 +94,19 @@ void SequenceView::resetZoom() {
 void SequenceView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     applyZoom();
+}
+
+void SequenceView::drawForeground(QPainter* painter, const QRectF& rect) {
+    QGraphicsView::drawForeground(painter, rect);
+    const double top = mapToScene(QPoint(0, 0)).y();
+    if (top <= kTitleBottom)
+        return;  // the frame's own heads are in view
+    const Theme& t = m_scene->theme();
+    const double band = kHeadsBottom - kTitleBottom;
+    QColor shade = t.background;
+    shade.setAlpha(235);
+    painter->fillRect(QRectF(rect.left(), top, rect.width(), band), shade);
+    FrameItem::paintHeads(painter, t, m_scene->lifelineX(0), m_scene->lifelineX(1), top + 4);
 }
 
 void SequenceView::wheelEvent(QWheelEvent* event) {

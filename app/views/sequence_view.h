@@ -30,6 +30,9 @@ public Q_SLOTS:
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    // Once the heads have scrolled out of view, a copy stays at the top, as a spreadsheet keeps
+    // its header row.
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void applyZoom();
