@@ -35,14 +35,7 @@ void drawBox(QPainter* p, const Theme& t, const QRectF& r, const QString& text, 
 void drawLabel(QPainter* p, const Theme& t, QPointF anchor, const QString& text, const QColor& colour) {
     QRectF r = textBox(t, text);
     r.moveCenter(anchor);
-    QColor bg = t.background;
-    bg.setAlpha(225);
-    p->setPen(Qt::NoPen);
-    p->setBrush(bg);
-    p->drawRoundedRect(r, 3, 3);
-    p->setPen(colour);
-    p->setFont(t.font);
-    p->drawText(r, Qt::AlignCenter, text);
+    drawBox(p, t, r, text, colour);
 }
 }  // namespace detail
 

@@ -37,17 +37,6 @@ std::vector<std::pair<int, int>> inkedRuns(const QImage& image, QRgb background)
     return runs;
 }
 
-QString svgText(const QByteArray& svg, bool* wellFormed) {
-    QXmlStreamReader xml(svg);
-    QString text;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isCharacters())
-            text += xml.text().toString() + QLatin1Char('\n');
-    }
-    *wellFormed = !xml.hasError();
-    return text;
-}
 }  // namespace
 
 TEST(Export, FitToA4KSlideCutsALongDiagramIntoColumns) {

@@ -32,6 +32,7 @@ using namespace finwave::app;
 using finwave::testing::BulkViews;
 using finwave::testing::Views;
 using finwave::testing::readFile;
+using finwave::testing::svgText;
 
 namespace {
 int distinctColours(const QImage& image) {
@@ -44,17 +45,6 @@ int distinctColours(const QImage& image) {
 
 
 
-QString svgText(const QByteArray& svg, bool* wellFormed) {
-    QXmlStreamReader xml(svg);
-    QString text;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isCharacters())
-            text += xml.text().toString() + QLatin1Char('\n');
-    }
-    *wellFormed = !xml.hasError();
-    return text;
-}
 }  // namespace
 
 TEST(Export, EveryBuiltinScenarioInEveryFormat) {

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QFile>
 #include <QString>
+#include <QXmlStreamReader>
 
 #include <string_view>
 
@@ -37,6 +38,19 @@ struct BulkViews {
 inline QByteArray readFile(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The text of an SVG, one line per text run; wellFormed says whether it parsed as XML.
+inline QString svgText(const QByteArray& svg, bool* wellFormed) {
+    QXmlStreamReader xml(svg);
+    QString text;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isCharacters())
+            text += xml.text().toString() + QLatin1Char('\n');
+    }
+    *wellFormed = !xml.hasError();
+    return text;
 }
 
 }  // namespace finwave::testing
