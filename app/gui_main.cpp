@@ -4,6 +4,8 @@
 #include "app/language.h"
 #include "app/main_window.h"
 #include "app/sim_controller.h"
+#include "app/views/sequence_view.h"
+#include "app/views/state_graph_view.h"
 #include "core/scenario_io.h"
 
 #include <QApplication>
@@ -100,8 +102,14 @@ int runWindow(int argc, char** argv) {
         QTimer::singleShot(400, &window, [&] {
             const QRect f = window.frameGeometry();
             const QRect a = window.screen() ? window.screen()->availableGeometry() : QRect();
-            std::printf("frame %d %d %d %d available %d %d %d %d\n", f.x(), f.y(), f.width(), f.height(), a.x(), a.y(),
-                        a.width(), a.height());
+            // And the smallest text of each diagram in screen pixels: the label and state-name
+            // fonts times the view's scale.
+            const Theme& t = window.sequenceView()->theme();
+            const double px = t.font.pointSizeF() * kScreenDpi / 72.0, names = t.titleFont.pointSizeF() * kScreenDpi / 72.0;
+            const double seq = window.sequenceView()->transform().m11(), graph = window.stateGraph()->viewScale();
+            std::printf("frame %d %d %d %d available %d %d %d %d text sequence %.1f %.1f graph %.1f %.1f\n", f.x(), f.y(),
+                        f.width(), f.height(), a.x(), a.y(), a.width(), a.height(), px * seq, names * seq, px * graph,
+                        names * graph);
             std::fflush(stdout);
             window.close();
         });
