@@ -88,7 +88,7 @@ void ControlPanel::reflow() {
         return;
     m_columns = columns;
     while (m_grid->count() > 0)
-        m_grid->takeAt(0);
+        delete m_grid->takeAt(0);  // the layout item, not its widget
     const int items = static_cast<int>(m_sliders.size()) + 2;  // the sliders, then profile and seed
     const int rows = (items + columns - 1) / columns;
     for (int i = 0; i < items; ++i) {

@@ -51,7 +51,7 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     m_readout = new QLabel(this);
     m_readout->setTextFormat(Qt::PlainText);
     row->addWidget(m_readout, 1);
-    m_keys = new QLabel;  // shown by the window's status bar in the presenter layout
+    m_keys = new QLabel(this);  // the window moves it into its status bar for the presenter layout
     m_keys->setVisible(false);
 
     connect(m_reset, &QToolButton::clicked, m_ctl, &SimController::reset);

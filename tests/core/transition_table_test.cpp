@@ -55,12 +55,12 @@ Scenario randomRun(Rng& rng, int i) {
     const int n = 2 + static_cast<int>(rng.uniformInt(5));
     for (int k = 0; k < n; ++k) {
         const Side side = rng.uniformInt(2) == 0 ? Side::A : Side::B;
-        const T trig = triggers[rng.uniformInt(5)];
+        const T trig = triggers[rng.uniformInt(4)];  // uniformInt(n) is in [0, n]
         if (rng.uniformInt(2) == 0)
             s.actions.push_back(
                 action(side, K::Send, ms(500), trig, static_cast<std::uint32_t>(rng.uniformInt(5000))));
         else
-            s.actions.push_back(action(side, closes[rng.uniformInt(4)], ms(2000), trig));
+            s.actions.push_back(action(side, closes[rng.uniformInt(3)], ms(2000), trig));
     }
     if (rng.uniformInt(4) == 0)
         s.actions.push_back(action(Side::A, K::Read, ms(1000)));
