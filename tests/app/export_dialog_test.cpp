@@ -139,11 +139,11 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
 
 TEST(ExportFromWindow, CancelInTheProgressDialogStopsAndWritesNothing) {
     SimController ctl;
-    ctl.loadScenario(finwave::testing::longRun(200));
+    ctl.loadScenario(finwave::testing::longRun(370));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("long.png"));
     ExportOptions o;
-    o.scale = 2;  // one column of 200 segments at 2× (88 of the 100 megapixels the budget allows):
+    o.scale = 2;  // one column of 370 segments at 2× (most of the 100 megapixels the budget allows):
                   // seconds of drawing and encoding, so the progress dialog comes up (at 4× the
                   // export is over the budget and refused before drawing)
     bool sawProgress = false;
