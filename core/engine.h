@@ -49,6 +49,7 @@ private:
     // no connection yet, or a new one (engine_open.cpp): RFC 9293 §3.10.7.1-3; row T5
     void receiveWithoutTcb(Side me, const Segment& seg);
     void receiveListen(Side me, const Segment& seg);
+    void acceptSyn(Side me, const Segment& seg, Reason why);  // into SYN_RECEIVED, answering SYN,ACK
     void receiveSynSent(Side me, const Segment& seg);
     bool synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const;
     void newIncarnationFromTimeWait(Side me, const Segment& seg);

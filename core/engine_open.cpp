@@ -18,7 +18,6 @@ void Engine::receiveWithoutTcb(Side me, const Segment& seg) {
 
 // RFC 9293 §3.10.7.2.
 void Engine::receiveListen(Side me, const Segment& seg) {
-    Endpoint& e = ep(m_s, me);
     if (seg.has(flag::Rst)) {
         note(me, Reason::IgnoredRstNoTcb, &seg);
         return;
@@ -29,13 +28,20 @@ void Engine::receiveListen(Side me, const Segment& seg) {
     }
     if (!seg.has(flag::Syn))
         return;
+    acceptSyn(me, seg, Reason::SynReceived);
+}
+
+// A SYN taken for a connection: its sequence number is the peer's ISN, ours goes out on our
+// SYN,ACK (RFC 9293 §3.10.7.2), and the endpoint waits in SYN_RECEIVED for the ACK of it.
+void Engine::acceptSyn(Side me, const Segment& seg, Reason why) {
+    Endpoint& e = ep(m_s, me);
     e.irs = seg.seq;
     e.rcvNxt = seg.seq + 1;
     e.sndWnd = seg.wnd;
     e.synSent = true;
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;
-    setState(me, TcpState::SynReceived, Reason::SynReceived);
+    setState(me, TcpState::SynReceived, why);
     sendSyn(me);
 }
 
@@ -87,21 +93,13 @@ bool Engine::synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const
 // 65537 (tcp_timewait_state_process(): "isn = tw_snd_nxt + 65535 + 2"), above every sequence number
 // the old one used, so its old duplicates cannot fall into the new window.
 void Engine::newIncarnationFromTimeWait(Side me, const Segment& seg) {
-    Endpoint& e = ep(m_s, me);
-    std::uint32_t isn = e.sndNxt + 65537;
+    std::uint32_t isn = ep(m_s, me).sndNxt + 65537;
     if (isn == 0)
         isn = 1;
     for (int k = 1; k <= kTimerCount; ++k)
         stopTimer(me, static_cast<TimerKind>(k));
     freshTcb(me, isn);
-    e.irs = seg.seq;
-    e.rcvNxt = seg.seq + 1;
-    e.sndWnd = seg.wnd;
-    e.synSent = true;
-    e.sndUna = e.iss;
-    e.sndNxt = e.iss + 1;
-    setState(me, TcpState::SynReceived, Reason::TimeWaitNewIncarnation);
-    sendSyn(me);
+    acceptSyn(me, seg, Reason::TimeWaitNewIncarnation);
 }
 
 }  // namespace finwave::detail
