@@ -43,6 +43,13 @@ void Inspector::refresh() {
     row(tr("Unread bytes"), QString::number(t[0].unreadBytes), QString::number(t[1].unreadBytes));
     row(tr("Read by the application"), QString::number(t[0].deliveredBytes), QString::number(t[1].deliveredBytes));
     row(QStringLiteral("RTO"), formatTime(t[0].rto), formatTime(t[1].rto));
+    // The send window (RFC 9293 §3.8.6; RFC 5681): what may be in flight is the smaller of the
+    // congestion window and the window the peer advertised.
+    const auto bytes = [](std::uint32_t v) { return tr("%n byte(s)", "window", static_cast<int>(v)); };
+    row(tr("Congestion window"), bytes(t[0].cwnd), bytes(t[1].cwnd));
+    row(tr("Slow-start threshold"), bytes(t[0].ssthresh), bytes(t[1].ssthresh));
+    row(QStringLiteral("SND.WND"), bytes(t[0].sndWnd), bytes(t[1].sndWnd));
+    row(QStringLiteral("RCV.WND"), bytes(t[0].rcvWnd), bytes(t[1].rcvWnd));
     row(tr("Retransmissions of the first segment"), QString::number(t[0].retries), QString::number(t[1].retries));
     const auto queue = [&](int i) {
         QStringList items;

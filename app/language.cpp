@@ -24,10 +24,12 @@ void installLanguage(const QString& code) {
     }
     current = code;
     appTranslator = new QTranslator;  // English too: it holds the plural forms ("1 byte", "2 bytes")
-    const QString file = lang.startsWith(QLatin1String("en")) ? QStringLiteral("en") : lang;
+    // Every language without a translation of its own (the C locale of a bare shell too) gets
+    // the English file, so plurals read "1 byte", "2 bytes" and never "byte(s)".
+    const QString file = lang.startsWith(QLatin1String("zh")) ? lang : QStringLiteral("en");
     if (appTranslator->load(QStringLiteral(":/i18n/finwave_%1.qm").arg(file)))
         QCoreApplication::installTranslator(appTranslator);
-    if (lang.startsWith(QLatin1String("en")))
+    if (file == QLatin1String("en"))
         return;  // Qt's own dialogs are English already
     qtTranslator = new QTranslator;
     if (qtTranslator->load(QStringLiteral("qtbase_%1").arg(lang), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

@@ -13,4 +13,12 @@
         <translation><numerusform>%1 gives up after %n retransmission</numerusform><numerusform>%1 gives up after %n retransmissions</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>finwave::app::Inspector</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <comment>window</comment>
+        <translation><numerusform>%n byte</numerusform><numerusform>%n bytes</numerusform></translation>
+    </message>
+</context>
 </TS>

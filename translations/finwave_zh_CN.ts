@@ -1195,6 +1195,21 @@
         <source>Last segment:</source>
         <translation>最近的报文段：</translation>
     </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <comment>window</comment>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Congestion window</source>
+        <translation>拥塞窗口</translation>
+    </message>
+    <message>
+        <source>Slow-start threshold</source>
+        <translation>慢启动阈值</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::MainWindow</name>

@@ -1,5 +1,6 @@
 // What a teacher checks in front of a class: drops happen where and when they are made, timer
 // labels stand where things happen, the state graph's labels never cover a box or each other.
+#include "app/inspector.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_items.h"
 #include "app/views/sequence_scene.h"
@@ -171,4 +172,19 @@ TEST(Classroom, StateGraphLabelsTouchNoBoxAndNoOtherLabelInAnyBuiltin) {
                 EXPECT_GE(extras, 2) << name << ": the abort and the reset are drawn";
             }
         }
+}
+
+// The send window is in the inspector: A's congestion window starts at ten segments (RFC 6928 as
+// Linux and RFC 5681's initial window for this MSS), B's advertised window is its free buffer.
+TEST(Classroom, TheInspectorShowsEachSidesSendWindow) {
+    SimController ctl;
+    Inspector inspector(&ctl);
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    const TcbView a = ctl.sim().tcb(Side::A);
+    ASSERT_GT(a.cwnd, 0u);
+    const QString text = inspector.toPlainText();
+    EXPECT_TRUE(text.contains(QStringLiteral("Congestion window"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QString::number(a.cwnd))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("SND.WND")));
+    EXPECT_TRUE(text.contains(QString::number(ctl.sim().tcb(Side::B).rcvWnd)));
 }
