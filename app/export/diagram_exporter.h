@@ -28,6 +28,11 @@ struct ExportOptions {
     // export has about this shape (a 16:9 slide), and a PNG is exactly this many pixels.
     // PNG and PDF only: an SVG stays one column (see layoutFor).
     QSize fit;
+    // Used by the window's export (export_dialog.h), which makes scenes of its own: "light" or
+    // "projector" (empty: light), and the language to write the labels in ("en", "zh_CN"; empty:
+    // the window's).
+    QString theme;
+    QString language;
 };
 
 // The slide sizes offered by the window and `finwave export --fit`.

@@ -2,6 +2,7 @@
 
 #include "app/export/diagram_exporter.h"
 #include "app/export/png_encoder.h"
+#include "app/language.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
@@ -17,6 +18,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QLabel>
+#include <QPixmap>
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -24,6 +27,8 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
 
 namespace finwave::app {
 
@@ -39,7 +44,40 @@ void replay(SimController& ctl, SimController* source, quint64 step) {
     ctl.loadScenario(s);
     ctl.seek(step);
 }
+
+// The export's language for as long as it draws, then the window's again.
+class LanguageFor {
+public:
+    explicit LanguageFor(const QString& language) : m_previous(currentLanguage()) {
+        m_switched = !language.isEmpty() && language != m_previous;
+        if (m_switched)
+            installLanguage(language);
+    }
+    ~LanguageFor() {
+        if (m_switched)
+            installLanguage(m_previous);
+    }
+    LanguageFor(const LanguageFor&) = delete;
+    LanguageFor& operator=(const LanguageFor&) = delete;
+
+private:
+    QString m_previous;
+    bool m_switched = false;
+};
 }  // namespace
+
+QImage previewDiagram(SimController* controller, DiagramView view, const QString& theme) {
+    SimController ctl;
+    replay(ctl, controller, 1'000'000);
+    SequenceScene seq(&ctl);
+    StateGraphScene states(&ctl);
+    seq.setTheme(Theme::byName(theme));
+    states.setTheme(Theme::byName(theme));
+    ExportOptions o;
+    o.view = view;
+    o.fit = kFitFullHd;  // a bounded picture however long the run
+    return paintDiagram(&seq, &states, o).image.scaled(QSize(480, 270), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
 
 QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
                   bool* cancelled) {
@@ -49,8 +87,11 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
         return error;
     SimController ctl;
     replay(ctl, controller, completeRun ? 1'000'000 : controller->sim().stepIndex());
+    std::optional<LanguageFor> language(std::in_place, options.language);
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
+    seq.setTheme(Theme::byName(options.theme));
+    states.setTheme(Theme::byName(options.theme));
     if (!options.caption.isNull())
         options.caption = runCaption(ctl.sim());
     const QString name = QFileInfo(path).fileName();
@@ -68,6 +109,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
         progress.setValue(done);  // a modal progress dialog processes events here
         return !progress.wasCanceled();
     });
+    language.reset();  // drawn: the window's language again while the file is written
     if (painted.cancelled) {
         if (cancelled)
             *cancelled = true;
@@ -137,6 +179,26 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     view->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/view"), 0).toInt(), 0, 2));
     transparent->setChecked(settings.value(QStringLiteral("export/transparent"), false).toBool());
     caption->setChecked(settings.value(QStringLiteral("export/caption"), false).toBool());
+    // The command line's --theme and --lang, and a preview of the view in the chosen theme.
+    auto* theme = new QComboBox(&dialog);
+    theme->addItems({QCoreApplication::translate("ExportDialog", "Light"), QCoreApplication::translate("ExportDialog", "Projector")});
+    theme->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/theme"), 0).toInt(), 0, 1));
+    auto* language = new QComboBox(&dialog);
+    language->addItem(QCoreApplication::translate("ExportDialog", "As the window"), QString());
+    language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    language->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/language"), 0).toInt(), 0, 2));
+    auto* preview = new QLabel(&dialog);
+    preview->setMinimumSize(480, 270);
+    preview->setAlignment(Qt::AlignCenter);
+    const auto refreshPreview = [preview, controller, view, theme] {
+        preview->setPixmap(QPixmap::fromImage(previewDiagram(controller, static_cast<DiagramView>(view->currentIndex()),
+                                                             theme->currentIndex() == 1 ? QStringLiteral("projector")
+                                                                                        : QStringLiteral("light"))));
+    };
+    QObject::connect(view, &QComboBox::currentIndexChanged, &dialog, refreshPreview);
+    QObject::connect(theme, &QComboBox::currentIndexChanged, &dialog, refreshPreview);
+    refreshPreview();
     auto* scope = new QComboBox(&dialog);
     scope->addItems({QCoreApplication::translate("ExportDialog", "The complete run"), QCoreApplication::translate("ExportDialog", "Up to the current step")});
     auto* form = new QFormLayout(&dialog);
@@ -147,6 +209,9 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     form->addRow(transparent);
     form->addRow(caption);
     form->addRow(QCoreApplication::translate("ExportDialog", "Scope"), scope);
+    form->addRow(QCoreApplication::translate("ExportDialog", "Theme"), theme);
+    form->addRow(QCoreApplication::translate("ExportDialog", "Language"), language);
+    form->addRow(preview);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form->addRow(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -168,6 +233,8 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     o.fit = size->currentIndex() == 1 ? kFit4K : size->currentIndex() == 2 ? kFitFullHd : QSize();
     o.transparent = transparent->isChecked();
     o.caption = caption->isChecked() ? QStringLiteral("") : QString();
+    o.theme = theme->currentIndex() == 1 ? QStringLiteral("projector") : QStringLiteral("light");
+    o.language = language->currentData().toString();
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
     settings.setValue(QStringLiteral("export/format"), format->currentIndex());
     settings.setValue(QStringLiteral("export/scale"), scale->value());
@@ -175,6 +242,8 @@ void showExportDialog(QWidget* parent, SimController* controller) {
     settings.setValue(QStringLiteral("export/view"), view->currentIndex());
     settings.setValue(QStringLiteral("export/transparent"), transparent->isChecked());
     settings.setValue(QStringLiteral("export/caption"), caption->isChecked());
+    settings.setValue(QStringLiteral("export/theme"), theme->currentIndex());
+    settings.setValue(QStringLiteral("export/language"), language->currentIndex());
     // A cancelled export returns no error: nothing was written and nothing needs saying.
     const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path);
     if (!error.isEmpty())

@@ -19,6 +19,9 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().
 void showExportDialog(QWidget* parent, SimController* controller);
+// The dialog's preview: the complete run in `view` and `theme`, fitted to a Full HD slide and
+// scaled to 480 × 270.
+QImage previewDiagram(SimController* controller, DiagramView view, const QString& theme);
 // Up to the current step: twice the screen's size, or a 4K slide when one column would be very tall.
 void copyDiagramToClipboard(SimController* controller);
 

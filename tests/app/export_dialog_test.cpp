@@ -1,6 +1,7 @@
 // Exporting from the window: the dialog's choices reach the file and are remembered, the window
 // keeps running while a file is encoded, and Copy as image puts the diagram on the clipboard.
 #include "app/export/export_dialog.h"
+#include "app/language.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
 #include "core/builtin_scenarios.h"
@@ -157,4 +158,32 @@ TEST(ExportFromWindow, CancelInTheProgressDialogStopsAndWritesNothing) {
     EXPECT_TRUE(sawProgress);
     EXPECT_TRUE(cancelled);
     EXPECT_FALSE(QFile::exists(path));
+}
+
+// The dialog's theme and language reach the file as the command line's --theme and --lang do,
+// and the window keeps its own language; the preview is a small picture of the chosen look.
+TEST(ExportFromWindow, ThemeAndLanguageChoicesReachTheFileAndTheWindowKeepsItsLanguage) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    QTemporaryDir dir;
+    const QString before = currentLanguage();
+    ExportOptions o;
+    o.format = ExportFormat::Svg;
+    o.theme = QStringLiteral("projector");
+    o.language = QStringLiteral("zh_CN");
+    const QString path = dir.filePath(QStringLiteral("zh.svg"));
+    ASSERT_EQ(exportRun(nullptr, &ctl, true, o, path), QString());
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(svg.contains(QStringLiteral("配置"))) << "the subtitle in Chinese";
+    const QString projectorLabel = QStringLiteral("font-size=\"%1\"").arg(Theme::projector().font.pointSizeF() * 96.0 / 72.0, 0, 'g', 6);
+    EXPECT_TRUE(svg.contains(projectorLabel)) << projectorLabel.toStdString();
+    EXPECT_EQ(currentLanguage(), before);
+    const QImage light = previewDiagram(&ctl, DiagramView::Both, QStringLiteral("light"));
+    const QImage projector = previewDiagram(&ctl, DiagramView::Both, QStringLiteral("projector"));
+    EXPECT_LE(light.width(), 480);
+    EXPECT_LE(light.height(), 270);
+    EXPECT_FALSE(light.isNull());
+    EXPECT_NE(light, projector);
 }
