@@ -36,9 +36,14 @@ void whenModal(F act) {
     auto started = std::make_shared<int>(0);
     QObject::connect(poll, &QTimer::timeout, poll, [poll, act, started] {
         if (auto* dialog = qobject_cast<T*>(QApplication::activeModalWidget())) {
+            // Stopped at once: deleteLater waits for this event loop level, and a nested dialog's
+            // loop (the file dialog opened from `act`) would let this poll fire again and take
+            // that dialog for this one.
+            poll->stop();
             poll->deleteLater();
             act(dialog);
         } else if (++*started > 200) {
+            poll->stop();
             poll->deleteLater();
         }
     });
