@@ -30,7 +30,6 @@ void styleChart(QChart* chart, const Theme& theme) {
     chart->setTitleFont(title);
     chart->legend()->setFont(theme.font);
     chart->legend()->setLabelColor(theme.foreground);
-    chart->legend()->setAlignment(Qt::AlignBottom);
     for (QAbstractAxis* axis : chart->axes()) {
         axis->setLabelsFont(theme.font);
         axis->setTitleFont(theme.font);
@@ -112,6 +111,10 @@ QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, c
     for (QLineSeries* s : {graceful, reset, gaveUp})
         attach(s, yShare);
     styleChart(chart, theme);
+    // Six series: their legend beside the plot, not under it, so the plot keeps the height its
+    // three value axes need for their ticks and titles.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(4, 4, 4, 4));
     // Every series its own colour (Okabe–Ito) and its own line style, so none can be confused
     // in grey print or by a colour-blind reader.
     const std::tuple<QLineSeries*, QColor, Qt::PenStyle> looks[] = {
@@ -164,6 +167,7 @@ QChart* makePileupChart(const std::vector<std::pair<QString, PileupResult>>& ser
     niceTicks(x, 0, maxX);
     niceTicks(y, 0, maxY * 1.1);
     styleChart(chart, theme);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
 

@@ -197,6 +197,9 @@ void ChartsPanel::refreshTimeline() {
 }
 
 int ChartsPanel::timelineRows() const { return m_timelineRows; }
+QChart* ChartsPanel::timelineChart() const { return m_timelineView->chart(); }
+void ChartsPanel::showTab(int index) { m_tabs->setCurrentIndex(index); }
+QChart* ChartsPanel::sweepChart() const { return m_sweepView->chart(); }
 
 void ChartsPanel::moveTimelineCursor() {
     const double x = m_axis->y(std::max(m_ctl->displayTime(), m_ctl->sim().now()));

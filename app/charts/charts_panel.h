@@ -37,6 +37,10 @@ public:
     // For tests and the command line.
     int timelinePoints() const;
     int timelineRows() const;  // the states the timeline lists: those the run visits
+    QChart* timelineChart() const;
+    void showTab(int index);  // 0 timeline, 1 loss sweep, 2 TIME_WAIT pile-up
+    QChart* sweepChart() const;
+    void setSweepScope(double from, double to, double step, int runs);  // the form's values
     bool isSweepRunning() const;
     const SweepResult& sweepResult() const { return m_sweep; }
     void startSweep();

@@ -103,6 +103,13 @@ QWidget* ChartsPanel::buildSweepTab() {
 
 bool ChartsPanel::isSweepRunning() const { return m_worker != nullptr; }
 
+void ChartsPanel::setSweepScope(double from, double to, double step, int runs) {
+    m_from->setValue(from * 100);
+    m_to->setValue(to * 100);
+    m_step->setValue(step * 100);
+    m_runs->setValue(runs);
+}
+
 void ChartsPanel::startSweep() {
     if (m_worker)
         return;
