@@ -96,8 +96,15 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
     } catch (ScenarioFailure& f) {
         f.e.file = error.file;
         error = std::move(f.e);
-        if (const auto at = findJsonField(text, error.field))
-            locate(text, *at, error.line, error.column);
+        // A missing field is not in the text: point at the object that lacks it.
+        for (std::string path = error.field; !path.empty();) {
+            if (const auto at = findJsonField(text, path)) {
+                locate(text, *at, error.line, error.column);
+                break;
+            }
+            const auto cut = path.find_last_of(".[");
+            path.resize(cut == std::string::npos ? 0 : cut);
+        }
     } catch (const json::exception& e) {
         return invalidJson(std::move(result), e.what());
     }
