@@ -146,6 +146,11 @@ void SimController::setParams(const ProtocolParams& params) {
     Q_EMIT recordingChanged();
 }
 
+void SimController::commitRecording() {
+    m_sim->commitRecording();
+    Q_EMIT recordingChanged();
+}
+
 void SimController::setAnnotation(quint64 step, const QString& text) {
     const std::string* old = m_sim->annotation(step);
     if ((old ? QString::fromStdString(*old) : QString()) == text)

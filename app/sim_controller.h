@@ -50,6 +50,7 @@ public Q_SLOTS:
     void setDisplayTime(qint64 us);                   // scrub between now() and the next event
     // A teacher's note on a step (empty removes it); saved with the run.
     void setAnnotation(quint64 step, const QString& text);
+    void commitRecording();                           // the run was saved
 
 Q_SIGNALS:
     void scenarioLoaded();                      // trace is empty; views rebuild from scratch

@@ -414,6 +414,11 @@ Scenario Simulator::recordedRun() const {
     return s;
 }
 
+void Simulator::commitRecording() {
+    m_impl->scenario.recording = m_impl->recording;
+    std::fill(m_impl->live.begin(), m_impl->live.end(), std::uint8_t{0});
+}
+
 void Simulator::resetKeepingSettings() {
     // The latest value the user set of each parameter holds from step 0 on; drops are gone.
     std::optional<ProtocolParams> params;

@@ -127,6 +127,9 @@ public:
     const std::vector<Interaction>& recording() const;
     bool hasLiveInteractions() const;  // the user did something since load or reset
     Scenario recordedRun() const;
+    // The run was saved: its recording becomes the scenario's own (a step back no longer takes
+    // any of it away) and hasLiveInteractions() is false until the user does something again.
+    void commitRecording();
     // Teacher's notes on steps; empty text removes the note. Part of recordedRun().
     void setAnnotation(std::uint64_t step, const std::string& text);
     const std::string* annotation(std::uint64_t step) const;  // nullptr: none
