@@ -14,7 +14,11 @@
 #include "tests/support/export_views.h"
 #include "tests/support/finwave_process.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
+#include <QMessageBox>
+#include <QTimer>
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -283,4 +287,35 @@ TEST(Lesson, TheExampleLessonOpensInBothLanguagesWithItsNotes) {
                 EXPECT_LE(a.step, w.controller()->sim().stepIndex()) << s.name;
         }
     }
+}
+
+namespace {
+// Answers the next message box with `button` once it is shown.
+void answerNextMessageBox(QMessageBox::StandardButton button) {
+    auto* poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, button] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            poll->stop();
+            poll->deleteLater();
+            box->button(button)->click();
+        }
+    });
+    poll->start();
+}
+}  // namespace
+
+TEST(Lesson, ClosingWithUnsavedWorkAsksAndCancelKeepsTheWindow) {
+    MainWindow w;
+    w.show();
+    SimController& ctl = *w.controller();
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.stepForward();
+    ctl.dropNext(Side::A);
+    ASSERT_TRUE(w.isModified());
+    answerNextMessageBox(QMessageBox::Cancel);
+    EXPECT_FALSE(w.close());
+    EXPECT_TRUE(w.isVisible());
+    answerNextMessageBox(QMessageBox::Discard);
+    EXPECT_TRUE(w.close());
 }
