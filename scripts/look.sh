@@ -34,12 +34,28 @@ for size in "${sizes[@]}"; do
             done
         done
     done
+    # Lessons (issue 15), at 1366x768 and 1280x720: the example lesson in the presenter layout and
+    # an annotated diagram with a note being written, in both languages.
+    if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
+        for lang in en zh_CN; do
+            shots+=("@lesson-presenter|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme projector --lang $lang --steps 9|$out/${size}_projector_${lang}_lesson.png")
+            shots+=("@note-light|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme light --lang $lang --steps 8 --note-edit|$out/${size}_light_${lang}_notes.png")
+        done
+    fi
     # One X server per size; each picture from a fresh settings folder, as on a first start.
     printf '%s\n' "${shots[@]}" | xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
-        while read -r scenario theme lang step file; do
+        while read -r line; do
             cfg=$(mktemp -d)
-            XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
-                --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            if [ "${line#@}" != "$line" ]; then  # "@name|flags|file": a picture with flags of its own
+                IFS="|" read -r _ flags file <<<"$line"
+                # shellcheck disable=SC2086
+                XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" $flags --screenshot "$file" >/dev/null 2>&1 ||
+                    echo "look.sh: no picture for $file" >&2
+            else
+                read -r scenario theme lang step file <<<"$line"
+                XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
+                    --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            fi
             rm -rf "$cfg"
         done'
     echo "look.sh: $size done"
