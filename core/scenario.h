@@ -2,6 +2,7 @@
 
 #include "core/channel.h"
 #include "core/profile.h"
+#include "core/quiz_settings.h"
 #include "core/tcp_state.h"
 
 #include <cstdint>
@@ -69,6 +70,7 @@ struct Scenario {
     std::vector<AppAction> actions;
     std::vector<Fault> faults;
     Micros horizon = 3600 * kSec;  // safety stop: no event runs after this time
+    std::optional<QuizSettings> quiz;  // a teacher's quiz (file version 2, docs/quiz.md)
 };
 
 }  // namespace finwave

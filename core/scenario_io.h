@@ -73,7 +73,7 @@ struct ScenarioResult {
     explicit operator bool() const { return scenario.has_value(); }
 };
 
-inline constexpr int kScenarioFormatVersion = 1;
+inline constexpr int kScenarioFormatVersion = 2;  // the reader also reads version 1
 
 ScenarioResult parseScenario(std::string_view json, std::string_view fileName);
 // Reads at most kMaxScenarioFileBytes + 1 bytes, so /dev/zero and endless pipes are refused too.

@@ -2,6 +2,7 @@
 // naming its JSON path.
 #include "core/names.h"
 #include "core/scenario_fields.h"
+#include "core/scenario_quiz.h"
 
 #include <nlohmann/json.hpp>
 
@@ -257,19 +258,20 @@ Fault readFault(const Reader& f) {
 Scenario readScenarioFields(const json& root) {
     Reader r(root, "");
     r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
-                 "actions", "faults", "horizon_ms"});
+                 "actions", "faults", "horizon_ms", "quiz"});
     if (!r.has("version"))
         fail(Code::MissingField, "version", "is missing (this program reads version 1)");
     const json& version = root.at("version");
-    if (!version.is_number() || version.get<double>() != kScenarioFormatVersion) {
+    if (!version.is_number() || (version.get<double>() != 1 && version.get<double>() != kScenarioFormatVersion)) {
         ScenarioError e;
         e.code = Code::UnsupportedVersion;
         e.field = "version";
         e.value = version.is_number() ? printable(version.dump()) : typeName(version);
-        e.message = "version " + e.value + " is not supported (this program reads version 1)";
+        e.message = "version " + e.value + " is not supported (this program reads versions 1 and 2)";
         throw ScenarioFailure{std::move(e)};
     }
     Scenario s;
+    s.version = static_cast<int>(version.get<double>());
     s.name = r.text("name", "custom");
     s.title = r.text("title", s.name);
     s.description = r.text("description", "");
@@ -296,6 +298,8 @@ Scenario readScenarioFields(const json& root) {
         for (std::size_t i = 0; i < faults.size(); ++i)
             s.faults.push_back(readFault(Reader(faults[i], "faults[" + std::to_string(i) + "]")));
     }
+    if (r.has("quiz"))
+        s.quiz = readQuizSettings(root.at("quiz"));
     if (auto over = checkScenarioBudgets(s))
         throw ScenarioFailure{std::move(*over)};
     return s;

@@ -1,6 +1,7 @@
 // Writing scenario files: every field, in reading order, with the names of core/names.h.
 #include "core/names.h"
 #include "core/scenario_io.h"
+#include "core/scenario_quiz.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,7 +23,7 @@ std::string writeScenario(const Scenario& s) {
     const auto ms = [](Micros t) { return static_cast<double>(t) / 1000.0; };
     const ProtocolParams& p = s.params;
     json j;
-    j["version"] = kScenarioFormatVersion;
+    j["version"] = s.quiz ? kScenarioFormatVersion : 1;  // a file without version-2 fields stays readable by 1
     j["name"] = s.name;
     j["title"] = s.title;
     j["description"] = s.description;
@@ -62,6 +63,8 @@ std::string writeScenario(const Scenario& s) {
                                {"flags", flagsJson(f.flags)}, {"exact_flags", f.exactFlags}, {"count", f.count},
                                {"extra_delay_ms", ms(f.extraDelay)}, {"at_ms", ms(f.at)},
                                {"seq_offset", f.seqOffset}});
+    if (s.quiz)
+        j["quiz"] = quizSettingsJson(*s.quiz);
     return j.dump(2) + "\n";
 }
 
