@@ -9,6 +9,7 @@
 #include "app/inspector.h"
 #include "app/language.h"
 #include "app/playback_bar.h"
+#include "app/quiz/quiz_panel.h"
 #include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
@@ -47,7 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
     m_split->setChildrenCollapsible(false);
-    setCentralWidget(m_split);
+    setCentralWidget(createQuiz());
 
     m_playback = new PlaybackBar(m_ctl, this);
     m_bar = addToolBar(QString());
@@ -294,7 +295,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
-                       static_cast<QWidget*>(m_playback)})
+                       static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
         w->setFont(f);
     m_playback->keysLabel()->setVisible(on);
     const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_logDock, m_chartsDock};
