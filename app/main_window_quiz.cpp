@@ -38,8 +38,9 @@ QWidget* MainWindow::createQuiz() {
     const auto make = [this](QList<QKeySequence> keys, auto slot) {
         auto* a = new QAction(this);
         a->setShortcuts(keys);
-        // Window-wide, but a text field with the focus still gets its digits (ShortcutOverride).
-        a->setShortcutContext(Qt::WindowShortcut);
+        // Like every key of the window; a text field with the focus still gets its digits
+        // (it takes them in ShortcutOverride).
+        a->setShortcutContext(Qt::ApplicationShortcut);
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
         return a;
