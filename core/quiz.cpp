@@ -194,10 +194,16 @@ std::optional<QuizQuestion> timerQuestion(std::uint64_t step, std::span<const Tr
             if (c.side != right.side || c.timer != right.timer)
                 addDistinct(wrong, right, c);
         }
-    for (Micros other : {right.after * 2, right.after / 2, right.after * 4}) {
+    // Then this timer with half, twice and four times the duration it was started with.
+    Micros started = nowBefore;
+    for (const TimerView& t : running[fire.side == Side::A ? 0 : 1])
+        if (t.kind == fire.timer)
+            started = t.started;
+    const Micros duration = fire.t - started;
+    for (Micros other : {duration * 2, duration / 2, duration * 4}) {
         QuizChoice c = right;
-        c.after = other;
-        if (other > 0)
+        c.after = started + other - nowBefore;
+        if (c.after > 0)
             addDistinct(wrong, right, c);
     }
     const TraceRecord* state = first(records, [](const TraceRecord& r) { return r.kind == EventKind::State; });
@@ -292,6 +298,8 @@ std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& set
             tryKind(QuizKind::Segment, [&] { return segmentQuestion(sim, step, *send); });
     }
     sim.stepBack();
+    if (q)
+        q->askedAt = nowBefore;
     if (q && q->choices.size() < 2)
         return std::nullopt;
     return q;

@@ -34,7 +34,7 @@ struct QuizChoice {
     std::uint8_t flags = 0;                           // Segment
     std::uint32_t seq = 0, ack = 0, len = 0;          // Segment: relative, as Wireshark shows them
     TimerKind timer = TimerKind::None;                // Timer
-    Micros after = 0;                                 // Timer: how long after now it fires
+    Micros after = 0;                                 // Timer: how long after askedAt it fires
     ArrivalOutcome outcome = ArrivalOutcome::Accepted;  // Arrival
 
     bool operator==(const QuizChoice&) const = default;
@@ -43,6 +43,7 @@ struct QuizChoice {
 struct QuizQuestion {
     QuizKind kind = QuizKind::State;
     std::uint64_t step = 0;          // the event asked about (1-based): stepIndex() + 1 when asked
+    Micros askedAt = 0;              // now() when asked
     Side side = Side::A;             // the endpoint that changes state, sends or receives
     TcpState from = TcpState::Closed;  // State: the state it leaves
     Segment arriving{};              // Arrival: the segment that arrives (already on the wire)

@@ -5,6 +5,7 @@
 #include "app/quiz/quiz_text.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
+#include "core/builtin_scenarios.h"
 
 #include <QEvent>
 #include <QFileDialog>
@@ -250,7 +251,8 @@ void QuizPanel::showSummary() {
     m_sumMissedTitle->setVisible(true);
     m_nextRun->setVisible(m_quiz->hasNextRun());
     if (m_quiz->hasNextRun())
-        m_nextRun->setText(tr("Next run: %1 (Enter)").arg(m_quiz->runs()[m_quiz->runIndex() + 1]));
+        if (const auto next = builtinScenario(m_quiz->runs()[m_quiz->runIndex() + 1].toStdString()))
+            m_nextRun->setText(tr("Next run: %1 (Enter)").arg(scenarioTitle(*next)));
 }
 
 void QuizPanel::exportCsv() {

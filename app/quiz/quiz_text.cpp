@@ -7,6 +7,17 @@
 
 namespace finwave::app {
 
+// The shipped quizzes' titles and descriptions (resources/quizzes/*.json), for lupdate:
+// scenarioTitle() and scenarioDescription() translate them in the "Scenario" context.
+[[maybe_unused]] static const char* const kShippedQuizTexts[] = {
+    QT_TRANSLATE_NOOP("Scenario", "Quiz: closing states"),
+    QT_TRANSLATE_NOOP("Scenario", "Predict each step of three closes: the normal four-segment close, then a simultaneous "
+                                  "close (CLOSING), then a half-close."),
+    QT_TRANSLATE_NOOP("Scenario", "Quiz: when things go wrong"),
+    QT_TRANSLATE_NOOP("Scenario", "Predict each step when a FIN is lost, when the last ACK is lost, and when a close ends "
+                                  "in RST (SO_LINGER 0, unread data)."),
+};
+
 namespace {
 QString name(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
 }  // namespace
@@ -50,7 +61,8 @@ QString quizChoiceText(const QuizQuestion& q, const QuizChoice& c) {
         return out;
     }
     case QuizKind::Timer:
-        return QCoreApplication::translate("Quiz", "%1's %2 timer, in %3").arg(name(sideName(c.side)), name(timerName(c.timer)), formatTime(c.after));
+        return QCoreApplication::translate("Quiz", "%1's %2 timer, at t = %3")
+            .arg(name(sideName(c.side)), name(timerName(c.timer)), formatTime(q.askedAt + c.after));
     case QuizKind::Arrival:
         switch (c.outcome) {
         case ArrivalOutcome::Accepted: return QCoreApplication::translate("Quiz", "accepted, nothing sent back");
@@ -63,7 +75,8 @@ QString quizChoiceText(const QuizQuestion& q, const QuizChoice& c) {
 }
 
 QString quizVerdict(const QuizQuestion& q, int chosen) {
-    const QString right = QStringLiteral("%1. %2").arg(q.right + 1).arg(quizChoiceText(q, q.choices[static_cast<std::size_t>(q.right)]));
+    const QString right =
+        QStringLiteral("%1. %2").arg(q.right + 1).arg(quizChoiceText(q, q.choices[static_cast<std::size_t>(q.right)]));
     if (chosen == q.right)
         return QCoreApplication::translate("Quiz", "Right: %1").arg(right);
     return QCoreApplication::translate("Quiz", "Wrong. The answer is %1").arg(right);

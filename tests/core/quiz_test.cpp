@@ -144,6 +144,7 @@ std::map<QuizKind, int> walk(Simulator& sim, const std::string& name) {
             continue;
         const std::string where = name + " step " + std::to_string(q->step) + " " + std::string(quizKindName(q->kind));
         EXPECT_EQ(q->step, sim.stepIndex()) << where;
+        EXPECT_EQ(q->askedAt, now) << where;
         checkShape(*q, where);
         checkAgainstStep(sim, *q, first, now, where);
         ++kinds[q->kind];
