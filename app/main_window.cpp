@@ -9,6 +9,7 @@
 #include "app/inspector.h"
 #include "app/language.h"
 #include "app/playback_bar.h"
+#include "app/quiz/quiz_controller.h"
 #include "app/quiz/quiz_panel.h"
 #include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
@@ -223,8 +224,10 @@ bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool qu
         s = r.scenario;
         file = nameOrFile;
     }
-    m_ctl->loadScenario(*s);
+    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
     m_currentFile = file;
+    if (s->quiz && !m_quiz->isActive())
+        m_quiz->start();  // a teacher's file opens as the quiz it holds
     QSettings settings;
     settings.setValue(QStringLiteral("scenario/last"), nameOrFile);
     if (!file.isEmpty()) {

@@ -22,10 +22,10 @@ rm -f "$out"/*.png
 
 # Three moments of each scenario: early, the interesting middle, the end.
 declare -A moments=([lost-last-ack]="4 7 999999" [linger-abort]="2 4 999999")
-# The quiz pictures: the 3rd question (a timer: which one fires, and when), its answer revealed
+# The quiz pictures: the 2nd question (a timer: which one fires, and when), its answer revealed
 # (choice 2), and the summary after answering every question with choice 1.
 quiz=$root/resources/quizzes/when-things-go-wrong.json
-declare -A quizFlags=([quiz-question]="--quiz --steps 3" [quiz-reveal]="--quiz --steps 3 --quiz-answer 2"
+declare -A quizFlags=([quiz-question]="--quiz --steps 2" [quiz-reveal]="--quiz --steps 2 --quiz-answer 2"
                       [quiz-summary]="--quiz-summary")
 
 for size in "${sizes[@]}"; do

@@ -24,10 +24,12 @@ QuizController::QuizController(SimController* controller, QObject* parent) : QOb
         m_saved = false;
         const QString name = QString::fromStdString(m_ctl->scenario().name);
         if (m_runIndex < m_runs.size() && m_runs[m_runIndex] != name) {  // another scenario: a new quiz
+            m_settings = m_ctl->scenario().quiz.value_or(QuizSettings{});
             m_runs = {name};
+            for (const std::string& r : m_settings.runs)
+                m_runs << QString::fromStdString(r);
             m_runIndex = 0;
-            if (m_ctl->scenario().quiz)
-                m_settings = *m_ctl->scenario().quiz;
+            m_ctl->setLocked(m_settings.lockParams);
         }
         invalidate();
     });
@@ -58,6 +60,13 @@ void QuizController::start() {
     m_answered.clear();
     m_saved = false;
     m_ctl->pause();
+    // A teacher's locked quiz runs on the file's own parameters, from its start: whatever the
+    // sliders were moved to before the quiz began does not count.
+    if (m_settings.lockParams) {
+        const Scenario own = s;
+        m_ctl->setLocked(false);
+        m_ctl->loadScenario(own);
+    }
     setPhase(Phase::Idle);
     m_ctl->setLocked(m_settings.lockParams);
     m_ctl->setStepGate([this] { return gate(); });

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPalette>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -201,13 +202,17 @@ void QuizPanel::update() {
         b->setStyleSheet(!asking && i == q->right ? kRightStyle : !asking && i == m_quiz->chosen() ? kWrongStyle : QString());
     }
     if (asking) {
-        m_verdict->setText(m_quiz->hinted() ? tr("Hint: two answers are left.") : QString());
-        m_verdict->setStyleSheet(QString());
+        m_verdict->setText(m_quiz->hinted() ? tr("Hint: the choices struck out are wrong.") : QString());
+        m_verdict->setPalette(QPalette());
         m_explain->clear();
     } else {
         const bool right = m_quiz->chosen() == q->right;
         m_verdict->setText(quizVerdict(*q, m_quiz->chosen()));
-        m_verdict->setStyleSheet(right ? QStringLiteral("color: #1B7F3B;") : QStringLiteral("color: #B3261E;"));
+        // A palette, not a style sheet: a style sheet would stop the label following the
+        // projector theme's larger font.
+        QPalette pal = m_verdict->palette();
+        pal.setColor(QPalette::WindowText, right ? QColor(0x1B, 0x7F, 0x3B) : QColor(0xB3, 0x26, 0x1E));
+        m_verdict->setPalette(pal);
         m_explain->setText(quizExplanation(*q));
     }
     m_explain->setVisible(!m_explain->text().isEmpty());
@@ -246,7 +251,7 @@ void QuizPanel::showSummary() {
         m_missed->addItem(tr("None: every answer was right."));
     // Tall enough for every row up to five, so no row is cut in half; more scroll.
     const int rows = std::min(5, m_missed->count());
-    m_missed->setMaximumHeight(rows * std::max(1, m_missed->sizeHintForRow(0)) + 2 * m_missed->frameWidth() + 4);
+    m_missed->setMaximumHeight(rows * std::max(1, m_missed->sizeHintForRow(0)) + 2 * m_missed->frameWidth());
     m_missed->setMinimumHeight(m_missed->maximumHeight());
     m_sumMissedTitle->setVisible(true);
     m_nextRun->setVisible(m_quiz->hasNextRun());

@@ -255,3 +255,43 @@ TEST(QuizWindow, CsvQuotesNamesAndDefusesFormulas) {
 }
 
 }  // namespace
+
+namespace {
+TEST(QuizWindow, ATeachersFileOpensAsItsQuizOnTheFilesOwnParameters) {
+    MainWindow window;
+    window.openScenario(QStringLiteral("normal-close"));
+    SimController* ctl = window.controller();
+    ChannelParams lossy = ctl->sim().channel(Direction::AtoB);
+    lossy.loss = 0.7;
+    ctl->setChannel(Direction::AtoB, lossy);  // moved before the quiz: it must not count
+    const QString file = QStringLiteral(FINWAVE_SOURCE_DIR) + QStringLiteral("/resources/quizzes/closing-states.json");
+    ASSERT_TRUE(window.openScenario(file, nullptr, true));
+    ASSERT_TRUE(window.quiz()->isActive());
+    EXPECT_TRUE(ctl->isLocked());
+    EXPECT_EQ(ctl->sim().channel(Direction::AtoB).loss, 0.0);
+    EXPECT_EQ(window.quiz()->runs(), (QStringList{QStringLiteral("quiz-closing-states"), QStringLiteral("simultaneous-close"),
+                                                  QStringLiteral("half-close")}));
+    // Another scenario while the quiz is on: the quiz goes on, with that scenario's (default) settings.
+    window.openScenario(QStringLiteral("lost-fin"));
+    EXPECT_TRUE(window.quiz()->isActive());
+    EXPECT_FALSE(ctl->isLocked());
+    EXPECT_EQ(window.quiz()->runs(), QStringList{QStringLiteral("lost-fin")});
+}
+
+TEST(QuizWindow, TheNextRunOfAQuizKeepsItsLock) {
+    MainWindow window;
+    ASSERT_TRUE(window.openQuiz(QStringLiteral("when-things-go-wrong")));
+    QuizController* quiz = window.quiz();
+    for (int guard = 0; guard < 200 && quiz->phase() != Phase::Finished; ++guard)
+        quiz->phase() == Phase::Asking ? quiz->answer(quiz->question()->right) : quiz->next();
+    ASSERT_EQ(quiz->phase(), Phase::Finished);
+    EXPECT_EQ(quiz->score().wrong(), 0);
+    ASSERT_TRUE(quiz->hasNextRun());
+    quiz->next();  // Enter on the summary: the next run
+    EXPECT_EQ(quiz->runIndex(), 1);
+    EXPECT_EQ(window.controller()->scenario().name, "lost-last-ack");
+    EXPECT_TRUE(window.controller()->isLocked());
+    EXPECT_EQ(quiz->score().asked(), 0);
+    EXPECT_NE(quiz->phase(), Phase::Off);
+}
+}  // namespace
