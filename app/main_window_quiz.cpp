@@ -38,9 +38,8 @@ QWidget* MainWindow::createQuiz() {
     const auto make = [this](QList<QKeySequence> keys, auto slot) {
         auto* a = new QAction(this);
         a->setShortcuts(keys);
-        // Like every key of the window; a text field with the focus still gets its digits
-        // (it takes them in ShortcutOverride).
-        a->setShortcutContext(Qt::ApplicationShortcut);
+        // This window's only: a dialog keeps its Enter, a text field its digits.
+        a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
         return a;

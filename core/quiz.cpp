@@ -112,12 +112,8 @@ std::optional<QuizQuestion> stateQuestion(std::uint64_t step, const TraceRecord&
     };
     if (const auto trap = trapFor(r.from, r.to); trap && *trap != r.from)
         add(*trap);
-    for (S s : reachableFrom(r.from))
+    for (S s : reachableFrom(r.from))  // the choices are what the table allows, and the trap
         add(s);
-    // Fewer than three the table allows: fill with states of the close a student may confuse.
-    for (S s : {S::FinWait2, S::TimeWait, S::CloseWait, S::LastAck, S::Closed, S::Closing})
-        if (wrong.size() < 3 && s != r.from)
-            add(s);
     explain(q, r);
     place(q, right, std::move(wrong));
     return q;

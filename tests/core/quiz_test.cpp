@@ -4,9 +4,11 @@
 #include "core/quiz.h"
 #include "core/quiz_score.h"
 #include "core/simulator.h"
+#include "core/transitions.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -68,6 +70,13 @@ void checkAgainstStep(const Simulator& sim, const QuizQuestion& q, std::size_t f
             if (!(c == right)) {
                 EXPECT_NE(c.state, st->to) << where;
             }
+        {  // the states the table allows from here, and at most one trap
+            const std::vector<TcpState> allowed = reachableFrom(q.from);
+            int traps = 0;
+            for (const QuizChoice& c : q.choices)
+                traps += std::find(allowed.begin(), allowed.end(), c.state) == allowed.end();
+            EXPECT_LE(traps, 1) << where;
+        }
         break;
     }
     case QuizKind::Segment: {
