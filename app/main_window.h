@@ -13,6 +13,7 @@ struct Lesson;
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QLabel;
 class QMenu;
 class QSplitter;
 class QToolBar;
@@ -24,6 +25,8 @@ class ControlPanel;
 class EventLogView;
 class Inspector;
 class PlaybackBar;
+class QuizController;
+class QuizPanel;
 class SequenceView;
 class SimController;
 class StateGraphView;
@@ -41,6 +44,11 @@ public:
     PlaybackBar* playbackBar() const { return m_playback; }
     EventLogView* eventLog() const { return m_log; }
     ChartsPanel* charts() const { return m_charts; }
+    QuizController* quiz() const { return m_quiz; }
+    QuizPanel* quizPanel() const { return m_quizPanel; }
+    QAction* quizAction() const { return m_quizAction; }
+    // A shipped quiz (resources/quizzes, "closing-states" or "when-things-go-wrong"), started.
+    bool openQuiz(const QString& name);
 
     // Loads a built-in name or a scenario file. On failure shows (or, with quiet, returns) the
     // reason and keeps the current scenario.
@@ -83,6 +91,8 @@ private:
     void showShortcuts();
     void showAbout();
     void arrangeDocks();
+    QWidget* createQuiz();  // the quiz panel above the diagrams, its keys and the score label
+    void retranslateQuiz();
     void fitToScreen(const QByteArray& savedGeometry);
 
     SimController* m_ctl;
@@ -114,6 +124,12 @@ private:
     QActionGroup* m_langGroup;
     QActionGroup* m_scenarioGroup = nullptr;
     QList<QAction*> m_scenarioActions;
+    QuizController* m_quiz = nullptr;
+    QuizPanel* m_quizPanel = nullptr;
+    QLabel* m_quizScore = nullptr;
+    QAction *m_quizAction = nullptr, *m_quizHint = nullptr, *m_quizNext = nullptr;
+    QAction *m_quizClosing = nullptr, *m_quizWrong = nullptr;
+    QList<QAction*> m_quizAnswers;
 };
 
 }  // namespace finwave::app
