@@ -18,6 +18,7 @@ class ControlPanel;
 class EventLogView;
 class Inspector;
 class PlaybackBar;
+class ScenarioEditor;
 class SequenceView;
 class SimController;
 class StateGraphView;
@@ -40,6 +41,10 @@ public:
     // reason and keeps the current scenario.
     bool openScenario(const QString& nameOrFile, QString* error = nullptr, bool quiet = false);
     void setProjectorMode(bool on, bool fullScreen = true);
+    // Scenario → Edit scenario…: the editor, made on first use, showing the current scenario
+    // (app/main_window_editor.cpp). Its Apply loads the edited scenario as a Reset does.
+    ScenarioEditor* showScenarioEditor();
+    ScenarioEditor* scenarioEditor() const { return m_editor; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -55,6 +60,8 @@ private:
     void saveScenarioAs();
     void openScenarioDialog();
     void showShortcuts();
+    void createEditorActions();
+    void retranslateEditorActions();
     void showAbout();
     void arrangeDocks();
     void fitToScreen(const QByteArray& savedGeometry);
@@ -82,6 +89,8 @@ private:
     QAction *m_shortcuts, *m_about, *m_bigCharts;
     QActionGroup* m_langGroup;
     QList<QAction*> m_scenarioActions;
+    ScenarioEditor* m_editor = nullptr;
+    QAction *m_editScenario, *m_newScenario;
 };
 
 }  // namespace finwave::app
