@@ -2,7 +2,8 @@
 # Renders the window as users see it, for a person to look at before and after a UI change:
 # under Xvfb at 1280x720 (a classroom projector), 1366x768 (a laptop) and 1920x1080, in the light
 # and projector themes, in English and Chinese, at three moments of lost-last-ack and of
-# linger-abort. Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
+# linger-abort, and at the two small sizes the scenario editor open over it (one of its pages per
+# theme and language, so every page is seen at each size). Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
 # (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
@@ -34,12 +35,24 @@ for size in "${sizes[@]}"; do
             done
         done
     done
+    # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
+    # faults, protocol; page 0, general, is the plainest) over the four theme and language pairs,
+    # shifted by two at 1280x720 so each page is seen in both themes.
+    if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
+        page=$( [ "$size" = 1366x768 ] && echo 1 || echo 3 )
+        for theme in light projector; do
+            for lang in en zh_CN; do
+                shots+=("lost-last-ack $theme $lang 4 $out/${size}_${theme}_${lang}_editor_p$page.png --editor-page $page")
+                page=$(( page % 4 + 1 ))
+            done
+        done
+    fi
     # One X server per size; each picture from a fresh settings folder, as on a first start.
     printf '%s\n' "${shots[@]}" | xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
-        while read -r scenario theme lang step file; do
+        while read -r scenario theme lang step file extra; do
             cfg=$(mktemp -d)
             XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
-                --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+                --steps "$step" --screenshot "$file" $extra >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
             rm -rf "$cfg"
         done'
     echo "look.sh: $size done"

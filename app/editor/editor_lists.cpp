@@ -80,7 +80,7 @@ void moveEntry(std::vector<T>& list, int from, int to) {
 
 // Add, Remove, Up, Down for one list; each one undoable step that keeps the entry selected.
 void ScenarioEditor::listButtons(QWidget* parent, QBoxLayout* into, bool actions) {
-    auto* add = texted(new QPushButton(parent), actions ? QT_TR_NOOP("&Add action") : QT_TR_NOOP("&Add fault"));
+    auto* add = texted(new QPushButton(parent), actions ? QT_TR_NOOP("Add ac&tion") : QT_TR_NOOP("Add &fault"));
     auto* remove = texted(new QPushButton(parent), QT_TR_NOOP("Re&move"));
     auto* up = texted(new QPushButton(parent), QT_TR_NOOP("Move &up"));
     auto* down = texted(new QPushButton(parent), QT_TR_NOOP("Move do&wn"));
@@ -165,7 +165,7 @@ QWidget* ScenarioEditor::buildActions() {
     QComboBox* side = choice(QStringLiteral("actions[].side"), {QStringLiteral("A"), QStringLiteral("B")},
         [atc](const Scenario& s) { return atc(s).side == Side::B ? 1 : 0; },
         [at](Scenario& s, int i) { at(s).side = i == 1 ? Side::B : Side::A; }, m_actionForm);
-    form->addRow(label(side, QT_TR_NOOP("&Endpoint:"), m_actionForm), side);
+    form->addRow(label(side, QT_TR_NOOP("Endpo&int:"), m_actionForm), side);
     QComboBox* kind = choice(QStringLiteral("actions[].do"), namesOf(actionKindNames()),
         [atc](const Scenario& s) { return indexOf(actionKindNames(), atc(s).kind); },
         [at](Scenario& s, int i) { at(s).kind = actionKindNames()[static_cast<std::size_t>(i)].value; }, m_actionForm);
@@ -173,7 +173,7 @@ QWidget* ScenarioEditor::buildActions() {
     QComboBox* trigger = choice(QStringLiteral("actions[].when"), namesOf(triggerNames()),
         [atc](const Scenario& s) { return indexOf(triggerNames(), atc(s).trigger); },
         [at](Scenario& s, int i) { at(s).trigger = triggerNames()[static_cast<std::size_t>(i)].value; }, m_actionForm);
-    form->addRow(label(trigger, QT_TR_NOOP("&When:"), m_actionForm), trigger);
+    form->addRow(label(trigger, QT_TR_NOOP("W&hen:"), m_actionForm), trigger);
     NumberField* delay = number(QStringLiteral("actions[].delay_ms"), rule::kRunMs, kMillis,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).delay) / 1000.0; },
         [at](Scenario& s, double v) { at(s).delay = microsFromMillis(v); }, m_actionForm);
@@ -189,7 +189,7 @@ QWidget* ScenarioEditor::buildActions() {
     NumberField* iss = number(QStringLiteral("actions[].iss"), rule::kIss, kInteger,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).iss.value_or(0)); },
         [at](Scenario& s, double v) { at(s).iss = static_cast<std::uint32_t>(v); }, m_actionForm);
-    form->addRow(label(iss->edit(), QT_TR_NOOP("&ISS:"), m_actionForm), iss);
+    form->addRow(label(iss->edit(), QT_TR_NOOP("I&SS:"), m_actionForm), iss);
     // Keys name the selected entry, so errors and merging are per entry; fields apply by kind.
     m_refreshers.push_back([=, this](bool) {
         const QString p = QStringLiteral("actions[%1].").arg(m_actionRow);
@@ -210,7 +210,7 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
     auto* column = new QVBoxLayout(box);
     m_faultList = new QListWidget(box);
     m_faultList->setObjectName(QStringLiteral("faults"));
-    column->addWidget(label(m_faultList, QT_TR_NOOP("&Faults, decided when a segment is sent:"), box));
+    column->addWidget(label(m_faultList, QT_TR_NOOP("Faults, decided when a segment is &sent:"), box));
     auto* row = new QHBoxLayout;
     row->addWidget(m_faultList, 1);
     auto* buttons = new QVBoxLayout;
@@ -231,7 +231,7 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
     QComboBox* kind = choice(QStringLiteral("faults[].kind"), namesOf(faultKindNames()),
         [atc](const Scenario& s) { return indexOf(faultKindNames(), atc(s).kind); },
         [at](Scenario& s, int i) { at(s).kind = faultKindNames()[static_cast<std::size_t>(i)].value; }, m_faultForm);
-    form->addRow(label(kind, QT_TR_NOOP("&Kind:"), m_faultForm), kind);
+    form->addRow(label(kind, QT_TR_NOOP("&Type of fault:"), m_faultForm), kind);
     QComboBox* dir = choice(QStringLiteral("faults[].dir"), namesOf(directionNames()),
         [atc](const Scenario& s) { return indexOf(directionNames(), atc(s).dir); },
         [at](Scenario& s, int i) { at(s).dir = directionNames()[static_cast<std::size_t>(i)].value; }, m_faultForm);
@@ -239,7 +239,7 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
     NumberField* n = number(QStringLiteral("faults[].n"), rule::kCount, kInteger,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).n); },
         [at](Scenario& s, double v) { at(s).n = static_cast<std::uint32_t>(v); }, m_faultForm);
-    form->addRow(label(n->edit(), QT_TR_NOOP("&Nth segment of the direction (1 = first):"), m_faultForm), n);
+    form->addRow(label(n->edit(), QT_TR_NOOP("Nt&h segment of the direction (1 = first):"), m_faultForm), n);
     auto* flagRow = new QWidget(m_faultForm);
     auto* flagLayout = new QHBoxLayout(flagRow);
     flagLayout->setContentsMargins(0, 0, 0, 0);
@@ -255,26 +255,26 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
         flagBoxes.push_back(c);
     }
     flagLayout->addStretch(1);
-    form->addRow(label(flagBoxes.front(), QT_TR_NOOP("Fla&gs the segment carries:"), m_faultForm), flagRow);
+    form->addRow(label(flagBoxes.front(), QT_TR_NOOP("Flags the segment carries:"), m_faultForm), flagRow);
     QCheckBox* exact = check(QStringLiteral("faults[].exact_flags"), [atc](const Scenario& s) { return atc(s).exactFlags; },
                              [at](Scenario& s, bool on) { at(s).exactFlags = on; }, m_faultForm);
     form->addRow(texted(exact, QT_TR_NOOP("E&xactly these flags")));
     NumberField* count = number(QStringLiteral("faults[].count"), rule::kCount, kInteger,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).count); },
         [at](Scenario& s, double v) { at(s).count = static_cast<std::uint32_t>(v); }, m_faultForm);
-    form->addRow(label(count->edit(), QT_TR_NOOP("How &many such segments in a row:"), m_faultForm), count);
+    form->addRow(label(count->edit(), QT_TR_NOOP("How many such segments in a row:"), m_faultForm), count);
     NumberField* extra = number(QStringLiteral("faults[].extra_delay_ms"), rule::kRunMs, kMillis,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).extraDelay) / 1000.0; },
         [at](Scenario& s, double v) { at(s).extraDelay = microsFromMillis(v); }, m_faultForm);
-    form->addRow(label(extra->edit(), QT_TR_NOOP("The duplicate comes &later by (ms):"), m_faultForm), extra);
+    form->addRow(label(extra->edit(), QT_TR_NOOP("The duplicate comes later &by (ms):"), m_faultForm), extra);
     NumberField* when = number(QStringLiteral("faults[].at_ms"), rule::kRunMs, kMillis,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).at) / 1000.0; },
         [at](Scenario& s, double v) { at(s).at = microsFromMillis(v); }, m_faultForm);
-    form->addRow(label(when->edit(), QT_TR_NOOP("The forged RST arrives a&t (ms):"), m_faultForm), when);
+    form->addRow(label(when->edit(), QT_TR_NOOP("The forged RST arrives at (ms):"), m_faultForm), when);
     NumberField* offset = number(QStringLiteral("faults[].seq_offset"), rule::kSeqOffset, kInteger,
         [atc](const Scenario& s) { return static_cast<double>(atc(s).seqOffset); },
         [at](Scenario& s, double v) { at(s).seqOffset = static_cast<std::int32_t>(v); }, m_faultForm);
-    form->addRow(label(offset->edit(), QT_TR_NOOP("Its &SEG.SEQ minus RCV.NXT:"), m_faultForm), offset);
+    form->addRow(label(offset->edit(), QT_TR_NOOP("Its SEG.SE&Q minus RCV.NXT:"), m_faultForm), offset);
     m_refreshers.push_back([=, this](bool) {
         const QString p = QStringLiteral("faults[%1].").arg(m_faultRow);
         n->setKey(p + QStringLiteral("n"));

@@ -45,7 +45,7 @@ QWidget* ScenarioEditor::buildGeneral() {
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     QLineEdit* name = text(QStringLiteral("name"), [](const Scenario& s) { return s.name; },
                            [](Scenario& s, const std::string& v) { s.name = v; }, page);
-    form->addRow(label(name, QT_TR_NOOP("&Name:"), page), name);
+    form->addRow(label(name, QT_TR_NOOP("Na&me:"), page), name);
     QLineEdit* title = text(QStringLiteral("title"), [](const Scenario& s) { return s.title; },
                             [](Scenario& s, const std::string& v) { s.title = v; }, page);
     form->addRow(label(title, QT_TR_NOOP("&Title:"), page), title);
@@ -162,7 +162,7 @@ QWidget* ScenarioEditor::buildChannel(Direction dir, QWidget* parent) {
     NumberField* delay = number(p + QStringLiteral("delay_ms"), rule::kChannelMs, kMillis,
         [ofc](const Scenario& s) { return static_cast<double>(ofc(s).delay) / 1000.0; },
         [of](Scenario& s, double v) { of(s).delay = microsFromMillis(v); }, box);
-    form->addRow(label(delay->edit(), ab ? QT_TR_NOOP("&Delay (ms):") : QT_TR_NOOP("D&elay (ms):"), box), delay);
+    form->addRow(label(delay->edit(), ab ? QT_TR_NOOP("&Delay (ms):") : QT_TR_NOOP("Del&ay (ms):"), box), delay);
     NumberField* jitter = number(p + QStringLiteral("jitter_ms"), rule::kChannelMs, kMillis,
         [ofc](const Scenario& s) { return static_cast<double>(ofc(s).jitter) / 1000.0; },
         [of](Scenario& s, double v) { of(s).jitter = microsFromMillis(v); }, box);

@@ -38,23 +38,23 @@ constexpr int kFlag = -1;
 #define FINWAVE_FLAG(m) [](const ProtocolParams& p) { return p.m ? 1.0 : 0.0; }, \
                         [](ProtocolParams& p, double v) { p.m = v != 0; }
 const ParamRow kParams[] = {
-    {"msl_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "MSL, maximum segment lifetime (ms):"), rule::kParamMs, kMs, FINWAVE_MS(msl)},
-    {"time_wait_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "TIME_WAIT length (ms):"), rule::kParamMs, kMs, FINWAVE_MS(timeWait)},
-    {"rto_initial_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "Initial RTO (ms):"), rule::kParamMs, kMs, FINWAVE_MS(rtoInitial)},
-    {"rto_min_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "Minimum RTO (ms):"), rule::kParamMs, kMs, FINWAVE_MS(rtoMin)},
-    {"rto_max_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "Maximum RTO (ms):"), rule::kParamMs, kMs, FINWAVE_MS(rtoMax)},
-    {"max_retries", QT_TRANSLATE_NOOP("ScenarioEditor", "Retransmissions before giving up:"), rule::kRetries, kInt, FINWAVE_INT(maxRetries)},
-    {"give_up_after_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "Give up after (ms, 0 = count only):"), rule::kParamMs, kMs, FINWAVE_MS(giveUpAfter)},
-    {"delayed_ack", QT_TRANSLATE_NOOP("ScenarioEditor", "Delayed ACK"), {0, 1}, kFlag, FINWAVE_FLAG(delayedAck)},
-    {"delayed_ack_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "Delayed ACK timeout (ms):"), rule::kDelayedAckMs, kMs, FINWAVE_MS(delayedAckTimeout)},
-    {"quick_acks", QT_TRANSLATE_NOOP("ScenarioEditor", "Quick ACKs (Linux):"), rule::kQuickAcks, kInt, FINWAVE_INT(quickAcks)},
-    {"fin_wait_2_timeout_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "FIN_WAIT_2 timeout (ms, 0 = none):"), rule::kParamMs, kMs, FINWAVE_MS(finWait2Timeout)},
-    {"user_timeout_ms", QT_TRANSLATE_NOOP("ScenarioEditor", "User timeout (ms, 0 = none):"), rule::kParamMs, kMs, FINWAVE_MS(userTimeout)},
-    {"orphan_retries", QT_TRANSLATE_NOOP("ScenarioEditor", "Orphan retries (Linux):"), rule::kRetries, kInt, FINWAVE_INT(orphanRetries)},
-    {"rfc1337", QT_TRANSLATE_NOOP("ScenarioEditor", "Ignore RST in TIME_WAIT (RFC 1337)"), {0, 1}, kFlag, FINWAVE_FLAG(rfc1337)},
-    {"rst_carries_ack", QT_TRANSLATE_NOOP("ScenarioEditor", "An abort's RST carries ACK"), {0, 1}, kFlag, FINWAVE_FLAG(rstCarriesAck)},
-    {"linux_time_wait_restart", QT_TRANSLATE_NOOP("ScenarioEditor", "Any ACK restarts TIME_WAIT (Linux)"), {0, 1}, kFlag, FINWAVE_FLAG(linuxTimeWaitRestart)},
-    {"mss", QT_TRANSLATE_NOOP("ScenarioEditor", "MSS, bytes per data segment:"), rule::kMss, kInt, FINWAVE_INT(mss)},
+    {"msl_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "MSL, maximum segment lifetime (ms):"), rule::kParamMs, kMs, FINWAVE_MS(msl)},
+    {"time_wait_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "TIME_WAIT length (ms):"), rule::kParamMs, kMs, FINWAVE_MS(timeWait)},
+    {"rto_initial_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Initial RTO (ms):"), rule::kParamMs, kMs, FINWAVE_MS(rtoInitial)},
+    {"rto_min_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Minimum RTO (ms):"), rule::kParamMs, kMs, FINWAVE_MS(rtoMin)},
+    {"rto_max_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Maximum RTO (ms):"), rule::kParamMs, kMs, FINWAVE_MS(rtoMax)},
+    {"max_retries", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Retransmissions before giving up:"), rule::kRetries, kInt, FINWAVE_INT(maxRetries)},
+    {"give_up_after_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Give up after (ms, 0 = count only):"), rule::kParamMs, kMs, FINWAVE_MS(giveUpAfter)},
+    {"delayed_ack", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Delayed ACK"), {0, 1}, kFlag, FINWAVE_FLAG(delayedAck)},
+    {"delayed_ack_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Delayed ACK timeout (ms):"), rule::kDelayedAckMs, kMs, FINWAVE_MS(delayedAckTimeout)},
+    {"quick_acks", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Quick ACKs (Linux):"), rule::kQuickAcks, kInt, FINWAVE_INT(quickAcks)},
+    {"fin_wait_2_timeout_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "FIN_WAIT_2 timeout (ms, 0 = none):"), rule::kParamMs, kMs, FINWAVE_MS(finWait2Timeout)},
+    {"user_timeout_ms", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "User timeout (ms, 0 = none):"), rule::kParamMs, kMs, FINWAVE_MS(userTimeout)},
+    {"orphan_retries", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Orphan retries (Linux):"), rule::kRetries, kInt, FINWAVE_INT(orphanRetries)},
+    {"rfc1337", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Ignore RST in TIME_WAIT (RFC 1337)"), {0, 1}, kFlag, FINWAVE_FLAG(rfc1337)},
+    {"rst_carries_ack", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "An abort's RST carries ACK"), {0, 1}, kFlag, FINWAVE_FLAG(rstCarriesAck)},
+    {"linux_time_wait_restart", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "Any ACK restarts TIME_WAIT (Linux)"), {0, 1}, kFlag, FINWAVE_FLAG(linuxTimeWaitRestart)},
+    {"mss", QT_TRANSLATE_NOOP("finwave::app::ScenarioEditor", "MSS, bytes per data segment:"), rule::kMss, kInt, FINWAVE_INT(mss)},
 };
 #undef FINWAVE_MS
 #undef FINWAVE_INT
@@ -84,7 +84,7 @@ QWidget* ScenarioEditor::buildProtocol() {
                     r.set(s.params, r.get(next));
             s.params.profile = to;
         }, page);
-    grid->addWidget(label(profile, QT_TR_NOOP("&Profile:"), page), 0, 0);
+    grid->addWidget(label(profile, QT_TR_NOOP("Pro&file:"), page), 0, 0);
     grid->addWidget(profile, 0, 1);
     m_paramsNote = texted(new QLabel(page), QT_TR_NOOP("Bold: the scenario overrides the profile's value; ↺ sets it back."));
     m_paramsNote->setWordWrap(true);

@@ -62,8 +62,8 @@ ScenarioEditor::ScenarioEditor(QWidget* parent) : QDialog(parent), m_undo(new QU
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QMenuBar(this);
     layout->setMenuBar(bar);
-    m_undoAction = m_undo->createUndoAction(this);
-    m_redoAction = m_undo->createRedoAction(this);
+    m_undoAction = m_undo->createUndoAction(this, tr("&Undo"));
+    m_redoAction = m_undo->createRedoAction(this, tr("&Redo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(QKeySequence::Redo)});
     QMenu* edit = bar->addMenu(QString());
@@ -325,7 +325,7 @@ void ScenarioEditor::retranslate() {
     m_tabs->setTabText(0, tr("&General"));
     m_tabs->setTabText(1, tr("E&ndpoints"));
     m_tabs->setTabText(2, tr("A&ctions"));
-    m_tabs->setTabText(3, tr("Ne&twork and faults"));
+    m_tabs->setTabText(3, tr("Networ&k and faults"));
     m_tabs->setTabText(4, tr("&Protocol"));
     if (QMenu* edit = findChild<QMenu*>(QStringLiteral("editMenu")))
         edit->setTitle(tr("&Edit"));

@@ -7,7 +7,9 @@
 #include "core/scenario_io.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTest>
 #include <QUndoStack>
@@ -116,5 +118,30 @@ TEST(ScenarioEditorWindow, CtrlZInAnEditorFieldUndoesTheScenarioEdit) {
     QTest::keyClick(seed, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(editor->draft().seed, 42u);
     EXPECT_EQ(seed->text(), QStringLiteral("42"));
+}
+}  // namespace
+
+namespace {
+// The message under a wrong field is whole at a laptop's size: not cut in width or height.
+TEST(ScenarioEditorWindow, AWrongValuesMessageIsShownWholeUnderItsField) {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    ScenarioEditor* editor = w.showScenarioEditor();
+    editor->showPage(3);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(editor));
+    auto* loss = editor->findChild<QLineEdit*>(QStringLiteral("channel.ab.loss"));
+    loss->setText(QStringLiteral("2"));
+    QApplication::processEvents();
+    QLabel* message = nullptr;
+    for (QLabel* l : editor->findChildren<QLabel*>())
+        if (l->isVisible() && l->text() == QStringLiteral("must be between 0 and 1") && l->parentWidget() == loss->parentWidget())
+            message = l;
+    ASSERT_NE(message, nullptr);
+    EXPECT_GE(message->width(), message->fontMetrics().horizontalAdvance(message->text()));
+    EXPECT_GE(message->height(), message->heightForWidth(message->width()));
+    EXPECT_FALSE(loss->styleSheet().isEmpty()) << "a red frame";
+    if (const QByteArray out = qgetenv("FINWAVE_EDITOR_SHOT"); !out.isEmpty())
+        editor->grab().save(QString::fromLocal8Bit(out));
 }
 }  // namespace
