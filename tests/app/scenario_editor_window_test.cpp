@@ -5,6 +5,7 @@
 #include "app/sim_controller.h"
 #include "core/scenario_builder.h"
 #include "core/scenario_io.h"
+#include "tests/support/finwave_process.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,6 +13,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTest>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -143,5 +146,33 @@ TEST(ScenarioEditorWindow, AWrongValuesMessageIsShownWholeUnderItsField) {
     EXPECT_FALSE(loss->styleSheet().isEmpty()) << "a red frame";
     if (const QByteArray out = qgetenv("FINWAVE_EDITOR_SHOT"); !out.isEmpty())
         editor->grab().save(QString::fromLocal8Bit(out));
+}
+}  // namespace
+
+namespace {
+TEST(ScenarioEditorWindow, TheEditorFollowsAnotherOpenedScenarioUnlessItHoldsEditsNotApplied) {
+    MainWindow w;
+    ScenarioEditor* editor = w.showScenarioEditor();
+    ASSERT_TRUE(w.openScenario(QStringLiteral("half-close"), nullptr, true));
+    EXPECT_EQ(editor->draft().name, "half-close");
+    editor->findChild<QLineEdit*>(QStringLiteral("title"))->setText(QStringLiteral("Mine"));
+    ASSERT_TRUE(w.openScenario(QStringLiteral("lost-fin"), nullptr, true));
+    EXPECT_EQ(editor->draft().name, "half-close") << "the edit is not lost";
+    EXPECT_EQ(editor->draft().title, "Mine");
+}
+
+// The pictures' flag: the editor open over the window, at the page asked for, in a PNG.
+TEST(ScenarioEditorWindow, TheEditorFlagPutsTheEditorInTheScreenshot) {
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("editor.png"));
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    const auto r = finwave::testing::runFinwave({QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+                                                 QStringLiteral("--editor-page"), QStringLiteral("4"),
+                                                 QStringLiteral("--screenshot"), png}, 60000, env);
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_FALSE(QImage(png).isNull());
+    const auto bad = finwave::testing::runFinwave({QStringLiteral("--editor-page")}, 60000, env);
+    EXPECT_TRUE(bad.isOneLineRefusal()) << bad.err.toStdString();
 }
 }  // namespace
