@@ -96,6 +96,8 @@ QWidget* ScenarioEditor::buildEndpoints() {
     grid->setColumnStretch(2, 2);
     int line = 1;
     // A label bound to A's widget (its mnemonic goes there; Tab then reaches B's).
+    // Tab goes along each row, A then B, as the eye reads the grid.
+    std::vector<QWidget*> order;
     const auto row = [&](const char* text, QWidget* buddy, QWidget* a, QWidget* b) {
         QLabel* l = label(buddy, text, page);
         l->setWordWrap(true);
@@ -103,6 +105,9 @@ QWidget* ScenarioEditor::buildEndpoints() {
         grid->addWidget(a, line, 1);
         grid->addWidget(b, line, 2);
         ++line;
+        m_sideNames.push_back({a, b, text});
+        order.push_back(a->focusProxy() ? a->focusProxy() : a);  // a field's line edit, not its frame
+        order.push_back(b->focusProxy() ? b->focusProxy() : b);
     };
     QWidget* initial[2];
     QWidget* iss[2];
@@ -137,6 +142,8 @@ QWidget* ScenarioEditor::buildEndpoints() {
     flag("linger_zero", QT_TR_NOOP("SO_LINGER &0: close() aborts with RST"), &EndpointSetup::lingerZero);
     flag("linger2_negative", QT_TR_NOOP("TCP_LINGER2 < 0: an orphan resets instead of FIN_&WAIT_2 (Linux)"), &EndpointSetup::linger2Negative);
     flag("listen_again", QT_TR_NOOP("&Listens again when a connection ends (a server)"), &EndpointSetup::listenAgain);
+    for (std::size_t i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order[i - 1], order[i]);
     return scrolled(page);
 }
 

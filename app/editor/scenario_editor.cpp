@@ -345,6 +345,11 @@ void ScenarioEditor::retranslate() {
         else if (auto* g = qobject_cast<QGroupBox*>(w))
             g->setTitle(t);
     }
+    for (const SideNames& n : m_sideNames) {
+        const QString what = tr(n.label).remove(QLatin1Char('&'));
+        n.a->setAccessibleName(tr("Endpoint A: %1").arg(what));
+        n.b->setAccessibleName(tr("Endpoint B: %1").arg(what));
+    }
     refresh(true);
 }
 

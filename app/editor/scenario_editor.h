@@ -111,6 +111,11 @@ private:
     std::vector<std::function<void(bool keepTyped)>> m_refreshers;
     std::vector<NumberField*> m_numbers;
     std::vector<std::pair<QWidget*, const char*>> m_texts;  // retranslated on a language change
+    struct SideNames {
+        QWidget *a, *b;
+        const char* label;
+    };
+    std::vector<SideNames> m_sideNames;  // the endpoint grid's cells, named "Endpoint B: ISS" for screen readers
     NumberField* m_rtoMin = nullptr;
     QTabWidget* m_tabs;
     QListWidget *m_actionList, *m_faultList;

@@ -176,3 +176,21 @@ TEST(ScenarioEditorWindow, TheEditorFlagPutsTheEditorInTheScreenshot) {
     EXPECT_TRUE(bad.isOneLineRefusal()) << bad.err.toStdString();
 }
 }  // namespace
+
+namespace {
+TEST(ScenarioEditorWindow, TabCrossesTheEndpointGridRowByRowAndEachCellIsNamedForItsSide) {
+    ScenarioEditor editor;
+    editor.showPage(1);
+    editor.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&editor));
+    auto* aIss = editor.findChild<QLineEdit*>(QStringLiteral("a.iss"));
+    auto* bIss = editor.findChild<QLineEdit*>(QStringLiteral("b.iss"));
+    auto* aSent = editor.findChild<QLineEdit*>(QStringLiteral("a.already_sent"));
+    aIss->setFocus();
+    QTest::keyClick(aIss, Qt::Key_Tab);
+    EXPECT_EQ(QApplication::focusWidget(), bIss);
+    QTest::keyClick(bIss, Qt::Key_Tab);
+    EXPECT_EQ(QApplication::focusWidget(), aSent);
+    EXPECT_TRUE(bIss->parentWidget()->accessibleName().startsWith(QStringLiteral("Endpoint B: ")));
+}
+}  // namespace
