@@ -19,6 +19,8 @@
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace finwave::app {
 
 namespace {
@@ -68,6 +70,21 @@ QString summary(std::size_t i, const Fault& f) {
     }
     }
     return out;
+}
+
+// Entry by entry, field by field (the core's structs have no operator==): a keystroke elsewhere
+// then costs no re-listing of 20 000 summaries.
+bool same(const AppAction& x, const AppAction& y) {
+    return x.side == y.side && x.kind == y.kind && x.trigger == y.trigger && x.delay == y.delay && x.bytes == y.bytes &&
+           x.iss == y.iss;
+}
+bool same(const Fault& x, const Fault& y) {
+    return x.kind == y.kind && x.dir == y.dir && x.n == y.n && x.flags == y.flags && x.exactFlags == y.exactFlags &&
+           x.count == y.count && x.extraDelay == y.extraDelay && x.at == y.at && x.seqOffset == y.seqOffset;
+}
+template <class E>
+bool same(const std::vector<E>& x, const std::vector<E>& y) {
+    return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](const E& a, const E& b) { return same(a, b); });
 }
 
 template <class T>
@@ -299,21 +316,29 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
 }
 
 void ScenarioEditor::refreshLists() {
-    const auto fill = [](QListWidget* list, const auto& entries, int row) {
+    const auto fill = [](QListWidget* list, const auto& entries, auto& shown, int row) {
         const QSignalBlocker block(list);
+        if (same(entries, shown) && list->count() == static_cast<int>(entries.size())) {
+            list->setCurrentRow(row);
+            return;
+        }
+        shown = entries;
         while (list->count() > static_cast<int>(entries.size()))
             delete list->takeItem(list->count() - 1);
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const QString text = summary(i, entries[i]);
-            if (static_cast<int>(i) < list->count())
-                list->item(static_cast<int>(i))->setText(text);
+            if (static_cast<int>(i) < list->count()) {
+                QListWidgetItem* item = list->item(static_cast<int>(i));
+                if (item->text() != text)  // most edits change one entry: repaint only that one
+                    item->setText(text);
+            }
             else
                 list->addItem(text);
         }
         list->setCurrentRow(row);
     };
-    fill(m_actionList, m_draft.actions, m_actionRow);
-    fill(m_faultList, m_draft.faults, m_faultRow);
+    fill(m_actionList, m_draft.actions, m_shownActions, m_actionRow);
+    fill(m_faultList, m_draft.faults, m_shownFaults, m_faultRow);
     const int actions = static_cast<int>(m_draft.actions.size()), faults = static_cast<int>(m_draft.faults.size());
     // add, remove, up, down of the actions, then of the faults
     const int rows[2] = {m_actionRow, m_faultRow}, sizes[2] = {actions, faults};

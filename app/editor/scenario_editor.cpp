@@ -132,9 +132,18 @@ ScenarioEditor::~ScenarioEditor() {
     m_undo->clear();
 }
 
+// Each command keeps the scenario before and after, so the history is bounded by memory: about
+// 64 MB of snapshots, at most 1000 steps (a built-in: 1000; 20 000 actions: about 50).
+static int undoLimitFor(const Scenario& s) {
+    std::size_t bytes = sizeof(Scenario) + s.name.size() + s.title.size() + s.description.size() +
+                        s.actions.size() * sizeof(AppAction) + s.faults.size() * sizeof(Fault);
+    return static_cast<int>(std::clamp<std::size_t>((64u << 20) / (2 * bytes), 20, 1000));
+}
+
 void ScenarioEditor::setScenario(const Scenario& scenario) {
     m_base = scenario;
     m_undo->clear();
+    m_undo->setUndoLimit(undoLimitFor(scenario));
     setDraft(scenario, false);
     m_undo->setClean();
     setWindowModified(false);
@@ -329,7 +338,6 @@ void ScenarioEditor::retranslate() {
     m_tabs->setTabText(4, tr("&Protocol"));
     if (QMenu* edit = findChild<QMenu*>(QStringLiteral("editMenu")))
         edit->setTitle(tr("&Edit"));
-    m_undo->setUndoLimit(0);
     m_new->setText(tr("New scenario"));
     m_undoButton->setText(tr("Undo"));
     m_redoButton->setText(tr("Redo"));

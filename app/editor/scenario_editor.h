@@ -108,6 +108,8 @@ private:
     QUndoStack* m_undo;
     int m_burst = 0;  // a new number each time the focus moves: merging stops at a focus change
     int m_actionRow = -1, m_faultRow = -1;
+    std::vector<AppAction> m_shownActions;  // what the lists show, to re-list only on a change
+    std::vector<Fault> m_shownFaults;
     std::vector<std::function<void(bool keepTyped)>> m_refreshers;
     std::vector<NumberField*> m_numbers;
     std::vector<std::pair<QWidget*, const char*>> m_texts;  // retranslated on a language change

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QToolButton>
+#include <QUndoStack>
 
 #include <gtest/gtest.h>
 
@@ -106,5 +107,24 @@ TEST(ScenarioEditor, AnOverriddenConstantIsMarkedAndItsButtonSetsItBackToTheProf
     reset->click();
     EXPECT_EQ(editor.draft().params, paramsFor(Profile::Linux));
     EXPECT_FALSE(reset->isEnabled());
+}
+
+// Every command holds two snapshots: the history is bounded by their size, not by the edits.
+TEST(ScenarioEditor, TheUndoHistoryOfAScenarioAtTheReadersBudgetIsBoundedInMemory) {
+    ScenarioEditor editor;
+    editor.setScenario(richScenario());
+    EXPECT_EQ(editor.undoStack()->undoLimit(), 1000);
+    Scenario big = richScenario();
+    big.actions.assign(kMaxActions, big.actions.front());
+    editor.setScenario(big);
+    const int limit = editor.undoStack()->undoLimit();
+    EXPECT_GE(limit, 20);
+    EXPECT_LE(static_cast<std::size_t>(limit) * 2 * kMaxActions * sizeof(AppAction), std::size_t{70} << 20);
+    auto* seed = editor.findChild<QLineEdit*>(QStringLiteral("seed"));
+    for (int i = 0; i < limit + 10; ++i) {
+        editor.findChild<QLineEdit*>(QStringLiteral("title"))->setText(QString::number(i));  // a new field each time: no merging
+        seed->setText(QString::number(i + 2));
+    }
+    EXPECT_EQ(editor.undoStack()->count(), limit);
 }
 }  // namespace
