@@ -175,7 +175,12 @@ QWidget* ScenarioEditor::buildActions() {
     m_actionForm = texted(new QGroupBox(page), QT_TR_NOOP("Selected action"));
     auto* form = new QFormLayout(m_actionForm);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    const auto at = [this](Scenario& s) -> AppAction& { return s.actions[static_cast<std::size_t>(m_actionRow)]; };
+    // The form is off without a selection; should an edit still come, it lands in a scratch entry.
+    const auto at = [this](Scenario& s) -> AppAction& {
+        static AppAction scratch;
+        return m_actionRow < 0 || static_cast<std::size_t>(m_actionRow) >= s.actions.size()
+                   ? scratch : s.actions[static_cast<std::size_t>(m_actionRow)];
+    };
     const auto atc = [this](const Scenario& s) -> AppAction {
         return m_actionRow < 0 ? AppAction{} : s.actions[static_cast<std::size_t>(m_actionRow)];
     };
@@ -243,7 +248,11 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
     m_faultForm = new QWidget(box);
     auto* form = new QFormLayout(m_faultForm);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    const auto at = [this](Scenario& s) -> Fault& { return s.faults[static_cast<std::size_t>(m_faultRow)]; };
+    const auto at = [this](Scenario& s) -> Fault& {
+        static Fault scratch;
+        return m_faultRow < 0 || static_cast<std::size_t>(m_faultRow) >= s.faults.size()
+                   ? scratch : s.faults[static_cast<std::size_t>(m_faultRow)];
+    };
     const auto atc = [this](const Scenario& s) -> Fault { return m_faultRow < 0 ? Fault{} : s.faults[static_cast<std::size_t>(m_faultRow)]; };
     QComboBox* kind = choice(QStringLiteral("faults[].kind"), namesOf(faultKindNames()),
         [atc](const Scenario& s) { return indexOf(faultKindNames(), atc(s).kind); },

@@ -314,7 +314,10 @@ void ScenarioEditor::changeEvent(QEvent* e) {
 }
 
 void ScenarioEditor::setProjector(bool on) {
+    if (on == m_projector && m_sized)
+        return;  // a size the user chose stays
     m_projector = on;
+    m_sized = true;
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     setFont(f);

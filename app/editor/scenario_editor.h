@@ -128,6 +128,7 @@ private:
     std::vector<QPushButton*> m_listButtons;  // add, remove, up, down of actions, then of faults
     QAction *m_undoAction, *m_redoAction;
     bool m_projector = false;
+    bool m_sized = false;
 };
 
 }  // namespace finwave::app
