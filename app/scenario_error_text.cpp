@@ -26,7 +26,7 @@ QString reason(const ScenarioError& e) {
     case C::UnknownField: return QCoreApplication::translate("ScenarioError", "unknown field (expected one of: %1)").arg(s(e.expected));
     case C::MissingField:
         if (e.field == "version")
-            return QCoreApplication::translate("ScenarioError", "is missing (this program reads version 1)");
+            return QCoreApplication::translate("ScenarioError", "is missing (this program reads versions 1 and 2)");
         if (e.field.ends_with(".side"))
             return QCoreApplication::translate("ScenarioError", "is missing (A or B)");
         return QCoreApplication::translate("ScenarioError", "is missing");
@@ -39,7 +39,7 @@ QString reason(const ScenarioError& e) {
     case C::OutOfRange: return QCoreApplication::translate("ScenarioError", "must be between %1 and %2").arg(e.low).arg(e.high);
     case C::NotOneOf: return QCoreApplication::translate("ScenarioError", "'%1' is not one of: %2").arg(s(e.value), s(e.expected));
     case C::NotAFlag: return QCoreApplication::translate("ScenarioError", "%1 is not a flag (%2)").arg(s(e.value), s(e.expected));
-    case C::UnsupportedVersion: return QCoreApplication::translate("ScenarioError", "version %1 is not supported (this program reads version 1)").arg(s(e.value));
+    case C::UnsupportedVersion: return QCoreApplication::translate("ScenarioError", "version %1 is not supported (this program reads versions 1 and 2)").arg(s(e.value));
     case C::RtoMinAboveMax: return QCoreApplication::translate("ScenarioError", "must not exceed rto_max_ms");
     case C::TooManyActions:
     case C::TooManyFaults: return QCoreApplication::translate("ScenarioError", "has %1 entries; the limit is %2").arg(n(e.actual), n(e.limit));

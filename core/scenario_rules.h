@@ -31,6 +31,7 @@ inline constexpr NumberRule kSeed{0, 9007199254740992.0};  // 2^53: exact in a J
 inline constexpr NumberRule kRunMs{0, 86400e3};         // horizon_ms, actions[].delay_ms, faults' times
 inline constexpr NumberRule kCount{1, 1e9};             // faults[].n, faults[].count
 inline constexpr NumberRule kSeqOffset{-1e9, 1e9};      // faults[].seq_offset
+inline constexpr NumberRule kStep{0, 1e9};              // interactions[].step, annotations[].step (version 2)
 }  // namespace rule
 
 // OutOfRange ("must be between 0 and 1") when `value` is not finite or outside `r`.

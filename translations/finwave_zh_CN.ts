@@ -775,8 +775,8 @@
         <translation>未知字段（应为以下之一：%1）</translation>
     </message>
     <message>
-        <source>is missing (this program reads version 1)</source>
-        <translation>缺失（本程序读取版本 1）</translation>
+        <source>is missing (this program reads versions 1 and 2)</source>
+        <translation>缺失（本程序读取版本 1 和 2）</translation>
     </message>
     <message>
         <source>is missing (A or B)</source>
@@ -823,8 +823,8 @@
         <translation>%1 不是标志（%2）</translation>
     </message>
     <message>
-        <source>version %1 is not supported (this program reads version 1)</source>
-        <translation>不支持版本 %1（本程序读取版本 1）</translation>
+        <source>version %1 is not supported (this program reads versions 1 and 2)</source>
+        <translation>不支持版本 %1（本程序读取版本 1 和 2）</translation>
     </message>
     <message>
         <source>must not exceed rto_max_ms</source>

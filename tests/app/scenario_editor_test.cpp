@@ -211,10 +211,18 @@ TEST(ScenarioEditor, EveryFieldSetInTheEditorComesBackFromTheWrittenFileAndNothi
     }
 }
 
-TEST(ScenarioEditor, FieldsTheEditorDoesNotShowAreCarriedThroughApply) {
+TEST(ScenarioEditor, FieldsTheEditorDoesNotShowAreCarriedThroughApplyAndTheFile) {
     ScenarioEditor editor;
     Scenario base = richScenario();
-    base.version = 7;  // nothing in the editor shows it
+    base.version = 7;  // nothing in the editor shows it, nor the recording and the notes
+    Interaction drop;
+    drop.kind = Interaction::Kind::DropSegment;
+    drop.step = 3;
+    drop.dir = Direction::BtoA;
+    drop.ordinal = 2;
+    drop.at = 120 * kMs;
+    base.recording = {drop};
+    base.annotations = {{4, "Watch B's FIN come back"}};
     editor.setScenario(base);
     std::vector<Scenario> applied;
     QObject::connect(&editor, &ScenarioEditor::applied, [&applied](const Scenario& s) { applied.push_back(s); });
@@ -225,6 +233,11 @@ TEST(ScenarioEditor, FieldsTheEditorDoesNotShowAreCarriedThroughApply) {
     EXPECT_EQ(got.version, 7);
     EXPECT_EQ(got.title, "Changed");
     EXPECT_EQ(got.actions.size(), base.actions.size());
+    EXPECT_EQ(got.recording, base.recording);
+    EXPECT_EQ(got.annotations, base.annotations);
+    const Scenario back = readBack(writeScenario(got));
+    EXPECT_EQ(back.recording, base.recording);
+    EXPECT_EQ(back.annotations, base.annotations);
 }
 
 TEST(ScenarioEditor, UndoingEveryEditRestoresTheExactScenarioAndRedoingThemRestoresEachStep) {

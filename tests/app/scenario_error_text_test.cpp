@@ -22,7 +22,7 @@ const char* const kBadScenarios[] = {
     R"({"version": 1, "colour": "red"})",
     R"({"version": 1, "seed": "abc"})",
     R"({"version": 1, "profile": "bsd"})",
-    R"({"version": 2})",
+    R"({"version": 3})",
     R"({"name": "x"})",
     R"({"version": 1, "actions": [{"do": "close"}]})",
     R"({"version": 1, "actions": [{"side": "A"}]})",

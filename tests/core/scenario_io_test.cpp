@@ -61,7 +61,7 @@ TEST(ScenarioIo, UnknownFieldWrongTypeBadEnumAndVersionAreRejected) {
         {R"({"version": 1, "colour": "red"})", "colour"},
         {R"({"version": 1, "seed": "abc"})", "seed"},
         {R"({"version": 1, "profile": "bsd"})", "profile"},
-        {R"({"version": 2})", "version"},
+        {R"({"version": 3})", "version"},
         {R"({"name": "x"})", "version"},
         {R"({"version": 1, "actions": [{"side": "C", "do": "close"}]})", "actions[0].side"},
         {R"({"version": 1, "faults": [{"kind": "drop-nth", "flags": ["XYZ"]}]})", "faults[0].flags"},
