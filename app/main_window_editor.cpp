@@ -32,10 +32,13 @@ ScenarioEditor* MainWindow::showScenarioEditor() {
     if (!m_editor) {
         m_editor = new ScenarioEditor(this);
         m_editor->setScenario(m_ctl->scenario());
-        // Applied: loaded as a Reset loads it (step 0, views rebuilt). The window's title and
-        // its unsaved mark are the document's business (updateTitle).
+        // Applied: loaded as a Reset loads it (step 0, views rebuilt), and the document has
+        // unsaved changes (the title's mark; closing asks) until it is saved.
+        // The drops and changes made on the run are not in the editor's copy: Apply would lose them.
+        m_editor->setApplyGuard([this] { return !m_ctl->sim().hasLiveInteractions() || maybeKeepChanges(); });
         connect(m_editor, &ScenarioEditor::applied, this, [this](const Scenario& s) {
             m_ctl->loadScenario(s);
+            m_docChanged = true;
             updateTitle();
         });
         // Another scenario opened: the editor follows it unless it holds edits not yet applied.

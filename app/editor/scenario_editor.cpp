@@ -196,7 +196,7 @@ void ScenarioEditor::validate() {
 bool ScenarioEditor::canApply() const { return m_apply->isEnabled(); }
 
 bool ScenarioEditor::apply() {
-    if (!canApply())
+    if (!canApply() || (m_guard && !m_guard()))
         return false;
     m_base = m_draft;
     // Still unclean while the receiver loads it, so the load does not restart the history here.

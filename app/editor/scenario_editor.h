@@ -43,6 +43,9 @@ public:
     bool canApply() const;
     // Edits not yet applied (the undo stack is not at its clean point).
     bool hasPendingChanges() const;
+    // Asked before Apply hands the scenario over; false keeps the draft (the window asks whether
+    // to save a run's unsaved drops first).
+    void setApplyGuard(std::function<bool()> guard) { m_guard = std::move(guard); }
     // The projector theme's larger type (14 pt) or the light theme's (10 pt).
     void setProjector(bool on);
     // 0 General, 1 Endpoints, 2 Actions, 3 Network and faults, 4 Protocol.
@@ -129,6 +132,7 @@ private:
     QAction *m_undoAction, *m_redoAction;
     bool m_projector = false;
     bool m_sized = false;
+    std::function<bool()> m_guard;
 };
 
 }  // namespace finwave::app

@@ -47,6 +47,7 @@ TEST(ScenarioEditorWindow, EditScenarioOpensTheCurrentScenarioAndApplyLoadsTheEd
     EXPECT_EQ(w.controller()->scenario().ab.delay, 80 * kMs);
     EXPECT_EQ(w.controller()->scenario().name, "lost-last-ack");
     EXPECT_EQ(w.controller()->sim().stepIndex(), 0u);
+    EXPECT_TRUE(w.isModified()) << "an applied edit is an unsaved change of the document";
     // The history survives Apply: undo and apply again gives the built-in back.
     editor->undoStack()->undo();
     ASSERT_TRUE(editor->apply());
@@ -97,9 +98,10 @@ TEST(ScenarioEditorWindow, ASpaceOnAnEditorCheckBoxTicksItAndDoesNotPlayTheRun) 
     editor->showPage(0);
     name->setFocus();
     name->clear();
-    QTest::keyClicks(name, QStringLiteral("Drop"));
-    EXPECT_EQ(name->text(), QStringLiteral("Drop"));
-    EXPECT_EQ(editor->draft().name, "Drop");
+    QTest::keyClicks(name, QStringLiteral("Drop Note"));  // D drops, N writes a note, Space plays
+    EXPECT_EQ(name->text(), QStringLiteral("Drop Note"));
+    EXPECT_EQ(editor->draft().name, "Drop Note");
+    EXPECT_FALSE(w.controller()->isPlaying());
 }
 
 TEST(ScenarioEditorWindow, CtrlZInAnEditorFieldUndoesTheScenarioEdit) {
