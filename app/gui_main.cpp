@@ -1,6 +1,7 @@
 #include "app/gui_main.h"
 
 #include "app/cli_options.h"
+#include "app/editor/scenario_editor.h"
 #include "app/language.h"
 #include "app/main_window.h"
 #include "app/quiz/quiz_controller.h"
@@ -58,7 +59,7 @@ int runWindow(int argc, char** argv) {
                                    {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true},
                                     {"--report-geometry", false}, {"--lesson", true}, {"--lesson-page", true},
                                     {"--note-edit", false}, {"--quiz", false}, {"--quiz-answer", true},
-                                    {"--quiz-summary", false}});
+                                    {"--quiz-summary", false}, {"--editor", false}, {"--editor-page", true}});
     if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
         flags.error = FlagError::UnknownFlag;
     if (flags.error == FlagError::UnknownFlag) {
@@ -151,6 +152,9 @@ int runWindow(int argc, char** argv) {
     if (!theme.isNull())
         window.setProjectorMode(theme == QLatin1String("projector"), false);
     window.show();
+    // --editor opens the scenario editor over the window; --editor-page N (0-4) at its N-th page.
+    if (flags.has("--editor") || flags.has("--editor-page"))
+        window.showScenarioEditor()->showPage(last("--editor-page").toInt());
     // --steps N opens the run at step N. --screenshot FILE saves the whole screen the window is
     // on (what a user sees, including whatever does not fit), then quits.
     if (steps >= 0 || !screenshot.isEmpty() || quizMode) {

@@ -1,6 +1,8 @@
 #include "app/main_window.h"
 #include "core/lesson.h"
 
+#include "app/editor/scenario_editor.h"
+
 #include "app/reason_text.h"
 
 #include "app/charts/charts_panel.h"
@@ -279,6 +281,8 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
         return;
     m_projector = on;
     m_projectorAction->setChecked(on);
+    if (m_editor)
+        m_editor->setProjector(on);
     const Theme theme = on ? Theme::projector() : Theme::light();
     m_sequence->setTheme(theme);
     m_states->setTheme(theme);

@@ -27,6 +27,7 @@ class Inspector;
 class PlaybackBar;
 class QuizController;
 class QuizPanel;
+class ScenarioEditor;
 class SequenceView;
 class SimController;
 class StateGraphView;
@@ -54,6 +55,10 @@ public:
     // reason and keeps the current scenario.
     bool openScenario(const QString& nameOrFile, QString* error = nullptr, bool quiet = false);
     void setProjectorMode(bool on, bool fullScreen = true);
+    // Scenario → Edit scenario…: the editor, made on first use, showing the current scenario
+    // (app/main_window_editor.cpp). Its Apply loads the edited scenario as a Reset does.
+    ScenarioEditor* showScenarioEditor();
+    ScenarioEditor* scenarioEditor() const { return m_editor; }
 
     // The run as a document: its file, unsaved changes (the user's drops and changes, notes).
     bool isModified() const;
@@ -89,6 +94,8 @@ private:
     void openLessonEntry(int index);
     void openScenarioDialog();
     void showShortcuts();
+    void createEditorActions();
+    void retranslateEditorActions();
     void showAbout();
     void arrangeDocks();
     QWidget* createQuiz();  // the quiz panel above the diagrams, its keys and the score label
@@ -130,6 +137,8 @@ private:
     QAction *m_quizAction = nullptr, *m_quizHint = nullptr, *m_quizNext = nullptr;
     QAction *m_quizClosing = nullptr, *m_quizWrong = nullptr;
     QList<QAction*> m_quizAnswers;
+    ScenarioEditor* m_editor = nullptr;
+    QAction *m_editScenario, *m_newScenario;
 };
 
 }  // namespace finwave::app

@@ -6,6 +6,7 @@
 
 #include "app/charts/charts_panel.h"
 #include "app/control_panel.h"
+#include "app/editor/scenario_editor.h"
 #include "app/event_log.h"
 #include "app/export/export_dialog.h"
 #include "app/inspector.h"
@@ -101,7 +102,10 @@ void MainWindow::createActions() {
         m_sequence->resetZoom();
         m_states->resetZoom();
     });
-    m_reset = make(QKeySequence(Qt::Key_Home), [this] { m_ctl->reset(); });
+    m_reset = make(QKeySequence(Qt::Key_Home), [this] {
+        if (!m_editor || !m_editor->hasPendingChanges() || !m_editor->apply())  // Reset applies the editor's edits
+            m_ctl->reset();
+    });
     m_back = make(QKeySequence(Qt::Key_Left), [this] { m_ctl->stepBack(); });
     m_play = make(QKeySequence(Qt::Key_Space), [this] { m_ctl->togglePlay(); });
     m_step = make(QKeySequence(Qt::Key_Right), [this] { m_ctl->stepForward(); });
@@ -109,10 +113,12 @@ void MainWindow::createActions() {
     m_slower = make(QKeySequence(Qt::Key_Minus), [this] { m_ctl->setSpeed(m_ctl->speed() / 1.5); });
     m_shortcuts = make(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     m_about = make(QKeySequence(), [this] { showAbout(); });
+    createEditorActions();
 }
 
 void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newScenario);
     m_fileMenu->addAction(m_open);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addAction(m_save);
@@ -151,6 +157,8 @@ void MainWindow::createMenus() {
     m_simMenu->addAction(m_quizClosing);
     m_simMenu->addAction(m_quizWrong);
     m_scenarioMenu = menuBar()->addMenu(QString());
+    m_scenarioMenu->addAction(m_editScenario);
+    m_scenarioMenu->addSeparator();
     auto* scenarios = new QActionGroup(this);
     for (auto name : builtinScenarioNames()) {
         const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
@@ -237,6 +245,7 @@ void MainWindow::retranslate() {
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About FinWave"));
     retranslateQuiz();
+    retranslateEditorActions();
     updateTitle();
 }
 

@@ -53,6 +53,8 @@ QString reason(const ScenarioError& e) {
 }
 }  // namespace
 
+QString scenarioErrorReason(const ScenarioError& e) { return reason(e); }
+
 QString scenarioErrorText(const ScenarioError& e) {
     QString out = e.file.empty() ? QCoreApplication::translate("ScenarioError", "<scenario>") : s(printable(e.file, 4096));
     if (e.line > 0)

@@ -13,6 +13,12 @@ Scenario makeScenario(std::string name, std::string title, std::string descripti
     return s;
 }
 
+Scenario blankScenario() {
+    Scenario s = makeScenario("untitled", "Untitled scenario");
+    s.actions = {action(Side::A, AppAction::Kind::Close, 0)};
+    return s;
+}
+
 Scenario established(Profile profile) { return makeScenario("test", {}, {}, profile); }
 
 AppAction action(Side side, AppAction::Kind kind, Micros delay, AppAction::Trigger trigger, std::uint32_t bytes) {

@@ -14,6 +14,11 @@ namespace finwave {
 Scenario makeScenario(std::string name, std::string title = {}, std::string description = {},
                       Profile profile = Profile::Rfc);
 
+// What "New scenario" starts from: makeScenario("untitled", "Untitled scenario") in the rfc
+// profile, both endpoints ESTABLISHED with ISS 0 reading their data, 50 ms each way without loss
+// or jitter, seed 1, the default horizon, one action (A closes at 0) and no faults.
+Scenario blankScenario();
+
 // The test's shorthand: makeScenario("test") with a profile.
 Scenario established(Profile profile = Profile::Rfc);
 

@@ -3,6 +3,7 @@
 #include "core/names.h"
 #include "core/scenario_fields.h"
 #include "core/scenario_quiz.h"
+#include "core/scenario_rules.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,28 +66,19 @@ public:
     Reader child(std::string_view key) const { return Reader(m_j.at(std::string(key)), join(key)); }
     const json& raw() const { return m_j; }
 
-    double number(std::string_view key, double lo, double hi, double fallback) const {
+    double number(std::string_view key, NumberRule rule, double fallback) const {
         if (!has(key))
             return fallback;
         const json& v = m_j.at(std::string(key));
         if (!v.is_number())
-            fail(Code::NotANumber, join(key), "must be a number");
+            throw ScenarioFailure{notANumber(join(key))};
         const double d = v.get<double>();
-        if (!std::isfinite(d) || d < lo || d > hi) {
-            std::ostringstream s;
-            s << "must be between " << lo << " and " << hi;
-            ScenarioError e;
-            e.code = Code::OutOfRange;
-            e.field = join(key);
-            e.message = s.str();
-            e.low = lo;
-            e.high = hi;
-            throw ScenarioFailure{std::move(e)};
-        }
+        if (auto e = checkNumber(join(key), d, rule))
+            throw ScenarioFailure{std::move(*e)};
         return d;
     }
-    Micros millis(std::string_view key, double hi, Micros fallback) const {
-        return static_cast<Micros>(std::llround(number(key, 0, hi, static_cast<double>(fallback) / 1000.0) * 1000.0));
+    Micros millis(std::string_view key, NumberRule rule, Micros fallback) const {
+        return microsFromMillis(number(key, rule, static_cast<double>(fallback) / 1000.0));
     }
     bool boolean(std::string_view key, bool fallback) const {
         if (!has(key))
@@ -158,9 +150,9 @@ std::uint8_t readFlags(const Reader& r, std::string_view key) {
 ChannelParams readChannel(const Reader& r, const ChannelParams& d) {
     r.checkKeys({"delay_ms", "jitter_ms", "loss"});
     ChannelParams c;
-    c.delay = r.millis("delay_ms", 60000, d.delay);
-    c.jitter = r.millis("jitter_ms", 60000, d.jitter);
-    c.loss = r.number("loss", 0, 1, d.loss);
+    c.delay = r.millis("delay_ms", rule::kChannelMs, d.delay);
+    c.jitter = r.millis("jitter_ms", rule::kChannelMs, d.jitter);
+    c.loss = r.number("loss", rule::kLoss, d.loss);
     return c;
 }
 
@@ -168,11 +160,11 @@ EndpointSetup readEndpoint(const Reader& r) {
     r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent", "listen_again"});
     EndpointSetup e;
     e.initial = r.choice<TcpState>("initial", kInitialStates, TcpState::Established);
-    e.iss = static_cast<std::uint32_t>(r.number("iss", 0, 4294967295.0, 0));
+    e.iss = static_cast<std::uint32_t>(r.number("iss", rule::kIss, 0));
     e.lingerZero = r.boolean("linger_zero", false);
     e.linger2Negative = r.boolean("linger2_negative", false);
     e.autoRead = r.boolean("auto_read", true);
-    e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", 0, 1e9, 0));
+    e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", rule::kBytes, 0));
     e.listenAgain = r.boolean("listen_again", false);
     return e;
 }
@@ -184,26 +176,25 @@ ProtocolParams readParams(const Reader& r, Profile profile) {
                  "mss"});
     ProtocolParams d = paramsFor(profile);
     ProtocolParams p = d;
-    constexpr double kHour = 3600e3;
-    p.msl = r.millis("msl_ms", kHour, d.msl);
-    p.timeWait = r.millis("time_wait_ms", kHour, d.timeWait);
-    p.rtoInitial = r.millis("rto_initial_ms", kHour, d.rtoInitial);
-    p.rtoMin = r.millis("rto_min_ms", kHour, d.rtoMin);
-    p.rtoMax = r.millis("rto_max_ms", kHour, d.rtoMax);
-    p.maxRetries = static_cast<int>(r.number("max_retries", 0, 100, d.maxRetries));
-    p.giveUpAfter = r.millis("give_up_after_ms", kHour, d.giveUpAfter);
+    p.msl = r.millis("msl_ms", rule::kParamMs, d.msl);
+    p.timeWait = r.millis("time_wait_ms", rule::kParamMs, d.timeWait);
+    p.rtoInitial = r.millis("rto_initial_ms", rule::kParamMs, d.rtoInitial);
+    p.rtoMin = r.millis("rto_min_ms", rule::kParamMs, d.rtoMin);
+    p.rtoMax = r.millis("rto_max_ms", rule::kParamMs, d.rtoMax);
+    p.maxRetries = static_cast<int>(r.number("max_retries", rule::kRetries, d.maxRetries));
+    p.giveUpAfter = r.millis("give_up_after_ms", rule::kParamMs, d.giveUpAfter);
     p.delayedAck = r.boolean("delayed_ack", d.delayedAck);
-    p.delayedAckTimeout = r.millis("delayed_ack_ms", 500, d.delayedAckTimeout);  // MUST-40: < 0.5 s
-    p.quickAcks = static_cast<int>(r.number("quick_acks", 0, 1000, d.quickAcks));
-    p.finWait2Timeout = r.millis("fin_wait_2_timeout_ms", kHour, d.finWait2Timeout);
-    p.userTimeout = r.millis("user_timeout_ms", kHour, d.userTimeout);
-    p.orphanRetries = static_cast<int>(r.number("orphan_retries", 0, 100, d.orphanRetries));
+    p.delayedAckTimeout = r.millis("delayed_ack_ms", rule::kDelayedAckMs, d.delayedAckTimeout);  // MUST-40: < 0.5 s
+    p.quickAcks = static_cast<int>(r.number("quick_acks", rule::kQuickAcks, d.quickAcks));
+    p.finWait2Timeout = r.millis("fin_wait_2_timeout_ms", rule::kParamMs, d.finWait2Timeout);
+    p.userTimeout = r.millis("user_timeout_ms", rule::kParamMs, d.userTimeout);
+    p.orphanRetries = static_cast<int>(r.number("orphan_retries", rule::kRetries, d.orphanRetries));
     p.rfc1337 = r.boolean("rfc1337", d.rfc1337);
     p.rstCarriesAck = r.boolean("rst_carries_ack", d.rstCarriesAck);
     p.linuxTimeWaitRestart = r.boolean("linux_time_wait_restart", d.linuxTimeWaitRestart);
-    p.mss = static_cast<std::uint32_t>(r.number("mss", 1, 65535, d.mss));
-    if (p.rtoMin > p.rtoMax)
-        fail(Code::RtoMinAboveMax, r.join("rto_min_ms"), "must not exceed rto_max_ms");
+    p.mss = static_cast<std::uint32_t>(r.number("mss", rule::kMss, d.mss));
+    if (auto e = checkRtoOrder(p, r.join("rto_min_ms")))
+        throw ScenarioFailure{std::move(*e)};
     return p;
 }
 
@@ -231,10 +222,10 @@ AppAction readAction(const Reader& a) {
     act.side = a.choice<Side>("side", kSides, Side::A);
     act.kind = a.choice<AppAction::Kind>("do", actionKindNames(), AppAction::Kind::Close);
     act.trigger = a.choice<AppAction::Trigger>("when", triggerNames(), AppAction::Trigger::AtTime);
-    act.delay = a.millis("delay_ms", 86400e3, 0);
-    act.bytes = static_cast<std::uint32_t>(a.number("bytes", 0, 1e9, 0));
+    act.delay = a.millis("delay_ms", rule::kRunMs, 0);
+    act.bytes = static_cast<std::uint32_t>(a.number("bytes", rule::kBytes, 0));
     if (a.has("iss"))  // a connect with its own ISS (a new incarnation)
-        act.iss = static_cast<std::uint32_t>(a.number("iss", 0, 4294967295.0, 0));
+        act.iss = static_cast<std::uint32_t>(a.number("iss", rule::kIss, 0));
     return act;
 }
 
@@ -244,13 +235,13 @@ Fault readFault(const Reader& f) {
     if (!f.has("kind")) fail(Code::MissingField, f.join("kind"), "is missing");
     fault.kind = f.choice<Fault::Kind>("kind", faultKindNames(), Fault::Kind::DropNth);
     fault.dir = f.choice<Direction>("dir", directionNames(), Direction::AtoB);
-    fault.n = static_cast<std::uint32_t>(f.number("n", 1, 1e9, 1));
+    fault.n = static_cast<std::uint32_t>(f.number("n", rule::kCount, 1));
     fault.flags = readFlags(f, "flags");
     fault.exactFlags = f.boolean("exact_flags", false);
-    fault.count = static_cast<std::uint32_t>(f.number("count", 1, 1e9, 1));
-    fault.extraDelay = f.millis("extra_delay_ms", 86400e3, 0);
-    fault.at = f.millis("at_ms", 86400e3, 0);
-    fault.seqOffset = static_cast<std::int32_t>(f.number("seq_offset", -1e9, 1e9, 0));
+    fault.count = static_cast<std::uint32_t>(f.number("count", rule::kCount, 1));
+    fault.extraDelay = f.millis("extra_delay_ms", rule::kRunMs, 0);
+    fault.at = f.millis("at_ms", rule::kRunMs, 0);
+    fault.seqOffset = static_cast<std::int32_t>(f.number("seq_offset", rule::kSeqOffset, 0));
     return fault;
 }
 
@@ -260,7 +251,7 @@ Interaction readInteraction(const Reader& r) {
     if (!r.has("step")) fail(Code::MissingField, r.join("step"), "is missing");
     if (!r.has("do")) fail(Code::MissingField, r.join("do"), "is missing (params, channel, drop or drop-next)");
     Interaction i;
-    i.step = static_cast<std::uint64_t>(r.number("step", 0, 1e9, 0));
+    i.step = static_cast<std::uint64_t>(r.number("step", rule::kStep, 0));
     i.kind = r.choice<Interaction::Kind>("do", interactionKindNames(), Interaction::Kind::Params);
     switch (i.kind) {
     case Interaction::Kind::Params: {
@@ -277,8 +268,8 @@ Interaction readInteraction(const Reader& r) {
         if (!r.has("dir")) fail(Code::MissingField, r.join("dir"), "is missing (A>B or B>A)");
         if (!r.has("n")) fail(Code::MissingField, r.join("n"), "is missing (the segment's number in its direction)");
         i.dir = r.choice<Direction>("dir", directionNames(), Direction::AtoB);
-        i.ordinal = static_cast<std::uint32_t>(r.number("n", 1, 1e9, 1));
-        i.at = r.millis("at_ms", 86400e3, 0);
+        i.ordinal = static_cast<std::uint32_t>(r.number("n", rule::kCount, 1));
+        i.at = r.millis("at_ms", rule::kRunMs, 0);
         break;
     case Interaction::Kind::DropNext:
         if (!r.has("side")) fail(Code::MissingField, r.join("side"), "is missing (A or B)");
@@ -292,7 +283,7 @@ Annotation readAnnotation(const Reader& r) {
     r.checkKeys({"step", "text"});
     if (!r.has("step")) fail(Code::MissingField, r.join("step"), "is missing");
     Annotation a;
-    a.step = static_cast<std::uint64_t>(r.number("step", 0, 1e9, 0));
+    a.step = static_cast<std::uint64_t>(r.number("step", rule::kStep, 0));
     a.text = r.text("text", "");
     if (a.text.size() > kMaxAnnotationBytes)
         fail(Code::OutOfRange, r.join("text"), "is longer than " + std::to_string(kMaxAnnotationBytes) + " bytes");
@@ -336,10 +327,10 @@ Scenario readScenarioFields(const json& root) {
         if (c.has("ab")) s.ab = readChannel(c.child("ab"), s.ab);
         if (c.has("ba")) s.ba = readChannel(c.child("ba"), s.ba);
     }
-    s.seed = static_cast<std::uint64_t>(r.number("seed", 0, 9007199254740992.0, 1));
+    s.seed = static_cast<std::uint64_t>(r.number("seed", rule::kSeed, 1));
     if (r.has("a")) s.a = readEndpoint(r.child("a"));
     if (r.has("b")) s.b = readEndpoint(r.child("b"));
-    s.horizon = r.millis("horizon_ms", 86400e3, s.horizon);
+    s.horizon = r.millis("horizon_ms", rule::kRunMs, s.horizon);
     if (r.has("actions")) {
         const json& actions = list(r, "actions", kMaxActions, Code::TooManyActions);
         for (std::size_t i = 0; i < actions.size(); ++i)

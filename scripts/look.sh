@@ -2,8 +2,10 @@
 # Renders the window as users see it, for a person to look at before and after a UI change:
 # under Xvfb at 1280x720 (a classroom projector), 1366x768 (a laptop) and 1920x1080, in the light
 # and projector themes, in English and Chinese, at three moments of lost-last-ack and of
-# linger-abort, and (at 1280x720 and 1366x768) a quiz question, a revealed answer and the end-of-run
-# summary of the "When things go wrong" quiz. Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
+# linger-abort, and at 1280x720 and 1366x768 a quiz question, a revealed answer and the end-of-run
+# summary of the "When things go wrong" quiz, the scenario editor open over the window (one of its
+# pages per theme and language), the example lesson in the presenter layout and a note being
+# written. Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
 # (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
@@ -55,6 +57,18 @@ for size in "${sizes[@]}"; do
                 for moment in quiz-question quiz-reveal quiz-summary; do
                     shots+=("$quiz $theme $lang -1 $out/${size}_${theme}_${lang}_${moment}.png ${quizFlags[$moment]}")
                 done
+            done
+        done
+    fi
+    # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
+    # faults, protocol; page 0, general, is the plainest) over the four theme and language pairs,
+    # shifted by two at 1280x720 so each page is seen in both themes.
+    if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
+        page=$( [ "$size" = 1366x768 ] && echo 1 || echo 3 )
+        for theme in light projector; do
+            for lang in en zh_CN; do
+                shots+=("lost-last-ack $theme $lang 4 $out/${size}_${theme}_${lang}_editor_p$page.png --editor-page $page")
+                page=$(( page % 4 + 1 ))
             done
         done
     fi
