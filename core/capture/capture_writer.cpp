@@ -45,7 +45,7 @@ std::uint32_t firstWindow(const Trace& trace, Side side) {
 }
 
 // The opening a run that starts ESTABLISHED leaves out (RFC 9293 §3.5, Figure 6): A is the client.
-std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstTime) {
+std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstTime, Side vantage) {
     const Scenario& sc = sim.scenario();
     std::vector<CapturedPacket> out;
     if (initialState(sc.a) != TcpState::Established || initialState(sc.b) != TcpState::Established)
@@ -74,10 +74,20 @@ std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstT
                            "synthetic: ACK of the data already sent"});
         }
     }
-    // One millisecond apart, ending a millisecond before the run's first event.
-    const Micros n = static_cast<Micros>(out.size());
+    // Each leaves as soon as the one before it arrives (RFC 9293 §3.5), with the channels' delays, so
+    // Wireshark's round trip and FinWave's import see the run's own; the last ends a millisecond
+    // before the run's first event. `t` is then the time at the vantage.
+    std::vector<Micros> sent(out.size()), arrived(out.size());
+    Micros clock = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        sent[i] = clock;
+        clock += std::max<Micros>(out[i].seg.dir == Direction::AtoB ? sc.ab.delay : sc.ba.delay, 1);
+        arrived[i] = clock;
+    }
+    const Micros shift = firstTime - kMs - clock;
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i].t = firstTime - (n - static_cast<Micros>(i)) * 1000;
+        out[i].t = shift + (senderOf(out[i].seg.dir) == vantage ? sent[i] : arrived[i]);
+    std::stable_sort(out.begin(), out.end(), [](const CapturedPacket& x, const CapturedPacket& y) { return x.t < y.t; });
     return out;
 }
 
@@ -101,7 +111,7 @@ std::string stepComment(const Trace& trace, std::size_t first, std::uint32_t ste
 
 std::vector<CapturedPacket> capturedPackets(const Simulator& sim, Side vantage) {
     const Trace& trace = sim.trace();
-    std::vector<CapturedPacket> out = syntheticOpening(sim, trace.empty() ? 0 : trace[0].t);
+    std::vector<CapturedPacket> out = syntheticOpening(sim, trace.empty() ? 0 : trace[0].t, vantage);
     std::uint16_t nextId[2] = {kFirstIpIdA, kFirstIpIdB};
     for (CapturedPacket& p : out)
         p.ipId = nextId[p.seg.dir == Direction::AtoB ? 0 : 1]++;
