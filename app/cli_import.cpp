@@ -8,6 +8,7 @@
 #include "core/trace_format.h"
 
 #include <charconv>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -15,9 +16,15 @@
 namespace finwave::app {
 
 namespace {
-std::string seconds(std::int64_t ns) {
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%.6f", static_cast<double>(ns) / 1e9);
+// "2026-12-02 01:05:33.316496 UTC"
+std::string utcTime(std::int64_t ns) {
+    const std::time_t sec = static_cast<std::time_t>(ns / 1'000'000'000);
+    std::tm tm{};
+    gmtime_r(&sec, &tm);
+    char day[32];
+    std::strftime(day, sizeof day, "%Y-%m-%d %H:%M:%S", &tm);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s.%06lld UTC", day, static_cast<long long>((ns % 1'000'000'000) / 1000));
     return buf;
 }
 
@@ -34,7 +41,7 @@ std::string endingText(capture::ListEnding e) {
 void printList(std::ostream& out, const std::vector<capture::ConnectionSummary>& list) {
     for (const auto& c : list)
         out << c.index << "  " << c.first.text() << " <-> " << c.second.text() << "  " << c.packets
-            << " packets  " << seconds(c.firstNs) << " s to " << seconds(c.lastNs) << " s  " << endingText(c.ending)
+            << " packets  " << utcTime(c.firstNs) << " to " << utcTime(c.lastNs) << "  " << endingText(c.ending)
             << (c.sawSyn ? "" : " (no SYN)") << '\n';
 }
 

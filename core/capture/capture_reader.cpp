@@ -25,6 +25,7 @@ std::string Endpoint::text() const {
 
 namespace {
 constexpr std::uint64_t kProgressEvery = 4096;
+constexpr std::int64_t kLastSecond = 9'000'000'000;  // year 2255
 
 struct PcapCloser {
     void operator()(pcap_t* p) const { pcap_close(p); }
@@ -121,6 +122,11 @@ ReadResult scan(std::FILE* file, const std::string& name, int keep, const Captur
         }
         WireSegment s;
         s.packet = number;
+        // Nanoseconds since 1970 fit in 64 bits until 2262; a time outside that is a broken file.
+        if (header->ts.tv_sec < 0 || header->ts.tv_sec > kLastSecond || header->ts.tv_usec < 0) {
+            result.error = packetError(name, number, "its timestamp is out of range");
+            return result;
+        }
         s.tNs = static_cast<std::int64_t>(header->ts.tv_sec) * 1'000'000'000 + header->ts.tv_usec;
         switch (decodeFrame(dlt, data, header->caplen, s)) {
         case DecodeStatus::NotTcp:
