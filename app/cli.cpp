@@ -28,6 +28,7 @@ Usage:
   finwave export --scenario NAME|FILE [scenario options] --view sequence|states|both
                  --output FILE.png|.svg|.pdf [--scale K] [--lang en|zh_CN] [--theme light|projector]
                  [--fit 4k|fhd|WxH] [--step N] [--transparent] [--caption]
+  finwave export --capture FILE.pcap|FILE.pcapng [--connection N] --view ... --output ...
       Draw a diagram into a file; needs no display. --fit cuts a long diagram into
       columns to fill a slide (a PNG is then exactly that size); it replaces --scale.
       An SVG stays one column.

@@ -1,5 +1,6 @@
 #include "app/gui_main.h"
 
+#include "app/capture_ui.h"
 #include "app/cli_options.h"
 #include "app/language.h"
 #include "app/main_window.h"
@@ -27,7 +28,7 @@ int runWindow(int argc, char** argv) {
     // The window's flags: a missing value reads as an unknown option, as it always has.
     ParsedFlags flags = parseFlags(argc, argv, 1,
                                    {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true},
-                                    {"--report-geometry", false}});
+                                    {"--report-geometry", false}, {"--capture", true}, {"--connection", true}});
     if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
         flags.error = FlagError::UnknownFlag;
     if (flags.error == FlagError::UnknownFlag) {
@@ -78,6 +79,15 @@ int runWindow(int argc, char** argv) {
     } else {
         window.controller()->loadScenario(*scenario);
         settings.setValue(QStringLiteral("scenario/last"), QString::fromStdString(options.scenario));
+    }
+    // --capture FILE [--connection N]: open a capture instead of the scenario (as File → Open capture…).
+    if (flags.has("--capture")) {
+        const QString why = openCapture(&window, window.controller(), last("--capture"),
+                                        flags.has("--connection") ? last("--connection").toInt() : 1);
+        if (!why.isEmpty()) {
+            std::fprintf(stderr, "finwave: %s\n", why.toStdString().c_str());
+            return 2;
+        }
     }
     if (!theme.isNull())
         window.setProjectorMode(theme == QLatin1String("projector"), false);

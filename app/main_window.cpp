@@ -193,8 +193,22 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
-    const QString name = QString::fromStdString(sim.scenario().name);
+    // An imported capture: its title, no sliders and no drops (what was captured happened).
+    const bool replay = m_ctl->isReplay();
+    m_controls->setEnabled(!replay);
+    m_dropA->setEnabled(!replay);
+    m_dropB->setEnabled(!replay);
+    m_exportCapture->setEnabled(!replay);
+    const QString name = QString::fromStdString(replay ? sim.scenario().title : sim.scenario().name);
     setWindowTitle(tr("FinWave — %1").arg(name));
+    if (replay) {
+        statusBar()->showMessage(tr("%1 · step %2 · t = %3 · %4")
+                                     .arg(name)
+                                     .arg(sim.stepIndex())
+                                     .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())))
+                                     .arg(m_ctl->teardownText()));
+        return;
+    }
     // The cursor's time, as every view shows it.
     QString status = tr("%1 · profile %2 · step %3 · t = %4")
                          .arg(name, QString::fromUtf8(profileName(sim.params().profile).data()))

@@ -24,6 +24,20 @@ SimController::~SimController() = default;
 void SimController::loadScenario(const Scenario& scenario) {
     pause();
     m_sim->load(scenario);
+    m_inferred.clear();
+    m_teardown.clear();
+    m_displayTime = 0;
+    Q_EMIT scenarioLoaded();
+    Q_EMIT stepChanged(0, 0);
+    Q_EMIT displayTimeChanged(0);
+    Q_EMIT paramsChanged();
+}
+
+void SimController::loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown) {
+    pause();
+    m_sim->loadReplay(run.trace, run.issA, run.issB, title.toStdString());
+    m_inferred = run.inferred;
+    m_teardown = teardown;
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);

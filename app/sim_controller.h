@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/capture/reconstruct.h"
 #include "core/simulator.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,15 @@ public:
     bool isFastForwarding() const { return m_fastForward; }  // crossing a long idle span
 
     void loadScenario(const Scenario& scenario);      // resets to step 0 and emits scenarioLoaded
+    // An imported capture's reconstructed run, replayed step by step (Simulator::loadReplay);
+    // `teardown` is its explanation in words. Sliders and drops do nothing in it.
+    void loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown);
+    bool isReplay() const { return m_sim->isReplay(); }
+    // Replay: why record i's state is inferred (capture::Inferred::No when the capture shows it).
+    capture::Inferred inferredAt(std::size_t i) const {
+        return isReplay() && i < m_inferred.size() ? m_inferred[i] : capture::Inferred::No;
+    }
+    const QString& teardownText() const { return m_teardown; }
 
 public Q_SLOTS:
     void play();
@@ -64,6 +74,8 @@ private:
     void afterTraceChange(std::size_t oldSize);
 
     std::unique_ptr<Simulator> m_sim;
+    std::vector<capture::Inferred> m_inferred;
+    QString m_teardown;
     QTimer m_timer;
     QElapsedTimer m_clock;
     Micros m_displayTime = 0;

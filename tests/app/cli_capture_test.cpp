@@ -149,3 +149,21 @@ TEST(CaptureCommandLine, badCapturesExitTwoWithOneLineNamingFileAndPacket) {
     EXPECT_EQ(d.code, 2);
     EXPECT_TRUE(d.err.contains(QStringLiteral("3 connections"))) << d.err.toStdString();
 }
+
+TEST(CaptureCommandLine, exportDrawsACapturedConnection) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("real.svg"));
+    const Result r = run({QStringLiteral("export"), QStringLiteral("--capture"), fixture("real-lo.pcap"),
+                          QStringLiteral("--connection"), QStringLiteral("3"), QStringLiteral("--view"),
+                          QStringLiteral("both"), QStringLiteral("--output"), out});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray svg = f.readAll();
+    EXPECT_TRUE(svg.contains("FIN")) << "the diagram labels the captured FINs";
+    EXPECT_TRUE(svg.contains("TIME_WAIT"));
+    const Result several = run({QStringLiteral("export"), QStringLiteral("--capture"), fixture("real-lo.pcap"),
+                                QStringLiteral("--output"), out});
+    EXPECT_EQ(several.code, 2);
+    EXPECT_TRUE(several.err.contains(QStringLiteral("--connection")));
+}
