@@ -10,6 +10,7 @@ namespace finwave::app {
 
 int runExport(int argc, char** argv);      // cli_export.cpp
 int runExperiment(int argc, char** argv);  // cli_experiment.cpp
+int runImport(int argc, char** argv);      // cli_import.cpp
 
 namespace {
 constexpr const char* kHelp = R"(FinWave: see how a TCP connection closes (RFC 9293), step by step.
@@ -18,10 +19,16 @@ Usage:
   finwave [--scenario NAME|FILE] [--profile rfc|linux] [--theme light|projector] [--lang en|zh_CN]
       Open the window.
   finwave trace --scenario NAME|FILE [scenario options] [--format text|jsonl]
-      Run a scenario to the end and print every event.
+                [--pcap FILE.pcapng|FILE.pcap [--vantage A|B] [--link ethernet|raw]]
+      Run a scenario to the end and print every event; --pcap also writes the run as a
+      capture taken at endpoint A (default) or B, for Wireshark.
+  finwave import FILE.pcap|FILE.pcapng [--list] [--connection N] [--format text|jsonl]
+      Read a capture (libpcap): list its TCP connections, or show one as a run with both
+      ends' states reconstructed and the teardown explained.
   finwave export --scenario NAME|FILE [scenario options] --view sequence|states|both
                  --output FILE.png|.svg|.pdf [--scale K] [--lang en|zh_CN] [--theme light|projector]
                  [--fit 4k|fhd|WxH] [--step N] [--transparent] [--caption]
+  finwave export --capture FILE.pcap|FILE.pcapng [--connection N] --view ... --output ...
       Draw a diagram into a file; needs no display. --fit cuts a long diagram into
       columns to fill a slide (a PNG is then exactly that size); it replaces --scale.
       An SVG stays one column.
@@ -65,8 +72,10 @@ std::optional<int> runCommandLine(int argc, char** argv) {
         return runExport(argc, argv);
     if (first == "experiment")
         return runExperiment(argc, argv);
+    if (first == "import")
+        return runImport(argc, argv);
     if (!first.empty() && first[0] != '-') {
-        std::fprintf(stderr, "finwave: unknown command '%s' (trace, export, experiment; see finwave --help)\n",
+        std::fprintf(stderr, "finwave: unknown command '%s' (trace, export, experiment, import; see finwave --help)\n",
                      argv[1]);
         return 2;
     }

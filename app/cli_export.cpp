@@ -1,4 +1,5 @@
 // `finwave export`: draws a diagram into a file with no display (the offscreen platform).
+#include "app/capture_ui.h"
 #include "app/cli_options.h"
 #include "app/export/diagram_exporter.h"
 #include "app/language.h"
@@ -6,6 +7,7 @@
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
 #include "app/views/state_graph_scene.h"
+#include "core/capture/capture_reader.h"
 #include "core/scenario_io.h"
 
 #include <QApplication>
@@ -50,7 +52,8 @@ int runExport(int argc, char** argv) {
     const ParsedFlags flags = parseFlags(argc, argv, 2,
                                          {{"--output", true}, {"--view", true}, {"--scale", true}, {"--lang", true},
                                           {"--theme", true}, {"--step", true}, {"--fit", true},
-                                          {"--transparent", false}, {"--caption", false}});
+                                          {"--transparent", false}, {"--caption", false}, {"--capture", true},
+                                          {"--connection", true}});
     if (const auto reason = commonFlagError(flags))
         return fail(*reason);
     const ScenarioOptions& options = flags.scenario;
@@ -96,7 +99,31 @@ int runExport(int argc, char** argv) {
     if (!formatFromPath(QString::fromStdString(output), format))
         return fail("--output: " + output + ": unknown extension (png, svg, pdf)");
     std::string error;
-    const auto scenario = resolveScenario(options, error);
+    // --capture FILE [--connection N]: draw an imported capture's reconstructed run instead.
+    std::optional<capture::Reconstruction> imported;
+    std::string capturePath;
+    if (flags.has("--capture")) {
+        if (flags.scenarioGiven)
+            return fail("--capture: scenario options do not apply to a capture");
+        capturePath = flags.values("--capture").back();
+        int connection = 1;
+        for (const std::string& v : flags.values("--connection")) {
+            const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), connection);
+            if (ec != std::errc() || p != v.data() + v.size() || connection < 1)
+                return fail("--connection: '" + printable(v) + "' is not a connection number (1 or more)");
+        }
+        const auto list = capture::listConnections(capturePath);
+        if (!list.ok())
+            return fail(list.error);
+        if (!flags.has("--connection") && list.connections.size() > 1)
+            return fail(capturePath + ": " + std::to_string(list.connections.size()) +
+                        " TCP connections; choose one with --connection N");
+        const auto one = capture::readConnection(capturePath, connection);
+        if (!one.ok())
+            return fail(one.error);
+        imported = capture::reconstruct(one.segments);
+    }
+    const auto scenario = imported ? std::optional<Scenario>(Scenario{}) : resolveScenario(options, error);
     if (!scenario)
         return fail(error);
     // Checked before Qt starts, so the reason is the only line on stderr.
@@ -112,7 +139,11 @@ int runExport(int argc, char** argv) {
     QApplication app(qargc, argv);
     installLanguage(QString::fromStdString(lang));
     SimController ctl;
-    ctl.loadScenario(*scenario);
+    if (imported)
+        ctl.loadReplay(*imported, QString::fromStdString(capturePath),
+                       teardownText(capture::classifyTeardown(*imported)));
+    else
+        ctl.loadScenario(*scenario);
     ctl.seek(step >= 0 ? static_cast<quint64>(step) : 10'000'000ull);
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);

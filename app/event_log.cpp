@@ -1,10 +1,12 @@
 #include "app/event_log.h"
 
+#include "app/capture_ui.h"
 #include "app/reason_text.h"
 #include "app/sim_controller.h"
 
 #include <QBrush>
 #include <QEvent>
+#include <QFont>
 #include <QHeaderView>
 
 namespace finwave::app {
@@ -52,7 +54,13 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         case Step: return r.step;
         case Time: return formatTime(r.t);
         case Side: return QString::fromUtf8(sideName(r.side).data());
-        case What: return recordSummary(sim, r);
+        case What: {
+            // An imported capture: say where the state is inferred, and why.
+            const auto why = m_ctl->inferredAt(static_cast<std::size_t>(index.row()));
+            if (why == capture::Inferred::No)
+                return recordSummary(sim, r);
+            return tr("%1 — inferred: %2").arg(recordSummary(sim, r), inferredText(why));
+        }
         case Why: return reasonSentence(r.reason);
         case Rule: return QString::fromUtf8(rfcSection(r.reason).data());
         default: return {};
@@ -61,6 +69,11 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole && index.column() >= What)
         return QStringLiteral("<p>%1</p><p><i>%2</i></p>").arg(reasonSentence(r.reason).toHtmlEscaped(),
                                                             QString::fromUtf8(rfcSection(r.reason).data()));
+    if (role == Qt::FontRole && m_ctl->inferredAt(static_cast<std::size_t>(index.row())) != capture::Inferred::No) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
     if (role == Qt::BackgroundRole && r.step == sim.stepIndex())
         return QBrush(QColor(255, 243, 196));
     if (role == Qt::ForegroundRole && index.column() == Side && r.side != finwave::Side::Net)

@@ -1,5 +1,6 @@
 #include "app/gui_main.h"
 
+#include "app/capture_ui.h"
 #include "app/cli_options.h"
 #include "app/editor/scenario_editor.h"
 #include "app/language.h"
@@ -59,7 +60,8 @@ int runWindow(int argc, char** argv) {
                                    {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true},
                                     {"--report-geometry", false}, {"--lesson", true}, {"--lesson-page", true},
                                     {"--note-edit", false}, {"--quiz", false}, {"--quiz-answer", true},
-                                    {"--quiz-summary", false}, {"--editor", false}, {"--editor-page", true}});
+                                    {"--quiz-summary", false}, {"--editor", false}, {"--editor-page", true},
+                                    {"--capture", true}, {"--connection", true}});
     if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
         flags.error = FlagError::UnknownFlag;
     if (flags.error == FlagError::UnknownFlag) {
@@ -148,6 +150,15 @@ int runWindow(int argc, char** argv) {
             std::fprintf(stderr, "finwave: %s\n", lessonError.toStdString().c_str());
         if (lessonPage > 0)
             window.moveInLesson(static_cast<int>(lessonPage - 1) - window.lessonIndex());
+    }
+    // --capture FILE [--connection N]: open a capture instead of the scenario (as File → Open capture…).
+    if (flags.has("--capture")) {
+        const QString why = openCapture(&window, window.controller(), last("--capture"),
+                                        flags.has("--connection") ? last("--connection").toInt() : 1);
+        if (!why.isEmpty()) {
+            std::fprintf(stderr, "finwave: %s\n", why.toStdString().c_str());
+            return 2;
+        }
     }
     if (!theme.isNull())
         window.setProjectorMode(theme == QLatin1String("projector"), false);

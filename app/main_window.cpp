@@ -203,11 +203,25 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
-    const QString name = QString::fromStdString(sim.scenario().name);
+    // An imported capture: its title, no sliders and no drops (what was captured happened).
+    const bool replay = m_ctl->isReplay();
+    m_controls->setEnabled(!replay);
+    m_dropA->setEnabled(!replay);
+    m_dropB->setEnabled(!replay);
+    m_exportCapture->setEnabled(!replay);
+    const QString name = QString::fromStdString(replay ? sim.scenario().title : sim.scenario().name);
     // The file's name as desktop programs show it, marked while the run has unsaved changes.
-    const QString document = m_currentFile.isEmpty() ? name : QFileInfo(m_currentFile).fileName();
+    const QString document = m_currentFile.isEmpty() || replay ? name : QFileInfo(m_currentFile).fileName();
     setWindowTitle(tr("FinWave — %1").arg(document + QStringLiteral("[*]")));
     setWindowModified(isModified());
+    if (replay) {
+        statusBar()->showMessage(tr("%1 · step %2 · t = %3 · %4")
+                                     .arg(name)
+                                     .arg(sim.stepIndex())
+                                     .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())))
+                                     .arg(m_ctl->teardownText()));
+        return;
+    }
     // The cursor's time, as every view shows it.
     QString status = tr("%1 · profile %2 · step %3 · t = %4")
                          .arg(name, QString::fromUtf8(profileName(sim.params().profile).data()))

@@ -123,7 +123,7 @@ private:
     QList<bool> m_dockShown;  // which docks were open before the presenter layout
 
     QMenu *m_fileMenu, *m_editMenu, *m_viewMenu, *m_simMenu, *m_scenarioMenu, *m_langMenu, *m_helpMenu, *m_recentMenu;
-    QAction *m_open, *m_save, *m_saveAs, *m_export, *m_quit, *m_copy, *m_note;
+    QAction *m_open, *m_save, *m_saveAs, *m_export, *m_quit, *m_copy, *m_note, *m_openCapture, *m_exportCapture;
     QAction *m_openLesson, *m_exampleLesson, *m_nextPage, *m_prevPage;
     QAction *m_projectorAction, *m_zoomIn, *m_zoomOut, *m_zoomReset;
     QAction *m_reset, *m_back, *m_play, *m_step, *m_faster, *m_slower, *m_dropA, *m_dropB;

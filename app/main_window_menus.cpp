@@ -4,6 +4,7 @@
 
 #include "app/reason_text.h"
 
+#include "app/capture_ui.h"
 #include "app/charts/charts_panel.h"
 #include "app/control_panel.h"
 #include "app/editor/scenario_editor.h"
@@ -76,6 +77,12 @@ void MainWindow::createActions() {
     m_prevPage->setEnabled(false);
     m_export = make(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { showExportDialog(this, m_ctl); });
     m_quit = make(QKeySequence::Quit, [this] { close(); });
+    m_openCapture = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] {
+        if (maybeKeepChanges())
+            openCaptureDialog(this, m_ctl);
+    });
+    // Ctrl+Shift+E is the scenario editor's.
+    m_exportCapture = make(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), [this] { exportCaptureDialog(this, m_ctl); });
     m_copy = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyDiagramToClipboard(m_ctl); });
     m_projectorAction = make(QKeySequence(Qt::Key_F11), [this] { setProjectorMode(!m_projector); });
     m_projectorAction->setCheckable(true);
@@ -130,6 +137,9 @@ void MainWindow::createMenus() {
     m_fileMenu->addAction(m_prevPage);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_export);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_openCapture);
+    m_fileMenu->addAction(m_exportCapture);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
     m_editMenu = menuBar()->addMenu(QString());
@@ -215,6 +225,8 @@ void MainWindow::retranslate() {
     m_controlsDock->setWindowTitle(tr("Parameters"));
     m_bar->setWindowTitle(tr("Playback"));
     m_bigCharts->setText(tr("Charts in a large &window"));
+    m_openCapture->setText(tr("Open &capture…"));
+    m_exportCapture->setText(tr("Export ca&pture…"));
     m_dropA->setText(tr("Drop &A's next segment"));
     m_dropB->setText(tr("Drop &B's next segment"));
     m_logDock->setWindowTitle(tr("Event log"));

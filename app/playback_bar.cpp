@@ -101,6 +101,9 @@ void PlaybackBar::updateReadout() {
         if (sim.isDropNextArmed(s))
             text += tr(" · %1's next segment will be dropped").arg(QString::fromUtf8(sideName(s).data()));
     m_readout->setText(text);
+    // A captured run happened already: nothing in it can be dropped.
+    m_dropA->setEnabled(!sim.isReplay());
+    m_dropB->setEnabled(!sim.isReplay());
 }
 
 void PlaybackBar::retranslate() {

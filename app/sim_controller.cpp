@@ -33,6 +33,22 @@ void SimController::loadScenario(const Scenario& scenario) {
     pause();
     m_sim->load(scenario);
     rememberShown();
+    m_inferred.clear();
+    m_teardown.clear();
+    m_displayTime = 0;
+    Q_EMIT scenarioLoaded();
+    Q_EMIT stepChanged(0, 0);
+    Q_EMIT displayTimeChanged(0);
+    Q_EMIT paramsChanged();
+    Q_EMIT recordingChanged();
+}
+
+void SimController::loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown) {
+    pause();
+    m_sim->loadReplay(run.trace, run.issA, run.issB, title.toStdString());
+    rememberShown();
+    m_inferred = run.inferred;
+    m_teardown = teardown;
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);

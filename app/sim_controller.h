@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/quiz.h"
+#include "core/capture/reconstruct.h"
 #include "core/simulator.h"
 
 #include <QElapsedTimer>
@@ -34,6 +35,15 @@ public:
     bool isFastForwarding() const { return m_fastForward; }  // crossing a long idle span
 
     void loadScenario(const Scenario& scenario);      // resets to step 0 and emits scenarioLoaded
+    // An imported capture's reconstructed run, replayed step by step (Simulator::loadReplay);
+    // `teardown` is its explanation in words. Sliders and drops do nothing in it.
+    void loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown);
+    bool isReplay() const { return m_sim->isReplay(); }
+    // Replay: why record i's state is inferred (capture::Inferred::No when the capture shows it).
+    capture::Inferred inferredAt(std::size_t i) const {
+        return isReplay() && i < m_inferred.size() ? m_inferred[i] : capture::Inferred::No;
+    }
+    const QString& teardownText() const { return m_teardown; }
 
     // Quiz mode. The gate is asked before every step forward (step, play, seek, the cursor
     // moving toward the next event); while it says no, the next event is held back and the
@@ -88,6 +98,8 @@ private:
     void rememberShown();
 
     std::unique_ptr<Simulator> m_sim;
+    std::vector<capture::Inferred> m_inferred;
+    QString m_teardown;
     QTimer m_timer;
     QElapsedTimer m_clock;
     Micros m_displayTime = 0;

@@ -5,6 +5,7 @@
 #include "core/segment_builder.h"
 
 #include <algorithm>
+#include <map>
 
 namespace finwave {
 
@@ -32,9 +33,97 @@ struct Simulator::Impl {
     std::vector<Interaction> recording;
     std::vector<std::uint8_t> live;  // parallel to recording
 
+    std::optional<Trace> replay;  // replay mode: the records to step through
+
     Engine engine() { return Engine(state, scenario, options.recordTrace ? &trace : nullptr); }
 
+    // Replay: both ends' states as the records up to `n` leave them.
+    void replayStates(std::size_t n) {
+        const Trace& r = *replay;
+        TcpState a = TcpState::Closed, b = TcpState::Closed;
+        if (n > 0) {
+            a = trace[n - 1].stateA;
+            b = trace[n - 1].stateB;
+        } else if (!r.empty()) {
+            a = r[0].stateA;
+            b = r[0].stateB;
+            if (r[0].kind == EventKind::State)
+                (r[0].side == Side::A ? a : b) = r[0].from;
+        }
+        detail::ep(state, Side::A).state = a;
+        detail::ep(state, Side::B).state = b;
+        state.now = n > 0 ? trace[n - 1].t : 0;
+        // The inspector's sequence variables, as far as the records show them (RFC 9293 §3.3.1).
+        for (Side side : {Side::A, Side::B}) {
+            detail::Endpoint& e = detail::ep(state, side);
+            e.sndUna = e.sndNxt = e.iss + 1;
+            e.rcvNxt = 0;
+            e.finSent = e.finReceived = false;
+            e.unsent = e.unread = 0;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const TraceRecord& r = trace[i];
+            if (!r.hasSegment || (r.kind != EventKind::Send && r.kind != EventKind::Arrive))
+                continue;
+            const Segment& g = r.seg;
+            const std::uint32_t end = g.seq + g.seqSpace();
+            if (r.kind == EventKind::Send) {
+                detail::Endpoint& e = detail::ep(state, senderOf(g.dir));
+                if (detail::seqLt(e.sndNxt, end))
+                    e.sndNxt = end;
+                e.finSent = e.finSent || g.has(flag::Fin);
+            } else {
+                detail::Endpoint& e = detail::ep(state, receiverOf(g.dir));
+                if (g.has(flag::Syn))
+                    e.irs = g.seq;
+                if (e.rcvNxt == 0 || detail::seqLt(e.rcvNxt, end))
+                    e.rcvNxt = end;
+                if (g.has(flag::Ack) && detail::seqLt(e.sndUna, g.ack) && detail::seqLe(g.ack, e.sndNxt))
+                    e.sndUna = g.ack;
+                e.finReceived = e.finReceived || g.has(flag::Fin);
+            }
+        }
+    }
+
+    bool replayStep() {
+        const Trace& r = *replay;
+        std::size_t pos = trace.size();
+        if (pos >= r.size())
+            return false;
+        const std::uint32_t step = r[pos].step;
+        while (pos < r.size() && r[pos].step == step)
+            trace.append(r[pos++]);
+        ++state.step;
+        replayStates(pos);
+        return true;
+    }
+
+    void replayBackTo(std::uint64_t target) {
+        std::size_t n = 0;
+        std::uint64_t steps = 0;
+        for (; n < trace.size(); ++n) {
+            if (n == 0 || trace[n].step != trace[n - 1].step) {
+                if (steps == target)
+                    break;
+                ++steps;
+            }
+        }
+        trace.truncate(n);
+        state.step = target;
+        replayStates(n);
+    }
+
     void restart() {
+        if (replay) {
+            recording.clear();
+            live.clear();
+            trace.clear();
+            checkpoints.clear();
+            state.queue.clear();
+            state.step = 0;
+            replayStates(0);
+            return;
+        }
         // A drop by identity finds its segment among the Send records, so such a run keeps them.
         for (const Interaction& i : scenario.recording)
             if (i.kind == Interaction::Kind::DropSegment)
@@ -208,13 +297,45 @@ Simulator::~Simulator() = default;
 void Simulator::reset() { m_impl->restart(); }
 
 void Simulator::load(const Scenario& scenario) {
+    m_impl->replay.reset();
     m_impl->scenario = scenario;
     m_impl->restart();
 }
 
+void Simulator::loadReplay(const Trace& records, std::uint32_t issA, std::uint32_t issB, const std::string& title) {
+    Scenario s;
+    s.name = "capture";
+    s.title = title;
+    s.description = title;
+    s.a.iss = issA;
+    s.b.iss = issB;
+    // The channels' delays as the records give them (the shortest flight each way), so views scale
+    // their time axis to the captured round trip.
+    Micros flight[2] = {-1, -1};
+    for (const TraceRecord& r : records)
+        if (r.kind == EventKind::Send && r.hasSegment) {
+            Micros& f = flight[r.seg.dir == Direction::AtoB ? 0 : 1];
+            const Micros d = r.arrivesAt - r.sentAt;
+            if (d >= 0 && (f < 0 || d < f))
+                f = d;
+        }
+    s.ab.delay = std::max<Micros>(flight[0], 0);
+    s.ba.delay = std::max<Micros>(flight[1], 0);
+    m_impl->replay.reset();
+    m_impl->scenario = s;
+    m_impl->restart();
+    m_impl->state.issChanges.clear();
+    m_impl->replay = records;
+    m_impl->restart();
+}
+
+bool Simulator::isReplay() const { return m_impl->replay.has_value(); }
+
 const Scenario& Simulator::scenario() const { return m_impl->scenario; }
 
 bool Simulator::step() {
+    if (m_impl->replay)
+        return m_impl->replayStep();
     if (!m_impl->runOne())
         return false;
     if (m_impl->state.step % kCheckpointEvery == 0)
@@ -225,13 +346,20 @@ bool Simulator::step() {
 bool Simulator::stepBack() {
     if (m_impl->state.step == 0)
         return false;
+    if (m_impl->replay) {
+        m_impl->replayBackTo(m_impl->state.step - 1);
+        return true;
+    }
     m_impl->restoreTo(m_impl->state.step - 1);
     return true;
 }
 
 void Simulator::seek(std::uint64_t target) {
     if (target < m_impl->state.step) {
-        m_impl->restoreTo(target);
+        if (m_impl->replay)
+            m_impl->replayBackTo(target);
+        else
+            m_impl->restoreTo(target);
         return;
     }
     while (m_impl->state.step < target && step()) {
@@ -258,6 +386,12 @@ std::uint64_t Simulator::stepIndex() const { return m_impl->state.step; }
 Micros Simulator::now() const { return m_impl->state.now; }
 
 std::optional<Micros> Simulator::nextEventTime() const {
+    if (m_impl->replay) {
+        const std::size_t pos = m_impl->trace.size();
+        if (pos >= m_impl->replay->size())
+            return std::nullopt;
+        return (*m_impl->replay)[pos].t;
+    }
     const State& s = m_impl->state;
     // Stale timer entries are removed after every event, so the front is a real event.
     if (s.queue.empty() || s.queue.front().t > m_impl->scenario.horizon)
@@ -324,6 +458,19 @@ TcbView Simulator::tcb(Side side) const {
 
 std::vector<InFlight> Simulator::inFlight() const {
     std::vector<InFlight> out;
+    if (m_impl->replay) {
+        // Sent and not yet arrived nor dropped, by the records so far.
+        std::map<std::uint32_t, InFlight> flying;
+        for (const TraceRecord& r : m_impl->trace) {
+            if (r.kind == EventKind::Send && r.hasSegment)
+                flying[r.seg.id] = InFlight{r.seg, r.sentAt, r.arrivesAt, false, 0};
+            else if (r.kind == EventKind::Arrive || r.kind == EventKind::Drop)
+                flying.erase(r.seg.id);
+        }
+        for (const auto& [id, f] : flying)
+            out.push_back(f);
+        return out;
+    }
     for (const detail::Event& e : m_impl->state.queue) {
         if (e.type == detail::EventType::Arrive || e.type == detail::EventType::Drop) {
             InFlight f;
@@ -356,7 +503,7 @@ std::uint32_t Simulator::relativeAck(const Segment& s) const {
 }
 
 void Simulator::setChannel(Direction dir, const ChannelParams& params) {
-    if (params != channel(dir))
+    if (!m_impl->replay && params != channel(dir))
         m_impl->setChannel(dir, params);
 }
 
@@ -365,7 +512,7 @@ ChannelParams Simulator::channel(Direction dir) const {
 }
 
 void Simulator::setParams(const ProtocolParams& params) {
-    if (params != m_impl->state.params)
+    if (!m_impl->replay && params != m_impl->state.params)
         m_impl->setParams(params);
 }
 
@@ -374,6 +521,8 @@ const ProtocolParams& Simulator::params() const { return m_impl->state.params; }
 void Simulator::setSeed(std::uint64_t seed) { m_impl->scenario.seed = seed; }
 
 bool Simulator::dropInFlight(std::uint32_t segmentId, std::optional<Micros> at) {
+    if (m_impl->replay)
+        return false;  // a capture happened: nothing can be dropped
     const auto identity = m_impl->ordinalOf(segmentId);
     const Micros when = at.value_or(m_impl->state.now);
     if (!m_impl->engine().dropInFlight(segmentId, when))
@@ -392,6 +541,8 @@ bool Simulator::dropInFlight(std::uint32_t segmentId, std::optional<Micros> at) 
 }
 
 std::uint32_t Simulator::dropNext(Side sender) {
+    if (m_impl->replay)
+        return 0;
     Interaction i;
     i.kind = Interaction::Kind::DropNext;
     i.side = sender;

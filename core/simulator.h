@@ -75,6 +75,11 @@ public:
     // Back to step 0, keeping the latest value the user set of each parameter (from step 0 on).
     void resetKeepingSettings();
     void load(const Scenario& scenario);
+    // Replay mode: the run is a fixed list of records (an imported capture, core/capture), stepped
+    // through one step number at a time; nothing is simulated, drops and parameters do nothing.
+    // `title` becomes the scenario's title; issA/issB give Wireshark's relative numbers.
+    void loadReplay(const Trace& records, std::uint32_t issA, std::uint32_t issB, const std::string& title);
+    bool isReplay() const;
     const Scenario& scenario() const;
 
     bool step();                 // run one event; false if none is left

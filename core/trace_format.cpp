@@ -45,11 +45,11 @@ std::string flagsJson(std::uint8_t flags) {
     return out + "]";
 }
 
-std::string segmentLabel(const Simulator& sim, const Segment& s) {
+std::string segmentLabel(const RelativeNumbers& sim, const Segment& s) {
     std::string out = flagsText(s.flags);
-    out += " seq=" + std::to_string(sim.relativeSeq(s));
+    out += " seq=" + std::to_string(sim.seq(s));
     if (s.has(flag::Ack))
-        out += " ack=" + std::to_string(sim.relativeAck(s));
+        out += " ack=" + std::to_string(sim.ack(s));
     if (s.len > 0)
         out += " len=" + std::to_string(s.len);
     if (s.isRetransmission())
@@ -64,7 +64,7 @@ std::string seconds(Micros t) {
 }
 }  // namespace
 
-std::string jsonlRecord(const Simulator& sim, const TraceRecord& r) {
+std::string jsonlRecord(const TraceRecord& r, const RelativeNumbers& sim, std::string_view extraFields) {
     std::string out = "{";
     field(out, "step");
     out += std::to_string(r.step);
@@ -89,8 +89,8 @@ std::string jsonlRecord(const Simulator& sim, const TraceRecord& r) {
         out += ",\"dir\":";
         appendQuoted(out, directionName(s.dir));
         out += ",\"flags\":" + flagsJson(s.flags);
-        out += ",\"seq\":" + std::to_string(sim.relativeSeq(s));
-        out += ",\"ack\":" + std::to_string(sim.relativeAck(s));
+        out += ",\"seq\":" + std::to_string(sim.seq(s));
+        out += ",\"ack\":" + std::to_string(sim.ack(s));
         out += ",\"len\":" + std::to_string(s.len);
         out += ",\"retransmission\":";
         out += s.isRetransmission() ? "true" : "false";
@@ -118,11 +118,22 @@ std::string jsonlRecord(const Simulator& sim, const TraceRecord& r) {
         field(out, "bytes");
         out += std::to_string(r.bytes);
     }
+    if (!extraFields.empty()) {
+        out += ',';
+        out += extraFields;
+    }
     out += '}';
     return out;
 }
 
-std::string textRecord(const Simulator& sim, const TraceRecord& r) {
+RelativeNumbers relativeNumbers(const Simulator& sim) {
+    return {[&sim](const Segment& s) { return sim.relativeSeq(s); }, [&sim](const Segment& s) { return sim.relativeAck(s); }};
+}
+
+std::string jsonlRecord(const Simulator& sim, const TraceRecord& r) { return jsonlRecord(r, relativeNumbers(sim)); }
+std::string textRecord(const Simulator& sim, const TraceRecord& r) { return textRecord(r, relativeNumbers(sim)); }
+
+std::string textRecord(const TraceRecord& r, const RelativeNumbers& sim) {
     std::string out = seconds(r.t) + " s  #" + std::to_string(r.step) + "  ";
     std::string what;
     switch (r.kind) {

@@ -7,6 +7,7 @@ FINWAVE_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libgl-dev zlib1g-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
     fonts-noto-core fonts-noto-cjk xvfb xauth imagemagick
+    libpcap-dev tshark tcpdump
 )
 
 finwave_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
@@ -34,6 +35,8 @@ finwave_install_missing() {
     fi
     echo "finwave: installing ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
+    # tshark's wireshark-common asks whether non-root users may capture; answer no beforehand.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
     $sudo apt-get update -qq
     $sudo apt-get install -y -qq "${missing[@]}"
 }

@@ -32,6 +32,15 @@ SequenceGeometry SequenceGeometry::forTheme(const Theme& theme) {
 }
 
 TimeAxis timeAxisFor(const Theme& theme, const Scenario& sc) {
+    if (sc.name == "capture") {
+        // A captured connection (Simulator::loadReplay): a loopback round trip is microseconds, so
+        // the scale follows the run's own round trip (at least 10 µs), and idle spans over three
+        // round trips are compressed.
+        const Micros rtt = std::max<Micros>(10, sc.ab.delay + sc.ba.delay);
+        TimeAxis axis;
+        axis.reset(130, 150.0 / static_cast<double>(rtt) * (theme.font.pointSizeF() / 10.0), 3 * rtt, 70);
+        return axis;
+    }
     const double rttMs = std::max(1.0, static_cast<double>(sc.ab.delay + sc.ba.delay) / 1000.0);
     const double pxPerMs = std::clamp(150.0 / rttMs, 0.05, 8.0) * (theme.font.pointSizeF() / 10.0);
     // Idle longer than a round trip (plus jitter) is compressed.
@@ -42,6 +51,10 @@ TimeAxis timeAxisFor(const Theme& theme, const Scenario& sc) {
 }
 
 QString parameterLine(const Simulator& sim) {
+    if (sim.isReplay())
+        return QCoreApplication::translate("finwave::app::SequenceScene",
+                                           "captured · round trip %1 ms · the far end's times are estimated")
+            .arg(static_cast<double>(sim.scenario().ab.delay + sim.scenario().ba.delay) / 1000.0);
     return QCoreApplication::translate("finwave::app::SequenceScene", "profile %1 · delay %2 / %3 ms · loss %4 % / %5 %")
         .arg(QString::fromUtf8(profileName(sim.params().profile).data()))
         .arg(static_cast<double>(sim.channel(Direction::AtoB).delay) / 1000.0)

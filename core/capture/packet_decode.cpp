@@ -1,0 +1,148 @@
+#include "core/capture/packet_decode.h"
+
+#include <pcap/dlt.h>
+
+#include <algorithm>
+
+namespace finwave::capture {
+
+namespace {
+constexpr std::uint16_t kEtherIpv4 = 0x0800;
+constexpr std::uint16_t kEtherIpv6 = 0x86DD;
+constexpr std::uint16_t kEtherVlan = 0x8100;
+constexpr std::uint16_t kEtherQinQ = 0x88A8;
+constexpr std::uint8_t kProtoTcp = 6;
+constexpr int kLinkTypeRaw = 101;  // LINKTYPE_RAW as some files carry it unmapped
+
+std::uint16_t be16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] << 8 | p[1]); }
+std::uint32_t be32(const std::uint8_t* p) {
+    return static_cast<std::uint32_t>(p[0]) << 24 | static_cast<std::uint32_t>(p[1]) << 16 |
+           static_cast<std::uint32_t>(p[2]) << 8 | p[3];
+}
+
+// Where the IP header starts and which version it claims; false for another protocol.
+bool linkPayload(int dlt, const std::uint8_t* d, std::uint32_t n, std::uint32_t& offset) {
+    std::uint16_t type = 0;
+    switch (dlt) {
+    case DLT_EN10MB: {
+        offset = 14;
+        if (n < offset)
+            return false;
+        type = be16(d + 12);
+        while ((type == kEtherVlan || type == kEtherQinQ) && n >= offset + 4) {  // IEEE 802.1Q tags
+            type = be16(d + offset + 2);
+            offset += 4;
+        }
+        return type == kEtherIpv4 || type == kEtherIpv6;
+    }
+    case DLT_LINUX_SLL:  // 16-byte cooked header, protocol last
+        offset = 16;
+        return n >= offset && (be16(d + 14) == kEtherIpv4 || be16(d + 14) == kEtherIpv6);
+    case DLT_LINUX_SLL2:  // 20-byte cooked header, protocol first
+        offset = 20;
+        return n >= offset && (be16(d) == kEtherIpv4 || be16(d) == kEtherIpv6);
+    case DLT_NULL:  // 4-byte address family, host order of the capturing machine
+    case DLT_LOOP:  // the same in network order; the IP version nibble tells IPv4 from IPv6
+        offset = 4;
+        return n > offset;
+    case DLT_RAW:
+    case kLinkTypeRaw:
+    case DLT_IPV4:
+    case DLT_IPV6:
+        offset = 0;
+        return n > 0;
+    default:
+        return false;
+    }
+}
+}  // namespace
+
+bool isSupportedLinkType(int dlt) {
+    switch (dlt) {
+    case DLT_EN10MB:
+    case DLT_LINUX_SLL:
+    case DLT_LINUX_SLL2:
+    case DLT_NULL:
+    case DLT_LOOP:
+    case DLT_RAW:
+    case kLinkTypeRaw:
+    case DLT_IPV4:
+    case DLT_IPV6:
+        return true;
+    default:
+        return false;
+    }
+}
+
+DecodeStatus decodeFrame(int dlt, const std::uint8_t* d, std::uint32_t n, WireSegment& out) {
+    std::uint32_t ip = 0;
+    if (!linkPayload(dlt, d, n, ip) || ip >= n)
+        return DecodeStatus::NotTcp;
+    const int version = d[ip] >> 4;
+    std::uint32_t tcp = 0;
+    std::uint32_t ipPayloadEnd = 0;  // from the IP length fields: where the TCP segment ends
+    if (version == 4) {
+        if (n < ip + 20)
+            return DecodeStatus::NotTcp;
+        const std::uint32_t ihl = (d[ip] & 0x0f) * 4u;
+        const std::uint32_t total = be16(d + ip + 2);
+        if (d[ip + 9] != kProtoTcp || (be16(d + ip + 6) & 0x1fff) != 0)  // not TCP, or a later fragment
+            return DecodeStatus::NotTcp;
+        if (ihl < 20 || total < ihl)
+            return DecodeStatus::BadHeader;
+        out.from.address = Address{};
+        out.to.address = Address{};
+        std::copy(d + ip + 12, d + ip + 16, out.from.address.bytes.begin());
+        std::copy(d + ip + 16, d + ip + 20, out.to.address.bytes.begin());
+        tcp = ip + ihl;
+        ipPayloadEnd = ip + total;
+    } else if (version == 6) {
+        if (n < ip + 40)
+            return DecodeStatus::NotTcp;
+        std::uint8_t next = d[ip + 6];
+        out.from.address = Address{true, {}};
+        out.to.address = Address{true, {}};
+        std::copy(d + ip + 8, d + ip + 24, out.from.address.bytes.begin());
+        std::copy(d + ip + 24, d + ip + 40, out.to.address.bytes.begin());
+        ipPayloadEnd = ip + 40 + be16(d + ip + 4);
+        tcp = ip + 40;
+        // Extension headers (RFC 8200 §4): hop-by-hop, routing, destination options; a fragment
+        // header is followed only when it is the first fragment.
+        for (int hops = 0; next != kProtoTcp; ++hops) {
+            if (hops > 8 || n < tcp + 8)
+                return DecodeStatus::NotTcp;
+            if (next == 0 || next == 43 || next == 60) {
+                next = d[tcp];
+                tcp += (d[tcp + 1] + 1u) * 8u;
+            } else if (next == 44) {
+                if ((be16(d + tcp + 2) & 0xfff8) != 0)
+                    return DecodeStatus::NotTcp;
+                next = d[tcp];
+                tcp += 8;
+            } else {
+                return DecodeStatus::NotTcp;
+            }
+        }
+    } else {
+        return DecodeStatus::NotTcp;
+    }
+    if (ipPayloadEnd < tcp + 20 && tcp + 20 <= n)
+        return DecodeStatus::BadHeader;
+    if (n < tcp + 20)
+        return DecodeStatus::CutHeader;
+    const std::uint32_t dataOffset = (d[tcp + 12] >> 4) * 4u;
+    if (dataOffset < 20 || ipPayloadEnd < tcp + dataOffset)
+        return DecodeStatus::BadHeader;
+    if (n < tcp + dataOffset)
+        return DecodeStatus::CutHeader;
+    out.from.port = be16(d + tcp);
+    out.to.port = be16(d + tcp + 2);
+    out.seq = be32(d + tcp + 4);
+    out.ack = be32(d + tcp + 8);
+    out.flags = d[tcp + 13] & 0x1f;
+    out.window = be16(d + tcp + 14);
+    out.length = ipPayloadEnd - tcp - dataOffset;
+    return DecodeStatus::Tcp;
+}
+
+}  // namespace finwave::capture

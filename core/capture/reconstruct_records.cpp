@@ -1,0 +1,139 @@
+// The reconstructor's bookkeeping: which end is A, segments in the engine's form, and every record
+// put into one time-ordered trace with both states after each.
+#include "core/capture/reconstruct.h"
+#include "core/capture/timeline.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace finwave::capture {
+
+Reason sendReasonOf(const Segment& s, bool finReceived, bool closed);  // reconstruct.cpp
+
+void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, std::vector<Segment>& segs,
+                     std::vector<Micros>& times) {
+    if (wire.empty())
+        return;
+    // A sent the first FIN or RST (the rule); without either, the client; else the first sender.
+    const WireSegment* closer = nullptr;
+    const WireSegment* syn = nullptr;
+    for (const WireSegment& w : wire) {
+        if (!closer && (w.flags & (flag::Fin | flag::Rst)))
+            closer = &w;
+        if (!syn && (w.flags & flag::Syn) && !(w.flags & flag::Ack))
+            syn = &w;
+    }
+    const WireSegment& first = closer ? *closer : syn ? *syn : wire.front();
+    out.endpointA = first.from;
+    out.endpointB = first.to;
+    if (syn)
+        out.client = syn->from == out.endpointA ? Side::A : Side::B;
+    out.zeroNs = wire.front().tNs;
+    bool issKnown[2] = {false, false};
+    for (const WireSegment& w : wire) {
+        const bool fromA = w.from == out.endpointA;
+        std::uint32_t& iss = fromA ? out.issA : out.issB;
+        bool& known = issKnown[fromA ? 0 : 1];
+        if (w.flags & flag::Syn) {
+            iss = w.seq;
+            known = true;
+        } else if (!known) {
+            iss = w.seq - 1;  // mid-connection: the first byte seen is relative 1, as Wireshark counts
+            known = true;
+        }
+    }
+    for (std::size_t i = 0; i < wire.size(); ++i) {
+        const WireSegment& w = wire[i];
+        Segment s;
+        s.id = static_cast<std::uint32_t>(i + 1);
+        s.seq = w.seq;
+        s.ack = w.ack;
+        s.len = w.length;
+        s.wnd = w.window;
+        s.flags = w.flags;
+        s.dir = w.from == out.endpointA ? Direction::AtoB : Direction::BtoA;
+        int copies = 0;
+        for (const Segment& p : segs)
+            if (p.dir == s.dir && p.seq == s.seq && p.seqSpace() > 0 && s.seqSpace() > 0)
+                ++copies;
+        s.transmission = static_cast<std::uint8_t>(std::min(copies, 255));
+        segs.push_back(s);
+        times.push_back((w.tNs - out.zeroNs) / 1000);
+        out.packetOf.push_back(w.packet);
+    }
+}
+
+void assembleRecords(Reconstruction& out, const std::vector<Segment>& segs, const Timeline& tl,
+                     std::vector<PendingRecord>& all, bool sawSyn) {
+    bool finSeen[2] = {false, false};
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+        const Segment& s = segs[i];
+        const Side from = senderOf(s.dir);
+        const int fi = from == Side::A ? 0 : 1;
+        PendingRecord send{tl.sentAt[i], 0, i, 0, 0, {}, Inferred::No};
+        TraceRecord& r = send.record;
+        r.kind = EventKind::Send;
+        r.side = from;
+        r.seg = s;
+        r.hasSegment = true;
+        r.t = send.t;
+        r.sentAt = tl.sentAt[i];
+        r.arrivesAt = tl.arrivesAt[i];
+        r.reason = sendReasonOf(s, finSeen[1 - fi], false);
+        // The far end's send waits for what it had received (its own events say so).
+        for (const EndpointEvent& e : tl.events[fi])
+            if (e.send && e.seg == i)
+                send.rank = e.rank;
+        all.push_back(send);
+        if (s.has(flag::Fin))
+            finSeen[fi] = true;
+        PendingRecord arrive = send;
+        arrive.kind = tl.arrived[i] ? 1 : 2;
+        arrive.t = tl.arrivesAt[i];
+        arrive.rank = 0;
+        for (const EndpointEvent& e : tl.events[1 - fi])
+            if (!e.send && e.seg == i)
+                arrive.rank = e.rank;
+        arrive.record.t = arrive.t;
+        arrive.record.kind = tl.arrived[i] ? EventKind::Arrive : EventKind::Drop;
+        arrive.record.side = tl.arrived[i] ? peerOf(from) : Side::Net;
+        arrive.record.reason = tl.arrived[i] ? Reason::Arrive : Reason::LostRandom;
+        arrive.why = tl.arrived[i] ? Inferred::No : Inferred::NotArrived;
+        all.push_back(arrive);
+    }
+    std::stable_sort(all.begin(), all.end(), [](const PendingRecord& x, const PendingRecord& y) {
+        return std::tie(x.t, x.rank, x.seg, x.kind, x.sub) < std::tie(y.t, y.rank, y.seg, y.kind, y.sub);
+    });
+    TcpState a = sawSyn ? TcpState::Closed : TcpState::Established;
+    TcpState b = a;
+    std::uint32_t step = 0;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        PendingRecord& p = all[i];
+        if (i == 0 || std::tie(p.t, p.rank, p.seg, p.kind) !=
+                          std::tie(all[i - 1].t, all[i - 1].rank, all[i - 1].seg, all[i - 1].kind))
+            ++step;
+        TraceRecord& r = p.record;
+        r.step = step;
+        if (r.kind == EventKind::State) {
+            (r.side == Side::A ? a : b) = r.to;
+            // The far end's changes happen at estimated times.
+            if (p.why == Inferred::No && r.side != tl.near && tl.roundTrip > 0)
+                p.why = Inferred::FarEndTime;
+        }
+        r.stateA = a;
+        r.stateB = b;
+        out.trace.append(r);
+        out.inferred.push_back(p.why);
+    }
+    if (!sawSyn && !out.inferred.empty() && out.inferred[0] == Inferred::No)
+        out.inferred[0] = Inferred::MidConnection;
+}
+
+std::uint32_t relativeSeq(const Reconstruction& r, const Segment& s) {
+    return s.seq - (s.dir == Direction::AtoB ? r.issA : r.issB);
+}
+std::uint32_t relativeAck(const Reconstruction& r, const Segment& s) {
+    return s.has(flag::Ack) ? s.ack - (s.dir == Direction::AtoB ? r.issB : r.issA) : 0;
+}
+
+}  // namespace finwave::capture

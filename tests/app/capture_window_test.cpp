@@ -1,0 +1,63 @@
+// File → Open capture… in the window: the reconstructed run replays in the views with the
+// sliders and drops off, the log marks inferred states, the status bar explains the teardown.
+#include "app/capture_ui.h"
+#include "app/control_panel.h"
+#include "app/event_log.h"
+#include "app/main_window.h"
+#include "app/sim_controller.h"
+#include "core/builtin_scenarios.h"
+
+#include <QStatusBar>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+QString fixture(const char* name) { return QStringLiteral(FINWAVE_SOURCE_DIR "/tests/data/") + QLatin1String(name); }
+}  // namespace
+
+TEST(CaptureWindow, anOpenedCaptureReplaysWithSlidersAndDropsOff) {
+    MainWindow window;
+    const QString why = openCapture(&window, window.controller(), fixture("real-lo.pcap"), 1);
+    ASSERT_TRUE(why.isEmpty()) << why.toStdString();
+    SimController* ctl = window.controller();
+    EXPECT_TRUE(ctl->isReplay());
+    EXPECT_FALSE(window.controlPanel()->isEnabled());
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("real-lo.pcap")));
+    ctl->seek(1'000'000);
+    EXPECT_TRUE(ctl->sim().isFinished());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("Complete four-way close")))
+        << window.statusBar()->currentMessage().toStdString();
+    EXPECT_FALSE(ctl->dropNext(Side::A));
+    QAbstractItemModel* log = window.eventLog()->model();
+    ASSERT_EQ(log->rowCount(), static_cast<int>(ctl->sim().trace().size()));
+    int inferred = 0;
+    for (int row = 0; row < log->rowCount(); ++row)
+        inferred += log->index(row, EventLogModel::What).data().toString().contains(QStringLiteral("inferred: "));
+    EXPECT_GT(inferred, 0) << "TIME_WAIT's end and the listening server are not in the capture";
+    const auto before = ctl->sim().stepIndex();
+    ctl->stepBack();
+    EXPECT_EQ(ctl->sim().stepIndex(), before - 1);
+    EXPECT_LT(log->rowCount(), static_cast<int>(ctl->sim().trace().size()) + 2);
+    // A scenario brings the sliders back.
+    ctl->loadScenario(*builtinScenario("normal-close"));
+    EXPECT_FALSE(ctl->isReplay());
+    EXPECT_TRUE(window.controlPanel()->isEnabled());
+}
+
+TEST(CaptureWindow, aBrokenCaptureGivesItsOneLineReasonAndKeepsTheRun) {
+    MainWindow window;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.pcap"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("not packets\n");
+    f.close();
+    const QString why = openCapture(&window, window.controller(), path, 1);
+    EXPECT_TRUE(why.startsWith(path)) << why.toStdString();
+    EXPECT_FALSE(why.contains(QLatin1Char('\n')));
+    EXPECT_FALSE(window.controller()->isReplay());
+}
