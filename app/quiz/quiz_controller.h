@@ -4,6 +4,7 @@
 #include "core/quiz_score.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 
@@ -66,7 +67,7 @@ private:
     void finishRun();
     void setPhase(Phase p);
 
-    SimController* m_ctl;
+    QPointer<SimController> m_ctl;  // may go first when a window deletes its children
     Phase m_phase = Phase::Off;
     QuizSettings m_settings;
     QuizScore m_score;
