@@ -56,11 +56,9 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (m_syncing)
             return;
-        Scenario s = m_ctl->scenario();
-        applyProfile(s, index == 1 ? Profile::Linux : Profile::Rfc);
-        s.ab = m_ctl->sim().channel(Direction::AtoB);
-        s.ba = m_ctl->sim().channel(Direction::BtoA);
-        m_ctl->loadScenario(s);
+        // From this step on, as a slider: the change is part of the run and its recording.
+        m_ctl->setParams(withProfile(m_ctl->sim().params(), index == 1 ? Profile::Linux : Profile::Rfc));
+        syncFromEngine();  // the profile's own TIME_WAIT and RTO floor show on the sliders
     });
     connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
         if (m_syncing)
@@ -69,6 +67,7 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
         m_ctl->reset();
     });
     connect(m_ctl, &SimController::scenarioLoaded, this, &ControlPanel::syncFromEngine);
+    connect(m_ctl, &SimController::paramsChanged, this, &ControlPanel::syncFromEngine);
     retranslate();
     syncFromEngine();
     reflow();
@@ -133,6 +132,8 @@ QSlider* ControlPanel::slider(const QString& name) const {
 }
 
 void ControlPanel::syncFromEngine() {
+    if (m_syncing)  // our own change coming back
+        return;
     const Simulator& sim = m_ctl->sim();
     const ChannelParams ab = sim.channel(Direction::AtoB), ba = sim.channel(Direction::BtoA);
     const ProtocolParams& p = sim.params();
@@ -156,15 +157,19 @@ void ControlPanel::applyChannel() {
     ab.delay = m_sliders[2]->value() * kMs;
     ba.delay = m_sliders[3]->value() * kMs;
     ab.jitter = ba.jitter = m_sliders[4]->value() * kMs;
+    m_syncing = true;
     m_ctl->setChannel(Direction::AtoB, ab);
     m_ctl->setChannel(Direction::BtoA, ba);
+    m_syncing = false;
 }
 
 void ControlPanel::applyProtocol() {
     // MSL follows TIME_WAIT and the RTO bounds follow the floor, as core derives them.
     const ProtocolParams p = withRtoFloor(withTimeWait(m_ctl->sim().params(), m_sliders[5]->value() * kSec),
                                           m_sliders[6]->value() * kMs);
+    m_syncing = true;
     m_ctl->setParams(p);
+    m_syncing = false;
 }
 
 void ControlPanel::updateLabels() {

@@ -7,6 +7,7 @@
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
+#include "core/lesson.h"
 #include "core/scenario_io.h"
 
 #include <QApplication>
@@ -55,7 +56,8 @@ int runWindow(int argc, char** argv) {
     // The window's flags: a missing value reads as an unknown option, as it always has.
     ParsedFlags flags = parseFlags(argc, argv, 1,
                                    {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true},
-                                    {"--report-geometry", false}, {"--quiz", false}, {"--quiz-answer", true},
+                                    {"--report-geometry", false}, {"--lesson", true}, {"--lesson-page", true},
+                                    {"--note-edit", false}, {"--quiz", false}, {"--quiz-answer", true},
                                     {"--quiz-summary", false}});
     if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
         flags.error = FlagError::UnknownFlag;
@@ -85,6 +87,18 @@ int runWindow(int argc, char** argv) {
         return 2;
     }
     const bool reportGeometry = flags.has("--report-geometry");
+    // --lesson FILE opens a lesson (at --lesson-page N, 1-based); a file with an error is refused
+    // here with its file, line, column and field. --note-edit opens the step's note for writing.
+    const QString lessonFile = last("--lesson");
+    const long long lessonPage = flags.has("--lesson-page") ? last("--lesson-page").toLongLong() : 0;
+    const bool noteEdit = flags.has("--note-edit");
+    if (!lessonFile.isNull() && !lessonFile.startsWith(QLatin1Char(':'))) {
+        const LessonResult lr = readLessonFile(lessonFile.toStdString());
+        if (!lr) {
+            std::fprintf(stderr, "finwave: %s\n", lr.error.oneLine().c_str());
+            return 2;
+        }
+    }
     // --quiz starts quiz mode (with --steps N: at the N-th question, earlier ones answered right);
     // --quiz-answer K answers it with choice K to show the reveal; --quiz-summary answers every
     // question with choice 1 and shows the end of the run.
@@ -123,6 +137,17 @@ int runWindow(int argc, char** argv) {
         window.controller()->loadScenario(*scenario);
         settings.setValue(QStringLiteral("scenario/last"), QString::fromStdString(options.scenario));
     }
+    if (!lessonFile.isNull()) {
+        QString lessonError;
+        if (!window.openLesson(lessonFile, &lessonError, true)) {
+            std::fprintf(stderr, "finwave: %s\n", lessonError.toStdString().c_str());
+            return 2;
+        }
+        if (!lessonError.isEmpty())  // some scenarios left out: named, and the rest open
+            std::fprintf(stderr, "finwave: %s\n", lessonError.toStdString().c_str());
+        if (lessonPage > 0)
+            window.moveInLesson(static_cast<int>(lessonPage - 1) - window.lessonIndex());
+    }
     if (!theme.isNull())
         window.setProjectorMode(theme == QLatin1String("projector"), false);
     window.show();
@@ -134,6 +159,8 @@ int runWindow(int argc, char** argv) {
                 runQuizFlags(*window.quiz(), steps, quizAnswer, quizSummary);
             else
                 window.controller()->seek(steps >= 0 ? static_cast<quint64>(steps) : 10'000'000ull);
+            if (noteEdit)
+                window.sequenceView()->editNote(window.controller()->sim().stepIndex());
             if (screenshot.isEmpty())
                 return;
             QTimer::singleShot(700, &window, [&] {

@@ -1,4 +1,5 @@
 #include "app/main_window.h"
+#include "core/lesson.h"
 
 #include "app/reason_text.h"
 
@@ -79,6 +80,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::recordingChanged, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::annotationsChanged, this, [this] {
+        m_docChanged = true;
+        updateTitle();
+    });
     connect(m_ctl, &SimController::displayTimeChanged, this, [this] {
         if (!m_ctl->isPlaying())
             updateTitle();
@@ -196,7 +202,10 @@ MainWindow::~MainWindow() = default;
 void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
     const QString name = QString::fromStdString(sim.scenario().name);
-    setWindowTitle(tr("FinWave — %1").arg(name));
+    // The file's name as desktop programs show it, marked while the run has unsaved changes.
+    const QString document = m_currentFile.isEmpty() ? name : QFileInfo(m_currentFile).fileName();
+    setWindowTitle(tr("FinWave — %1").arg(document + QStringLiteral("[*]")));
+    setWindowModified(isModified());
     // The cursor's time, as every view shows it.
     QString status = tr("%1 · profile %2 · step %3 · t = %4")
                          .arg(name, QString::fromUtf8(profileName(sim.params().profile).data()))
@@ -204,6 +213,8 @@ void MainWindow::updateTitle() {
                          .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())));
     if (sim.isFinished())
         status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
+    if (const QString lesson = lessonPlace(); !lesson.isEmpty())
+        status = lesson + QStringLiteral(" · ") + status;
     statusBar()->showMessage(status);
 }
 
@@ -224,8 +235,10 @@ bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool qu
         s = r.scenario;
         file = nameOrFile;
     }
-    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
     m_currentFile = file;
+    m_docChanged = false;
+    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
+    markCurrentScenario();
     if (s->quiz && !m_quiz->isActive())
         m_quiz->start();  // a teacher's file opens as the quiz it holds
     QSettings settings;
@@ -257,31 +270,6 @@ void MainWindow::openScenarioDialog() {
         return;
     settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
     openScenario(file);
-}
-
-void MainWindow::saveScenarioAs() {
-    QSettings settings;
-    const QString file = QFileDialog::getSaveFileName(
-        this, tr("Save scenario"),
-        settings.value(QStringLiteral("scenario/folder")).toString() + QLatin1Char('/') +
-            QString::fromStdString(m_ctl->scenario().name) + QStringLiteral(".json"),
-        tr("FinWave scenarios (*.json)"));
-    if (file.isEmpty())
-        return;
-    // Save what the user sees: the scenario with the current sliders.
-    Scenario s = m_ctl->scenario();
-    s.params = m_ctl->sim().params();
-    s.ab = m_ctl->sim().channel(Direction::AtoB);
-    s.ba = m_ctl->sim().channel(Direction::BtoA);
-    const std::string text = writeScenario(s);
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-        !out.commit()) {
-        QMessageBox::warning(this, tr("Cannot save scenario"),
-                             tr("%1 could not be written: %2").arg(file, out.errorString()));
-        return;
-    }
-    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
 }
 
 // The presenter layout: the projector theme, the two diagrams side by side filling the screen,
@@ -330,6 +318,10 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeKeepChanges()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -4,6 +4,12 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
+namespace finwave {
+struct Lesson;
+}
+
 class QAction;
 class QActionGroup;
 class QDockWidget;
@@ -49,6 +55,21 @@ public:
     bool openScenario(const QString& nameOrFile, QString* error = nullptr, bool quiet = false);
     void setProjectorMode(bool on, bool fullScreen = true);
 
+    // The run as a document: its file, unsaved changes (the user's drops and changes, notes).
+    bool isModified() const;
+    // Writes the run (the scenario with what was done to it, and its notes) atomically to `file`;
+    // on failure returns false with the reason and changes nothing.
+    bool saveRunTo(const QString& file, QString* error = nullptr);
+    QString currentFile() const { return m_currentFile; }
+
+    // A lesson: an ordered list of scenarios. Opens at the place it was left.
+    bool openLesson(const QString& file, QString* error = nullptr, bool quiet = false);
+    bool moveInLesson(int delta);  // Page Down (+1) / Page Up (-1)
+    int lessonIndex() const { return m_lessonIndex; }
+    int lessonSize() const;
+    QString lessonPlace() const;   // "2 / 5: lost-last-ack", empty without a lesson
+    static QString exampleLessonFile();  // "Why TIME_WAIT exists", in the window's language
+
 protected:
     void changeEvent(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
@@ -60,7 +81,12 @@ private:
     void retranslate();
     void updateTitle();
     void updateRecentMenu();
-    void saveScenarioAs();
+    bool saveRun();
+    bool saveRunAs();
+    bool maybeKeepChanges();  // unsaved changes: asks to save, discard or cancel
+    void markCurrentScenario();
+    void openLessonDialog();
+    void openLessonEntry(int index);
     void openScenarioDialog();
     void showShortcuts();
     void showAbout();
@@ -81,16 +107,22 @@ private:
     PlaybackBar* m_playback;
     QToolBar* m_bar;
     QString m_currentFile;
+    bool m_docChanged = false;  // notes edited, or the scenario edited, since load or save
+    std::unique_ptr<Lesson> m_lesson;
+    QString m_lessonFile, m_lessonDir;
+    int m_lessonIndex = -1;
     bool m_projector = false;
     bool m_sized = false, m_savedLayout = false;
     QList<bool> m_dockShown;  // which docks were open before the presenter layout
 
     QMenu *m_fileMenu, *m_editMenu, *m_viewMenu, *m_simMenu, *m_scenarioMenu, *m_langMenu, *m_helpMenu, *m_recentMenu;
-    QAction *m_open, *m_save, *m_export, *m_quit, *m_copy;
+    QAction *m_open, *m_save, *m_saveAs, *m_export, *m_quit, *m_copy, *m_note;
+    QAction *m_openLesson, *m_exampleLesson, *m_nextPage, *m_prevPage;
     QAction *m_projectorAction, *m_zoomIn, *m_zoomOut, *m_zoomReset;
     QAction *m_reset, *m_back, *m_play, *m_step, *m_faster, *m_slower, *m_dropA, *m_dropB;
     QAction *m_shortcuts, *m_about, *m_bigCharts;
     QActionGroup* m_langGroup;
+    QActionGroup* m_scenarioGroup = nullptr;
     QList<QAction*> m_scenarioActions;
     QuizController* m_quiz = nullptr;
     QuizPanel* m_quizPanel = nullptr;

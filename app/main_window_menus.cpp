@@ -48,8 +48,31 @@ void MainWindow::createActions() {
         addAction(a);
         return a;
     };
-    m_open = make(QKeySequence::Open, [this] { openScenarioDialog(); });
-    m_save = make(QKeySequence::Save, [this] { saveScenarioAs(); });
+    m_open = make(QKeySequence::Open, [this] {
+        if (maybeKeepChanges())
+            openScenarioDialog();
+    });
+    m_save = make(QKeySequence::Save, [this] { saveRun(); });
+    m_saveAs = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { saveRunAs(); });
+    m_note = make(QKeySequence(Qt::Key_N), [this] { m_sequence->editNote(m_ctl->sim().stepIndex()); });
+    m_openLesson = make(QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        if (maybeKeepChanges())
+            openLessonDialog();
+    });
+    m_exampleLesson = make(QKeySequence(), [this] {
+        if (maybeKeepChanges())
+            openLesson(exampleLessonFile());
+    });
+    m_nextPage = make(QKeySequence(Qt::Key_PageDown), [this] {
+        if (m_lesson && maybeKeepChanges())
+            moveInLesson(+1);
+    });
+    m_prevPage = make(QKeySequence(Qt::Key_PageUp), [this] {
+        if (m_lesson && maybeKeepChanges())
+            moveInLesson(-1);
+    });
+    m_nextPage->setEnabled(false);
+    m_prevPage->setEnabled(false);
     m_export = make(QKeySequence(Qt::CTRL | Qt::Key_E), [this] { showExportDialog(this, m_ctl); });
     m_quit = make(QKeySequence::Quit, [this] { close(); });
     m_copy = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyDiagramToClipboard(m_ctl); });
@@ -93,12 +116,19 @@ void MainWindow::createMenus() {
     m_fileMenu->addAction(m_open);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addAction(m_save);
+    m_fileMenu->addAction(m_saveAs);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_openLesson);
+    m_fileMenu->addAction(m_exampleLesson);
+    m_fileMenu->addAction(m_nextPage);
+    m_fileMenu->addAction(m_prevPage);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_export);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quit);
     m_editMenu = menuBar()->addMenu(QString());
     m_editMenu->addAction(m_copy);
+    m_editMenu->addAction(m_note);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
@@ -124,7 +154,12 @@ void MainWindow::createMenus() {
     auto* scenarios = new QActionGroup(this);
     for (auto name : builtinScenarioNames()) {
         const QString n = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
-        QAction* a = m_scenarioMenu->addAction(n, this, [this, n] { openScenario(n); });
+        QAction* a = m_scenarioMenu->addAction(n, this, [this, n] {
+            if (maybeKeepChanges())
+                openScenario(n);
+            else
+                markCurrentScenario();
+        });
         a->setData(n);
         a->setCheckable(true);
         scenarios->addAction(a);
@@ -132,11 +167,7 @@ void MainWindow::createMenus() {
     }
     // The current scenario is marked; a scenario from a file marks none.
     scenarios->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
-    connect(m_ctl, &SimController::scenarioLoaded, this, [this] {
-        const QString current = QString::fromStdString(m_ctl->scenario().name);
-        for (QAction* a : m_scenarioActions)
-            a->setChecked(m_currentFile.isEmpty() && a->data().toString() == current);
-    });
+    markCurrentScenario();
     m_langMenu = menuBar()->addMenu(QString());
     m_langGroup = new QActionGroup(this);
     const QString saved = QSettings().value(QStringLiteral("view/language")).toString();
@@ -161,7 +192,13 @@ void MainWindow::retranslate() {
     m_fileMenu->setTitle(tr("&File"));
     m_open->setText(tr("&Open scenario…"));
     m_recentMenu->setTitle(tr("Recent files"));
-    m_save->setText(tr("&Save scenario as…"));
+    m_save->setText(tr("&Save run"));
+    m_saveAs->setText(tr("Save run &as scenario…"));
+    m_note->setText(tr("&Note on this step…"));
+    m_openLesson->setText(tr("Open &lesson…"));
+    m_exampleLesson->setText(tr("Example lesson: %1").arg(tr("Why TIME_WAIT exists")));
+    m_nextPage->setText(tr("&Next scenario of the lesson"));
+    m_prevPage->setText(tr("&Previous scenario of the lesson"));
     m_export->setText(tr("&Export diagram…"));
     m_quit->setText(tr("&Quit"));
     m_editMenu->setTitle(tr("&Edit"));
@@ -215,6 +252,9 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>F11</b></td><td>presenter layout (projector theme, full screen)</td></tr>"
            "<tr><td><b>Ctrl+wheel, Ctrl++ / Ctrl+-</b></td><td>zoom</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>export a diagram</td></tr>"
+           "<tr><td><b>Ctrl+S / Ctrl+Shift+S</b></td><td>save the run (its drops and changes) / as a new scenario</td></tr>"
+           "<tr><td><b>N, or double-click a row</b></td><td>write a note on this step</td></tr>"
+           "<tr><td><b>Page Down / Page Up</b></td><td>next / previous scenario of the lesson</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>copy the diagram</td></tr>"
            "<tr><td><b>D / Shift+D</b></td><td>drop A's / B's next segment (the one in flight, or the next sent)</td></tr>"
            "<tr><td><b>Click a segment in flight</b></td><td>drop it where it is (right-click: a menu)</td></tr>"

@@ -26,7 +26,7 @@ QString reason(const ScenarioError& e) {
     case C::UnknownField: return QCoreApplication::translate("ScenarioError", "unknown field (expected one of: %1)").arg(s(e.expected));
     case C::MissingField:
         if (e.field == "version")
-            return QCoreApplication::translate("ScenarioError", "is missing (this program reads version 1)");
+            return QCoreApplication::translate("ScenarioError", "is missing (this program reads versions 1 and 2)");
         if (e.field.ends_with(".side"))
             return QCoreApplication::translate("ScenarioError", "is missing (A or B)");
         return QCoreApplication::translate("ScenarioError", "is missing");

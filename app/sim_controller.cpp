@@ -3,6 +3,7 @@
 #include "core/builtin_scenarios.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace finwave::app {
@@ -14,6 +15,7 @@ constexpr double kFastForwardSeconds = 1.5;  // a long idle span is crossed in t
 
 SimController::SimController(QObject* parent) : QObject(parent) {
     m_sim = std::make_unique<Simulator>(*builtinScenario("normal-close"));
+    rememberShown();
     m_timer.setInterval(kTickMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimController::tick);
@@ -21,14 +23,22 @@ SimController::SimController(QObject* parent) : QObject(parent) {
 
 SimController::~SimController() = default;
 
+void SimController::rememberShown() {
+    m_shownParams = m_sim->params();
+    m_shownChannels = {m_sim->channel(Direction::AtoB), m_sim->channel(Direction::BtoA)};
+    m_shownRecording = m_sim->recording().size();
+}
+
 void SimController::loadScenario(const Scenario& scenario) {
     pause();
     m_sim->load(scenario);
+    rememberShown();
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);
     Q_EMIT displayTimeChanged(0);
     Q_EMIT paramsChanged();
+    Q_EMIT recordingChanged();
 }
 
 void SimController::setStepGate(std::function<bool()> gate) { m_gate = std::move(gate); }
@@ -68,6 +78,11 @@ void SimController::togglePlay() { m_playing ? pause() : play(); }
 
 void SimController::afterTraceChange(std::size_t oldSize) {
     const std::size_t size = m_sim->trace().size();
+    // A recorded change replayed, or a step back past one: the sliders and the header follow.
+    const std::array<ChannelParams, 2> channels = {m_sim->channel(Direction::AtoB), m_sim->channel(Direction::BtoA)};
+    const bool paramsMoved = m_sim->params() != m_shownParams || channels != m_shownChannels;
+    const bool recordingMoved = m_sim->recording().size() != m_shownRecording;
+    rememberShown();
     if (size < oldSize)
         Q_EMIT recordsTruncated(static_cast<int>(size));
     else if (size > oldSize)
@@ -75,6 +90,10 @@ void SimController::afterTraceChange(std::size_t oldSize) {
     m_displayTime = m_sim->now();
     Q_EMIT stepChanged(m_sim->stepIndex(), m_sim->now());
     Q_EMIT displayTimeChanged(m_displayTime);
+    if (paramsMoved)
+        Q_EMIT paramsChanged();
+    if (recordingMoved)
+        Q_EMIT recordingChanged();
     if (m_sim->isFinished()) {
         pause();
         Q_EMIT finished();
@@ -99,16 +118,13 @@ void SimController::stepBack() {
 void SimController::reset() {
     pause();
     // Keep the user's parameters across a reset: they are what the sliders show.
-    const ProtocolParams params = m_sim->params();
-    const ChannelParams ab = m_sim->channel(Direction::AtoB), ba = m_sim->channel(Direction::BtoA);
-    m_sim->reset();
-    m_sim->setParams(params);
-    m_sim->setChannel(Direction::AtoB, ab);
-    m_sim->setChannel(Direction::BtoA, ba);
+    m_sim->resetKeepingSettings();
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);
     Q_EMIT displayTimeChanged(0);
+    Q_EMIT paramsChanged();
+    Q_EMIT recordingChanged();
 }
 
 void SimController::seek(quint64 step) {
@@ -140,14 +156,31 @@ void SimController::setChannel(Direction dir, const ChannelParams& params) {
     if (m_locked)
         return;
     m_sim->setChannel(dir, params);
+    rememberShown();
     Q_EMIT paramsChanged();
+    Q_EMIT recordingChanged();
 }
 
 void SimController::setParams(const ProtocolParams& params) {
     if (m_locked)
         return;
     m_sim->setParams(params);
+    rememberShown();
     Q_EMIT paramsChanged();
+    Q_EMIT recordingChanged();
+}
+
+void SimController::commitRecording() {
+    m_sim->commitRecording();
+    Q_EMIT recordingChanged();
+}
+
+void SimController::setAnnotation(quint64 step, const QString& text) {
+    const std::string* old = m_sim->annotation(step);
+    if ((old ? QString::fromStdString(*old) : QString()) == text)
+        return;
+    m_sim->setAnnotation(step, text.toStdString());
+    Q_EMIT annotationsChanged();
 }
 
 void SimController::setSeed(quint64 seed) {
@@ -163,6 +196,7 @@ bool SimController::dropSegment(quint32 segmentId) {
     const Micros at = m_displayTime;
     if (m_locked || !m_sim->dropInFlight(segmentId, at))
         return false;
+    Q_EMIT recordingChanged();
     Q_EMIT futureChanged();
     stepForward();
     return true;
@@ -172,6 +206,7 @@ quint32 SimController::dropNext(finwave::Side sender) {
     if (m_locked)
         return 0;
     const std::uint32_t id = m_sim->dropNext(sender);
+    Q_EMIT recordingChanged();
     Q_EMIT futureChanged();
     if (id != 0)
         stepForward();  // the drop, now

@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -62,6 +63,9 @@ public Q_SLOTS:
     // Drop the sender's earliest segment in flight now, or its next one if none flies (0 then).
     quint32 dropNext(finwave::Side sender);
     void setDisplayTime(qint64 us);                   // scrub between now() and the next event
+    // A teacher's note on a step (empty removes it); saved with the run.
+    void setAnnotation(quint64 step, const QString& text);
+    void commitRecording();                           // the run was saved
 
 Q_SIGNALS:
     void scenarioLoaded();                      // trace is empty; views rebuild from scratch
@@ -73,12 +77,15 @@ Q_SIGNALS:
     void speedChanged(double speed);
     void paramsChanged();                       // channel or protocol parameters changed
     void finished();                            // no event left
+    void recordingChanged();                    // the user did something to the run, or undid it
+    void annotationsChanged();                  // a note on a step was added, changed or removed
     void lockedChanged(bool locked);
     void futureChanged();                       // a drop changed what the next event is
 
 private:
     void tick();
     void afterTraceChange(std::size_t oldSize);
+    void rememberShown();
 
     std::unique_ptr<Simulator> m_sim;
     QTimer m_timer;
@@ -87,6 +94,10 @@ private:
     double m_speed = 1.0;
     bool m_playing = false;
     bool m_fastForward = false;
+    // What the views were last told, so a replayed or undone change is announced.
+    ProtocolParams m_shownParams;
+    std::array<ChannelParams, 2> m_shownChannels{};
+    std::size_t m_shownRecording = 0;
     bool m_locked = false;
     std::function<bool()> m_gate;
 };

@@ -160,9 +160,10 @@ std::optional<Scenario> builtinScenario(std::string_view name) {
     return std::nullopt;
 }
 
-void applyProfile(Scenario& scenario, Profile profile) {
-    const ProtocolParams oldDefaults = paramsFor(scenario.params.profile);
-    const ProtocolParams& old = scenario.params;
+void applyProfile(Scenario& scenario, Profile profile) { scenario.params = withProfile(scenario.params, profile); }
+
+ProtocolParams withProfile(const ProtocolParams& old, Profile profile) {
+    const ProtocolParams oldDefaults = paramsFor(old.profile);
     ProtocolParams next = paramsFor(profile);
     // Keep every constant the scenario set differently from its old profile's default.
     const auto keep = [&](auto member) {
@@ -186,7 +187,7 @@ void applyProfile(Scenario& scenario, Profile profile) {
     keep(&ProtocolParams::rstCarriesAck);
     keep(&ProtocolParams::linuxTimeWaitRestart);
     keep(&ProtocolParams::mss);
-    scenario.params = next;
+    return next;
 }
 
 }  // namespace finwave

@@ -42,6 +42,9 @@ constexpr Named<Fault::Kind> kFaultKinds[] = {{Fault::Kind::DropNth, "drop-nth"}
                                               {Fault::Kind::DropFirstMatching, "drop-first-matching"},
                                               {Fault::Kind::DuplicateNth, "duplicate-nth"},
                                               {Fault::Kind::InjectRst, "inject-rst"}};
+using IK = Interaction::Kind;
+constexpr Named<IK> kInteractionKinds[] = {
+    {IK::Params, "params"}, {IK::Channel, "channel"}, {IK::DropSegment, "drop"}, {IK::DropNext, "drop-next"}};
 constexpr Named<Direction> kDirections[] = {{Direction::AtoB, "A>B"}, {Direction::BtoA, "B>A"}};
 constexpr Named<std::uint8_t> kFlags[] = {
     {flag::Syn, "SYN"}, {flag::Fin, "FIN"}, {flag::Rst, "RST"}, {flag::Psh, "PSH"}, {flag::Ack, "ACK"}};
@@ -51,6 +54,8 @@ std::span<const Named<AppAction::Kind>> actionKindNames() { return kActionKinds;
 std::span<const Named<AppAction::Trigger>> triggerNames() { return kTriggers; }
 std::span<const Named<Fault::Kind>> faultKindNames() { return kFaultKinds; }
 std::span<const Named<Direction>> directionNames() { return kDirections; }
+std::span<const Named<Interaction::Kind>> interactionKindNames() { return kInteractionKinds; }
+std::string_view interactionKindName(Interaction::Kind k) { return nameOf(interactionKindNames(), k); }
 std::span<const Named<std::uint8_t>> flagNames() { return kFlags; }
 
 std::string_view actionKindName(AppAction::Kind k) { return nameOf(actionKindNames(), k); }

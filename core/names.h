@@ -24,6 +24,8 @@ std::span<const Named<AppAction::Trigger>> triggerNames();      // "at-time", "a
 std::span<const Named<Fault::Kind>> faultKindNames();           // "drop-nth", ...
 std::span<const Named<Direction>> directionNames();             // "A>B", "B>A"
 std::span<const Named<std::uint8_t>> flagNames();               // SYN, FIN, RST, PSH, ACK: label order
+std::span<const Named<Interaction::Kind>> interactionKindNames(); // "params", "channel", "drop", "drop-next"
+std::string_view interactionKindName(Interaction::Kind k);
 
 std::string_view actionKindName(AppAction::Kind k);
 std::optional<AppAction::Kind> actionKindFromName(std::string_view name);

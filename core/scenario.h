@@ -55,6 +55,35 @@ struct EndpointSetup {
 // engine, the sequence view and the charts all start from this.
 TcpState initialState(const EndpointSetup& setup);
 
+// Something the user did to a run, at a step, kept so that a saved run replays exactly (format
+// version 2). It applies after `step` events have run, before the next one, as it did live.
+struct Interaction {
+    enum class Kind : std::uint8_t {
+        Params,       // every protocol constant, the profile included (a slider or the profile box)
+        Channel,      // one direction's delay, jitter and loss
+        DropSegment,  // "click to drop": the n-th segment sent in `dir` dies at `at`
+        DropNext,     // "drop A's (B's) next segment"
+    };
+    Kind kind = Kind::Params;
+    std::uint64_t step = 0;
+    ProtocolParams params;            // Params
+    Direction dir = Direction::AtoB;  // Channel, DropSegment
+    ChannelParams channel;            // Channel
+    std::uint32_t ordinal = 1;        // DropSegment: 1-based, counted in `dir` (its identity in the run)
+    Micros at = 0;                    // DropSegment: where it dies (clamped as the live drop was)
+    Side side = Side::A;              // DropNext: whose
+
+    bool operator==(const Interaction&) const = default;
+};
+
+// A teacher's note on a step ("Watch B's FIN come back"): shown beside the rows of that step.
+struct Annotation {
+    std::uint64_t step = 0;
+    std::string text;
+
+    bool operator==(const Annotation&) const = default;
+};
+
 // Everything one run needs. Built-in scenarios and scenario files produce this.
 struct Scenario {
     int version = 1;
@@ -70,6 +99,8 @@ struct Scenario {
     std::vector<AppAction> actions;
     std::vector<Fault> faults;
     Micros horizon = 3600 * kSec;  // safety stop: no event runs after this time
+    std::vector<Interaction> recording;  // version 2: what the user did, sorted by step
+    std::vector<Annotation> annotations; // version 2: notes on steps, sorted by step
     std::optional<QuizSettings> quiz;  // a teacher's quiz (file version 2, docs/quiz.md)
 };
 

@@ -6,6 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <optional>
+#include <string>
+
 namespace finwave {
 
 struct ScenarioFailure {
@@ -14,5 +18,13 @@ struct ScenarioFailure {
 
 // Throws ScenarioFailure for the first field that is wrong or over a budget.
 Scenario readScenarioFields(const nlohmann::json& root);
+
+// The reader's front half, shared by scenario and lesson files: size and JSON budgets, the
+// parser, then `readFields` (which throws ScenarioFailure); the error found, located by line
+// and column, or code None.
+ScenarioError parseJsonDocument(std::string_view text, std::string_view fileName,
+                                const std::function<void(const nlohmann::json&)>& readFields);
+// At most kMaxScenarioFileBytes + 1 bytes of a file, or nullopt with the error.
+std::optional<std::string> readBoundedFile(const std::string& path, ScenarioError& error);
 
 }  // namespace finwave

@@ -19,6 +19,9 @@ inline constexpr std::size_t kMaxActions = 20'000;
 inline constexpr std::size_t kMaxFaults = 1'000;
 inline constexpr std::uint64_t kMaxBytesPerEndpoint = 10'000'000;  // sum of one endpoint's send actions
 inline constexpr std::uint64_t kMaxDataSegmentsPerRun = 50'000;    // sum over sends of ceil(bytes / MSS)
+inline constexpr std::size_t kMaxInteractions = 20'000;           // version 2 "recording" entries
+inline constexpr std::size_t kMaxAnnotations = 1'000;             // version 2 "notes"
+inline constexpr std::size_t kMaxAnnotationBytes = 2'000;         // one note's text
 
 // Why a scenario was rejected, as a value the window can translate (app/scenario_error_text.h).
 enum class ScenarioErrorCode : std::uint8_t {
@@ -73,12 +76,14 @@ struct ScenarioResult {
     explicit operator bool() const { return scenario.has_value(); }
 };
 
-inline constexpr int kScenarioFormatVersion = 2;  // the reader also reads version 1
+// The newest version written; the reader takes 1 (no recording) and 2 (recording, notes).
+inline constexpr int kScenarioFormatVersion = 2;
 
 ScenarioResult parseScenario(std::string_view json, std::string_view fileName);
 // Reads at most kMaxScenarioFileBytes + 1 bytes, so /dev/zero and endless pipes are refused too.
 ScenarioResult readScenarioFile(const std::string& path);
-std::string writeScenario(const Scenario& scenario);  // pretty JSON with every field
+// Pretty JSON with every field; version 1 unless the scenario has a recording or notes.
+std::string writeScenario(const Scenario& scenario);
 
 // The work budgets of a scenario however it was made (actions, faults, bytes, segments); the
 // reader applies them to every file. The error has no file, line or column.

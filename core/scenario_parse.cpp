@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <functional>
 
 namespace finwave {
 
@@ -47,7 +48,8 @@ ScenarioResult invalidJson(ScenarioResult result, const std::string& what) {
 }
 }  // namespace
 
-ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
+ScenarioError parseJsonDocument(std::string_view text, std::string_view fileName,
+                                const std::function<void(const nlohmann::json&)>& readFields) {
     ScenarioResult result;
     result.error.file = std::string(fileName);
     ScenarioError& error = result.error;
@@ -56,7 +58,7 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
         error.limit = kMaxScenarioFileBytes;
         error.actual = text.size();
         error.message = "is larger than " + std::to_string(kMaxScenarioFileBytes) + " bytes, the limit for a scenario file";
-        return result;
+        return error;
     }
     if (const auto issue = scanJsonBudgets(text, {kMaxScenarioNesting, kMaxListEntries, kMaxJsonValues})) {
         error.code = issue->code;
@@ -79,50 +81,71 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
             error.message = "appears twice in one object (first at line " + std::to_string(line) + ", column " +
                             std::to_string(column) + ")";
         }
-        return result;
+        return error;
     }
     json root;
     try {
         root = json::parse(text.begin(), text.end());
     } catch (const json::parse_error& e) {
         locate(text, e.byte > 0 ? e.byte - 1 : 0, error.line, error.column);
-        return invalidJson(std::move(result), e.what());
+        return invalidJson(std::move(result), e.what()).error;
     } catch (const json::exception& e) {
         // For instance a number too large for a double (found by the fuzzer): out_of_range.
-        return invalidJson(std::move(result), e.what());
+        return invalidJson(std::move(result), e.what()).error;
     }
     try {
-        result.scenario = readScenarioFields(root);
+        readFields(root);
     } catch (ScenarioFailure& f) {
         f.e.file = error.file;
         error = std::move(f.e);
-        if (const auto at = findJsonField(text, error.field))
-            locate(text, *at, error.line, error.column);
+        // A missing field is not in the text: point at the object that lacks it.
+        for (std::string path = error.field; !path.empty();) {
+            if (const auto at = findJsonField(text, path)) {
+                locate(text, *at, error.line, error.column);
+                break;
+            }
+            const auto cut = path.find_last_of(".[");
+            path.resize(cut == std::string::npos ? 0 : cut);
+        }
     } catch (const json::exception& e) {
-        return invalidJson(std::move(result), e.what());
+        return invalidJson(std::move(result), e.what()).error;
     }
+    return error;
+}
+
+ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
+    ScenarioResult result;
+    std::optional<Scenario> read;
+    result.error = parseJsonDocument(text, fileName, [&](const json& root) { read = readScenarioFields(root); });
+    if (result.error.code == Code::None)
+        result.scenario = std::move(read);
     return result;
 }
 
-ScenarioResult readScenarioFile(const std::string& path) {
-    ScenarioResult r;
-    r.error.file = path;
+std::optional<std::string> readBoundedFile(const std::string& path, ScenarioError& error) {
+    error.file = path;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        r.error.code = Code::CannotOpen;
-        r.error.message = "cannot be opened for reading";
-        return r;
+        error.code = Code::CannotOpen;
+        error.message = "cannot be opened for reading";
+        return std::nullopt;
     }
     // One byte more than the limit tells a file at the limit from a larger one, a pipe or /dev/zero.
     std::string text(kMaxScenarioFileBytes + 1, '\0');
     in.read(text.data(), static_cast<std::streamsize>(text.size()));
     if (in.bad()) {
-        r.error.code = Code::CannotRead;
-        r.error.message = "cannot be read (is it a folder?)";
-        return r;
+        error.code = Code::CannotRead;
+        error.message = "cannot be read (is it a folder?)";
+        return std::nullopt;
     }
     text.resize(static_cast<std::size_t>(in.gcount()));
-    return parseScenario(text, path);
+    return text;
+}
+
+ScenarioResult readScenarioFile(const std::string& path) {
+    ScenarioResult r;
+    const auto text = readBoundedFile(path, r.error);
+    return text ? parseScenario(*text, path) : r;
 }
 
 }  // namespace finwave

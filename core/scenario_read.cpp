@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -253,14 +254,59 @@ Fault readFault(const Reader& f) {
     return fault;
 }
 
+// Version 2: what the user did to the run, each at the step after which it applies.
+Interaction readInteraction(const Reader& r) {
+    r.checkKeys({"step", "do", "profile", "params", "dir", "channel", "n", "at_ms", "side"});
+    if (!r.has("step")) fail(Code::MissingField, r.join("step"), "is missing");
+    if (!r.has("do")) fail(Code::MissingField, r.join("do"), "is missing (params, channel, drop or drop-next)");
+    Interaction i;
+    i.step = static_cast<std::uint64_t>(r.number("step", 0, 1e9, 0));
+    i.kind = r.choice<Interaction::Kind>("do", interactionKindNames(), Interaction::Kind::Params);
+    switch (i.kind) {
+    case Interaction::Kind::Params: {
+        const Profile profile = r.choice<Profile>("profile", kProfiles, Profile::Rfc);
+        i.params = r.has("params") ? readParams(r.child("params"), profile) : paramsFor(profile);
+        break;
+    }
+    case Interaction::Kind::Channel:
+        if (!r.has("dir")) fail(Code::MissingField, r.join("dir"), "is missing (A>B or B>A)");
+        i.dir = r.choice<Direction>("dir", directionNames(), Direction::AtoB);
+        i.channel = r.has("channel") ? readChannel(r.child("channel"), ChannelParams{}) : ChannelParams{};
+        break;
+    case Interaction::Kind::DropSegment:
+        if (!r.has("dir")) fail(Code::MissingField, r.join("dir"), "is missing (A>B or B>A)");
+        if (!r.has("n")) fail(Code::MissingField, r.join("n"), "is missing (the segment's number in its direction)");
+        i.dir = r.choice<Direction>("dir", directionNames(), Direction::AtoB);
+        i.ordinal = static_cast<std::uint32_t>(r.number("n", 1, 1e9, 1));
+        i.at = r.millis("at_ms", 86400e3, 0);
+        break;
+    case Interaction::Kind::DropNext:
+        if (!r.has("side")) fail(Code::MissingField, r.join("side"), "is missing (A or B)");
+        i.side = r.choice<Side>("side", kSides, Side::A);
+        break;
+    }
+    return i;
+}
+
+Annotation readAnnotation(const Reader& r) {
+    r.checkKeys({"step", "text"});
+    if (!r.has("step")) fail(Code::MissingField, r.join("step"), "is missing");
+    Annotation a;
+    a.step = static_cast<std::uint64_t>(r.number("step", 0, 1e9, 0));
+    a.text = r.text("text", "");
+    if (a.text.size() > kMaxAnnotationBytes)
+        fail(Code::OutOfRange, r.join("text"), "is longer than " + std::to_string(kMaxAnnotationBytes) + " bytes");
+    return a;
+}
+
 }  // namespace
 
 Scenario readScenarioFields(const json& root) {
     Reader r(root, "");
-    r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
-                 "actions", "faults", "horizon_ms", "quiz"});
+    if (!r.raw().is_object())
+        fail(Code::NotAnObject, "", "must be an object");
     if (!r.has("version"))
-        fail(Code::MissingField, "version", "is missing (this program reads version 1)");
+        fail(Code::MissingField, "version", "is missing (this program reads versions 1 and 2)");
     const json& version = root.at("version");
     if (!version.is_number() || (version.get<double>() != 1 && version.get<double>() != kScenarioFormatVersion)) {
         ScenarioError e;
@@ -270,8 +316,14 @@ Scenario readScenarioFields(const json& root) {
         e.message = "version " + e.value + " is not supported (this program reads versions 1 and 2)";
         throw ScenarioFailure{std::move(e)};
     }
+    const bool v2 = version.get<double>() == 2;
+    if (v2)
+        r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
+                     "actions", "faults", "horizon_ms", "recording", "notes", "quiz"});
+    else
+        r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
+                     "actions", "faults", "horizon_ms"});
     Scenario s;
-    s.version = static_cast<int>(version.get<double>());
     s.name = r.text("name", "custom");
     s.title = r.text("title", s.name);
     s.description = r.text("description", "");
@@ -298,7 +350,22 @@ Scenario readScenarioFields(const json& root) {
         for (std::size_t i = 0; i < faults.size(); ++i)
             s.faults.push_back(readFault(Reader(faults[i], "faults[" + std::to_string(i) + "]")));
     }
-    if (r.has("quiz"))
+    s.version = v2 ? 2 : 1;
+    if (r.has("recording")) {
+        const json& list_ = list(r, "recording", kMaxInteractions, Code::ListTooLong);
+        for (std::size_t i = 0; i < list_.size(); ++i)
+            s.recording.push_back(readInteraction(Reader(list_[i], "recording[" + std::to_string(i) + "]")));
+        std::stable_sort(s.recording.begin(), s.recording.end(),
+                         [](const Interaction& a, const Interaction& b) { return a.step < b.step; });
+    }
+    if (r.has("notes")) {
+        const json& list_ = list(r, "notes", kMaxAnnotations, Code::ListTooLong);
+        for (std::size_t i = 0; i < list_.size(); ++i)
+            s.annotations.push_back(readAnnotation(Reader(list_[i], "notes[" + std::to_string(i) + "]")));
+        std::stable_sort(s.annotations.begin(), s.annotations.end(),
+                         [](const Annotation& a, const Annotation& b) { return a.step < b.step; });
+    }
+    if (r.has("quiz"))  // version 2 only: version 1's keys refuse it
         s.quiz = readQuizSettings(root.at("quiz"));
     if (auto over = checkScenarioBudgets(s))
         throw ScenarioFailure{std::move(*over)};

@@ -27,18 +27,107 @@ struct Simulator::Impl {
     State state;
     Trace trace;
     std::vector<State> checkpoints;  // sorted by step
-    // What the user set last; it survives step back (a parameter change applies from now on).
-    ProtocolParams params;
-    std::array<ChannelParams, 2> channels;
+    // What was done to the run, sorted by step: the file's recording first, then what the user
+    // does in this session (`live`), which a step back past it takes away again.
+    std::vector<Interaction> recording;
+    std::vector<std::uint8_t> live;  // parallel to recording
 
     Engine engine() { return Engine(state, scenario, options.recordTrace ? &trace : nullptr); }
 
     void restart() {
+        // A drop by identity finds its segment among the Send records, so such a run keeps them.
+        for (const Interaction& i : scenario.recording)
+            if (i.kind == Interaction::Kind::DropSegment)
+                options.recordTrace = true;
+        recording = scenario.recording;
+        std::stable_sort(recording.begin(), recording.end(),
+                         [](const Interaction& a, const Interaction& b) { return a.step < b.step; });
+        live.assign(recording.size(), 0);
         trace.clear();
         checkpoints.clear();
+        initialize();
+        checkpoint();
+    }
+
+    void initialize() {
         engine().initialize();
-        params = scenario.params;
-        channels = {scenario.ab, scenario.ba};
+        applyRecorded();
+    }
+
+    // One event, then what was done to the run after it, as it was done live.
+    bool runOne() {
+        if (!engine().runOne())
+            return false;
+        applyRecorded();
+        return true;
+    }
+
+    void applyRecorded() {
+        const auto [from, to] = std::equal_range(recording.begin(), recording.end(), state.step, StepOrder{});
+        for (auto it = from; it != to; ++it)
+            apply(*it);
+    }
+
+    struct StepOrder {
+        bool operator()(const Interaction& a, std::uint64_t s) const { return a.step < s; }
+        bool operator()(std::uint64_t s, const Interaction& a) const { return s < a.step; }
+    };
+
+    bool apply(const Interaction& i) {
+        switch (i.kind) {
+        case Interaction::Kind::Params:
+            state.params = i.params;
+            return true;
+        case Interaction::Kind::Channel:
+            state.channel[i.dir == Direction::AtoB ? 0 : 1].params = i.channel;
+            return true;
+        case Interaction::Kind::DropSegment:
+            if (const auto id = segmentId(i.dir, i.ordinal))
+                return engine().dropInFlight(*id, i.at);
+            return false;
+        case Interaction::Kind::DropNext:
+            if (engine().dropEarliestInFlight(i.side) == 0)
+                state.dropNextArmed[i.side == Side::A ? 0 : 1] = true;
+            return true;
+        }
+        return false;
+    }
+
+    // The n-th segment sent in `dir` (its identity in the run) and back: from the Send records.
+    std::optional<std::uint32_t> segmentId(Direction dir, std::uint32_t ordinal) const {
+        std::uint32_t n = 0;
+        for (const TraceRecord& r : trace)
+            if (r.kind == EventKind::Send && r.seg.dir == dir && ++n == ordinal)
+                return r.seg.id;
+        return std::nullopt;
+    }
+    std::optional<std::pair<Direction, std::uint32_t>> ordinalOf(std::uint32_t id) const {
+        std::uint32_t n[2] = {0, 0};
+        for (const TraceRecord& r : trace) {
+            if (r.kind != EventKind::Send)
+                continue;
+            const int d = r.seg.dir == Direction::AtoB ? 0 : 1;
+            ++n[d];
+            if (r.seg.id == id)
+                return std::pair{r.seg.dir, n[d]};
+        }
+        return std::nullopt;
+    }
+
+    // Something the user did now: kept at this step, after what is already there. Moving one slider
+    // makes many changes in one moment; only the last of them is kept.
+    void record(Interaction i) {
+        i.step = state.step;
+        const auto at = std::upper_bound(recording.begin(), recording.end(), i.step, StepOrder{});
+        const std::size_t k = static_cast<std::size_t>(at - recording.begin());
+        const bool setting = i.kind == Interaction::Kind::Params || i.kind == Interaction::Kind::Channel;
+        if (setting && k > 0 && live[k - 1] && recording[k - 1].step == i.step && recording[k - 1].kind == i.kind &&
+            recording[k - 1].dir == i.dir) {
+            recording[k - 1] = i;
+        } else {
+            live.insert(live.begin() + static_cast<std::ptrdiff_t>(k), 1);
+            recording.insert(at, i);
+        }
         checkpoint();
     }
 
@@ -51,34 +140,60 @@ struct Simulator::Impl {
     }
 
     // Brings the state back to `target` (< current step) by restoring a checkpoint and
-    // replaying; then the user's current parameters apply from there on.
+    // replaying. What the user did after `target` leaves the run and the recording; a parameter
+    // the user set then is still what the sliders show, so it holds from `target` on.
     void restoreTo(std::uint64_t target) {
+        std::optional<ProtocolParams> params;
+        std::array<std::optional<ChannelParams>, 2> channels;
+        for (std::size_t k = recording.size(); k-- > 0;) {
+            if (recording[k].step <= target)
+                break;
+            if (!live[k])
+                continue;
+            const Interaction& i = recording[k];
+            if (i.kind == Interaction::Kind::Params && !params)
+                params = i.params;
+            if (i.kind == Interaction::Kind::Channel && !channels[i.dir == Direction::AtoB ? 0 : 1])
+                channels[i.dir == Direction::AtoB ? 0 : 1] = i.channel;
+            recording.erase(recording.begin() + static_cast<std::ptrdiff_t>(k));
+            live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
+        }
         auto it = std::upper_bound(checkpoints.begin(), checkpoints.end(), target,
                                    [](std::uint64_t t, const State& s) { return t < s.step; });
         if (it == checkpoints.begin()) {
             trace.clear();
-            engine().initialize();
+            initialize();
         } else {
             state = *(it - 1);
             trace.truncate(state.traceSize);
         }
-        Engine e = engine();
-        while (state.step < target && e.runOne()) {
+        while (state.step < target && runOne()) {
         }
         while (!checkpoints.empty() && checkpoints.back().step > target)
             checkpoints.pop_back();
-        applyUserParams();
+        if (params && *params != state.params)
+            setParams(*params);
+        for (int d = 0; d < 2; ++d)
+            if (channels[d] && *channels[d] != state.channel[d].params)
+                setChannel(d == 0 ? Direction::AtoB : Direction::BtoA, *channels[d]);
+        if (!checkpoints.empty() && checkpoints.back().step != state.step && state.step % kCheckpointEvery == 0)
+            checkpoint();
     }
 
-    void applyUserParams() {
-        const bool changed = state.params != params || state.channel[0].params != channels[0] ||
-                             state.channel[1].params != channels[1];
-        state.params = params;
-        state.channel[0].params = channels[0];
-        state.channel[1].params = channels[1];
-        if (changed || (!checkpoints.empty() && checkpoints.back().step != state.step &&
-                        state.step % kCheckpointEvery == 0))
-            checkpoint();
+    void setParams(const ProtocolParams& p) {
+        state.params = p;
+        Interaction i;
+        i.kind = Interaction::Kind::Params;
+        i.params = p;
+        record(i);
+    }
+    void setChannel(Direction dir, const ChannelParams& c) {
+        state.channel[dir == Direction::AtoB ? 0 : 1].params = c;
+        Interaction i;
+        i.kind = Interaction::Kind::Channel;
+        i.dir = dir;
+        i.channel = c;
+        record(i);
     }
 };
 
@@ -100,7 +215,7 @@ void Simulator::load(const Scenario& scenario) {
 const Scenario& Simulator::scenario() const { return m_impl->scenario; }
 
 bool Simulator::step() {
-    if (!m_impl->engine().runOne())
+    if (!m_impl->runOne())
         return false;
     if (m_impl->state.step % kCheckpointEvery == 0)
         m_impl->checkpoint();
@@ -241,41 +356,110 @@ std::uint32_t Simulator::relativeAck(const Segment& s) const {
 }
 
 void Simulator::setChannel(Direction dir, const ChannelParams& params) {
-    const int i = dir == Direction::AtoB ? 0 : 1;
-    m_impl->channels[i] = params;
-    m_impl->state.channel[i].params = params;
-    m_impl->checkpoint();
+    if (params != channel(dir))
+        m_impl->setChannel(dir, params);
 }
 
 ChannelParams Simulator::channel(Direction dir) const {
-    return m_impl->channels[dir == Direction::AtoB ? 0 : 1];
+    return m_impl->state.channel[dir == Direction::AtoB ? 0 : 1].params;
 }
 
 void Simulator::setParams(const ProtocolParams& params) {
-    m_impl->params = params;
-    m_impl->state.params = params;
-    m_impl->checkpoint();
+    if (params != m_impl->state.params)
+        m_impl->setParams(params);
 }
 
-const ProtocolParams& Simulator::params() const { return m_impl->params; }
+const ProtocolParams& Simulator::params() const { return m_impl->state.params; }
 
 void Simulator::setSeed(std::uint64_t seed) { m_impl->scenario.seed = seed; }
 
 bool Simulator::dropInFlight(std::uint32_t segmentId, std::optional<Micros> at) {
-    if (!m_impl->engine().dropInFlight(segmentId, at.value_or(m_impl->state.now)))
+    const auto identity = m_impl->ordinalOf(segmentId);
+    const Micros when = at.value_or(m_impl->state.now);
+    if (!m_impl->engine().dropInFlight(segmentId, when))
         return false;
-    m_impl->checkpoint();
+    if (!identity) {  // no trace (a benchmark): the drop cannot be replayed, so it is not kept
+        m_impl->checkpoint();
+        return true;
+    }
+    Interaction i;
+    i.kind = Interaction::Kind::DropSegment;
+    i.dir = identity->first;
+    i.ordinal = identity->second;
+    i.at = when;
+    m_impl->record(i);
     return true;
 }
 
 std::uint32_t Simulator::dropNext(Side sender) {
-    if (const std::uint32_t id = m_impl->engine().dropEarliestInFlight(sender)) {
-        m_impl->checkpoint();
-        return id;
+    Interaction i;
+    i.kind = Interaction::Kind::DropNext;
+    i.side = sender;
+    const std::uint32_t id = m_impl->engine().dropEarliestInFlight(sender);
+    if (id == 0)
+        m_impl->state.dropNextArmed[sender == Side::A ? 0 : 1] = true;
+    m_impl->record(i);
+    return id;
+}
+
+const std::vector<Interaction>& Simulator::recording() const { return m_impl->recording; }
+
+bool Simulator::hasLiveInteractions() const {
+    return std::any_of(m_impl->live.begin(), m_impl->live.end(), [](std::uint8_t l) { return l != 0; });
+}
+
+Scenario Simulator::recordedRun() const {
+    Scenario s = m_impl->scenario;
+    s.recording = m_impl->recording;
+    return s;
+}
+
+void Simulator::commitRecording() {
+    m_impl->scenario.recording = m_impl->recording;
+    std::fill(m_impl->live.begin(), m_impl->live.end(), std::uint8_t{0});
+}
+
+void Simulator::resetKeepingSettings() {
+    // The latest value the user set of each parameter holds from step 0 on; drops are gone.
+    std::optional<ProtocolParams> params;
+    std::array<std::optional<ChannelParams>, 2> channels;
+    for (std::size_t k = 0; k < m_impl->recording.size(); ++k) {
+        const Interaction& i = m_impl->recording[k];
+        if (!m_impl->live[k])
+            continue;
+        if (i.kind == Interaction::Kind::Params)
+            params = i.params;
+        if (i.kind == Interaction::Kind::Channel)
+            channels[i.dir == Direction::AtoB ? 0 : 1] = i.channel;
     }
-    m_impl->state.dropNextArmed[sender == Side::A ? 0 : 1] = true;
-    m_impl->checkpoint();
-    return 0;
+    m_impl->restart();
+    if (params)
+        setParams(*params);
+    if (channels[0])
+        setChannel(Direction::AtoB, *channels[0]);
+    if (channels[1])
+        setChannel(Direction::BtoA, *channels[1]);
+}
+
+void Simulator::setAnnotation(std::uint64_t step, const std::string& text) {
+    auto& notes = m_impl->scenario.annotations;
+    const auto at = std::lower_bound(notes.begin(), notes.end(), step,
+                                     [](const Annotation& a, std::uint64_t s) { return a.step < s; });
+    if (at != notes.end() && at->step == step) {
+        if (text.empty())
+            notes.erase(at);
+        else
+            at->text = text;
+    } else if (!text.empty()) {
+        notes.insert(at, Annotation{step, text});
+    }
+}
+
+const std::string* Simulator::annotation(std::uint64_t step) const {
+    for (const Annotation& a : m_impl->scenario.annotations)
+        if (a.step == step)
+            return &a.text;
+    return nullptr;
 }
 
 bool Simulator::isDropNextArmed(Side sender) const { return m_impl->state.dropNextArmed[sender == Side::A ? 0 : 1]; }

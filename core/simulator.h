@@ -70,8 +70,10 @@ public:
     Simulator(const Simulator&) = delete;
     Simulator& operator=(const Simulator&) = delete;
 
-    // Back to step 0 of the loaded scenario (parameter changes made since load are dropped).
+    // Back to step 0 of the loaded scenario (what the user did since load is dropped).
     void reset();
+    // Back to step 0, keeping the latest value the user set of each parameter (from step 0 on).
+    void resetKeepingSettings();
     void load(const Scenario& scenario);
     const Scenario& scenario() const;
 
@@ -101,7 +103,10 @@ public:
     std::uint32_t relativeAck(const Segment& s) const;
 
     // Changes apply from the current moment. Any future that was reached before a step back
-    // is discarded: the next step follows the new parameters.
+    // is discarded: the next step follows the new parameters. Each change, drop and drop-next is
+    // recorded at the current step (recording()); a step back past one takes it out of the run and
+    // the recording, except that a parameter the user set then still holds: it is recorded again
+    // at the step returned to, as the sliders still show it.
     void setChannel(Direction dir, const ChannelParams& params);
     ChannelParams channel(Direction dir) const;
     void setParams(const ProtocolParams& params);
@@ -115,6 +120,19 @@ public:
     // isDropNextArmed() says so until then).
     std::uint32_t dropNext(Side sender);
     bool isDropNextArmed(Side sender) const;
+
+    // Record and replay (scenario format version 2). The recording is the loaded scenario's
+    // (replayed at its steps) plus what the user did since; recordedRun() is the scenario that
+    // replays this run exactly: the loaded one with that recording.
+    const std::vector<Interaction>& recording() const;
+    bool hasLiveInteractions() const;  // the user did something since load or reset
+    Scenario recordedRun() const;
+    // The run was saved: its recording becomes the scenario's own (a step back no longer takes
+    // any of it away) and hasLiveInteractions() is false until the user does something again.
+    void commitRecording();
+    // Teacher's notes on steps; empty text removes the note. Part of recordedRun().
+    void setAnnotation(std::uint64_t step, const std::string& text);
+    const std::string* annotation(std::uint64_t step) const;  // nullptr: none
 
     // Statistics for experiments.
     int retransmissions() const;

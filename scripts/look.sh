@@ -40,25 +40,37 @@ for size in "${sizes[@]}"; do
             done
         done
     done
-    # The quiz at the classroom and laptop sizes only, so the look stays quick.
-    if [ "$size" = 1280x720 ] || [ "$size" = 1366x768 ]; then
+    # Lessons (issue 15), at 1366x768 and 1280x720: the example lesson in the presenter layout and
+    # an annotated diagram with a note being written, in both languages.
+    if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
+        for lang in en zh_CN; do
+            shots+=("@lesson-presenter|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme projector --lang $lang --steps 9|$out/${size}_projector_${lang}_lesson.png")
+            shots+=("@note-light|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme light --lang $lang --steps 8 --note-edit|$out/${size}_light_${lang}_notes.png")
+        done
+        # The quiz (issue 16): a question, its answer revealed, the end-of-run summary; light and
+        # projector, English and Chinese.
         for theme in light projector; do
             for lang in en zh_CN; do
                 for moment in quiz-question quiz-reveal quiz-summary; do
-                    shots+=("$quiz $theme $lang -1 $out/${size}_${theme}_${lang}_${moment}.png ${quizFlags[$moment]}")
+                    shots+=("@$moment|--scenario $quiz --theme $theme --lang $lang ${quizFlags[$moment]}|$out/${size}_${theme}_${lang}_${moment}.png")
                 done
             done
         done
     fi
     # One X server per size; each picture from a fresh settings folder, as on a first start.
     printf '%s\n' "${shots[@]}" | xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
-        while read -r scenario theme lang step file extra; do
+        while read -r line; do
             cfg=$(mktemp -d)
-            steps=(--steps "$step")
-            [ "$step" = -1 ] && steps=()  # the quiz flags say where to stop
-            # shellcheck disable=SC2086 # $extra is a list of flags
-            XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
-                "${steps[@]}" $extra --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            if [ "${line#@}" != "$line" ]; then  # "@name|flags|file": a picture with flags of its own
+                IFS="|" read -r _ flags file <<<"$line"
+                # shellcheck disable=SC2086
+                XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" $flags --screenshot "$file" >/dev/null 2>&1 ||
+                    echo "look.sh: no picture for $file" >&2
+            else
+                read -r scenario theme lang step file <<<"$line"
+                XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
+                    --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            fi
             rm -rf "$cfg"
         done'
     echo "look.sh: $size done"

@@ -34,6 +34,7 @@ enum ItemType {
     FrameType,
     CursorType,
     MarkerType,
+    NoteType,
 };
 
 // One segment: from the sender's lifeline at its send time to the receiver's at its arrival,

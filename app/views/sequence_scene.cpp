@@ -1,4 +1,5 @@
 #include "app/views/sequence_scene.h"
+#include "app/views/note_item.h"
 #include "app/views/sequence_scene_p.h"
 
 #include "app/reason_text.h"
@@ -30,6 +31,7 @@ SequenceScene::SequenceScene(SimController* controller, QObject* parent)
     connect(controller, &SimController::recordsTruncated, this, &SequenceScene::truncate);
     connect(controller, &SimController::displayTimeChanged, this, &SequenceScene::updateOpenItems);
     connect(controller, &SimController::paramsChanged, this, &SequenceScene::updateTitle);
+    connect(controller, &SimController::annotationsChanged, this, &SequenceScene::rebuild);
     if (QCoreApplication* app = QCoreApplication::instance())
         app->installEventFilter(this);
     rebuild();
@@ -94,6 +96,7 @@ void SequenceScene::rebuild() {
     }
     d->breaks.clear();
     d->markers.clear();
+    d->notes.clear();
     d->tickCount = 0;
     d->ticks.clear();
     setBackgroundBrush(d->theme.background);
@@ -104,6 +107,13 @@ void SequenceScene::rebuild() {
     d->shownChannels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
     d->geo = SequenceGeometry::forTheme(d->theme);
     d->axis = timeAxisFor(d->theme, sc);
+    // The notes column, only when there are notes: about 28 characters wide, beside B's column.
+    d->notesWidth = 0;
+    if (!sc.annotations.empty() || d->editingStep) {
+        d->notesX = d->geo.width + 6;
+        d->notesWidth = QFontMetricsF(d->theme.font).averageCharWidth() * 28 + 16;
+        d->geo.width = d->notesX + d->notesWidth + 8;
+    }
 
     d->frame = new FrameItem(&d->theme, d->geo.xA, d->geo.xB, d->geo.width, d->geo.ruler);
     addItem(d->frame);
@@ -119,6 +129,17 @@ void SequenceScene::rebuild() {
         d->bands[side == Side::A ? 0 : 1].push_back(band);
         band->setSpan(d->geo.x(side == Side::A ? 0 : 1), d->axis.top(), d->axis.top(), d->geo.columnWidth);
     }
+    for (const Annotation& a : sc.annotations)
+        if (a.step != d->editingStep)
+            d->notes.push_back(new NoteItem(&d->theme, a.step, QString::fromStdString(a.text), d->notesWidth));
+    if (d->editingStep) {
+        const std::string* text = sim.annotation(*d->editingStep);
+        auto* note = new NoteItem(&d->theme, *d->editingStep, text ? QString::fromStdString(*text) : QString(), d->notesWidth);
+        const auto at = std::find_if(d->notes.begin(), d->notes.end(), [&](NoteItem* n) { return n->step() > *d->editingStep; });
+        d->notes.insert(at, note);
+    }
+    for (NoteItem* n : d->notes)
+        addItem(n);
     const int size = static_cast<int>(sim.trace().size());
     if (size > 0)
         append(0, size);

@@ -12,6 +12,7 @@ class QPainter;
 namespace finwave::app {
 
 class SimController;
+class NoteItem;
 class SegmentArrowItem;
 
 // The two-endpoint sequence diagram as a scene of typed items, with no widget: the window's
@@ -49,6 +50,14 @@ public:
     void dropSegment(quint32 segmentId);
     SegmentArrowItem* arrowOf(quint32 segmentId) const;  // the first transmission's arrow
 
+    // Notes on steps: a callout beside the step's row once the run has reached it. editNote
+    // opens the step's note (a new one if none) for writing in place; Enter keeps it.
+    void editNote(quint64 step);
+    NoteItem* noteItem(quint64 step) const;
+    NoteItem* editingNote() const;       // the note being written, if any
+    int noteCount() const;               // notes shown now
+    quint64 stepAtY(double y) const;     // the step whose row is at or just above y (reached ones)
+
 Q_SIGNALS:
     void cursorMoved(double y);      // after each update, for a view that follows the cursor
     void aboutToRebuild();
@@ -65,6 +74,7 @@ private:
     void truncate(int newSize);
     void updateOpenItems();
     void updateTitle();
+    void updateNotes();
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -7,12 +7,14 @@
 #include "app/views/time_axis.h"
 
 #include <array>
+#include <optional>
 #include <functional>
 #include <unordered_map>
 #include <vector>
 
 namespace finwave::app {
 
+class NoteItem;
 class SimController;
 
 struct SequenceScene::Private {
@@ -28,6 +30,9 @@ struct SequenceScene::Private {
     std::vector<TimerBracketItem*> timers[2];
     std::vector<BreakItem*> breaks;
     std::vector<MarkerItem*> markers;
+    std::vector<NoteItem*> notes;           // the teacher's notes, in step order
+    double notesX = 0, notesWidth = 0;      // the notes column, right of B's (0 wide without notes)
+    std::optional<quint64> editingStep;     // a note being written in place
     ProtocolParams shownParams;
     std::array<ChannelParams, 2> shownChannels{};
     std::function<void(quint32, QPoint)> segmentMenu;

@@ -87,6 +87,9 @@ void SequenceScene::truncate(int newSize) {
         delete d->markers.back();
         d->markers.pop_back();
     }
+    // A step back past a change takes its values back too: the header shows what holds, unmarked.
+    d->shownParams = d->ctl->sim().params();
+    d->shownChannels = {d->ctl->sim().channel(Direction::AtoB), d->ctl->sim().channel(Direction::BtoA)};
     const Trace& trace = d->ctl->sim().trace();
     d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
     while (d->breaks.size() > d->axis.breaks().size()) {
@@ -123,6 +126,7 @@ void SequenceScene::updateOpenItems() {
     }
     for (MarkerItem* m : d->markers)  // the axis may have been compressed since
         m->setPos(0, d->axis.y(m->at));
+    updateNotes();
     d->cursorY = yNow;
     d->cursor->setPos(0, yNow);
     d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler

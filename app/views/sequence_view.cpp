@@ -1,4 +1,5 @@
 #include "app/views/sequence_view.h"
+#include "app/views/note_item.h"
 
 #include "app/views/sequence_items.h"
 #include "app/views/sequence_scene.h"
@@ -76,6 +77,29 @@ void SequenceView::applyZoom() {
     const double fit = w > 0 ? std::clamp((viewport()->width() - bar) / (w + 8), 0.35, 1.0) : 1.0;
     const double k = fit * m_zoom;
     setTransform(QTransform::fromScale(k, k));
+}
+
+void SequenceView::editNote(quint64 step) {
+    m_scene->editNote(step);
+    if (NoteItem* note = m_scene->editingNote()) {
+        setFocus(Qt::OtherFocusReason);
+        m_follow = false;
+        ensureVisible(note, 20, 20);
+    }
+}
+
+void SequenceView::mouseDoubleClickEvent(QMouseEvent* event) {
+    const QPointF at = mapToScene(event->position().toPoint());
+    for (QGraphicsItem* item : items(event->position().toPoint()))
+        if (auto* note = qgraphicsitem_cast<NoteItem*>(item)) {
+            editNote(note->step());
+            return;
+        }
+    if (at.y() > 0 && at.x() > 0) {
+        editNote(m_scene->stepAtY(at.y()));
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
 }
 
 void SequenceView::zoomIn() {

@@ -22,6 +22,9 @@ public:
     const Theme& theme() const;
     int arrowCount() const;  // for tests: one arrow per segment sent
 
+    // Opens the note of `step` for writing in place and brings it into view.
+    void editNote(quint64 step);
+
 public Q_SLOTS:
     void zoomIn();
     void zoomOut();
@@ -29,6 +32,7 @@ public Q_SLOTS:
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;  // a row: write a note on its step
     void resizeEvent(QResizeEvent* event) override;
     // Once the heads have scrolled out of view, a copy stays at the top, as a spreadsheet keeps
     // its header row.
