@@ -58,7 +58,8 @@ struct QuizQuestion {
 };
 
 // The question for the next event, or none if it teaches nothing, is not at one of the
-// settings' steps, or asks a kind the settings leave out. `sim` is stepped and stepped back.
+// settings' steps, or asks a kind the settings leave out. `sim` is stepped and stepped back, so it
+// must keep its history (SimulatorOptions::keepHistory, the window's default) and record a trace.
 std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& settings);
 
 // What a segment's arrival led to, from the records of its step.

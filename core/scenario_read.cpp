@@ -356,7 +356,7 @@ Scenario readScenarioFields(const json& root) {
         std::stable_sort(s.annotations.begin(), s.annotations.end(),
                          [](const Annotation& a, const Annotation& b) { return a.step < b.step; });
     }
-    if (r.has("quiz"))
+    if (r.has("quiz"))  // version 2 only: version 1's keys refuse it
         s.quiz = readQuizSettings(root.at("quiz"));
     if (auto over = checkScenarioBudgets(s))
         throw ScenarioFailure{std::move(*over)};

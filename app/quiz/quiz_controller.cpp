@@ -36,7 +36,7 @@ QuizController::QuizController(SimController* controller, QObject* parent) : QOb
 }
 
 QuizController::~QuizController() {
-    if (m_ctl)
+    if (m_ctl)  // the gate must not call a quiz that is gone
         m_ctl->setStepGate(nullptr);
 }
 

@@ -145,6 +145,8 @@ void QuizPanel::showPage(int index) {
 void QuizPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::FontChange)  // the projector theme: the choices take the new size
+        update();
     QWidget::changeEvent(event);
 }
 

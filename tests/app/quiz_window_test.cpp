@@ -13,6 +13,7 @@
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
+#include "tests/support/finwave_process.h"
 
 #include <QFile>
 #include <QGraphicsItem>
@@ -293,5 +294,30 @@ TEST(QuizWindow, TheNextRunOfAQuizKeepsItsLock) {
     EXPECT_TRUE(window.controller()->isLocked());
     EXPECT_EQ(quiz->score().asked(), 0);
     EXPECT_NE(quiz->phase(), Phase::Off);
+}
+}  // namespace
+
+namespace {
+TEST(QuizWindow, TheQuizFlagsRefuseABadChoiceAndTakeTheirPictures) {
+    for (const char* bad : {"0", "5", "two"}) {
+        const auto r = finwave::testing::runFinwave({QStringLiteral("--quiz-answer"), QString::fromLatin1(bad)});
+        EXPECT_TRUE(r.isOneLineRefusal()) << bad << ": " << r.code << " " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("--quiz-answer"))) << r.err.toStdString();
+    }
+    QTemporaryDir dir;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("detect_leaks=0"));
+    for (const QStringList& flags : {QStringList{QStringLiteral("--quiz"), QStringLiteral("--steps"), QStringLiteral("2"),
+                                                 QStringLiteral("--quiz-answer"), QStringLiteral("1")},
+                                     QStringList{QStringLiteral("--quiz-summary")}}) {
+        const QString png = dir.filePath(QStringLiteral("quiz.png"));
+        QFile::remove(png);
+        const auto r = finwave::testing::runFinwave(
+            QStringList{QStringLiteral("--scenario"), QStringLiteral("lost-fin")} + flags + QStringList{QStringLiteral("--screenshot"), png},
+            60000, env);
+        EXPECT_EQ(r.code, 0) << flags.join(QLatin1Char(' ')).toStdString() << ": " << r.err.toStdString();
+        EXPECT_GT(QFile(png).size(), 1000) << flags.join(QLatin1Char(' ')).toStdString();
+    }
 }
 }  // namespace

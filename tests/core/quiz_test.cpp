@@ -3,6 +3,7 @@
 #include "core/builtin_scenarios.h"
 #include "core/quiz.h"
 #include "core/quiz_score.h"
+#include "core/scenario_io.h"
 #include "core/simulator.h"
 #include "core/transitions.h"
 
@@ -38,6 +39,8 @@ std::string snapshot(const Simulator& sim) {
     }
     for (const InFlight& f : sim.inFlight())
         out += " f" + std::to_string(f.seg.id) + (f.lost ? "L" + std::to_string(f.lostAt) : "") + ">" + std::to_string(f.arrivesAt);
+    // What the user did to the run (record and replay): asking must neither add nor take away.
+    out += " live " + std::to_string(sim.hasLiveInteractions()) + "\n" + writeScenario(sim.recordedRun());
     return out;
 }
 
