@@ -3,8 +3,8 @@
 # under Xvfb at 1280x720 (a classroom projector), 1366x768 (a laptop) and 1920x1080, in the light
 # and projector themes, in English and Chinese, at three moments of lost-last-ack and of
 # linger-abort, and at the two small sizes the scenario editor open over it (one of its pages per
-# theme and language, so every page is seen at each size). Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
-# (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
+# theme and language, so every page is seen at each size). Writes one PNG per picture and a
+# contact sheet, look-sheet.png, into OUT_DIR (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,24 +35,38 @@ for size in "${sizes[@]}"; do
             done
         done
     done
-    # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
-    # faults, protocol; page 0, general, is the plainest) over the four theme and language pairs,
-    # shifted by two at 1280x720 so each page is seen in both themes.
+    # Lessons (issue 15), at 1366x768 and 1280x720: the example lesson in the presenter layout and
+    # an annotated diagram with a note being written, in both languages.
     if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
+        for lang in en zh_CN; do
+            shots+=("@lesson-presenter|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme projector --lang $lang --steps 9|$out/${size}_projector_${lang}_lesson.png")
+            shots+=("@note-light|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme light --lang $lang --steps 8 --note-edit|$out/${size}_light_${lang}_notes.png")
+        done
+        # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
+        # faults, protocol; page 0, general, is the plainest) over the four theme and language
+        # pairs, shifted by two at 1280x720 so each page is seen in both themes.
         page=$( [ "$size" = 1366x768 ] && echo 1 || echo 3 )
         for theme in light projector; do
             for lang in en zh_CN; do
-                shots+=("lost-last-ack $theme $lang 4 $out/${size}_${theme}_${lang}_editor_p$page.png --editor-page $page")
+                shots+=("@editor|--scenario lost-last-ack --theme $theme --lang $lang --steps 4 --editor-page $page|$out/${size}_${theme}_${lang}_editor_p$page.png")
                 page=$(( page % 4 + 1 ))
             done
         done
     fi
     # One X server per size; each picture from a fresh settings folder, as on a first start.
     printf '%s\n' "${shots[@]}" | xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
-        while read -r scenario theme lang step file extra; do
+        while read -r line; do
             cfg=$(mktemp -d)
-            XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
-                --steps "$step" --screenshot "$file" $extra >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            if [ "${line#@}" != "$line" ]; then  # "@name|flags|file": a picture with flags of its own
+                IFS="|" read -r _ flags file <<<"$line"
+                # shellcheck disable=SC2086
+                XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" $flags --screenshot "$file" >/dev/null 2>&1 ||
+                    echo "look.sh: no picture for $file" >&2
+            else
+                read -r scenario theme lang step file <<<"$line"
+                XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
+                    --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+            fi
             rm -rf "$cfg"
         done'
     echo "look.sh: $size done"

@@ -106,7 +106,7 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             markBelow = textY + line / 2;
         };
         for (const TimerBracketItem::Restart& r : t->restarts)
-            mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restarted, %1").arg(formatTime(r.length)));
+            mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length)));
         if (t->endedAt >= 0) {
             mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
                                         : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));

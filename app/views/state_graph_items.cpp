@@ -93,6 +93,15 @@ QRectF StateEdgeItem::labelRect() const {
     return r;
 }
 
+QRectF StateEdgeItem::drawnRect() const {
+    QRectF r = QFontMetricsF(m_theme->font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter,
+                                                        edgeLabelText(m_label, QStringLiteral("A#10 B#10")));
+    r.adjust(-4, -2, 4, 2);
+    r.moveCenter(m_labelAt);
+    return m_path.boundingRect().adjusted(-m_theme->lineWidth * 3, -m_theme->lineWidth * 3, m_theme->lineWidth * 3,
+                                          m_theme->lineWidth * 3).united(r.united(labelRect()));
+}
+
 StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra,
                              const Transition* row)
     : m_theme(theme), m_path(std::move(path)), m_labelAt(labelAt), m_label(std::move(label)), m_extra(extra), m_row(row) {

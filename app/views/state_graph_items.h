@@ -58,6 +58,8 @@ public:
     const QString& label() const { return m_label; }
     const QPainterPath& path() const { return m_path; }
     QRectF labelRect() const;  // where the label with its step numbers is drawn
+    // The path and the label with room for step numbers up to "A#10 B#10": what a fitted view keeps.
+    QRectF drawnRect() const;
 
 private:
     QString labelText() const;

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QVariantAnimation>
 
@@ -70,7 +71,24 @@ void StateGraphScene::setTheme(const Theme& theme) {
     rebuild();
 }
 
-QRectF StateGraphScene::contentRect() const { return itemsBoundingRect().adjusted(-20, -20, 20, 20); }
+// What is drawn: itemsBoundingRect() would count the hidden edges (resets and time-outs not yet
+// taken) and their lanes too, and the fitted graph would shrink to leave room for them.
+QRectF StateGraphScene::contentRect() const {
+    QRectF r;
+    for (const QGraphicsItem* item : items())
+        if (item->isVisible()) {
+            // The room each item draws in, not the generous one it repaints (which keeps a wide
+            // margin for its label's step numbers and the pulse).
+            if (const auto* e = qgraphicsitem_cast<const StateEdgeItem*>(item))
+                r |= e->mapRectToScene(e->drawnRect());
+            else if (const auto* n = qgraphicsitem_cast<const StateNodeItem*>(item))
+                r |= n->mapRectToScene(n->box().adjusted(-12, -12, 12, 12));
+            else
+                r |= item->sceneBoundingRect();
+        }
+    const double margin = QFontMetricsF(d->theme.font).height() * 0.5;
+    return r.adjusted(-margin, -margin, margin, margin);
+}
 
 void StateGraphScene::renderContent(QPainter* painter, const QRectF& target) { render(painter, target, contentRect()); }
 

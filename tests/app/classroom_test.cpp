@@ -129,7 +129,7 @@ TEST(Classroom, TimerLabelsStandWhereTheTimerStartsRestartsAndEnds) {
     // The marks: the restart where it happened, then "expired" at the end, in that order.
     const auto& marks = timeWait->marks();
     ASSERT_EQ(marks.size(), 2);
-    EXPECT_TRUE(marks[0].text.startsWith(QStringLiteral("restarted"))) << marks[0].text.toStdString();
+    EXPECT_TRUE(marks[0].text.startsWith(QStringLiteral("restart: "))) << marks[0].text.toStdString();
     EXPECT_EQ(marks[1].text, QStringLiteral("expired"));
     EXPECT_LT(marks[0].y, marks[1].y);
     // Nothing says how it ended at the place it started: the start's text is its name and length.
