@@ -4,6 +4,7 @@
 #include "app/editor/scenario_editor.h"
 #include "app/language.h"
 #include "app/main_window.h"
+#include "app/quiz/quiz_controller.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
 #include "app/views/state_graph_view.h"
@@ -16,6 +17,7 @@
 #include <QSettings>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
 
@@ -24,13 +26,40 @@ void initFinwaveResources() { Q_INIT_RESOURCE(finwave); }
 
 namespace finwave::app {
 
+namespace {
+// The quiz flags, for screenshots and demonstrations: questions are answered as a student
+// would, through the same slots the keys use.
+void runQuizFlags(QuizController& quiz, long long steps, int answer, bool summary) {
+    using P = QuizController::Phase;
+    quiz.start();
+    const auto toQuestion = [&quiz] {
+        if (quiz.phase() == P::Idle || quiz.phase() == P::Revealed)
+            quiz.next();
+    };
+    constexpr int kGuard = 100'000;
+    if (summary) {
+        for (int i = 0; i < kGuard && quiz.phase() != P::Finished; ++i)
+            quiz.phase() == P::Asking ? quiz.answer(0) : quiz.next();
+        return;
+    }
+    toQuestion();
+    for (long long n = 1; n < std::max(1LL, steps) && quiz.phase() == P::Asking; ++n) {
+        quiz.answer(quiz.question()->right);
+        toQuestion();
+    }
+    if (answer > 0 && quiz.phase() == P::Asking)
+        quiz.answer(answer - 1);
+}
+}  // namespace
+
 int runWindow(int argc, char** argv) {
 
     // The window's flags: a missing value reads as an unknown option, as it always has.
     ParsedFlags flags = parseFlags(argc, argv, 1,
                                    {{"--theme", true}, {"--lang", true}, {"--screenshot", true}, {"--steps", true},
                                     {"--report-geometry", false}, {"--lesson", true}, {"--lesson-page", true},
-                                    {"--note-edit", false}, {"--editor", false}, {"--editor-page", true}});
+                                    {"--note-edit", false}, {"--quiz", false}, {"--quiz-answer", true},
+                                    {"--quiz-summary", false}, {"--editor", false}, {"--editor-page", true}});
     if (flags.error == FlagError::MissingValue && !isScenarioFlag(flags.flag))
         flags.error = FlagError::UnknownFlag;
     if (flags.error == FlagError::UnknownFlag) {
@@ -71,6 +100,21 @@ int runWindow(int argc, char** argv) {
             return 2;
         }
     }
+    // --quiz starts quiz mode (with --steps N: at the N-th question, earlier ones answered right);
+    // --quiz-answer K answers it with choice K to show the reveal; --quiz-summary answers every
+    // question with choice 1 and shows the end of the run.
+    const bool quizSummary = flags.has("--quiz-summary");
+    int quizAnswer = 0;
+    if (flags.has("--quiz-answer")) {
+        bool ok = false;
+        quizAnswer = last("--quiz-answer").toInt(&ok);
+        if (!ok || quizAnswer < 1 || quizAnswer > 4) {
+            std::fprintf(stderr, "finwave: --quiz-answer: '%s' is not a choice (1 to 4)\n",
+                         printable(last("--quiz-answer").toStdString()).c_str());
+            return 2;
+        }
+    }
+    const bool quizMode = flags.has("--quiz") || quizAnswer > 0 || quizSummary;
     // Only now the display: a bad flag is refused with its one line even where there is none.
     QApplication app(argc, argv);
     initFinwaveResources();
@@ -113,9 +157,12 @@ int runWindow(int argc, char** argv) {
         window.showScenarioEditor()->showPage(last("--editor-page").toInt());
     // --steps N opens the run at step N. --screenshot FILE saves the whole screen the window is
     // on (what a user sees, including whatever does not fit), then quits.
-    if (steps >= 0 || !screenshot.isEmpty()) {
+    if (steps >= 0 || !screenshot.isEmpty() || quizMode) {
         QTimer::singleShot(300, &window, [&] {
-            window.controller()->seek(steps >= 0 ? static_cast<quint64>(steps) : 10'000'000ull);
+            if (quizMode)
+                runQuizFlags(*window.quiz(), steps, quizAnswer, quizSummary);
+            else
+                window.controller()->seek(steps >= 0 ? static_cast<quint64>(steps) : 10'000'000ull);
             if (noteEdit)
                 window.sequenceView()->editNote(window.controller()->sim().stepIndex());
             if (screenshot.isEmpty())

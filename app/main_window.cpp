@@ -12,6 +12,8 @@
 #include "app/inspector.h"
 #include "app/language.h"
 #include "app/playback_bar.h"
+#include "app/quiz/quiz_controller.h"
+#include "app/quiz/quiz_panel.h"
 #include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
@@ -50,7 +52,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
     m_split->setChildrenCollapsible(false);
-    setCentralWidget(m_split);
+    setCentralWidget(createQuiz());
 
     m_playback = new PlaybackBar(m_ctl, this);
     m_bar = addToolBar(QString());
@@ -237,8 +239,10 @@ bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool qu
     }
     m_currentFile = file;
     m_docChanged = false;
-    m_ctl->loadScenario(*s);
+    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
     markCurrentScenario();
+    if (s->quiz && !m_quiz->isActive())
+        m_quiz->start();  // a teacher's file opens as the quiz it holds
     QSettings settings;
     settings.setValue(QStringLiteral("scenario/last"), nameOrFile);
     if (!file.isEmpty()) {
@@ -286,7 +290,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
-                       static_cast<QWidget*>(m_playback)})
+                       static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
         w->setFont(f);
     m_playback->keysLabel()->setVisible(on);
     const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_logDock, m_chartsDock};

@@ -13,6 +13,7 @@ struct Lesson;
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QLabel;
 class QMenu;
 class QSplitter;
 class QToolBar;
@@ -25,6 +26,8 @@ class EventLogView;
 class Inspector;
 class PlaybackBar;
 class ScenarioEditor;
+class QuizController;
+class QuizPanel;
 class SequenceView;
 class SimController;
 class StateGraphView;
@@ -42,6 +45,11 @@ public:
     PlaybackBar* playbackBar() const { return m_playback; }
     EventLogView* eventLog() const { return m_log; }
     ChartsPanel* charts() const { return m_charts; }
+    QuizController* quiz() const { return m_quiz; }
+    QuizPanel* quizPanel() const { return m_quizPanel; }
+    QAction* quizAction() const { return m_quizAction; }
+    // A shipped quiz (resources/quizzes, "closing-states" or "when-things-go-wrong"), started.
+    bool openQuiz(const QString& name);
 
     // Loads a built-in name or a scenario file. On failure shows (or, with quiet, returns) the
     // reason and keeps the current scenario.
@@ -90,6 +98,8 @@ private:
     void retranslateEditorActions();
     void showAbout();
     void arrangeDocks();
+    QWidget* createQuiz();  // the quiz panel above the diagrams, its keys and the score label
+    void retranslateQuiz();
     void fitToScreen(const QByteArray& savedGeometry);
 
     SimController* m_ctl;
@@ -123,6 +133,12 @@ private:
     QList<QAction*> m_scenarioActions;
     ScenarioEditor* m_editor = nullptr;
     QAction *m_editScenario, *m_newScenario;
+    QuizController* m_quiz = nullptr;
+    QuizPanel* m_quizPanel = nullptr;
+    QLabel* m_quizScore = nullptr;
+    QAction *m_quizAction = nullptr, *m_quizHint = nullptr, *m_quizNext = nullptr;
+    QAction *m_quizClosing = nullptr, *m_quizWrong = nullptr;
+    QList<QAction*> m_quizAnswers;
 };
 
 }  // namespace finwave::app

@@ -152,6 +152,10 @@ void MainWindow::createMenus() {
     m_simMenu->addSeparator();
     m_simMenu->addAction(m_dropA);
     m_simMenu->addAction(m_dropB);
+    m_simMenu->addSeparator();
+    m_simMenu->addAction(m_quizAction);
+    m_simMenu->addAction(m_quizClosing);
+    m_simMenu->addAction(m_quizWrong);
     m_scenarioMenu = menuBar()->addMenu(QString());
     m_scenarioMenu->addAction(m_editScenario);
     m_scenarioMenu->addSeparator();
@@ -241,6 +245,7 @@ void MainWindow::retranslate() {
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About FinWave"));
     retranslateEditorActions();
+    retranslateQuiz();
     updateTitle();
 }
 
@@ -261,7 +266,9 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>Page Down / Page Up</b></td><td>next / previous scenario of the lesson</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>copy the diagram</td></tr>"
            "<tr><td><b>D / Shift+D</b></td><td>drop A's / B's next segment (the one in flight, or the next sent)</td></tr>"
-           "<tr><td><b>Click a segment in flight</b></td><td>drop it where it is (right-click: a menu)</td></tr></table>"));
+           "<tr><td><b>Click a segment in flight</b></td><td>drop it where it is (right-click: a menu)</td></tr>"
+           "<tr><td><b>Q</b></td><td>quiz mode: predict each step</td></tr>"
+           "<tr><td><b>1 – 4, H, Enter</b></td><td>in a quiz: answer, hint (half a point), next</td></tr></table>"));
 }
 
 void MainWindow::showAbout() {

@@ -60,6 +60,10 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     connect(m_step, &QToolButton::clicked, m_ctl, &SimController::stepForward);
     connect(m_dropA, &QToolButton::clicked, this, [this] { m_ctl->dropNext(Side::A); });
     connect(m_dropB, &QToolButton::clicked, this, [this] { m_ctl->dropNext(Side::B); });
+    connect(m_ctl, &SimController::lockedChanged, this, [this](bool locked) {  // a locked quiz
+        m_dropA->setEnabled(!locked);
+        m_dropB->setEnabled(!locked);
+    });
     connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
         if (!m_syncing)
             m_ctl->setSpeed(std::pow(10.0, v / 10.0));

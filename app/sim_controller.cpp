@@ -41,10 +41,23 @@ void SimController::loadScenario(const Scenario& scenario) {
     Q_EMIT recordingChanged();
 }
 
+void SimController::setStepGate(std::function<bool()> gate) { m_gate = std::move(gate); }
+
+std::optional<QuizQuestion> SimController::lookAhead(const QuizSettings& settings) {
+    return nextQuestion(*m_sim, settings);
+}
+
+void SimController::setLocked(bool locked) {
+    if (locked == m_locked)
+        return;
+    m_locked = locked;
+    Q_EMIT lockedChanged(locked);
+}
+
 void SimController::play() {
     if (m_playing)
         return;
-    if (m_sim->isFinished())
+    if (m_sim->isFinished() || !mayStepForward())
         return;
     m_playing = true;
     m_clock.start();
@@ -88,6 +101,8 @@ void SimController::afterTraceChange(std::size_t oldSize) {
 }
 
 void SimController::stepForward() {
+    if (!mayStepForward())
+        return;
     const std::size_t old = m_sim->trace().size();
     if (m_sim->step())
         afterTraceChange(old);
@@ -120,7 +135,12 @@ void SimController::seek(quint64 step) {
         afterTraceChange(old);
         return;
     }
-    m_sim->seek(step);
+    if (m_gate) {  // forward one event at a time, stopping where the quiz holds the next one
+        while (m_sim->stepIndex() < step && mayStepForward() && m_sim->step()) {
+        }
+    } else {
+        m_sim->seek(step);
+    }
     afterTraceChange(old);
 }
 
@@ -133,6 +153,8 @@ void SimController::setSpeed(double speed) {
 }
 
 void SimController::setChannel(Direction dir, const ChannelParams& params) {
+    if (m_locked)
+        return;
     m_sim->setChannel(dir, params);
     rememberShown();
     Q_EMIT paramsChanged();
@@ -140,6 +162,8 @@ void SimController::setChannel(Direction dir, const ChannelParams& params) {
 }
 
 void SimController::setParams(const ProtocolParams& params) {
+    if (m_locked)
+        return;
     m_sim->setParams(params);
     rememberShown();
     Q_EMIT paramsChanged();
@@ -160,6 +184,8 @@ void SimController::setAnnotation(quint64 step, const QString& text) {
 }
 
 void SimController::setSeed(quint64 seed) {
+    if (m_locked)
+        return;
     m_sim->setSeed(seed);
     Q_EMIT paramsChanged();
 }
@@ -168,16 +194,20 @@ bool SimController::dropSegment(quint32 segmentId) {
     // At the cursor's time, where the segment is seen: the drop is then the next event (the
     // cursor never passes the next event), so running it keeps time moving forward.
     const Micros at = m_displayTime;
-    if (!m_sim->dropInFlight(segmentId, at))
+    if (m_locked || !m_sim->dropInFlight(segmentId, at))
         return false;
     Q_EMIT recordingChanged();
+    Q_EMIT futureChanged();
     stepForward();
     return true;
 }
 
 quint32 SimController::dropNext(finwave::Side sender) {
+    if (m_locked)
+        return 0;
     const std::uint32_t id = m_sim->dropNext(sender);
     Q_EMIT recordingChanged();
+    Q_EMIT futureChanged();
     if (id != 0)
         stepForward();  // the drop, now
     Q_EMIT paramsChanged();  // "armed" shows in the bar
@@ -185,7 +215,8 @@ quint32 SimController::dropNext(finwave::Side sender) {
 }
 
 void SimController::setDisplayTime(qint64 us) {
-    const auto next = m_sim->nextEventTime();
+    // A held event's time is not shown either: the cursor stays at now().
+    const auto next = mayStepForward() ? m_sim->nextEventTime() : std::nullopt;
     m_displayTime = std::clamp<Micros>(us, m_sim->now(), next ? *next : m_sim->now());
     Q_EMIT displayTimeChanged(m_displayTime);
 }
@@ -206,6 +237,12 @@ void SimController::tick() {
     m_fastForward = gap > 8.0 * rtt;
     const double rate = m_fastForward ? std::max(rtt, gap / kFastForwardSeconds) : rtt;  // sim µs per real s
     m_displayTime += static_cast<Micros>(elapsed * rate * m_speed);
+    if (!mayStepForward()) {  // the quiz holds the next event: stop where we are
+        m_displayTime = m_sim->now();
+        pause();
+        Q_EMIT displayTimeChanged(m_displayTime);
+        return;
+    }
     const std::size_t old = m_sim->trace().size();
     bool stepped = false;
     while (m_sim->nextEventTime() && *m_sim->nextEventTime() <= m_displayTime) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/quiz.h"
 #include "core/simulator.h"
 
 #include <QElapsedTimer>
@@ -7,7 +8,9 @@
 #include <QTimer>
 
 #include <array>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace finwave::app {
 
@@ -31,6 +34,18 @@ public:
     bool isFastForwarding() const { return m_fastForward; }  // crossing a long idle span
 
     void loadScenario(const Scenario& scenario);      // resets to step 0 and emits scenarioLoaded
+
+    // Quiz mode. The gate is asked before every step forward (step, play, seek, the cursor
+    // moving toward the next event); while it says no, the next event is held back and the
+    // cursor stays at now(), so nothing of it can be seen.
+    void setStepGate(std::function<bool()> gate);
+    bool mayStepForward() const { return !m_gate || m_gate(); }
+    // The question the next event would be, made by running it and stepping back: the engine is
+    // left as it was and no signal is sent (core/quiz.h).
+    std::optional<QuizQuestion> lookAhead(const QuizSettings& settings);
+    // Locked parameters (a teacher's quiz): channel, protocol, seed and drops are refused.
+    void setLocked(bool locked);
+    bool isLocked() const { return m_locked; }
 
 public Q_SLOTS:
     void play();
@@ -64,6 +79,8 @@ Q_SIGNALS:
     void finished();                            // no event left
     void recordingChanged();                    // the user did something to the run, or undid it
     void annotationsChanged();                  // a note on a step was added, changed or removed
+    void lockedChanged(bool locked);
+    void futureChanged();                       // a drop changed what the next event is
 
 private:
     void tick();
@@ -81,6 +98,8 @@ private:
     ProtocolParams m_shownParams;
     std::array<ChannelParams, 2> m_shownChannels{};
     std::size_t m_shownRecording = 0;
+    bool m_locked = false;
+    std::function<bool()> m_gate;
 };
 
 }  // namespace finwave::app

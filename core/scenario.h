@@ -2,6 +2,7 @@
 
 #include "core/channel.h"
 #include "core/profile.h"
+#include "core/quiz_settings.h"
 #include "core/tcp_state.h"
 
 #include <cstdint>
@@ -100,6 +101,7 @@ struct Scenario {
     Micros horizon = 3600 * kSec;  // safety stop: no event runs after this time
     std::vector<Interaction> recording;  // version 2: what the user did, sorted by step
     std::vector<Annotation> annotations; // version 2: notes on steps, sorted by step
+    std::optional<QuizSettings> quiz;  // a teacher's quiz (file version 2, docs/quiz.md)
 };
 
 }  // namespace finwave

@@ -3,6 +3,7 @@
 #include "core/names.h"
 #include "core/scenario_fields.h"
 #include "core/scenario_rules.h"
+#include "core/scenario_quiz.h"
 
 #include <nlohmann/json.hpp>
 
@@ -309,7 +310,7 @@ Scenario readScenarioFields(const json& root) {
     const bool v2 = version.get<double>() == 2;
     if (v2)
         r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
-                     "actions", "faults", "horizon_ms", "recording", "notes"});
+                     "actions", "faults", "horizon_ms", "recording", "notes", "quiz"});
     else
         r.checkKeys({"version", "name", "title", "description", "profile", "params", "channel", "seed", "a", "b",
                      "actions", "faults", "horizon_ms"});
@@ -355,6 +356,8 @@ Scenario readScenarioFields(const json& root) {
         std::stable_sort(s.annotations.begin(), s.annotations.end(),
                          [](const Annotation& a, const Annotation& b) { return a.step < b.step; });
     }
+    if (r.has("quiz"))
+        s.quiz = readQuizSettings(root.at("quiz"));
     if (auto over = checkScenarioBudgets(s))
         throw ScenarioFailure{std::move(*over)};
     return s;

@@ -1,6 +1,7 @@
 // Writing scenario files: every field, in reading order, with the names of core/names.h.
 #include "core/names.h"
 #include "core/scenario_io.h"
+#include "core/scenario_quiz.h"
 
 #include <nlohmann/json.hpp>
 
@@ -60,9 +61,9 @@ json interactionJson(const Interaction& i) {
 std::string writeScenario(const Scenario& s) {
     const auto ms = [](Micros t) { return static_cast<double>(t) / 1000.0; };
     const ProtocolParams& p = s.params;
-    const bool v2 = !s.recording.empty() || !s.annotations.empty();
+    const bool v2 = !s.recording.empty() || !s.annotations.empty() || s.quiz.has_value();
     json j;
-    j["version"] = v2 ? 2 : 1;
+    j["version"] = v2 ? 2 : 1;  // a file without version-2 fields stays readable by older versions
     j["name"] = s.name;
     j["title"] = s.title;
     j["description"] = s.description;
@@ -93,7 +94,7 @@ std::string writeScenario(const Scenario& s) {
                                {"flags", flagsJson(f.flags)}, {"exact_flags", f.exactFlags}, {"count", f.count},
                                {"extra_delay_ms", ms(f.extraDelay)}, {"at_ms", ms(f.at)},
                                {"seq_offset", f.seqOffset}});
-    if (v2) {
+    if (!s.recording.empty() || !s.annotations.empty()) {
         j["recording"] = json::array();
         for (const Interaction& i : s.recording)
             j["recording"].push_back(interactionJson(i));
@@ -101,6 +102,8 @@ std::string writeScenario(const Scenario& s) {
         for (const Annotation& a : s.annotations)
             j["notes"].push_back({{"step", a.step}, {"text", a.text}});
     }
+    if (s.quiz)
+        j["quiz"] = quizSettingsJson(*s.quiz);
     return j.dump(2) + "\n";
 }
 

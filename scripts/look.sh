@@ -2,9 +2,11 @@
 # Renders the window as users see it, for a person to look at before and after a UI change:
 # under Xvfb at 1280x720 (a classroom projector), 1366x768 (a laptop) and 1920x1080, in the light
 # and projector themes, in English and Chinese, at three moments of lost-last-ack and of
-# linger-abort, and at the two small sizes the scenario editor open over it (one of its pages per
-# theme and language, so every page is seen at each size). Writes one PNG per picture and a
-# contact sheet, look-sheet.png, into OUT_DIR (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
+# linger-abort; at 1280x720 and 1366x768 also a quiz question, a revealed answer and the
+# end-of-run summary of the "When things go wrong" quiz, and the scenario editor open over the
+# window (one of its pages per theme and language, so every page is seen at each size). Writes one
+# PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR (default build/look). Needs
+# build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +24,11 @@ rm -f "$out"/*.png
 
 # Three moments of each scenario: early, the interesting middle, the end.
 declare -A moments=([lost-last-ack]="4 7 999999" [linger-abort]="2 4 999999")
+# The quiz pictures: the 2nd question (a timer: which one fires, and when), its answer revealed
+# (choice 2), and the summary after answering every question with choice 1.
+quiz=$root/resources/quizzes/when-things-go-wrong.json
+declare -A quizFlags=([quiz-question]="--quiz --steps 2" [quiz-reveal]="--quiz --steps 2 --quiz-answer 2"
+                      [quiz-summary]="--quiz-summary")
 
 for size in "${sizes[@]}"; do
     shots=()
@@ -53,6 +60,16 @@ for size in "${sizes[@]}"; do
             done
         done
     fi
+    # The quiz at the classroom and laptop sizes only, so the look stays quick.
+    if [ "$size" = 1280x720 ] || [ "$size" = 1366x768 ]; then
+        for theme in light projector; do
+            for lang in en zh_CN; do
+                for moment in quiz-question quiz-reveal quiz-summary; do
+                    shots+=("$quiz $theme $lang -1 $out/${size}_${theme}_${lang}_${moment}.png ${quizFlags[$moment]}")
+                done
+            done
+        done
+    fi
     # One X server per size; each picture from a fresh settings folder, as on a first start.
     printf '%s\n' "${shots[@]}" | xvfb-run -a -s "-screen 0 ${size}x24" bash -c '
         while read -r line; do
@@ -63,9 +80,12 @@ for size in "${sizes[@]}"; do
                 XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" $flags --screenshot "$file" >/dev/null 2>&1 ||
                     echo "look.sh: no picture for $file" >&2
             else
-                read -r scenario theme lang step file <<<"$line"
+                read -r scenario theme lang step file extra <<<"$line"
+                steps=(--steps "$step")
+                [ "$step" = -1 ] && steps=()  # the quiz flags say where to stop
+                # shellcheck disable=SC2086 # $extra is a list of flags
                 XDG_CONFIG_HOME=$cfg timeout 30 "'"$bin"'" --scenario "$scenario" --theme "$theme" --lang "$lang" \
-                    --steps "$step" --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
+                    "${steps[@]}" $extra --screenshot "$file" >/dev/null 2>&1 || echo "look.sh: no picture for $file" >&2
             fi
             rm -rf "$cfg"
         done'

@@ -173,7 +173,7 @@ TEST(ScenarioLimits, ANewlineInAnEnumValueOrAnUnknownKeyIsEscaped) {
     EXPECT_TRUE(oneLine(r));
     r = parseScenario("{\"version\": 1}", "a\nb.json");
     EXPECT_TRUE(r);
-    r = parseScenario("{\"version\": 2}", "a\nb.json");
+    r = parseScenario("{\"version\": 3}", "a\nb.json");
     EXPECT_TRUE(oneLine(r)) << r.error.oneLine();
 }
 
