@@ -49,6 +49,16 @@ for size in "${sizes[@]}"; do
             shots+=("@lesson-presenter|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme projector --lang $lang --steps 9|$out/${size}_projector_${lang}_lesson.png")
             shots+=("@note-light|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme light --lang $lang --steps 8 --note-edit|$out/${size}_light_${lang}_notes.png")
         done
+        # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
+        # faults, protocol; page 0, general, is the plainest) over the four theme and language
+        # pairs, shifted by two at 1280x720 so each page is seen in both themes.
+        page=$( [ "$size" = 1366x768 ] && echo 1 || echo 3 )
+        for theme in light projector; do
+            for lang in en zh_CN; do
+                shots+=("@editor|--scenario lost-last-ack --theme $theme --lang $lang --steps 4 --editor-page $page|$out/${size}_${theme}_${lang}_editor_p$page.png")
+                page=$(( page % 4 + 1 ))
+            done
+        done
     fi
     # The quiz at the classroom and laptop sizes only, so the look stays quick.
     if [ "$size" = 1280x720 ] || [ "$size" = 1366x768 ]; then
