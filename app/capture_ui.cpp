@@ -93,10 +93,11 @@ QString openCapture(QWidget* parent, SimController* ctl, const QString& path, in
         return QString::fromStdString(list.error);
     if (connection == 0 && list.connections.size() > 1) {
         QStringList items;
-        for (const auto& c : list.connections)
-            items << QCoreApplication::translate("Capture", "%1: %2 ↔ %3, %n packet(s)", nullptr, static_cast<int>(c.packets))
-                         .arg(c.index)
-                         .arg(QString::fromStdString(c.first.text()), QString::fromStdString(c.second.text()));
+        for (const auto& c : list.connections) {
+            const int packets = static_cast<int>(c.packets);
+            const QString line = QCoreApplication::translate("Capture", "%1: %2 ↔ %3, %n packet(s)", nullptr, packets);
+            items << line.arg(c.index).arg(QString::fromStdString(c.first.text()), QString::fromStdString(c.second.text()));
+        }
         bool ok = false;
         const QString chosen = QInputDialog::getItem(parent, QCoreApplication::translate("Capture", "Open capture"), QCoreApplication::translate("Capture", "Which TCP connection?"), items, 0, false, &ok);
         if (!ok)

@@ -21,4 +21,18 @@
         <translation><numerusform>%n byte</numerusform><numerusform>%n bytes</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>Capture</name>
+    <message numerus="yes">
+        <source>%1: %2 ↔ %3, %n packet(s)</source>
+        <translation><numerusform>%1: %2 ↔ %3, %n packet</numerusform><numerusform>%1: %2 ↔ %3, %n packets</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::ScenarioEditor</name>
+    <message numerus="yes">
+        <source>%n field(s) hold a value the scenario file reader would refuse; Apply is off until they are corrected.</source>
+        <translation><numerusform>%n field holds a value the scenario file reader would refuse; Apply is off until it is corrected.</numerusform><numerusform>%n fields hold a value the scenario file reader would refuse; Apply is off until they are corrected.</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Capture</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>the capture starts mid-connection: ESTABLISHED assumed</source>
+        <translation>抓包从连接中途开始:假定为 ESTABLISHED</translation>
+    </message>
+    <message>
+        <source>the server was listening before its SYN arrived</source>
+        <translation>SYN 到达之前服务器已在监听</translation>
+    </message>
+    <message>
+        <source>the capture was taken at the other end: time estimated</source>
+        <translation>抓包点在另一端:时间为估计值</translation>
+    </message>
+    <message>
+        <source>a segment that must have been sent was not captured</source>
+        <translation>一个必定已发送的报文段没有被抓到</translation>
+    </message>
+    <message>
+        <source>sent more than once: which copy arrived is inferred</source>
+        <translation>发送了不止一次:到达的是哪一份为推断</translation>
+    </message>
+    <message>
+        <source>nothing shows it arrived: taken as lost</source>
+        <translation>没有迹象表明它已到达:视为丢失</translation>
+    </message>
+    <message>
+        <source>its timer ran out after the capture ended</source>
+        <translation>它的计时器在抓包结束之后才到期</translation>
+    </message>
+    <message>
+        <source>it answered with RST: it had already closed by timeout</source>
+        <translation>它以 RST 回应:此前已因超时关闭</translation>
+    </message>
+    <message>
+        <source>FIN resent with no answer: retries exhausted assumed</source>
+        <translation>FIN 重传均无回应:假定重试次数耗尽</translation>
+    </message>
+    <message>
+        <source>abort or unread data: the RST alone does not say which</source>
+        <translation>中止还是有未读数据:仅凭 RST 无法判断</translation>
+    </message>
+    <message>
+        <source>the state lasted under a millisecond</source>
+        <translation>该状态持续不到一毫秒</translation>
+    </message>
+    <message>
+        <source>Complete four-way close</source>
+        <translation>完整的四次挥手关闭</translation>
+    </message>
+    <message>
+        <source>Three-segment close (FIN+ACK)</source>
+        <translation>三段式关闭(FIN+ACK)</translation>
+    </message>
+    <message>
+        <source>Simultaneous close</source>
+        <translation>同时关闭</translation>
+    </message>
+    <message>
+        <source>Connection still open at the end of the capture (A %1, B %2)</source>
+        <translation>抓包结束时连接仍未关闭(A 为 %1,B 为 %2)</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from A, with no data or FIN before it</source>
+        <translation>A 发送 RST 异常关闭,此前没有数据或 FIN</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from B, with no data or FIN before it</source>
+        <translation>B 发送 RST 异常关闭,此前没有数据或 FIN</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from A after data, before any FIN</source>
+        <translation>A 在数据之后、任何 FIN 之前发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from B after data, before any FIN</source>
+        <translation>B 在数据之后、任何 FIN 之前发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from A after its own FIN</source>
+        <translation>A 在自己的 FIN 之后发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from B after its own FIN</source>
+        <translation>B 在自己的 FIN 之后发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from A after B&apos;s FIN</source>
+        <translation>A 在 B 的 FIN 之后发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from B after A&apos;s FIN</source>
+        <translation>B 在 A 的 FIN 之后发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from A after both FINs</source>
+        <translation>A 在双方的 FIN 之后发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>Abortive close by RST from B after both FINs</source>
+        <translation>B 在双方的 FIN 之后发送 RST 异常关闭</translation>
+    </message>
+    <message>
+        <source>; half-close with data after the first FIN</source>
+        <translation>;半关闭,第一个 FIN 之后仍有数据</translation>
+    </message>
+    <message>
+        <source>; retransmitted FIN</source>
+        <translation>;FIN 被重传</translation>
+    </message>
+    <message>
+        <source>; final ACK not seen</source>
+        <translation>;未见最后的 ACK</translation>
+    </message>
+    <message>
+        <source>Open capture</source>
+        <translation>打开抓包文件</translation>
+    </message>
+    <message>
+        <source>Which TCP connection?</source>
+        <translation>哪一个 TCP 连接?</translation>
+    </message>
+    <message>
+        <source>%1: there is no connection %2</source>
+        <translation>%1:没有第 %2 个连接</translation>
+    </message>
+    <message>
+        <source>%1, connection %2: A %3, B %4</source>
+        <translation>%1,第 %2 个连接:A %3,B %4</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcapng *.pcap *.cap);;All files (*)</source>
+        <translation>抓包文件 (*.pcapng *.pcap *.cap);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export capture</source>
+        <translation>导出抓包文件</translation>
+    </message>
+    <message>
+        <source>This run is a capture already; export a simulated run.</source>
+        <translation>此运行本身就是抓包;请导出模拟的运行。</translation>
+    </message>
+    <message>
+        <source>pcapng with comments (*.pcapng);;Classic pcap (*.pcap)</source>
+        <translation>带注释的 pcapng (*.pcapng);;经典 pcap (*.pcap)</translation>
+    </message>
+    <message>
+        <source>At A (what A sent and what reached A)</source>
+        <translation>在 A 处(A 发出的和到达 A 的)</translation>
+    </message>
+    <message>
+        <source>At B (what B sent and what reached B)</source>
+        <translation>在 B 处(B 发出的和到达 B 的)</translation>
+    </message>
+    <message>
+        <source>Capture taken at:</source>
+        <translation>抓包位置:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 ↔ %3, %n packet(s)</source>
+        <translation>
+            <numerusform>%1：%2 ↔ %3，%n 个报文</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>%1: time until both ends are CLOSED, by loss</source>
@@ -292,6 +469,77 @@
     <message>
         <source>stuck: nothing more happens</source>
         <translation>停滞：不会再发生任何事</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>next state</source>
+        <translation>下一个状态</translation>
+    </message>
+    <message>
+        <source>next segment</source>
+        <translation>下一个报文段</translation>
+    </message>
+    <message>
+        <source>next timer</source>
+        <translation>下一个定时器</translation>
+    </message>
+    <message>
+        <source>fate of a segment</source>
+        <translation>报文段的去向</translation>
+    </message>
+    <message>
+        <source>%1 is in %2. Which state does %1 enter next?</source>
+        <translation>%1 处于 %2。%1 接下来进入哪个状态？</translation>
+    </message>
+    <message>
+        <source>%1 is in %2. Which segment does %1 send next?</source>
+        <translation>%1 处于 %2。%1 接下来发送哪个报文段？</translation>
+    </message>
+    <message>
+        <source>No segment arrives before a timer fires. Which timer fires next, and when?</source>
+        <translation>在定时器到期之前没有报文段到达。接下来哪个定时器到期，何时到期？</translation>
+    </message>
+    <message>
+        <source>%1 reaches %2 in %3. What does %2 do with it?</source>
+        <translation>%1 到达处于 %3 的 %2。%2 会怎样处理它？</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 timer, at t = %3</source>
+        <translation>%1 的 %2 定时器，在 t = %3 时</translation>
+    </message>
+    <message>
+        <source>accepted, nothing sent back</source>
+        <translation>接受，不回复任何报文段</translation>
+    </message>
+    <message>
+        <source>answered with an ACK</source>
+        <translation>回复 ACK</translation>
+    </message>
+    <message>
+        <source>ignored: dropped, nothing sent back</source>
+        <translation>忽略：丢弃，不回复任何报文段</translation>
+    </message>
+    <message>
+        <source>answered with RST</source>
+        <translation>回复 RST</translation>
+    </message>
+    <message>
+        <source>Right: %1</source>
+        <translation>答对了：%1</translation>
+    </message>
+    <message>
+        <source>Wrong. The answer is %1</source>
+        <translation>答错了。正确答案是 %1</translation>
+    </message>
+    <message>
+        <source>%1, row %2</source>
+        <translation>%1，第 %2 行</translation>
+    </message>
+    <message>
+        <source>Quiz: right %1 · wrong %2 · hints %3 · points %4 · streak %5</source>
+        <translation>测验：答对 %1 · 答错 %2 · 提示 %3 · 得分 %4 · 连对 %5</translation>
     </message>
 </context>
 <context>
@@ -735,6 +983,22 @@
         <source>B does not close for 70 s: A leaves FIN_WAIT_2 by timeout at 60 s; B&apos;s late FIN meets a RST.</source>
         <translation>B 在 70 秒内都不关闭：A 在 60 秒时因超时离开 FIN_WAIT_2；B 迟到的 FIN 遇到 RST。</translation>
     </message>
+    <message>
+        <source>Quiz: closing states</source>
+        <translation>测验：关闭状态</translation>
+    </message>
+    <message>
+        <source>Predict each step of three closes: the normal four-segment close, then a simultaneous close (CLOSING), then a half-close.</source>
+        <translation>预测三次关闭的每一步：正常的四次挥手，然后是同时关闭（CLOSING），最后是半关闭。</translation>
+    </message>
+    <message>
+        <source>Quiz: when things go wrong</source>
+        <translation>测验：出错的时候</translation>
+    </message>
+    <message>
+        <source>Predict each step when a FIN is lost, when the last ACK is lost, and when a close ends in RST (SO_LINGER 0, unread data).</source>
+        <translation>预测 FIN 丢失、最后一个 ACK 丢失，以及关闭以 RST 结束（SO_LINGER 0、未读数据）时的每一步。</translation>
+    </message>
 </context>
 <context>
     <name>ScenarioError</name>
@@ -1168,6 +1432,10 @@
         <source>Rule</source>
         <translation>依据</translation>
     </message>
+    <message>
+        <source>%1 — inferred: %2</source>
+        <translation>%1 — 推断:%2</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::Inspector</name>
@@ -1423,91 +1691,127 @@
     </message>
     <message>
         <source>Save run as scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>将运行另存为场景</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>This run has drops, changes or notes that are not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>这次运行有尚未保存的丢弃、更改或注释。</translation>
     </message>
     <message>
         <source>Save them as a scenario first?</source>
-        <translation type="unfinished"></translation>
+        <translation>先把它们保存为场景吗？</translation>
     </message>
     <message>
         <source>%1 / %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2：%3</translation>
     </message>
     <message>
         <source>Cannot open lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开课程</translation>
     </message>
     <message>
         <source>The lesson was not opened; the current scenario stays.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>课程未打开；保留当前场景。
+
+%1</translation>
     </message>
     <message>
         <source>%1: none of its scenarios could be opened.
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：其中没有一个场景能打开。
+%2</translation>
     </message>
     <message>
         <source>These scenarios of the lesson could not be opened and are left out:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>课程中的这些场景无法打开，已略去：
+%1</translation>
     </message>
     <message>
         <source>Lesson opened without some scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>课程已打开，但缺少部分场景</translation>
     </message>
     <message>
         <source>Open lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程</translation>
     </message>
     <message>
         <source>FinWave lessons (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>FinWave 课程 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Why TIME_WAIT exists</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么需要 TIME_WAIT</translation>
     </message>
     <message>
         <source>&amp;Save run</source>
-        <translation type="unfinished"></translation>
+        <translation>保存运行(&amp;S)</translation>
     </message>
     <message>
         <source>Save run &amp;as scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>将运行另存为场景(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Note on this step…</source>
-        <translation type="unfinished"></translation>
+        <translation>为此步写注释(&amp;N)…</translation>
     </message>
     <message>
         <source>Open &amp;lesson…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开课程(&amp;L)…</translation>
     </message>
     <message>
         <source>Example lesson: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>示例课程：%1</translation>
     </message>
     <message>
         <source>&amp;Next scenario of the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程的下一个场景(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Previous scenario of the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>课程的上一个场景(&amp;P)</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower, down to 0.01× (slow motion)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presenter layout (projector theme, full screen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the run (its drops and changes) / as a new scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N, or double-click a row&lt;/b&gt;&lt;/td&gt;&lt;td&gt;write a note on this step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next / previous scenario of the lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop A&apos;s / B&apos;s next segment (the one in flight, or the next sent)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it where it is (right-click: a menu)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>%1 · step %2 · t = %3 · %4</source>
+        <translation>%1 · 第 %2 步 · t = %3 · %4</translation>
+    </message>
+    <message>
+        <source>&amp;Edit scenario…</source>
+        <translation>编辑场景(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;New scenario</source>
+        <translation>新建场景(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Open &amp;capture…</source>
+        <translation>打开抓包文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export ca&amp;pture…</source>
+        <translation>导出抓包文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower, down to 0.01× (slow motion)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presenter layout (projector theme, full screen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the run (its drops and changes) / as a new scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+E / Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;edit the scenario / a new one&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O / Ctrl+Alt+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a capture / export the run as a capture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N, or double-click a row&lt;/b&gt;&lt;/td&gt;&lt;td&gt;write a note on this step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next / previous scenario of the lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop A&apos;s / B&apos;s next segment (the one in flight, or the next sent)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it where it is (right-click: a menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quiz mode: predict each step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 – 4, H, Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;in a quiz: answer, hint (half a point), next&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢，最慢 0.01×（慢动作）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示布局（投影主题，全屏）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;保存运行（其中的丢弃和更改）/ 另存为新场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+E / Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;编辑场景 / 新建场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开课程&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O / Ctrl+Alt+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开抓包文件 / 把运行导出为抓包文件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N，或双击一行&lt;/b&gt;&lt;/td&gt;&lt;td&gt;为此步写注释&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;课程的下一个 / 上一个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃 A / B 的下一个报文段（飞行中的那个，或下一个发出的）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它在所在位置丢失（右键：菜单）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测验模式：预测每一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 – 4、H、Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测验中：作答、提示（扣半分）、下一题&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz: predict each step</source>
+        <translation>测验：预测每一步(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quiz: closing states</source>
+        <translation>测验：关闭状态</translation>
+    </message>
+    <message>
+        <source>Quiz: when things go wrong</source>
+        <translation>测验：出错的时候</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1870,470 @@
     </message>
 </context>
 <context>
+    <name>finwave::app::QuizPanel</name>
+    <message>
+        <source>Hint (H, costs ½ point)</source>
+        <translation>提示（H，扣 ½ 分）</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>下一题 (Enter)</translation>
+    </message>
+    <message>
+        <source>End quiz (Q)</source>
+        <translation>结束测验 (Q)</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再来一次</translation>
+    </message>
+    <message>
+        <source>Export scores as CSV…</source>
+        <translation>将成绩导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Questions missed (click one to go to its step):</source>
+        <translation>答错的题目（点击一题即可跳到它的那一步）：</translation>
+    </message>
+    <message>
+        <source>Quiz on %1</source>
+        <translation>测验：%1</translation>
+    </message>
+    <message>
+        <source>No question before the next step: press Enter to go on to the next question.</source>
+        <translation>下一步之前没有题目：按 Enter 前往下一题。</translation>
+    </message>
+    <message>
+        <source>Question %1 · step %2 · %3</source>
+        <translation>第 %1 题 · 第 %2 步 · %3</translation>
+    </message>
+    <message>
+        <source>Hint: the choices struck out are wrong.</source>
+        <translation>提示：被划掉的选项是错的。</translation>
+    </message>
+    <message>
+        <source>Run finished: %1 (run %2 of %3)</source>
+        <translation>本轮结束：%1（第 %2 轮，共 %3 轮）</translation>
+    </message>
+    <message>
+        <source>Right %1 · wrong %2 · hints %3 · %4 of %5 points · best streak %6 · best so far %7</source>
+        <translation>答对 %1 · 答错 %2 · 提示 %3 · 得分 %4 / %5 · 最长连对 %6 · 历史最佳 %7</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2: you chose %3; the answer was %4</source>
+        <translation>第 %1 步 · %2：你选了 %3；正确答案是 %4</translation>
+    </message>
+    <message>
+        <source>None: every answer was right.</source>
+        <translation>没有：每题都答对了。</translation>
+    </message>
+    <message>
+        <source>Next run: %1 (Enter)</source>
+        <translation>下一轮：%1 (Enter)</translation>
+    </message>
+    <message>
+        <source>Export quiz scores</source>
+        <translation>导出测验成绩</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export scores</source>
+        <translation>无法导出成绩</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::ScenarioEditor</name>
+    <message>
+        <source>Add ac&amp;tion</source>
+        <translation>添加动作(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;fault</source>
+        <translation>添加故障(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add an entry</source>
+        <translation>添加一项</translation>
+    </message>
+    <message>
+        <source>Remove an entry</source>
+        <translation>删除一项</translation>
+    </message>
+    <message>
+        <source>Move an entry</source>
+        <translation>移动一项</translation>
+    </message>
+    <message>
+        <source>Application &amp;actions, in the order they are scripted:</source>
+        <translation>应用程序动作（按脚本顺序）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Selected action</source>
+        <translation>所选动作</translation>
+    </message>
+    <message>
+        <source>Endpo&amp;int:</source>
+        <translation>端点(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Does:</source>
+        <translation>执行(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>W&amp;hen:</source>
+        <translation>时机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>De&amp;lay after the trigger (ms):</source>
+        <translation>触发后的延迟（毫秒）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Bytes (send):</source>
+        <translation>字节数（发送）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Its &amp;own ISS (a connect that opens a new incarnation):</source>
+        <translation>使用自己的 ISS（开启新化身的连接）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>I&amp;SS:</source>
+        <translation>ISS(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Faults, decided when a segment is &amp;sent:</source>
+        <translation>故障（在报文段发送时判定）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type of fault:</source>
+        <translation>故障类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Di&amp;rection:</source>
+        <translation>方向(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Nt&amp;h segment of the direction (1 = first):</source>
+        <translation>该方向的第 N 个报文段（1 = 第一个）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Flags the segment carries:</source>
+        <translation>报文段携带的标志：</translation>
+    </message>
+    <message>
+        <source>E&amp;xactly these flags</source>
+        <translation>恰好是这些标志(&amp;X)</translation>
+    </message>
+    <message>
+        <source>How many such segments in a row:</source>
+        <translation>连续多少个这样的报文段：</translation>
+    </message>
+    <message>
+        <source>The duplicate comes later &amp;by (ms):</source>
+        <translation>重复报文段晚到（毫秒）(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The forged RST arrives at (ms):</source>
+        <translation>伪造的 RST 到达时间（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Its SEG.SE&amp;Q minus RCV.NXT:</source>
+        <translation>其 SEG.SEQ 减 RCV.NXT(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Seed of the random loss and jitter:</source>
+        <translation>随机丢包与抖动的种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Horizon: no event after (ms):</source>
+        <translation>时限：此后不再有事件（毫秒）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The name is the file&apos;s short name; the title shows in menus, the description under the diagram.</source>
+        <translation>名称是文件的短名；标题显示在菜单中，描述显示在图下方。</translation>
+    </message>
+    <message>
+        <source>Endpoint A</source>
+        <translation>端点 A</translation>
+    </message>
+    <message>
+        <source>Endpoint B</source>
+        <translation>端点 B</translation>
+    </message>
+    <message>
+        <source>&amp;Initial state:</source>
+        <translation>初始状态(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>I&amp;SS (initial sequence number):</source>
+        <translation>ISS（初始序列号）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Bytes sent and ACKed &amp;before the run:</source>
+        <translation>运行前已发送并被确认的字节数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The application &amp;reads data as it arrives (else leaves it unread)</source>
+        <translation>应用程序在数据到达时读取（否则不读取）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>SO_LINGER &amp;0: close() aborts with RST</source>
+        <translation>SO_LINGER 0：close() 以 RST 中止(&amp;0)</translation>
+    </message>
+    <message>
+        <source>TCP_LINGER2 &lt; 0: an orphan resets instead of FIN_&amp;WAIT_2 (Linux)</source>
+        <translation>TCP_LINGER2 &lt; 0：孤儿连接直接复位而不进入 FIN_WAIT_2（Linux）(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Listens again when a connection ends (a server)</source>
+        <translation>连接结束后重新监听（服务器）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Channel A → B</source>
+        <translation>信道 A → B</translation>
+    </message>
+    <message>
+        <source>Channel B → A</source>
+        <translation>信道 B → A</translation>
+    </message>
+    <message>
+        <source>&amp;Delay (ms):</source>
+        <translation>延迟（毫秒）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Del&amp;ay (ms):</source>
+        <translation>延迟（毫秒）(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter (ms):</source>
+        <translation>抖动（毫秒）(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>J&amp;itter (ms):</source>
+        <translation>抖动（毫秒）(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Loss (0 to 1):</source>
+        <translation>丢包率（0 到 1）(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>L&amp;oss (0 to 1):</source>
+        <translation>丢包率（0 到 1）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>MSL, maximum segment lifetime (ms):</source>
+        <translation>MSL，报文段最大生存时间（毫秒）：</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT length (ms):</source>
+        <translation>TIME_WAIT 时长（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Initial RTO (ms):</source>
+        <translation>初始 RTO（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Minimum RTO (ms):</source>
+        <translation>最小 RTO（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Maximum RTO (ms):</source>
+        <translation>最大 RTO（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Retransmissions before giving up:</source>
+        <translation>放弃前的重传次数：</translation>
+    </message>
+    <message>
+        <source>Give up after (ms, 0 = count only):</source>
+        <translation>放弃前的时长（毫秒，0 = 只计次数）：</translation>
+    </message>
+    <message>
+        <source>Delayed ACK</source>
+        <translation>延迟 ACK</translation>
+    </message>
+    <message>
+        <source>Delayed ACK timeout (ms):</source>
+        <translation>延迟 ACK 超时（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Quick ACKs (Linux):</source>
+        <translation>快速 ACK（Linux）：</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_2 timeout (ms, 0 = none):</source>
+        <translation>FIN_WAIT_2 超时（毫秒，0 = 无）：</translation>
+    </message>
+    <message>
+        <source>User timeout (ms, 0 = none):</source>
+        <translation>用户超时（毫秒，0 = 无）：</translation>
+    </message>
+    <message>
+        <source>Orphan retries (Linux):</source>
+        <translation>孤儿套接字重试次数（Linux）：</translation>
+    </message>
+    <message>
+        <source>Ignore RST in TIME_WAIT (RFC 1337)</source>
+        <translation>在 TIME_WAIT 中忽略 RST（RFC 1337）</translation>
+    </message>
+    <message>
+        <source>An abort&apos;s RST carries ACK</source>
+        <translation>中止时的 RST 携带 ACK</translation>
+    </message>
+    <message>
+        <source>Any ACK restarts TIME_WAIT (Linux)</source>
+        <translation>任何 ACK 都重启 TIME_WAIT（Linux）</translation>
+    </message>
+    <message>
+        <source>MSS, bytes per data segment:</source>
+        <translation>MSS，每个数据报文段的字节数：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>配置(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Bold: the scenario overrides the profile&apos;s value; ↺ sets it back.</source>
+        <translation>粗体：场景覆盖了配置的值；↺ 恢复为配置值。</translation>
+    </message>
+    <message>
+        <source>Reset %1 to the profile&apos;s value</source>
+        <translation>将 %1 恢复为配置值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Set back to the %1 profile&apos;s value, %2</source>
+        <translation>恢复为 %1 配置的值 %2</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos;: %2</source>
+        <translation>字段“%1”：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) hold a value the scenario file reader would refuse; Apply is off until they are corrected.</source>
+        <translation>
+            <numerusform>%n 个字段的值会被场景文件读取器拒绝；改正之前无法应用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled scenario</source>
+        <translation>未命名场景</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>新建场景</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Scenario editor[*]</source>
+        <translation>场景编辑器[*]</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>常规(&amp;G)</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoints</source>
+        <translation>端点(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A&amp;ctions</source>
+        <translation>动作(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Networ&amp;k and faults</source>
+        <translation>网络与故障(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Protocol</source>
+        <translation>协议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Appl&amp;y and reset</source>
+        <translation>应用并重置(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Endpoint A: %1</source>
+        <translation>端点 A：%1</translation>
+    </message>
+    <message>
+        <source>Endpoint B: %1</source>
+        <translation>端点 B：%1</translation>
+    </message>
+</context>
+<context>
     <name>finwave::app::SequenceScene</name>
     <message>
         <source>profile %1 · delay %2 / %3 ms · loss %4 % / %5 %</source>
@@ -1592,10 +2360,6 @@
         <translation>%1 后到期</translation>
     </message>
     <message>
-        <source>restarted, %1</source>
-        <translation>已重启，%1</translation>
-    </message>
-    <message>
         <source>from here: %1</source>
         <translation>从这里起：%1</translation>
     </message>
@@ -1606,6 +2370,14 @@
     <message>
         <source>%1: a new connection on the same ports begins</source>
         <translation>%1：同一端口上的新连接开始</translation>
+    </message>
+    <message>
+        <source>captured · round trip %1 ms · the far end&apos;s times are estimated</source>
+        <translation>抓包 · 往返时间 %1 ms · 远端的时间为估计值</translation>
+    </message>
+    <message>
+        <source>restart: %1</source>
+        <translation>重启：%1</translation>
     </message>
 </context>
 <context>
