@@ -41,11 +41,13 @@ ScenarioEditor* MainWindow::showScenarioEditor() {
             m_docChanged = true;
             updateTitle();
         });
-        // Another scenario opened: the editor follows it unless it holds edits not yet applied.
-        connect(m_ctl, &SimController::scenarioLoaded, m_editor, [this] {
-            if (!m_editor->hasPendingChanges())
-                m_editor->setScenario(m_ctl->scenario());
-        });
+        // Another scenario opened, or a note written on a step: the editor follows unless it
+        // holds edits not yet applied (so Apply never drops a note written meanwhile).
+        for (auto signal : {&SimController::scenarioLoaded, &SimController::annotationsChanged})
+            connect(m_ctl, signal, m_editor, [this] {
+                if (!m_editor->hasPendingChanges())
+                    m_editor->setScenario(m_ctl->scenario());
+            });
     }
     m_editor->setProjector(m_projector);
     m_editor->show();

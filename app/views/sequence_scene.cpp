@@ -107,11 +107,11 @@ void SequenceScene::rebuild() {
     d->shownChannels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
     d->geo = SequenceGeometry::forTheme(d->theme);
     d->axis = timeAxisFor(d->theme, sc);
-    // The notes column, only when there are notes: about 28 characters wide, beside B's column.
+    // The notes column, only when there are notes: about 18 characters wide, beside B's column.
     d->notesWidth = 0;
     if (!sc.annotations.empty() || d->editingStep) {
         d->notesX = d->geo.width + 6;
-        d->notesWidth = QFontMetricsF(d->theme.font).averageCharWidth() * 28 + 16;
+        d->notesWidth = QFontMetricsF(d->theme.font).averageCharWidth() * 18 + 12;
         d->geo.width = d->notesX + d->notesWidth + 8;
     }
 
