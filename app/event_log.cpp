@@ -16,14 +16,17 @@ EventLogModel::EventLogModel(SimController* controller, QObject* parent)
     connect(controller, &SimController::scenarioLoaded, this, [this] {
         beginResetModel();
         m_rows = static_cast<int>(m_ctl->sim().trace().size());
+        m_teardownRow = false;
         endResetModel();
     });
     connect(controller, &SimController::recordsAppended, this, [this](int first, int count) {
+        setTeardownRow(false);
         beginInsertRows({}, first, first + count - 1);
         m_rows = first + count;
         endInsertRows();
     });
     connect(controller, &SimController::recordsTruncated, this, [this](int size) {
+        setTeardownRow(false);
         if (size >= m_rows)
             return;
         beginRemoveRows({}, size, m_rows - 1);
@@ -31,22 +34,43 @@ EventLogModel::EventLogModel(SimController* controller, QObject* parent)
         endRemoveRows();
     });
     connect(controller, &SimController::stepChanged, this, [this] {
+        setTeardownRow(m_ctl->isReplay() && m_ctl->sim().isFinished() && !m_ctl->teardownText().isEmpty());
         if (m_rows > 0)
             Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1), {Qt::BackgroundRole});
     });
     m_rows = static_cast<int>(m_ctl->sim().trace().size());
 }
 
-int EventLogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows; }
+int EventLogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : m_rows + (m_teardownRow ? 1 : 0); }
+
+void EventLogModel::setTeardownRow(bool shown) {
+    if (shown == m_teardownRow)
+        return;
+    shown ? beginInsertRows({}, m_rows, m_rows) : beginRemoveRows({}, m_rows, m_rows);
+    m_teardownRow = shown;
+    shown ? endInsertRows() : endRemoveRows();
+}
 int EventLogModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 quint64 EventLogModel::stepOfRow(int row) const {
-    return m_ctl->sim().trace()[static_cast<std::size_t>(row)].step;
+    return row >= m_rows ? m_ctl->sim().stepIndex() : m_ctl->sim().trace()[static_cast<std::size_t>(row)].step;
 }
 
 QVariant EventLogModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= m_rows)
+    if (!index.isValid() || index.row() > m_rows || (index.row() == m_rows && !m_teardownRow))
         return {};
+    if (index.row() == m_rows) {  // the capture's ending, in words
+        if (role == Qt::DisplayRole && index.column() == What)
+            return tr("How it ended: %1").arg(m_ctl->teardownText());
+        if (role == Qt::DisplayRole && index.column() == Step)
+            return static_cast<qulonglong>(m_ctl->sim().stepIndex());
+        if (role == Qt::FontRole) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    }
     const Simulator& sim = m_ctl->sim();
     const TraceRecord& r = sim.trace()[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole) {

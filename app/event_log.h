@@ -7,7 +7,8 @@ namespace finwave::app {
 
 class SimController;
 
-// One row per trace record: step, time, side, what happened, why, and the rule's source.
+// One row per trace record: step, time, side, what happened, why, and the rule's source. An
+// imported capture, once stepped to its end, has one more row: how the connection ended, in words.
 class EventLogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -21,8 +22,11 @@ public:
     void retranslate();
 
 private:
+    void setTeardownRow(bool shown);  // the capture's last row, after the records
+
     SimController* m_ctl;
     int m_rows = 0;
+    bool m_teardownRow = false;
 };
 
 // The log dock's view: selecting a row moves the whole window to that step.

@@ -93,7 +93,13 @@ int runWindow(int argc, char** argv) {
     // --lesson FILE opens a lesson (at --lesson-page N, 1-based); a file with an error is refused
     // here with its file, line, column and field. --note-edit opens the step's note for writing.
     const QString lessonFile = last("--lesson");
-    const long long lessonPage = flags.has("--lesson-page") ? last("--lesson-page").toLongLong() : 0;
+    bool pageOk = true;
+    const long long lessonPage = flags.has("--lesson-page") ? last("--lesson-page").toLongLong(&pageOk) : 0;
+    if (!pageOk || lessonPage < 0 || (flags.has("--lesson-page") && lessonPage == 0)) {
+        std::fprintf(stderr, "finwave: --lesson-page: '%s' is not a page number (1, 2, ...)\n",
+                     printable(last("--lesson-page").toStdString()).c_str());
+        return 2;
+    }
     const bool noteEdit = flags.has("--note-edit");
     if (!lessonFile.isNull() && !lessonFile.startsWith(QLatin1Char(':'))) {
         const LessonResult lr = readLessonFile(lessonFile.toStdString());
@@ -148,6 +154,10 @@ int runWindow(int argc, char** argv) {
         }
         if (!lessonError.isEmpty())  // some scenarios left out: named, and the rest open
             std::fprintf(stderr, "finwave: %s\n", lessonError.toStdString().c_str());
+        if (lessonPage > window.lessonSize()) {
+            std::fprintf(stderr, "finwave: --lesson-page: the lesson has %d scenarios, not %lld\n", window.lessonSize(), lessonPage);
+            return 2;
+        }
         if (lessonPage > 0)
             window.moveInLesson(static_cast<int>(lessonPage - 1) - window.lessonIndex());
     }

@@ -78,6 +78,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
 
     createActions();
     createMenus();
+    m_playback->routeReset([this] { resetRun(); });
+    // A capture is not a scenario file: Save must not write over the file opened before it.
+    connect(m_ctl, &SimController::scenarioLoaded, this, [this] {
+        if (m_ctl->isReplay()) {
+            m_currentFile.clear();
+            m_docChanged = false;
+            endLesson();
+        }
+    });
     retranslate();
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
@@ -209,6 +218,8 @@ void MainWindow::updateTitle() {
     m_dropA->setEnabled(!replay);
     m_dropB->setEnabled(!replay);
     m_exportCapture->setEnabled(!replay);
+    m_save->setEnabled(!replay);
+    m_saveAs->setEnabled(!replay);
     const QString name = QString::fromStdString(replay ? sim.scenario().title : sim.scenario().name);
     // The file's name as desktop programs show it, marked while the run has unsaved changes.
     const QString document = m_currentFile.isEmpty() || replay ? name : QFileInfo(m_currentFile).fileName();
@@ -253,6 +264,7 @@ bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool qu
     }
     m_currentFile = file;
     m_docChanged = false;
+    endLesson();  // another scenario opened by hand leaves the lesson
     m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
     markCurrentScenario();
     if (s->quiz && !m_quiz->isActive())
@@ -273,7 +285,10 @@ void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("scenario/recent")).toStringList();
     for (const QString& f : recent)
-        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openScenario(f); })->setToolTip(f);
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
+            if (maybeKeepChanges())
+                openScenario(f);
+        })->setToolTip(f);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 

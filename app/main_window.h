@@ -88,7 +88,10 @@ private:
     void updateRecentMenu();
     bool saveRun();
     bool saveRunAs();
+    bool saveRunOrWarn(const QString& file);  // a message box says why it failed
     bool maybeKeepChanges();  // unsaved changes: asks to save, discard or cancel
+    void resetRun();          // Home and the bar's button: asks before unsaved drops are lost
+    void endLesson();
     void markCurrentScenario();
     void openLessonDialog();
     void openLessonEntry(int index);

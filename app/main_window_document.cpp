@@ -2,6 +2,7 @@
 // lost, and lessons (an ordered list of scenarios paged with Page Down / Page Up).
 #include "app/main_window.h"
 
+#include "app/editor/scenario_editor.h"
 #include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
 #include "core/lesson.h"
@@ -25,6 +26,12 @@ bool MainWindow::isModified() const { return m_ctl->sim().hasLiveInteractions() 
 
 bool MainWindow::saveRunTo(const QString& file, QString* error) {
     const std::string text = writeScenario(m_ctl->sim().recordedRun());
+    // Nothing is written that the reader would refuse on opening it again.
+    if (const ScenarioResult check = parseScenario(text, file.toStdString()); !check) {
+        if (error)
+            *error = tr("%1 was not written: %2").arg(file, scenarioErrorText(check.error));
+        return false;
+    }
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
         !out.commit()) {
@@ -48,11 +55,17 @@ bool MainWindow::saveRunTo(const QString& file, QString* error) {
 }
 
 bool MainWindow::saveRun() {
-    // A built-in or a lesson's shipped file is not overwritten: it asks for a name.
-    if (m_currentFile.isEmpty() || m_currentFile.startsWith(QLatin1Char(':')) || !QFileInfo(m_currentFile).isWritable())
+    // A built-in, a shipped file or a lesson's page (which carries the lesson's notes and title)
+    // is not overwritten: it asks for a name.
+    if (m_currentFile.isEmpty() || m_currentFile.startsWith(QLatin1Char(':')) || !QFileInfo(m_currentFile).isWritable() ||
+        m_lesson)
         return saveRunAs();
+    return saveRunOrWarn(m_currentFile);
+}
+
+bool MainWindow::saveRunOrWarn(const QString& file) {
     QString error;
-    if (saveRunTo(m_currentFile, &error))
+    if (saveRunTo(file, &error))
         return true;
     QMessageBox::warning(this, tr("Cannot save scenario"), error);
     return false;
@@ -66,13 +79,7 @@ bool MainWindow::saveRunAs() {
         this, tr("Save run as scenario"),
         folder + QLatin1Char('/') + QString::fromStdString(m_ctl->scenario().name) + QStringLiteral(".json"),
         tr("FinWave scenarios (*.json)"));
-    if (file.isEmpty())
-        return false;
-    QString error;
-    if (saveRunTo(file, &error))
-        return true;
-    QMessageBox::warning(this, tr("Cannot save scenario"), error);
-    return false;
+    return !file.isEmpty() && saveRunOrWarn(file);
 }
 
 bool MainWindow::maybeKeepChanges() {
@@ -90,6 +97,25 @@ bool MainWindow::maybeKeepChanges() {
     }
 }
 
+void MainWindow::resetRun() {
+    // Reset applies the editor's edits, if it holds valid ones; a refusal to lose unsaved work
+    // leaves the run as it is.
+    if (m_editor && m_editor->hasPendingChanges() && m_editor->canApply()) {
+        m_editor->apply();
+        return;
+    }
+    if (m_ctl->sim().hasLiveInteractions() && !maybeKeepChanges())
+        return;
+    m_ctl->reset();
+}
+
+void MainWindow::endLesson() {
+    m_lesson.reset();
+    m_lessonIndex = -1;
+    m_nextPage->setEnabled(false);
+    m_prevPage->setEnabled(false);
+}
+
 void MainWindow::markCurrentScenario() {
     const QString current = QString::fromStdString(m_ctl->scenario().name);
     for (QAction* a : m_scenarioActions)
@@ -101,7 +127,7 @@ void MainWindow::markCurrentScenario() {
 int MainWindow::lessonSize() const { return m_lesson ? static_cast<int>(m_lesson->entries.size()) : 0; }
 
 QString MainWindow::lessonPlace() const {
-    if (!m_lesson || m_lessonIndex < 0)
+    if (!m_lesson || m_lessonIndex < 0 || m_lessonIndex >= lessonSize())
         return {};
     const LessonEntry& e = m_lesson->entries[static_cast<std::size_t>(m_lessonIndex)];
     const QString label = QString::fromStdString(e.builtin.empty() ? QFileInfo(QString::fromStdString(e.file)).completeBaseName().toStdString() : e.builtin);
@@ -160,6 +186,7 @@ bool MainWindow::openLesson(const QString& file, QString* error, bool quiet) {
             QMessageBox::warning(this, tr("Lesson opened without some scenarios"), msg);
     }
     lesson.entries = std::move(usable);
+    endLesson();
     m_lesson = std::make_unique<Lesson>(std::move(lesson));
     m_lessonFile = file;
     m_lessonDir = QString::fromStdString(dir);

@@ -36,7 +36,12 @@ ScenarioEditor* MainWindow::showScenarioEditor() {
         // unsaved changes (the title's mark; closing asks) until it is saved.
         // The drops and changes made on the run are not in the editor's copy: Apply would lose them.
         m_editor->setApplyGuard([this] { return !m_ctl->sim().hasLiveInteractions() || maybeKeepChanges(); });
-        connect(m_editor, &ScenarioEditor::applied, this, [this](const Scenario& s) {
+        connect(m_editor, &ScenarioEditor::applied, this, [this](const Scenario& applied) {
+            // The editor does not edit notes: the ones written on the diagram since it opened
+            // stay (a New scenario, which is another one, starts without them).
+            Scenario s = applied;
+            if (s.name == m_ctl->scenario().name)
+                s.annotations = m_ctl->scenario().annotations;
             m_ctl->loadScenario(s);
             m_docChanged = true;
             updateTitle();

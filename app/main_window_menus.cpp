@@ -109,10 +109,7 @@ void MainWindow::createActions() {
         m_sequence->resetZoom();
         m_states->resetZoom();
     });
-    m_reset = make(QKeySequence(Qt::Key_Home), [this] {
-        if (!m_editor || !m_editor->hasPendingChanges() || !m_editor->apply())  // Reset applies the editor's edits
-            m_ctl->reset();
-    });
+    m_reset = make(QKeySequence(Qt::Key_Home), [this] { resetRun(); });
     m_back = make(QKeySequence(Qt::Key_Left), [this] { m_ctl->stepBack(); });
     m_play = make(QKeySequence(Qt::Key_Space), [this] { m_ctl->togglePlay(); });
     m_step = make(QKeySequence(Qt::Key_Right), [this] { m_ctl->stepForward(); });

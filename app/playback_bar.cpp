@@ -54,7 +54,10 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     m_keys = new QLabel(this);  // the window moves it into its status bar for the presenter layout
     m_keys->setVisible(false);
 
-    connect(m_reset, &QToolButton::clicked, m_ctl, &SimController::reset);
+    connect(m_reset, &QToolButton::clicked, this, [this] {
+        if (!m_resetRouted)  // without a window (a test of the bar alone), reset directly
+            m_ctl->reset();
+    });
     connect(m_back, &QToolButton::clicked, m_ctl, &SimController::stepBack);
     connect(m_play, &QToolButton::clicked, m_ctl, &SimController::togglePlay);
     connect(m_step, &QToolButton::clicked, m_ctl, &SimController::stepForward);

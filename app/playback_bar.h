@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QToolButton>
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QSlider;
@@ -21,6 +24,12 @@ public:
 
     // The keys, for the presenter layout's status bar (the window takes ownership).
     QLabel* keysLabel() const;
+    // The window routes this button through its Reset action (which asks before unsaved drops go).
+    QToolButton* resetButton() const { return m_reset; }
+    void routeReset(const std::function<void()>& reset) {
+        m_resetRouted = true;
+        connect(m_reset, &QToolButton::clicked, this, reset);
+    }
     QString readout() const;  // for tests: what the bar says now
 
 protected:
@@ -33,6 +42,7 @@ private:
 
     SimController* m_ctl;
     QToolButton *m_reset, *m_back, *m_play, *m_step, *m_dropA, *m_dropB;
+    bool m_resetRouted = false;
     QLabel *m_speedName, *m_speedValue, *m_readout, *m_keys;
     QSlider* m_speed;
     bool m_syncing = false;

@@ -32,23 +32,22 @@ void SimController::rememberShown() {
 void SimController::loadScenario(const Scenario& scenario) {
     pause();
     m_sim->load(scenario);
-    rememberShown();
     m_inferred.clear();
     m_teardown.clear();
-    m_displayTime = 0;
-    Q_EMIT scenarioLoaded();
-    Q_EMIT stepChanged(0, 0);
-    Q_EMIT displayTimeChanged(0);
-    Q_EMIT paramsChanged();
-    Q_EMIT recordingChanged();
+    announceLoaded();
 }
 
 void SimController::loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown) {
     pause();
     m_sim->loadReplay(run.trace, run.issA, run.issB, title.toStdString());
-    rememberShown();
     m_inferred = run.inferred;
     m_teardown = teardown;
+    announceLoaded();
+}
+
+// A run at step 0: every view starts over.
+void SimController::announceLoaded() {
+    rememberShown();
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);
@@ -135,6 +134,7 @@ void SimController::reset() {
     pause();
     // Keep the user's parameters across a reset: they are what the sliders show.
     m_sim->resetKeepingSettings();
+    rememberShown();
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);

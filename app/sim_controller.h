@@ -96,6 +96,7 @@ private:
     void tick();
     void afterTraceChange(std::size_t oldSize);
     void rememberShown();
+    void announceLoaded();
 
     std::unique_ptr<Simulator> m_sim;
     std::vector<capture::Inferred> m_inferred;

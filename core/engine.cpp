@@ -32,6 +32,7 @@ void Engine::initialize() {
     m_s.nextSegmentId = 1;
     m_s.retransmissions = 0;
     m_s.unlistedTransitions = 0;
+    m_s.dropNextArmed = {};  // a drop-next armed before a reset belongs to the old run
 
     const EndpointSetup* setups[2] = {&m_sc.a, &m_sc.b};
     // A connection that starts ESTABLISHED has already measured its round trip; seed the RTT

@@ -256,13 +256,22 @@ Interaction readInteraction(const Reader& r) {
     switch (i.kind) {
     case Interaction::Kind::Params: {
         const Profile profile = r.choice<Profile>("profile", kProfiles, Profile::Rfc);
-        i.params = r.has("params") ? readParams(r.child("params"), profile) : paramsFor(profile);
+        // Every constant, as the writer writes them: a partial entry would silently put back defaults.
+        if (!r.has("params")) fail(Code::MissingField, r.join("params"), "is missing (every constant of the change)");
+        i.params = readParams(r.child("params"), profile);
         break;
     }
     case Interaction::Kind::Channel:
         if (!r.has("dir")) fail(Code::MissingField, r.join("dir"), "is missing (A>B or B>A)");
         i.dir = r.choice<Direction>("dir", directionNames(), Direction::AtoB);
-        i.channel = r.has("channel") ? readChannel(r.child("channel"), ChannelParams{}) : ChannelParams{};
+        if (!r.has("channel")) fail(Code::MissingField, r.join("channel"), "is missing (delay_ms, jitter_ms and loss)");
+        {
+            const Reader c = r.child("channel");
+            if (!c.raw().is_object()) fail(Code::NotAnObject, r.join("channel"), "must be an object");
+            for (const char* key : {"delay_ms", "jitter_ms", "loss"})
+                if (!c.has(key)) fail(Code::MissingField, c.join(key), "is missing");
+            i.channel = readChannel(c, ChannelParams{});
+        }
         break;
     case Interaction::Kind::DropSegment:
         if (!r.has("dir")) fail(Code::MissingField, r.join("dir"), "is missing (A>B or B>A)");
@@ -352,9 +361,19 @@ Scenario readScenarioFields(const json& root) {
     if (r.has("notes")) {
         const json& list_ = list(r, "notes", kMaxAnnotations, Code::ListTooLong);
         for (std::size_t i = 0; i < list_.size(); ++i)
-            s.annotations.push_back(readAnnotation(Reader(list_[i], "notes[" + std::to_string(i) + "]")));
+            if (Annotation a = readAnnotation(Reader(list_[i], "notes[" + std::to_string(i) + "]")); !a.text.empty())
+                s.annotations.push_back(std::move(a));  // an empty note would draw an empty box
         std::stable_sort(s.annotations.begin(), s.annotations.end(),
                          [](const Annotation& a, const Annotation& b) { return a.step < b.step; });
+        // Two notes on one step are one note, their texts in file order (one callout per row).
+        std::vector<Annotation> merged;
+        for (Annotation& a : s.annotations) {
+            if (!merged.empty() && merged.back().step == a.step)
+                merged.back().text += "\n" + a.text;
+            else
+                merged.push_back(std::move(a));
+        }
+        s.annotations = std::move(merged);
     }
     if (r.has("quiz"))  // version 2 only: version 1's keys refuse it
         s.quiz = readQuizSettings(root.at("quiz"));

@@ -38,7 +38,9 @@ struct Simulator::Impl {
     Engine engine() { return Engine(state, scenario, options.recordTrace ? &trace : nullptr); }
 
     // Replay: both ends' states as the records up to `n` leave them.
-    void replayStates(std::size_t n) {
+    // Records [from, n) are new since the last call (0: from scratch), so stepping through a large
+    // capture costs each record once.
+    void replayStates(std::size_t n, std::size_t from = 0) {
         const Trace& r = *replay;
         TcpState a = TcpState::Closed, b = TcpState::Closed;
         if (n > 0) {
@@ -55,19 +57,21 @@ struct Simulator::Impl {
         state.now = n > 0 ? trace[n - 1].t : 0;
         // The inspector's sequence variables, as far as the records show them (RFC 9293 §3.3.1).
         for (Side side : {Side::A, Side::B}) {
+            if (from > 0)
+                break;
             detail::Endpoint& e = detail::ep(state, side);
             e.sndUna = e.sndNxt = e.iss + 1;
             e.rcvNxt = 0;
             e.finSent = e.finReceived = false;
             e.unsent = e.unread = 0;
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            const TraceRecord& r = trace[i];
-            if (!r.hasSegment || (r.kind != EventKind::Send && r.kind != EventKind::Arrive))
+        for (std::size_t i = from; i < n; ++i) {
+            const TraceRecord& rec = trace[i];
+            if (!rec.hasSegment || (rec.kind != EventKind::Send && rec.kind != EventKind::Arrive))
                 continue;
-            const Segment& g = r.seg;
+            const Segment& g = rec.seg;
             const std::uint32_t end = g.seq + g.seqSpace();
-            if (r.kind == EventKind::Send) {
+            if (rec.kind == EventKind::Send) {
                 detail::Endpoint& e = detail::ep(state, senderOf(g.dir));
                 if (detail::seqLt(e.sndNxt, end))
                     e.sndNxt = end;
@@ -87,14 +91,15 @@ struct Simulator::Impl {
 
     bool replayStep() {
         const Trace& r = *replay;
-        std::size_t pos = trace.size();
+        const std::size_t first = trace.size();
+        std::size_t pos = first;
         if (pos >= r.size())
             return false;
         const std::uint32_t step = r[pos].step;
         while (pos < r.size() && r[pos].step == step)
             trace.append(r[pos++]);
         ++state.step;
-        replayStates(pos);
+        replayStates(pos, first);
         return true;
     }
 
@@ -209,14 +214,21 @@ struct Simulator::Impl {
         i.step = state.step;
         const auto at = std::upper_bound(recording.begin(), recording.end(), i.step, StepOrder{});
         const std::size_t k = static_cast<std::size_t>(at - recording.begin());
-        const bool setting = i.kind == Interaction::Kind::Params || i.kind == Interaction::Kind::Channel;
-        if (setting && k > 0 && live[k - 1] && recording[k - 1].step == i.step && recording[k - 1].kind == i.kind &&
-            recording[k - 1].dir == i.dir) {
-            recording[k - 1] = i;
-        } else {
-            live.insert(live.begin() + static_cast<std::ptrdiff_t>(k), 1);
-            recording.insert(at, i);
+        // A setting replaces the user's earlier one of the same kind (and direction) in this
+        // moment: settings and drops do not depend on each other, so the order between them does
+        // not matter, and dragging a slider (or the jitter one, which sets both directions) keeps
+        // at most one entry per setting and step.
+        if (i.kind == Interaction::Kind::Params || i.kind == Interaction::Kind::Channel) {
+            for (std::size_t j = k; j-- > 0 && recording[j].step == i.step;) {
+                if (live[j] && recording[j].kind == i.kind && recording[j].dir == i.dir) {
+                    recording[j] = i;
+                    checkpoint();
+                    return;
+                }
+            }
         }
+        live.insert(live.begin() + static_cast<std::ptrdiff_t>(k), 1);
+        recording.insert(at, i);
         checkpoint();
     }
 

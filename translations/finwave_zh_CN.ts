@@ -1436,6 +1436,10 @@
         <source>%1 — inferred: %2</source>
         <translation>%1 — 推断:%2</translation>
     </message>
+    <message>
+        <source>How it ended: %1</source>
+        <translation>结束方式：%1</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::Inspector</name>
@@ -1812,6 +1816,10 @@
     <message>
         <source>Quiz: when things go wrong</source>
         <translation>测验：出错的时候</translation>
+    </message>
+    <message>
+        <source>%1 was not written: %2</source>
+        <translation>%1 未写入：%2</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,14 @@ void NoteItem::startEditing(std::function<void(const QString&)> done, std::funct
     update();
 }
 
+QString NoteItem::endEditingQuietly() {
+    m_editing = false;
+    m_done = nullptr;
+    m_cancelled = nullptr;
+    setTextInteractionFlags(Qt::NoTextInteraction);
+    return toPlainText().trimmed();
+}
+
 void NoteItem::finish(bool keep) {
     if (!m_editing)
         return;

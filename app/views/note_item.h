@@ -26,6 +26,8 @@ public:
     // In-place editing; `done` gets the text on Enter or on leaving, nothing on Escape.
     void startEditing(std::function<void(const QString&)> done, std::function<void()> cancelled);
     bool isEditing() const { return m_editing; }
+    // Ends the editing without calling back (the scene is about to be made anew); the text typed.
+    QString endEditingQuietly();
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

@@ -26,7 +26,13 @@ SequenceScene::SequenceScene(SimController* controller, QObject* parent)
     // Items arrive one by one, so Qt's guess of the index depth is made for a tiny scene;
     // a fixed depth keeps painting proportional to what is visible.
     setBspTreeDepth(14);
-    connect(controller, &SimController::scenarioLoaded, this, &SequenceScene::rebuild);
+    connect(controller, &SimController::scenarioLoaded, this, [this] {
+        // Another run: a note being written belonged to the old one.
+        if (NoteItem* note = editingNote())
+            note->endEditingQuietly();
+        d->editingStep.reset();
+        rebuild();
+    });
     connect(controller, &SimController::recordsAppended, this, &SequenceScene::append);
     connect(controller, &SimController::recordsTruncated, this, &SequenceScene::truncate);
     connect(controller, &SimController::displayTimeChanged, this, &SequenceScene::updateOpenItems);
@@ -86,6 +92,14 @@ bool SequenceScene::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void SequenceScene::rebuild() {
+    // A note being written is kept when the scene is made anew for the same run (a theme or a
+    // language change, F11): what was typed is saved, as leaving the note would.
+    if (NoteItem* note = editingNote(); note && note->isEditing()) {
+        const quint64 step = note->step();
+        const QString text = note->endEditingQuietly();
+        d->editingStep.reset();
+        d->ctl->setAnnotation(step, text);  // rebuilds (annotationsChanged) if the text is new
+    }
     Q_EMIT aboutToRebuild();
     clear();
     d->arrows.clear();

@@ -76,6 +76,8 @@ void SequenceScene::editNote(quint64 step) {
     note->startEditing(
         [this, step](const QString& text) {
             QMetaObject::invokeMethod(this, [this, step, text] {
+                if (d->editingStep != step)  // another note's editing began meanwhile
+                    return;
                 d->editingStep.reset();
                 const std::string* old = d->ctl->sim().annotation(step);
                 if ((old ? QString::fromStdString(*old) : QString()) == text)
@@ -84,8 +86,10 @@ void SequenceScene::editNote(quint64 step) {
                     d->ctl->setAnnotation(step, text);  // rebuilds on annotationsChanged
             }, Qt::QueuedConnection);
         },
-        [this] {
-            QMetaObject::invokeMethod(this, [this] {
+        [this, step] {
+            QMetaObject::invokeMethod(this, [this, step] {
+                if (d->editingStep != step)
+                    return;
                 d->editingStep.reset();
                 rebuild();
             }, Qt::QueuedConnection);

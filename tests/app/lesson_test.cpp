@@ -3,10 +3,12 @@
 #include "app/control_panel.h"
 #include "app/export/diagram_exporter.h"
 #include "app/main_window.h"
+#include "app/playback_bar.h"
 #include "app/sim_controller.h"
 #include "app/views/note_item.h"
 #include "app/views/sequence_scene.h"
 #include "app/views/sequence_view.h"
+#include "app/views/theme.h"
 #include "core/builtin_scenarios.h"
 #include "core/lesson.h"
 #include "core/scenario_io.h"
@@ -318,4 +320,53 @@ TEST(Lesson, ClosingWithUnsavedWorkAsksAndCancelKeepsTheWindow) {
     EXPECT_TRUE(w.isVisible());
     answerNextMessageBox(QMessageBox::Discard);
     EXPECT_TRUE(w.close());
+}
+
+TEST(Lesson, ResetWithUnsavedDropsAsksAndCancelKeepsThem) {
+    MainWindow w;
+    w.show();
+    SimController& ctl = *w.controller();
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.stepForward();
+    ASSERT_TRUE(ctl.dropSegment(flying(ctl.sim(), Side::A)->seg.id));
+    const auto step = ctl.sim().stepIndex();
+    answerNextMessageBox(QMessageBox::Cancel);
+    w.playbackBar()->resetButton()->click();  // the bar's button asks as Home does
+    EXPECT_EQ(ctl.sim().stepIndex(), step);
+    EXPECT_EQ(ctl.sim().recording().size(), 1u);
+    answerNextMessageBox(QMessageBox::Discard);
+    w.playbackBar()->resetButton()->click();
+    EXPECT_EQ(ctl.sim().stepIndex(), 0u);
+    EXPECT_TRUE(ctl.sim().recording().empty());
+}
+
+TEST(Lesson, ANoteBeingWrittenSurvivesThePresenterLayout) {
+    MainWindow w;
+    SimController& ctl = *w.controller();
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    ctl.seek(6);
+    w.sequenceView()->editNote(6);
+    QTest::keyClicks(w.sequenceView()->viewport(), QStringLiteral("lost on the way"));
+    // The scene is made anew in the projector theme (as F11 does; set on the view alone, so no
+    // remembered setting changes under the tests that run beside this one).
+    w.sequenceView()->setTheme(Theme::projector());
+    QCoreApplication::processEvents();
+    ASSERT_NE(ctl.sim().annotation(6), nullptr);
+    EXPECT_EQ(*ctl.sim().annotation(6), "lost on the way");
+    EXPECT_EQ(w.sequenceView()->diagram()->editingNote(), nullptr);
+}
+
+TEST(Lesson, ABadLessonPageIsRefusedInOneLine) {
+    // A runtime folder, so Qt itself has nothing to say on stderr once the window's flags are read.
+    QTemporaryDir runtime;
+    QFile::setPermissions(runtime.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+    for (const QString& page : {QStringLiteral("zero"), QStringLiteral("0"), QStringLiteral("9")}) {
+        const auto r = finwave::testing::runFinwave(
+            {QStringLiteral("--lesson"), QStringLiteral(FINWAVE_SOURCE_DIR "/resources/lessons/why-time-wait.en.json"),
+             QStringLiteral("--lesson-page"), page}, 60000, env);
+        EXPECT_TRUE(r.isOneLineRefusal()) << page.toStdString() << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(QStringLiteral("--lesson-page"))) << r.err.toStdString();
+    }
 }

@@ -5,6 +5,8 @@
 #include "core/capture/capture_writer.h"
 #include "tests/capture/tshark_run.h"
 
+#include "tests/capture/builtin_cases.h"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -15,26 +17,9 @@ namespace {
 
 using capture::CapturedPacket;
 
-struct Case {
-    std::string scenario;
-    Side vantage;
-};
-
-std::vector<Case> allCases() {
-    std::vector<Case> out;
-    for (auto name : builtinScenarioNames())
-        for (Side v : {Side::A, Side::B})
-            out.push_back({std::string(name), v});
-    return out;
-}
-
-std::string caseName(const ::testing::TestParamInfo<Case>& info) {
-    std::string s = info.param.scenario + "_at_" + std::string(sideName(info.param.vantage));
-    for (char& c : s)
-        if (c == '-')
-            c = '_';
-    return s;
-}
+using finwave::testing::allCases;
+using finwave::testing::Case;
+using finwave::testing::caseName;
 
 // Frames (1-based) the engine retransmitted and whose earlier transmission this capture also holds
 // (the only ones a capture at this point can show as retransmissions), and old duplicates the

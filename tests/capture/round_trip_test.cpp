@@ -7,6 +7,8 @@
 #include "core/capture/reconstruct.h"
 #include "tests/capture/tshark_run.h"
 
+#include "tests/capture/builtin_cases.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -14,26 +16,9 @@
 namespace finwave {
 namespace {
 
-struct Case {
-    std::string scenario;
-    Side vantage;
-};
-
-std::vector<Case> allCases() {
-    std::vector<Case> out;
-    for (auto name : builtinScenarioNames())
-        for (Side v : {Side::A, Side::B})
-            out.push_back({std::string(name), v});
-    return out;
-}
-
-std::string caseName(const ::testing::TestParamInfo<Case>& info) {
-    std::string s = info.param.scenario + "_at_" + std::string(sideName(info.param.vantage));
-    for (char& c : s)
-        if (c == '-')
-            c = '_';
-    return s;
-}
+using finwave::testing::allCases;
+using finwave::testing::Case;
+using finwave::testing::caseName;
 
 struct Change {
     TcpState from, to;

@@ -196,7 +196,7 @@ TEST(Recording, BadRecordingFieldsAreRefusedWithTheirField) {
         {R"({"version": 2, "recording": [{"step": 1, "do": "drop-next", "side": "C"}]})", "recording[0].side"},
         {R"({"version": 2, "recording": [{"step": 1, "do": "params", "params": {"mss": 0}}]})",
          "recording[0].params.mss"},
-        {R"({"version": 2, "recording": [{"step": 1, "do": "channel", "dir": "B>A", "channel": {"loss": 2}}]})",
+        {R"({"version": 2, "recording": [{"step": 1, "do": "channel", "dir": "B>A", "channel": {"delay_ms": 5, "jitter_ms": 0, "loss": 2}}]})",
          "recording[0].channel.loss"},
         {R"({"version": 2, "notes": [{"step": 1, "text": 5}]})", "notes[0].text"},
         {R"({"version": 2, "notes": [{"text": "x"}]})", "notes[0].step"},
@@ -207,6 +207,82 @@ TEST(Recording, BadRecordingFieldsAreRefusedWithTheirField) {
         EXPECT_EQ(r.error.field, field) << text << " -> " << r.error.oneLine();
         EXPECT_GT(r.error.line, 0) << text;
     }
+}
+
+}  // namespace
+}  // namespace finwave
+
+namespace finwave {
+namespace {
+
+TEST(Recording, ADropNextArmedBeforeAResetDoesNotCarryOver) {
+    Simulator sim(*builtinScenario("normal-close"));
+    sim.dropNext(Side::A);  // nothing in flight at step 0: armed
+    ASSERT_TRUE(sim.isDropNextArmed(Side::A));
+    sim.reset();
+    EXPECT_FALSE(sim.isDropNextArmed(Side::A));
+    EXPECT_TRUE(sim.recording().empty());
+    sim.runToEnd();
+    Simulator plain(*builtinScenario("normal-close"));
+    plain.runToEnd();
+    EXPECT_EQ(jsonl(sim), jsonl(plain));
+}
+
+TEST(Recording, DraggingASliderThatSetsBothDirectionsKeepsOneEntryEach) {
+    Simulator sim(*builtinScenario("normal-close"));
+    sim.step();
+    sim.step();
+    ASSERT_TRUE(sim.dropInFlight(flying(sim, Side::B)->seg.id));  // a drop in between
+    for (int ms = 1; ms <= 500; ++ms) {  // the jitter slider sets A>B, then B>A, per value
+        for (Direction d : {Direction::AtoB, Direction::BtoA}) {
+            ChannelParams c = sim.channel(d);
+            c.jitter = ms * kMs;
+            sim.setChannel(d, c);
+        }
+    }
+    ASSERT_EQ(sim.recording().size(), 3u);
+    EXPECT_EQ(sim.recording()[1].channel.jitter, 500 * kMs);
+    EXPECT_EQ(sim.recording()[2].channel.jitter, 500 * kMs);
+    sim.runToEnd();
+    Simulator replay(reopen(sim.recordedRun()));
+    replay.runToEnd();
+    EXPECT_EQ(jsonl(replay), jsonl(sim));
+}
+
+TEST(Recording, InteractionsSharingAStepAndOnACheckpointReplayInOrder) {
+    Scenario s = *builtinScenario("half-close");
+    s.actions.insert(s.actions.begin(), AppAction{Side::A, AppAction::Kind::Send, AppAction::Trigger::AtTime, 0, 40'000, {}});
+    Simulator live(s);
+    live.seek(32);  // a checkpoint step
+    ChannelParams c = live.channel(Direction::AtoB);
+    c.loss = 0.3;
+    live.setChannel(Direction::AtoB, c);
+    live.dropNext(Side::A);
+    live.setParams(withTimeWait(live.params(), 3 * kSec));
+    live.step();
+    live.dropNext(Side::B);
+    live.runToEnd();
+    ASSERT_GE(live.recording().size(), 4u);
+    Simulator replay(reopen(live.recordedRun()));
+    replay.seek(40);
+    replay.seek(31);  // back across the checkpoint, then on again
+    replay.runToEnd();
+    EXPECT_EQ(jsonl(replay), jsonl(live));
+}
+
+TEST(Recording, PartialEntriesAreRefusedAndNotesOnOneStepAreOne) {
+    const ScenarioResult partial = parseScenario(
+        R"({"version": 2, "recording": [{"step": 1, "do": "channel", "dir": "A>B", "channel": {"loss": 0.2}}]})", "p.json");
+    ASSERT_FALSE(partial);
+    EXPECT_EQ(partial.error.field, "recording[0].channel.delay_ms");
+    const ScenarioResult noParams = parseScenario(R"({"version": 2, "recording": [{"step": 1, "do": "params"}]})", "q.json");
+    ASSERT_FALSE(noParams);
+    EXPECT_EQ(noParams.error.field, "recording[0].params");
+    const ScenarioResult notes = parseScenario(
+        R"({"version": 2, "notes": [{"step": 3, "text": "one"}, {"step": 1, "text": ""}, {"step": 3, "text": "two"}]})", "n.json");
+    ASSERT_TRUE(notes) << notes.error.oneLine();
+    ASSERT_EQ(notes.scenario->annotations.size(), 1u);
+    EXPECT_EQ(notes.scenario->annotations[0].text, "one\ntwo");
 }
 
 }  // namespace
