@@ -234,14 +234,14 @@ void MainWindow::updateTitle() {
         return;
     }
     // The cursor's time, as every view shows it.
+    // In a lesson its place names the scenario ("2 / 4: lost-last-ack"), so the name is not repeated.
+    const QString lesson = lessonPlace();
     QString status = tr("%1 · profile %2 · step %3 · t = %4")
-                         .arg(name, QString::fromUtf8(profileName(sim.params().profile).data()))
+                         .arg(lesson.isEmpty() ? name : lesson, QString::fromUtf8(profileName(sim.params().profile).data()))
                          .arg(sim.stepIndex())
                          .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())));
     if (sim.isFinished())
         status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
-    if (const QString lesson = lessonPlace(); !lesson.isEmpty())
-        status = lesson + QStringLiteral(" · ") + status;
     statusBar()->showMessage(status);
 }
 

@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
@@ -230,6 +231,8 @@ TEST(Lesson, ALessonOpensPagesForwardAndBackAndKeepsItsPlace) {
         EXPECT_TRUE(w.moveInLesson(+1));
         EXPECT_EQ(w.controller()->scenario().name, "my-lost-fin");
         EXPECT_EQ(w.lessonPlace(), QStringLiteral("2 / 3: mine"));
+        EXPECT_TRUE(w.statusBar()->currentMessage().startsWith(QStringLiteral("2 / 3: mine · ")))
+            << w.statusBar()->currentMessage().toStdString();
         ASSERT_NE(w.controller()->sim().annotation(3), nullptr);  // the lesson's note on the file's scenario
         EXPECT_TRUE(w.moveInLesson(+1));
         EXPECT_FALSE(w.moveInLesson(+1));  // the last page stays
