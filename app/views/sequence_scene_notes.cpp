@@ -27,6 +27,7 @@ std::optional<Micros> stepTime(const Trace& trace, quint64 step) {
 void SequenceScene::updateNotes() {
     const Simulator& sim = d->ctl->sim();
     double below = d->axis.top();
+    d->notesBottom = 0;
     const double leaderX = d->geo.xB + d->geo.columnWidth;
     for (NoteItem* n : d->notes) {
         const bool editing = n->isEditing() || d->editingStep == n->step();
@@ -40,6 +41,7 @@ void SequenceScene::updateNotes() {
         const double y = std::max(row - 10, below);
         n->setPos(d->notesX, y);
         below = y + n->QGraphicsTextItem::boundingRect().height() + 6;
+        d->notesBottom = below;
     }
 }
 

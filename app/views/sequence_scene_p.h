@@ -33,6 +33,7 @@ struct SequenceScene::Private {
     std::vector<NoteItem*> notes;           // the teacher's notes, in step order
     double notesX = 0, notesWidth = 0;      // the notes column, right of B's (0 wide without notes)
     std::optional<quint64> editingStep;     // a note being written in place
+    double notesBottom = 0;                 // the lowest shown note's bottom edge
     ProtocolParams shownParams;
     std::array<ChannelParams, 2> shownChannels{};
     std::function<void(quint32, QPoint)> segmentMenu;

@@ -142,7 +142,8 @@ void SequenceScene::updateOpenItems() {
         d->tickCount = knots.size();
         d->frame->setTicks(d->ticks);
     }
-    const double bottom = std::max(yNow, d->axis.y(d->axis.lastTime())) + 110;
+    // Room below for the last note too, so a long one can be scrolled into view.
+    const double bottom = std::max(std::max(yNow, d->axis.y(d->axis.lastTime())) + 110, d->notesBottom + 20);
     d->frame->setBottom(bottom - 40);
     setSceneRect(QRectF(0, 0, d->geo.width, bottom));
     Q_EMIT cursorMoved(yNow);
