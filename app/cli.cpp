@@ -17,7 +17,9 @@ constexpr const char* kHelp = R"(FinWave: see how a TCP connection closes (RFC 9
 
 Usage:
   finwave [--scenario NAME|FILE] [--profile rfc|linux] [--theme light|projector] [--lang en|zh_CN]
-      Open the window.
+          [--lesson FILE [--lesson-page N]] [--capture FILE [--connection N]] [--quiz]
+      Open the window: on a scenario, a lesson (an ordered list of scenarios, paged with
+      Page Down / Page Up), a capture, or in quiz mode.
   finwave trace --scenario NAME|FILE [scenario options] [--format text|jsonl]
                 [--pcap FILE.pcapng|FILE.pcap [--vantage A|B] [--link ethernet|raw]]
       Run a scenario to the end and print every event; --pcap also writes the run as a

@@ -48,19 +48,7 @@ std::string text(const json& j, const std::string& path, const char* key) {
 }
 
 const json& list(const json& j, const char* key, const std::string& field, std::size_t limit) {
-    const json& v = j.at(key);
-    if (!v.is_array())
-        fail(Code::NotAList, field, "must be a list");
-    if (v.size() > limit) {
-        ScenarioError e;
-        e.code = Code::ListTooLong;
-        e.field = field;
-        e.limit = limit;
-        e.actual = v.size();
-        e.message = "has " + std::to_string(v.size()) + " entries; the limit is " + std::to_string(limit);
-        throw ScenarioFailure{std::move(e)};
-    }
-    return v;
+    return boundedList(j, key, field, limit);
 }
 
 Annotation readNote(const json& j, const std::string& path) {

@@ -24,6 +24,8 @@ Scenario readScenarioFields(const nlohmann::json& root);
 // and column, or code None.
 ScenarioError parseJsonDocument(std::string_view text, std::string_view fileName,
                                 const std::function<void(const nlohmann::json&)>& readFields);
+// parent[key] as a list of at most `limit` entries; throws ScenarioFailure naming `field`.
+const nlohmann::json& boundedList(const nlohmann::json& parent, const char* key, const std::string& field, std::size_t limit);
 // At most kMaxScenarioFileBytes + 1 bytes of a file, or nullopt with the error.
 std::optional<std::string> readBoundedFile(const std::string& path, ScenarioError& error);
 

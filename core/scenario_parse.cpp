@@ -122,6 +122,25 @@ ScenarioResult parseScenario(std::string_view text, std::string_view fileName) {
     return result;
 }
 
+const json& boundedList(const json& parent, const char* key, const std::string& field, std::size_t limit) {
+    const json& v = parent.at(key);
+    ScenarioError e;
+    e.field = field;
+    if (!v.is_array()) {
+        e.code = Code::NotAList;
+        e.message = "must be a list";
+        throw ScenarioFailure{std::move(e)};
+    }
+    if (v.size() > limit) {
+        e.code = Code::ListTooLong;
+        e.limit = limit;
+        e.actual = v.size();
+        e.message = "has " + std::to_string(v.size()) + " entries; the limit is " + std::to_string(limit);
+        throw ScenarioFailure{std::move(e)};
+    }
+    return v;
+}
+
 std::optional<std::string> readBoundedFile(const std::string& path, ScenarioError& error) {
     error.file = path;
     std::ifstream in(path, std::ios::binary);

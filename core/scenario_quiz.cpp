@@ -44,19 +44,7 @@ std::string builtinList() {
 }
 
 const json& listOf(const json& quiz, const char* key, std::size_t limit) {
-    const std::string field = std::string("quiz.") + key;
-    const json& v = quiz.at(key);
-    if (!v.is_array())
-        fail(Code::NotAList, field, "must be a list");
-    if (v.size() > limit) {
-        ScenarioError e;
-        e.code = Code::ListTooLong;
-        e.field = field;
-        e.limit = limit;
-        e.message = "has more than " + std::to_string(limit) + " entries, the limit for a list";
-        throw ScenarioFailure{std::move(e)};
-    }
-    return v;
+    return boundedList(quiz, key, std::string("quiz.") + key, limit);
 }
 
 std::string nameAt(const json& v, const std::string& field) {
