@@ -3,6 +3,7 @@
 
 #include "app/views/sequence_items.h"
 #include "app/views/sequence_scene.h"
+#include "app/sim_controller.h"
 
 #include <QMenu>
 #include <QPainter>
@@ -36,7 +37,10 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
             m_scrolling = false;
         }
     });
-    m_scene->setSegmentMenu([this](quint32 id, QPoint at) {
+    m_scene->setSegmentMenu([this, controller](quint32 id, QPoint at) {
+        // Nothing to drop in a captured run, or while a quiz has locked the run.
+        if (controller->isLocked() || controller->isReplay())
+            return;
         QMenu menu(this);
         menu.addAction(tr("Drop this segment"), this, [this, id] { m_scene->dropSegment(id); });
         menu.exec(at);
