@@ -4,6 +4,7 @@
 #include "core/capture/timeline.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace finwave::capture {
@@ -42,6 +43,9 @@ void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, 
             known = true;
         }
     }
+    // Copies so far of each (direction, sequence number) that occupies sequence space: a map, so a
+    // long connection costs n log n, not n².
+    std::map<std::pair<int, std::uint32_t>, int> copiesOf;
     for (std::size_t i = 0; i < wire.size(); ++i) {
         const WireSegment& w = wire[i];
         Segment s;
@@ -53,9 +57,8 @@ void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, 
         s.flags = w.flags;
         s.dir = w.from == out.endpointA ? Direction::AtoB : Direction::BtoA;
         int copies = 0;
-        for (const Segment& p : segs)
-            if (p.dir == s.dir && p.seq == s.seq && p.seqSpace() > 0 && s.seqSpace() > 0)
-                ++copies;
+        if (s.seqSpace() > 0)
+            copies = copiesOf[{s.dir == Direction::AtoB ? 0 : 1, s.seq}]++;
         s.transmission = static_cast<std::uint8_t>(std::min(copies, 255));
         segs.push_back(s);
         times.push_back((w.tNs - out.zeroNs) / 1000);
@@ -66,6 +69,11 @@ void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, 
 void assembleRecords(Reconstruction& out, const std::vector<Segment>& segs, const Timeline& tl,
                      std::vector<PendingRecord>& all, bool sawSyn) {
     bool finSeen[2] = {false, false};
+    // Each segment's tie-break rank at its send and at its arrival (timeline.h).
+    std::vector<int> sendRank(segs.size(), 0), arriveRank(segs.size(), 0);
+    for (const auto& list : tl.events)
+        for (const EndpointEvent& e : list)
+            (e.send ? sendRank : arriveRank)[e.seg] = e.rank;
     for (std::size_t i = 0; i < segs.size(); ++i) {
         const Segment& s = segs[i];
         const Side from = senderOf(s.dir);
@@ -80,20 +88,14 @@ void assembleRecords(Reconstruction& out, const std::vector<Segment>& segs, cons
         r.sentAt = tl.sentAt[i];
         r.arrivesAt = tl.arrivesAt[i];
         r.reason = sendReasonOf(s, finSeen[1 - fi], false);
-        // The far end's send waits for what it had received (its own events say so).
-        for (const EndpointEvent& e : tl.events[fi])
-            if (e.send && e.seg == i)
-                send.rank = e.rank;
+        send.rank = sendRank[i];  // the far end's send waits for what it had received
         all.push_back(send);
         if (s.has(flag::Fin))
             finSeen[fi] = true;
         PendingRecord arrive = send;
         arrive.kind = tl.arrived[i] ? 1 : 2;
         arrive.t = tl.arrivesAt[i];
-        arrive.rank = 0;
-        for (const EndpointEvent& e : tl.events[1 - fi])
-            if (!e.send && e.seg == i)
-                arrive.rank = e.rank;
+        arrive.rank = arriveRank[i];
         arrive.record.t = arrive.t;
         arrive.record.kind = tl.arrived[i] ? EventKind::Arrive : EventKind::Drop;
         arrive.record.side = tl.arrived[i] ? peerOf(from) : Side::Net;

@@ -1,6 +1,7 @@
 #include "core/capture/timeline.h"
 
 #include <algorithm>
+#include <map>
 #include <limits>
 
 namespace finwave::capture {
@@ -13,20 +14,16 @@ int sideIndex(Side s) { return s == Side::A ? 0 : 1; }
 // was taken at answers at once; the other's answers take a round trip more.
 std::array<Micros, 2> reactionTimes(const std::vector<Segment>& segs, const std::vector<Micros>& times) {
     std::array<Micros, 2> best{kNever, kNever};
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::size_t lastSpace[2] = {kNone, kNone};  // each side's latest segment with sequence space
     for (std::size_t i = 0; i < segs.size(); ++i) {
         const Segment& s = segs[i];
-        if (!s.has(flag::Ack))
-            continue;
-        for (std::size_t j = i; j-- > 0;) {
-            const Segment& p = segs[j];
-            if (p.dir == s.dir || p.seqSpace() == 0)
-                continue;
-            if (seqEnd(p) == s.ack) {
-                Micros& b = best[static_cast<std::size_t>(sideIndex(senderOf(s.dir)))];
-                b = std::min(b, times[i] - times[j]);
-            }
-            break;
-        }
+        const int me = sideIndex(senderOf(s.dir));
+        const std::size_t p = lastSpace[1 - me];
+        if (s.has(flag::Ack) && p != kNone && seqEnd(segs[p]) == s.ack)
+            best[static_cast<std::size_t>(me)] = std::min(best[static_cast<std::size_t>(me)], times[i] - times[p]);
+        if (s.seqSpace() > 0)
+            lastSpace[me] = i;
     }
     return best;
 }
@@ -63,6 +60,21 @@ Timeline buildTimeline(const std::vector<Segment>& segs, const std::vector<Micro
             farEvents.push_back({times[i] - half, 0, i, true, tl.roundTrip ? Inferred::FarEndTime : Inferred::No});
         }
     }
+    // The last segment of each direction, and the last copy of each sequence number, so that the
+    // loop below stays n log n on a long connection.
+    std::size_t lastOf[2] = {0, 0};
+    std::map<std::pair<int, std::uint32_t>, std::size_t> lastCopy;
+    for (std::size_t i = 0; i < n; ++i) {
+        const int d = segs[i].dir == Direction::AtoB ? 0 : 1;
+        lastOf[d] = i;
+        if (segs[i].seqSpace() > 0)
+            lastCopy[{d, segs[i].seq}] = i;
+    }
+    // nextInDir[d][k]: the first segment at or after k going direction d (n if none).
+    std::vector<std::size_t> nextInDir[2] = {std::vector<std::size_t>(n + 1, n), std::vector<std::size_t>(n + 1, n)};
+    for (std::size_t k = n; k-- > 0;)
+        for (int d = 0; d < 2; ++d)
+            nextInDir[d][k] = (segs[k].dir == Direction::AtoB ? 0 : 1) == d ? k : nextInDir[d][k + 1];
     // Arrivals at the far end of what the near end sent.
     for (std::size_t i = 0; i < n; ++i) {
         const Segment& s = segs[i];
@@ -73,9 +85,8 @@ Timeline buildTimeline(const std::vector<Segment>& segs, const std::vector<Micro
             // The first far segment that acknowledges it, and the last one before that which does not.
             std::size_t cover = n;
             Micros lastNot = std::numeric_limits<Micros>::min();
-            for (std::size_t j = i + 1; j < n && cover == n; ++j) {
-                if (segs[j].dir == s.dir)
-                    continue;
+            const auto& other = nextInDir[s.dir == Direction::AtoB ? 1 : 0];
+            for (std::size_t j = other[i + 1]; j < n && cover == n; j = other[j + 1]) {
                 // A RST answers it too (RFC 9293 §3.5.2: a reset is sent in reply to a segment).
                 if (segs[j].has(flag::Rst) || (segs[j].has(flag::Ack) && seqLeq(seqEnd(s), segs[j].ack)))
                     cover = j;
@@ -84,12 +95,9 @@ Timeline buildTimeline(const std::vector<Segment>& segs, const std::vector<Micro
             }
             if (cover == n) {
                 // Nothing acknowledges it: taken as lost only when the far end went on without it.
-                bool answeredLater = false;
-                for (std::size_t j = i + 1; j < n; ++j)
-                    answeredLater = answeredLater || segs[j].dir != s.dir;
-                if (answeredLater || s.isRetransmission() ||
-                    std::any_of(segs.begin() + static_cast<std::ptrdiff_t>(i) + 1, segs.end(),
-                                [&](const Segment& c) { return c.dir == s.dir && c.seq == s.seq && c.seqSpace() > 0; })) {
+                const bool answeredLater = lastOf[s.dir == Direction::AtoB ? 1 : 0] > i;
+                const bool copiedLater = lastCopy[{s.dir == Direction::AtoB ? 0 : 1, s.seq}] > i;
+                if (answeredLater || s.isRetransmission() || copiedLater) {
                     tl.arrived[i] = false;
                     continue;
                 }
