@@ -143,12 +143,17 @@ TEST(Lesson, ANoteIsWrittenInPlaceShownBesideItsRowAndNeverAhead) {
     ASSERT_NE(editing, nullptr);
     // Keys typed go into the note, not to the window's shortcuts (N, D, Space, arrows).
     QTest::keyClicks(w.sequenceView()->viewport(), QStringLiteral("Watch B's FIN come back"));
+    // Left and Right move in the text, not the run; D and N are letters here.
+    QTest::keyClick(w.sequenceView()->viewport(), Qt::Key_Left);
+    QTest::keyClick(w.sequenceView()->viewport(), Qt::Key_Right);
+    QTest::keyClicks(w.sequenceView()->viewport(), QStringLiteral(" D N"));
     EXPECT_EQ(ctl.sim().stepIndex(), 7u);
-    EXPECT_EQ(editing->toPlainText(), QStringLiteral("Watch B's FIN come back"));
+    EXPECT_TRUE(ctl.sim().recording().empty());  // no drop-next either
+    EXPECT_EQ(editing->toPlainText(), QStringLiteral("Watch B's FIN come back D N"));
     QTest::keyClick(w.sequenceView()->viewport(), Qt::Key_Return);
     QCoreApplication::processEvents();
     ASSERT_NE(ctl.sim().annotation(7), nullptr);
-    EXPECT_EQ(*ctl.sim().annotation(7), "Watch B's FIN come back");
+    EXPECT_EQ(*ctl.sim().annotation(7), "Watch B's FIN come back D N");
     EXPECT_TRUE(w.isWindowModified());
     NoteItem* note = scene->noteItem(7);
     ASSERT_NE(note, nullptr);
