@@ -127,6 +127,7 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
         sizeEnabledForPng = size->isEnabled();
         whenModal<QFileDialog>([&](QFileDialog* files) {
             sawFileDialog = true;
+            files->setDirectory(dir.path());
             files->selectFile(path);
             QMetaObject::invokeMethod(files, "accept");
         });
