@@ -3,27 +3,16 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
+
+#include "tests/support/finwave_process.h"
 
 #include <gtest/gtest.h>
 
 namespace {
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result run(const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FINWAVE_BINARY), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+// The command line as a user runs it (tests/support/finwave_process.h).
+using Result = finwave::testing::ProcessResult;
+Result run(const QStringList& args) { return finwave::testing::runFinwave(args); }
 
 QString fixture(const char* name) { return QStringLiteral(FINWAVE_SOURCE_DIR "/tests/data/") + QLatin1String(name); }
 

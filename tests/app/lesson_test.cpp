@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/core/test_helpers.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -38,18 +40,9 @@ using namespace finwave::app;
 
 namespace {
 
-std::string jsonl(const Simulator& sim) {
-    std::ostringstream out;
-    writeTrace(out, sim, TraceFormat::Jsonl);
-    return out.str();
-}
+std::string jsonl(const Simulator& sim) { return finwave::testing::traceJsonl(sim); }
 
-std::optional<InFlight> flying(const Simulator& sim, Side sender) {
-    for (const InFlight& f : sim.inFlight())
-        if (senderOf(f.seg.dir) == sender && !f.lost)
-            return f;
-    return std::nullopt;
-}
+std::optional<InFlight> flying(const Simulator& sim, Side sender) { return finwave::testing::firstInFlight(sim, sender); }
 
 void writeText(const QString& path, const QByteArray& text) {
     QFile f(path);

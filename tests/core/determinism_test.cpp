@@ -10,11 +10,7 @@ using namespace finwave;
 using namespace finwave::testing;
 
 namespace {
-std::string jsonl(const Simulator& sim) {
-    std::ostringstream out;
-    writeTrace(out, sim, TraceFormat::Jsonl);
-    return out.str();
-}
+std::string jsonl(const Simulator& sim) { return finwave::testing::traceJsonl(sim); }
 
 std::string tcbText(const Simulator& sim) {
     std::ostringstream out;

@@ -5,6 +5,8 @@
 #include "core/simulator.h"
 #include "core/trace_format.h"
 
+#include "tests/core/test_helpers.h"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -12,11 +14,7 @@
 namespace finwave {
 namespace {
 
-std::string jsonl(const Simulator& sim) {
-    std::ostringstream out;
-    writeTrace(out, sim, TraceFormat::Jsonl);
-    return out.str();
-}
+std::string jsonl(const Simulator& sim) { return finwave::testing::traceJsonl(sim); }
 
 Scenario reopen(const Scenario& s) {
     const ScenarioResult r = parseScenario(writeScenario(s), "run.json");
@@ -24,13 +22,7 @@ Scenario reopen(const Scenario& s) {
     return r ? *r.scenario : Scenario{};
 }
 
-// The first segment in flight from `sender`, if any.
-std::optional<InFlight> flying(const Simulator& sim, Side sender) {
-    for (const InFlight& f : sim.inFlight())
-        if (senderOf(f.seg.dir) == sender && !f.lost)
-            return f;
-    return std::nullopt;
-}
+std::optional<InFlight> flying(const Simulator& sim, Side sender) { return finwave::testing::firstInFlight(sim, sender); }
 
 // A run with every kind of interaction: a click drop (at a time mid-flight), a drop-next, two
 // slider changes and a profile change.

@@ -4,12 +4,30 @@
 #include "core/builtin_scenarios.h"
 #include "core/scenario_builder.h"
 #include "core/simulator.h"
+#include "core/trace_format.h"
 
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 namespace finwave::testing {
+
+// The run's trace as `finwave trace --format jsonl` prints it: what "byte-identical" compares.
+inline std::string traceJsonl(const Simulator& sim) {
+    std::ostringstream out;
+    writeTrace(out, sim, TraceFormat::Jsonl);
+    return out.str();
+}
+
+// The first segment from `sender` still in flight and not already lost, if any.
+inline std::optional<InFlight> firstInFlight(const Simulator& sim, Side sender) {
+    for (const InFlight& f : sim.inFlight())
+        if (senderOf(f.seg.dir) == sender && !f.lost)
+            return f;
+    return std::nullopt;
+}
 
 // A segment as a test states it: "A>B FIN,ACK 1 1 0" plus lost / retransmission marks.
 struct Seg {
