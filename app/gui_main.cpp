@@ -203,12 +203,13 @@ int runWindow(int argc, char** argv) {
             const QRect a = window.screen() ? window.screen()->availableGeometry() : QRect();
             // And the smallest text of each diagram in screen pixels: the label and state-name
             // fonts times the view's scale.
+            const auto px = [](const QFont& font) { return font.pointSizeF() * kScreenDpi / 72.0; };
             const Theme& t = window.sequenceView()->theme();
-            const double px = t.font.pointSizeF() * kScreenDpi / 72.0, names = t.titleFont.pointSizeF() * kScreenDpi / 72.0;
+            const Theme& g = window.stateGraph()->theme();  // the graph sets its labels in its own size
             const double seq = window.sequenceView()->transform().m11(), graph = window.stateGraph()->viewScale();
             std::printf("frame %d %d %d %d available %d %d %d %d text sequence %.1f %.1f graph %.1f %.1f\n", f.x(), f.y(),
-                        f.width(), f.height(), a.x(), a.y(), a.width(), a.height(), px * seq, names * seq, px * graph,
-                        names * graph);
+                        f.width(), f.height(), a.x(), a.y(), a.width(), a.height(), px(t.font) * seq, px(t.titleFont) * seq,
+                        px(g.font) * graph, px(g.titleFont) * graph);
             std::fflush(stdout);
             window.close();
         });

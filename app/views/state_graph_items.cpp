@@ -6,20 +6,20 @@
 
 namespace finwave::app {
 
-StateNodeItem::StateNodeItem(const Theme* theme, int tcpState, QString name)
-    : m_theme(theme), m_state(tcpState), m_name(std::move(name)) {
+StateNodeItem::StateNodeItem(const Theme* theme, int tcpState, QString name, FigurePart part)
+    : m_theme(theme), m_state(tcpState), m_name(std::move(name)), m_part(part) {
     setZValue(5);
 }
 
-QRectF nodeBox(const Theme& theme) {
+QRectF nodeBox(const Theme& theme, FigurePart part) {
     // Every box as wide as the longest name needs in the theme's title font, and no wider: the
     // boxes set the graph's width, and so how large it can be drawn in its pane.
     const QFontMetricsF fm(theme.titleFont);
-    const qreal w = fm.horizontalAdvance(QStringLiteral("SYN_RECEIVED")) + 20, h = fm.height() + 12;
+    const qreal w = fm.horizontalAdvance(part == FigurePart::Whole ? QStringLiteral("SYN_RECEIVED") : QStringLiteral("ESTABLISHED")) + 20, h = fm.height() + 12;
     return QRectF(-w / 2, -h / 2, w, h);
 }
 
-QRectF StateNodeItem::box() const { return nodeBox(*m_theme); }
+QRectF StateNodeItem::box() const { return nodeBox(*m_theme, m_part); }
 
 QRectF StateNodeItem::boundingRect() const { return box().adjusted(-22, -22, 22, 22); }
 
@@ -60,9 +60,15 @@ void StateNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
         badge(r.topRight() + QPointF(-4, 0), t.sideB, QStringLiteral("B"));
 }
 
-QString edgeLabelText(const QString& label, const QString& steps) {
+QString edgeLabelText(const QString& label, const QString& steps, bool stacked) {
     QString text = label;
     text.replace(QStringLiteral(" / "), QStringLiteral("\n"));
+    if (stacked) {
+        text.replace(QStringLiteral(", "), QStringLiteral(",\n"));
+        text.replace(QStringLiteral("\u3001"), QStringLiteral("\u3001\n"));
+        text.replace(QStringLiteral("\uFF0C"), QStringLiteral("\uFF0C\n"));
+        return steps.isEmpty() ? text : text + QLatin1Char('\n') + steps;
+    }
     return steps.isEmpty() ? text : text + QStringLiteral("  ") + steps;
 }
 
@@ -83,7 +89,7 @@ QString StateEdgeItem::labelText() const {
             parts << QStringLiteral("%1#%2…%3").arg(who).arg(steps.front()).arg(steps.back());
         }
     }
-    return edgeLabelText(m_label, parts.join(QLatin1Char(' ')));
+    return edgeLabelText(m_label, parts.join(QLatin1Char(' ')), m_stacked);
 }
 
 QRectF StateEdgeItem::labelRect() const {
@@ -95,7 +101,7 @@ QRectF StateEdgeItem::labelRect() const {
 
 QRectF StateEdgeItem::drawnRect() const {
     QRectF r = QFontMetricsF(m_theme->font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter,
-                                                        edgeLabelText(m_label, QStringLiteral("A#10 B#10")));
+                                                        edgeLabelText(m_label, QStringLiteral("A#10 B#10"), m_stacked));
     r.adjust(-4, -2, 4, 2);
     r.moveCenter(m_labelAt);
     return m_path.boundingRect().adjusted(-m_theme->lineWidth * 3, -m_theme->lineWidth * 3, m_theme->lineWidth * 3,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/views/theme.h"
+#include "core/figure_part.h"
 #include "core/transitions.h"
 
 #include <QGraphicsItem>
@@ -11,17 +12,20 @@
 namespace finwave::app {
 
 // An edge's label as drawn: the event over the action, as RFC 9293 Figure 5 writes them, and
-// the steps that took it after the action ("rcv FIN" / "snd ACK  A#5").
-QString edgeLabelText(const QString& label, const QString& steps);
+// the steps that took it after the action ("rcv FIN" / "snd ACK  A#5"). `stacked` (the closing
+// part's narrow graph) puts the steps on a line of their own and breaks a long line after its
+// comma, so a label is narrow and tall rather than wide.
+QString edgeLabelText(const QString& label, const QString& steps, bool stacked = false);
 
-// The box every state is drawn in, around its centre: as wide as the longest name in the theme.
-QRectF nodeBox(const Theme& theme);
+// The box every state is drawn in, around its centre: as wide as the longest name drawn in the
+// part of the figure shown (SYN_RECEIVED in the whole figure, ESTABLISHED in its closing part).
+QRectF nodeBox(const Theme& theme, FigurePart part = FigurePart::Whole);
 
 // One state of RFC 9293 Figure 5, with A's and B's marks when they are in it.
 class StateNodeItem : public QGraphicsItem {
 public:
     enum { Type = QGraphicsItem::UserType + 20 };
-    StateNodeItem(const Theme* theme, int tcpState, QString name);
+    StateNodeItem(const Theme* theme, int tcpState, QString name, FigurePart part = FigurePart::Whole);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
@@ -32,6 +36,7 @@ private:
     const Theme* m_theme;
     int m_state;
     QString m_name;
+    FigurePart m_part;
     bool m_a = false, m_b = false;
 };
 
@@ -55,6 +60,7 @@ public:
     void setPulse(qreal pulse);  // 0..1, the transition just taken
     bool isExtra() const { return m_extra; }
     const Transition* row() const { return m_row; }  // one of the core table's rows it draws
+    void setStacked(bool stacked) { m_stacked = stacked; }  // see edgeLabelText()
     const QString& label() const { return m_label; }
     const QPainterPath& path() const { return m_path; }
     QRectF labelRect() const;  // where the label with its step numbers is drawn
@@ -72,6 +78,7 @@ private:
     const Transition* m_row;
     QVector<Taken> m_taken;
     qreal m_pulse = 0;
+    bool m_stacked = false;
 };
 
 }  // namespace finwave::app

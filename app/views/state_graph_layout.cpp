@@ -35,28 +35,61 @@ constexpr std::array<Cell, kTcpStateCount> kGrid = {{
     {1, 6.35},  // TIME_WAIT: the labels of the three edges into it need the room
 }};
 
+// The closing part alone (a run that never opens): ESTABLISHED on top, the active closer's states
+// down the left, the passive closer's down the right, CLOSING and TIME_WAIT between them and
+// CLOSED at the bottom right, where LAST_ACK and TIME_WAIT both lead. Two outer columns and a
+// middle one whose boxes sit in rows of their own, so the graph is narrow enough for a projector's
+// half screen: the pane is wide for two boxes and a label, not three. LISTEN, SYN_SENT and
+// SYN_RECEIVED are not drawn.
+constexpr std::array<Cell, kTcpStateCount> kClosingGrid = {{
+    {2, 4.08},  // CLOSED: a little below TIME_WAIT, so LAST_ACK's edge down to it has room for its label
+    {0, 0},     // LISTEN (not drawn)
+    {0, 0},     // SYN_SENT (not drawn)
+    {0, 0},     // SYN_RECEIVED (not drawn)
+    {1, 0},     // ESTABLISHED
+    {0, 0.78},  // FIN_WAIT_1: closer under ESTABLISHED, whose edges' labels stand beside them
+    {0, 2.78},  // FIN_WAIT_2
+    {2, 0.78},  // CLOSE_WAIT
+    {1, 1.78},  // CLOSING
+    {2, 2.78},  // LAST_ACK
+    {1, 3.78},  // TIME_WAIT
+}};
+
 double area(const QRectF& r) { return r.isValid() ? r.width() * r.height() : 0.0; }
 }  // namespace
 
-StateGraphLayout::StateGraphLayout(const Theme& theme) : m_theme(theme), m_box(nodeBox(theme)) {
+StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
+    : m_theme(theme), m_part(part), m_box(nodeBox(theme, part)) {
     // Every distance in lines of the label font, so the graph keeps its shape in every theme.
     m_line = QFontMetricsF(theme.font).height();
-    m_cellW = m_box.width() + m_line * 1.0;
-    m_cellH = m_box.height() + m_line * 3.3;  // a two-line label between two rows of boxes, with room to move
-    m_margin = m_line * 1.0;                   // room for the lanes beside the outer columns
+    if (part == FigurePart::Whole) {
+        m_cellW = m_box.width() + m_line * 1.0;
+        m_cellH = m_box.height() + m_line * 3.3;  // a two-line label between two rows of boxes, with room to move
+    } else {
+        // The middle column's boxes never share a row with the outer ones, so the columns are
+        // closer than a box's width; rows leave room for one two-line label each.
+        m_cellW = m_box.width() + m_line * 1.0;
+        // The tallest label between two rows (three lines: event, action, steps), with a little
+        // room either side.
+        m_cellH = m_box.height() + labelRect(QStringLiteral("a / b"), QPointF()).height() + m_line * 0.45;
+    }
+    m_margin = m_line * 1.0;  // room for the lanes beside the outer columns
     m_left = centre(St::FinWait2).x() + m_box.left() - m_line * 0.8;
     m_right = centre(St::LastAck).x() + m_box.right() + m_line * 0.8;
+    // Under the labels written below TIME_WAIT and CLOSED (up to four lines and the steps).
+    m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {
-    const Cell c = kGrid[static_cast<std::size_t>(s)];
+    const Cell c = (m_part == FigurePart::Whole ? kGrid : kClosingGrid)[static_cast<std::size_t>(s)];
     return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, m_margin + m_box.height() / 2 + c.row * m_cellH);
 }
 
 std::vector<QRectF> StateGraphLayout::boxes() const {
     std::vector<QRectF> out;
     for (int s = 0; s < kTcpStateCount; ++s)
-        out.push_back(box(static_cast<St>(s)));
+        if (inFigurePart(m_part, static_cast<St>(s)))
+            out.push_back(box(static_cast<St>(s)));
     return out;
 }
 
@@ -70,6 +103,14 @@ QPointF StateGraphLayout::border(QPointF c, QPointF toward) const {
 
 // Each self-loop on the side of its box that has room for it and its label.
 StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
+    if (m_part == FigurePart::Closing) {
+        switch (s) {
+        case St::FinWait1: return Side::Top;
+        case St::TimeWait: return Side::Bottom;
+        case St::LastAck: return Side::Top;
+        default: return Side::Top;
+        }
+    }
     switch (s) {
     case St::FinWait1: return Side::Left;
     case St::TimeWait: return Side::Bottom;
@@ -93,13 +134,37 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             out = QPointF(side == Side::Left ? -r * 1.6 : r * 1.6, 0);
         } else {
             const double y = side == Side::Top ? m_box.top() : m_box.bottom();
-            p0 = ca + QPointF(m_box.width() / 6, y);
-            p1 = ca + QPointF(m_box.width() / 3, y);
+            // Right of the centre; in the closing part FIN_WAIT_1's and TIME_WAIT's left of it,
+            // toward their labels.
+            const bool leftHalf = m_part == FigurePart::Closing && (t.from == St::FinWait1 || t.from == St::TimeWait);
+            p0 = ca + QPointF(leftHalf ? -m_box.width() / 3 : m_box.width() / 6, y);
+            p1 = ca + QPointF(leftHalf ? -m_box.width() / 6 : m_box.width() / 3, y);
             out = QPointF(0, (side == Side::Top ? -r : r) * 1.6);
         }
         const QPointF spread = side == Side::Bottom || side == Side::Top ? QPointF(r * 0.6, 0) : QPointF(0, r * 0.6);
         path.moveTo(p0);
         path.cubicTo(p0 + out - spread, p1 + out + spread, p1);
+        return path;
+    }
+    if (m_part == FigurePart::Closing) {
+        if (t.from == St::FinWait1 && t.to == St::Closing) {
+            // Out of FIN_WAIT_1's right side into CLOSING's top, clear of the edge down the left.
+            path.moveTo(ca + QPointF(m_box.right(), m_box.height() / 4));
+            path.lineTo(cb + QPointF(-m_box.width() / 4, m_box.top()));
+        } else if (t.from == St::TimeWait && t.to == St::Closed) {
+            // Level out of TIME_WAIT's lower half into CLOSED's side, under the marks on its top corners.
+            const double y = std::max(ca.y(), cb.y() - m_box.height() / 4) + m_box.height() / 6;
+            path.moveTo(ca.x() + m_box.right(), y);
+            path.lineTo(cb.x() + m_box.left(), y);
+        } else if (t.from == St::FinWait1 && t.to == St::TimeWait) {
+            // From FIN_WAIT_1's bottom right corner, between FIN_WAIT_2 and CLOSING, into
+            // TIME_WAIT's top left.
+            path.moveTo(ca + QPointF(m_box.right() - m_line * 0.6, m_box.bottom()));
+            path.lineTo(cb + QPointF(-m_box.width() / 3, m_box.top()));
+        } else {
+            path.moveTo(border(ca, cb));
+            path.lineTo(border(cb, ca));
+        }
         return path;
     }
     if (t.to == St::Closed && t.from == St::LastAck) {  // up the right side, as in Figure 5
@@ -121,6 +186,39 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
 
 QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
+    if (m_part == FigurePart::Closing && t.to == St::Closed) {
+        // Every such edge ends in CLOSED at the bottom right. From the right column and from
+        // ESTABLISHED: out to a lane right of every box, down it and into CLOSED's right side.
+        // From the left and middle: out to a lane left of every box, down it, along under the
+        // lowest box and up into CLOSED's bottom. Never across a box.
+        const double gap = m_line * 0.55;
+        const bool right = ca.x() > centre(St::Established).x() - 1;
+        QPainterPath path;
+        if (t.from == St::LastAck) {
+            // Straight down beside LAST_ACK's own edge to CLOSED, each a little further right.
+            const double x = ca.x() + m_box.width() / 4 + gap * (lane % 3);
+            path.moveTo(x, ca.y() + m_box.bottom());
+            path.lineTo(x, cb.y() + m_box.top());
+        } else if (right) {
+            const double x = m_right + gap * lane;
+            const double y = ca.y() + (t.from == St::Established ? 0 : m_box.height() / 4);
+            const double entry = cb.y() - m_box.height() / 4 + (lane % 3) * m_box.height() / 4;
+            path.moveTo(ca.x() + m_box.right(), y);
+            path.lineTo(x, y);
+            path.lineTo(x, entry);
+            path.lineTo(cb.x() + m_box.right(), entry);
+        } else {
+            const double x = m_left - gap * lane;
+            const double y = m_bottom + gap * lane;
+            const double entry = cb.x() - m_box.width() / 4 + (lane % 3) * m_box.width() / 4;
+            path.moveTo(ca.x() + m_box.left(), ca.y() + m_box.height() / 4);
+            path.lineTo(x, ca.y() + m_box.height() / 4);
+            path.lineTo(x, y);
+            path.lineTo(entry, y);
+            path.lineTo(entry, cb.y() + m_box.bottom());
+        }
+        return path;
+    }
     // From ESTABLISHED straight up to CLOSED above it, between the opening edges; each such edge
     // a little apart from the one before.
     if (t.from == St::Established && t.to == St::Closed) {
@@ -159,9 +257,47 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     return path;
 }
 
+std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const QString& label) const {
+    if (m_part != FigurePart::Closing)
+        return std::nullopt;
+    const QRectF r = labelRect(label, QPointF());
+    const double w = r.width(), h = r.height(), W = m_box.width(), H = m_box.height(), L = m_line;
+    const QPointF est = centre(St::Established), fw1 = centre(St::FinWait1), fw2 = centre(St::FinWait2),
+                  cw = centre(St::CloseWait), closing = centre(St::Closing), la = centre(St::LastAck),
+                  tw = centre(St::TimeWait), closed = centre(St::Closed);
+    const std::string_view id = t.id;
+    if (id == "E1")  // inside the fork under ESTABLISHED, by the edge's upper half
+        return QPointF(est.x() - W / 2 + w / 2 + L * 0.2, est.y() + H / 2 + h / 2 + L * 0.5);
+    if (id == "E4")  // beside ESTABLISHED on the right, above CLOSE_WAIT
+        return QPointF(est.x() + W / 2 + L * 0.3 + w / 2, est.y() + H / 2 + L * 0.2 - h / 4);
+    if (id == "F1f")  // over FIN_WAIT_1's loop, left of the edge down from ESTABLISHED
+        return QPointF(fw1.x() - W / 2 + w / 2 - L * 0.2, fw1.y() - H / 2 - L * 1.3 - h / 2);
+    if (id == "F1a")  // on the edge down the left, below FIN_WAIT_1
+        return QPointF(fw1.x() - L * 0.3, fw1.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "F1c")  // right of the edge, above CLOSING
+        return QPointF(closing.x() + w / 2 - L * 0.6, closing.y() - H / 2 - h / 2 - L * 0.2);
+    if (id == "F1d")  // on the edge where it passes between FIN_WAIT_2 and CLOSING
+        return QPointF((fw2.x() + closing.x()) / 2 + L * 0.4, closing.y() + H / 2 + L * 0.2 + h / 2);
+    if (id == "C2")  // on the edge down the right, below CLOSE_WAIT
+        return QPointF(cw.x(), cw.y() + H / 2 + L * 0.2 + h / 2);
+    if (id == "G1")  // right of the edge into TIME_WAIT, above LAST_ACK's row
+        return QPointF(closing.x() + L * 0.25 + w / 2, la.y() - H / 2 - L * 0.2 - h / 2);
+    if (id == "F2a")  // under the edge from FIN_WAIT_2, left of TIME_WAIT's loop
+        return QPointF(fw2.x() - W / 2 + w / 2, fw2.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "L2")  // over LAST_ACK's loop, on the right
+        return QPointF(la.x() + W / 2 - w / 2 + L * 0.2, la.y() - H / 2 - L * 1.3 - h / 2);
+    if (id == "L1")  // left of the short edge down to CLOSED
+        return QPointF(la.x() - L * 0.25 - w / 2, la.y() + H / 2 + L * 0.2 + h / 2);
+    if (id == "T1")  // under TIME_WAIT's loop, on the left
+        return QPointF(tw.x() - W / 2 - w / 2 + L * 1.0, tw.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "T6")  // under CLOSED, by the short edge from TIME_WAIT
+        return QPointF((tw.x() + W / 2 + closed.x() - W / 2) / 2 + w / 4, closed.y() + H / 2 + L * 0.3 + h / 2);
+    return std::nullopt;
+}
+
 QRectF StateGraphLayout::labelRect(const QString& label, QPointF c) const {
     QRectF r = QFontMetricsF(m_theme.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter,
-                                                        edgeLabelText(label, QStringLiteral("A#10 B#10")));
+                                                        edgeLabelText(label, QStringLiteral("A#10 B#10"), m_part == FigurePart::Closing));
     r.adjust(-6, -3, 6, 3);
     r.moveCenter(c);
     return r;

@@ -3,6 +3,7 @@
 // where it writes each edge's label so that no label touches a box or another label.
 
 #include "app/views/theme.h"
+#include "core/figure_part.h"
 #include "core/transitions.h"
 
 #include <QPainterPath>
@@ -11,13 +12,15 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace finwave::app {
 
 class StateGraphLayout {
 public:
-    explicit StateGraphLayout(const Theme& theme);
+    explicit StateGraphLayout(const Theme& theme, FigurePart part = FigurePart::Whole);
+    FigurePart part() const { return m_part; }
 
     QPointF centre(TcpState s) const;
     QRectF box(TcpState s) const { return m_box.translated(centre(s)); }
@@ -32,9 +35,12 @@ public:
     // The least-covered place for `label` along `path` (a self-loop's beside its loop), given
     // what is occupied so far; the label's rectangle is added to `occupied`.
     QPointF placeLabel(const QString& label, const QPainterPath& path, bool selfLoop, std::vector<QRectF>& occupied) const;
+    // In the closing part, where each always-drawn edge's label stands (its centre), chosen by
+    // hand for that arrangement so the labels pack into the narrow graph; nothing elsewhere.
+    std::optional<QPointF> fixedLabel(const Transition& t, const QString& label) const;
     // The room a label takes with the step numbers a run appends ("  A#10  B#10").
     QRectF labelRect(const QString& label, QPointF centre) const;
-    std::vector<QRectF> boxes() const;
+    std::vector<QRectF> boxes() const;  // of the states drawn in the part shown
 
 private:
     enum class Side { Left, Right, Top, Bottom };
@@ -42,9 +48,11 @@ private:
     QPointF border(QPointF from, QPointF toward) const;
 
     const Theme& m_theme;
+    FigurePart m_part;
     QRectF m_box;
     double m_line = 18, m_cellW = 200, m_cellH = 86, m_margin = 70;
     double m_left = 0, m_right = 0;  // x of the lanes just outside the outermost boxes
+    double m_bottom = 0;             // y of the lane under the lowest box (closing part)
 };
 
 }  // namespace finwave::app

@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QVariantAnimation>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <map>
@@ -37,6 +38,7 @@ struct StateGraphScene::Private {
     std::map<EdgeKey, StateEdgeItem*> extras;  // made when first taken
     std::vector<QRectF> occupied;              // boxes and labels placed so far
     std::array<int, 2> marked{};
+    FigurePart part = FigurePart::Whole;  // what the loaded run can reach (core decides)
     QVariantAnimation* pulse = nullptr;
     StateEdgeItem* pulsing = nullptr;
     std::size_t pulsedRecord = 0;
@@ -54,11 +56,15 @@ StateGraphScene::StateGraphScene(SimController* controller, QObject* parent)
         if (d->pulsing)
             d->pulsing->setPulse(v.toReal());
     });
-    connect(controller, &SimController::scenarioLoaded, this, &StateGraphScene::rebuild);
+    connect(controller, &SimController::scenarioLoaded, this, [this] {
+        d->part = figurePartFor(d->ctl->scenario());
+        rebuild();
+    });
     connect(controller, &SimController::recordsAppended, this, &StateGraphScene::refresh);
     connect(controller, &SimController::recordsTruncated, this, &StateGraphScene::refresh);
     if (QCoreApplication* app = QCoreApplication::instance())
         app->installEventFilter(this);
+    d->part = figurePartFor(controller->scenario());
     rebuild();
 }
 
@@ -68,6 +74,12 @@ const Theme& StateGraphScene::theme() const { return d->theme; }
 
 void StateGraphScene::setTheme(const Theme& theme) {
     d->theme = theme;
+    // In the projector theme the graph's labels are set at four fifths of its state names, the
+    // proportion of the sizes asked of them from the back row (16 px labels, 20 px names): any
+    // larger and the labels, which take most of the room, would make the fitted graph smaller
+    // without making its names any larger.
+    if (theme.kind == Theme::Kind::Projector)
+        d->theme.font.setPointSizeF(theme.titleFont.pointSizeF() * 0.8);
     rebuild();
 }
 
@@ -117,9 +129,10 @@ void StateGraphScene::rebuild() {
     d->figure.clear();
     d->extras.clear();
     setBackgroundBrush(d->theme.background);
-    d->layout = std::make_unique<StateGraphLayout>(d->theme);
+    d->layout = std::make_unique<StateGraphLayout>(d->theme, d->part);
     for (int s = 0; s < kTcpStateCount; ++s) {
-        auto* node = new StateNodeItem(&d->theme, s, QString::fromUtf8(stateName(static_cast<TcpState>(s)).data()));
+        auto* node = new StateNodeItem(&d->theme, s, QString::fromUtf8(stateName(static_cast<TcpState>(s)).data()), d->part);
+        node->setVisible(inFigurePart(d->part, static_cast<TcpState>(s)));
         node->setPos(d->layout->centre(static_cast<TcpState>(s)));
         addItem(node);
         d->nodes[static_cast<std::size_t>(s)] = node;
@@ -128,12 +141,20 @@ void StateGraphScene::rebuild() {
     // The edges of Figure 5 first (their labels take the best places), then the self-loops.
     for (bool loops : {false, true}) {
         for (const Transition& t : transitions()) {
-            if (!t.inFigure || t.isSelfLoop() != loops || d->figure.count(keyOf(t)))
+            if (!t.inFigure || t.isSelfLoop() != loops || d->figure.count(keyOf(t)) ||
+                !inFigurePart(d->part, t.from) || !inFigurePart(d->part, t.to))
                 continue;
             const QPainterPath path = d->layout->route(t);
             const QString label = translated(t.label);
-            const QPointF at = d->layout->placeLabel(label, path, t.isSelfLoop(), d->occupied);
+            QPointF at;
+            if (const auto fixed = d->layout->fixedLabel(t, label)) {
+                at = *fixed;
+                d->occupied.push_back(d->layout->labelRect(label, at));
+            } else {
+                at = d->layout->placeLabel(label, path, t.isSelfLoop(), d->occupied);
+            }
             auto* item = new StateEdgeItem(&d->theme, path, at, label, false, &t);
+            item->setStacked(d->part == FigurePart::Closing);
             addItem(item);
             d->figure[keyOf(t)] = item;
         }
@@ -146,6 +167,19 @@ void StateGraphScene::rebuild() {
 void StateGraphScene::refresh() {
     const Simulator& sim = d->ctl->sim();
     const Trace& trace = sim.trace();
+    // Core said which part of the figure the run can reach; should a run still reach a state
+    // outside it (a capture replayed, say), the whole figure is drawn instead.
+    if (d->part != FigurePart::Whole) {
+        const bool full = d->pulsedRecord == std::numeric_limits<std::size_t>::max();
+        for (std::size_t i = full ? 0 : std::min(d->pulsedRecord, trace.size()); i < trace.size(); ++i) {
+            const TraceRecord& r = trace[i];
+            if (r.kind == EventKind::State && (!inFigurePart(d->part, r.from) || !inFigurePart(d->part, r.to))) {
+                d->part = FigurePart::Whole;
+                rebuild();
+                return;
+            }
+        }
+    }
     // Most events take no edge: then the marks and the lit edges are as they were.
     if (trace.size() >= d->pulsedRecord && d->pulsedRecord > 0) {
         bool changed = false;
@@ -176,6 +210,7 @@ void StateGraphScene::refresh() {
             const QString label = translated(row->label);
             const QPointF at = d->layout->placeLabel(label, path, false, d->occupied);
             edge = new StateEdgeItem(&d->theme, path, at, label, true, row);
+            edge->setStacked(d->part == FigurePart::Closing);
             addItem(edge);
             d->extras[key] = edge;
         }

@@ -152,21 +152,26 @@ TEST(Classroom, StateGraphLabelsTouchNoBoxAndNoOtherLabelInAnyBuiltin) {
             std::vector<QRectF> boxes, labels;
             int extras = 0, loops = 0;
             for (QGraphicsItem* item : graph.items())
-                if (item->type() == StateNodeItem::Type)
+                if (item->type() == StateNodeItem::Type && item->isVisible())
                     boxes.push_back(static_cast<StateNodeItem*>(item)->box().translated(item->pos()));
+            std::vector<QString> texts;
             for (const StateEdgeItem* e : graph.edges()) {
                 if (e->isExtra() && e->taken().isEmpty())
                     continue;  // not drawn
                 labels.push_back(e->labelRect());
+                texts.push_back(QString::fromUtf8(e->row()->id.data(), static_cast<int>(e->row()->id.size())));
                 extras += e->isExtra();
                 loops += e->row()->isSelfLoop();
             }
             EXPECT_GE(loops, 3) << name;
             for (std::size_t i = 0; i < labels.size(); ++i) {
                 for (const QRectF& b : boxes)
-                    EXPECT_FALSE(labels[i].intersects(b)) << name << " label at " << labels[i].x() << "," << labels[i].y();
+                    EXPECT_FALSE(labels[i].intersects(b)) << name << " " << theme.font.family().toStdString() << " "
+                                                          << theme.font.pointSizeF() << "pt: " << texts[i].toStdString()
+                                                          << "'s label at " << labels[i].x() << "," << labels[i].y();
                 for (std::size_t j = i + 1; j < labels.size(); ++j)
-                    EXPECT_FALSE(labels[i].intersects(labels[j])) << name << " labels at " << labels[i].y() << " and " << labels[j].y();
+                    EXPECT_FALSE(labels[i].intersects(labels[j])) << name << " " << theme.font.pointSizeF() << "pt: the labels of "
+                                                                  << texts[i].toStdString() << " and " << texts[j].toStdString();
             }
             if (std::string_view(name) == "linger-abort" || std::string_view(name) == "unread-data-rst") {
                 EXPECT_GE(extras, 2) << name << ": the abort and the reset are drawn";

@@ -7,18 +7,21 @@
 #include "app/views/state_graph_scene.h"
 #include "core/builtin_scenarios.h"
 #include "core/experiment.h"
+#include "core/figure_part.h"
 #include "core/transitions.h"
 
 #include <QApplication>
 #include <QChart>
 #include <QCoreApplication>
 #include <QFile>
+#include <QGraphicsItem>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 using namespace finwave;
@@ -55,23 +58,37 @@ QString readAll(const QString& path) {
 }
 }  // namespace
 
+// A run that opens (full-lifecycle) draws the whole of Figure 5; one that only closes draws the
+// part core says it can reach, and every figure row between the states of that part.
 TEST(StateGraph, AlwaysDrawnEdgesAreExactlyTheTablesFigureRowsAndSelfLoops) {
-    SimController ctl;
-    StateGraphScene graph(&ctl);
-    std::set<Key> drawn, table;
-    for (const StateEdgeItem* e : graph.edges()) {
-        ASSERT_NE(e->row(), nullptr);
-        EXPECT_FALSE(e->isExtra());
-        EXPECT_EQ(e->label(), QCoreApplication::translate("StateGraph", std::string(e->row()->label).c_str()));
-        drawn.insert(keyOf(*e->row()));
+    for (const char* name : {"full-lifecycle", "normal-close"}) {
+        SimController ctl;
+        ctl.loadScenario(*builtinScenario(name));
+        StateGraphScene graph(&ctl);
+        const FigurePart part = figurePartFor(ctl.scenario());
+        EXPECT_EQ(part, std::string_view(name) == "full-lifecycle" ? FigurePart::Whole : FigurePart::Closing);
+        std::set<Key> drawn, table;
+        for (const StateEdgeItem* e : graph.edges()) {
+            ASSERT_NE(e->row(), nullptr);
+            EXPECT_FALSE(e->isExtra());
+            EXPECT_EQ(e->label(), QCoreApplication::translate("StateGraph", std::string(e->row()->label).c_str()));
+            drawn.insert(keyOf(*e->row()));
+        }
+        for (const Transition& t : transitions())
+            if (t.inFigure && inFigurePart(part, t.from) && inFigurePart(part, t.to))
+                table.insert(keyOf(t));
+        EXPECT_EQ(drawn, table) << name;
+        EXPECT_EQ(table.size(), part == FigurePart::Whole ? 20u : 13u) << name;
+        // The self-loops that teach are among them: TIME_WAIT's restart, the FINs resent on timeout.
+        for (const char* id : {"T1", "F1f", "L2"})
+            EXPECT_TRUE(drawn.count(keyOf(*transitionById(id)))) << name << " " << id;
+        // The states drawn are the part's; the others are hidden.
+        int shown = 0;
+        for (QGraphicsItem* item : graph.items())
+            if (item->type() == StateNodeItem::Type)
+                shown += item->isVisible();
+        EXPECT_EQ(shown, part == FigurePart::Whole ? 11 : 8) << name;
     }
-    for (const Transition& t : transitions())
-        if (t.inFigure)
-            table.insert(keyOf(t));
-    EXPECT_EQ(drawn, table);
-    // The self-loops that teach are among them: TIME_WAIT's restart, the FINs resent on timeout.
-    for (const char* id : {"T1", "F1f", "L2"})
-        EXPECT_TRUE(drawn.count(keyOf(*transitionById(id)))) << id;
 }
 
 TEST(StateGraph, EveryEdgeTakenInEveryBuiltinIsATableRowWithItsOwnLabel) {

@@ -11,16 +11,22 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <string_view>
+
 using finwave::testing::ProcessResult;
 using finwave::testing::runFinwave;
 
 namespace {
 struct Placed {
     QRect frame, available;
+    // The smallest text of each diagram on screen, in pixels: labels and state names.
+    double sequenceLabel = 0, sequenceName = 0, graphLabel = 0, graphName = 0;
 };
 
 // Opens the window on a screen of `size` and reads back where it put itself.
-Placed open(const QSize& size, const QString& settings, const QString& theme) {
+Placed open(const QSize& size, const QString& settings, const QString& theme,
+            const QString& scenario = QStringLiteral("lost-last-ack")) {
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("screen.json"));
     QFile f(config);
@@ -37,7 +43,7 @@ Placed open(const QSize& size, const QString& settings, const QString& theme) {
     // Under the sanitizer build the program is checked for where it puts its window, not for
     // leaks at exit (the in-process app tests keep LeakSanitizer on).
     env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("detect_leaks=0"));
-    const ProcessResult r = runFinwave({QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"), QStringLiteral("--theme"),
+    const ProcessResult r = runFinwave({QStringLiteral("--scenario"), scenario, QStringLiteral("--theme"),
                                         theme, QStringLiteral("--report-geometry")},
                                        60000, env);
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
@@ -45,7 +51,10 @@ Placed open(const QSize& size, const QString& settings, const QString& theme) {
                        .match(r.out);
     EXPECT_TRUE(m.hasMatch()) << r.out.toStdString();
     const auto n = [&](int i) { return m.captured(i).toInt(); };
-    return {QRect(n(1), n(2), n(3), n(4)), QRect(n(5), n(6), n(7), n(8))};
+    const auto t = QRegularExpression(QStringLiteral(R"(text sequence ([\d.]+) ([\d.]+) graph ([\d.]+) ([\d.]+))")).match(r.out);
+    EXPECT_TRUE(t.hasMatch()) << r.out.toStdString();
+    const auto x = [&](int i) { return t.captured(i).toDouble(); };
+    return {QRect(n(1), n(2), n(3), n(4)), QRect(n(5), n(6), n(7), n(8)), x(1), x(2), x(3), x(4)};
 }
 }  // namespace
 
@@ -82,4 +91,23 @@ TEST(WindowFit, AnUnknownThemeOrLanguageIsRefusedLikeAnUnknownProfile) {
                                           << r.err.toStdString();
         EXPECT_TRUE(r.err.contains(args[0])) << r.err.toStdString();
     }
+}
+
+// Readable from the back row: at a projector's 1280x720, in the projector theme (the presenter
+// layout), every text in both diagrams is at least 16 px and the state names at least 20 px; in
+// the light theme at least 11 px. Measured by the program itself: the fonts times each view's
+// scale once the window is shown, for the two scenarios the classroom pictures show.
+TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
+    for (const char* scenario : {"lost-last-ack", "simultaneous-close"})
+        for (const char* theme : {"light", "projector"}) {
+            QTemporaryDir settings;
+            const Placed p = open(QSize(1280, 720), settings.path(), QString::fromLatin1(theme), QString::fromLatin1(scenario));
+            const bool projector = std::string_view(theme) == "projector";
+            const double label = projector ? 16 : 11, name = projector ? 20 : 11;
+            const std::string what = std::string(scenario) + " " + theme;
+            EXPECT_GE(p.sequenceLabel, label) << what;
+            EXPECT_GE(p.sequenceName, name) << what;
+            EXPECT_GE(p.graphLabel, label) << what;
+            EXPECT_GE(p.graphName, name) << what;
+        }
 }

@@ -1,0 +1,60 @@
+// Which part of RFC 9293 Figure 5 the state graph draws: core says a run that never opens can
+// reach only ESTABLISHED, the closing states and CLOSED, and every such run bears it out.
+#include "core/builtin_scenarios.h"
+#include "core/figure_part.h"
+#include "core/simulator.h"
+
+#include <gtest/gtest.h>
+
+#include <string_view>
+
+using namespace finwave;
+
+TEST(FigurePart, OnlyARunThatOpensNeedsTheWholeFigure) {
+    for (auto name : builtinScenarioNames()) {
+        const Scenario s = *builtinScenario(name);
+        // full-lifecycle opens first; old-duplicate's server listens again, so a SYN may open anew.
+        const bool opens = name == std::string_view("full-lifecycle") || name == std::string_view("old-duplicate");
+        EXPECT_EQ(figurePartFor(s), opens ? FigurePart::Whole : FigurePart::Closing) << name;
+    }
+    Scenario s = *builtinScenario("normal-close");
+    ASSERT_EQ(figurePartFor(s), FigurePart::Closing);
+    Scenario listens = s;
+    listens.b.listenAgain = true;  // a server that listens again may pass SYN_RECEIVED (T5)
+    EXPECT_EQ(figurePartFor(listens), FigurePart::Whole);
+    Scenario connects = s;
+    AppAction open;
+    open.side = Side::A;
+    open.kind = AppAction::Kind::Connect;
+    connects.actions.push_back(open);
+    EXPECT_EQ(figurePartFor(connects), FigurePart::Whole);
+    Scenario startsClosed = s;
+    startsClosed.a.initial = TcpState::Closed;
+    EXPECT_EQ(figurePartFor(startsClosed), FigurePart::Whole);
+    EXPECT_FALSE(inFigurePart(FigurePart::Closing, TcpState::SynReceived));
+    EXPECT_TRUE(inFigurePart(FigurePart::Closing, TcpState::Closing));
+    EXPECT_TRUE(inFigurePart(FigurePart::Whole, TcpState::Listen));
+}
+
+// The claim checked against the engine: every built-in that core calls closing-only, in both
+// profiles, clean and at 30 % loss over several seeds, enters no state outside the part.
+TEST(FigurePart, AClosingOnlyRunNeverLeavesThePart) {
+    for (auto name : builtinScenarioNames())
+        for (Profile profile : {Profile::Rfc, Profile::Linux})
+            for (int seed = 0; seed < 6; ++seed) {
+                Scenario s = *builtinScenario(name);
+                if (figurePartFor(s) != FigurePart::Closing)
+                    continue;
+                s.params = withProfile(s.params, profile);
+                s.seed = static_cast<std::uint64_t>(seed + 1);
+                if (seed > 0)
+                    s.ab.loss = s.ba.loss = 0.3;
+                Simulator sim(s);
+                sim.runToEnd();
+                for (const TraceRecord& r : sim.trace())
+                    if (r.kind == EventKind::State) {
+                        EXPECT_TRUE(inFigurePart(FigurePart::Closing, r.from) && inFigurePart(FigurePart::Closing, r.to))
+                            << name << " seed " << seed << ": " << stateName(r.from) << " -> " << stateName(r.to);
+                    }
+            }
+}
