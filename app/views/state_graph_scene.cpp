@@ -190,6 +190,7 @@ void StateGraphScene::refresh() {
             return;
         }
     }
+    const std::size_t extrasBefore = d->extras.size();
     std::map<StateEdgeItem*, QVector<StateEdgeItem::Taken>> taken;
     for (StateEdgeItem* e : edges())
         taken[e] = {};
@@ -232,6 +233,8 @@ void StateGraphScene::refresh() {
         d->pulse->start();
     }
     d->pulsedRecord = trace.size();
+    if (d->extras.size() != extrasBefore)
+        Q_EMIT contentGrown();
 }
 
 }  // namespace finwave::app

@@ -36,6 +36,7 @@ public:
 
 Q_SIGNALS:
     void rebuilt();
+    void contentGrown();  // an edge drawn only once taken was added: a fitted view fits again
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;  // live language switch

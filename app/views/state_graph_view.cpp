@@ -12,10 +12,12 @@ StateGraphView::StateGraphView(SimController* controller, QWidget* parent)
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setFrameShape(QFrame::NoFrame);
-    connect(m_scene, &StateGraphScene::rebuilt, this, [this] {
+    const auto refit = [this] {
         if (m_fitted)
             fit();
-    });
+    };
+    connect(m_scene, &StateGraphScene::rebuilt, this, refit);
+    connect(m_scene, &StateGraphScene::contentGrown, this, refit);
     fit();
 }
 

@@ -5,6 +5,7 @@
 #include "app/views/sequence_scene.h"
 #include "app/views/state_graph_items.h"
 #include "app/views/state_graph_scene.h"
+#include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
 #include "core/experiment.h"
 #include "core/figure_part.h"
@@ -190,4 +191,24 @@ TEST(StateGraph, ASweepChartIsSavedWithoutCreatingAWidget) {
         EXPECT_TRUE(QFile::exists(path));
     }
     EXPECT_TRUE(QApplication::allWidgets().isEmpty());
+}
+
+// A fitted graph fits again when a run draws an edge that is drawn only once taken (linger-abort's
+// abort and reset lanes): the whole drawing stays in view, none of it cut at the pane's edge.
+TEST(StateGraph, AFittedViewKeepsTheResetsTakenLaterInView) {
+    SimController ctl;
+    StateGraphView view(&ctl);
+    view.resize(540, 630);
+    view.show();
+    ctl.loadScenario(*builtinScenario("linger-abort"));
+    QCoreApplication::processEvents();
+    const double before = view.viewScale();
+    ctl.seek(1'000'000);
+    QCoreApplication::processEvents();
+    auto* scene = static_cast<StateGraphScene*>(view.scene());
+    const QRectF shown = view.mapToScene(view.viewport()->rect()).boundingRect();
+    const QRectF drawn = scene->contentRect();
+    EXPECT_TRUE(shown.adjusted(-1, -1, 1, 1).contains(drawn))
+        << "shown " << shown.width() << "x" << shown.height() << ", drawn " << drawn.width() << "x" << drawn.height();
+    EXPECT_LT(view.viewScale(), before);  // the lanes made it wider, so it was fitted again
 }
