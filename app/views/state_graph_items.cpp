@@ -19,7 +19,12 @@ QRectF nodeBox(const Theme& theme, FigurePart part) {
     return QRectF(-w / 2, -h / 2, w, h);
 }
 
-QRectF StateNodeItem::box() const { return nodeBox(*m_theme, m_part); }
+QRectF StateNodeItem::box() const { return m_shape.isEmpty() ? nodeBox(*m_theme, m_part) : m_shape; }
+
+void StateNodeItem::setBox(const QRectF& shape) {
+    prepareGeometryChange();
+    m_shape = shape;
+}
 
 QRectF StateNodeItem::boundingRect() const { return box().adjusted(-22, -22, 22, 22); }
 
@@ -110,8 +115,25 @@ QRectF StateEdgeItem::drawnRect() const {
 
 StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labelAt, QString label, bool extra,
                              const Transition* row)
-    : m_theme(theme), m_path(std::move(path)), m_labelAt(labelAt), m_label(std::move(label)), m_extra(extra), m_row(row) {
+    : m_theme(theme), m_path(std::move(path)), m_labelAt(labelAt), m_label(std::move(label)), m_extra(extra), m_row(row),
+      m_labelItem(new StateEdgeLabelItem(this)) {
     setZValue(extra ? 1 : 2);
+}
+
+StateEdgeLabelItem::StateEdgeLabelItem(const StateEdgeItem* edge) : m_edge(edge) { setZValue(4); }
+
+QRectF StateEdgeLabelItem::boundingRect() const { return m_edge->labelRect().adjusted(-2, -2, 2, 2); }
+
+void StateEdgeLabelItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) { m_edge->paintLabel(p); }
+
+void StateEdgeItem::setStacked(bool stacked) {
+    m_stacked = stacked;
+    m_labelItem->refresh();
+}
+
+void StateEdgeLabelItem::refresh() {
+    prepareGeometryChange();
+    update();
 }
 
 QRectF StateEdgeItem::boundingRect() const {
@@ -122,6 +144,7 @@ QRectF StateEdgeItem::boundingRect() const {
 void StateEdgeItem::setTaken(QVector<Taken> taken) {
     m_taken = std::move(taken);
     update();
+    m_labelItem->refresh();
 }
 
 void StateEdgeItem::setPulse(qreal pulse) {
@@ -164,7 +187,18 @@ void StateEdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     p->setPen(Qt::NoPen);
     p->setBrush(byA ? t.sideA : (byB ? t.sideB : t.muted));
     p->drawPolygon(head);
-    // Label with the step numbers of each side that took it.
+}
+
+// Label with the step numbers of each side that took it.
+void StateEdgeItem::paintLabel(QPainter* p) const {
+    if (!isDrawn())
+        return;
+    const Theme& t = *m_theme;
+    bool byA = false, byB = false;
+    for (const Taken& k : m_taken)
+        (k.side == 0 ? byA : byB) = true;
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(Qt::NoPen);
     const QString text = labelText();
     const QRectF r = labelRect();
     QColor bg = t.background;

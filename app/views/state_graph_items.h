@@ -31,14 +31,18 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     void setMarks(bool a, bool b);
     QRectF box() const;
+    void setBox(const QRectF& shape);  // the layout's box for this state, around its centre
 
 private:
     const Theme* m_theme;
     int m_state;
     QString m_name;
     FigurePart m_part;
+    QRectF m_shape;  // empty: nodeBox()
     bool m_a = false, m_b = false;
 };
+
+class StateEdgeLabelItem;
 
 // A transition, labelled "event / action", lit in a side's colour and numbered by step when taken.
 class StateEdgeItem : public QGraphicsItem {
@@ -60,12 +64,17 @@ public:
     void setPulse(qreal pulse);  // 0..1, the transition just taken
     bool isExtra() const { return m_extra; }
     const Transition* row() const { return m_row; }  // one of the core table's rows it draws
-    void setStacked(bool stacked) { m_stacked = stacked; }  // see edgeLabelText()
+    void setStacked(bool stacked);  // see edgeLabelText()
     const QString& label() const { return m_label; }
     const QPainterPath& path() const { return m_path; }
     QRectF labelRect() const;  // where the label with its step numbers is drawn
     // The path and the label with room for step numbers up to "A#10 B#10": what a fitted view keeps.
     QRectF drawnRect() const;
+    // The label is drawn by an item of its own, above every edge's line (so no lane runs across
+    // another edge's label) and below the boxes; the scene adds it beside the edge.
+    StateEdgeLabelItem* labelItem() const { return m_labelItem; }
+    void paintLabel(QPainter* painter) const;
+    bool isDrawn() const { return !(m_extra && m_taken.isEmpty()); }
 
 private:
     QString labelText() const;
@@ -79,6 +88,21 @@ private:
     QVector<Taken> m_taken;
     qreal m_pulse = 0;
     bool m_stacked = false;
+    StateEdgeLabelItem* m_labelItem = nullptr;
+};
+
+// The label of one edge (see StateEdgeItem::labelItem()).
+class StateEdgeLabelItem : public QGraphicsItem {
+public:
+    enum { Type = QGraphicsItem::UserType + 22 };
+    explicit StateEdgeLabelItem(const StateEdgeItem* edge);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void refresh();  // the edge's label or steps changed
+
+private:
+    const StateEdgeItem* m_edge;
 };
 
 }  // namespace finwave::app

@@ -62,6 +62,20 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
     : m_theme(theme), m_part(part), m_box(nodeBox(theme, part)) {
     // Every distance in lines of the label font, so the graph keeps its shape in every theme.
     m_line = QFontMetricsF(theme.font).height();
+    if (part == FigurePart::Closing) {
+        // Each column of boxes as wide as its own longest name: the closing part's width is its
+        // three columns side by side, so every pixel saved there makes the fitted graph larger.
+        const QFontMetricsF fm(theme.titleFont);
+        const auto widest = [&](std::initializer_list<const char*> names) {
+            double w = 0;
+            for (const char* n : names)
+                w = std::max(w, fm.horizontalAdvance(QString::fromLatin1(n)));
+            return w + fm.height() * 0.7;
+        };
+        m_columnW = {widest({"FIN_WAIT_1", "FIN_WAIT_2"}), widest({"CLOSING", "TIME_WAIT"}),
+                     widest({"CLOSE_WAIT", "LAST_ACK", "CLOSED"})};
+        m_establishedW = widest({"ESTABLISHED"});
+    }
     if (part == FigurePart::Whole) {
         m_cellW = m_box.width() + m_line * 1.0;
         m_cellH = m_box.height() + m_line * 3.3;  // a two-line label between two rows of boxes, with room to move
@@ -74,15 +88,33 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
         m_cellH = m_box.height() + labelRect(QStringLiteral("a / b"), QPointF()).height() + m_line * 0.45;
     }
     m_margin = m_line * 1.0;  // room for the lanes beside the outer columns
-    m_left = centre(St::FinWait2).x() + m_box.left() - m_line * 0.8;
-    m_right = centre(St::LastAck).x() + m_box.right() + m_line * 0.8;
+    m_left = centre(St::FinWait2).x() + shape(St::FinWait2).left() - m_line * 0.8;
+    m_right = centre(St::LastAck).x() + shape(St::LastAck).right() + m_line * (part == FigurePart::Closing ? 0.35 : 0.8);
     // Under the labels written below TIME_WAIT and CLOSED (up to four lines and the steps).
     m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {
     const Cell c = (m_part == FigurePart::Whole ? kGrid : kClosingGrid)[static_cast<std::size_t>(s)];
-    return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, m_margin + m_box.height() / 2 + c.row * m_cellH);
+    const double y = m_margin + m_box.height() / 2 + c.row * m_cellH;
+    if (m_part == FigurePart::Closing) {
+        // Box edge to box edge, the left and middle columns a line apart (the edges from
+        // FIN_WAIT_1 and FIN_WAIT_2 pass between them); the middle and right columns further, for
+        // the label of CLOSING's edge beside LAST_ACK's loop.
+        double x = m_margin + m_columnW[0] / 2;
+        for (int k = 0; k < c.column; ++k)
+            x += m_columnW[k] / 2 + m_line * (k == 0 ? 1.0 : 2.6) + m_columnW[k + 1] / 2;
+        return QPointF(x, y);
+    }
+    return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, y);
+}
+
+QRectF StateGraphLayout::shape(TcpState s) const {
+    if (m_part == FigurePart::Whole)
+        return m_box;
+    const double w = s == St::Established ? m_establishedW
+                                          : m_columnW[static_cast<std::size_t>(kClosingGrid[static_cast<std::size_t>(s)].column)];
+    return QRectF(-w / 2, m_box.top(), w, m_box.height());
 }
 
 std::vector<QRectF> StateGraphLayout::boxes() const {
@@ -94,9 +126,10 @@ std::vector<QRectF> StateGraphLayout::boxes() const {
 }
 
 // Where the straight line from a box's centre toward a point leaves the box.
-QPointF StateGraphLayout::border(QPointF c, QPointF toward) const {
+QPointF StateGraphLayout::border(TcpState s, QPointF toward) const {
+    const QPointF c = centre(s);
     const QPointF v = toward - c;
-    const double sx = std::abs(v.x()) > 1e-6 ? (m_box.width() / 2) / std::abs(v.x()) : 1e9;
+    const double sx = std::abs(v.x()) > 1e-6 ? (shape(s).width() / 2) / std::abs(v.x()) : 1e9;
     const double sy = std::abs(v.y()) > 1e-6 ? (m_box.height() / 2) / std::abs(v.y()) : 1e9;
     return c + v * std::min(sx, sy);
 }
@@ -121,6 +154,7 @@ StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
 
 QPainterPath StateGraphLayout::route(const Transition& t) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
+    const QRectF a = shape(t.from), b = shape(t.to);  // boxes differ in width in the closing part
     QPainterPath path;
     if (t.isSelfLoop()) {
         // A loop out of one side and back into it (RFC 9293 Figure 5 draws none; these teach).
@@ -128,7 +162,7 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
         const Side side = loopSide(t.from);
         QPointF p0, p1, out;
         if (side == Side::Left || side == Side::Right) {
-            const double x = side == Side::Left ? m_box.left() : m_box.right();
+            const double x = side == Side::Left ? a.left() : a.right();
             p0 = ca + QPointF(x, -m_box.height() / 4);
             p1 = ca + QPointF(x, m_box.height() / 4);
             out = QPointF(side == Side::Left ? -r * 1.6 : r * 1.6, 0);
@@ -137,8 +171,8 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             // Right of the centre; in the closing part FIN_WAIT_1's and TIME_WAIT's left of it,
             // toward their labels.
             const bool leftHalf = m_part == FigurePart::Closing && (t.from == St::FinWait1 || t.from == St::TimeWait);
-            p0 = ca + QPointF(leftHalf ? -m_box.width() / 3 : m_box.width() / 6, y);
-            p1 = ca + QPointF(leftHalf ? -m_box.width() / 6 : m_box.width() / 3, y);
+            p0 = ca + QPointF(leftHalf ? -a.width() / 3 : a.width() / 6, y);
+            p1 = ca + QPointF(leftHalf ? -a.width() / 6 : a.width() / 3, y);
             out = QPointF(0, (side == Side::Top ? -r : r) * 1.6);
         }
         const QPointF spread = side == Side::Bottom || side == Side::Top ? QPointF(r * 0.6, 0) : QPointF(0, r * 0.6);
@@ -149,21 +183,21 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
     if (m_part == FigurePart::Closing) {
         if (t.from == St::FinWait1 && t.to == St::Closing) {
             // Out of FIN_WAIT_1's right side into CLOSING's top, clear of the edge down the left.
-            path.moveTo(ca + QPointF(m_box.right(), m_box.height() / 4));
-            path.lineTo(cb + QPointF(-m_box.width() / 4, m_box.top()));
+            path.moveTo(ca + QPointF(a.right(), m_box.height() / 4));
+            path.lineTo(cb + QPointF(-b.width() / 4, m_box.top()));
         } else if (t.from == St::TimeWait && t.to == St::Closed) {
             // Level out of TIME_WAIT's lower half into CLOSED's side, under the marks on its top corners.
             const double y = std::max(ca.y(), cb.y() - m_box.height() / 4) + m_box.height() / 6;
-            path.moveTo(ca.x() + m_box.right(), y);
-            path.lineTo(cb.x() + m_box.left(), y);
+            path.moveTo(ca.x() + a.right(), y);
+            path.lineTo(cb.x() + b.left(), y);
         } else if (t.from == St::FinWait1 && t.to == St::TimeWait) {
             // From FIN_WAIT_1's bottom right corner, between FIN_WAIT_2 and CLOSING, into
             // TIME_WAIT's top left.
-            path.moveTo(ca + QPointF(m_box.right() - m_line * 0.6, m_box.bottom()));
-            path.lineTo(cb + QPointF(-m_box.width() / 3, m_box.top()));
+            path.moveTo(ca + QPointF(a.right() - m_line * 0.6, m_box.bottom()));
+            path.lineTo(cb + QPointF(-b.width() / 3, m_box.top()));
         } else {
-            path.moveTo(border(ca, cb));
-            path.lineTo(border(cb, ca));
+            path.moveTo(border(t.from, cb));
+            path.lineTo(border(t.to, ca));
         }
         return path;
     }
@@ -178,40 +212,44 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
         path.lineTo(m_left, cb.y());
         path.lineTo(cb + QPointF(m_box.left(), 0));
     } else {
-        path.moveTo(border(ca, cb));
-        path.lineTo(border(cb, ca));
+        path.moveTo(border(t.from, cb));
+        path.lineTo(border(t.to, ca));
     }
     return path;
 }
 
 QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
+    const QRectF a = shape(t.from), b = shape(t.to);
     if (m_part == FigurePart::Closing && t.to == St::Closed) {
         // Every such edge ends in CLOSED at the bottom right. From the right column and from
         // ESTABLISHED: out to a lane right of every box, down it and into CLOSED's right side.
         // From the left and middle: out to a lane left of every box, down it, along under the
         // lowest box and up into CLOSED's bottom. Never across a box.
-        const double gap = m_line * 0.55;
+        const double gap = m_line * 0.45;
         const bool right = ca.x() > centre(St::Established).x() - 1;
         QPainterPath path;
         if (t.from == St::LastAck) {
             // Straight down beside LAST_ACK's own edge to CLOSED, each a little further right.
-            const double x = ca.x() + m_box.width() / 4 + gap * (lane % 3);
+            const double x = ca.x() + a.width() / 4 + gap * (lane % 3);
             path.moveTo(x, ca.y() + m_box.bottom());
             path.lineTo(x, cb.y() + m_box.top());
         } else if (right) {
             const double x = m_right + gap * lane;
-            const double y = ca.y() + (t.from == St::Established ? 0 : m_box.height() / 4);
+            // Out of ESTABLISHED's side above or below its middle, so two such edges (an abort
+            // and the peer's reset) leave it apart.
+            const double y = ca.y() + (t.from == St::Established ? (lane % 2 ? -1 : 1) : 1) * m_box.height() / 4;
             const double entry = cb.y() - m_box.height() / 4 + (lane % 3) * m_box.height() / 4;
-            path.moveTo(ca.x() + m_box.right(), y);
+            path.moveTo(ca.x() + a.right(), y);
             path.lineTo(x, y);
             path.lineTo(x, entry);
-            path.lineTo(cb.x() + m_box.right(), entry);
+            path.lineTo(cb.x() + b.right(), entry);
         } else {
             const double x = m_left - gap * lane;
             const double y = m_bottom + gap * lane;
-            const double entry = cb.x() - m_box.width() / 4 + (lane % 3) * m_box.width() / 4;
-            path.moveTo(ca.x() + m_box.left(), ca.y() + m_box.height() / 4);
+            // Into CLOSED's bottom right of the 2MSL label written under it.
+            const double entry = cb.x() + b.width() / 4 + (lane % 3) * m_line * 0.4;
+            path.moveTo(ca.x() + a.left(), ca.y() + m_box.height() / 4);
             path.lineTo(x, ca.y() + m_box.height() / 4);
             path.lineTo(x, y);
             path.lineTo(entry, y);
@@ -261,17 +299,18 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
     if (m_part != FigurePart::Closing)
         return std::nullopt;
     const QRectF r = labelRect(label, QPointF());
-    const double w = r.width(), h = r.height(), W = m_box.width(), H = m_box.height(), L = m_line;
+    const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
+    const auto W = [this](St s) { return shape(s).width(); };
     const QPointF est = centre(St::Established), fw1 = centre(St::FinWait1), fw2 = centre(St::FinWait2),
                   cw = centre(St::CloseWait), closing = centre(St::Closing), la = centre(St::LastAck),
                   tw = centre(St::TimeWait), closed = centre(St::Closed);
     const std::string_view id = t.id;
     if (id == "E1")  // inside the fork under ESTABLISHED, by the edge's upper half
-        return QPointF(est.x() - W / 2 + w / 2 + L * 0.2, est.y() + H / 2 + h / 2 + L * 0.5);
+        return QPointF(est.x() - W(St::Established) / 2 + w / 2 + L * 0.2, est.y() + H / 2 + h / 2 + L * 0.5);
     if (id == "E4")  // beside ESTABLISHED on the right, above CLOSE_WAIT
-        return QPointF(est.x() + W / 2 + L * 0.3 + w / 2, est.y() + H / 2 + L * 0.2 - h / 4);
+        return QPointF(est.x() + W(St::Established) / 2 + L * 0.3 + w / 2, est.y() + H / 2 + L * 0.2 - h / 4);
     if (id == "F1f")  // over FIN_WAIT_1's loop, left of the edge down from ESTABLISHED
-        return QPointF(fw1.x() - W / 2 + w / 2 - L * 0.2, fw1.y() - H / 2 - L * 1.3 - h / 2);
+        return QPointF(fw1.x() - W(St::FinWait1) / 2 + w / 2 - L * 0.2, fw1.y() - H / 2 - L * 1.3 - h / 2);
     if (id == "F1a")  // on the edge down the left, below FIN_WAIT_1
         return QPointF(fw1.x() - L * 0.3, fw1.y() + H / 2 + L * 0.3 + h / 2);
     if (id == "F1c")  // right of the edge, above CLOSING
@@ -283,21 +322,51 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
     if (id == "G1")  // right of the edge into TIME_WAIT, above LAST_ACK's row
         return QPointF(closing.x() + L * 0.25 + w / 2, la.y() - H / 2 - L * 0.2 - h / 2);
     if (id == "F2a")  // under the edge from FIN_WAIT_2, left of TIME_WAIT's loop
-        return QPointF(fw2.x() - W / 2 + w / 2, fw2.y() + H / 2 + L * 0.3 + h / 2);
+        return QPointF(fw2.x() - W(St::FinWait2) / 2 + w / 2, fw2.y() + H / 2 + L * 0.3 + h / 2);
     if (id == "L2")  // over LAST_ACK's loop, on the right
-        return QPointF(la.x() + W / 2 - w / 2 + L * 0.2, la.y() - H / 2 - L * 1.3 - h / 2);
+        return QPointF(la.x() + W(St::LastAck) / 2 - w / 2 + L * 0.2, la.y() - H / 2 - L * 1.3 - h / 2);
     if (id == "L1")  // left of the short edge down to CLOSED
         return QPointF(la.x() - L * 0.25 - w / 2, la.y() + H / 2 + L * 0.2 + h / 2);
     if (id == "T1")  // under TIME_WAIT's loop, on the left
-        return QPointF(tw.x() - W / 2 - w / 2 + L * 1.0, tw.y() + H / 2 + L * 0.3 + h / 2);
+        return QPointF(tw.x() - W(St::TimeWait) / 2 - w / 2 + L * 1.0, tw.y() + H / 2 + L * 0.3 + h / 2);
     if (id == "T6")  // under CLOSED, by the short edge from TIME_WAIT
-        return QPointF((tw.x() + W / 2 + closed.x() - W / 2) / 2 + w / 4, closed.y() + H / 2 + L * 0.3 + h / 2);
+        return QPointF((tw.x() + W(St::TimeWait) / 2 + closed.x() - W(St::Closed) / 2) / 2 + w / 4, closed.y() + H / 2 + L * 0.3 + h / 2);
     return std::nullopt;
 }
 
-QRectF StateGraphLayout::labelRect(const QString& label, QPointF c) const {
+std::optional<QPointF> StateGraphLayout::extraLabel(const QString& label, const QPainterPath& path,
+                                                    const std::vector<QRectF>& occupied) const {
+    if (m_part != FigurePart::Closing || path.elementCount() < 2)
+        return std::nullopt;
+    const QRectF r = labelRect(label, QPointF(), true);
+    const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
+    const QPointF la = centre(St::LastAck), closed = centre(St::Closed);
+    std::vector<QPointF> slots;
+    // On the edge's first, level piece where it leaves ESTABLISHED, in the top right corner.
+    const QPointF p0 = path.elementAt(0), p1 = path.elementAt(1);
+    if (std::abs(p0.y() - p1.y()) < 1e-6 && std::abs(p0.y() - centre(St::Established).y()) < H)
+        slots.emplace_back(p1.x() - 3 - w / 2, std::max(p0.y(), m_margin * 0.5 + h / 2));  // never above the graph
+    // Between LAST_ACK and CLOSED, right of LAST_ACK's edge, beside the lane down the right.
+    slots.emplace_back(la.x() + L * 0.25 + w / 2, la.y() + H / 2 + L * 0.2 + h / 2);
+    // Under CLOSED's right half, where the edges from the left come up into it.
+    slots.emplace_back(closed.x() + shape(St::Closed).right() - w / 2, closed.y() + H / 2 + L * 0.3 + h / 2);
+    const QRectF lane = path.boundingRect();
+    for (const QPointF& c : slots) {
+        const QRectF at = labelRect(label, c, true);
+        if (at.right() > lane.right() - 2 && lane.width() > 1)
+            continue;  // would stand out beyond the lane
+        bool free = true;
+        for (const QRectF& o : occupied)
+            free = free && !o.intersects(at);
+        if (free)
+            return c;
+    }
+    return std::nullopt;
+}
+
+QRectF StateGraphLayout::labelRect(const QString& label, QPointF c, bool oneSide) const {
     QRectF r = QFontMetricsF(m_theme.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter,
-                                                        edgeLabelText(label, QStringLiteral("A#10 B#10"), m_part == FigurePart::Closing));
+                                                        edgeLabelText(label, oneSide ? QStringLiteral("A#10") : QStringLiteral("A#10 B#10"), m_part == FigurePart::Closing));
     r.adjust(-6, -3, 6, 3);
     r.moveCenter(c);
     return r;

@@ -23,8 +23,9 @@ public:
     FigurePart part() const { return m_part; }
 
     QPointF centre(TcpState s) const;
-    QRectF box(TcpState s) const { return m_box.translated(centre(s)); }
+    QRectF box(TcpState s) const { return shape(s).translated(centre(s)); }
     QRectF boxShape() const { return m_box; }
+    QRectF shape(TcpState s) const;  // the box of `s` around its centre
 
     // The path of an edge of RFC 9293 Figure 5 or a self-loop, from the table row.
     QPainterPath route(const Transition& t) const;
@@ -38,21 +39,30 @@ public:
     // In the closing part, where each always-drawn edge's label stands (its centre), chosen by
     // hand for that arrangement so the labels pack into the narrow graph; nothing elsewhere.
     std::optional<QPointF> fixedLabel(const Transition& t, const QString& label) const;
+    // In the closing part, a free place for the label of an edge drawn once taken (a reset, an
+    // abort, a time-out) inside the graph, beside its path: the top right corner, beside LAST_ACK's
+    // edge down to CLOSED, or under CLOSED. None when all are taken; then placeLabel() decides.
+    std::optional<QPointF> extraLabel(const QString& label, const QPainterPath& path,
+                                      const std::vector<QRectF>& occupied) const;
     // The room a label takes with the step numbers a run appends ("  A#10  B#10").
-    QRectF labelRect(const QString& label, QPointF centre) const;
+    // `oneSide`: room for one side's steps ("A#10"), for an edge only one side takes (an abort,
+    // the reset it causes at the peer).
+    QRectF labelRect(const QString& label, QPointF centre, bool oneSide = false) const;
     std::vector<QRectF> boxes() const;  // of the states drawn in the part shown
 
 private:
     enum class Side { Left, Right, Top, Bottom };
     Side loopSide(TcpState s) const;
-    QPointF border(QPointF from, QPointF toward) const;
+    QPointF border(TcpState s, QPointF toward) const;  // where the line from s's centre leaves its box
 
     const Theme& m_theme;
     FigurePart m_part;
     QRectF m_box;
     double m_line = 18, m_cellW = 200, m_cellH = 86, m_margin = 70;
     double m_left = 0, m_right = 0;  // x of the lanes just outside the outermost boxes
-    double m_bottom = 0;             // y of the lane under the lowest box (closing part)
+    double m_bottom = 0;
+    std::array<double, 3> m_columnW{};  // closing part: each column's box width
+    double m_establishedW = 0;             // y of the lane under the lowest box (closing part)
 };
 
 }  // namespace finwave::app

@@ -133,6 +133,7 @@ void StateGraphScene::rebuild() {
     for (int s = 0; s < kTcpStateCount; ++s) {
         auto* node = new StateNodeItem(&d->theme, s, QString::fromUtf8(stateName(static_cast<TcpState>(s)).data()), d->part);
         node->setVisible(inFigurePart(d->part, static_cast<TcpState>(s)));
+        node->setBox(d->layout->shape(static_cast<TcpState>(s)));
         node->setPos(d->layout->centre(static_cast<TcpState>(s)));
         addItem(node);
         d->nodes[static_cast<std::size_t>(s)] = node;
@@ -156,6 +157,7 @@ void StateGraphScene::rebuild() {
             auto* item = new StateEdgeItem(&d->theme, path, at, label, false, &t);
             item->setStacked(d->part == FigurePart::Closing);
             addItem(item);
+            addItem(item->labelItem());
             d->figure[keyOf(t)] = item;
         }
     }
@@ -209,10 +211,17 @@ void StateGraphScene::refresh() {
         } else {
             const QPainterPath path = d->layout->routeExtra(*row, static_cast<int>(d->extras.size()));
             const QString label = translated(row->label);
-            const QPointF at = d->layout->placeLabel(label, path, false, d->occupied);
+            QPointF at;
+            if (const auto slot = d->layout->extraLabel(label, path, d->occupied)) {
+                at = *slot;
+                d->occupied.push_back(d->layout->labelRect(label, at, true));
+            } else {
+                at = d->layout->placeLabel(label, path, false, d->occupied);
+            }
             edge = new StateEdgeItem(&d->theme, path, at, label, true, row);
             edge->setStacked(d->part == FigurePart::Closing);
             addItem(edge);
+            addItem(edge->labelItem());
             d->extras[key] = edge;
         }
         taken[edge].push_back({trace[i].side == Side::A ? 0 : 1, trace[i].step});

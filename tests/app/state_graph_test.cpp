@@ -198,7 +198,7 @@ TEST(StateGraph, ASweepChartIsSavedWithoutCreatingAWidget) {
 TEST(StateGraph, AFittedViewKeepsTheResetsTakenLaterInView) {
     SimController ctl;
     StateGraphView view(&ctl);
-    view.resize(540, 630);
+    view.resize(400, 900);  // narrow, so the graph's width decides its scale
     view.show();
     ctl.loadScenario(*builtinScenario("linger-abort"));
     QCoreApplication::processEvents();
