@@ -16,6 +16,7 @@
 #include "app/scenario_error_text.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_view.h"
+#include "app/views/state_graph_scene.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
 #include "core/scenario_io.h"
@@ -91,6 +92,16 @@ void MainWindow::createActions() {
     const auto graphTargeted = [this] { return m_states->underMouse() || m_states->hasFocus(); };
     m_zoomIn = make(QKeySequence::ZoomIn, [this, graphTargeted] { graphTargeted() ? m_states->zoomIn() : m_sequence->zoomIn(); });
     m_zoomOut = make(QKeySequence::ZoomOut, [this, graphTargeted] { graphTargeted() ? m_states->zoomOut() : m_sequence->zoomOut(); });
+    // The state graph draws the part of Figure 5 the run is in, large; this shows all of it
+    // (smaller), remembered.
+    m_wholeFigure = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this] {
+        auto* graph = static_cast<StateGraphScene*>(m_states->scene());
+        graph->setWholeFigure(m_wholeFigure->isChecked());
+        QSettings().setValue(QStringLiteral("view/wholeFigure"), m_wholeFigure->isChecked());
+    });
+    m_wholeFigure->setCheckable(true);
+    m_wholeFigure->setChecked(QSettings().value(QStringLiteral("view/wholeFigure"), false).toBool());
+    static_cast<StateGraphScene*>(m_states->scene())->setWholeFigure(m_wholeFigure->isChecked());
     m_dropA = make(QKeySequence(Qt::Key_D), [this] { m_ctl->dropNext(Side::A); });
     // The charts for the whole class: in a window of their own over most of the screen, and back.
     m_bigCharts = make(QKeySequence(Qt::Key_F9), [this] {
@@ -150,6 +161,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_bigCharts);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_projectorAction);
+    m_viewMenu->addAction(m_wholeFigure);
     m_viewMenu->addAction(m_zoomIn);
     m_viewMenu->addAction(m_zoomOut);
     m_viewMenu->addAction(m_zoomReset);
@@ -230,6 +242,7 @@ void MainWindow::retranslate() {
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
+    m_wholeFigure->setText(tr("&Whole state diagram (all eleven states)"));
     m_zoomIn->setText(tr("Zoom &in"));
     m_zoomOut->setText(tr("Zoom &out"));
     m_zoomReset->setText(tr("&Reset zoom"));

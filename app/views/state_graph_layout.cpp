@@ -55,6 +55,22 @@ constexpr std::array<Cell, kTcpStateCount> kClosingGrid = {{
     {1, 3.78},  // TIME_WAIT
 }};
 
+// The opening part alone (a run that opens, until both ends are established): CLOSED on top,
+// the passive opener's LISTEN and SYN_RECEIVED down the left, the active opener's SYN_SENT on the
+// right, ESTABLISHED at the bottom, as in RFC 9293 Figure 5's upper half.
+constexpr std::array<Cell, kTcpStateCount> kOpeningGrid = {{
+    {1, 0},  // CLOSED
+    {0, 1},  // LISTEN
+    {2, 1},  // SYN_SENT
+    {0, 2},  // SYN_RECEIVED
+    {1, 3},  // ESTABLISHED
+    {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0},  // the closing states (not drawn)
+}};
+
+const std::array<Cell, kTcpStateCount>& gridOf(FigurePart part) {
+    return part == FigurePart::Whole ? kGrid : (part == FigurePart::Closing ? kClosingGrid : kOpeningGrid);
+}
+
 double area(const QRectF& r) { return r.isValid() ? r.width() * r.height() : 0.0; }
 }  // namespace
 
@@ -62,9 +78,9 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
     : m_theme(theme), m_part(part), m_box(nodeBox(theme, part)) {
     // Every distance in lines of the label font, so the graph keeps its shape in every theme.
     m_line = QFontMetricsF(theme.font).height();
-    if (part == FigurePart::Closing) {
-        // Each column of boxes as wide as its own longest name: the closing part's width is its
-        // three columns side by side, so every pixel saved there makes the fitted graph larger.
+    if (part != FigurePart::Whole) {
+        // Each column of boxes as wide as its own longest name: a part's width is its three
+        // columns side by side, so every pixel saved there makes the fitted graph larger.
         const QFontMetricsF fm(theme.titleFont);
         const auto widest = [&](std::initializer_list<const char*> names) {
             double w = 0;
@@ -72,9 +88,14 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
                 w = std::max(w, fm.horizontalAdvance(QString::fromLatin1(n)));
             return w + fm.height() * 0.7;
         };
-        m_columnW = {widest({"FIN_WAIT_1", "FIN_WAIT_2"}), widest({"CLOSING", "TIME_WAIT"}),
-                     widest({"CLOSE_WAIT", "LAST_ACK", "CLOSED"})};
-        m_establishedW = widest({"ESTABLISHED"});
+        if (part == FigurePart::Closing) {
+            m_columnW = {widest({"FIN_WAIT_1", "FIN_WAIT_2"}), widest({"CLOSING", "TIME_WAIT"}),
+                         widest({"CLOSE_WAIT", "LAST_ACK", "CLOSED"})};
+            m_establishedW = widest({"ESTABLISHED"});  // alone in its row
+        } else {
+            m_columnW = {widest({"LISTEN", "SYN_RECEIVED"}), widest({"CLOSED", "ESTABLISHED"}), widest({"SYN_SENT"})};
+            m_establishedW = m_columnW[1];
+        }
     }
     if (part == FigurePart::Whole) {
         m_cellW = m_box.width() + m_line * 1.0;
@@ -88,22 +109,25 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
         m_cellH = m_box.height() + labelRect(QStringLiteral("a / b"), QPointF()).height() + m_line * 0.45;
     }
     m_margin = m_line * 1.0;  // room for the lanes beside the outer columns
-    m_left = centre(St::FinWait2).x() + shape(St::FinWait2).left() - m_line * 0.8;
-    m_right = centre(St::LastAck).x() + shape(St::LastAck).right() + m_line * (part == FigurePart::Closing ? 0.35 : 0.8);
+    // The outermost boxes: FIN_WAIT_2 and LAST_ACK, or in the opening SYN_RECEIVED and SYN_SENT.
+    const St leftmost = part == FigurePart::Opening ? St::SynReceived : St::FinWait2;
+    const St rightmost = part == FigurePart::Opening ? St::SynSent : St::LastAck;
+    m_left = centre(leftmost).x() + shape(leftmost).left() - m_line * 0.8;
+    m_right = centre(rightmost).x() + shape(rightmost).right() + m_line * (part == FigurePart::Whole ? 0.8 : 0.35);
     // Under the labels written below TIME_WAIT and CLOSED (up to four lines and the steps).
     m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {
-    const Cell c = (m_part == FigurePart::Whole ? kGrid : kClosingGrid)[static_cast<std::size_t>(s)];
+    const Cell c = gridOf(m_part)[static_cast<std::size_t>(s)];
     const double y = m_margin + m_box.height() / 2 + c.row * m_cellH;
-    if (m_part == FigurePart::Closing) {
+    if (m_part != FigurePart::Whole) {
         // Box edge to box edge, the left and middle columns a line apart (the edges from
         // FIN_WAIT_1 and FIN_WAIT_2 pass between them); the middle and right columns further, for
         // the label of CLOSING's edge beside LAST_ACK's loop.
         double x = m_margin + m_columnW[0] / 2;
         for (int k = 0; k < c.column; ++k)
-            x += m_columnW[k] / 2 + m_line * (k == 0 ? 1.0 : 2.6) + m_columnW[k + 1] / 2;
+            x += m_columnW[k] / 2 + m_line * (k == 0 ? 1.0 : (m_part == FigurePart::Closing ? 2.2 : 1.4)) + m_columnW[k + 1] / 2;
         return QPointF(x, y);
     }
     return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, y);
@@ -113,7 +137,7 @@ QRectF StateGraphLayout::shape(TcpState s) const {
     if (m_part == FigurePart::Whole)
         return m_box;
     const double w = s == St::Established ? m_establishedW
-                                          : m_columnW[static_cast<std::size_t>(kClosingGrid[static_cast<std::size_t>(s)].column)];
+                                          : m_columnW[static_cast<std::size_t>(gridOf(m_part)[static_cast<std::size_t>(s)].column)];
     return QRectF(-w / 2, m_box.top(), w, m_box.height());
 }
 
@@ -180,7 +204,7 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
         path.cubicTo(p0 + out - spread, p1 + out + spread, p1);
         return path;
     }
-    if (m_part == FigurePart::Closing) {
+    if (m_part != FigurePart::Whole) {
         if (t.from == St::FinWait1 && t.to == St::Closing) {
             // Out of FIN_WAIT_1's right side into CLOSING's top, clear of the edge down the left.
             path.moveTo(ca + QPointF(a.right(), m_box.height() / 4));
@@ -296,6 +320,8 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
 }
 
 std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const QString& label) const {
+    if (m_part == FigurePart::Opening)
+        return openingLabel(t, label);
     if (m_part != FigurePart::Closing)
         return std::nullopt;
     const QRectF r = labelRect(label, QPointF());
@@ -334,6 +360,28 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
     return std::nullopt;
 }
 
+std::optional<QPointF> StateGraphLayout::openingLabel(const Transition& t, const QString& label) const {
+    const QRectF r = labelRect(label, QPointF());
+    const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
+    const auto W = [this](St s) { return shape(s).width(); };
+    const QPointF closed = centre(St::Closed), listen = centre(St::Listen), synSent = centre(St::SynSent),
+                  synRcvd = centre(St::SynReceived), est = centre(St::Established);
+    const std::string_view id = t.id;
+    if (id == "O1")  // beside CLOSED on the left, above LISTEN
+        return QPointF(closed.x() - W(St::Closed) / 2 - L * 0.3 - w / 2, closed.y() + H / 2 + L * 0.2 - h / 4);
+    if (id == "O2")  // beside CLOSED on the right, above SYN_SENT
+        return QPointF(closed.x() + W(St::Closed) / 2 + L * 0.3 + w / 2, closed.y() + H / 2 + L * 0.2 - h / 4);
+    if (id == "O3")  // on the edge down the left, below LISTEN
+        return QPointF(listen.x(), listen.y() + H / 2 + L * 0.2 + h / 2);
+    if (id == "O4")  // on the edge from SYN_SENT across to SYN_RECEIVED, midway
+        return QPointF((synSent.x() + synRcvd.x()) / 2 + L * 0.6, (synSent.y() + synRcvd.y()) / 2 - L * 0.2);
+    if (id == "O5")  // right of the edge down from SYN_SENT to ESTABLISHED
+        return QPointF(synSent.x() + W(St::SynSent) / 2 - w / 2, (synSent.y() + est.y()) / 2 + L * 0.6);
+    if (id == "O6")  // under SYN_RECEIVED, left of its edge to ESTABLISHED
+        return QPointF(synRcvd.x() - W(St::SynReceived) / 2 + w / 2, synRcvd.y() + H / 2 + L * 0.3 + h / 2);
+    return std::nullopt;
+}
+
 std::optional<QPointF> StateGraphLayout::extraLabel(const QString& label, const QPainterPath& path,
                                                     const std::vector<QRectF>& occupied) const {
     if (m_part != FigurePart::Closing || path.elementCount() < 2)
@@ -366,7 +414,7 @@ std::optional<QPointF> StateGraphLayout::extraLabel(const QString& label, const 
 
 QRectF StateGraphLayout::labelRect(const QString& label, QPointF c, bool oneSide) const {
     QRectF r = QFontMetricsF(m_theme.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter,
-                                                        edgeLabelText(label, oneSide ? QStringLiteral("A#10") : QStringLiteral("A#10 B#10"), m_part == FigurePart::Closing));
+                                                        edgeLabelText(label, oneSide ? QStringLiteral("A#10") : QStringLiteral("A#10 B#10"), m_part != FigurePart::Whole));
     r.adjust(-6, -3, 6, 3);
     r.moveCenter(c);
     return r;

@@ -39,6 +39,7 @@ public:
     // In the closing part, where each always-drawn edge's label stands (its centre), chosen by
     // hand for that arrangement so the labels pack into the narrow graph; nothing elsewhere.
     std::optional<QPointF> fixedLabel(const Transition& t, const QString& label) const;
+    std::optional<QPointF> openingLabel(const Transition& t, const QString& label) const;  // the same, opening part
     // In the closing part, a free place for the label of an edge drawn once taken (a reset, an
     // abort, a time-out) inside the graph, beside its path: the top right corner, beside LAST_ACK's
     // edge down to CLOSED, or under CLOSED. None when all are taken; then placeLabel() decides.

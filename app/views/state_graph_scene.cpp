@@ -38,7 +38,8 @@ struct StateGraphScene::Private {
     std::map<EdgeKey, StateEdgeItem*> extras;  // made when first taken
     std::vector<QRectF> occupied;              // boxes and labels placed so far
     std::array<int, 2> marked{};
-    FigurePart part = FigurePart::Whole;  // what the loaded run can reach (core decides)
+    FigurePart part = FigurePart::Whole;  // the part of Figure 5 drawn now (core decides)
+    bool whole = false;                   // the user asked for the whole figure
     QVariantAnimation* pulse = nullptr;
     StateEdgeItem* pulsing = nullptr;
     std::size_t pulsedRecord = 0;
@@ -57,20 +58,35 @@ StateGraphScene::StateGraphScene(SimController* controller, QObject* parent)
             d->pulsing->setPulse(v.toReal());
     });
     connect(controller, &SimController::scenarioLoaded, this, [this] {
-        d->part = figurePartFor(d->ctl->scenario());
+        d->part = partNow();
         rebuild();
     });
     connect(controller, &SimController::recordsAppended, this, &StateGraphScene::refresh);
     connect(controller, &SimController::recordsTruncated, this, &StateGraphScene::refresh);
     if (QCoreApplication* app = QCoreApplication::instance())
         app->installEventFilter(this);
-    d->part = figurePartFor(controller->scenario());
+    d->part = partNow();
     rebuild();
 }
 
 StateGraphScene::~StateGraphScene() = default;
 
 const Theme& StateGraphScene::theme() const { return d->theme; }
+
+FigurePart StateGraphScene::partNow() const {
+    return d->whole ? FigurePart::Whole : figurePartNow(d->ctl->scenario(), d->ctl->sim().trace());
+}
+
+FigurePart StateGraphScene::part() const { return d->part; }
+bool StateGraphScene::wholeFigure() const { return d->whole; }
+
+void StateGraphScene::setWholeFigure(bool whole) {
+    if (whole == d->whole)
+        return;
+    d->whole = whole;
+    d->part = partNow();
+    rebuild();
+}
 
 void StateGraphScene::setTheme(const Theme& theme) {
     d->theme = theme;
@@ -155,7 +171,7 @@ void StateGraphScene::rebuild() {
                 at = d->layout->placeLabel(label, path, t.isSelfLoop(), d->occupied);
             }
             auto* item = new StateEdgeItem(&d->theme, path, at, label, false, &t);
-            item->setStacked(d->part == FigurePart::Closing);
+            item->setStacked(d->part != FigurePart::Whole);
             addItem(item);
             addItem(item->labelItem());
             d->figure[keyOf(t)] = item;
@@ -169,14 +185,16 @@ void StateGraphScene::rebuild() {
 void StateGraphScene::refresh() {
     const Simulator& sim = d->ctl->sim();
     const Trace& trace = sim.trace();
-    // Core said which part of the figure the run can reach; should a run still reach a state
-    // outside it (a capture replayed, say), the whole figure is drawn instead.
-    if (d->part != FigurePart::Whole) {
+    // Core says which part of the figure to draw for where the run is now; it changes only with
+    // a change of state (or a step back), and then the graph is drawn anew in that part.
+    if (!d->whole) {
         const bool full = d->pulsedRecord == std::numeric_limits<std::size_t>::max();
-        for (std::size_t i = full ? 0 : std::min(d->pulsedRecord, trace.size()); i < trace.size(); ++i) {
-            const TraceRecord& r = trace[i];
-            if (r.kind == EventKind::State && (!inFigurePart(d->part, r.from) || !inFigurePart(d->part, r.to))) {
-                d->part = FigurePart::Whole;
+        bool check = full || trace.size() < d->pulsedRecord;
+        for (std::size_t i = full ? 0 : std::min(d->pulsedRecord, trace.size()); i < trace.size() && !check; ++i)
+            check = trace[i].kind == EventKind::State;
+        if (check) {
+            if (const FigurePart now = partNow(); now != d->part) {
+                d->part = now;
                 rebuild();
                 return;
             }
@@ -202,6 +220,8 @@ void StateGraphScene::refresh() {
         const Transition* row = transitionOf(trace[i]);
         if (!row)
             continue;  // not an edge; the engine checks every change of state is in the table
+        if (!inFigurePart(d->part, row->from) || !inFigurePart(d->part, row->to))
+            continue;  // taken in the other part of the figure
         const EdgeKey key = keyOf(*row);
         StateEdgeItem* edge = nullptr;
         if (auto it = d->figure.find(key); it != d->figure.end()) {
@@ -219,7 +239,7 @@ void StateGraphScene::refresh() {
                 at = d->layout->placeLabel(label, path, false, d->occupied);
             }
             edge = new StateEdgeItem(&d->theme, path, at, label, true, row);
-            edge->setStacked(d->part == FigurePart::Closing);
+            edge->setStacked(d->part != FigurePart::Whole);
             addItem(edge);
             addItem(edge->labelItem());
             d->extras[key] = edge;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/views/theme.h"
+#include "core/figure_part.h"
 
 #include <QGraphicsScene>
 
@@ -25,6 +26,11 @@ public:
 
     void setTheme(const Theme& theme);
     const Theme& theme() const;
+    // The part of RFC 9293 Figure 5 drawn: what core says for the run now (the closing part, or
+    // the opening one until both ends are established), or the whole figure when asked for.
+    FigurePart part() const;
+    bool wholeFigure() const;
+    void setWholeFigure(bool whole);
 
     QRectF contentRect() const;
     void renderContent(QPainter* painter, const QRectF& target);
@@ -39,6 +45,7 @@ Q_SIGNALS:
     void contentGrown();  // an edge drawn only once taken was added: a fitted view fits again
 
 protected:
+    FigurePart partNow() const;
     bool eventFilter(QObject* watched, QEvent* event) override;  // live language switch
 
 private:

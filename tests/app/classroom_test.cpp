@@ -8,11 +8,16 @@
 #include "app/views/state_graph_items.h"
 #include "app/views/state_graph_scene.h"
 #include "core/builtin_scenarios.h"
+#include "core/figure_part.h"
 
 #include <QFontMetricsF>
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <string>
+
+#include <set>
 
 using namespace finwave;
 using namespace finwave::app;
@@ -140,40 +145,61 @@ TEST(Classroom, TimerLabelsStandWhereTheTimerStartsRestartsAndEnds) {
 }
 
 // Every edge label, of Figure 5, of the self-loops and of the resets and aborts a run takes, lies
-// off every box and off every other label, for every built-in scenario in both themes.
+// off every box and off every other label, for every built-in scenario in both themes: at the end
+// of each run, and at every step of the two runs that open (full-lifecycle passes the opening
+// part; old-duplicate's server listens again while A is in TIME_WAIT, so the whole figure).
+namespace {
+void expectLabelsClear(StateGraphScene& graph, const std::string& what, int& extras, int& loops) {
+    std::vector<QRectF> boxes, labels;
+    std::vector<QString> texts;
+    extras = loops = 0;
+    for (QGraphicsItem* item : graph.items())
+        if (item->type() == StateNodeItem::Type && item->isVisible())
+            boxes.push_back(static_cast<StateNodeItem*>(item)->box().translated(item->pos()));
+    for (const StateEdgeItem* e : graph.edges()) {
+        if (e->isExtra() && e->taken().isEmpty())
+            continue;  // not drawn
+        labels.push_back(e->labelRect());
+        texts.push_back(QString::fromUtf8(e->row()->id.data(), static_cast<int>(e->row()->id.size())));
+        extras += e->isExtra();
+        loops += e->row()->isSelfLoop();
+    }
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        for (const QRectF& b : boxes)
+            EXPECT_FALSE(labels[i].intersects(b)) << what << ": " << texts[i].toStdString() << "'s label at " << labels[i].x()
+                                                  << "," << labels[i].y();
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            EXPECT_FALSE(labels[i].intersects(labels[j]))
+                << what << ": the labels of " << texts[i].toStdString() << " and " << texts[j].toStdString();
+    }
+}
+}  // namespace
+
 TEST(Classroom, StateGraphLabelsTouchNoBoxAndNoOtherLabelInAnyBuiltin) {
     for (auto name : builtinScenarioNames())
         for (const Theme& theme : {Theme::light(), Theme::projector()}) {
+            const std::string what = std::string(name) + (theme.kind == Theme::Kind::Projector ? " projector" : " light");
             SimController ctl;
             StateGraphScene graph(&ctl);
             graph.setTheme(theme);
             ctl.loadScenario(*builtinScenario(name));
-            ctl.seek(1'000'000);
-            std::vector<QRectF> boxes, labels;
             int extras = 0, loops = 0;
-            for (QGraphicsItem* item : graph.items())
-                if (item->type() == StateNodeItem::Type && item->isVisible())
-                    boxes.push_back(static_cast<StateNodeItem*>(item)->box().translated(item->pos()));
-            std::vector<QString> texts;
-            for (const StateEdgeItem* e : graph.edges()) {
-                if (e->isExtra() && e->taken().isEmpty())
-                    continue;  // not drawn
-                labels.push_back(e->labelRect());
-                texts.push_back(QString::fromUtf8(e->row()->id.data(), static_cast<int>(e->row()->id.size())));
-                extras += e->isExtra();
-                loops += e->row()->isSelfLoop();
+            const std::string_view n(name);
+            if (n == "full-lifecycle" || n == "old-duplicate") {
+                ctl.seek(1'000'000);
+                const std::uint64_t last = ctl.sim().stepIndex();
+                std::set<FigurePart> seen;
+                for (std::uint64_t step = 0; step <= last; ++step) {
+                    ctl.seek(step);
+                    seen.insert(graph.part());
+                    expectLabelsClear(graph, what + " step " + std::to_string(step), extras, loops);
+                }
+                EXPECT_TRUE(seen.count(n == "full-lifecycle" ? FigurePart::Opening : FigurePart::Whole)) << what;
             }
+            ctl.seek(1'000'000);
+            expectLabelsClear(graph, what, extras, loops);
             EXPECT_GE(loops, 3) << name;
-            for (std::size_t i = 0; i < labels.size(); ++i) {
-                for (const QRectF& b : boxes)
-                    EXPECT_FALSE(labels[i].intersects(b)) << name << " " << theme.font.family().toStdString() << " "
-                                                          << theme.font.pointSizeF() << "pt: " << texts[i].toStdString()
-                                                          << "'s label at " << labels[i].x() << "," << labels[i].y();
-                for (std::size_t j = i + 1; j < labels.size(); ++j)
-                    EXPECT_FALSE(labels[i].intersects(labels[j])) << name << " " << theme.font.pointSizeF() << "pt: the labels of "
-                                                                  << texts[i].toStdString() << " and " << texts[j].toStdString();
-            }
-            if (std::string_view(name) == "linger-abort" || std::string_view(name) == "unread-data-rst") {
+            if (n == "linger-abort" || n == "unread-data-rst") {
                 EXPECT_GE(extras, 2) << name << ": the abort and the reset are drawn";
             }
         }

@@ -58,3 +58,37 @@ TEST(FigurePart, AClosingOnlyRunNeverLeavesThePart) {
                     }
             }
 }
+
+// A run that opens is drawn in its opening part until both ends are established, then in its
+// closing part; old-duplicate's server listens again while A waits in TIME_WAIT, and for those
+// steps only the whole figure holds both.
+TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
+    {
+        const Scenario s = *builtinScenario("full-lifecycle");
+        Simulator sim(s);
+        EXPECT_EQ(figurePartNow(s, sim.trace()), FigurePart::Opening);
+        bool bothEstablished = false;
+        while (sim.step()) {
+            const FigurePart part = figurePartNow(s, sim.trace());
+            bothEstablished = bothEstablished || (sim.state(Side::A) == TcpState::Established &&
+                                                  sim.state(Side::B) == TcpState::Established);
+            EXPECT_EQ(part, bothEstablished ? FigurePart::Closing : FigurePart::Opening) << "step " << sim.stepIndex();
+            EXPECT_TRUE(inFigurePart(part, sim.state(Side::A)) && inFigurePart(part, sim.state(Side::B)));
+        }
+        EXPECT_TRUE(bothEstablished);
+    }
+    {
+        const Scenario s = *builtinScenario("old-duplicate");
+        Simulator sim(s);
+        bool whole = false;
+        while (sim.step()) {
+            const FigurePart part = figurePartNow(s, sim.trace());
+            // Always a part holding both ends' states; the whole figure only while they need it.
+            EXPECT_TRUE(inFigurePart(part, sim.state(Side::A)) && inFigurePart(part, sim.state(Side::B)));
+            const bool mixed = sim.state(Side::B) == TcpState::Listen && sim.state(Side::A) == TcpState::TimeWait;
+            EXPECT_EQ(part == FigurePart::Whole, mixed) << "step " << sim.stepIndex();
+            whole = whole || mixed;
+        }
+        EXPECT_TRUE(whole);
+    }
+}
