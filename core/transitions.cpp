@@ -139,6 +139,11 @@ bool isListedTransition(TcpState from, TcpState to, Reason why) {
     return kListed[static_cast<int>(from)][static_cast<int>(to)][static_cast<int>(why)];
 }
 
+bool oneEndPerConnection(const Transition& t) {
+    return t.from == TcpState::CloseWait || t.from == TcpState::LastAck ||
+           (t.from == TcpState::Established && t.to == TcpState::CloseWait);
+}
+
 const Transition* transitionById(std::string_view id) {
     for (const Transition& t : kTable)
         if (t.id == id)

@@ -36,6 +36,11 @@ const Transition* findTransition(TcpState from, TcpState to, Reason why);
 // Whether the table has a row for (from, to, why); a constant-time lookup for the engine.
 bool isListedTransition(TcpState from, TcpState to, Reason why);
 const Transition* transitionById(std::string_view id);
+// Whether at most one end can take the row in one connection: the passive close (E4, then
+// CLOSE_WAIT's and LAST_ACK's rows) belongs to the end that received the first FIN while
+// ESTABLISHED, and the other end had sent that FIN, so it is already past ESTABLISHED
+// (RFC 9293 §3.6 Case 1; in Case 2, the simultaneous close, neither end takes them).
+bool oneEndPerConnection(const Transition& t);
 // The states a transition from `from` can lead to, in table order, without repeats (self-loops
 // included when `withSelfLoops`).
 std::vector<TcpState> reachableFrom(TcpState from, bool withSelfLoops = false);

@@ -1821,6 +1821,10 @@
         <source>%1 was not written: %2</source>
         <translation>%1 未写入：%2</translation>
     </message>
+    <message>
+        <source>&amp;Whole state diagram (all eleven states)</source>
+        <translation>完整状态图（全部十一个状态）(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::PlaybackBar</name>

@@ -113,7 +113,7 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
     const St leftmost = part == FigurePart::Opening ? St::SynReceived : St::FinWait2;
     const St rightmost = part == FigurePart::Opening ? St::SynSent : St::LastAck;
     m_left = centre(leftmost).x() + shape(leftmost).left() - m_line * 0.8;
-    m_right = centre(rightmost).x() + shape(rightmost).right() + m_line * (part == FigurePart::Whole ? 0.8 : 0.35);
+    m_right = centre(rightmost).x() + shape(rightmost).right() + m_line * (part == FigurePart::Whole ? 0.8 : 0.25);
     // Under the labels written below TIME_WAIT and CLOSED (up to four lines and the steps).
     m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
 }
@@ -127,7 +127,7 @@ QPointF StateGraphLayout::centre(TcpState s) const {
         // the label of CLOSING's edge beside LAST_ACK's loop.
         double x = m_margin + m_columnW[0] / 2;
         for (int k = 0; k < c.column; ++k)
-            x += m_columnW[k] / 2 + m_line * (k == 0 ? 1.0 : (m_part == FigurePart::Closing ? 2.2 : 1.4)) + m_columnW[k + 1] / 2;
+            x += m_columnW[k] / 2 + m_line * (k == 0 ? 1.0 : (m_part == FigurePart::Closing ? 2.6 : 1.4)) + m_columnW[k + 1] / 2;
         return QPointF(x, y);
     }
     return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, y);
@@ -250,7 +250,7 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
         // ESTABLISHED: out to a lane right of every box, down it and into CLOSED's right side.
         // From the left and middle: out to a lane left of every box, down it, along under the
         // lowest box and up into CLOSED's bottom. Never across a box.
-        const double gap = m_line * 0.45;
+        const double gap = m_line * 0.35;
         const bool right = ca.x() > centre(St::Established).x() - 1;
         QPainterPath path;
         if (t.from == St::LastAck) {
@@ -324,7 +324,7 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
         return openingLabel(t, label);
     if (m_part != FigurePart::Closing)
         return std::nullopt;
-    const QRectF r = labelRect(label, QPointF());
+    const QRectF r = labelRect(label, QPointF(), oneEndPerConnection(t));
     const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
     const auto W = [this](St s) { return shape(s).width(); };
     const QPointF est = centre(St::Established), fw1 = centre(St::FinWait1), fw2 = centre(St::FinWait2),
@@ -336,7 +336,7 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
     if (id == "E4")  // beside ESTABLISHED on the right, above CLOSE_WAIT
         return QPointF(est.x() + W(St::Established) / 2 + L * 0.3 + w / 2, est.y() + H / 2 + L * 0.2 - h / 4);
     if (id == "F1f")  // over FIN_WAIT_1's loop, left of the edge down from ESTABLISHED
-        return QPointF(fw1.x() - W(St::FinWait1) / 2 + w / 2 - L * 0.2, fw1.y() - H / 2 - L * 1.3 - h / 2);
+        return QPointF(fw1.x() - W(St::FinWait1) / 2 + w / 2, fw1.y() - H / 2 - L * 1.3 - h / 2);
     if (id == "F1a")  // on the edge down the left, below FIN_WAIT_1
         return QPointF(fw1.x() - L * 0.3, fw1.y() + H / 2 + L * 0.3 + h / 2);
     if (id == "F1c")  // right of the edge, above CLOSING

@@ -114,7 +114,7 @@ QRectF StateGraphScene::contentRect() const {
             else
                 r |= item->sceneBoundingRect();
         }
-    const double margin = QFontMetricsF(d->theme.font).height() * 0.5;
+    const double margin = QFontMetricsF(d->theme.font).height() * 0.3;
     return r.adjusted(-margin, -margin, margin, margin);
 }
 
@@ -166,7 +166,8 @@ void StateGraphScene::rebuild() {
             QPointF at;
             if (const auto fixed = d->layout->fixedLabel(t, label)) {
                 at = *fixed;
-                d->occupied.push_back(d->layout->labelRect(label, at));
+                // Room for the steps of both ends, or of one where only one can take it.
+                d->occupied.push_back(d->layout->labelRect(label, at, oneEndPerConnection(t)));
             } else {
                 at = d->layout->placeLabel(label, path, t.isSelfLoop(), d->occupied);
             }

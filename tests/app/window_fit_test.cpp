@@ -13,6 +13,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 using finwave::testing::ProcessResult;
 using finwave::testing::runFinwave;
@@ -26,7 +28,7 @@ struct Placed {
 
 // Opens the window on a screen of `size` and reads back where it put itself.
 Placed open(const QSize& size, const QString& settings, const QString& theme,
-            const QString& scenario = QStringLiteral("lost-last-ack")) {
+            const QString& scenario = QStringLiteral("lost-last-ack"), const QStringList& extra = {}) {
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("screen.json"));
     QFile f(config);
@@ -43,8 +45,9 @@ Placed open(const QSize& size, const QString& settings, const QString& theme,
     // Under the sanitizer build the program is checked for where it puts its window, not for
     // leaks at exit (the in-process app tests keep LeakSanitizer on).
     env.insert(QStringLiteral("ASAN_OPTIONS"), QStringLiteral("detect_leaks=0"));
-    const ProcessResult r = runFinwave({QStringLiteral("--scenario"), scenario, QStringLiteral("--theme"),
-                                        theme, QStringLiteral("--report-geometry")},
+    const ProcessResult r = runFinwave(QStringList{QStringLiteral("--scenario"), scenario, QStringLiteral("--theme"), theme,
+                                                   QStringLiteral("--report-geometry")} +
+                                           extra,
                                        60000, env);
     EXPECT_EQ(r.code, 0) << r.err.toStdString();
     const auto m = QRegularExpression(QStringLiteral(R"(frame (-?\d+) (-?\d+) (\d+) (\d+) available (-?\d+) (-?\d+) (\d+) (\d+))"))
@@ -96,15 +99,21 @@ TEST(WindowFit, AnUnknownThemeOrLanguageIsRefusedLikeAnUnknownProfile) {
 // Readable from the back row: at a projector's 1280x720, in the projector theme (the presenter
 // layout), every text in both diagrams is at least 16 px and the state names at least 20 px; in
 // the light theme at least 11 px. Measured by the program itself: the fonts times each view's
-// scale once the window is shown, for the two scenarios the classroom pictures show.
+// scale once the window is shown. At the start and at the end of the runs the classroom pictures
+// show (the end of linger-abort has its abort and reset lanes), and at the start of
+// full-lifecycle, whose handshake is drawn in the opening part of the figure.
 TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
-    for (const char* scenario : {"lost-last-ack", "simultaneous-close"})
+    const QStringList atEnd{QStringLiteral("--steps"), QStringLiteral("999999")};
+    const std::vector<std::pair<const char*, QStringList>> moments = {
+        {"lost-last-ack", {}}, {"lost-last-ack", atEnd}, {"linger-abort", atEnd}, {"simultaneous-close", atEnd},
+        {"full-lifecycle", {}}, {"full-lifecycle", atEnd}};
+    for (const auto& [scenario, extra] : moments)
         for (const char* theme : {"light", "projector"}) {
             QTemporaryDir settings;
-            const Placed p = open(QSize(1280, 720), settings.path(), QString::fromLatin1(theme), QString::fromLatin1(scenario));
+            const Placed p = open(QSize(1280, 720), settings.path(), QString::fromLatin1(theme), QString::fromLatin1(scenario), extra);
             const bool projector = std::string_view(theme) == "projector";
             const double label = projector ? 16 : 11, name = projector ? 20 : 11;
-            const std::string what = std::string(scenario) + " " + theme;
+            const std::string what = std::string(scenario) + (extra.isEmpty() ? " start " : " end ") + theme;
             EXPECT_GE(p.sequenceLabel, label) << what;
             EXPECT_GE(p.sequenceName, name) << what;
             EXPECT_GE(p.graphLabel, label) << what;

@@ -3,9 +3,12 @@
 #include "core/builtin_scenarios.h"
 #include "core/figure_part.h"
 #include "core/simulator.h"
+#include "core/transitions.h"
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
 #include <string_view>
 
 using namespace finwave;
@@ -91,4 +94,39 @@ TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
         }
         EXPECT_TRUE(whole);
     }
+}
+
+// The rows core calls one end's per connection (the passive close) are taken by one end only, in
+// every built-in in both profiles, clean and at 30 % loss; and some rows are not (E1, taken by
+// both ends in the simultaneous close).
+TEST(FigurePart, ThePassiveCloseRowsAreTakenByOneEndOnly) {
+    bool sawRow = false;
+    for (auto name : builtinScenarioNames())
+        for (Profile profile : {Profile::Rfc, Profile::Linux})
+            for (int seed = 0; seed < 4; ++seed) {
+                Scenario s = *builtinScenario(name);
+                s.params = withProfile(s.params, profile);
+                s.seed = static_cast<std::uint64_t>(seed + 1);
+                if (seed > 0)
+                    s.ab.loss = s.ba.loss = 0.3;
+                Simulator sim(s);
+                sim.runToEnd();
+                std::map<std::string_view, std::set<Side>> takers;
+                for (const TraceRecord& r : sim.trace())
+                    if (const Transition* t = transitionOf(r))
+                        takers[t->id].insert(r.side);
+                for (const auto& [id, sides] : takers) {
+                    const Transition* t = transitionById(id);
+                    ASSERT_NE(t, nullptr);
+                    if (oneEndPerConnection(*t)) {
+                        sawRow = true;
+                        EXPECT_EQ(sides.size(), 1u) << name << " seed " << seed << ": " << id;
+                    }
+                }
+            }
+    EXPECT_TRUE(sawRow);
+    EXPECT_TRUE(oneEndPerConnection(*transitionById("E4")));
+    EXPECT_TRUE(oneEndPerConnection(*transitionById("L1")));
+    EXPECT_FALSE(oneEndPerConnection(*transitionById("E1")));
+    EXPECT_FALSE(oneEndPerConnection(*transitionById("T6")));
 }
