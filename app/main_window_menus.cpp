@@ -282,6 +282,7 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>+ / -</b></td><td>faster / slower, down to 0.01× (slow motion)</td></tr>"
            "<tr><td><b>F11</b></td><td>presenter layout (projector theme, full screen)</td></tr>"
            "<tr><td><b>Ctrl+wheel, Ctrl++ / Ctrl+-</b></td><td>zoom</td></tr>"
+           "<tr><td><b>Ctrl+Shift+G</b></td><td>the whole state diagram, or only the part the run is in</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>export a diagram</td></tr>"
            "<tr><td><b>Ctrl+S / Ctrl+Shift+S</b></td><td>save the run (its drops and changes) / as a new scenario</td></tr>"
            "<tr><td><b>Ctrl+Shift+E / Ctrl+N</b></td><td>edit the scenario / a new one</td></tr>"
