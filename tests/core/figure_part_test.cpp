@@ -9,9 +9,30 @@
 
 #include <map>
 #include <set>
+#include <string>
 #include <string_view>
 
 using namespace finwave;
+
+namespace {
+// Runs every built-in in both profiles, clean (seed 0) and at 30 % loss (seeds 1..seeds-1), to
+// the end, and hands each finished run to `check`.
+template <typename F>
+void forEveryRun(int seeds, F check) {
+    for (auto name : builtinScenarioNames())
+        for (Profile profile : {Profile::Rfc, Profile::Linux})
+            for (int seed = 0; seed < seeds; ++seed) {
+                Scenario s = *builtinScenario(name);
+                s.params = withProfile(s.params, profile);
+                s.seed = static_cast<std::uint64_t>(seed + 1);
+                if (seed > 0)
+                    s.ab.loss = s.ba.loss = 0.3;
+                Simulator sim(s);
+                sim.runToEnd();
+                check(std::string(name) + " seed " + std::to_string(seed), s, sim);
+            }
+}
+}  // namespace
 
 TEST(FigurePart, OnlyARunThatOpensNeedsTheWholeFigure) {
     for (auto name : builtinScenarioNames()) {
@@ -42,24 +63,15 @@ TEST(FigurePart, OnlyARunThatOpensNeedsTheWholeFigure) {
 // The claim checked against the engine: every built-in that core calls closing-only, in both
 // profiles, clean and at 30 % loss over several seeds, enters no state outside the part.
 TEST(FigurePart, AClosingOnlyRunNeverLeavesThePart) {
-    for (auto name : builtinScenarioNames())
-        for (Profile profile : {Profile::Rfc, Profile::Linux})
-            for (int seed = 0; seed < 6; ++seed) {
-                Scenario s = *builtinScenario(name);
-                if (figurePartFor(s) != FigurePart::Closing)
-                    continue;
-                s.params = withProfile(s.params, profile);
-                s.seed = static_cast<std::uint64_t>(seed + 1);
-                if (seed > 0)
-                    s.ab.loss = s.ba.loss = 0.3;
-                Simulator sim(s);
-                sim.runToEnd();
-                for (const TraceRecord& r : sim.trace())
-                    if (r.kind == EventKind::State) {
-                        EXPECT_TRUE(inFigurePart(FigurePart::Closing, r.from) && inFigurePart(FigurePart::Closing, r.to))
-                            << name << " seed " << seed << ": " << stateName(r.from) << " -> " << stateName(r.to);
-                    }
+    forEveryRun(6, [](const std::string& what, const Scenario& s, const Simulator& sim) {
+        if (figurePartFor(s) != FigurePart::Closing)
+            return;
+        for (const TraceRecord& r : sim.trace())
+            if (r.kind == EventKind::State) {
+                EXPECT_TRUE(inFigurePart(FigurePart::Closing, r.from) && inFigurePart(FigurePart::Closing, r.to))
+                    << what << ": " << stateName(r.from) << " -> " << stateName(r.to);
             }
+    });
 }
 
 // A run that opens is drawn in its opening part until both ends are established, then in its
@@ -101,29 +113,20 @@ TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
 // both ends in the simultaneous close).
 TEST(FigurePart, ThePassiveCloseRowsAreTakenByOneEndOnly) {
     bool sawRow = false;
-    for (auto name : builtinScenarioNames())
-        for (Profile profile : {Profile::Rfc, Profile::Linux})
-            for (int seed = 0; seed < 4; ++seed) {
-                Scenario s = *builtinScenario(name);
-                s.params = withProfile(s.params, profile);
-                s.seed = static_cast<std::uint64_t>(seed + 1);
-                if (seed > 0)
-                    s.ab.loss = s.ba.loss = 0.3;
-                Simulator sim(s);
-                sim.runToEnd();
-                std::map<std::string_view, std::set<Side>> takers;
-                for (const TraceRecord& r : sim.trace())
-                    if (const Transition* t = transitionOf(r))
-                        takers[t->id].insert(r.side);
-                for (const auto& [id, sides] : takers) {
-                    const Transition* t = transitionById(id);
-                    ASSERT_NE(t, nullptr);
-                    if (oneEndPerConnection(*t)) {
-                        sawRow = true;
-                        EXPECT_EQ(sides.size(), 1u) << name << " seed " << seed << ": " << id;
-                    }
-                }
+    forEveryRun(4, [&sawRow](const std::string& what, const Scenario&, const Simulator& sim) {
+        std::map<std::string_view, std::set<Side>> takers;
+        for (const TraceRecord& r : sim.trace())
+            if (const Transition* t = transitionOf(r))
+                takers[t->id].insert(r.side);
+        for (const auto& [id, sides] : takers) {
+            const Transition* t = transitionById(id);
+            ASSERT_NE(t, nullptr);
+            if (oneEndPerConnection(*t)) {
+                sawRow = true;
+                EXPECT_EQ(sides.size(), 1u) << what << ": " << id;
             }
+        }
+    });
     EXPECT_TRUE(sawRow);
     EXPECT_TRUE(oneEndPerConnection(*transitionById("E4")));
     EXPECT_TRUE(oneEndPerConnection(*transitionById("L1")));
