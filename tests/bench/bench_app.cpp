@@ -11,6 +11,7 @@
 #include "app/views/state_graph_scene.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
+#include "core/figure_part.h"
 #include "tests/support/long_run.h"
 
 #include <QApplication>
@@ -67,6 +68,30 @@ static void BM_StepToUpdatedViewAtStep1000(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_StepToUpdatedViewAtStep1000)->Unit(benchmark::kMillisecond);
+
+// full-lifecycle stepped across the moment both ends are established, back and forth: each
+// crossing draws the graph anew in the other part of Figure 5 (opening, closing).
+static void BM_StateGraphStepAcrossEstablished(benchmark::State& state) {
+    SimController ctl;
+    StateGraphView graph(&ctl);
+    graph.resize(540, 630);
+    graph.show();
+    ctl.loadScenario(*finwave::builtinScenario("full-lifecycle"));
+    auto* scene = static_cast<StateGraphScene*>(graph.scene());
+    std::uint64_t crossing = 0;
+    while (scene->part() == finwave::FigurePart::Opening && crossing < 1000) {
+        ctl.stepForward();
+        crossing = ctl.sim().stepIndex();
+    }
+    int switches = 0;
+    for (auto _ : state) {
+        ctl.seek(crossing - 1);
+        ctl.seek(crossing);
+        switches += 2;
+    }
+    state.counters["part_switches_per_s"] = benchmark::Counter(switches, benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_StateGraphStepAcrossEstablished)->Unit(benchmark::kMillisecond);
 
 static void BM_ColdStartToFirstFrame(benchmark::State& state) {
     for (auto _ : state) {
