@@ -29,11 +29,12 @@ Usage:
       ends' states reconstructed and the teardown explained.
   finwave export --scenario NAME|FILE [scenario options] --view sequence|states|both
                  --output FILE.png|.svg|.pdf [--scale K] [--lang en|zh_CN] [--theme light|projector]
-                 [--fit 4k|fhd|WxH] [--step N] [--transparent] [--caption]
+                 [--fit 4k|fhd|WxH] [--step N] [--transparent] [--caption] [--whole-figure]
   finwave export --capture FILE.pcap|FILE.pcapng [--connection N] --view ... --output ...
       Draw a diagram into a file; needs no display. --fit cuts a long diagram into
       columns to fill a slide (a PNG is then exactly that size); it replaces --scale.
-      An SVG stays one column.
+      An SVG stays one column. --whole-figure draws all eleven states of the state graph, not
+      only the part of RFC 9293 Figure 5 the run is in.
   finwave experiment --scenario NAME|FILE --sweep loss=FROM:TO:STEP --runs N [--threads N]
                  [--seed N] --csv FILE [--chart FILE.png|.svg]
       Loss sweep over many runs. CSV columns: loss, runs, closed_runs, median_close_s,

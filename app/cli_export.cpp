@@ -52,7 +52,7 @@ int runExport(int argc, char** argv) {
     const ParsedFlags flags = parseFlags(argc, argv, 2,
                                          {{"--output", true}, {"--view", true}, {"--scale", true}, {"--lang", true},
                                           {"--theme", true}, {"--step", true}, {"--fit", true},
-                                          {"--transparent", false}, {"--caption", false}, {"--capture", true},
+                                          {"--transparent", false}, {"--caption", false}, {"--whole-figure", false}, {"--capture", true},
                                           {"--connection", true}});
     if (const auto reason = commonFlagError(flags))
         return fail(*reason);
@@ -147,6 +147,7 @@ int runExport(int argc, char** argv) {
     ctl.seek(step >= 0 ? static_cast<quint64>(step) : 10'000'000ull);
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
+    states.setWholeFigure(flags.has("--whole-figure"));  // all eleven states, not the part the run is in
     const Theme t = Theme::byName(QString::fromStdString(theme));
     seq.setTheme(t);
     states.setTheme(t);

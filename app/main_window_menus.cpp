@@ -242,7 +242,7 @@ void MainWindow::retranslate() {
     m_inspectorDock->setWindowTitle(tr("Inspector"));
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
-    m_wholeFigure->setText(tr("&Whole state diagram (all eleven states)"));
+    m_wholeFigure->setText(tr("Whole state &diagram (all eleven states)"));
     m_zoomIn->setText(tr("Zoom &in"));
     m_zoomOut->setText(tr("Zoom &out"));
     m_zoomReset->setText(tr("&Reset zoom"));

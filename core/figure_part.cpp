@@ -4,6 +4,7 @@
 #include "core/trace.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace finwave {
 
@@ -30,29 +31,33 @@ bool inFigurePart(FigurePart part, TcpState s) {
 }
 
 namespace {
-// The part for both ends' states, given the part drawn before: CLOSED and ESTABLISHED are in
-// both halves, so two ends among them are drawn in the closing part (both established: the
-// connection is open), except two ends still CLOSED, which keep the part they were in (the
-// opening, before anything opened).
-FigurePart partFor(TcpState a, TcpState b, FigurePart before) {
-    const auto both = [&](FigurePart p) { return inFigurePart(p, a) && inFigurePart(p, b); };
-    if (both(FigurePart::Opening) && both(FigurePart::Closing))
-        return a == TcpState::Closed && b == TcpState::Closed && before != FigurePart::Whole ? before : FigurePart::Closing;
-    if (both(FigurePart::Opening))
+// The smallest part that holds every state given (both ends' states, and the two ends of the
+// change just made, so the edge just taken is drawn). CLOSED and ESTABLISHED are in both halves:
+// states among them alone are drawn in the part drawn before, except that after the whole figure
+// the closing part is drawn (two ends CLOSED at the end of a run).
+FigurePart partFor(std::initializer_list<TcpState> states, FigurePart before) {
+    const auto holds = [&](FigurePart p) {
+        return std::all_of(states.begin(), states.end(), [p](TcpState s) { return inFigurePart(p, s); });
+    };
+    const bool opening = holds(FigurePart::Opening), closing = holds(FigurePart::Closing);
+    if (opening && closing)
+        return before == FigurePart::Whole ? FigurePart::Closing : before;
+    if (opening)
         return FigurePart::Opening;
-    if (both(FigurePart::Closing))
+    if (closing)
         return FigurePart::Closing;
     return FigurePart::Whole;
 }
 }  // namespace
 
 FigurePart figurePartNow(const Scenario& s, const Trace& trace) {
-    if (figurePartFor(s) == FigurePart::Closing)
-        return FigurePart::Closing;
-    FigurePart part = partFor(initialState(s.a), initialState(s.b), FigurePart::Opening);
+    // From what the run can reach, then along its changes of state: a replayed capture that
+    // opens is told by its records, whatever its scenario says.
+    FigurePart part = figurePartFor(s) == FigurePart::Closing ? FigurePart::Closing : FigurePart::Opening;
+    part = partFor({initialState(s.a), initialState(s.b)}, part);
     for (const TraceRecord& r : trace)
         if (r.kind == EventKind::State)
-            part = partFor(r.stateA, r.stateB, part);
+            part = partFor({r.stateA, r.stateB, r.from, r.to}, part);
     return part;
 }
 

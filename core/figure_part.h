@@ -3,7 +3,7 @@
 // draws it large enough to read from the back of a classroom. A run that starts ESTABLISHED on
 // both sides and never opens a connection can only reach the closing states (RFC 9293 §3.6,
 // §3.10.4, §3.10.7.4). A run that opens is drawn in two parts in turn: the opening (§3.5, the
-// three-way handshake) until both ends are established, then the closing.
+// three-way handshake) until the close begins, then the closing.
 
 #include "core/tcp_state.h"
 
@@ -24,10 +24,12 @@ enum class FigurePart {
 // connect).
 FigurePart figurePartFor(const Scenario& scenario);
 
-// The part to draw once `trace` has run. For a closing-only run, Closing. For one that opens, the
-// smallest part holding both ends' states now: Opening while either is in LISTEN, SYN_SENT or
-// SYN_RECEIVED (or both are still CLOSED before anything opened), Closing once both are among the
-// closing states, and Whole while one end is in each (a new SYN meeting TIME_WAIT, say).
+// The part to draw once `trace` has run: the smallest part that holds both ends' states and the
+// change of state just made, so its edge is drawn. A run that opens is drawn in the opening part
+// through the handshake and the data, until an end leaves ESTABLISHED for a closing state; then
+// in the closing part. While no part holds them all (a new SYN meeting TIME_WAIT, a server
+// listening again while its peer waits in TIME_WAIT, a CLOSE in SYN_RECEIVED), the whole figure.
+// Told by the records, so a replayed capture that opens is drawn like a run that opens.
 FigurePart figurePartNow(const Scenario& scenario, const Trace& trace);
 
 // Whether `state` is drawn in `part`.

@@ -66,11 +66,15 @@ private:
 };
 }  // namespace
 
+// The window's choice of View → Whole state diagram: what is exported is what is shown.
+static bool wholeFigureChosen() { return QSettings().value(QStringLiteral("view/wholeFigure"), false).toBool(); }
+
 QImage previewDiagram(SimController* controller, DiagramView view, const QString& theme) {
     SimController ctl;
     replay(ctl, controller, 1'000'000);
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
+    states.setWholeFigure(wholeFigureChosen());
     seq.setTheme(Theme::byName(theme));
     states.setTheme(Theme::byName(theme));
     ExportOptions o;
@@ -90,6 +94,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     std::optional<LanguageFor> language(std::in_place, options.language);
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
+    states.setWholeFigure(wholeFigureChosen());
     seq.setTheme(Theme::byName(options.theme));
     states.setTheme(Theme::byName(options.theme));
     if (!options.caption.isNull())
@@ -255,6 +260,7 @@ void copyDiagramToClipboard(SimController* controller) {
     replay(ctl, controller, controller->sim().stepIndex());
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
+    states.setWholeFigure(wholeFigureChosen());
     ExportOptions o;
     o.scale = 2;
     if (seq.contentRect().height() > 3 * seq.contentRect().width())

@@ -120,21 +120,36 @@ StateEdgeItem::StateEdgeItem(const Theme* theme, QPainterPath path, QPointF labe
     setZValue(extra ? 1 : 2);
 }
 
-StateEdgeLabelItem::StateEdgeLabelItem(const StateEdgeItem* edge) : m_edge(edge) { setZValue(4); }
+StateEdgeItem::~StateEdgeItem() {
+    if (!m_labelItem)
+        return;  // the scene deleted the label first
+    m_labelItem->m_edge = nullptr;
+    if (!m_labelItem->scene())
+        delete m_labelItem;  // never added to a scene; else the scene deletes it
+}
 
-QRectF StateEdgeLabelItem::boundingRect() const { return m_edge->labelRect().adjusted(-2, -2, 2, 2); }
+StateEdgeLabelItem::StateEdgeLabelItem(StateEdgeItem* edge) : m_edge(edge) { setZValue(4); }
 
-void StateEdgeLabelItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) { m_edge->paintLabel(p); }
+StateEdgeLabelItem::~StateEdgeLabelItem() {
+    if (m_edge)
+        m_edge->m_labelItem = nullptr;
+}
+
+QRectF StateEdgeLabelItem::boundingRect() const { return m_edge ? m_edge->labelRect().adjusted(-2, -2, 2, 2) : QRectF(); }
+
+void StateEdgeLabelItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    if (m_edge)
+        m_edge->paintLabel(p);
+}
 
 void StateEdgeItem::setStacked(bool stacked) {
+    prepareGeometryChange();
+    if (m_labelItem)
+        m_labelItem->aboutToChange();
     m_stacked = stacked;
-    m_labelItem->refresh();
 }
 
-void StateEdgeLabelItem::refresh() {
-    prepareGeometryChange();
-    update();
-}
+void StateEdgeLabelItem::aboutToChange() { prepareGeometryChange(); }
 
 QRectF StateEdgeItem::boundingRect() const {
     const QRectF label = labelRect();
@@ -142,9 +157,14 @@ QRectF StateEdgeItem::boundingRect() const {
 }
 
 void StateEdgeItem::setTaken(QVector<Taken> taken) {
+    // The label grows with its step numbers: both items say so before it changes, as Qt asks.
+    prepareGeometryChange();
+    if (m_labelItem)
+        m_labelItem->aboutToChange();
     m_taken = std::move(taken);
     update();
-    m_labelItem->refresh();
+    if (m_labelItem)
+        m_labelItem->update();
 }
 
 void StateEdgeItem::setPulse(qreal pulse) {

@@ -46,6 +46,8 @@ class StateEdgeLabelItem;
 
 // A transition, labelled "event / action", lit in a side's colour and numbered by step when taken.
 class StateEdgeItem : public QGraphicsItem {
+    friend class StateEdgeLabelItem;
+
 public:
     enum { Type = QGraphicsItem::UserType + 21 };
     // `extra`: drawn dashed, and only once taken (resets, aborts, time-outs).
@@ -71,10 +73,12 @@ public:
     // The path and the label with room for step numbers up to "A#10 B#10": what a fitted view keeps.
     QRectF drawnRect() const;
     // The label is drawn by an item of its own, above every edge's line (so no lane runs across
-    // another edge's label) and below the boxes; the scene adds it beside the edge.
+    // another edge's label) and below the boxes. The scene adds it beside the edge, and both go
+    // together when the scene is cleared; an edge never in a scene deletes its label itself.
     StateEdgeLabelItem* labelItem() const { return m_labelItem; }
     void paintLabel(QPainter* painter) const;
     bool isDrawn() const { return !(m_extra && m_taken.isEmpty()); }
+    ~StateEdgeItem() override;
 
 private:
     QString labelText() const;
@@ -95,14 +99,16 @@ private:
 class StateEdgeLabelItem : public QGraphicsItem {
 public:
     enum { Type = QGraphicsItem::UserType + 22 };
-    explicit StateEdgeLabelItem(const StateEdgeItem* edge);
+    explicit StateEdgeLabelItem(StateEdgeItem* edge);
+    ~StateEdgeLabelItem() override;
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
-    void refresh();  // the edge's label or steps changed
+    void aboutToChange();  // the edge's label or steps are about to change (and so its size)
 
 private:
-    const StateEdgeItem* m_edge;
+    friend class StateEdgeItem;
+    StateEdgeItem* m_edge;  // null once the edge is gone (the scene deletes the two in any order)
 };
 
 }  // namespace finwave::app

@@ -161,12 +161,7 @@ QPointF StateGraphLayout::border(TcpState s, QPointF toward) const {
 // Each self-loop on the side of its box that has room for it and its label.
 StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
     if (m_part == FigurePart::Closing) {
-        switch (s) {
-        case St::FinWait1: return Side::Top;
-        case St::TimeWait: return Side::Bottom;
-        case St::LastAck: return Side::Top;
-        default: return Side::Top;
-        }
+        return s == St::TimeWait ? Side::Bottom : Side::Top;  // FIN_WAIT_1's and LAST_ACK's on top
     }
     switch (s) {
     case St::FinWait1: return Side::Left;
@@ -294,7 +289,8 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     const bool leftSide = ca.x() <= centre(St::Established).x() + 1;
     const double gap = m_line * 0.55;
     const double x = leftSide ? m_left - gap * (lane + 1) : m_right + gap * (lane + 1);
-    const double sideX = leftSide ? m_box.left() : m_box.right();
+    const double sideX = leftSide ? a.left() : a.right();         // the source's side
+    const double targetX = leftSide ? b.left() : b.right();       // the target's
     // Leave at the box's own row unless another box stands between it and the lane: then out of
     // the box's bottom and along just under the row.
     const double rowY = ca.y() + m_box.height() / 4;
@@ -315,7 +311,7 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
         path.lineTo(x, rowY);
     }
     path.lineTo(x, entry);
-    path.lineTo(cb.x() + sideX, entry);
+    path.lineTo(cb.x() + targetX, entry);
     return path;
 }
 

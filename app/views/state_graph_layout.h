@@ -24,7 +24,6 @@ public:
 
     QPointF centre(TcpState s) const;
     QRectF box(TcpState s) const { return shape(s).translated(centre(s)); }
-    QRectF boxShape() const { return m_box; }
     QRectF shape(TcpState s) const;  // the box of `s` around its centre
 
     // The path of an edge of RFC 9293 Figure 5 or a self-loop, from the table row.
@@ -61,9 +60,9 @@ private:
     QRectF m_box;
     double m_line = 18, m_cellW = 200, m_cellH = 86, m_margin = 70;
     double m_left = 0, m_right = 0;  // x of the lanes just outside the outermost boxes
-    double m_bottom = 0;
-    std::array<double, 3> m_columnW{};  // closing part: each column's box width
-    double m_establishedW = 0;             // y of the lane under the lowest box (closing part)
+    double m_bottom = 0;  // y of the lane under the lowest box (closing part)
+    std::array<double, 3> m_columnW{};  // closing and opening parts: each column's box width
+    double m_establishedW = 0;            // ESTABLISHED's box (alone in its row in the closing part)
 };
 
 }  // namespace finwave::app

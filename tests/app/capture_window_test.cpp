@@ -5,7 +5,11 @@
 #include "app/event_log.h"
 #include "app/main_window.h"
 #include "app/sim_controller.h"
+#include "app/views/state_graph_items.h"
+#include "app/views/state_graph_scene.h"
+#include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
+#include "core/figure_part.h"
 
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -70,4 +74,29 @@ TEST(CaptureWindow, aBrokenCaptureGivesItsOneLineReasonAndKeepsTheRun) {
     EXPECT_TRUE(why.startsWith(path)) << why.toStdString();
     EXPECT_FALSE(why.contains(QLatin1Char('\n')));
     EXPECT_FALSE(window.controller()->isReplay());
+}
+
+// A capture that opens (real-lo.pcap has its handshake) is drawn like a run that opens: at every
+// step both ends' marks sit on states the graph draws, and the handshake's edges are drawn.
+TEST(CaptureWindow, theStateGraphDrawsTheCapturesHandshake) {
+    MainWindow window;
+    const QString why = openCapture(&window, window.controller(), fixture("real-lo.pcap"), 1);
+    ASSERT_TRUE(why.isEmpty()) << why.toStdString();
+    SimController* ctl = window.controller();
+    auto* graph = static_cast<StateGraphScene*>(window.stateGraph()->scene());
+    ctl->seek(1'000'000);
+    const std::uint64_t last = ctl->sim().stepIndex();
+    bool sawOpening = false, litHandshake = false;
+    for (std::uint64_t step = 0; step <= last; ++step) {
+        ctl->seek(step);
+        sawOpening = sawOpening || graph->part() == FigurePart::Opening;
+        for (Side side : {Side::A, Side::B}) {
+            const TcpState s = ctl->sim().state(side);
+            EXPECT_TRUE(inFigurePart(graph->part(), s)) << "step " << step << ": " << stateName(s) << " not drawn";
+        }
+        for (const StateEdgeItem* e : graph->edges())
+            litHandshake = litHandshake || (e->row()->from == TcpState::SynSent && !e->taken().isEmpty());
+    }
+    EXPECT_TRUE(sawOpening);
+    EXPECT_TRUE(litHandshake) << "SYN_SENT's edge to ESTABLISHED was never lit";
 }

@@ -193,3 +193,26 @@ TEST(CommandLine, ExportCaptionNamesScenarioProfileAndParameters) {
     for (const char* part : {"lost-fin · profile linux", "delay 80/50 ms", "loss 0/25 %", "seed 7"})
         EXPECT_TRUE(text.contains(QString::fromUtf8(part))) << part;
 }
+
+// finwave export draws the part of the state graph the run is in; --whole-figure draws all
+// eleven states (normal-close never opens, so LISTEN is drawn only when asked for).
+TEST(CommandLine, ExportWholeFigureDrawsAllElevenStates) {
+    QTemporaryDir dir;
+    const auto svg = [&](bool whole) {
+        const QString path = dir.filePath(whole ? QStringLiteral("whole.svg") : QStringLiteral("part.svg"));
+        QStringList args{QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+                         QStringLiteral("--view"), QStringLiteral("states"), QStringLiteral("--output"), path};
+        if (whole)
+            args << QStringLiteral("--whole-figure");
+        const Result r = run(args);
+        EXPECT_EQ(r.code, 0) << r.err.toStdString();
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+        return QString::fromUtf8(f.readAll());
+    };
+    const QString part = svg(false), whole = svg(true);
+    EXPECT_TRUE(part.contains(QStringLiteral(">FIN_WAIT_2<")));
+    EXPECT_FALSE(part.contains(QStringLiteral(">LISTEN<")));
+    EXPECT_TRUE(whole.contains(QStringLiteral(">LISTEN<")));
+    EXPECT_TRUE(whole.contains(QStringLiteral(">SYN_RECEIVED<")));
+}

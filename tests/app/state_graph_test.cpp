@@ -15,6 +15,8 @@
 #include <QChart>
 #include <QCoreApplication>
 #include <QFile>
+#include <QGraphicsScene>
+#include <QPainterPath>
 #include <QGraphicsItem>
 #include <QTemporaryDir>
 
@@ -130,6 +132,34 @@ TEST(StateGraph, EveryEdgeTakenInEveryBuiltinIsATableRowWithItsOwnLabel) {
     }
 }
 
+// At every step of every built-in, in the part drawn, the change of state just made has its edge
+// drawn and lit by the end that made it: the graph never hides the transition just taken.
+TEST(StateGraph, TheTransitionJustTakenIsDrawnAtEveryStep) {
+    for (auto name : builtinScenarioNames()) {
+        SimController ctl;
+        StateGraphScene graph(&ctl);
+        ctl.loadScenario(*builtinScenario(name));
+        ctl.seek(1'000'000);
+        const std::uint64_t last = ctl.sim().stepIndex();
+        for (std::uint64_t step = 1; step <= last; ++step) {
+            ctl.seek(step);
+            const TraceRecord* change = nullptr;
+            for (const TraceRecord& r : ctl.sim().trace())
+                if (transitionOf(r))
+                    change = &r;
+            if (!change)
+                continue;
+            const Transition* row = transitionOf(*change);
+            bool drawn = false;
+            for (const StateEdgeItem* e : graph.edges())
+                if (e->row()->from == row->from && e->row()->to == row->to && e->row()->label == row->label)
+                    for (const StateEdgeItem::Taken& k : e->taken())
+                        drawn = drawn || (k.step == change->step && k.side == (change->side == Side::A ? 0 : 1));
+            EXPECT_TRUE(drawn) << name << " step " << step << ": " << row->id << " not drawn in the part shown";
+        }
+    }
+}
+
 TEST(StateGraph, CloseInSynReceivedDrawsALabelledEdgeToFinWait1) {
     SimController ctl;
     ctl.loadScenario(closeInSynReceived());
@@ -140,9 +170,26 @@ TEST(StateGraph, CloseInSynReceivedDrawsALabelledEdgeToFinWait1) {
         tookIt |= r.kind == EventKind::State && r.side == Side::B && r.from == TcpState::SynReceived &&
                   r.to == TcpState::FinWait1;
     ASSERT_TRUE(tookIt);
+    // Drawn by itself at the step B takes it: the edge is in neither half alone (A is
+    // ESTABLISHED then), so the whole figure is shown until the next change.
+    {
+        SimController at;
+        at.loadScenario(closeInSynReceived());
+        StateGraphScene graph(&at);
+        std::uint32_t step = 0;
+        for (const TraceRecord& r : ctl.sim().trace())
+            if (r.kind == EventKind::State && r.from == TcpState::SynReceived && r.to == TcpState::FinWait1)
+                step = r.step;
+        at.seek(step);
+        EXPECT_EQ(graph.part(), FigurePart::Whole);
+        bool drawn = false;
+        for (const StateEdgeItem* e : graph.edges())
+            drawn = drawn || (e->row()->from == TcpState::SynReceived && e->row()->to == TcpState::FinWait1 && !e->taken().isEmpty());
+        EXPECT_TRUE(drawn);
+    }
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
-    states.setWholeFigure(true);  // the edge is in neither half alone: A is ESTABLISHED when B takes it
+    states.setWholeFigure(true);  // the end of the run is in the closing part: ask for all of it
     const StateEdgeItem* edge = nullptr;
     for (const StateEdgeItem* e : states.edges())
         if (e->row()->from == TcpState::SynReceived && e->row()->to == TcpState::FinWait1)
@@ -223,4 +270,24 @@ TEST(StateGraph, AFittedViewKeepsTheResetsTakenLaterInView) {
     EXPECT_TRUE(shown.adjusted(-1, -1, 1, 1).contains(drawn))
         << "shown " << shown.width() << "x" << shown.height() << ", drawn " << drawn.width() << "x" << drawn.height();
     EXPECT_LT(view.viewScale(), before);  // the lanes made it wider, so it was fitted again
+}
+
+// An edge's label is an item of its own: an edge never put in a scene takes its label with it,
+// and a scene cleared deletes the two in whichever order it meets them (the sanitizer build checks
+// for leaks and for use after free).
+TEST(StateGraph, AnEdgeAndItsLabelGoTogether) {
+    const Theme theme = Theme::light();
+    QPainterPath path(QPointF(0, 0));
+    path.lineTo(100, 0);
+    { StateEdgeItem alone(&theme, path, QPointF(50, 10), QStringLiteral("rcv FIN / snd ACK"), false); }
+    QGraphicsScene scene;
+    auto* edge = new StateEdgeItem(&theme, path, QPointF(50, 10), QStringLiteral("rcv FIN / snd ACK"), false);
+    scene.addItem(edge->labelItem());  // the label first, so the scene meets it first
+    scene.addItem(edge);
+    auto* other = new StateEdgeItem(&theme, path, QPointF(50, 40), QStringLiteral("CLOSE / snd FIN"), false);
+    scene.addItem(other);
+    scene.addItem(other->labelItem());
+    EXPECT_EQ(scene.items().size(), 4);
+    scene.clear();
+    EXPECT_TRUE(scene.items().isEmpty());
 }
