@@ -53,7 +53,10 @@ FigurePart partFor(std::initializer_list<TcpState> states, FigurePart before) {
 FigurePart figurePartNow(const Scenario& s, const Trace& trace) {
     // From what the run can reach, then along its changes of state: a replayed capture that
     // opens is told by its records, whatever its scenario says.
-    FigurePart part = figurePartFor(s) == FigurePart::Closing ? FigurePart::Closing : FigurePart::Opening;
+    // A run that starts with an end CLOSED starts in the opening part; one that starts
+    // established (whatever it may do later) in the closing part.
+    const bool startsClosed = initialState(s.a) != TcpState::Established || initialState(s.b) != TcpState::Established;
+    FigurePart part = figurePartFor(s) != FigurePart::Closing && startsClosed ? FigurePart::Opening : FigurePart::Closing;
     part = partFor({initialState(s.a), initialState(s.b)}, part);
     for (const TraceRecord& r : trace)
         if (r.kind == EventKind::State)

@@ -25,9 +25,9 @@ enum class FigurePart {
 FigurePart figurePartFor(const Scenario& scenario);
 
 // The part to draw once `trace` has run: the smallest part that holds both ends' states and the
-// change of state just made, so its edge is drawn. A run that opens is drawn in the opening part
-// through the handshake and the data, until an end leaves ESTABLISHED for a closing state; then
-// in the closing part. While no part holds them all (a new SYN meeting TIME_WAIT, a server
+// change of state just made, so its edge is drawn. A run that starts with an end CLOSED and opens
+// is drawn in the opening part through the handshake and the data, until an end leaves
+// ESTABLISHED for a closing state; then in the closing part. While no part holds them all (a new SYN meeting TIME_WAIT, a server
 // listening again while its peer waits in TIME_WAIT, a CLOSE in SYN_RECEIVED), the whole figure.
 // Told by the records, so a replayed capture that opens is drawn like a run that opens.
 FigurePart figurePartNow(const Scenario& scenario, const Trace& trace);

@@ -85,9 +85,9 @@ TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
     for (const char* name : {"full-lifecycle", "old-duplicate"}) {
         const Scenario s = *builtinScenario(name);
         Simulator sim(s);
-        if (std::string_view(name) == "full-lifecycle") {
-            EXPECT_EQ(figurePartNow(s, sim.trace()), FigurePart::Opening);
-        }
+        // full-lifecycle starts CLOSED: the opening part; old-duplicate starts established.
+        EXPECT_EQ(figurePartNow(s, sim.trace()),
+                  std::string_view(name) == "full-lifecycle" ? FigurePart::Opening : FigurePart::Closing);
         bool closeBegun = false, sawWhole = false;
         while (sim.step()) {
             const FigurePart part = figurePartNow(s, sim.trace());
