@@ -55,7 +55,7 @@ constexpr std::array<Cell, kTcpStateCount> kClosingGrid = {{
     {1, 3.78},  // TIME_WAIT
 }};
 
-// The opening part alone (a run that opens, until both ends are established): CLOSED on top,
+// The opening part alone (a run that opens, until its close begins): CLOSED on top,
 // the passive opener's LISTEN and SYN_RECEIVED down the left, the active opener's SYN_SENT on the
 // right, ESTABLISHED at the bottom, as in RFC 9293 Figure 5's upper half.
 constexpr std::array<Cell, kTcpStateCount> kOpeningGrid = {{

@@ -27,7 +27,7 @@ public:
     void setTheme(const Theme& theme);
     const Theme& theme() const;
     // The part of RFC 9293 Figure 5 drawn: what core says for the run now (the closing part, or
-    // the opening one until both ends are established), or the whole figure when asked for.
+    // the opening one until the close begins), or the whole figure when asked for.
     FigurePart part() const;
     bool wholeFigure() const;
     void setWholeFigure(bool whole);
