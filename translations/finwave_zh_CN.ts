@@ -1174,7 +1174,7 @@
     </message>
     <message>
         <source>CLOSE, data unread / snd RST</source>
-        <translation>CLOSE 时有未读数据 / 发 RST</translation>
+        <translation>CLOSE，有未读数据 / 发 RST</translation>
     </message>
     <message>
         <source>rcv data after close / snd RST</source>
