@@ -174,7 +174,7 @@ void StateEdgeItem::setPulse(qreal pulse) {
 
 void StateEdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
-    if (m_extra && m_taken.isEmpty())
+    if (!isDrawn())
         return;  // the extra edges to CLOSED appear only once taken
     p->setRenderHint(QPainter::Antialiasing);
     bool byA = false, byB = false;

@@ -114,8 +114,10 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
     const St rightmost = part == FigurePart::Opening ? St::SynSent : St::LastAck;
     m_left = centre(leftmost).x() + shape(leftmost).left() - m_line * 0.8;
     m_right = centre(rightmost).x() + shape(rightmost).right() + m_line * (part == FigurePart::Whole ? 0.8 : 0.25);
-    // Under the labels written below TIME_WAIT and CLOSED (up to four lines and the steps).
-    m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
+    // Closing part: under the labels written below TIME_WAIT and CLOSED (up to four lines and
+    // the steps).
+    if (part == FigurePart::Closing)
+        m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {

@@ -20,7 +20,6 @@ namespace finwave::app {
 class StateGraphLayout {
 public:
     explicit StateGraphLayout(const Theme& theme, FigurePart part = FigurePart::Whole);
-    FigurePart part() const { return m_part; }
 
     QPointF centre(TcpState s) const;
     QRectF box(TcpState s) const { return shape(s).translated(centre(s)); }
@@ -38,7 +37,6 @@ public:
     // In the closing part, where each always-drawn edge's label stands (its centre), chosen by
     // hand for that arrangement so the labels pack into the narrow graph; nothing elsewhere.
     std::optional<QPointF> fixedLabel(const Transition& t, const QString& label) const;
-    std::optional<QPointF> openingLabel(const Transition& t, const QString& label) const;  // the same, opening part
     // In the closing part, a free place for the label of an edge drawn once taken (a reset, an
     // abort, a time-out) inside the graph, beside its path: the top right corner, beside LAST_ACK's
     // edge down to CLOSED, or under CLOSED. None when all are taken; then placeLabel() decides.
@@ -51,6 +49,7 @@ public:
     std::vector<QRectF> boxes() const;  // of the states drawn in the part shown
 
 private:
+    std::optional<QPointF> openingLabel(const Transition& t, const QString& label) const;  // fixedLabel(), opening part
     enum class Side { Left, Right, Top, Bottom };
     Side loopSide(TcpState s) const;
     QPointF border(TcpState s, QPointF toward) const;  // where the line from s's centre leaves its box

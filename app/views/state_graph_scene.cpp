@@ -78,7 +78,6 @@ FigurePart StateGraphScene::partNow() const {
 }
 
 FigurePart StateGraphScene::part() const { return d->part; }
-bool StateGraphScene::wholeFigure() const { return d->whole; }
 
 void StateGraphScene::setWholeFigure(bool whole) {
     if (whole == d->whole)

@@ -29,7 +29,6 @@ public:
     // The part of RFC 9293 Figure 5 drawn: what core says for the run now (the closing part, or
     // the opening one until the close begins), or the whole figure when asked for.
     FigurePart part() const;
-    bool wholeFigure() const;
     void setWholeFigure(bool whole);
 
     QRectF contentRect() const;

@@ -10,6 +10,7 @@
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
 #include "core/figure_part.h"
+#include "tests/support/every_step.h"
 
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -84,11 +85,8 @@ TEST(CaptureWindow, theStateGraphDrawsTheCapturesHandshake) {
     ASSERT_TRUE(why.isEmpty()) << why.toStdString();
     SimController* ctl = window.controller();
     auto* graph = static_cast<StateGraphScene*>(window.stateGraph()->scene());
-    ctl->seek(1'000'000);
-    const std::uint64_t last = ctl->sim().stepIndex();
     bool sawOpening = false, litHandshake = false;
-    for (std::uint64_t step = 0; step <= last; ++step) {
-        ctl->seek(step);
+    finwave::testing::forEveryStep(*ctl, [&](std::uint64_t step) {
         sawOpening = sawOpening || graph->part() == FigurePart::Opening;
         for (Side side : {Side::A, Side::B}) {
             const TcpState s = ctl->sim().state(side);
@@ -96,7 +94,7 @@ TEST(CaptureWindow, theStateGraphDrawsTheCapturesHandshake) {
         }
         for (const StateEdgeItem* e : graph->edges())
             litHandshake = litHandshake || (e->row()->from == TcpState::SynSent && !e->taken().isEmpty());
-    }
+    });
     EXPECT_TRUE(sawOpening);
     EXPECT_TRUE(litHandshake) << "SYN_SENT's edge to ESTABLISHED was never lit";
 }

@@ -10,6 +10,7 @@
 #include "app/views/state_graph_scene.h"
 #include "core/builtin_scenarios.h"
 #include "core/figure_part.h"
+#include "tests/support/every_step.h"
 
 #include <QFontMetricsF>
 #include <QTest>
@@ -193,14 +194,11 @@ TEST(Classroom, StateGraphLabelsTouchNoBoxAndNoOtherLabelInAnyBuiltin) {
             int extras = 0, loops = 0;
             const std::string_view n(name);
             if (n == "full-lifecycle" || n == "old-duplicate") {
-                ctl.seek(1'000'000);
-                const std::uint64_t last = ctl.sim().stepIndex();
                 std::set<FigurePart> seen;
-                for (std::uint64_t step = 0; step <= last; ++step) {
-                    ctl.seek(step);
+                finwave::testing::forEveryStep(ctl, [&](std::uint64_t step) {
                     seen.insert(graph.part());
                     expectLabelsClear(graph, what + " step " + std::to_string(step), extras, loops);
-                }
+                });
                 EXPECT_TRUE(seen.count(n == "full-lifecycle" ? FigurePart::Opening : FigurePart::Whole)) << what;
             }
             ctl.seek(1'000'000);

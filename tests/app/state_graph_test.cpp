@@ -10,6 +10,7 @@
 #include "core/experiment.h"
 #include "core/figure_part.h"
 #include "core/transitions.h"
+#include "tests/support/every_step.h"
 
 #include <QApplication>
 #include <QChart>
@@ -139,16 +140,13 @@ TEST(StateGraph, TheTransitionJustTakenIsDrawnAtEveryStep) {
         SimController ctl;
         StateGraphScene graph(&ctl);
         ctl.loadScenario(*builtinScenario(name));
-        ctl.seek(1'000'000);
-        const std::uint64_t last = ctl.sim().stepIndex();
-        for (std::uint64_t step = 1; step <= last; ++step) {
-            ctl.seek(step);
+        finwave::testing::forEveryStep(ctl, [&](std::uint64_t step) {
             const TraceRecord* change = nullptr;
             for (const TraceRecord& r : ctl.sim().trace())
                 if (transitionOf(r))
                     change = &r;
             if (!change)
-                continue;
+                return;
             const Transition* row = transitionOf(*change);
             bool drawn = false;
             for (const StateEdgeItem* e : graph.edges())
@@ -156,7 +154,7 @@ TEST(StateGraph, TheTransitionJustTakenIsDrawnAtEveryStep) {
                     for (const StateEdgeItem::Taken& k : e->taken())
                         drawn = drawn || (k.step == change->step && k.side == (change->side == Side::A ? 0 : 1));
             EXPECT_TRUE(drawn) << name << " step " << step << ": " << row->id << " not drawn in the part shown";
-        }
+        });
     }
 }
 
