@@ -70,6 +70,22 @@ QString edgeLabelText(const QString& label, const QString& steps, bool stacked) 
     text.replace(QStringLiteral(" / "), QStringLiteral("\n"));
     if (stacked) {
         text.replace(QStringLiteral(", "), QStringLiteral(",\n"));
+        text.replace(QStringLiteral(" ("), QStringLiteral("\n("));  // "tcp_fin_timeout" over "(Linux)"
+        text.replace(QStringLiteral("\uFF08"), QStringLiteral("\n\uFF08"));
+        // A line still longer than most ("retries exhausted", "rcv data after close") at the
+        // space nearest its middle.
+        QStringList lines = text.split(QLatin1Char('\n'));
+        for (QString& line : lines) {
+            if (line.size() <= 16)
+                continue;
+            qsizetype best = -1;
+            for (qsizetype i = line.indexOf(QLatin1Char(' ')); i >= 0; i = line.indexOf(QLatin1Char(' '), i + 1))
+                if (best < 0 || std::abs(i - line.size() / 2) < std::abs(best - line.size() / 2))
+                    best = i;
+            if (best > 0)
+                line[best] = QLatin1Char('\n');
+        }
+        text = lines.join(QLatin1Char('\n'));
         text.replace(QStringLiteral("\u3001"), QStringLiteral("\u3001\n"));
         text.replace(QStringLiteral("\uFF0C"), QStringLiteral("\uFF0C\n"));
         return steps.isEmpty() ? text : text + QLatin1Char('\n') + steps;

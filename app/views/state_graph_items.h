@@ -14,7 +14,8 @@ namespace finwave::app {
 // An edge's label as drawn: the event over the action, as RFC 9293 Figure 5 writes them, and
 // the steps that took it after the action ("rcv FIN" / "snd ACK  A#5"). `stacked` (the closing
 // part's narrow graph) puts the steps on a line of their own and breaks a long line after its
-// comma, so a label is narrow and tall rather than wide.
+// comma or before its bracket (and a line still long at its middle space), so a label is narrow
+// and tall rather than wide.
 QString edgeLabelText(const QString& label, const QString& steps, bool stacked = false);
 
 // The box every state is drawn in, around its centre: as wide as the longest name drawn in the

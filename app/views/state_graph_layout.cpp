@@ -92,6 +92,7 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
             m_columnW = {widest({"FIN_WAIT_1", "FIN_WAIT_2"}), widest({"CLOSING", "TIME_WAIT"}),
                          widest({"CLOSE_WAIT", "LAST_ACK", "CLOSED"})};
             m_establishedW = widest({"ESTABLISHED"});  // alone in its row
+            m_asideW = m_columnW[0];  // as wide as FIN_WAIT_2 above it, with room for a mark beside the name
         } else {
             m_columnW = {widest({"LISTEN", "SYN_RECEIVED"}), widest({"CLOSED", "ESTABLISHED"}), widest({"SYN_SENT"})};
             m_establishedW = m_columnW[1];
@@ -109,15 +110,52 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
         m_cellH = m_box.height() + labelRect(QStringLiteral("a / b"), QPointF()).height() + m_line * 0.45;
     }
     m_margin = m_line * 1.0;  // room for the lanes beside the outer columns
+    m_gap0 = m_line * 1.0;
+    if (part == FigurePart::Closing) {
+        // Room between FIN_WAIT_2's left end and TIME_WAIT for the label of an edge into the second
+        // CLOSED (closedAside(), extraLabel()): "tcp_fin_timeout", "retries exhausted". The light
+        // theme's labels are wider for its boxes than the projector's; its graph is limited by its
+        // pane's height, so the wider gap costs it nothing.
+        const double slot = labelRect(QStringLiteral("a / b"), QPointF()).height() + 1;
+        double widest = 0;
+        for (const Transition& t : transitions()) {
+            if (!endsAside(t))
+                continue;
+            const QRectF r = labelRect(QCoreApplication::translate("StateGraph", std::string(t.label).c_str()), QPointF(), true);
+            if (r.height() <= slot)  // a taller one has no place there and goes elsewhere anyway
+                widest = std::max(widest, r.width());
+        }
+        m_gap0 = std::max(m_line * 1.0, m_line * 0.95 + widest - m_columnW[0]);
+    }
     // The outermost boxes: FIN_WAIT_2 and LAST_ACK, or in the opening SYN_RECEIVED and SYN_SENT.
     const St leftmost = part == FigurePart::Opening ? St::SynReceived : St::FinWait2;
     const St rightmost = part == FigurePart::Opening ? St::SynSent : St::LastAck;
     m_left = centre(leftmost).x() + shape(leftmost).left() - m_line * 0.8;
     m_right = centre(rightmost).x() + shape(rightmost).right() + m_line * (part == FigurePart::Whole ? 0.8 : 0.25);
-    // Closing part: under the labels written below TIME_WAIT and CLOSED (up to four lines and
-    // the steps).
-    if (part == FigurePart::Closing)
-        m_bottom = std::max(centre(St::TimeWait).y(), centre(St::Closed).y()) + m_box.bottom() + m_line * 5.4;
+}
+
+QRectF StateGraphLayout::closedAside() const {
+    if (m_part != FigurePart::Closing)
+        return {};
+    // Under FIN_WAIT_2's label (fixedLabel() "F2a") and a free place for a three-line label of its
+    // own (extraLabel()), left-aligned with FIN_WAIT_2. Both as tall as F2a's label in the
+    // language shown (a Chinese line is taller than a Latin one).
+    const QRectF fw2 = box(St::FinWait2);
+    const auto translated = [](const Transition& t) {
+        return QCoreApplication::translate("StateGraph", std::string(t.label).c_str());
+    };
+    double label = labelRect(QStringLiteral("a / b"), QPointF()).height();  // three lines with the steps
+    for (const Transition& t : transitions())
+        if (t.id == std::string_view("F2a"))
+            label = std::max(label, labelRect(translated(t), QPointF()).height());
+    const double top = fw2.bottom() + m_line * 0.6 + label + m_line * 0.2 + label + m_line * 0.2;
+    return QRectF(fw2.left(), top, m_asideW, m_box.height());
+}
+
+bool StateGraphLayout::endsAside(const Transition& t) const {
+    if (m_part != FigurePart::Closing || t.inFigure || t.to != St::Closed)
+        return false;
+    return t.from == St::FinWait1 || t.from == St::FinWait2 || t.from == St::Closing || t.from == St::TimeWait;
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {
@@ -129,7 +167,7 @@ QPointF StateGraphLayout::centre(TcpState s) const {
         // the label of CLOSING's edge beside LAST_ACK's loop.
         double x = m_margin + m_columnW[0] / 2;
         for (int k = 0; k < c.column; ++k)
-            x += m_columnW[k] / 2 + m_line * (k == 0 ? 1.0 : (m_part == FigurePart::Closing ? 2.6 : 1.4)) + m_columnW[k + 1] / 2;
+            x += m_columnW[k] / 2 + (k == 0 ? m_gap0 : m_line * (m_part == FigurePart::Closing ? 2.6 : 1.4)) + m_columnW[k + 1] / 2;
         return QPointF(x, y);
     }
     return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, y);
@@ -189,8 +227,8 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             out = QPointF(side == Side::Left ? -r * 1.6 : r * 1.6, 0);
         } else {
             const double y = side == Side::Top ? m_box.top() : m_box.bottom();
-            // Right of the centre; in the closing part FIN_WAIT_1's and TIME_WAIT's left of it,
-            // toward their labels.
+            // Right of the centre; in the closing part FIN_WAIT_1's left of it, toward its label,
+            // and TIME_WAIT's, away from its label.
             const bool leftHalf = m_part == FigurePart::Closing && (t.from == St::FinWait1 || t.from == St::TimeWait);
             p0 = ca + QPointF(leftHalf ? -a.width() / 3 : a.width() / 6, y);
             p1 = ca + QPointF(leftHalf ? -a.width() / 6 : a.width() / 3, y);
@@ -207,10 +245,10 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             path.moveTo(ca + QPointF(a.right(), m_box.height() / 4));
             path.lineTo(cb + QPointF(-b.width() / 4, m_box.top()));
         } else if (t.from == St::TimeWait && t.to == St::Closed) {
-            // Level out of TIME_WAIT's lower half into CLOSED's side, under the marks on its top corners.
-            const double y = std::max(ca.y(), cb.y() - m_box.height() / 4) + m_box.height() / 6;
-            path.moveTo(ca.x() + a.right(), y);
-            path.lineTo(cb.x() + b.left(), y);
+            // Out of TIME_WAIT's side down into the middle of CLOSED's, under the mark on its top
+            // corner and over the label of TIME_WAIT's loop.
+            path.moveTo(ca.x() + a.right(), ca.y() + m_box.height() / 6);
+            path.lineTo(cb.x() + b.left(), std::max(cb.y(), ca.y() + m_box.height() / 6));
         } else if (t.from == St::FinWait1 && t.to == St::TimeWait) {
             // From FIN_WAIT_1's bottom right corner, between FIN_WAIT_2 and CLOSING, into
             // TIME_WAIT's top left.
@@ -243,19 +281,41 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
     const QRectF a = shape(t.from), b = shape(t.to);
     if (m_part == FigurePart::Closing && t.to == St::Closed) {
-        // Every such edge ends in CLOSED at the bottom right. From the right column and from
-        // ESTABLISHED: out to a lane right of every box, down it and into CLOSED's right side.
-        // From the left and middle: out to a lane left of every box, down it, along under the
-        // lowest box and up into CLOSED's bottom. Never across a box.
+        // From the right column and from ESTABLISHED, into CLOSED at the bottom right: out to a
+        // lane right of every box, down it and into CLOSED's right side. From the left and middle
+        // columns, into the second CLOSED box under FIN_WAIT_2. Never across a box.
         const double gap = m_line * 0.35;
-        const bool right = ca.x() > centre(St::Established).x() - 1;
         QPainterPath path;
+        if (endsAside(t)) {
+            const QRectF aside = closedAside();
+            if (t.from == St::FinWait2) {
+                // Straight down from FIN_WAIT_2's left end, left of its label.
+                const double x = aside.left() + m_line * 0.3 + gap * (lane % 2);
+                path.moveTo(x, ca.y() + m_box.bottom());
+                path.lineTo(x, aside.top());
+            } else if (t.from == St::TimeWait) {
+                // The short way across, from TIME_WAIT's left side into the box's right side.
+                path.moveTo(ca.x() + a.left(), ca.y() + m_box.height() / 4);
+                path.lineTo(aside.right(), aside.center().y() - m_box.height() / 4 + (lane % 3) * m_box.height() / 4);
+            } else {
+                // From FIN_WAIT_1 or CLOSING: out to a lane left of every box, down it and into
+                // the box's left side.
+                const double x = aside.left() - m_line * 0.45 - gap * lane;
+                const double y = ca.y() + m_box.height() / 4;
+                const double entry = aside.center().y() + ((lane % 3) - 1) * m_box.height() / 4;
+                path.moveTo(ca.x() + a.left(), y);
+                path.lineTo(x, y);
+                path.lineTo(x, entry);
+                path.lineTo(aside.left(), entry);
+            }
+            return path;
+        }
         if (t.from == St::LastAck) {
             // Straight down beside LAST_ACK's own edge to CLOSED, each a little further right.
             const double x = ca.x() + a.width() / 4 + gap * (lane % 3);
             path.moveTo(x, ca.y() + m_box.bottom());
             path.lineTo(x, cb.y() + m_box.top());
-        } else if (right) {
+        } else {
             const double x = m_right + gap * lane;
             // Out of ESTABLISHED's side above or below its middle, so two such edges (an abort
             // and the peer's reset) leave it apart.
@@ -265,16 +325,6 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
             path.lineTo(x, y);
             path.lineTo(x, entry);
             path.lineTo(cb.x() + b.right(), entry);
-        } else {
-            const double x = m_left - gap * lane;
-            const double y = m_bottom + gap * lane;
-            // Into CLOSED's bottom right of the 2MSL label written under it.
-            const double entry = cb.x() + b.width() / 4 + (lane % 3) * m_line * 0.4;
-            path.moveTo(ca.x() + a.left(), ca.y() + m_box.height() / 4);
-            path.lineTo(x, ca.y() + m_box.height() / 4);
-            path.lineTo(x, y);
-            path.lineTo(entry, y);
-            path.lineTo(entry, cb.y() + m_box.bottom());
         }
         return path;
     }
@@ -331,8 +381,8 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
     const std::string_view id = t.id;
     if (id == "E1")  // inside the fork under ESTABLISHED, by the edge's upper half
         return QPointF(est.x() - W(St::Established) / 2 + w / 2 + L * 0.2, est.y() + H / 2 + h / 2 + L * 0.5);
-    if (id == "E4")  // beside ESTABLISHED on the right, above CLOSE_WAIT
-        return QPointF(est.x() + W(St::Established) / 2 + L * 0.3 + w / 2, est.y() + H / 2 + L * 0.2 - h / 4);
+    if (id == "E4")  // beside ESTABLISHED on the right, above CLOSE_WAIT, no higher than ESTABLISHED's marks
+        return QPointF(est.x() + W(St::Established) / 2 + L * 0.3 + w / 2, est.y() + H / 2 + L * 0.45 - h / 4);
     if (id == "F1f")  // over FIN_WAIT_1's loop, left of the edge down from ESTABLISHED
         return QPointF(fw1.x() - W(St::FinWait1) / 2 + w / 2, fw1.y() - H / 2 - L * 1.3 - h / 2);
     if (id == "F1a")  // on the edge down the left, below FIN_WAIT_1
@@ -345,16 +395,16 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
         return QPointF(cw.x(), cw.y() + H / 2 + L * 0.2 + h / 2);
     if (id == "G1")  // right of the edge into TIME_WAIT, above LAST_ACK's row
         return QPointF(closing.x() + L * 0.25 + w / 2, la.y() - H / 2 - L * 0.2 - h / 2);
-    if (id == "F2a")  // under the edge from FIN_WAIT_2, left of TIME_WAIT's loop
-        return QPointF(fw2.x() - W(St::FinWait2) / 2 + w / 2, fw2.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "F2a")  // under the edge from FIN_WAIT_2, right of where a time-out drops to the second CLOSED
+        return QPointF(fw2.x() - W(St::FinWait2) / 2 + L * 0.9 + w / 2, fw2.y() + H / 2 + L * 0.6 + h / 2);
     if (id == "L2")  // over LAST_ACK's loop, on the right
         return QPointF(la.x() + W(St::LastAck) / 2 - w / 2 + L * 0.2, la.y() - H / 2 - L * 1.3 - h / 2);
     if (id == "L1")  // left of the short edge down to CLOSED
         return QPointF(la.x() - L * 0.25 - w / 2, la.y() + H / 2 + L * 0.2 + h / 2);
-    if (id == "T1")  // under TIME_WAIT's loop, on the left
-        return QPointF(tw.x() - W(St::TimeWait) / 2 - w / 2 + L * 1.0, tw.y() + H / 2 + L * 0.3 + h / 2);
-    if (id == "T6")  // under CLOSED, by the short edge from TIME_WAIT
-        return QPointF((tw.x() + W(St::TimeWait) / 2 + closed.x() - W(St::Closed) / 2) / 2 + w / 4, closed.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "T1")  // under TIME_WAIT, right of its loop: clear of the second CLOSED on the left
+        return QPointF(route(t).boundingRect().right() + L * 0.2 + w / 2, tw.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "T6")  // under CLOSED's left half, where the short edge from TIME_WAIT comes in
+        return QPointF(closed.x() - W(St::Closed) / 2 + w / 2, closed.y() + H / 2 + L * 0.3 + h / 2);
     return std::nullopt;
 }
 
@@ -380,13 +430,25 @@ std::optional<QPointF> StateGraphLayout::openingLabel(const Transition& t, const
     return std::nullopt;
 }
 
-std::optional<QPointF> StateGraphLayout::extraLabel(const QString& label, const QPainterPath& path,
+std::optional<QPointF> StateGraphLayout::extraLabel(const Transition& t, const QString& label, const QPainterPath& path,
                                                     const std::vector<QRectF>& occupied) const {
     if (m_part != FigurePart::Closing || path.elementCount() < 2)
         return std::nullopt;
     const QRectF r = labelRect(label, QPointF(), true);
     const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
     const QPointF la = centre(St::LastAck), closed = centre(St::Closed);
+    const auto isFree = [&](const QRectF& at) {
+        return std::none_of(occupied.begin(), occupied.end(), [&](const QRectF& o) { return o.intersects(at); });
+    };
+    if (endsAside(t)) {
+        // Just above the second CLOSED, right of the edge from FIN_WAIT_2 (and of the lane from
+        // FIN_WAIT_1), left of TIME_WAIT: the place closedAside() leaves for it.
+        const QRectF aside = closedAside();
+        const QPointF c(aside.left() + L * 0.75 + w / 2, aside.top() - L * 0.2 - h / 2);
+        if (isFree(labelRect(label, c, true)))
+            return c;
+        return std::nullopt;
+    }
     std::vector<QPointF> slots;
     // On the edge's first, level piece where it leaves ESTABLISHED, in the top right corner.
     const QPointF p0 = path.elementAt(0), p1 = path.elementAt(1);
@@ -401,10 +463,7 @@ std::optional<QPointF> StateGraphLayout::extraLabel(const QString& label, const 
         const QRectF at = labelRect(label, c, true);
         if (at.right() > lane.right() - 2 && lane.width() > 1)
             continue;  // would stand out beyond the lane
-        bool free = true;
-        for (const QRectF& o : occupied)
-            free = free && !o.intersects(at);
-        if (free)
+        if (isFree(at))
             return c;
     }
     return std::nullopt;

@@ -30,6 +30,13 @@ public:
     // The path of an edge drawn only once taken (a reset, an abort, a time-out): out to a lane
     // beside the whole graph and along it to its target, `lane` lanes further out than the first.
     QPainterPath routeExtra(const Transition& t, int lane) const;
+    // Closing part: a second CLOSED box, under FIN_WAIT_2 at the bottom left, where the edges
+    // drawn once taken out of the left and middle columns end (a time-out in FIN_WAIT_2, a FIN
+    // given up on in FIN_WAIT_1, a reset). RFC 9293 Figure 5 draws CLOSED twice too. Without it
+    // those edges would need a lane round the left of and under the whole graph to reach CLOSED
+    // at the bottom right, and the fitted graph would shrink by a tenth. Empty in other parts.
+    QRectF closedAside() const;
+    bool endsAside(const Transition& t) const;  // t's edge ends in closedAside()
 
     // The least-covered place for `label` along `path` (a self-loop's beside its loop), given
     // what is occupied so far; the label's rectangle is added to `occupied`.
@@ -40,7 +47,8 @@ public:
     // In the closing part, a free place for the label of an edge drawn once taken (a reset, an
     // abort, a time-out) inside the graph, beside its path: the top right corner, beside LAST_ACK's
     // edge down to CLOSED, or under CLOSED. None when all are taken; then placeLabel() decides.
-    std::optional<QPointF> extraLabel(const QString& label, const QPainterPath& path,
+    // An edge into the second CLOSED box has its label just above that box, beside its path.
+    std::optional<QPointF> extraLabel(const Transition& t, const QString& label, const QPainterPath& path,
                                       const std::vector<QRectF>& occupied) const;
     // The room a label takes with the step numbers a run appends ("  A#10  B#10").
     // `oneSide`: room for one side's steps ("A#10"), for an edge only one side takes (an abort,
@@ -59,9 +67,10 @@ private:
     QRectF m_box;
     double m_line = 18, m_cellW = 200, m_cellH = 86, m_margin = 70;
     double m_left = 0, m_right = 0;  // x of the lanes just outside the outermost boxes
-    double m_bottom = 0;  // y of the lane under the lowest box (closing part)
     std::array<double, 3> m_columnW{};  // closing and opening parts: each column's box width
     double m_establishedW = 0;            // ESTABLISHED's box (alone in its row in the closing part)
+    double m_asideW = 0;                  // the second CLOSED box's width (closing part)
+    double m_gap0 = 18;                   // between the left and middle columns (compact parts)
 };
 
 }  // namespace finwave::app

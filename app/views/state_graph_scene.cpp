@@ -34,6 +34,8 @@ struct StateGraphScene::Private {
     Theme theme = Theme::light();
     std::unique_ptr<StateGraphLayout> layout;
     std::array<StateNodeItem*, kTcpStateCount> nodes{};
+    StateNodeItem* aside = nullptr;  // the second CLOSED box (closing part), shown once an edge ends there
+    std::array<bool, 2> asideMarks{};  // A's, B's mark is on it
     std::map<EdgeKey, StateEdgeItem*> figure;  // always drawn
     std::map<EdgeKey, StateEdgeItem*> extras;  // made when first taken
     std::vector<QRectF> occupied;              // boxes and labels placed so far
@@ -120,6 +122,10 @@ QRectF StateGraphScene::contentRect() const {
 void StateGraphScene::renderContent(QPainter* painter, const QRectF& target) { render(painter, target, contentRect()); }
 
 QPointF StateGraphScene::nodeCenter(int tcpState) const { return d->nodes[static_cast<std::size_t>(tcpState)]->pos(); }
+QRectF StateGraphScene::closedAsideBox() const {
+    return d->aside && d->aside->isVisible() ? d->aside->mapRectToScene(d->aside->box()) : QRectF();
+}
+bool StateGraphScene::markedAside(int side) const { return d->aside && d->aside->isVisible() && d->asideMarks[side == 0 ? 0 : 1]; }
 int StateGraphScene::markedState(int side) const { return d->marked[side == 0 ? 0 : 1]; }
 
 std::vector<StateEdgeItem*> StateGraphScene::edges() const {
@@ -154,6 +160,16 @@ void StateGraphScene::rebuild() {
         d->nodes[static_cast<std::size_t>(s)] = node;
     }
     d->occupied = d->layout->boxes();
+    d->aside = nullptr;
+    if (const QRectF aside = d->layout->closedAside(); !aside.isEmpty()) {
+        const auto closed = static_cast<int>(TcpState::Closed);
+        d->aside = new StateNodeItem(&d->theme, closed, QString::fromUtf8(stateName(TcpState::Closed).data()), d->part);
+        d->aside->setBox(aside.translated(-aside.center()));
+        d->aside->setPos(aside.center());
+        d->aside->setVisible(false);
+        addItem(d->aside);
+        d->occupied.push_back(aside);  // kept free whether drawn or not, so no label moves when it is
+    }
     // The edges of Figure 5 first (their labels take the best places), then the self-loops.
     for (bool loops : {false, true}) {
         for (const Transition& t : transitions()) {
@@ -216,10 +232,13 @@ void StateGraphScene::refresh() {
         taken[e] = {};
     StateEdgeItem* last = nullptr;
     std::size_t lastIndex = 0;
+    std::array<bool, 2> inAside{};  // each side's last edge into CLOSED ended in the second CLOSED box
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const Transition* row = transitionOf(trace[i]);
         if (!row)
             continue;  // not an edge; the engine checks every change of state is in the table
+        if (row->to == TcpState::Closed)
+            inAside[trace[i].side == Side::A ? 0 : 1] = d->layout->endsAside(*row);
         if (!inFigurePart(d->part, row->from) || !inFigurePart(d->part, row->to))
             continue;  // taken in the other part of the figure
         const EdgeKey key = keyOf(*row);
@@ -232,7 +251,7 @@ void StateGraphScene::refresh() {
             const QPainterPath path = d->layout->routeExtra(*row, static_cast<int>(d->extras.size()));
             const QString label = translated(row->label);
             QPointF at;
-            if (const auto slot = d->layout->extraLabel(label, path, d->occupied)) {
+            if (const auto slot = d->layout->extraLabel(*row, label, path, d->occupied)) {
                 at = *slot;
                 d->occupied.push_back(d->layout->labelRect(label, at, true));
             } else {
@@ -248,11 +267,24 @@ void StateGraphScene::refresh() {
         last = edge;
         lastIndex = i + 1;
     }
-    for (auto& [edge, list] : taken)
+    bool asideDrawn = false;
+    for (auto& [edge, list] : taken) {
         edge->setTaken(list);
+        asideDrawn = asideDrawn || (edge->isDrawn() && edge->row() && d->layout->endsAside(*edge->row()));
+    }
     d->marked = {static_cast<int>(sim.state(Side::A)), static_cast<int>(sim.state(Side::B))};
+    // An end that reached CLOSED by an edge into the second CLOSED box is marked there, where its
+    // edge ends.
+    const auto closed = static_cast<int>(TcpState::Closed);
+    const std::array<bool, 2> aside = {d->aside && d->marked[0] == closed && inAside[0],
+                                       d->aside && d->marked[1] == closed && inAside[1]};
     for (int s = 0; s < kTcpStateCount; ++s)
-        d->nodes[static_cast<std::size_t>(s)]->setMarks(d->marked[0] == s, d->marked[1] == s);
+        d->nodes[static_cast<std::size_t>(s)]->setMarks(d->marked[0] == s && !aside[0], d->marked[1] == s && !aside[1]);
+    if (d->aside) {
+        d->aside->setVisible(asideDrawn);
+        d->aside->setMarks(aside[0], aside[1]);
+    }
+    d->asideMarks = aside;
     // Animate the transition just taken, only when moving forward.
     if (last && lastIndex > d->pulsedRecord) {
         if (d->pulsing)

@@ -37,6 +37,10 @@ public:
     // For tests: a state's box centre, the state A's (0) or B's (1) mark sits on, every edge.
     QPointF nodeCenter(int tcpState) const;
     int markedState(int side) const;
+    // The second CLOSED box of the closing part in scene coordinates (empty while not drawn), and
+    // whether A's (0) or B's (1) mark is on it rather than on CLOSED at the bottom right.
+    QRectF closedAsideBox() const;
+    bool markedAside(int side) const;
     std::vector<StateEdgeItem*> edges() const;
 
 Q_SIGNALS:

@@ -289,3 +289,54 @@ TEST(StateGraph, AnEdgeAndItsLabelGoTogether) {
     scene.clear();
     EXPECT_TRUE(scene.items().isEmpty());
 }
+
+// A time-out in FIN_WAIT_2 and a FIN given up on in FIN_WAIT_1 end in a second CLOSED box under
+// FIN_WAIT_2, as RFC 9293 Figure 5 draws CLOSED twice: A's mark goes there, where its edge ends,
+// and the graph is no taller than a clean close's (no lane round the graph to the CLOSED at the
+// bottom right). Before the edge is taken the box is not drawn.
+TEST(StateGraph, EdgesIntoClosedFromTheLeftEndInASecondClosedBox) {
+    for (const Theme& theme : {Theme::light(), Theme::projector()}) {
+        SimController plain;
+        StateGraphScene normal(&plain);
+        normal.setTheme(theme);
+        plain.loadScenario(*builtinScenario("normal-close"));
+        plain.seek(1'000'000);
+        EXPECT_TRUE(normal.closedAsideBox().isEmpty());
+        EXPECT_FALSE(normal.markedAside(0));
+        for (const char* name : {"fin-wait-2-timeout", "retries-exhausted"}) {
+            SimController ctl;
+            StateGraphScene graph(&ctl);
+            graph.setTheme(theme);
+            ctl.loadScenario(*builtinScenario(name));
+            ctl.seek(1'000'000);
+            ASSERT_EQ(graph.part(), FigurePart::Closing) << name;
+            ASSERT_EQ(ctl.sim().state(Side::A), TcpState::Closed) << name;
+            const QRectF aside = graph.closedAsideBox();
+            ASSERT_FALSE(aside.isEmpty()) << name;
+            EXPECT_TRUE(graph.markedAside(0)) << name;
+            EXPECT_FALSE(graph.markedAside(1)) << name;  // B is not there: its edges end in the other CLOSED
+            const QPointF fw2 = graph.nodeCenter(static_cast<int>(TcpState::FinWait2));
+            const QPointF closed = graph.nodeCenter(static_cast<int>(TcpState::Closed));
+            EXPECT_GT(aside.top(), fw2.y()) << name;
+            EXPECT_LT(aside.center().x(), closed.x()) << name;
+            const StateEdgeItem* edge = nullptr;
+            for (const StateEdgeItem* e : graph.edges())
+                if (e->isDrawn() && e->isExtra() && e->row()->to == TcpState::Closed &&
+                    (e->row()->from == TcpState::FinWait1 || e->row()->from == TcpState::FinWait2))
+                    edge = e;
+            ASSERT_NE(edge, nullptr) << name;
+            EXPECT_TRUE(aside.adjusted(-2, -2, 2, 2).contains(edge->path().pointAtPercent(1))) << name;
+            // Its label stands over the box, inside the graph's width.
+            const QRectF label = edge->labelRect();
+            EXPECT_LE(label.bottom(), aside.top()) << name;
+            EXPECT_GE(label.left(), normal.contentRect().left()) << name;
+            EXPECT_LE(graph.contentRect().height(), normal.contentRect().height() + 1) << name;
+            EXPECT_LE(graph.contentRect().width(), normal.contentRect().width() + theme.font.pointSizeF()) << name;
+            // Back before the edge was taken, the box is gone and A's mark is off it.
+            while (ctl.sim().state(Side::A) == TcpState::Closed)
+                ctl.stepBack();
+            EXPECT_TRUE(graph.closedAsideBox().isEmpty()) << name;
+            EXPECT_FALSE(graph.markedAside(0)) << name;
+        }
+    }
+}

@@ -100,13 +100,14 @@ TEST(WindowFit, AnUnknownThemeOrLanguageIsRefusedLikeAnUnknownProfile) {
 // layout), every text in both diagrams is at least 16 px and the state names at least 20 px; in
 // the light theme at least 11 px. Measured by the program itself: the fonts times each view's
 // scale once the window is shown. At the start and at the end of the runs the classroom pictures
-// show (the end of linger-abort has its abort and reset lanes), and at the start of
-// full-lifecycle, whose handshake is drawn in the opening part of the figure.
+// show (the end of linger-abort has its abort and reset lanes), at the start of full-lifecycle,
+// whose handshake is drawn in the opening part of the figure, and at the end of the two runs
+// whose closer leaves FIN_WAIT_1 or FIN_WAIT_2 for CLOSED (their second CLOSED box).
 TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
     const QStringList atEnd{QStringLiteral("--steps"), QStringLiteral("999999")};
     const std::vector<std::pair<const char*, QStringList>> moments = {
         {"lost-last-ack", {}}, {"lost-last-ack", atEnd}, {"linger-abort", atEnd}, {"simultaneous-close", atEnd},
-        {"full-lifecycle", {}}, {"full-lifecycle", atEnd}};
+        {"full-lifecycle", {}}, {"full-lifecycle", atEnd}, {"fin-wait-2-timeout", atEnd}, {"retries-exhausted", atEnd}};
     for (const auto& [scenario, extra] : moments)
         for (const char* theme : {"light", "projector"}) {
             QTemporaryDir settings;
