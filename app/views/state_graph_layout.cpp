@@ -456,7 +456,7 @@ std::optional<QPointF> StateGraphLayout::extraLabel(const Transition& t, const Q
         slots.emplace_back(p1.x() - 3 - w / 2, std::max(p0.y(), m_margin * 0.5 + h / 2));  // never above the graph
     // Between LAST_ACK and CLOSED, right of LAST_ACK's edge, beside the lane down the right.
     slots.emplace_back(la.x() + L * 0.25 + w / 2, la.y() + H / 2 + L * 0.2 + h / 2);
-    // Under CLOSED's right half, where the edges from the left come up into it.
+    // Under CLOSED's right half, beside the 2MSL label, when a short label fits there.
     slots.emplace_back(closed.x() + shape(St::Closed).right() - w / 2, closed.y() + H / 2 + L * 0.3 + h / 2);
     const QRectF lane = path.boundingRect();
     for (const QPointF& c : slots) {
