@@ -1,5 +1,6 @@
 #include "app/views/state_graph_items.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QtMath>
@@ -64,6 +65,8 @@ void StateNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     if (m_b)
         badge(r.topRight() + QPointF(-4, 0), t.sideB, QStringLiteral("B"));
 }
+
+QString edgeLabel(const Transition& t) { return QCoreApplication::translate("StateGraph", std::string(t.label).c_str()); }
 
 QString edgeLabelText(const QString& label, const QString& steps, bool stacked) {
     QString text = label;

@@ -17,6 +17,8 @@ namespace finwave::app {
 // comma or before its bracket (and a line still long at its middle space), so a label is narrow
 // and tall rather than wide.
 QString edgeLabelText(const QString& label, const QString& steps, bool stacked = false);
+// A table row's label ("rcv FIN / snd ACK") in the language shown.
+QString edgeLabel(const Transition& t);
 
 // The box every state is drawn in, around its centre: as wide as the longest name drawn in the
 // part of the figure shown (SYN_RECEIVED in the whole figure, ESTABLISHED in its closing part).

@@ -2,7 +2,6 @@
 
 #include "app/views/state_graph_items.h"
 
-#include <QCoreApplication>
 #include <QFontMetricsF>
 
 #include <algorithm>
@@ -121,7 +120,7 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
         for (const Transition& t : transitions()) {
             if (!endsAside(t))
                 continue;
-            const QRectF r = labelRect(QCoreApplication::translate("StateGraph", std::string(t.label).c_str()), QPointF(), true);
+            const QRectF r = labelRect(edgeLabel(t), QPointF(), true);
             if (r.height() <= slot)  // a taller one has no place there and goes elsewhere anyway
                 widest = std::max(widest, r.width());
         }
@@ -141,13 +140,9 @@ QRectF StateGraphLayout::closedAside() const {
     // own (extraLabel()), left-aligned with FIN_WAIT_2. Both as tall as F2a's label in the
     // language shown (a Chinese line is taller than a Latin one).
     const QRectF fw2 = box(St::FinWait2);
-    const auto translated = [](const Transition& t) {
-        return QCoreApplication::translate("StateGraph", std::string(t.label).c_str());
-    };
     double label = labelRect(QStringLiteral("a / b"), QPointF()).height();  // three lines with the steps
-    for (const Transition& t : transitions())
-        if (t.id == std::string_view("F2a"))
-            label = std::max(label, labelRect(translated(t), QPointF()).height());
+    if (const Transition* f2a = transitionById("F2a"))
+        label = std::max(label, labelRect(edgeLabel(*f2a), QPointF()).height());
     const double top = fw2.bottom() + m_line * 0.6 + label + m_line * 0.2 + label + m_line * 0.2;
     return QRectF(fw2.left(), top, m_asideW, m_box.height());
 }

@@ -24,9 +24,6 @@ namespace {
 using EdgeKey = std::tuple<int, int, std::string_view>;
 EdgeKey keyOf(const Transition& t) { return {static_cast<int>(t.from), static_cast<int>(t.to), t.label}; }
 
-QString translated(std::string_view label) {
-    return QCoreApplication::translate("StateGraph", std::string(label).c_str());
-}
 }  // namespace
 
 struct StateGraphScene::Private {
@@ -177,7 +174,7 @@ void StateGraphScene::rebuild() {
                 !inFigurePart(d->part, t.from) || !inFigurePart(d->part, t.to))
                 continue;
             const QPainterPath path = d->layout->route(t);
-            const QString label = translated(t.label);
+            const QString label = edgeLabel(t);
             QPointF at;
             if (const auto fixed = d->layout->fixedLabel(t, label)) {
                 at = *fixed;
@@ -249,7 +246,7 @@ void StateGraphScene::refresh() {
             edge = ex->second;
         } else {
             const QPainterPath path = d->layout->routeExtra(*row, static_cast<int>(d->extras.size()));
-            const QString label = translated(row->label);
+            const QString label = edgeLabel(*row);
             QPointF at;
             if (const auto slot = d->layout->extraLabel(*row, label, path, d->occupied)) {
                 at = *slot;
