@@ -337,7 +337,15 @@ QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeC
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return QCoreApplication::translate("Export", "%1: cannot be written (%2)").arg(path, out.errorString());
-    if (out.write(bytes) != bytes.size() || !out.commit())
+    if (out.write(bytes) != bytes.size())
+        return QCoreApplication::translate("Export", "%1: writing failed (%2)").arg(path, out.errorString());
+    // A Cancel that came while the bytes were written still wins: the file is never replaced.
+    if (control && control->cancel) {
+        out.cancelWriting();
+        control->stopped = true;
+        return {};
+    }
+    if (!out.commit())
         return QCoreApplication::translate("Export", "%1: writing failed (%2)").arg(path, out.errorString());
     return {};
 }

@@ -22,6 +22,7 @@
 #include <QPixmap>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QElapsedTimer>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
@@ -84,7 +85,9 @@ QImage previewDiagram(SimController* controller, DiagramView view, const QString
 }
 
 QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
-                  bool* cancelled) {
+                  bool* cancelled, int progressAfterMs) {
+    QElapsedTimer clock;  // one half second for both phases (the dialog would count each anew)
+    clock.start();
     if (cancelled)
         *cancelled = false;
     if (QString error = checkExportPath(path); !error.isEmpty())
@@ -106,7 +109,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
                              QCoreApplication::translate("ExportDialog", "Cancel"), 0, 0, parent);
     progress.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
     progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(500);
+    progress.setMinimumDuration(progressAfterMs);
     progress.setAutoReset(false);  // one dialog through both phases, not closed between them
     progress.setAutoClose(false);
     const PaintedDiagram painted = paintDiagram(&seq, &states, options, [&progress](int done, int total) {
@@ -129,12 +132,23 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
     QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &progress, [&progress, &control] {
+    // The dialog's own clock starts again whenever it is set to its minimum, so it is shown here
+    // once the whole export has taken the time; and the bar is set only once a row is done.
+    const auto showIfLong = [&progress, &clock, progressAfterMs] {
+        if (!progress.isVisible() && !progress.wasCanceled() && clock.elapsed() >= progressAfterMs)
+            progress.show();
+    };
+    QObject::connect(&poll, &QTimer::timeout, &progress, [&progress, &control, showIfLong] {
         if (progress.wasCanceled())  // the button, Escape or cancel(): all set this
             control.cancel = true;
-        if (progress.maximum() > 0)
+        showIfLong();
+        if (progress.maximum() > 0 && control.rowsDone.load() > 0)
             progress.setValue(std::min(progress.maximum() - 1, control.rowsDone.load()));
     });
+    // Cancel reaches the writer at once, not at the next poll: until the file is committed it is
+    // never too late.
+    QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&control] { control.cancel = true; });
+    showIfLong();
     poll.start(100);
     watcher.setFuture(QtConcurrent::run([painted, path, &control] { return writeDiagram(painted, path, &control); }));
     if (!watcher.isFinished())

@@ -11,10 +11,11 @@ class SimController;
 // Exports `controller`'s run (complete, or up to its current step) from views of its own, so the
 // window's scroll position is never touched. A PNG is drawn here strip by strip; encoding and
 // writing run on a worker thread while this waits in an event loop, so the window keeps
-// repainting. If it takes over half a second a progress dialog appears under `parent`, with
-// Cancel while drawing. Returns the error, or empty (also when cancelled: nothing is written).
+// repainting. If it takes over `progressAfterMs` (half a second) a progress dialog appears under
+// `parent`, with Cancel while drawing and writing. Returns the error, or empty (also when
+// cancelled: nothing is written).
 QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
-                  bool* cancelled = nullptr);
+                  bool* cancelled = nullptr, int progressAfterMs = 500);
 
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().
