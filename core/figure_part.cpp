@@ -23,6 +23,7 @@ bool inFigurePart(FigurePart part, TcpState s) {
     case FigurePart::Whole: return true;
     case FigurePart::Closing:
         return s != TcpState::Listen && s != TcpState::SynSent && s != TcpState::SynReceived;
+    case FigurePart::ClosingWithListen: return s != TcpState::SynSent && s != TcpState::SynReceived;
     case FigurePart::Opening:
         return s == TcpState::Closed || s == TcpState::Listen || s == TcpState::SynSent ||
                s == TcpState::SynReceived || s == TcpState::Established;
@@ -34,19 +35,20 @@ namespace {
 // The smallest part that holds every state given (both ends' states, and the two ends of the
 // change just made, so the edge just taken is drawn). CLOSED and ESTABLISHED are in both halves:
 // states among them alone are drawn in the part drawn before, except that after the whole figure
-// the closing part is drawn (two ends CLOSED at the end of a run).
+// or the closing part with LISTEN the closing part is drawn (two ends CLOSED at the end of a run).
+// The closing part with LISTEN holds more than either half, less than the whole figure.
 FigurePart partFor(std::initializer_list<TcpState> states, FigurePart before) {
     const auto holds = [&](FigurePart p) {
         return std::all_of(states.begin(), states.end(), [p](TcpState s) { return inFigurePart(p, s); });
     };
     const bool opening = holds(FigurePart::Opening), closing = holds(FigurePart::Closing);
     if (opening && closing)
-        return before == FigurePart::Whole ? FigurePart::Closing : before;
+        return before == FigurePart::Opening ? FigurePart::Opening : FigurePart::Closing;
     if (opening)
         return FigurePart::Opening;
     if (closing)
         return FigurePart::Closing;
-    return FigurePart::Whole;
+    return holds(FigurePart::ClosingWithListen) ? FigurePart::ClosingWithListen : FigurePart::Whole;
 }
 }  // namespace
 

@@ -16,6 +16,10 @@ enum class FigurePart {
     Closing,  // ESTABLISHED, FIN_WAIT_1/2, CLOSING, TIME_WAIT, CLOSE_WAIT, LAST_ACK and CLOSED
     Whole,    // all eleven states
     Opening,  // CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED and ESTABLISHED
+    // The closing part and LISTEN: one end has closed and listens again (a passive OPEN,
+    // RFC 9293 §3.10.1) while the other is still closing, as in old-duplicate, where B listens
+    // while A waits in TIME_WAIT. Neither end is in SYN_SENT or SYN_RECEIVED.
+    ClosingWithListen,
 };
 
 // What a run can reach: Closing when both endpoints start ESTABLISHED, neither listens again, and
@@ -27,9 +31,10 @@ FigurePart figurePartFor(const Scenario& scenario);
 // The part to draw once `trace` has run: the smallest part that holds both ends' states and the
 // change of state just made, so its edge is drawn. A run that starts with an end CLOSED and opens
 // is drawn in the opening part through the handshake and the data, until an end leaves
-// ESTABLISHED for a closing state; then in the closing part. While no part holds them all (a new SYN meeting TIME_WAIT, a server
-// listening again while its peer waits in TIME_WAIT, a CLOSE in SYN_RECEIVED), the whole figure.
-// Told by the records, so a replayed capture that opens is drawn like a run that opens.
+// ESTABLISHED for a closing state; then in the closing part. A server listening again while its
+// peer is still closing is drawn in the closing part with LISTEN. While no part holds them all (a
+// new SYN meeting TIME_WAIT, a CLOSE in SYN_RECEIVED), the whole figure. Told by the records, so a
+// replayed capture that opens is drawn like a run that opens.
 FigurePart figurePartNow(const Scenario& scenario, const Trace& trace);
 
 // Whether `state` is drawn in `part`.

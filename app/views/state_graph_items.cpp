@@ -16,7 +16,7 @@ QRectF nodeBox(const Theme& theme, FigurePart part) {
     // Every box as wide as the longest name needs in the theme's title font, and no wider: the
     // boxes set the graph's width, and so how large it can be drawn in its pane.
     const QFontMetricsF fm(theme.titleFont);
-    const qreal w = fm.horizontalAdvance(part == FigurePart::Closing ? QStringLiteral("ESTABLISHED") : QStringLiteral("SYN_RECEIVED")) + 20, h = fm.height() + 12;
+    const qreal w = fm.horizontalAdvance(part == FigurePart::Closing || part == FigurePart::ClosingWithListen ? QStringLiteral("ESTABLISHED") : QStringLiteral("SYN_RECEIVED")) + 20, h = fm.height() + 12;
     return QRectF(-w / 2, -h / 2, w, h);
 }
 

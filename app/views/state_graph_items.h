@@ -21,7 +21,7 @@ QString edgeLabelText(const QString& label, const QString& steps, bool stacked =
 QString edgeLabel(const Transition& t);
 
 // The box every state is drawn in, around its centre: as wide as the longest name drawn in the
-// part of the figure shown (SYN_RECEIVED in the whole figure, ESTABLISHED in its closing part).
+// part of the figure shown (SYN_RECEIVED in the whole figure, ESTABLISHED in its closing parts).
 QRectF nodeBox(const Theme& theme, FigurePart part = FigurePart::Whole);
 
 // One state of RFC 9293 Figure 5, with A's and B's marks when they are in it.

@@ -66,8 +66,17 @@ constexpr std::array<Cell, kTcpStateCount> kOpeningGrid = {{
     {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0},  // the closing states (not drawn)
 }};
 
+// The closing part with LISTEN keeps every box of the closing part where it was, so nothing
+// moves when a server listens again; LISTEN has a place of its own (StateGraphLayout::centre()).
 const std::array<Cell, kTcpStateCount>& gridOf(FigurePart part) {
-    return part == FigurePart::Whole ? kGrid : (part == FigurePart::Closing ? kClosingGrid : kOpeningGrid);
+    return part == FigurePart::Whole ? kGrid : (part == FigurePart::Opening ? kOpeningGrid : kClosingGrid);
+}
+
+// An edge drawn only once taken, out of the left or middle column into CLOSED: in the closing
+// part it ends in the second CLOSED box (StateGraphLayout::closedAside()).
+bool fromTheLeftIntoClosed(const Transition& t) {
+    return !t.inFigure && t.to == St::Closed &&
+           (t.from == St::FinWait1 || t.from == St::FinWait2 || t.from == St::Closing || t.from == St::TimeWait);
 }
 
 double area(const QRectF& r) { return r.isValid() ? r.width() * r.height() : 0.0; }
@@ -87,11 +96,12 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
                 w = std::max(w, fm.horizontalAdvance(QString::fromLatin1(n)));
             return w + fm.height() * 0.7;
         };
-        if (part == FigurePart::Closing) {
+        if (closing()) {
             m_columnW = {widest({"FIN_WAIT_1", "FIN_WAIT_2"}), widest({"CLOSING", "TIME_WAIT"}),
                          widest({"CLOSE_WAIT", "LAST_ACK", "CLOSED"})};
             m_establishedW = widest({"ESTABLISHED"});  // alone in its row
             m_asideW = m_columnW[0];  // as wide as FIN_WAIT_2 above it, with room for a mark beside the name
+            m_listenW = widest({"LISTEN"});  // closing part with LISTEN only
         } else {
             m_columnW = {widest({"LISTEN", "SYN_RECEIVED"}), widest({"CLOSED", "ESTABLISHED"}), widest({"SYN_SENT"})};
             m_establishedW = m_columnW[1];
@@ -110,17 +120,19 @@ StateGraphLayout::StateGraphLayout(const Theme& theme, FigurePart part)
     }
     m_margin = m_line * 1.0;  // room for the lanes beside the outer columns
     m_gap0 = m_line * 1.0;
-    if (part == FigurePart::Closing) {
+    if (closing()) {
         // Room between FIN_WAIT_2's left end and TIME_WAIT for the label of an edge into the second
         // CLOSED (closedAside(), extraLabel()): "tcp_fin_timeout", "retries exhausted". The light
         // theme's labels are wider for its boxes than the projector's; its graph is limited by its
         // pane's height, so the wider gap costs it nothing.
         const double slot = labelRect(QStringLiteral("a / b"), QPointF()).height() + 1;
         double widest = 0;
+        // The same in the closing part with LISTEN, which has no second CLOSED, so that no box
+        // moves between the two.
         for (const Transition& t : transitions()) {
-            if (!endsAside(t))
+            if (!fromTheLeftIntoClosed(t))
                 continue;
-            const QRectF r = labelRect(edgeLabel(t), QPointF(), true);
+            const QRectF r = labelRect(label(t), QPointF(), true);
             if (r.height() <= slot)  // a taller one has no place there and goes elsewhere anyway
                 widest = std::max(widest, r.width());
         }
@@ -142,18 +154,57 @@ QRectF StateGraphLayout::closedAside() const {
     const QRectF fw2 = box(St::FinWait2);
     double label = labelRect(QStringLiteral("a / b"), QPointF()).height();  // three lines with the steps
     if (const Transition* f2a = transitionById("F2a"))
-        label = std::max(label, labelRect(edgeLabel(*f2a), QPointF()).height());
+        label = std::max(label, labelRect(this->label(*f2a), QPointF()).height());
     const double top = fw2.bottom() + m_line * 0.6 + label + m_line * 0.2 + label + m_line * 0.2;
     return QRectF(fw2.left(), top, m_asideW, m_box.height());
 }
 
 bool StateGraphLayout::endsAside(const Transition& t) const {
-    if (m_part != FigurePart::Closing || t.inFigure || t.to != St::Closed)
-        return false;
-    return t.from == St::FinWait1 || t.from == St::FinWait2 || t.from == St::Closing || t.from == St::TimeWait;
+    return m_part == FigurePart::Closing && fromTheLeftIntoClosed(t);
+}
+
+QString StateGraphLayout::label(const Transition& t) const {
+    QString text = edgeLabel(t);
+    // Beside LISTEN the passive OPEN has room for a narrow label only: "passive" over "OPEN".
+    if (m_part == FigurePart::ClosingWithListen && t.id == std::string_view("O1"))
+        text.replace(QLatin1Char(' '), QLatin1Char('\n'));
+    return text;
+}
+
+bool StateGraphLayout::closing() const { return m_part == FigurePart::Closing || m_part == FigurePart::ClosingWithListen; }
+
+double StateGraphLayout::listenLane(int k) const {
+    // Just under the label of TIME_WAIT's loop, the lowest thing between LISTEN and CLOSED.
+    double below = centre(St::TimeWait).y() + m_box.bottom();
+    if (const Transition* t1 = transitionById("T1")) {
+        const QString label = this->label(*t1);
+        if (const auto c = fixedLabel(*t1, label))
+            below = labelRect(label, *c).bottom();
+    }
+    return below + m_line * (0.08 + 0.32 * k);
 }
 
 QPointF StateGraphLayout::centre(TcpState s) const {
+    if (m_part == FigurePart::ClosingWithListen && s == St::Listen) {
+        // At the bottom left, where the second CLOSED stands in the closing part, just above the
+        // lanes of its two edges to CLOSED: left of TIME_WAIT and under FIN_WAIT_2's label is the
+        // one free place in the closing part big enough for a box and two labels. As high as
+        // leaves the passive OPEN's arrow up into it long enough to see, but low enough to leave
+        // room above it for the CLOSE edge's label under FIN_WAIT_2's (fixedLabel(),
+        // extraLabel()): a theme whose labels are taller for its boxes gets a shorter arrow.
+        double top = listenLane(0) - m_line * 0.85 - m_box.height();
+        const Transition* f2a = transitionById("F2a");
+        const Transition* o9 = transitionById("O9");
+        if (f2a && o9) {
+            const QString l2a = label(*f2a);
+            if (const auto c = fixedLabel(*f2a, l2a)) {
+                const double room = labelRect(l2a, *c, oneEndPerConnection(*f2a)).bottom() + m_line * 0.1 +
+                                    labelRect(label(*o9), QPointF(), true).height() + m_line * 0.15;
+                top = std::clamp(room, top, listenLane(0) - m_line * 0.55 - m_box.height());
+            }
+        }
+        return QPointF(m_margin + m_listenW / 2, top + m_box.height() / 2);
+    }
     const Cell c = gridOf(m_part)[static_cast<std::size_t>(s)];
     const double y = m_margin + m_box.height() / 2 + c.row * m_cellH;
     if (m_part != FigurePart::Whole) {
@@ -162,7 +213,7 @@ QPointF StateGraphLayout::centre(TcpState s) const {
         // the label of CLOSING's edge beside LAST_ACK's loop.
         double x = m_margin + m_columnW[0] / 2;
         for (int k = 0; k < c.column; ++k)
-            x += m_columnW[k] / 2 + (k == 0 ? m_gap0 : m_line * (m_part == FigurePart::Closing ? 2.6 : 1.4)) + m_columnW[k + 1] / 2;
+            x += m_columnW[k] / 2 + (k == 0 ? m_gap0 : m_line * (closing() ? 2.6 : 1.4)) + m_columnW[k + 1] / 2;
         return QPointF(x, y);
     }
     return QPointF(m_margin + m_box.width() / 2 + c.column * m_cellW, y);
@@ -171,6 +222,8 @@ QPointF StateGraphLayout::centre(TcpState s) const {
 QRectF StateGraphLayout::shape(TcpState s) const {
     if (m_part == FigurePart::Whole)
         return m_box;
+    if (m_part == FigurePart::ClosingWithListen && s == St::Listen)
+        return QRectF(-m_listenW / 2, m_box.top(), m_listenW, m_box.height());
     const double w = s == St::Established ? m_establishedW
                                           : m_columnW[static_cast<std::size_t>(gridOf(m_part)[static_cast<std::size_t>(s)].column)];
     return QRectF(-w / 2, m_box.top(), w, m_box.height());
@@ -195,7 +248,7 @@ QPointF StateGraphLayout::border(TcpState s, QPointF toward) const {
 
 // Each self-loop on the side of its box that has room for it and its label.
 StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
-    if (m_part == FigurePart::Closing) {
+    if (closing()) {
         return s == St::TimeWait ? Side::Bottom : Side::Top;  // FIN_WAIT_1's and LAST_ACK's on top
     }
     switch (s) {
@@ -224,7 +277,7 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             const double y = side == Side::Top ? m_box.top() : m_box.bottom();
             // Right of the centre; in the closing part FIN_WAIT_1's left of it, toward its label,
             // and TIME_WAIT's, away from its label.
-            const bool leftHalf = m_part == FigurePart::Closing && (t.from == St::FinWait1 || t.from == St::TimeWait);
+            const bool leftHalf = closing() && (t.from == St::FinWait1 || t.from == St::TimeWait);
             p0 = ca + QPointF(leftHalf ? -a.width() / 3 : a.width() / 6, y);
             p1 = ca + QPointF(leftHalf ? -a.width() / 6 : a.width() / 3, y);
             out = QPointF(0, (side == Side::Top ? -r : r) * 1.6);
@@ -244,6 +297,16 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
             // corner and over the label of TIME_WAIT's loop.
             path.moveTo(ca.x() + a.right(), ca.y() + m_box.height() / 6);
             path.lineTo(cb.x() + b.left(), std::max(cb.y(), ca.y() + m_box.height() / 6));
+        } else if (t.from == St::Closed && t.to == St::Listen && m_part == FigurePart::ClosingWithListen) {
+            // Out of CLOSED's side under TIME_WAIT's edge, down a lane between the labels under
+            // TIME_WAIT and CLOSED, along the bottom and up into LISTEN. The inner of the two
+            // lanes between them: the other (routeExtra()) runs round it, so they never cross.
+            const double x = ca.x() + a.left() - m_line * 1.0, y = ca.y() + m_box.height() * 0.2;
+            path.moveTo(ca.x() + a.left(), y);
+            path.lineTo(x, y);
+            path.lineTo(x, listenLane(0));
+            path.lineTo(cb.x() + b.width() / 4, listenLane(0));
+            path.lineTo(cb.x() + b.width() / 4, cb.y() + m_box.bottom());
         } else if (t.from == St::FinWait1 && t.to == St::TimeWait) {
             // From FIN_WAIT_1's bottom right corner, between FIN_WAIT_2 and CLOSING, into
             // TIME_WAIT's top left.
@@ -275,7 +338,18 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
 QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
     const QRectF a = shape(t.from), b = shape(t.to);
-    if (m_part == FigurePart::Closing && t.to == St::Closed) {
+    if (m_part == FigurePart::ClosingWithListen && t.from == St::Listen && t.to == St::Closed) {
+        // Back out of LISTEN's bottom, along the bottom under the lane of the passive OPEN
+        // (route()) and up outside it, into CLOSED's side below where that one leaves.
+        const double x = cb.x() + b.left() - m_line * 0.5, y = cb.y() + m_box.height() * 0.38;
+        QPainterPath path(QPointF(ca.x() - a.width() / 4, ca.y() + m_box.bottom()));
+        path.lineTo(ca.x() - a.width() / 4, listenLane(1));
+        path.lineTo(x, listenLane(1));
+        path.lineTo(x, y);
+        path.lineTo(cb.x() + b.left(), y);
+        return path;
+    }
+    if (closing() && t.to == St::Closed) {
         // From the right column and from ESTABLISHED, into CLOSED at the bottom right: out to a
         // lane right of every box, down it and into CLOSED's right side. From the left and middle
         // columns, into the second CLOSED box under FIN_WAIT_2. Never across a box.
@@ -365,7 +439,7 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
 std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const QString& label) const {
     if (m_part == FigurePart::Opening)
         return openingLabel(t, label);
-    if (m_part != FigurePart::Closing)
+    if (!closing())
         return std::nullopt;
     const QRectF r = labelRect(label, QPointF(), oneEndPerConnection(t));
     const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
@@ -397,9 +471,20 @@ std::optional<QPointF> StateGraphLayout::fixedLabel(const Transition& t, const Q
     if (id == "L1")  // left of the short edge down to CLOSED
         return QPointF(la.x() - L * 0.25 - w / 2, la.y() + H / 2 + L * 0.2 + h / 2);
     if (id == "T1")  // under TIME_WAIT, right of its loop: clear of the second CLOSED on the left
-        return QPointF(route(t).boundingRect().right() + L * 0.2 + w / 2, tw.y() + H / 2 + L * 0.3 + h / 2);
+        return QPointF(route(t).boundingRect().right() + L * 0.1 + w / 2, tw.y() + H / 2 + L * 0.1 + h / 2);
     if (id == "T6")  // under CLOSED's left half, where the short edge from TIME_WAIT comes in
         return QPointF(closed.x() - W(St::Closed) / 2 + w / 2, closed.y() + H / 2 + L * 0.3 + h / 2);
+    if (id == "O1" && m_part == FigurePart::ClosingWithListen) {  // over its lane, between LISTEN and T1's label
+        const QPointF listen = centre(St::Listen);
+        const double from = listen.x() + W(St::Listen) / 2 + L * 0.4;  // clear of an end's mark on LISTEN's corner
+        double x = from + L * 0.3 + w / 2;
+        if (const Transition* t1 = transitionById("T1")) {
+            const QString t1Label = this->label(*t1);
+            if (const auto c = fixedLabel(*t1, t1Label))
+                x = (from + labelRect(t1Label, *c).left()) / 2;
+        }
+        return QPointF(x, listenLane(0) - L * 0.25 - h / 2);
+    }
     return std::nullopt;
 }
 
@@ -427,7 +512,7 @@ std::optional<QPointF> StateGraphLayout::openingLabel(const Transition& t, const
 
 std::optional<QPointF> StateGraphLayout::extraLabel(const Transition& t, const QString& label, const QPainterPath& path,
                                                     const std::vector<QRectF>& occupied) const {
-    if (m_part != FigurePart::Closing || path.elementCount() < 2)
+    if (!closing() || path.elementCount() < 2)
         return std::nullopt;
     const QRectF r = labelRect(label, QPointF(), true);
     const double w = r.width(), h = r.height(), H = m_box.height(), L = m_line;
@@ -435,6 +520,15 @@ std::optional<QPointF> StateGraphLayout::extraLabel(const Transition& t, const Q
     const auto isFree = [&](const QRectF& at) {
         return std::none_of(occupied.begin(), occupied.end(), [&](const QRectF& o) { return o.intersects(at); });
     };
+    if (m_part == FigurePart::ClosingWithListen && t.from == St::Listen) {
+        // Above LISTEN, left of the passive OPEN's label (fixedLabel(), which starts 0.4 lines
+        // right of LISTEN).
+        const QRectF listen = box(St::Listen);
+        const QPointF c(std::min(listen.left() + w / 2, listen.right() + L * 0.3 - w / 2), listen.top() - L * 0.1 - h / 2);
+        if (isFree(labelRect(label, c, true)))
+            return c;
+        return std::nullopt;
+    }
     if (endsAside(t)) {
         // Just above the second CLOSED, right of the edge from FIN_WAIT_2 (and of the lane from
         // FIN_WAIT_1), left of TIME_WAIT: the place closedAside() leaves for it.

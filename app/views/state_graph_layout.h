@@ -25,6 +25,9 @@ public:
     QRectF box(TcpState s) const { return shape(s).translated(centre(s)); }
     QRectF shape(TcpState s) const;  // the box of `s` around its centre
 
+    // An edge's label as this layout draws it: the table row's in the language shown, with a line
+    // broken where its place is narrow.
+    QString label(const Transition& t) const;
     // The path of an edge of RFC 9293 Figure 5 or a self-loop, from the table row.
     QPainterPath route(const Transition& t) const;
     // The path of an edge drawn only once taken (a reset, an abort, a time-out): out to a lane
@@ -60,6 +63,10 @@ private:
     std::optional<QPointF> openingLabel(const Transition& t, const QString& label) const;  // fixedLabel(), opening part
     enum class Side { Left, Right, Top, Bottom };
     Side loopSide(TcpState s) const;
+    bool closing() const;  // the closing part, alone or with LISTEN: the same boxes in the same places
+    // Closing part with LISTEN: the y of the lane along the bottom into LISTEN (k = 0, the passive
+    // OPEN) and of the one back out of it (k = 1, CLOSE).
+    double listenLane(int k) const;
     QPointF border(TcpState s, QPointF toward) const;  // where the line from s's centre leaves its box
 
     const Theme& m_theme;
@@ -70,6 +77,7 @@ private:
     std::array<double, 3> m_columnW{};  // closing and opening parts: each column's box width
     double m_establishedW = 0;            // ESTABLISHED's box (alone in its row in the closing part)
     double m_asideW = 0;                  // the second CLOSED box's width (closing part)
+    double m_listenW = 0;                 // LISTEN's box (closing part with LISTEN)
     double m_gap0 = 18;                   // between the left and middle columns (compact parts)
 };
 

@@ -174,7 +174,7 @@ void StateGraphScene::rebuild() {
                 !inFigurePart(d->part, t.from) || !inFigurePart(d->part, t.to))
                 continue;
             const QPainterPath path = d->layout->route(t);
-            const QString label = edgeLabel(t);
+            const QString label = d->layout->label(t);
             QPointF at;
             if (const auto fixed = d->layout->fixedLabel(t, label)) {
                 at = *fixed;
@@ -246,7 +246,7 @@ void StateGraphScene::refresh() {
             edge = ex->second;
         } else {
             const QPainterPath path = d->layout->routeExtra(*row, static_cast<int>(d->extras.size()));
-            const QString label = edgeLabel(*row);
+            const QString label = d->layout->label(*row);
             QPointF at;
             if (const auto slot = d->layout->extraLabel(*row, label, path, d->occupied)) {
                 at = *slot;

@@ -26,8 +26,8 @@ public:
 
     void setTheme(const Theme& theme);
     const Theme& theme() const;
-    // The part of RFC 9293 Figure 5 drawn: what core says for the run now (the closing part, or
-    // the opening one until the close begins), or the whole figure when asked for.
+    // The part of RFC 9293 Figure 5 drawn: what core says for the run now (the closing part, alone
+    // or with LISTEN, or the opening one until the close begins), or the whole figure when asked for.
     FigurePart part() const;
     void setWholeFigure(bool whole);
 

@@ -149,7 +149,8 @@ TEST(Classroom, TimerLabelsStandWhereTheTimerStartsRestartsAndEnds) {
 // Every edge label, of Figure 5, of the self-loops and of the resets and aborts a run takes, lies
 // off every box and off every other label, for every built-in scenario in both themes: at the end
 // of each run, and at every step of the two runs that open (full-lifecycle passes the opening
-// part; old-duplicate's server listens again while A is in TIME_WAIT, so the whole figure).
+// part; old-duplicate's server listens again while A is in TIME_WAIT, so the closing part with
+// LISTEN).
 namespace {
 void expectLabelsClear(StateGraphScene& graph, const std::string& what, int& extras, int& loops) {
     std::vector<QRectF> boxes, labels;
@@ -199,7 +200,17 @@ TEST(Classroom, StateGraphLabelsTouchNoBoxAndNoOtherLabelInAnyBuiltin) {
                     seen.insert(graph.part());
                     expectLabelsClear(graph, what + " step " + std::to_string(step), extras, loops);
                 });
-                EXPECT_TRUE(seen.count(n == "full-lifecycle" ? FigurePart::Opening : FigurePart::Whole)) << what;
+                EXPECT_TRUE(seen.count(n == "full-lifecycle" ? FigurePart::Opening : FigurePart::ClosingWithListen)) << what;
+            }
+            if (n == "old-duplicate") {
+                // And the whole figure (View > Whole state diagram), which no built-in needs on
+                // its own any more, with LISTEN, TIME_WAIT and the closing states all drawn.
+                graph.setWholeFigure(true);
+                finwave::testing::forEveryStep(ctl, [&](std::uint64_t step) {
+                    ASSERT_EQ(graph.part(), FigurePart::Whole);
+                    expectLabelsClear(graph, what + " whole figure, step " + std::to_string(step), extras, loops);
+                });
+                graph.setWholeFigure(false);
             }
             ctl.seek(1'000'000);
             expectLabelsClear(graph, what, extras, loops);

@@ -340,3 +340,68 @@ TEST(StateGraph, EdgesIntoClosedFromTheLeftEndInASecondClosedBox) {
         }
     }
 }
+
+// While old-duplicate's server listens again and A waits in TIME_WAIT (steps 10 to 17), the graph
+// is the closing part with LISTEN: every box of the closing part stays where it was, LISTEN stands
+// at the bottom left, under FIN_WAIT_2 and left of TIME_WAIT, B's mark is on it, and the passive
+// OPEN runs from CLOSED into it (and the CLOSE back, once taken), with the graph hardly larger
+// than the closing part, so it reads at the same size. The whole figure would be about 1.8 times
+// as tall.
+TEST(StateGraph, AServerListeningAgainIsDrawnInTheClosingPartWithListen) {
+    for (const Theme& theme : {Theme::light(), Theme::projector()}) {
+        SimController ctl;
+        StateGraphScene graph(&ctl);
+        graph.setTheme(theme);
+        ctl.loadScenario(*builtinScenario("old-duplicate"));
+        ctl.seek(9);
+        ASSERT_EQ(graph.part(), FigurePart::Closing);
+        std::vector<QPointF> before;
+        for (int s = 0; s < kTcpStateCount; ++s)
+            before.push_back(graph.nodeCenter(s));
+        const QRectF closingRect = graph.contentRect();
+        ctl.seek(12);
+        ASSERT_EQ(graph.part(), FigurePart::ClosingWithListen);
+        ASSERT_EQ(ctl.sim().state(Side::B), TcpState::Listen);
+        for (int s = 0; s < kTcpStateCount; ++s)
+            if (inFigurePart(FigurePart::Closing, static_cast<TcpState>(s))) {
+                EXPECT_EQ(graph.nodeCenter(s), before[static_cast<std::size_t>(s)]) << stateName(static_cast<TcpState>(s));
+            }
+        const auto centre = [&graph](TcpState s) { return graph.nodeCenter(static_cast<int>(s)); };
+        const QPointF listen = centre(TcpState::Listen);
+        EXPECT_GT(listen.y(), centre(TcpState::FinWait2).y());
+        EXPECT_LT(listen.x(), centre(TcpState::TimeWait).x());
+        EXPECT_GT(listen.y(), centre(TcpState::TimeWait).y());
+        EXPECT_EQ(graph.markedState(1), static_cast<int>(TcpState::Listen));
+        QRectF listenBox;
+        for (QGraphicsItem* item : graph.items())
+            if (item->type() == StateNodeItem::Type && item->isVisible() && item->pos() == listen)
+                listenBox = static_cast<StateNodeItem*>(item)->box().translated(item->pos());
+        ASSERT_FALSE(listenBox.isEmpty());
+        const auto edgeOf = [&graph](std::string_view id) -> const StateEdgeItem* {
+            for (const StateEdgeItem* e : graph.edges())
+                if (e->row() && e->row()->id == id && e->isDrawn())
+                    return e;
+            return nullptr;
+        };
+        const StateEdgeItem* open = edgeOf("O1");
+        ASSERT_NE(open, nullptr);
+        EXPECT_FALSE(open->taken().isEmpty());
+        EXPECT_TRUE(listenBox.adjusted(-2, -2, 2, 2).contains(open->path().pointAtPercent(1)));
+        EXPECT_EQ(edgeOf("O9"), nullptr);  // not taken yet
+        // No taller than a few lines more than the closing part, and no wider.
+        const double line = QFontMetricsF(graph.theme().font).height();
+        EXPECT_LE(graph.contentRect().height(), closingRect.height() + line * 0.75);
+        EXPECT_LE(graph.contentRect().width(), closingRect.width() + 1);
+        // The server closes: its CLOSE runs from LISTEN back to CLOSED.
+        ctl.seek(16);
+        ASSERT_EQ(graph.part(), FigurePart::ClosingWithListen);
+        const StateEdgeItem* close = edgeOf("O9");
+        ASSERT_NE(close, nullptr);
+        EXPECT_TRUE(listenBox.adjusted(-2, -2, 2, 2).contains(close->path().pointAtPercent(0)));
+        EXPECT_EQ(graph.markedState(1), static_cast<int>(TcpState::Closed));
+        EXPECT_LE(graph.contentRect().height(), closingRect.height() + line * 0.75);
+        // TIME_WAIT ends: the closing part again, without LISTEN.
+        ctl.seek(1'000'000);
+        EXPECT_EQ(graph.part(), FigurePart::Closing);
+    }
+}

@@ -102,19 +102,23 @@ TEST(WindowFit, AnUnknownThemeOrLanguageIsRefusedLikeAnUnknownProfile) {
 // scale once the window is shown. At the start and at the end of the runs the classroom pictures
 // show (the end of linger-abort has its abort and reset lanes), at the start of full-lifecycle,
 // whose handshake is drawn in the opening part of the figure, and at the end of the two runs
-// whose closer leaves FIN_WAIT_1 or FIN_WAIT_2 for CLOSED (their second CLOSED box).
+// whose closer leaves FIN_WAIT_1 or FIN_WAIT_2 for CLOSED (their second CLOSED box); and while
+// old-duplicate's server listens again beside A's TIME_WAIT (the closing part with LISTEN), with
+// its passive OPEN drawn (step 12) and then its CLOSE too (step 16).
 TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
     const QStringList atEnd{QStringLiteral("--steps"), QStringLiteral("999999")};
     const std::vector<std::pair<const char*, QStringList>> moments = {
         {"lost-last-ack", {}}, {"lost-last-ack", atEnd}, {"linger-abort", atEnd}, {"simultaneous-close", atEnd},
-        {"full-lifecycle", {}}, {"full-lifecycle", atEnd}, {"fin-wait-2-timeout", atEnd}, {"retries-exhausted", atEnd}};
+        {"full-lifecycle", {}}, {"full-lifecycle", atEnd}, {"fin-wait-2-timeout", atEnd}, {"retries-exhausted", atEnd},
+        {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("12")}},
+        {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("16")}}};
     for (const auto& [scenario, extra] : moments)
         for (const char* theme : {"light", "projector"}) {
             QTemporaryDir settings;
             const Placed p = open(QSize(1280, 720), settings.path(), QString::fromLatin1(theme), QString::fromLatin1(scenario), extra);
             const bool projector = std::string_view(theme) == "projector";
             const double label = projector ? 16 : 11, name = projector ? 20 : 11;
-            const std::string what = std::string(scenario) + (extra.isEmpty() ? " start " : " end ") + theme;
+            const std::string what = std::string(scenario) + (extra.isEmpty() ? " start " : " " + extra.join(QLatin1Char(' ')).toStdString() + " ") + theme;
             EXPECT_GE(p.sequenceLabel, label) << what;
             EXPECT_GE(p.sequenceName, name) << what;
             EXPECT_GE(p.graphLabel, label) << what;

@@ -61,6 +61,10 @@ TEST(FigurePart, OnlyARunThatOpensNeedsTheWholeFigure) {
     EXPECT_FALSE(inFigurePart(FigurePart::Closing, TcpState::SynReceived));
     EXPECT_TRUE(inFigurePart(FigurePart::Closing, TcpState::Closing));
     EXPECT_TRUE(inFigurePart(FigurePart::Whole, TcpState::Listen));
+    EXPECT_TRUE(inFigurePart(FigurePart::ClosingWithListen, TcpState::Listen));
+    EXPECT_TRUE(inFigurePart(FigurePart::ClosingWithListen, TcpState::TimeWait));
+    EXPECT_FALSE(inFigurePart(FigurePart::ClosingWithListen, TcpState::SynReceived));
+    EXPECT_FALSE(inFigurePart(FigurePart::ClosingWithListen, TcpState::SynSent));
 }
 
 // The claim checked against the engine: every built-in that core calls closing-only, in both
@@ -79,8 +83,9 @@ TEST(FigurePart, AClosingOnlyRunNeverLeavesThePart) {
 
 // A run that opens is drawn in its opening part through the handshake and the data, and in the
 // closing part once the close begins. At every step the part holds both ends' states and the
-// change just made (so its edge is drawn); only when neither half holds them all is it the whole
-// figure, as for old-duplicate's server listening again while A waits in TIME_WAIT.
+// change just made (so its edge is drawn); when neither half holds them all, the closing part
+// with LISTEN does if it can (old-duplicate's server listening again while A waits in TIME_WAIT),
+// and only otherwise the whole figure.
 TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
     for (const char* name : {"full-lifecycle", "old-duplicate"}) {
         const Scenario s = *builtinScenario(name);
@@ -88,7 +93,7 @@ TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
         // full-lifecycle starts CLOSED: the opening part; old-duplicate starts established.
         EXPECT_EQ(figurePartNow(s, sim.trace()),
                   std::string_view(name) == "full-lifecycle" ? FigurePart::Opening : FigurePart::Closing);
-        bool closeBegun = false, sawWhole = false;
+        bool closeBegun = false, sawListen = false;
         while (sim.step()) {
             const FigurePart part = figurePartNow(s, sim.trace());
             std::vector<TcpState> held = {sim.state(Side::A), sim.state(Side::B)};
@@ -104,15 +109,64 @@ TEST(FigurePart, ARunThatOpensMovesFromTheOpeningToTheClosingPart) {
             };
             const std::string what = std::string(name) + " step " + std::to_string(sim.stepIndex());
             EXPECT_TRUE(holdsAll(part)) << what;
-            EXPECT_EQ(part == FigurePart::Whole, !holdsAll(FigurePart::Opening) && !holdsAll(FigurePart::Closing)) << what;
-            sawWhole = sawWhole || part == FigurePart::Whole;
+            const bool half = holdsAll(FigurePart::Opening) || holdsAll(FigurePart::Closing);
+            EXPECT_EQ(part == FigurePart::ClosingWithListen, !half && holdsAll(FigurePart::ClosingWithListen)) << what;
+            EXPECT_EQ(part == FigurePart::Whole, !half && !holdsAll(FigurePart::ClosingWithListen)) << what;
+            // B listens again after LAST_ACK (steps 10 to 17) while A is in TIME_WAIT.
+            if (part == FigurePart::ClosingWithListen) {
+                EXPECT_EQ(sim.state(Side::A), TcpState::TimeWait) << what;
+            }
+            sawListen = sawListen || part == FigurePart::ClosingWithListen;
             if (std::string_view(name) == "full-lifecycle") {
                 EXPECT_EQ(part, closeBegun ? FigurePart::Closing : FigurePart::Opening) << what;
             }
         }
         EXPECT_TRUE(closeBegun) << name;
-        EXPECT_EQ(sawWhole, std::string_view(name) == "old-duplicate") << name;
+        EXPECT_EQ(sawListen, std::string_view(name) == "old-duplicate") << name;
     }
+}
+
+namespace {
+TraceRecord change(Side side, TcpState from, TcpState to, TcpState a, TcpState b) {
+    TraceRecord r;
+    r.kind = EventKind::State;
+    r.side = side;
+    r.from = from;
+    r.to = to;
+    r.stateA = a;
+    r.stateB = b;
+    return r;
+}
+}  // namespace
+
+// The closing part with LISTEN holds a server listening again beside a closing peer, and nothing
+// that opens: once a SYN reaches the listener (SYN_RECEIVED) or a new connection leaves TIME_WAIT
+// (T5), the whole figure is drawn; once the listener closes and its peer is CLOSED too, the
+// closing part again. Told from records made by hand, as a replayed capture would give them.
+TEST(FigurePart, TheClosingPartWithListenHoldsAListenerBesideAClosingPeerOnly) {
+    using S = TcpState;
+    const Scenario s = *builtinScenario("normal-close");  // starts ESTABLISHED: the closing part
+    Trace trace;
+    trace.append(change(Side::A, S::Established, S::FinWait1, S::FinWait1, S::Established));
+    EXPECT_EQ(figurePartNow(s, trace), FigurePart::Closing);
+    trace.append(change(Side::B, S::Established, S::CloseWait, S::FinWait1, S::CloseWait));
+    trace.append(change(Side::B, S::CloseWait, S::LastAck, S::FinWait1, S::LastAck));
+    trace.append(change(Side::A, S::FinWait1, S::TimeWait, S::TimeWait, S::LastAck));
+    trace.append(change(Side::B, S::LastAck, S::Closed, S::TimeWait, S::Closed));
+    EXPECT_EQ(figurePartNow(s, trace), FigurePart::Closing);
+    trace.append(change(Side::B, S::Closed, S::Listen, S::TimeWait, S::Listen));
+    EXPECT_EQ(figurePartNow(s, trace), FigurePart::ClosingWithListen);
+    Trace opens = trace;
+    opens.append(change(Side::B, S::Listen, S::SynReceived, S::TimeWait, S::SynReceived));
+    EXPECT_EQ(figurePartNow(s, opens), FigurePart::Whole);
+    // The listener closes while A waits: still LISTEN's edge, so still the part with LISTEN.
+    trace.append(change(Side::B, S::Listen, S::Closed, S::TimeWait, S::Closed));
+    EXPECT_EQ(figurePartNow(s, trace), FigurePart::ClosingWithListen);
+    trace.append(change(Side::A, S::TimeWait, S::Closed, S::Closed, S::Closed));
+    EXPECT_EQ(figurePartNow(s, trace), FigurePart::Closing);
+    // Both CLOSED and then one listening: only the opening part's states, so the opening part.
+    trace.append(change(Side::B, S::Closed, S::Listen, S::Closed, S::Listen));
+    EXPECT_EQ(figurePartNow(s, trace), FigurePart::Opening);
 }
 
 // The rows core calls one end's per connection (the passive close) are taken by one end only, in
