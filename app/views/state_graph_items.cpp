@@ -27,6 +27,16 @@ void StateNodeItem::setBox(const QRectF& shape) {
     m_shape = shape;
 }
 
+QRectF StateNodeItem::markCircle(int side) const {
+    const QRectF r = box();
+    const qreal d = 26 * std::max(1.0, m_theme->font.pointSizeF() / 12.0);
+    // On the box's top corners, a little outside them: a name as wide as its box (TIME_WAIT in the
+    // narrow closing part) starts close to its corner, and a badge further in covered its first
+    // letter. Still inside the room the graph keeps round every box (contentRect()).
+    const QPointF c = side == 0 ? r.topLeft() + QPointF(-d * 0.1, -d * 0.1) : r.topRight() + QPointF(d * 0.1, -d * 0.1);
+    return QRectF(c.x() - d / 2, c.y() - d / 2, d, d);
+}
+
 QRectF StateNodeItem::boundingRect() const { return box().adjusted(-22, -22, 22, 22); }
 
 void StateNodeItem::setMarks(bool a, bool b) {
@@ -51,19 +61,18 @@ void StateNodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     p->setFont(t.titleFont);
     p->drawText(r, Qt::AlignCenter, m_name);
     // Letter badges, so the marks do not rely on colour alone.
-    const qreal d = 26 * std::max(1.0, t.font.pointSizeF() / 12.0);
-    const auto badge = [&](QPointF c, const QColor& colour, const QString& letter) {
+    const auto badge = [&](const QRectF& c, const QColor& colour, const QString& letter) {
         p->setPen(QPen(t.background, 2));
         p->setBrush(colour);
-        p->drawEllipse(c, d / 2, d / 2);
+        p->drawEllipse(c);
         p->setPen(Qt::white);
         p->setFont(t.titleFont);
-        p->drawText(QRectF(c.x() - d / 2, c.y() - d / 2, d, d), Qt::AlignCenter, letter);
+        p->drawText(c, Qt::AlignCenter, letter);
     };
     if (m_a)
-        badge(r.topLeft() + QPointF(4, 0), t.sideA, QStringLiteral("A"));
+        badge(markCircle(0), t.sideA, QStringLiteral("A"));
     if (m_b)
-        badge(r.topRight() + QPointF(-4, 0), t.sideB, QStringLiteral("B"));
+        badge(markCircle(1), t.sideB, QStringLiteral("B"));
 }
 
 QString edgeLabel(const Transition& t) { return QCoreApplication::translate("StateGraph", std::string(t.label).c_str()); }

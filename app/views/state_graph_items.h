@@ -35,6 +35,7 @@ public:
     void setMarks(bool a, bool b);
     QRectF box() const;
     void setBox(const QRectF& shape);  // the layout's box for this state, around its centre
+    QRectF markCircle(int side) const;  // where side 0 (A) or 1 (B) has its letter badge, in item coordinates
 
 private:
     const Theme* m_theme;

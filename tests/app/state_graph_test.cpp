@@ -405,3 +405,42 @@ TEST(StateGraph, AServerListeningAgainIsDrawnInTheClosingPartWithListen) {
         EXPECT_EQ(graph.part(), FigurePart::Closing);
     }
 }
+
+// A side's letter badge on a box never covers the state's name, in either theme, at any step of
+// runs that mark every closing state: the name's glyphs (not its line's room) lie outside the
+// badge's circle. TIME_WAIT's and FIN_WAIT_1's names are as wide as their boxes allow.
+TEST(StateGraph, AMarkNeverCoversTheStateName) {
+    for (const Theme& theme : {Theme::light(), Theme::projector()})
+        for (const char* name : {"normal-close", "simultaneous-close", "lost-last-ack", "old-duplicate"}) {
+            SimController ctl;
+            StateGraphScene graph(&ctl);
+            graph.setTheme(theme);
+            ctl.loadScenario(*builtinScenario(name));
+            int checked = 0;
+            finwave::testing::forEveryStep(ctl, [&](std::uint64_t step) {
+                for (int side : {0, 1}) {
+                    const auto state = static_cast<TcpState>(graph.markedState(side));
+                    const QPointF at = graph.nodeCenter(static_cast<int>(state));
+                    for (QGraphicsItem* item : graph.items()) {
+                        if (item->type() != StateNodeItem::Type || !item->isVisible() || item->pos() != at)
+                            continue;
+                        const auto* node = static_cast<StateNodeItem*>(item);
+                        const QRectF box = node->box();
+                        const QFontMetricsF fm(graph.theme().titleFont);
+                        const QString text = QString::fromUtf8(stateName(state).data());
+                        // Where a centred line puts its glyphs: the line's top, then the ascent to the baseline.
+                        const QPointF baseline(box.center().x() - fm.horizontalAdvance(text) / 2,
+                                               box.center().y() - fm.height() / 2 + fm.ascent());
+                        const QRectF glyphs = fm.tightBoundingRect(text).translated(baseline);
+                        const QRectF circle = node->markCircle(side);
+                        const QPointF c = circle.center();
+                        const QPointF nearest(std::clamp(c.x(), glyphs.left(), glyphs.right()), std::clamp(c.y(), glyphs.top(), glyphs.bottom()));
+                        EXPECT_GT(QLineF(c, nearest).length(), circle.width() / 2)
+                            << name << " step " << step << " side " << side << " on " << stateName(state);
+                        ++checked;
+                    }
+                }
+            });
+            EXPECT_GT(checked, 4) << name;
+        }
+}
