@@ -131,9 +131,9 @@ void SequenceView::drawForeground(QPainter* painter, const QRectF& rect) {
         return;  // the frame's own heads are in view
     const Theme& t = m_scene->theme();
     const double band = kHeadsBottom - kTitleBottom;
-    QColor shade = t.background;
-    shade.setAlpha(235);
-    painter->fillRect(QRectF(rect.left(), top, rect.width(), band), shade);
+    // Opaque, as a spreadsheet's frozen header row is: text scrolled under it would otherwise
+    // show through faintly and read as a smudge over the heads.
+    painter->fillRect(QRectF(rect.left(), top, rect.width(), band), t.background);
     FrameItem::paintHeads(painter, t, m_scene->lifelineX(0), m_scene->lifelineX(1), top + 4);
 }
 
