@@ -69,17 +69,19 @@ static void BM_StepToUpdatedViewAtStep1000(benchmark::State& state) {
 }
 BENCHMARK(BM_StepToUpdatedViewAtStep1000)->Unit(benchmark::kMillisecond);
 
-// full-lifecycle stepped back and forth across the step where its close begins: each crossing
-// draws the graph anew in the other part of Figure 5 (opening, closing).
+// Stepped back and forth across the first step where the graph's part of Figure 5 changes: each
+// crossing draws the graph anew in the other part. Arg 0: full-lifecycle, where its close begins
+// (opening, closing). Arg 1: old-duplicate, where B listens again (closing, closing with LISTEN).
 static void BM_StateGraphStepAcrossPartChange(benchmark::State& state) {
     SimController ctl;
     StateGraphView graph(&ctl);
     graph.resize(540, 630);
     graph.show();
-    ctl.loadScenario(*finwave::builtinScenario("full-lifecycle"));
+    ctl.loadScenario(*finwave::builtinScenario(state.range(0) == 0 ? "full-lifecycle" : "old-duplicate"));
     auto* scene = static_cast<StateGraphScene*>(graph.scene());
+    const finwave::FigurePart first = scene->part();
     std::uint64_t crossing = 0;
-    while (scene->part() == finwave::FigurePart::Opening && crossing < 1000) {
+    while (scene->part() == first && crossing < 1000) {
         ctl.stepForward();
         crossing = ctl.sim().stepIndex();
     }
@@ -91,7 +93,7 @@ static void BM_StateGraphStepAcrossPartChange(benchmark::State& state) {
     }
     state.counters["part_switches_per_s"] = benchmark::Counter(switches, benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_StateGraphStepAcrossPartChange)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StateGraphStepAcrossPartChange)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 static void BM_ColdStartToFirstFrame(benchmark::State& state) {
     for (auto _ : state) {
