@@ -64,9 +64,7 @@ private:
     enum class Side { Left, Right, Top, Bottom };
     Side loopSide(TcpState s) const;
     bool closing() const;  // the closing part, alone or with LISTEN: the same boxes in the same places
-    // Closing part with LISTEN: the y of the lane along the bottom into LISTEN (k = 0, the passive
-    // OPEN) and of the one back out of it (k = 1, CLOSE).
-    double listenLane(int k) const;
+    void placeListen();  // closing part with LISTEN: the members below marked so
     QPointF border(TcpState s, QPointF toward) const;  // where the line from s's centre leaves its box
 
     const Theme& m_theme;
@@ -78,6 +76,12 @@ private:
     double m_establishedW = 0;            // ESTABLISHED's box (alone in its row in the closing part)
     double m_asideW = 0;                  // the second CLOSED box's width (closing part)
     double m_listenW = 0;                 // LISTEN's box (closing part with LISTEN)
+    // Closing part with LISTEN (placeListen()): LISTEN's centre; the y of the lane along the bottom
+    // into LISTEN (0, the passive OPEN) and of the one back out of it (1, CLOSE); the room of
+    // TIME_WAIT's loop label, which they pass under.
+    QPointF m_listenCentre;
+    std::array<double, 2> m_listenLanes{};
+    QRectF m_t1Label;
     double m_gap0 = 18;                   // between the left and middle columns (compact parts)
 };
 
