@@ -14,6 +14,22 @@
 
 namespace finwave::app {
 
+namespace {
+// The ground under a label pinned below the heads: the page's colour, nearly opaque, so the
+// arrows and labels that scroll under it do not run through its text.
+void paintChip(QPainter* p, const Theme& t, const QRectF& line, double textWidth, int align) {
+    QRectF chip = line;
+    chip.setWidth(textWidth);
+    if (align & Qt::AlignRight)
+        chip.moveRight(line.right());
+    QColor ground = t.background;
+    ground.setAlpha(225);
+    p->setPen(Qt::NoPen);
+    p->setBrush(ground);
+    p->drawRoundedRect(chip.adjusted(-4, -1, 4, 1), 4, 4);
+}
+}  // namespace
+
 namespace detail {
 QRectF textBox(const Theme& t, const QString& text) {
     QRectF r = QFontMetricsF(t.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, text);
@@ -182,6 +198,25 @@ void StateBandItem::setNameOffset(double dy) {
     m_nameOffset = dy;
 }
 
+bool StateBandItem::setPinTop(double top) {
+    const double before = shownNameY();
+    m_pinTop = top;
+    if (shownNameY() != before)
+        update();
+    return shownNameY() > nameY();
+}
+
+double StateBandItem::nameHeight() const { return QFontMetricsF(m_theme->titleFont).height(); }
+
+double StateBandItem::shownNameY() const {
+    const double h = nameHeight();
+    // Under the heads while the band reaches a line below the name there (where the band ends
+    // stand the next state's name and the marks of the timers it ended); else where it begins,
+    // scrolled out of view under the heads.
+    const double pinned = m_pinTop + h / 2;
+    return pinned <= m_y1 - h * 1.5 ? std::max(nameY(), pinned) : nameY();
+}
+
 QRectF StateBandItem::boundingRect() const {
     const QFontMetricsF fm(m_theme->titleFont);
     return QRectF(m_left ? m_x - m_width : m_x, m_y0 - 2, m_width, std::max(m_y1 - m_y0, m_nameOffset + fm.height()) + 4);
@@ -197,11 +232,14 @@ void StateBandItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     p->drawRect(column);
     // The name where the state begins, inside the column next to the lifeline, with a tick.
     const QFontMetricsF fm(t.titleFont);
-    const qreal ny = m_y0 + m_nameOffset;
+    const qreal ny = shownNameY();
     p->setPen(QPen(t.foreground, 1.2));
     p->drawLine(QPointF(m_x, m_y0), QPointF(m_left ? m_x - 10 : m_x + 10, m_y0));
     p->setFont(t.titleFont);
     const QRectF text(column.left() + 6, ny - fm.height() / 2, m_width - 12, fm.height());
+    if (ny > nameY())  // pinned: on a chip, over whatever passes under it
+        paintChip(p, t, text, fm.horizontalAdvance(m_name), m_left ? Qt::AlignRight : Qt::AlignLeft);
+    p->setPen(t.foreground);
     p->drawText(text, (m_left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, m_name);
 }
 
@@ -244,6 +282,23 @@ void TimerBracketItem::setLabelOffset(double dy) {
     m_labelOffset = dy;
 }
 
+bool TimerBracketItem::setPinTop(double top) {
+    const double before = shownLabelTop();
+    m_pinTop = top;
+    if (shownLabelTop() != before)
+        update();
+    return shownLabelTop() > labelTop();
+}
+
+double TimerBracketItem::shownLabelTop() const {
+    // Only while the whole label fits above the next mark written below it and the bracket's end.
+    double limit = m_y1;
+    for (const Mark& m : m_marks)  // those scrolled under the heads too are out of the way
+        if (m.textY > std::max(labelTop(), m_pinTop))
+            limit = std::min(limit, m.textY - m_lineHeight / 2);
+    return m_pinTop <= limit - labelHeight() ? std::max(labelTop(), m_pinTop) : labelTop();
+}
+
 double TimerBracketItem::bottomTextY() const {
     double bottom = labelBottom();
     for (const Mark& m : m_marks)
@@ -275,8 +330,12 @@ void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     p->setPen(t.foreground);
     const QFontMetricsF fm(t.font);
     const qreal tx = m_left ? m_x + 8 : m_x - 8 - m_textWidth;
-    const qreal ty = m_y0 + m_labelOffset;
+    const qreal ty = shownLabelTop();
     const int align = m_left ? Qt::AlignLeft : Qt::AlignRight;
+    if (ty > labelTop()) {  // pinned: on a chip, over whatever passes under it
+        paintChip(p, t, QRectF(tx, ty, m_textWidth, labelHeight()), m_textWidth, align);
+        p->setPen(t.foreground);
+    }
     const auto write = [&](qreal top, const QString& text) {
         p->drawText(QRectF(tx, top, m_textWidth, fm.height()), align | Qt::AlignVCenter, text);
     };

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <limits>
 
 namespace finwave::app {
 
@@ -99,6 +100,12 @@ public:
     // x is the lifeline; the column reaches `columnWidth` outward from it.
     void setSpan(double x, double y0, double y1, double columnWidth);
     void setNameOffset(double dy);
+    // While the view is scrolled, the name of a band that reaches below the pinned heads is written
+    // just under them (`top`, scene units), as a list keeps its section's header in view; -inf
+    // (the default) writes it where the state begins. Returns whether the name moved there.
+    bool setPinTop(double top);
+    double shownNameY() const;  // the middle line of the name as painted (pinned or not)
+    double nameHeight() const;
     const QString& name() const { return m_name; }
     double nameY() const { return m_y0 + m_nameOffset; }  // the middle line of the written name
     double top() const { return m_y0; }
@@ -113,6 +120,7 @@ public:
 private:
     const Theme* m_theme;
     double m_nameOffset = 0;
+    double m_pinTop = -std::numeric_limits<double>::infinity();
     int m_state;
     bool m_left;
     QString m_name;
@@ -139,9 +147,16 @@ public:
     // while running); `marks` are the restarts and the end, each written at its own y.
     void setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks = {});
     void setLabelOffset(double dy);           // to keep labels of close timers apart
+    // As StateBandItem::setPinTop(): the name, length and time left written just under the pinned
+    // heads while the bracket reaches below them, never past its first mark or its end.
+    bool setPinTop(double top);
+    double labelTop() const { return m_y0 + m_labelOffset; }  // where the label is written unpinned
+    double shownLabelTop() const;                              // as painted
+    double labelHeight() const { return labelBottom() - labelTop(); }
     double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * (1 + (m_status.isEmpty() ? 0 : m_status.count(QLatin1Char('\n')) + 1)); }
     double bottomTextY() const;               // the lowest text this item writes
     double top() const { return m_y0; }
+    double bottom() const { return m_y1; }
     const QVector<Mark>& marks() const { return m_marks; }
     const QString& name() const { return m_name; }
 
@@ -168,6 +183,7 @@ private:
     QVector<Mark> m_marks;
     double m_x = 0, m_y0 = 0, m_y1 = 0;
     double m_textWidth = -1, m_lineHeight = 0, m_labelOffset = 0;
+    double m_pinTop = -std::numeric_limits<double>::infinity();
     bool m_running = true;
 };
 

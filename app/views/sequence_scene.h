@@ -41,6 +41,10 @@ public:
     double lifelineX(int side) const;
     QString stateNameAt(int side, double y) const;
     double cursorY() const;          // the current time's row
+    // The view's top edge under its pinned A/B heads (scene units), or -inf when the frame's own
+    // heads are in view: the names of the states and the labels of the timers that reach below
+    // it are written just under it, stacked, so a scrolled view still says what is going on.
+    void setPinLine(double y);
     double width() const;            // of the diagram, before any zoom
 
     int arrowCount() const;          // one arrow per segment sent (and per old duplicate)
@@ -75,6 +79,7 @@ private:
     void updateOpenItems();
     void updateTitle();
     void updateNotes();
+    void applyPins();
 
     struct Private;
     std::unique_ptr<Private> d;

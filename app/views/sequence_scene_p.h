@@ -10,6 +10,7 @@
 #include <optional>
 #include <functional>
 #include <unordered_map>
+#include <limits>
 #include <vector>
 
 namespace finwave::app {
@@ -28,6 +29,7 @@ struct SequenceScene::Private {
     std::unordered_map<quint32, SegmentArrowItem*> bySegment;  // the original arrow of each segment
     std::vector<StateBandItem*> bands[2];
     std::vector<TimerBracketItem*> timers[2];
+    double pinLine = -std::numeric_limits<double>::infinity();  // setPinLine()
     std::vector<BreakItem*> breaks;
     std::vector<MarkerItem*> markers;
     std::vector<NoteItem*> notes;           // the teacher's notes, in step order

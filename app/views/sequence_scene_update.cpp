@@ -127,6 +127,7 @@ void SequenceScene::updateOpenItems() {
     for (MarkerItem* m : d->markers)  // the axis may have been compressed since
         m->setPos(0, d->axis.y(m->at));
     updateNotes();
+    applyPins();
     d->cursorY = yNow;
     d->cursor->setPos(0, yNow);
     d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler
@@ -147,6 +148,35 @@ void SequenceScene::updateOpenItems() {
     d->frame->setBottom(bottom - 40);
     setSceneRect(QRectF(0, 0, d->geo.width, bottom));
     Q_EMIT cursorMoved(yNow);
+}
+
+void SequenceScene::setPinLine(double y) {
+    if (y == d->pinLine)
+        return;
+    d->pinLine = y;
+    applyPins();
+}
+
+// On each side, the band the pin line crosses has its name just under it, and the timers whose
+// brackets cross it have their labels under that, in the order they are written unpinned.
+void SequenceScene::applyPins() {
+    const double gap = 2;
+    for (int s = 0; s < 2; ++s) {
+        double next = d->pinLine + gap;
+        for (StateBandItem* band : d->bands[s]) {
+            const bool crosses = band->top() < d->pinLine && band->bottom() > d->pinLine;
+            if (band->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity()))
+                next = std::max(next, band->shownNameY() + band->nameHeight() / 2 + gap);
+        }
+        std::vector<TimerBracketItem*> timers = d->timers[s];
+        std::stable_sort(timers.begin(), timers.end(),
+                         [](const TimerBracketItem* a, const TimerBracketItem* b) { return a->labelTop() < b->labelTop(); });
+        for (TimerBracketItem* t : timers) {
+            const bool crosses = t->top() < d->pinLine && t->bottom() > d->pinLine && t->labelTop() < next;
+            if (t->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity()))
+                next = std::max(next, t->shownLabelTop() + t->labelHeight() + gap);
+        }
+    }
 }
 
 }  // namespace finwave::app

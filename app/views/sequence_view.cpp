@@ -12,6 +12,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <limits>
 
 namespace finwave::app {
 
@@ -36,6 +37,7 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
             verticalScrollBar()->setValue(static_cast<int>(m_keptPlace * verticalScrollBar()->maximum()));
             m_scrolling = false;
         }
+        updatePinLine();
     });
     m_scene->setSegmentMenu([this, controller](quint32 id, QPoint at) {
         // Nothing to drop in a captured run, or while a quiz has locked the run.
@@ -50,6 +52,7 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
         // A scroll moves the painted pixels; the pinned heads must be drawn again at the top.
         if (mapToScene(QPoint(0, 0)).y() > kTitleBottom - 200)
             viewport()->update();
+        updatePinLine();
         if (m_scrolling)
             return;
         const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
@@ -81,6 +84,7 @@ void SequenceView::applyZoom() {
     const double fit = w > 0 ? std::clamp((viewport()->width() - bar) / (w + 8), 0.35, 1.0) : 1.0;
     const double k = fit * m_zoom;
     setTransform(QTransform::fromScale(k, k));
+    updatePinLine();
 }
 
 void SequenceView::editNote(quint64 step) {
@@ -122,6 +126,13 @@ void SequenceView::resetZoom() {
 void SequenceView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     applyZoom();
+}
+
+// Where the pinned heads end, for the scene to write the names and timer labels that reach below
+// them just under them (SequenceScene::setPinLine()).
+void SequenceView::updatePinLine() {
+    const double top = mapToScene(QPoint(0, 0)).y();
+    m_scene->setPinLine(top <= kTitleBottom ? -std::numeric_limits<double>::infinity() : top + (kHeadsBottom - kTitleBottom));
 }
 
 void SequenceView::drawForeground(QPainter* painter, const QRectF& rect) {

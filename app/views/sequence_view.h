@@ -40,6 +40,7 @@ protected:
 
 private:
     void applyZoom();
+    void updatePinLine();
     void follow(double cursorY);
 
     SequenceScene* m_scene;

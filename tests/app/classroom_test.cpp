@@ -13,6 +13,7 @@
 #include "tests/support/every_step.h"
 
 #include <QFontMetricsF>
+#include <QScrollBar>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -239,4 +240,54 @@ TEST(Classroom, TheInspectorShowsEachSidesSendWindow) {
     EXPECT_TRUE(text.contains(QString::number(a.cwnd))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("SND.WND")));
     EXPECT_TRUE(text.contains(QString::number(ctl.sim().tcb(Side::B).rcvWnd)));
+}
+
+// Scrolled down a run, the view still says what each end is in and what its timers are doing:
+// the name of the state band and the labels of the timer brackets that reach below the pinned
+// A/B heads are written just under them, stacked, not cut by them; scrolled back to the top, each
+// stands where its state or timer began. (lost-last-ack's end: A's TIME_WAIT band and bracket
+// run from 0.3 s to the end.)
+TEST(Classroom, AScrolledViewKeepsTheStateAndTimerLabelsUnderThePinnedHeads) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    view.setTheme(Theme::projector());
+    view.resize(720, 360);  // a short pane, so the end can scroll well past the restart
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    ctl.seek(1'000'000);
+    TimerBracketItem* timeWait = nullptr;
+    for (TimerBracketItem* t : timers(*view.diagram()))
+        if (t->name() == QStringLiteral("TIME_WAIT"))
+            timeWait = t;
+    ASSERT_NE(timeWait, nullptr);
+    ASSERT_EQ(timeWait->marks().size(), 2);  // restarted at 1.3 s, expired at the end
+    const double line = QFontMetricsF(view.theme().font).height();
+    const double restart = timeWait->marks().front().textY;
+    // Scrolled down until the pinned heads have passed the restart mark.
+    QScrollBar* bar = view.verticalScrollBar();
+    const auto pinLine = [&view] { return view.mapToScene(QPoint(0, 0)).y() + (kHeadsBottom - kTitleBottom); };
+    while (pinLine() < restart + line && bar->value() < bar->maximum())
+        bar->setValue(bar->value() + 5);
+    const double pin = pinLine();
+    ASSERT_GE(pin, restart + line);
+    StateBandItem* band = nullptr;
+    for (QGraphicsItem* item : view.scene()->items())
+        if (item->type() == StateBandItem::Type) {
+            auto* b = static_cast<StateBandItem*>(item);
+            if (b->name() == QStringLiteral("TIME_WAIT") && b->top() < pin && b->bottom() > pin)
+                band = b;
+        }
+    ASSERT_NE(band, nullptr);
+    EXPECT_GT(band->shownNameY(), band->nameY());
+    EXPECT_GE(band->shownNameY() - band->nameHeight() / 2, pin);
+    // The bracket's label under the band's name, and above the mark of its end.
+    ASSERT_LT(timeWait->top(), pin);
+    EXPECT_GT(timeWait->shownLabelTop(), timeWait->labelTop());
+    EXPECT_GE(timeWait->shownLabelTop(), band->shownNameY() + band->nameHeight() / 2);
+    EXPECT_LE(timeWait->shownLabelTop() + timeWait->labelHeight(), timeWait->marks().back().textY - line / 2 + 0.01);
+    // Back at the top: where they began.
+    bar->setValue(0);
+    EXPECT_EQ(band->shownNameY(), band->nameY());
+    EXPECT_EQ(timeWait->shownLabelTop(), timeWait->labelTop());
 }
