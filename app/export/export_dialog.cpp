@@ -118,7 +118,8 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
         return !progress.wasCanceled();
     });
     language.reset();  // drawn: the window's language again while the file is written
-    if (painted.cancelled) {
+    // A Cancel clicked during the last strip is seen here, before anything is written.
+    if (painted.cancelled || progress.wasCanceled()) {
         if (cancelled)
             *cancelled = true;
         return {};
