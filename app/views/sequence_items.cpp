@@ -28,6 +28,18 @@ void paintChip(QPainter* p, const Theme& t, const QRectF& line, double textWidth
     p->setBrush(ground);
     p->drawRoundedRect(chip.adjusted(-4, -1, 4, 1), 4, 4);
 }
+
+// A pinned label is drawn over the arrows, the parameter-change rows and the other timers' marks
+// that scroll under it (below the cursor and the notes); unpinned, its item goes back to its place.
+void raiseWhilePinned(QGraphicsItem* item, bool pinned, double& unpinnedZ) {
+    constexpr double kPinnedZ = 16;
+    if (pinned && item->zValue() != kPinnedZ) {
+        unpinnedZ = item->zValue();
+        item->setZValue(kPinnedZ);
+    } else if (!pinned && item->zValue() == kPinnedZ) {
+        item->setZValue(unpinnedZ);
+    }
+}
 }  // namespace
 
 namespace detail {
@@ -203,7 +215,9 @@ bool StateBandItem::setPinTop(double top) {
     m_pinTop = top;
     if (shownNameY() != before)
         update();
-    return shownNameY() > nameY();
+    const bool pinned = shownNameY() > nameY();
+    raiseWhilePinned(this, pinned, m_unpinnedZ);
+    return pinned;
 }
 
 double StateBandItem::nameHeight() const { return QFontMetricsF(m_theme->titleFont).height(); }
@@ -287,7 +301,9 @@ bool TimerBracketItem::setPinTop(double top) {
     m_pinTop = top;
     if (shownLabelTop() != before)
         update();
-    return shownLabelTop() > labelTop();
+    const bool pinned = shownLabelTop() > labelTop();
+    raiseWhilePinned(this, pinned, m_unpinnedZ);
+    return pinned;
 }
 
 double TimerBracketItem::shownLabelTop() const {

@@ -121,6 +121,7 @@ private:
     const Theme* m_theme;
     double m_nameOffset = 0;
     double m_pinTop = -std::numeric_limits<double>::infinity();
+    double m_unpinnedZ = 0;
     int m_state;
     bool m_left;
     QString m_name;
@@ -184,6 +185,7 @@ private:
     double m_x = 0, m_y0 = 0, m_y1 = 0;
     double m_textWidth = -1, m_lineHeight = 0, m_labelOffset = 0;
     double m_pinTop = -std::numeric_limits<double>::infinity();
+    double m_unpinnedZ = 0;
     bool m_running = true;
 };
 

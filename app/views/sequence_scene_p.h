@@ -30,6 +30,7 @@ struct SequenceScene::Private {
     std::vector<StateBandItem*> bands[2];
     std::vector<TimerBracketItem*> timers[2];
     double pinLine = -std::numeric_limits<double>::infinity();  // setPinLine()
+    bool anyPinned = false;                                      // a label stands under the heads
     std::vector<BreakItem*> breaks;
     std::vector<MarkerItem*> markers;
     std::vector<NoteItem*> notes;           // the teacher's notes, in step order

@@ -160,12 +160,20 @@ void SequenceScene::setPinLine(double y) {
 // On each side, the band the pin line crosses has its name just under it, and the timers whose
 // brackets cross it have their labels under that, in the order they are written unpinned.
 void SequenceScene::applyPins() {
+    // Nothing to do at the top of the diagram once every label is back in its place: the common
+    // case, on every tick while a run plays in view.
+    if (d->pinLine == -std::numeric_limits<double>::infinity() && !d->anyPinned)
+        return;
     const double gap = 2;
+    bool any = false;
     for (int s = 0; s < 2; ++s) {
         double next = d->pinLine + gap;
         for (StateBandItem* band : d->bands[s]) {
             const bool crosses = band->top() < d->pinLine && band->bottom() > d->pinLine;
-            if (band->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity()))
+            const bool pinned = band->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity());
+            any = any || pinned;
+            // Below its name, pinned or still showing where it began just under the heads.
+            if (pinned || (crosses && band->shownNameY() + band->nameHeight() / 2 > d->pinLine))
                 next = std::max(next, band->shownNameY() + band->nameHeight() / 2 + gap);
         }
         std::vector<TimerBracketItem*> timers = d->timers[s];
@@ -173,10 +181,13 @@ void SequenceScene::applyPins() {
                          [](const TimerBracketItem* a, const TimerBracketItem* b) { return a->labelTop() < b->labelTop(); });
         for (TimerBracketItem* t : timers) {
             const bool crosses = t->top() < d->pinLine && t->bottom() > d->pinLine && t->labelTop() < next;
-            if (t->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity()))
+            if (t->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity())) {
                 next = std::max(next, t->shownLabelTop() + t->labelHeight() + gap);
+                any = true;
+            }
         }
     }
+    d->anyPinned = any;
 }
 
 }  // namespace finwave::app
