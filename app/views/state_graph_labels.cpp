@@ -23,7 +23,8 @@ QString StateGraphLayout::label(const Transition& t) const {
     QString text = edgeLabel(t);
     // Beside LISTEN the passive OPEN has room for a narrow label only: "passive" over "OPEN".
     if (m_part == FigurePart::ClosingWithListen && t.id == std::string_view("O1"))
-        text.replace(QLatin1Char(' '), QLatin1Char('\n'));
+        if (const qsizetype space = text.indexOf(QLatin1Char(' ')); space > 0)
+            text[space] = QLatin1Char('\n');
     return text;
 }
 

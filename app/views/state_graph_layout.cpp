@@ -347,7 +347,8 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     if (closing() && t.to == St::Closed) {
         // From the right column and from ESTABLISHED, into CLOSED at the bottom right: out to a
         // lane right of every box, down it and into CLOSED's right side. From the left and middle
-        // columns, into the second CLOSED box under FIN_WAIT_2. Never across a box.
+        // columns, into the second CLOSED box under FIN_WAIT_2 (with LISTEN there, round the
+        // bottom). Never across a box.
         const double gap = m_line * 0.35;
         QPainterPath path;
         if (endsAside(t)) {
@@ -372,6 +373,22 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
                 path.lineTo(x, entry);
                 path.lineTo(aside.left(), entry);
             }
+            return path;
+        }
+        if (m_part == FigurePart::ClosingWithListen && fromTheLeftIntoClosed(t)) {
+            // LISTEN stands where the second CLOSED would: out of the left or middle column's
+            // side to a lane left of every box, down it under LISTEN's lanes, along the bottom
+            // and up into CLOSED's bottom. Rare (a time-out or reset while the peer listens
+            // again); the graph grows to hold it rather than cross a box.
+            const double x = m_left - gap * lane;
+            const double y = ca.y() + m_box.height() / 4;
+            const double under = m_listenLanes[1] + m_line * (0.45 + 0.35 * (lane % 3));
+            const double entry = cb.x() + b.width() / 4 + gap * (lane % 3);
+            path.moveTo(ca.x() + a.left(), y);
+            path.lineTo(x, y);
+            path.lineTo(x, under);
+            path.lineTo(entry, under);
+            path.lineTo(entry, cb.y() + m_box.bottom());
             return path;
         }
         if (t.from == St::LastAck) {

@@ -4,6 +4,7 @@
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
 #include "app/views/state_graph_items.h"
+#include "app/views/state_graph_layout.h"
 #include "app/views/state_graph_scene.h"
 #include "app/views/state_graph_view.h"
 #include "core/builtin_scenarios.h"
@@ -437,10 +438,41 @@ TEST(StateGraph, AMarkNeverCoversTheStateName) {
                         const QPointF nearest(std::clamp(c.x(), glyphs.left(), glyphs.right()), std::clamp(c.y(), glyphs.top(), glyphs.bottom()));
                         EXPECT_GT(QLineF(c, nearest).length(), circle.width() / 2)
                             << name << " step " << step << " side " << side << " on " << stateName(state);
+                        // And the graph keeps room for it: nothing fitted or exported cuts it.
+                        EXPECT_TRUE(graph.contentRect().contains(node->mapRectToScene(circle)))
+                            << name << " step " << step << " side " << side << " on " << stateName(state);
                         ++checked;
                     }
                 }
             });
             EXPECT_GT(checked, 4) << name;
+        }
+}
+
+// An edge drawn once taken (a reset, an abort, a time-out) never runs across a box it neither
+// leaves nor enters, in both closing parts and the opening part, in both themes: in the closing
+// part with LISTEN the ones out of the left and middle columns, which have no second CLOSED there,
+// go round the bottom.
+TEST(StateGraph, EdgesDrawnOnceTakenCrossNoOtherBox) {
+    for (const Theme& theme : {Theme::light(), Theme::projector()})
+        for (FigurePart part : {FigurePart::Closing, FigurePart::ClosingWithListen, FigurePart::Opening}) {
+            const StateGraphLayout layout(theme, part);
+            int checked = 0;
+            for (const Transition& t : transitions()) {
+                if (t.inFigure || t.isSelfLoop() || !inFigurePart(part, t.from) || !inFigurePart(part, t.to))
+                    continue;
+                const QPainterPath path = layout.routeExtra(t, 1);
+                for (int s = 0; s < kTcpStateCount; ++s) {
+                    const auto state = static_cast<TcpState>(s);
+                    if (state == t.from || state == t.to || !inFigurePart(part, state))
+                        continue;
+                    const QRectF box = layout.box(state).adjusted(1, 1, -1, -1);
+                    for (int k = 0; k <= 400; ++k)
+                        ASSERT_FALSE(box.contains(path.pointAtPercent(k / 400.0)))
+                            << t.id << " crosses " << stateName(state) << " in part " << static_cast<int>(part);
+                }
+                ++checked;
+            }
+            EXPECT_GE(checked, 5);
         }
 }

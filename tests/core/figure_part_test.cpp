@@ -159,6 +159,9 @@ TEST(FigurePart, TheClosingPartWithListenHoldsAListenerBesideAClosingPeerOnly) {
     Trace opens = trace;
     opens.append(change(Side::B, S::Listen, S::SynReceived, S::TimeWait, S::SynReceived));
     EXPECT_EQ(figurePartNow(s, opens), FigurePart::Whole);
+    Trace newIncarnation = trace;  // a SYN meeting A's TIME_WAIT (T5)
+    newIncarnation.append(change(Side::A, S::TimeWait, S::SynReceived, S::SynReceived, S::Listen));
+    EXPECT_EQ(figurePartNow(s, newIncarnation), FigurePart::Whole);
     // The listener closes while A waits: still LISTEN's edge, so still the part with LISTEN.
     trace.append(change(Side::B, S::Listen, S::Closed, S::TimeWait, S::Closed));
     EXPECT_EQ(figurePartNow(s, trace), FigurePart::ClosingWithListen);
