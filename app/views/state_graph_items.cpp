@@ -32,8 +32,9 @@ QRectF StateNodeItem::markCircle(int side) const {
     const qreal d = 26 * std::max(1.0, m_theme->font.pointSizeF() / 12.0);
     // On the box's top corners, a little outside them: a name as wide as its box (TIME_WAIT in the
     // narrow closing part) starts close to its corner, and a badge further in covered its first
-    // letter. Still inside the room the graph keeps round every box (contentRect()).
-    const QPointF c = side == 0 ? r.topLeft() + QPointF(-d * 0.1, -d * 0.1) : r.topRight() + QPointF(d * 0.1, -d * 0.1);
+    // letter. B's no further right than its corner, for the lane of resets just right of the
+    // right-hand column. Still inside the room the graph keeps round every box (contentRect()).
+    const QPointF c = side == 0 ? r.topLeft() + QPointF(-d * 0.1, -d * 0.1) : r.topRight() + QPointF(0, -d * 0.12);
     return QRectF(c.x() - d / 2, c.y() - d / 2, d, d);
 }
 
