@@ -29,9 +29,17 @@ void paintChip(QPainter* p, const Theme& t, const QRectF& line, double textWidth
     p->drawRoundedRect(chip.adjusted(-4, -1, 4, 1), 4, 4);
 }
 
-// A pinned label is drawn over the arrows, the parameter-change rows and the other timers' marks
-// that scroll under it (below the cursor and the notes); unpinned, its item goes back to its place.
-void raiseWhilePinned(QGraphicsItem* item, bool pinned, double& unpinnedZ) {
+// Sets an item's pin line (`pinTop`), repaints it if its label moved, and tells whether the label
+// now stands pinned (`shown()` below its `natural` place). A pinned label is drawn over the
+// arrows, the parameter-change rows and the other timers' marks that scroll under it (below the
+// cursor and the notes); unpinned, its item goes back to its place among them.
+template <class Shown>
+bool repin(QGraphicsItem* item, double& pinTop, double top, double natural, double& unpinnedZ, Shown shown) {
+    const double before = shown();
+    pinTop = top;
+    if (shown() != before)
+        item->update();
+    const bool pinned = shown() > natural;
     constexpr double kPinnedZ = 16;
     if (pinned && item->zValue() != kPinnedZ) {
         unpinnedZ = item->zValue();
@@ -39,6 +47,7 @@ void raiseWhilePinned(QGraphicsItem* item, bool pinned, double& unpinnedZ) {
     } else if (!pinned && item->zValue() == kPinnedZ) {
         item->setZValue(unpinnedZ);
     }
+    return pinned;
 }
 }  // namespace
 
@@ -211,13 +220,7 @@ void StateBandItem::setNameOffset(double dy) {
 }
 
 bool StateBandItem::setPinTop(double top) {
-    const double before = shownNameY();
-    m_pinTop = top;
-    if (shownNameY() != before)
-        update();
-    const bool pinned = shownNameY() > nameY();
-    raiseWhilePinned(this, pinned, m_unpinnedZ);
-    return pinned;
+    return repin(this, m_pinTop, top, nameY(), m_unpinnedZ, [this] { return shownNameY(); });
 }
 
 double StateBandItem::nameHeight() const { return QFontMetricsF(m_theme->titleFont).height(); }
@@ -297,13 +300,7 @@ void TimerBracketItem::setLabelOffset(double dy) {
 }
 
 bool TimerBracketItem::setPinTop(double top) {
-    const double before = shownLabelTop();
-    m_pinTop = top;
-    if (shownLabelTop() != before)
-        update();
-    const bool pinned = shownLabelTop() > labelTop();
-    raiseWhilePinned(this, pinned, m_unpinnedZ);
-    return pinned;
+    return repin(this, m_pinTop, top, labelTop(), m_unpinnedZ, [this] { return shownLabelTop(); });
 }
 
 double TimerBracketItem::shownLabelTop() const {
