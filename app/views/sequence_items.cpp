@@ -30,22 +30,25 @@ void paintChip(QPainter* p, const Theme& t, const QRectF& line, double textWidth
 }
 
 // Sets an item's pin line (`pinTop`), repaints it if its label moved, and tells whether the label
-// now stands pinned (`shown()` below its `natural` place). A pinned label is drawn over the
-// arrows, the parameter-change rows and the other timers' marks that scroll under it (below the
-// cursor and the notes); unpinned, its item goes back to its place among them.
+// now stands pinned (`shown()` below its `natural` place). Given `unpinnedZ`, a pinned label is drawn
+// over the arrows, the parameter-change rows and the other timers' marks that scroll under it
+// (below the cursor and the notes); unpinned, its item goes back to its place among them. A band
+// is not raised: its translucent fill would wash out everything in its column.
 template <class Shown>
-bool repin(QGraphicsItem* item, double& pinTop, double top, double natural, double& unpinnedZ, Shown shown) {
+bool repin(QGraphicsItem* item, double& pinTop, double top, double natural, double* unpinnedZ, Shown shown) {
     const double before = shown();
     pinTop = top;
     if (shown() != before)
         item->update();
     const bool pinned = shown() > natural;
     constexpr double kPinnedZ = 16;
+    if (!unpinnedZ)
+        return pinned;
     if (pinned && item->zValue() != kPinnedZ) {
-        unpinnedZ = item->zValue();
+        *unpinnedZ = item->zValue();
         item->setZValue(kPinnedZ);
     } else if (!pinned && item->zValue() == kPinnedZ) {
-        item->setZValue(unpinnedZ);
+        item->setZValue(*unpinnedZ);
     }
     return pinned;
 }
@@ -220,7 +223,7 @@ void StateBandItem::setNameOffset(double dy) {
 }
 
 bool StateBandItem::setPinTop(double top) {
-    return repin(this, m_pinTop, top, nameY(), m_unpinnedZ, [this] { return shownNameY(); });
+    return repin(this, m_pinTop, top, nameY(), nullptr, [this] { return shownNameY(); });
 }
 
 double StateBandItem::nameHeight() const { return QFontMetricsF(m_theme->titleFont).height(); }
@@ -300,7 +303,7 @@ void TimerBracketItem::setLabelOffset(double dy) {
 }
 
 bool TimerBracketItem::setPinTop(double top) {
-    return repin(this, m_pinTop, top, labelTop(), m_unpinnedZ, [this] { return shownLabelTop(); });
+    return repin(this, m_pinTop, top, labelTop(), &m_unpinnedZ, [this] { return shownLabelTop(); });
 }
 
 double TimerBracketItem::shownLabelTop() const {

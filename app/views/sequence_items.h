@@ -121,7 +121,6 @@ private:
     const Theme* m_theme;
     double m_nameOffset = 0;
     double m_pinTop = -std::numeric_limits<double>::infinity();
-    double m_unpinnedZ = 0;
     int m_state;
     bool m_left;
     QString m_name;

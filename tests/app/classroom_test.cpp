@@ -286,6 +286,8 @@ TEST(Classroom, AScrolledViewKeepsTheStateAndTimerLabelsUnderThePinnedHeads) {
     EXPECT_GT(timeWait->shownLabelTop(), timeWait->labelTop());
     EXPECT_GE(timeWait->shownLabelTop(), band->shownNameY() + band->nameHeight() / 2);
     EXPECT_LE(timeWait->shownLabelTop() + timeWait->labelHeight(), timeWait->marks().back().textY - line / 2 + 0.01);
+    // The pinned bracket is drawn over the band (whose fill would wash it out), not under it.
+    EXPECT_GT(timeWait->zValue(), band->zValue());
     // Back at the top: where they began.
     bar->setValue(0);
     EXPECT_EQ(band->shownNameY(), band->nameY());
