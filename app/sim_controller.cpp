@@ -32,17 +32,29 @@ void SimController::rememberShown() {
 void SimController::loadScenario(const Scenario& scenario) {
     pause();
     m_sim->load(scenario);
-    m_inferred.clear();
+    m_capture.reset();
     m_teardown.clear();
     announceLoaded();
 }
 
 void SimController::loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown) {
+    loadReplay(std::make_shared<const capture::Reconstruction>(run), title, teardown);
+}
+
+void SimController::loadReplay(std::shared_ptr<const capture::Reconstruction> run, const QString& title,
+                               const QString& teardown) {
     pause();
-    m_sim->loadReplay(run.trace, run.issA, run.issB, title.toStdString());
-    m_inferred = run.inferred;
+    m_sim->loadReplay(run->trace, run->issA, run->issB, title.toStdString());
+    m_capture = std::move(run);
     m_teardown = teardown;
     announceLoaded();
+}
+
+void SimController::loadSameRun(const SimController& source) {
+    if (source.m_capture)
+        loadReplay(source.m_capture, QString::fromStdString(source.scenario().title), source.m_teardown);
+    else
+        loadScenario(source.sim().recordedRun());
 }
 
 // A run at step 0: every view starts over.
@@ -134,13 +146,7 @@ void SimController::reset() {
     pause();
     // Keep the user's parameters across a reset: they are what the sliders show.
     m_sim->resetKeepingSettings();
-    rememberShown();
-    m_displayTime = 0;
-    Q_EMIT scenarioLoaded();
-    Q_EMIT stepChanged(0, 0);
-    Q_EMIT displayTimeChanged(0);
-    Q_EMIT paramsChanged();
-    Q_EMIT recordingChanged();
+    announceLoaded();
 }
 
 void SimController::seek(quint64 step) {

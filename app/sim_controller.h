@@ -38,10 +38,16 @@ public:
     // An imported capture's reconstructed run, replayed step by step (Simulator::loadReplay);
     // `teardown` is its explanation in words. Sliders and drops do nothing in it.
     void loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown);
+    void loadReplay(std::shared_ptr<const capture::Reconstruction> run, const QString& title, const QString& teardown);
+    // The run `source` holds, at step 0: a scenario's run with everything the user did to it at its
+    // step (drops, slider moves, notes: Simulator::recordedRun()), or the same capture. What leaves
+    // the window (export, copy, preview) draws from such a copy, so the window's own run and its
+    // scroll position are never touched.
+    void loadSameRun(const SimController& source);
     bool isReplay() const { return m_sim->isReplay(); }
     // Replay: why record i's state is inferred (capture::Inferred::No when the capture shows it).
     capture::Inferred inferredAt(std::size_t i) const {
-        return isReplay() && i < m_inferred.size() ? m_inferred[i] : capture::Inferred::No;
+        return m_capture && i < m_capture->inferred.size() ? m_capture->inferred[i] : capture::Inferred::No;
     }
     const QString& teardownText() const { return m_teardown; }
 
@@ -99,7 +105,7 @@ private:
     void announceLoaded();
 
     std::unique_ptr<Simulator> m_sim;
-    std::vector<capture::Inferred> m_inferred;
+    std::shared_ptr<const capture::Reconstruction> m_capture;  // the open capture, if any
     QString m_teardown;
     QTimer m_timer;
     QElapsedTimer m_clock;

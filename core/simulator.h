@@ -57,6 +57,14 @@ struct SimulatorOptions {
     bool keepHistory = true;   // checkpoints for stepBack(); off for benchmarks
 };
 
+// A change of parameters the run has made so far (a slider or the profile box moved, live or in a
+// saved run's recording), with every value in force after it.
+struct ParameterChange {
+    std::uint64_t step = 0;  // applied after this many events
+    ProtocolParams params;
+    ChannelParams ab, ba;
+};
+
 // How a run ended, once no event is left.
 enum class Outcome : std::uint8_t { Running, Graceful, Reset, GaveUp, TimedOut, Stuck };
 std::string_view outcomeName(Outcome o);
@@ -130,6 +138,10 @@ public:
     // (replayed at its steps) plus what the user did since; recordedRun() is the scenario that
     // replays this run exactly: the loaded one with that recording.
     const std::vector<Interaction>& recording() const;
+    // The recording's parameter changes up to the current step, one per step (the values after the
+    // last change of that step), from step 1 on: a change before the first event is what the whole
+    // run holds, which the diagram's header says.
+    std::vector<ParameterChange> parameterChanges() const;
     bool hasLiveInteractions() const;  // the user did something since load or reset
     Scenario recordedRun() const;
     // The run was saved: its recording becomes the scenario's own (a step back no longer takes

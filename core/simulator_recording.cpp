@@ -190,6 +190,29 @@ std::uint32_t Simulator::dropNext(Side sender) {
 
 const std::vector<Interaction>& Simulator::recording() const { return m_impl->recording; }
 
+std::vector<ParameterChange> Simulator::parameterChanges() const {
+    std::vector<ParameterChange> out;
+    ParameterChange now{0, m_impl->scenario.params, m_impl->scenario.ab, m_impl->scenario.ba};
+    for (const Interaction& i : m_impl->recording) {
+        if (i.step > m_impl->state.step)
+            break;  // sorted by step: the rest is still to come
+        if (i.kind == Interaction::Kind::Params)
+            now.params = i.params;
+        else if (i.kind == Interaction::Kind::Channel)
+            (i.dir == Direction::AtoB ? now.ab : now.ba) = i.channel;
+        else
+            continue;
+        now.step = i.step;
+        if (now.step == 0)
+            continue;
+        if (!out.empty() && out.back().step == now.step)
+            out.back() = now;
+        else
+            out.push_back(now);
+    }
+    return out;
+}
+
 bool Simulator::hasLiveInteractions() const {
     return std::any_of(m_impl->live.begin(), m_impl->live.end(), [](std::uint8_t l) { return l != 0; });
 }

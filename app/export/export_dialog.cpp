@@ -36,13 +36,10 @@ namespace finwave::app {
 namespace {
 
 
-// A fresh controller with the run's scenario and the parameters the user has set since.
+// A fresh controller holding the window's run (with the user's drops, slider moves and notes at
+// their steps, or the open capture) at `step`.
 void replay(SimController& ctl, SimController* source, quint64 step) {
-    Scenario s = source->scenario();
-    s.params = source->sim().params();
-    s.ab = source->sim().channel(Direction::AtoB);
-    s.ba = source->sim().channel(Direction::BtoA);
-    ctl.loadScenario(s);
+    ctl.loadSameRun(*source);
     ctl.seek(step);
 }
 

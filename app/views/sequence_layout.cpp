@@ -55,12 +55,16 @@ QString parameterLine(const Simulator& sim) {
         return QCoreApplication::translate("finwave::app::SequenceScene",
                                            "captured · round trip %1 ms · the far end's times are estimated")
             .arg(static_cast<double>(sim.scenario().ab.delay + sim.scenario().ba.delay) / 1000.0);
+    return parameterLine(sim.params(), sim.channel(Direction::AtoB), sim.channel(Direction::BtoA));
+}
+
+QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, const ChannelParams& ba) {
     return QCoreApplication::translate("finwave::app::SequenceScene", "profile %1 · delay %2 / %3 ms · loss %4 % / %5 %")
-        .arg(QString::fromUtf8(profileName(sim.params().profile).data()))
-        .arg(static_cast<double>(sim.channel(Direction::AtoB).delay) / 1000.0)
-        .arg(static_cast<double>(sim.channel(Direction::BtoA).delay) / 1000.0)
-        .arg(sim.channel(Direction::AtoB).loss * 100.0, 0, 'f', 0)
-        .arg(sim.channel(Direction::BtoA).loss * 100.0, 0, 'f', 0);
+        .arg(QString::fromUtf8(profileName(params.profile).data()))
+        .arg(static_cast<double>(ab.delay) / 1000.0)
+        .arg(static_cast<double>(ba.delay) / 1000.0)
+        .arg(ab.loss * 100.0, 0, 'f', 0)
+        .arg(ba.loss * 100.0, 0, 'f', 0);
 }
 
 SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& r, int index) {

@@ -33,6 +33,8 @@ TimeAxis timeAxisFor(const Theme& theme, const Scenario& scenario);
 
 // The subtitle: the parameters in force now ("profile rfc · delay 50 / 50 ms · loss 0 % / 0 %").
 QString parameterLine(const Simulator& sim);
+// The same line for given values (a change of parameters the run made at some step).
+QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, const ChannelParams& ba);
 
 // The arrow of a Send record (label and tooltip from the record), not yet placed.
 SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);

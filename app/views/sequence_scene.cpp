@@ -110,6 +110,7 @@ void SequenceScene::rebuild() {
     }
     d->breaks.clear();
     d->markers.clear();
+    d->parameterMarks.clear();
     d->notes.clear();
     d->tickCount = 0;
     d->ticks.clear();
@@ -117,8 +118,6 @@ void SequenceScene::rebuild() {
 
     const Simulator& sim = d->ctl->sim();
     const Scenario& sc = sim.scenario();
-    d->shownParams = sim.params();
-    d->shownChannels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
     d->geo = SequenceGeometry::forTheme(d->theme);
     d->axis = timeAxisFor(d->theme, sc);
     // The notes column, only when there are notes: about 18 characters wide, beside B's column.
@@ -302,6 +301,7 @@ void SequenceScene::append(int first, int count) {
         addItem(item);
         d->breaks.push_back(item);
     }
+    syncParameterMarks();  // a saved run's change replayed at this step
     updateOpenItems();
 }
 

@@ -78,6 +78,7 @@ private:
     void truncate(int newSize);
     void updateOpenItems();
     void updateTitle();
+    void syncParameterMarks();
     void updateNotes();
     void applyPins();
 

@@ -32,13 +32,12 @@ struct SequenceScene::Private {
     double pinLine = -std::numeric_limits<double>::infinity();  // setPinLine()
     bool anyPinned = false;                                      // a label stands under the heads
     std::vector<BreakItem*> breaks;
-    std::vector<MarkerItem*> markers;
+    std::vector<MarkerItem*> markers;         // a new connection on the same ports
+    std::vector<MarkerItem*> parameterMarks;  // the run's parameter changes (syncParameterMarks)
     std::vector<NoteItem*> notes;           // the teacher's notes, in step order
     double notesX = 0, notesWidth = 0;      // the notes column, right of B's (0 wide without notes)
     std::optional<quint64> editingStep;     // a note being written in place
     double notesBottom = 0;                 // the lowest shown note's bottom edge
-    ProtocolParams shownParams;
-    std::array<ChannelParams, 2> shownChannels{};
     std::function<void(quint32, QPoint)> segmentMenu;
     std::size_t tickCount = 0;
     QVector<QPair<double, QString>> ticks;

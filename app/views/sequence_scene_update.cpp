@@ -25,25 +25,39 @@ void SequenceScene::updateTitle() {
         return;
     const Simulator& sim = d->ctl->sim();
     d->frame->setTitle(scenarioTitle(sim.scenario()), parameterLine(sim));
-    // The header says what holds now; the row where the user changed it is marked, with the
-    // new values, so the diagram above it stays explained by the old ones.
-    const std::array<ChannelParams, 2> channels = {sim.channel(Direction::AtoB), sim.channel(Direction::BtoA)};
-    const bool changed = !(channels == d->shownChannels) || !(sim.params() == d->shownParams);
-    d->shownParams = sim.params();
-    d->shownChannels = channels;
-    if (!changed || sim.trace().empty())
-        return;
-    const Micros at = std::max(d->ctl->displayTime(), sim.now());
-    if (!d->markers.empty() && d->markers.back()->at == at && d->markers.back()->createdAt == static_cast<int>(sim.trace().size())) {
-        delete d->markers.back();  // one mark per moment: the latest values
-        d->markers.pop_back();
+    syncParameterMarks();
+}
+
+// The header says what holds now; each step where the run's parameters changed (the user's
+// slider moves, live or recorded in a saved run) is marked with the new values, so the diagram
+// above it stays explained by the old ones. Drawn from the simulator's recording, so the window,
+// a replay of the saved run and an export all mark the same rows.
+void SequenceScene::syncParameterMarks() {
+    const Simulator& sim = d->ctl->sim();
+    const std::vector<ParameterChange> changes = sim.parameterChanges();
+    const Trace& trace = sim.trace();
+    std::vector<std::pair<Micros, QString>> wanted;
+    for (const ParameterChange& c : changes) {
+        // Applied after `step` events: at the time of that step's last record.
+        const auto end = std::upper_bound(trace.begin(), trace.end(), c.step,
+                                          [](std::uint64_t step, const TraceRecord& r) { return step < r.step; });
+        const Micros at = end == trace.begin() ? 0 : std::prev(end)->t;
+        wanted.emplace_back(at, tr("from here: %1").arg(parameterLine(c.params, c.ab, c.ba)));
     }
-    auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4, tr("from here: %1").arg(parameterLine(sim)), d->theme.cursor);
-    mark->createdAt = static_cast<int>(sim.trace().size());
-    mark->at = at;
-    mark->setPos(0, d->axis.y(at));
-    addItem(mark);
-    d->markers.push_back(mark);
+    const bool same = std::equal(wanted.begin(), wanted.end(), d->parameterMarks.begin(), d->parameterMarks.end(),
+                                 [](const auto& w, const MarkerItem* m) { return w.first == m->at && w.second == m->text(); });
+    if (same)
+        return;
+    for (MarkerItem* m : d->parameterMarks)
+        delete m;
+    d->parameterMarks.clear();
+    for (const auto& [at, text] : wanted) {
+        auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4, text, d->theme.cursor);
+        mark->at = at;
+        mark->setPos(0, d->axis.y(at));
+        addItem(mark);
+        d->parameterMarks.push_back(mark);
+    }
 }
 
 // Everything from scratch: on load, reset, theme and language change. Records are then added
@@ -87,9 +101,8 @@ void SequenceScene::truncate(int newSize) {
         delete d->markers.back();
         d->markers.pop_back();
     }
-    // A step back past a change takes its values back too: the header shows what holds, unmarked.
-    d->shownParams = d->ctl->sim().params();
-    d->shownChannels = {d->ctl->sim().channel(Direction::AtoB), d->ctl->sim().channel(Direction::BtoA)};
+    // A step back past a change takes its mark away; the header shows what holds.
+    syncParameterMarks();
     const Trace& trace = d->ctl->sim().trace();
     d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
     while (d->breaks.size() > d->axis.breaks().size()) {
@@ -124,8 +137,9 @@ void SequenceScene::updateOpenItems() {
     for (int s = 0; s < 2; ++s) {
         layoutColumn(d->theme, d->axis, d->geo, s, d->bands[s], d->timers[s], now);
     }
-    for (MarkerItem* m : d->markers)  // the axis may have been compressed since
-        m->setPos(0, d->axis.y(m->at));
+    for (auto* list : {&d->markers, &d->parameterMarks})
+        for (MarkerItem* m : *list)  // the axis may have been compressed since
+            m->setPos(0, d->axis.y(m->at));
     updateNotes();
     applyPins();
     d->cursorY = yNow;

@@ -4,7 +4,11 @@
 #include "app/language.h"
 #include "app/sim_controller.h"
 #include "app/views/sequence_scene.h"
+#include "app/views/state_graph_scene.h"
 #include "core/builtin_scenarios.h"
+#include "core/capture/capture_reader.h"
+#include "core/capture/reconstruct.h"
+#include "tests/support/export_views.h"
 #include "tests/support/long_run.h"
 
 #include <QApplication>
@@ -200,4 +204,73 @@ TEST(ExportFromWindow, ThemeAndLanguageChoicesReachTheFileAndTheWindowKeepsItsLa
     EXPECT_LE(light.height(), 270);
     EXPECT_FALSE(light.isNull());
     EXPECT_NE(light, projector);
+}
+
+namespace {
+// The text an SVG export of `ctl`'s run holds, drawn by exportRun as File → Export does.
+QString exportedSvgText(SimController* ctl, bool completeRun, const QString& path) {
+    ExportOptions o;
+    o.format = ExportFormat::Svg;
+    if (!exportRun(nullptr, ctl, completeRun, o, path).isEmpty())
+        return {};
+    bool wellFormed = false;
+    return finwave::testing::svgText(finwave::testing::readFile(path), &wellFormed);
+}
+
+// The text of the scene the window shows, drawn into an SVG by the same exporter.
+QString windowSceneSvgText(SequenceScene* seq, StateGraphScene* states, const QString& path) {
+    ExportOptions o;
+    o.format = ExportFormat::Svg;
+    if (!exportDiagram(seq, states, o, path).isEmpty())
+        return {};
+    bool wellFormed = false;
+    return finwave::testing::svgText(finwave::testing::readFile(path), &wellFormed);
+}
+}  // namespace
+
+// A teacher drops A's next segment (D) at the start, moves the delay slider mid-run and steps to
+// the end: File → Export draws that run (the lost FIN, its retransmission, the later end), not the
+// scenario replayed with today's sliders.
+TEST(ExportFromWindow, AnExportDrawsTheRunTheWindowHoldsWithItsDropAndSliderChange) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    SequenceScene onScreen(&ctl);
+    StateGraphScene graphOnScreen(&ctl);
+    ctl.dropNext(Side::A);  // D at step 0: A's FIN will be lost
+    ctl.seek(4);
+    ChannelParams slower = ctl.sim().channel(Direction::BtoA);
+    slower.delay = 150 * kMs;  // the B→A delay slider, moved mid-run
+    ctl.setChannel(Direction::BtoA, slower);
+    ctl.seek(1'000'000);
+    QTemporaryDir dir;
+    const QString shown = windowSceneSvgText(&onScreen, &graphOnScreen, dir.filePath(QStringLiteral("window.svg")));
+    const QString exported = exportedSvgText(&ctl, true, dir.filePath(QStringLiteral("export.svg")));
+    ASSERT_FALSE(shown.isEmpty());
+    EXPECT_TRUE(shown.contains(QStringLiteral("retransmission #1"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("from here: profile rfc · delay 50 / 150 ms"))) << shown.toStdString();
+    EXPECT_EQ(exported.toStdString(), shown.toStdString());
+    // Up to the current step (here the end) is the same run.
+    EXPECT_EQ(exportedSvgText(&ctl, false, dir.filePath(QStringLiteral("part.svg"))).toStdString(), shown.toStdString());
+    // Copy as image is that run too: the same picture as the window's scene drawn at twice its size.
+    QGuiApplication::clipboard()->clear();
+    copyDiagramToClipboard(&ctl);
+    ExportOptions twice;
+    twice.scale = 2;
+    EXPECT_EQ(QGuiApplication::clipboard()->image(), paintDiagram(&onScreen, &graphOnScreen, twice).image);
+}
+
+// With a capture open, the export draws the capture's segments, not an empty placeholder run.
+TEST(ExportFromWindow, WithACaptureOpenTheExportDrawsTheCapture) {
+    SimController ctl;
+    const auto list = capture::readConnection(FINWAVE_SOURCE_DIR "/tests/data/real-lo.pcap", 1);
+    ASSERT_TRUE(list.ok()) << list.error;
+    ctl.loadReplay(capture::reconstruct(list.segments), QStringLiteral("real-lo.pcap"), QStringLiteral("closed"));
+    SequenceScene onScreen(&ctl);
+    StateGraphScene graphOnScreen(&ctl);
+    ctl.seek(1'000'000);
+    QTemporaryDir dir;
+    const QString shown = windowSceneSvgText(&onScreen, &graphOnScreen, dir.filePath(QStringLiteral("window.svg")));
+    const QString exported = exportedSvgText(&ctl, true, dir.filePath(QStringLiteral("export.svg")));
+    ASSERT_TRUE(shown.contains(QStringLiteral("FIN"))) << shown.toStdString();
+    EXPECT_EQ(exported.toStdString(), shown.toStdString());
 }
