@@ -9,10 +9,10 @@ root=$(finwave_root)
 filter=${1:-}
 
 finwave_install_missing
-finwave_build build -DFINWAVE_BUILD_TESTS=ON -DFINWAVE_BUILD_BENCH=ON
+finwave_build build -DFINWAVE_WERROR=ON -DFINWAVE_BUILD_TESTS=ON -DFINWAVE_BUILD_BENCH=ON
 (cd "$root/build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$(nproc)" ${filter:+-R "$filter"})
 
-finwave_build build-asan -DFINWAVE_BUILD_APP=ON -DFINWAVE_SANITIZE=ON -DFINWAVE_BUILD_BENCH=OFF
+finwave_build build-asan -DFINWAVE_WERROR=ON -DFINWAVE_BUILD_APP=ON -DFINWAVE_SANITIZE=ON -DFINWAVE_BUILD_BENCH=OFF
 # The app tests start Qt on the offscreen platform (no display); the command-line tests run the
 # sanitized finwave, which inherits these options. LeakSanitizer stays on: with the offscreen
 # platform Qt and fontconfig report no leak here. abort_on_error turns a finding into a failed

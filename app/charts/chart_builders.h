@@ -3,7 +3,7 @@
 // deprecated from Qt 6.10 on, so every use of it stays inside app/charts/.
 
 #include "app/views/theme.h"
-#include "core/experiment.h"
+#include "core/sim/experiment.h"
 
 #include <QByteArray>
 #include <QSize>

@@ -1,11 +1,11 @@
 #include "app/charts/charts_panel.h"
 
 #include "app/charts/chart_builders.h"
-#include "app/reason_text.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_layout.h"
-#include "app/views/time_axis.h"
-#include "core/builtin_scenarios.h"
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_layout.h"
+#include "app/views/sequence/time_axis.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <QCategoryAxis>
 #include <QChart>

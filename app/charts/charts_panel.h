@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/views/theme.h"
-#include "core/experiment.h"
+#include "core/sim/experiment.h"
 
 #include <QWidget>
 

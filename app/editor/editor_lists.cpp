@@ -4,7 +4,7 @@
 #include "app/editor/number_field.h"
 #include "app/editor/scenario_editor.h"
 
-#include "core/names.h"
+#include "core/protocol/names.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -309,7 +309,7 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
         when->setKey(p + QStringLiteral("at_ms"));
         offset->setKey(p + QStringLiteral("seq_offset"));
         m_faultForm->setEnabled(m_faultRow >= 0);
-        // Each kind reads only some fields (core/channel.h); the others stay, greyed.
+        // Each kind reads only some fields (core/protocol/channel.h); the others stay, greyed.
         const Fault::Kind k = atc(m_draft).kind;
         using K = Fault::Kind;
         n->setEnabled(k == K::DropNth || k == K::DuplicateNth);

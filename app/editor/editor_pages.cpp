@@ -4,7 +4,7 @@
 #include "app/editor/number_field.h"
 #include "app/editor/scenario_editor.h"
 
-#include "core/names.h"
+#include "core/protocol/names.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 // Small helpers shared by the scenario editor's pages.
 
-#include "core/scenario.h"
+#include "core/protocol/scenario.h"
 
 class QScrollArea;
 class QWidget;

@@ -1,6 +1,6 @@
 #include "app/editor/number_field.h"
 
-#include "app/scenario_error_text.h"
+#include "app/text/scenario_error_text.h"
 
 #include <QEvent>
 #include <QLabel>

@@ -1,9 +1,9 @@
 #pragma once
 // One number of a scenario typed into a line edit and checked as it is typed with the file
-// reader's own rule (core/scenario_rules.h): a wrong value gets a red frame and the reader's
+// reader's own rule (core/scenario/scenario_rules.h): a wrong value gets a red frame and the reader's
 // message, translated, under the field.
 
-#include "core/scenario_rules.h"
+#include "core/scenario/scenario_rules.h"
 
 #include <QWidget>
 

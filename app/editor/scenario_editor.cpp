@@ -2,8 +2,8 @@
 #include "app/editor/scenario_editor.h"
 
 #include "app/editor/number_field.h"
-#include "app/scenario_error_text.h"
-#include "core/scenario_builder.h"
+#include "app/text/scenario_error_text.h"
+#include "core/scenario/scenario_builder.h"
 
 #include <QAction>
 #include <QApplication>

@@ -4,7 +4,7 @@
 // undo stack, and hands the edited scenario over on Apply. Fields it does not show are carried
 // through unchanged: it edits a copy of the scenario it was given, never builds a new one.
 
-#include "core/scenario_rules.h"
+#include "core/scenario/scenario_rules.h"
 
 #include <QDialog>
 

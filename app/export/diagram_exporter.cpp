@@ -1,9 +1,9 @@
 #include "app/export/diagram_exporter.h"
 
 #include "app/export/png_encoder.h"
-#include "app/views/sequence_items.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/state_graph_scene.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/state_graph/state_graph_scene.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

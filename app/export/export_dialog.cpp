@@ -2,11 +2,11 @@
 
 #include "app/export/diagram_exporter.h"
 #include "app/export/png_encoder.h"
-#include "app/language.h"
-#include "app/reason_text.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/state_graph_scene.h"
+#include "app/text/language.h"
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/state_graph/state_graph_scene.h"
 
 #include <QApplication>
 #include <QCheckBox>

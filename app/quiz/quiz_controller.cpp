@@ -1,8 +1,8 @@
 #include "app/quiz/quiz_controller.h"
 
 #include "app/quiz/quiz_scores.h"
-#include "app/sim_controller.h"
-#include "core/builtin_scenarios.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <algorithm>
 

@@ -3,9 +3,9 @@
 #include "app/quiz/quiz_controller.h"
 #include "app/quiz/quiz_scores.h"
 #include "app/quiz/quiz_text.h"
-#include "app/reason_text.h"
-#include "app/sim_controller.h"
-#include "core/builtin_scenarios.h"
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <QEvent>
 #include <QFileDialog>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/quiz_score.h"
+#include "core/teaching/quiz_score.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "app/quiz/quiz_text.h"
 
-#include "app/reason_text.h"
-#include "core/quiz_score.h"
+#include "app/text/reason_text.h"
+#include "core/teaching/quiz_score.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/quiz.h"
-#include "core/quiz_score.h"
+#include "core/teaching/quiz.h"
+#include "core/teaching/quiz_score.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #include "app/views/theme.h"
 
-#include "core/tcp_state.h"
+#include "core/protocol/tcp_state.h"
 
 namespace finwave::app {
 

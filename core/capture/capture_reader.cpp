@@ -1,7 +1,7 @@
 #include "core/capture/capture_reader.h"
 
-#include "core/capture/packet_decode.h"
-#include "core/segment.h"
+#include "core/capture/internal/packet_decode.h"
+#include "core/protocol/segment.h"
 
 #include <pcap/pcap.h>
 

@@ -1,8 +1,8 @@
 #include "core/capture/capture_writer.h"
 
 #include "core/capture/packet_bytes.h"
-#include "core/capture/pcap_blocks.h"
-#include "core/transitions.h"
+#include "core/capture/internal/pcap_blocks.h"
+#include "core/protocol/transitions.h"
 
 #include <algorithm>
 #include <map>

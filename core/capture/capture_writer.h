@@ -4,7 +4,7 @@
 // lost on the way is therefore only in its sender's capture. pcapng (nanosecond timestamps, packet
 // comments with the state changes) or classic pcap (microseconds, no comments).
 
-#include "core/simulator.h"
+#include "core/sim/simulator.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "core/capture/packet_decode.h"
+#include "core/capture/internal/packet_decode.h"
 
 #include <pcap/dlt.h>
 

@@ -1,4 +1,4 @@
-#include "core/capture/pcap_blocks.h"
+#include "core/capture/internal/pcap_blocks.h"
 
 namespace finwave::capture {
 

@@ -1,7 +1,7 @@
 #include "core/capture/reconstruct.h"
 
-#include "core/capture/timeline.h"
-#include "core/transitions.h"
+#include "core/capture/internal/timeline.h"
+#include "core/protocol/transitions.h"
 
 #include <algorithm>
 

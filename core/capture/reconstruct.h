@@ -1,11 +1,11 @@
 #pragma once
 // The TCP state reconstructor: from the segments of one captured connection, both endpoints' states
-// over time, by the rules of core/transitions.h (the engine's table), as a Trace like a simulated
+// over time, by the rules of core/protocol/transitions.h (the engine's table), as a Trace like a simulated
 // run's. What the capture cannot show is marked inferred, with the reason.
 
 #include "core/capture/capture_reader.h"
-#include "core/profile.h"
-#include "core/trace.h"
+#include "core/protocol/profile.h"
+#include "core/protocol/trace.h"
 
 #include <optional>
 #include <vector>

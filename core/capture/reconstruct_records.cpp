@@ -1,7 +1,7 @@
 // The reconstructor's bookkeeping: which end is A, segments in the engine's form, and every record
 // put into one time-ordered trace with both states after each.
 #include "core/capture/reconstruct.h"
-#include "core/capture/timeline.h"
+#include "core/capture/internal/timeline.h"
 
 #include <algorithm>
 #include <map>

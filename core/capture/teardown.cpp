@@ -1,6 +1,6 @@
 #include "core/capture/teardown.h"
 
-#include "core/capture/timeline.h"
+#include "core/capture/internal/timeline.h"
 
 namespace finwave::capture {
 

@@ -1,4 +1,4 @@
-#include "core/capture/timeline.h"
+#include "core/capture/internal/timeline.h"
 
 #include <algorithm>
 #include <map>

@@ -1,16 +1,16 @@
 // File → Open capture… in the window: the reconstructed run replays in the views with the
 // sliders and drops off, the log marks inferred states, the status bar explains the teardown.
-#include "app/capture_ui.h"
-#include "app/control_panel.h"
-#include "app/event_log.h"
-#include "app/main_window.h"
-#include "app/sim_controller.h"
-#include "app/views/state_graph_items.h"
-#include "app/views/state_graph_scene.h"
-#include "app/views/state_graph_view.h"
-#include "core/builtin_scenarios.h"
-#include "core/figure_part.h"
-#include "tests/support/every_step.h"
+#include "app/window/capture_dialogs.h"
+#include "app/window/control_panel.h"
+#include "app/window/event_log.h"
+#include "app/window/main_window.h"
+#include "app/window/sim_controller.h"
+#include "app/views/state_graph/state_graph_items.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "app/views/state_graph/state_graph_view.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/teaching/figure_part.h"
+#include "support/every_step.h"
 
 #include <QStatusBar>
 #include <QTemporaryDir>

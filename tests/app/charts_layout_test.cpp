@@ -2,8 +2,8 @@
 // raised: the window's width, 45 % of its height): every tick label and axis title has the room
 // its text needs, so Qt Charts elides none of them.
 #include "app/charts/charts_panel.h"
-#include "app/sim_controller.h"
-#include "core/builtin_scenarios.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <QAbstractAxis>
 #include <QCategoryAxis>

@@ -1,7 +1,7 @@
 // The Charts panel and `finwave experiment`.
 #include "app/charts/charts_panel.h"
-#include "app/sim_controller.h"
-#include "core/builtin_scenarios.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <QFile>
 #include <QImage>

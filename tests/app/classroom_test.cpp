@@ -1,16 +1,16 @@
 // What a teacher checks in front of a class: drops happen where and when they are made, timer
 // labels stand where things happen, the state graph's labels never cover a box or each other.
-#include "app/inspector.h"
-#include "app/language.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_items.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_items.h"
-#include "app/views/state_graph_scene.h"
-#include "core/builtin_scenarios.h"
-#include "core/figure_part.h"
-#include "tests/support/every_step.h"
+#include "app/window/inspector.h"
+#include "app/text/language.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_view.h"
+#include "app/views/state_graph/state_graph_items.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/teaching/figure_part.h"
+#include "support/every_step.h"
 
 #include <QFontMetricsF>
 #include <QScrollBar>

@@ -5,7 +5,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-#include "tests/support/finwave_process.h"
+#include "support/finwave_process.h"
 
 #include <gtest/gtest.h>
 

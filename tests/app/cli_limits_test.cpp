@@ -1,8 +1,8 @@
 // Issue 12 from the command line: every refused input exits 2 with one line naming the field or
 // flag, and writes nothing.
-#include "core/scenario_io.h"
-#include "tests/support/finwave_process.h"
-#include "tests/support/long_run.h"
+#include "core/scenario/scenario_io.h"
+#include "support/finwave_process.h"
+#include "support/long_run.h"
 
 #include <QDir>
 #include <QFile>

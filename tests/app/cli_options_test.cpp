@@ -1,5 +1,5 @@
 // The flag parsing every sub-command shares (QCommandLineParser underneath), called directly.
-#include "app/cli_options.h"
+#include "app/cli/command_support.h"
 
 #include <gtest/gtest.h>
 

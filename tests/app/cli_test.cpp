@@ -1,5 +1,5 @@
 // The command-line contract: exit codes, one-line reasons, jsonl fields, exports with no display.
-#include "core/builtin_scenarios.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,15 +1,15 @@
 // Exporting from the window: the dialog's choices reach the file and are remembered, the window
 // keeps running while a file is encoded, and Copy as image puts the diagram on the clipboard.
 #include "app/export/export_dialog.h"
-#include "app/language.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/state_graph_scene.h"
-#include "core/builtin_scenarios.h"
+#include "app/text/language.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/reconstruct.h"
-#include "tests/support/export_views.h"
-#include "tests/support/long_run.h"
+#include "support/export_views.h"
+#include "support/long_run.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,8 +1,8 @@
 // Fitting a long diagram to a slide: columns, cuts at quiet rows, carried states, strips.
 #include "app/export/diagram_exporter.h"
-#include "app/reason_text.h"
-#include "app/views/sequence_items.h"
-#include "tests/support/export_views.h"
+#include "app/text/reason_text.h"
+#include "app/views/sequence/sequence_items.h"
+#include "support/export_views.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsItem>

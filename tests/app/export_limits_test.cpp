@@ -1,6 +1,6 @@
 // Every failure of an export: nothing written, an existing file kept, budgets checked first.
 #include "app/export/diagram_exporter.h"
-#include "tests/support/export_views.h"
+#include "support/export_views.h"
 
 #include <QFile>
 #include <QImage>

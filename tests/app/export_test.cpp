@@ -1,12 +1,12 @@
 // Every built-in scenario in every format, and every failure case leaving files untouched.
 #include "app/export/diagram_exporter.h"
-#include "app/reason_text.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_items.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/state_graph_scene.h"
-#include "core/builtin_scenarios.h"
-#include "tests/support/export_views.h"
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "support/export_views.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,20 +1,20 @@
 // A teacher's lesson: the run she prepared (drops, slider and profile changes, notes) saved and
 // replayed exactly, notes drawn in the diagram and its exports, lessons paged in class.
-#include "app/control_panel.h"
+#include "app/window/control_panel.h"
 #include "app/export/diagram_exporter.h"
-#include "app/main_window.h"
-#include "app/playback_bar.h"
-#include "app/sim_controller.h"
-#include "app/views/note_item.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/sequence_view.h"
+#include "app/window/main_window.h"
+#include "app/window/playback_bar.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/note_item.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_view.h"
 #include "app/views/theme.h"
-#include "core/builtin_scenarios.h"
-#include "core/lesson.h"
-#include "core/scenario_io.h"
-#include "core/trace_format.h"
-#include "tests/support/export_views.h"
-#include "tests/support/finwave_process.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/lesson.h"
+#include "core/scenario/scenario_io.h"
+#include "core/sim/trace_format.h"
+#include "support/export_views.h"
+#include "support/finwave_process.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -29,7 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "tests/core/test_helpers.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // App tests run on the offscreen platform with one QApplication for the whole binary.
-#include "app/gui_main.h"
+#include "app/main/window_main.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -2,18 +2,18 @@
 // locked parameters cannot change; stepping back asks again; the keys answer, hint and go on;
 // scores are kept and exported as CSV.
 #include "app/charts/charts_panel.h"
-#include "app/control_panel.h"
-#include "app/event_log.h"
-#include "app/inspector.h"
-#include "app/main_window.h"
+#include "app/window/control_panel.h"
+#include "app/window/event_log.h"
+#include "app/window/inspector.h"
+#include "app/window/main_window.h"
 #include "app/quiz/quiz_controller.h"
 #include "app/quiz/quiz_panel.h"
 #include "app/quiz/quiz_scores.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_view.h"
-#include "core/builtin_scenarios.h"
-#include "tests/support/finwave_process.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_view.h"
+#include "app/views/state_graph/state_graph_view.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "support/finwave_process.h"
 
 #include <QFile>
 #include <QGraphicsItem>

@@ -2,9 +2,9 @@
 // and turns Apply off; an overridden constant is marked and can be set back.
 #include "app/editor/number_field.h"
 #include "app/editor/scenario_editor.h"
-#include "app/scenario_error_text.h"
-#include "core/scenario_io.h"
-#include "tests/support/scenario_editor_support.h"
+#include "app/text/scenario_error_text.h"
+#include "core/scenario/scenario_io.h"
+#include "support/scenario_editor_support.h"
 
 #include <QComboBox>
 #include <QLabel>

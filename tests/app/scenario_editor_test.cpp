@@ -3,12 +3,12 @@
 // file reader's own message and turns Apply off; New scenario gives the documented template.
 #include "app/editor/number_field.h"
 #include "app/editor/scenario_editor.h"
-#include "tests/support/scenario_editor_support.h"
-#include "app/scenario_error_text.h"
-#include "core/builtin_scenarios.h"
-#include "core/names.h"
-#include "core/scenario_builder.h"
-#include "core/scenario_io.h"
+#include "support/scenario_editor_support.h"
+#include "app/text/scenario_error_text.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/protocol/names.h"
+#include "core/scenario/scenario_builder.h"
+#include "core/scenario/scenario_io.h"
 
 #include <QCheckBox>
 #include <QComboBox>

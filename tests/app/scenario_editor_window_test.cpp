@@ -1,11 +1,11 @@
 // The scenario editor inside the window: its menu entries, Apply and Reset loading the edited
 // scenario, and the keys a user types into it staying in it.
 #include "app/editor/scenario_editor.h"
-#include "app/main_window.h"
-#include "app/sim_controller.h"
-#include "core/scenario_builder.h"
-#include "core/scenario_io.h"
-#include "tests/support/finwave_process.h"
+#include "app/window/main_window.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/scenario_builder.h"
+#include "core/scenario/scenario_io.h"
+#include "support/finwave_process.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,9 @@
 // The window's text for a rejected scenario: the same words as the command line in English, and
 // Chinese when the language is zh_CN, with the field and values kept.
-#include "app/language.h"
-#include "app/main_window.h"
-#include "app/scenario_error_text.h"
-#include "core/scenario_io.h"
+#include "app/text/language.h"
+#include "app/window/main_window.h"
+#include "app/text/scenario_error_text.h"
+#include "core/scenario/scenario_io.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,17 +1,17 @@
 // The state graph draws the core transition table and nothing else; exports make no widget.
 #include "app/charts/chart_builders.h"
 #include "app/export/diagram_exporter.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/state_graph_items.h"
-#include "app/views/state_graph_layout.h"
-#include "app/views/state_graph_scene.h"
-#include "app/views/state_graph_view.h"
-#include "core/builtin_scenarios.h"
-#include "core/experiment.h"
-#include "core/figure_part.h"
-#include "core/transitions.h"
-#include "tests/support/every_step.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/state_graph/state_graph_items.h"
+#include "app/views/state_graph/state_graph_layout.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "app/views/state_graph/state_graph_view.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/sim/experiment.h"
+#include "core/teaching/figure_part.h"
+#include "core/protocol/transitions.h"
+#include "support/every_step.h"
 
 #include <QApplication>
 #include <QChart>

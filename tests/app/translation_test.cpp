@@ -1,11 +1,11 @@
 // English and Simplified Chinese: complete, different from English, switchable live.
-#include "app/event_log.h"
-#include "app/language.h"
-#include "app/main_window.h"
-#include "app/reason_text.h"
-#include "app/sim_controller.h"
-#include "core/builtin_scenarios.h"
-#include "core/reason.h"
+#include "app/window/event_log.h"
+#include "app/text/language.h"
+#include "app/window/main_window.h"
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/protocol/reason.h"
 
 #include <QCoreApplication>
 #include <QFile>

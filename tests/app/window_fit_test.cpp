@@ -2,7 +2,7 @@
 // 1366x768 and a monitor's 1920x1080, in both themes, on a first start and after a start on a
 // larger screen. Each run is the real program on the offscreen platform given that screen (with
 // window frames), from a settings folder of its own.
-#include "tests/support/finwave_process.h"
+#include "support/finwave_process.h"
 
 #include <QFile>
 #include <QRect>

@@ -1,14 +1,14 @@
 // What a user checks in the window: arrows per segment, crossing FINs, marks on the right
 // states, step back, click-to-drop, sliders, broken files, keys, the log.
-#include "app/control_panel.h"
-#include "app/event_log.h"
-#include "app/main_window.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_items.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_items.h"
-#include "app/views/state_graph_view.h"
-#include "core/builtin_scenarios.h"
+#include "app/window/control_panel.h"
+#include "app/window/event_log.h"
+#include "app/window/main_window.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_view.h"
+#include "app/views/state_graph/state_graph_items.h"
+#include "app/views/state_graph/state_graph_view.h"
+#include "core/scenario/builtin_scenarios.h"
 
 #include <QGraphicsScene>
 #include <QLineF>

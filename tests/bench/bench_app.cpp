@@ -2,17 +2,17 @@
 // updated view at step 1 000, cold start to the first painted frame, exports of 200 segments (a 4K slide, one long column)
 // and the PNG encoder alone.
 #include "app/export/diagram_exporter.h"
-#include "app/gui_main.h"
+#include "app/main/window_main.h"
 #include "app/export/png_encoder.h"
-#include "app/main_window.h"
-#include "app/sim_controller.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/sequence_view.h"
-#include "app/views/state_graph_scene.h"
-#include "app/views/state_graph_view.h"
-#include "core/builtin_scenarios.h"
-#include "core/figure_part.h"
-#include "tests/support/long_run.h"
+#include "app/window/main_window.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_view.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "app/views/state_graph/state_graph_view.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/teaching/figure_part.h"
+#include "support/long_run.h"
 
 #include <QApplication>
 #include <QFileInfo>

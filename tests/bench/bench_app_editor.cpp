@@ -1,9 +1,9 @@
 // The scenario editor's speed: one keystroke in a field (check, undo command, refresh of every
 // field and list) in a built-in and in a scenario at the reader's budget of 20 000 actions.
 #include "app/editor/scenario_editor.h"
-#include "app/gui_main.h"
-#include "core/builtin_scenarios.h"
-#include "core/scenario_builder.h"
+#include "app/main/window_main.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
 
 #include <QApplication>
 #include <QLineEdit>

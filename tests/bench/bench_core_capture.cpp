@@ -1,6 +1,6 @@
 // Capture throughput: writing a run as pcapng, reading a capture back (list and one connection),
 // and reconstructing the states.
-#include "core/builtin_scenarios.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/capture_writer.h"
 #include "core/capture/reconstruct.h"

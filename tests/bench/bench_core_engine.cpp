@@ -1,8 +1,8 @@
 // Engine speed (issue 3): events/s with the trace on and off, close episodes/s, step back at
 // step 10 000, bytes per trace record.
-#include "core/builtin_scenarios.h"
-#include "core/scenario_builder.h"
-#include "core/simulator.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
+#include "core/sim/simulator.h"
 
 #include <benchmark/benchmark.h>
 

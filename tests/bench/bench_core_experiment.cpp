@@ -1,6 +1,6 @@
 // 100 000 close episodes across 13 loss levels (0-60 % by 5 %), one thread against two.
-#include "core/builtin_scenarios.h"
-#include "core/experiment.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/sim/experiment.h"
 
 #include <benchmark/benchmark.h>
 

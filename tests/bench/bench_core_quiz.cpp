@@ -1,9 +1,9 @@
 // Quiz mode (issue 16): the cost of asking, which the window pays before every step in a quiz.
 // Asking runs the next event and steps back (a checkpoint restore and up to 31 replayed events).
-#include "core/builtin_scenarios.h"
-#include "core/quiz.h"
-#include "core/scenario_builder.h"
-#include "core/simulator.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/teaching/quiz.h"
+#include "core/scenario/scenario_builder.h"
+#include "core/sim/simulator.h"
 
 #include <benchmark/benchmark.h>
 

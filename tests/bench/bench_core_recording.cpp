@@ -1,10 +1,10 @@
 // Record and replay (issue 15): what replaying a saved run costs against the plain run, a drop by
 // identity in a long run (it finds its segment among the Send records), and saving and reading a
 // recorded run.
-#include "core/builtin_scenarios.h"
-#include "core/scenario_builder.h"
-#include "core/scenario_io.h"
-#include "core/simulator.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
+#include "core/scenario/scenario_io.h"
+#include "core/sim/simulator.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,10 +1,10 @@
 // The reader refuses broken captures with one line naming the file and the packet, stops at its
 // limits, can be cancelled, and keeps only the chosen connection; every supported link type reads.
-#include "core/builtin_scenarios.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/capture_writer.h"
 #include "core/capture/packet_bytes.h"
-#include "tests/capture/tshark_run.h"
+#include "support/tshark_run.h"
 
 #include <gtest/gtest.h>
 

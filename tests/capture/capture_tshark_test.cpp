@@ -1,11 +1,11 @@
 // Every built-in scenario at both vantages, read by Wireshark's dissectors (tshark): no malformed
 // packet, no bad checksum, retransmissions and duplicate ACKs flagged exactly where the engine made
 // them, no "previous segment not captured" in a loss-free run, comments read back.
-#include "core/builtin_scenarios.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/capture/capture_writer.h"
-#include "tests/capture/tshark_run.h"
+#include "support/tshark_run.h"
 
-#include "tests/capture/builtin_cases.h"
+#include "support/builtin_cases.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // segments in flight between send and arrival, and refuses drops.
 #include "core/capture/capture_reader.h"
 #include "core/capture/reconstruct.h"
-#include "core/simulator.h"
+#include "core/sim/simulator.h"
 
 #include <gtest/gtest.h>
 

@@ -1,13 +1,13 @@
 // Every built-in scenario exported as pcapng at each end and imported back: the same segments, and
 // the same state sequences for both ends as the engine's run; a state change whose time differs
 // from the engine's must be marked inferred.
-#include "core/builtin_scenarios.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/capture_writer.h"
 #include "core/capture/reconstruct.h"
-#include "tests/capture/tshark_run.h"
+#include "support/tshark_run.h"
 
-#include "tests/capture/builtin_cases.h"
+#include "support/builtin_cases.h"
 
 #include <gtest/gtest.h>
 

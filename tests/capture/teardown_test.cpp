@@ -1,9 +1,9 @@
 // The teardown in words for each built-in scenario, captured at A and read back.
-#include "core/builtin_scenarios.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/capture_writer.h"
 #include "core/capture/teardown.h"
-#include "tests/capture/tshark_run.h"
+#include "support/tshark_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Each built-in scenario against the exchange its rows in docs/protocol.md give (relative numbers, ISS = 0).
-#include "test_helpers.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Same seed, same run; step back restores the exact earlier state; changes apply from now.
-#include "core/trace_format.h"
-#include "test_helpers.h"
+#include "core/sim/trace_format.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/builtin_scenarios.h"
-#include "core/experiment.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/sim/experiment.h"
 
 #include <gtest/gtest.h>
 

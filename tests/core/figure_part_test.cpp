@@ -1,9 +1,9 @@
 // Which part of RFC 9293 Figure 5 the state graph draws: core says a run that never opens can
 // reach only ESTABLISHED, the closing states and CLOSED, and every such run bears it out.
-#include "core/builtin_scenarios.h"
-#include "core/figure_part.h"
-#include "core/simulator.h"
-#include "core/transitions.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/teaching/figure_part.h"
+#include "core/sim/simulator.h"
+#include "core/protocol/transitions.h"
 
 #include <gtest/gtest.h>
 

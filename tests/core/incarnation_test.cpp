@@ -2,9 +2,9 @@
 // (RFC 9293 §3.4.2, §3.6.1 MAY-2, §3.10.7.4 Fourth; RFC 6191; RFC 1337 §2.1; Linux
 // tcp_timewait_state_process()). Most checks use absolute sequence numbers, which show the new
 // ISN itself; relative numbers count from the ISS each segment was sent under.
-#include "core/scenario_io.h"
-#include "core/transitions.h"
-#include "test_helpers.h"
+#include "core/scenario/scenario_io.h"
+#include "core/protocol/transitions.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Issue 14: where Linux 6.x and RFC 9293 differ, each profile behaves like its source. Every test
 // builds the situation, runs it and checks exact segments, states and timer times that follow
 // from the rule cited (docs/protocol.md gives the rows).
-#include "core/transitions.h"
-#include "test_helpers.h"
+#include "core/protocol/transitions.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
-#include "core/profile.h"
-#include "core/reason.h"
-#include "core/segment.h"
-#include "core/tcp_state.h"
+#include "core/protocol/profile.h"
+#include "core/protocol/reason.h"
+#include "core/protocol/segment.h"
+#include "core/protocol/tcp_state.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Values derived from the profile and the scenario, computed once in core for every reader, and
 // the one segment builder that output, retransmission and the TCB view share.
-#include "test_helpers.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Properties over 10 000 random runs (seed, loss 0-60 %, delay 0-500 ms, jitter), both profiles.
-#include "core/rng.h"
-#include "test_helpers.h"
+#include "core/engine/rng.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Quiz mode (issue 16): every question's right answer is what the engine then does, the wrong ones
 // differ from it and from each other, and asking leaves the simulator exactly where it was.
-#include "core/builtin_scenarios.h"
-#include "core/quiz.h"
-#include "core/quiz_score.h"
-#include "core/scenario_io.h"
-#include "core/simulator.h"
-#include "core/transitions.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/teaching/quiz.h"
+#include "core/teaching/quiz_score.h"
+#include "core/scenario/scenario_io.h"
+#include "core/sim/simulator.h"
+#include "core/protocol/transitions.h"
 
 #include <gtest/gtest.h>
 

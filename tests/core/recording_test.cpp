@@ -1,11 +1,11 @@
 // Record and replay (scenario format version 2): what the user does to a run is kept at its step,
 // saved, and replayed into the same trace.
-#include "core/builtin_scenarios.h"
-#include "core/scenario_io.h"
-#include "core/simulator.h"
-#include "core/trace_format.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_io.h"
+#include "core/sim/simulator.h"
+#include "core/sim/trace_format.h"
 
-#include "tests/core/test_helpers.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

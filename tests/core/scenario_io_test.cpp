@@ -1,6 +1,6 @@
-#include "core/builtin_scenarios.h"
-#include "core/scenario_io.h"
-#include "core/trace_format.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_io.h"
+#include "core/sim/trace_format.h"
 
 #include <gtest/gtest.h>
 

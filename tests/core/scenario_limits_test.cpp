@@ -1,8 +1,8 @@
 // Issue 12: every scenario input gets bounded work and memory and a one-line reason.
-#include "core/builtin_scenarios.h"
-#include "core/scenario_builder.h"
-#include "core/scenario_io.h"
-#include "tests/support/long_run.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
+#include "core/scenario/scenario_io.h"
+#include "support/long_run.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The quiz object of a scenario file: round trip, version 2 with version 1 still read, and every
 // bad field refused with its name, line and column (docs/quiz.md).
-#include "core/builtin_scenarios.h"
-#include "core/scenario_io.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_io.h"
 
 #include <gtest/gtest.h>
 

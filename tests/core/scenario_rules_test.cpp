@@ -1,6 +1,6 @@
 // The number rules the scenario reader and the editor share: a number typed into the editor is
 // refused exactly when the same number in a file is, with the same error.
-#include "core/scenario_rules.h"
+#include "core/scenario/scenario_rules.h"
 
 #include <gtest/gtest.h>
 

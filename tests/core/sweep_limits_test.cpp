@@ -1,7 +1,7 @@
 // Issue 12: the sweep's flags are bounded before anything is generated or allocated.
-#include "core/builtin_scenarios.h"
-#include "core/cli_values.h"
-#include "core/experiment.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/options/values.h"
+#include "core/sim/experiment.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Transition rows of docs/protocol.md for the orderly close: FIN, ACK, retransmission and
 // TIME-WAIT (one test per row, each built from actions and faults).
-#include "test_helpers.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

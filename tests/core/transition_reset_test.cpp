@@ -1,7 +1,7 @@
 // Transition rows of docs/protocol.md that end in a reset or abort: RST acceptance (RFC 9293
 // §3.10.7.4 Second, RFC 5961), ABORT and SO_LINGER 0, unread data, data after close, TIME-WAIT
 // assassination (RFC 1337), no TCB (one test per row, each built from actions and faults).
-#include "test_helpers.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

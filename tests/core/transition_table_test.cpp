@@ -1,9 +1,9 @@
-// The engine checks every change of state against core/transitions.cpp (Simulator::
+// The engine checks every change of state against core/protocol/transitions.cpp (Simulator::
 // unlistedTransitions). Every built-in scenario in both profiles and 10 000 random runs must take
 // only listed transitions; and docs/protocol.md must document every row id of the table.
-#include "core/rng.h"
-#include "core/transitions.h"
-#include "test_helpers.h"
+#include "core/engine/rng.h"
+#include "core/protocol/transitions.h"
+#include "support/engine_run.h"
 
 #include <gtest/gtest.h>
 

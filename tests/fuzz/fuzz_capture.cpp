@@ -4,7 +4,7 @@
 #include "core/capture/capture_reader.h"
 #include "core/capture/reconstruct.h"
 #include "core/capture/teardown.h"
-#include "core/trace_format.h"
+#include "core/sim/trace_format.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
-// libFuzzer target: the command line's value parsers (core/cli_values.h) and the loss levels they
+// libFuzzer target: the command line's value parsers (core/options/values.h) and the loss levels they
 // bound. Nothing may crash, hang, hit undefined behaviour or make more levels than the budget.
-#include "core/cli_values.h"
-#include "core/experiment.h"
+#include "core/options/values.h"
+#include "core/sim/experiment.h"
 
 #include <cstddef>
 #include <cstdint>

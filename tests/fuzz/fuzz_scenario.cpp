@@ -1,7 +1,7 @@
 // libFuzzer target: the scenario reader must never crash, hang or throw on any input, and
 // whatever it accepts must write back to text it accepts again, unchanged.
-#include "core/scenario_io.h"
-#include "core/simulator.h"
+#include "core/scenario/scenario_io.h"
+#include "core/sim/simulator.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // Runs a loaded scenario to its end to learn how many steps it has, then visits every step from
 // the start (0) to the end, calling `visit(step)` with the controller at that step.
 
-#include "app/sim_controller.h"
+#include "app/window/sim_controller.h"
 
 #include <cstdint>
 

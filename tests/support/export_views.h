@@ -1,10 +1,10 @@
 #pragma once
 // The scenes an export test draws from: a built-in scenario, or a long run of N segments.
-#include "app/sim_controller.h"
-#include "app/views/sequence_scene.h"
-#include "app/views/state_graph_scene.h"
-#include "core/builtin_scenarios.h"
-#include "tests/support/long_run.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/state_graph/state_graph_scene.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "support/long_run.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -2,8 +2,8 @@
 // A long run for tests and benchmarks of drawing and export: A sends `segments / 2` segments of
 // 100 bytes, 120 ms apart (a round trip is 100 ms), B ACKs each at once, then both close as in
 // normal-close. About `segments` arrows, paced as in a lesson.
-#include "core/builtin_scenarios.h"
-#include "core/scenario_builder.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
 
 namespace finwave::testing {
 

@@ -2,7 +2,7 @@
 // What the scenario editor's tests share: a scenario with entries in every list, and a button
 // found by its text.
 #include "app/editor/scenario_editor.h"
-#include "core/scenario_builder.h"
+#include "core/scenario/scenario_builder.h"
 
 #include <QPushButton>
 

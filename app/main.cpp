@@ -1,9 +1,0 @@
-// Thin entry point: sub-commands run without a display; otherwise the window opens.
-#include "app/cli.h"
-#include "app/gui_main.h"
-
-int main(int argc, char** argv) {
-    if (auto status = finwave::app::runCommandLine(argc, argv))
-        return *status;
-    return finwave::app::runWindow(argc, argv);
-}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/sim/simulator.h"
+
+#include <QString>
+
+namespace finwave::app {
+
+// A sentence for a student: what happened, which rule made it happen, what comes next.
+// Protocol names (FIN_WAIT_1, ACK, RST, MSL) stay as they are; the sentence is translated.
+QString reasonSentence(Reason reason);
+// One line for the event log: who did what ("A sends FIN, ACK seq=1 ack=1"), in words.
+QString recordSummary(const Simulator& sim, const TraceRecord& record);
+// The label drawn on a segment: "FIN, ACK seq=1 ack=1 len=100".
+QString segmentLabel(const Simulator& sim, const Segment& segment);
+// A scenario's title and description in the current language (built-ins are translated).
+QString scenarioTitle(const Scenario& scenario);
+QString scenarioDescription(const Scenario& scenario);
+// An export's caption: scenario, profile, delays, losses, seed and step, as the user set them.
+QString runCaption(const Simulator& sim);
+// How a run ended, in words ("reset", "closed gracefully").
+QString outcomeText(Outcome outcome);
+// "0.050 s", "240.300 s"
+QString formatTime(Micros t);
+
+}  // namespace finwave::app

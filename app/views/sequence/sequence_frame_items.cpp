@@ -1,0 +1,193 @@
+// The diagram's furniture: the frame with lifelines, heads and ruler, the cursor, idle breaks and
+// the rows that mark a change.
+#include "app/views/sequence/sequence_items.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QStyleOptionGraphicsItem>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QtMath>
+
+#include <vector>
+
+namespace finwave::app {
+
+using detail::drawBox;
+using detail::drawLabel;
+using detail::textBox;
+
+// --- MarkerItem -------------------------------------------------------------------------
+
+MarkerItem::MarkerItem(const Theme* theme, double left, double right, QString text, QColor colour)
+    : m_theme(theme), m_left(left), m_right(right), m_text(std::move(text)), m_colour(std::move(colour)) {
+    setZValue(15);
+}
+
+QRectF MarkerItem::boundingRect() const {
+    const QRectF box = textBox(*m_theme, m_text);
+    return QRectF(m_left, -box.height() - 4, m_right - m_left, box.height() + 8);
+}
+
+void MarkerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setPen(QPen(m_colour, std::max<qreal>(1.2, t.lineWidth * 0.7), Qt::DotLine));
+    p->drawLine(QPointF(m_left, 0), QPointF(m_right, 0));
+    QRectF box = textBox(t, m_text);
+    box.moveBottomLeft(QPointF(m_left + 6, -2));
+    drawBox(p, t, box, m_text, m_colour);
+}
+
+// --- BreakItem --------------------------------------------------------------------------
+
+BreakItem::BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label)
+    : m_theme(theme), m_left(left), m_right(right), m_y0(y0), m_y1(y1), m_label(std::move(label)) {
+    setZValue(1);
+}
+
+QRectF BreakItem::boundingRect() const { return QRectF(m_left, m_y0, m_right - m_left, m_y1 - m_y0); }
+
+void BreakItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    QColor shade = t.grid;
+    shade.setAlpha(110);
+    p->setPen(Qt::NoPen);
+    p->setBrush(shade);
+    p->drawRect(boundingRect());
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(t.muted, 1.2));
+    // Two zig-zags with the label between them; a short break (a gap just past the threshold)
+    // has room for one, under the label.
+    const bool roomy = m_y1 - m_y0 >= QFontMetricsF(t.font).height() + 24;
+    const std::vector<qreal> rows = roomy ? std::vector<qreal>{m_y0 + 6, m_y1 - 6} : std::vector<qreal>{(m_y0 + m_y1) / 2};
+    for (qreal y : rows) {
+        QPainterPath zig(QPointF(m_left, y));
+        for (qreal x = m_left; x < m_right; x += 12)
+            zig.lineTo(x + 6, y + ((static_cast<int>((x - m_left) / 12) % 2) ? -4 : 4));
+        p->drawPath(zig);
+    }
+    drawLabel(p, t, QPointF((m_left + m_right) / 2, (m_y0 + m_y1) / 2), m_label, t.muted);
+}
+
+// --- FrameItem --------------------------------------------------------------------------
+
+FrameItem::FrameItem(const Theme* theme, double xA, double xB, double width, double ruler)
+    : m_theme(theme), m_xA(xA), m_xB(xB), m_width(width), m_ruler(ruler) {
+    setZValue(0);
+    // Without this flag exposedRect is the whole item and the ruler would draw every tick.
+    setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
+}
+
+QRectF FrameItem::boundingRect() const { return QRectF(0, 0, m_width, m_bottom + 40); }
+
+void FrameItem::setBottom(double y) {
+    if (qFuzzyCompare(y, m_bottom))
+        return;
+    prepareGeometryChange();
+    m_bottom = y;
+}
+
+void FrameItem::setTitle(QString title, QString subtitle) {
+    m_title = std::move(title);
+    m_subtitle = std::move(subtitle);
+    update();
+}
+
+void FrameItem::setTicks(QVector<QPair<double, QString>> ticks) {
+    m_ticks = std::move(ticks);
+    update();
+}
+
+void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget*) {
+    const Theme& t = *m_theme;
+    // What can be seen: the exposed rect, narrowed to the painter's device (QGraphicsView::render
+    // and exports pass the whole item as exposed).
+    QRectF exposed = option->exposedRect;
+    if (const QPaintDevice* dev = p->device(); dev && dev->width() > 0)
+        exposed &= p->worldTransform().inverted().mapRect(QRectF(0, 0, dev->width(), dev->height()));
+    if (p->hasClipping())
+        exposed &= p->clipBoundingRect();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setFont(t.titleFont);
+    p->setPen(t.foreground);
+    p->drawText(QRectF(0, 6, m_width, 28), Qt::AlignHCenter | Qt::AlignVCenter, m_title);
+    p->setFont(t.font);
+    p->setPen(t.muted);
+    p->drawText(QRectF(0, 32, m_width, kTitleBottom - 32), Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
+    const qreal headTop = kTitleBottom + 4;
+    paintHeads(p, t, m_xA, m_xB, headTop);
+    for (auto [x, colour] : {std::pair{m_xA, t.sideA}, std::pair{m_xB, t.sideB}}) {
+        const QRectF head(x - 34, headTop, 68, 30);
+        // Only the exposed part: stroking a lifeline hundreds of thousands of pixels long costs
+        // far more than everything else on screen.
+        const qreal top = std::max(head.bottom(), exposed.top() - 4), bottom = std::min(m_bottom, exposed.bottom() + 4);
+        p->setPen(QPen(colour, t.lineWidth));
+        if (top < bottom)
+            p->drawLine(QPointF(x, top), QPointF(x, bottom));
+    }
+    // Time ruler: one label per event time, skipping those that would overlap.
+    p->setFont(t.font);
+    p->setPen(t.muted);
+    const QFontMetricsF fm(t.font);
+    qreal lastY = -1e9;
+    QVector<QLineF> grid;
+    for (const auto& [y, text] : m_ticks) {
+        if (y - lastY < fm.height() || y < exposed.top() - 20 || y > exposed.bottom() + 20)
+            continue;
+        p->drawText(QRectF(4, y - fm.height() / 2, m_ruler - 6, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+        grid.append(QLineF(m_ruler, y, m_width - 4, y));
+        lastY = y;
+    }
+    QPen gridPen(t.grid, 0);  // cosmetic and solid: cheap to draw, faint enough not to compete
+    p->setPen(gridPen);
+    p->drawLines(grid);
+}
+
+void FrameItem::paintHeads(QPainter* p, const Theme& t, double xA, double xB, double top) {
+    for (auto [x, name, colour] : {std::tuple{xA, QStringLiteral("A"), t.sideA}, std::tuple{xB, QStringLiteral("B"), t.sideB}}) {
+        const QRectF head(x - 34, top, 68, 30);
+        p->setPen(Qt::NoPen);
+        p->setBrush(colour);
+        p->drawRoundedRect(head, 6, 6);
+        p->setPen(Qt::white);
+        p->setFont(t.titleFont);
+        p->drawText(head, Qt::AlignCenter, name);
+    }
+}
+
+// --- CursorItem -------------------------------------------------------------------------
+
+CursorItem::CursorItem(const Theme* theme, double ruler, double right) : m_theme(theme), m_ruler(ruler), m_right(right) {
+    setZValue(20);
+}
+
+QRectF CursorItem::boundingRect() const {
+    const qreal h = QFontMetricsF(m_theme->font).height();
+    return QRectF(0, -h, m_right, h * 2);
+}
+
+void CursorItem::setText(QString text) {
+    m_text = std::move(text);
+    update();
+}
+
+void CursorItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setPen(QPen(t.cursor, std::max<qreal>(1.5, t.lineWidth * 0.8), Qt::DashLine));
+    p->drawLine(QPointF(m_ruler, 0), QPointF(m_right, 0));
+    const QFontMetricsF fm(t.font);
+    const QRectF box(0, -fm.height() / 2, m_ruler, fm.height());
+    p->setPen(Qt::NoPen);
+    p->setBrush(t.background);
+    p->drawRect(box);
+    QFont bold = t.font;
+    bold.setBold(true);
+    p->setFont(bold);
+    p->setPen(t.cursor);
+    p->drawText(box.adjusted(2, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, m_text);
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,372 @@
+#include "app/views/sequence/sequence_items.h"
+
+#include <QCursor>
+#include <QFontMetricsF>
+#include <QStyleOptionGraphicsItem>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPathStroker>
+#include <QtMath>
+
+#include <vector>
+
+namespace finwave::app {
+
+namespace {
+// The ground under a label pinned below the heads: the page's colour, nearly opaque, so the
+// arrows and labels that scroll under it do not run through its text.
+void paintChip(QPainter* p, const Theme& t, const QRectF& line, double textWidth, int align) {
+    QRectF chip = line;
+    chip.setWidth(textWidth);
+    if (align & Qt::AlignRight)
+        chip.moveRight(line.right());
+    QColor ground = t.background;
+    ground.setAlpha(225);
+    p->setPen(Qt::NoPen);
+    p->setBrush(ground);
+    p->drawRoundedRect(chip.adjusted(-4, -1, 4, 1), 4, 4);
+}
+
+// Sets an item's pin line (`pinTop`), repaints it if its label moved, and tells whether the label
+// now stands pinned (`shown()` below its `natural` place). Given `unpinnedZ`, a pinned label is drawn
+// over the arrows, the parameter-change rows and the other timers' marks that scroll under it
+// (below the cursor and the notes); unpinned, its item goes back to its place among them. A band
+// is not raised: its translucent fill would wash out everything in its column.
+template <class Shown>
+bool repin(QGraphicsItem* item, double& pinTop, double top, double natural, double* unpinnedZ, Shown shown) {
+    const double before = shown();
+    pinTop = top;
+    if (shown() != before)
+        item->update();
+    const bool pinned = shown() > natural;
+    constexpr double kPinnedZ = 16;
+    if (!unpinnedZ)
+        return pinned;
+    if (pinned && item->zValue() != kPinnedZ) {
+        *unpinnedZ = item->zValue();
+        item->setZValue(kPinnedZ);
+    } else if (!pinned && item->zValue() == kPinnedZ) {
+        item->setZValue(*unpinnedZ);
+    }
+    return pinned;
+}
+}  // namespace
+
+namespace detail {
+QRectF textBox(const Theme& t, const QString& text) {
+    QRectF r = QFontMetricsF(t.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, text);
+    r.adjust(-4, -1, 4, 1);
+    return r;
+}
+
+void drawBox(QPainter* p, const Theme& t, const QRectF& r, const QString& text, const QColor& colour) {
+    QColor bg = t.background;
+    bg.setAlpha(225);
+    p->setPen(Qt::NoPen);
+    p->setBrush(bg);
+    p->drawRoundedRect(r, 3, 3);
+    p->setPen(colour);
+    p->setFont(t.font);
+    p->drawText(r, Qt::AlignCenter, text);
+}
+
+void drawLabel(QPainter* p, const Theme& t, QPointF anchor, const QString& text, const QColor& colour) {
+    QRectF r = textBox(t, text);
+    r.moveCenter(anchor);
+    drawBox(p, t, r, text, colour);
+}
+}  // namespace detail
+
+using detail::drawBox;
+using detail::drawLabel;
+using detail::textBox;
+
+// --- SegmentArrowItem -------------------------------------------------------------------
+
+SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool aToB, QString label,
+                                   bool retransmission)
+    : m_theme(theme), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission), m_label(std::move(label)) {
+    setAcceptHoverEvents(true);
+    setZValue(10);
+    const QRectF box = textBox(*m_theme, m_label);  // measured once: boundingRect() is called often
+    m_pad = QSizeF(box.width() + 16, box.height() * 2 + 16 + m_theme->lineWidth * 4);
+}
+
+void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
+    if (from == m_from && to == m_to && fate == m_fate)
+        return;
+    prepareGeometryChange();
+    m_from = from;
+    m_to = to;
+    m_fate = fate;
+    setCursor(QCursor(fate == Fate::InFlight ? Qt::PointingHandCursor : Qt::ArrowCursor));
+    update();
+}
+
+QRectF SegmentArrowItem::boundingRect() const {
+    return QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height());
+}
+
+QPainterPath SegmentArrowItem::shape() const {
+    QPainterPath line(m_from);
+    line.lineTo(m_to);
+    QPainterPathStroker stroker;
+    stroker.setWidth(std::max<qreal>(12, m_theme->lineWidth * 5));
+    return stroker.createStroke(line);
+}
+
+void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    const QColor colour = m_corrupt ? t.lost : m_aToB ? t.sideA : t.sideB;
+    p->setRenderHint(QPainter::Antialiasing);
+    QPen pen(colour, m_corrupt ? t.lineWidth * 1.6 : t.lineWidth);
+    if (m_retransmission)
+        pen.setStyle(Qt::DashLine);
+    if (m_fate == Fate::InFlight)
+        pen.setWidthF(t.lineWidth * 1.6);
+    p->setPen(pen);
+    p->drawLine(m_from, m_to);
+    const QLineF line(m_from, m_to);
+    if (m_fate == Fate::Lost) {
+        const qreal s = 7 + t.lineWidth * 2;
+        p->setPen(QPen(t.lost, t.lineWidth * 1.8, Qt::SolidLine, Qt::RoundCap));
+        p->drawLine(m_to + QPointF(-s, -s), m_to + QPointF(s, s));
+        p->drawLine(m_to + QPointF(-s, s), m_to + QPointF(s, -s));
+    } else if (line.length() > 1) {
+        const qreal angle = std::atan2(-line.dy(), line.dx());
+        const qreal size = 9 + t.lineWidth * 2;
+        const QPointF a = m_to - QPointF(std::cos(angle - M_PI / 7) * size, -std::sin(angle - M_PI / 7) * size);
+        const QPointF b = m_to - QPointF(std::cos(angle + M_PI / 7) * size, -std::sin(angle + M_PI / 7) * size);
+        p->setPen(Qt::NoPen);
+        p->setBrush(colour);
+        p->drawPolygon(QPolygonF({m_to, a, b}));
+    }
+    drawBox(p, t, labelRect(), m_label, colour);
+}
+
+// Beside the sender, just above the arrow where it leaves (below it when another segment leaves
+// the other side at the same moment), so the labels of crossing segments do not meet.
+QRectF SegmentArrowItem::labelRect() const {
+    QRectF r = textBox(*m_theme, m_label);
+    const double dir = m_aToB ? 1 : -1;
+    const double nearX = m_from.x() + dir * 8;
+    const double centreX = nearX + dir * r.width() / 2;
+    const QLineF line(m_from, m_to);
+    const double dx = m_to.x() - m_from.x();
+    // The arrow's y under the label's centre; a short arrow in flight is taken as far as it goes.
+    const double f = std::abs(dx) > 1 ? std::clamp((centreX - m_from.x()) / dx, 0.0, 1.0) : 0.0;
+    const double lineY = line.pointAt(f).y();
+    r.moveCenter(QPointF(centreX, m_labelBelow ? lineY + r.height() / 2 + 3 : lineY - r.height() / 2 - 3));
+    return r;
+}
+
+QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
+
+void SegmentArrowItem::setCorrupt(QString label) {
+    prepareGeometryChange();
+    m_corrupt = true;
+    m_label = std::move(label);
+    const QRectF box = textBox(*m_theme, m_label);
+    m_pad = QSizeF(box.width() + 16, box.height() * 2 + 16 + m_theme->lineWidth * 4);
+    update();
+}
+
+void SegmentArrowItem::setLabelBelow(bool below) {
+    if (below == m_labelBelow)
+        return;
+    prepareGeometryChange();
+    m_labelBelow = below;
+}
+
+void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
+    if (m_fate == Fate::InFlight && onClick && event->button() == Qt::LeftButton) {
+        onClick(m_id);
+        event->accept();
+        return;
+    }
+    QGraphicsItem::mousePressEvent(event);
+}
+
+void SegmentArrowItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
+    if (m_fate == Fate::InFlight && onMenu) {
+        onMenu(m_id, event->screenPos());
+        event->accept();
+        return;
+    }
+    QGraphicsItem::contextMenuEvent(event);
+}
+
+// --- StateBandItem ----------------------------------------------------------------------
+
+StateBandItem::StateBandItem(const Theme* theme, int tcpState, bool left, QString name)
+    : m_theme(theme), m_state(tcpState), m_left(left), m_name(std::move(name)) {
+    setZValue(2);
+}
+
+void StateBandItem::setSpan(double x, double y0, double y1, double columnWidth) {
+    if (x == m_x && y0 == m_y0 && std::max(y0, y1) == m_y1 && columnWidth == m_width)
+        return;
+    prepareGeometryChange();
+    m_x = x;
+    m_y0 = y0;
+    m_y1 = std::max(y0, y1);
+    m_width = columnWidth;
+}
+
+void StateBandItem::setNameOffset(double dy) {
+    if (qFuzzyCompare(dy + 1, m_nameOffset + 1))
+        return;
+    prepareGeometryChange();
+    m_nameOffset = dy;
+}
+
+bool StateBandItem::setPinTop(double top) {
+    return repin(this, m_pinTop, top, nameY(), nullptr, [this] { return shownNameY(); });
+}
+
+double StateBandItem::nameHeight() const { return QFontMetricsF(m_theme->titleFont).height(); }
+
+double StateBandItem::shownNameY() const {
+    const double h = nameHeight();
+    // Under the heads while the band reaches a line below the name there (where the band ends
+    // stand the next state's name and the marks of the timers it ended); else where it begins,
+    // scrolled out of view under the heads.
+    const double pinned = m_pinTop + h / 2;
+    return pinned <= m_y1 - h * 1.5 ? std::max(nameY(), pinned) : nameY();
+}
+
+QRectF StateBandItem::boundingRect() const {
+    const QFontMetricsF fm(m_theme->titleFont);
+    return QRectF(m_left ? m_x - m_width : m_x, m_y0 - 2, m_width, std::max(m_y1 - m_y0, m_nameOffset + fm.height()) + 4);
+}
+
+void StateBandItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    const QRectF column(m_left ? m_x - m_width : m_x, m_y0, m_width, m_y1 - m_y0);
+    QColor fill = t.stateBand[m_state];
+    fill.setAlpha(150);
+    p->setPen(Qt::NoPen);
+    p->setBrush(fill);
+    p->drawRect(column);
+    // The name where the state begins, inside the column next to the lifeline, with a tick.
+    const QFontMetricsF fm(t.titleFont);
+    const qreal ny = shownNameY();
+    p->setPen(QPen(t.foreground, 1.2));
+    p->drawLine(QPointF(m_x, m_y0), QPointF(m_left ? m_x - 10 : m_x + 10, m_y0));
+    p->setFont(t.titleFont);
+    const QRectF text(column.left() + 6, ny - fm.height() / 2, m_width - 12, fm.height());
+    if (ny > nameY())  // pinned: on a chip, over whatever passes under it
+        paintChip(p, t, text, fm.horizontalAdvance(m_name), m_left ? Qt::AlignRight : Qt::AlignLeft);
+    p->setPen(t.foreground);
+    p->drawText(text, (m_left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, m_name);
+}
+
+// --- TimerBracketItem -------------------------------------------------------------------
+
+TimerBracketItem::TimerBracketItem(const Theme* theme, bool left, QString name)
+    : m_theme(theme), m_left(left), m_name(std::move(name)) {
+    setZValue(3);
+}
+
+void TimerBracketItem::setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks) {
+    const bool sameMarks = marks.size() == m_marks.size() &&
+                           std::equal(marks.begin(), marks.end(), m_marks.begin(), [](const Mark& a, const Mark& b) {
+                               return a.y == b.y && a.textY == b.textY && a.text == b.text;
+                           });
+    if (x == m_x && y0 == m_y0 && std::max(y0 + 2, y1) == m_y1 && running == m_running && status == m_status && sameMarks)
+        return;
+    prepareGeometryChange();
+    m_x = x;
+    m_y0 = y0;
+    m_y1 = std::max(y0 + 2, y1);
+    if (status != m_status || !sameMarks || m_textWidth < 0) {  // measured here, not in boundingRect()
+        const QFontMetricsF fm(m_theme->font);
+        m_textWidth = fm.horizontalAdvance(m_name);
+        for (const QString& l : status.split(QLatin1Char('\n')))
+            m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(l));
+        for (const Mark& m : marks)
+            m_textWidth = std::max(m_textWidth, fm.horizontalAdvance(m.text));
+        m_lineHeight = fm.height();
+    }
+    m_status = std::move(status);
+    m_marks = std::move(marks);
+    m_running = running;
+}
+
+void TimerBracketItem::setLabelOffset(double dy) {
+    if (qFuzzyCompare(dy + 1, m_labelOffset + 1))
+        return;
+    prepareGeometryChange();
+    m_labelOffset = dy;
+}
+
+bool TimerBracketItem::setPinTop(double top) {
+    return repin(this, m_pinTop, top, labelTop(), &m_unpinnedZ, [this] { return shownLabelTop(); });
+}
+
+double TimerBracketItem::shownLabelTop() const {
+    // Only while the whole label fits above the next mark written below it and the bracket's end.
+    double limit = m_y1;
+    for (const Mark& m : m_marks)  // those scrolled under the heads too are out of the way
+        if (m.textY > std::max(labelTop(), m_pinTop))
+            limit = std::min(limit, m.textY - m_lineHeight / 2);
+    return m_pinTop <= limit - labelHeight() ? std::max(labelTop(), m_pinTop) : labelTop();
+}
+
+double TimerBracketItem::bottomTextY() const {
+    double bottom = labelBottom();
+    for (const Mark& m : m_marks)
+        bottom = std::max(bottom, m.textY + m_lineHeight / 2);
+    return bottom;
+}
+
+QRectF TimerBracketItem::boundingRect() const {
+    const qreal w = m_textWidth + 24;
+    const qreal bottom = std::max(m_y1, bottomTextY());
+    return QRectF(m_left ? m_x - 4 : m_x - w, m_y0 - 4, w + 4, bottom - m_y0 + m_lineHeight + 8);
+}
+
+void TimerBracketItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    p->setRenderHint(QPainter::Antialiasing);
+    QPen pen(t.timer, std::max<qreal>(1.2, t.lineWidth * 0.8));
+    if (!m_running)
+        pen.setColor(t.muted);
+    p->setPen(pen);
+    // The bracket opens toward the lifeline; its text stands inside the column beside it.
+    const qreal tick = m_left ? 6 : -6;
+    QPainterPath path(QPointF(m_x + tick, m_y0));
+    path.lineTo(m_x, m_y0);
+    path.lineTo(m_x, m_y1);
+    path.lineTo(m_x + tick, m_y1);
+    p->drawPath(path);
+    p->setFont(t.font);
+    p->setPen(t.foreground);
+    const QFontMetricsF fm(t.font);
+    const qreal tx = m_left ? m_x + 8 : m_x - 8 - m_textWidth;
+    const qreal ty = shownLabelTop();
+    const int align = m_left ? Qt::AlignLeft : Qt::AlignRight;
+    if (ty > labelTop()) {  // pinned: on a chip, over whatever passes under it
+        paintChip(p, t, QRectF(tx, ty, m_textWidth, labelHeight()), m_textWidth, align);
+        p->setPen(t.foreground);
+    }
+    const auto write = [&](qreal top, const QString& text) {
+        p->drawText(QRectF(tx, top, m_textWidth, fm.height()), align | Qt::AlignVCenter, text);
+    };
+    write(ty, m_name);
+    if (!m_status.isEmpty()) {  // the length, and while running the time left
+        const QStringList lines = m_status.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i)
+            write(ty + fm.height() * (i + 1), lines[i]);
+    }
+    for (const Mark& m : m_marks) {  // a restart or the end, at its own time
+        p->setPen(pen);
+        p->drawLine(QPointF(m_x, m.y), QPointF(m_x + tick * 2, m.y));
+        p->setPen(t.foreground);
+        write(m.textY - fm.height() / 2, m.text);
+    }
+}
+
+}  // namespace finwave::app

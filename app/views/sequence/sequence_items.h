@@ -1,0 +1,266 @@
+#pragma once
+// Small typed scene items of the sequence diagram (Qt's diagramscene/elasticnodes style).
+
+#include "app/views/theme.h"
+#include "core/protocol/profile.h"
+
+#include <QGraphicsItem>
+#include <QVector>
+#include <QPointF>
+#include <QString>
+
+#include <functional>
+#include <limits>
+
+namespace finwave::app {
+
+namespace detail {
+// A label's box in the theme's label font (several lines allowed), and drawing it on a
+// see-through background so the lines under it stay visible at its edges.
+QRectF textBox(const Theme& theme, const QString& text);
+void drawBox(QPainter* painter, const Theme& theme, const QRectF& box, const QString& text, const QColor& colour);
+void drawLabel(QPainter* painter, const Theme& theme, QPointF anchor, const QString& text, const QColor& colour);
+}  // namespace detail
+
+// The frame's fixed rows, in scene units: the title and subtitle above kTitleBottom, the A and B
+// heads from there to kHeadsBottom; time runs below. Exports repeat the heads over each column.
+constexpr double kTitleBottom = 54;
+constexpr double kHeadsBottom = 96;
+
+enum ItemType {
+    ArrowType = QGraphicsItem::UserType + 1,
+    BandType,
+    TimerType,
+    BreakType,
+    FrameType,
+    CursorType,
+    MarkerType,
+    NoteType,
+};
+
+// One segment: from the sender's lifeline at its send time to the receiver's at its arrival,
+// or to a red cross where it died. While in flight its end follows the cursor.
+class SegmentArrowItem : public QGraphicsItem {
+public:
+    enum class Fate { InFlight, Arrived, Lost };
+    enum { Type = ArrowType };
+
+    SegmentArrowItem(const Theme* theme, quint32 segmentId, bool aToB, QString label, bool retransmission);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    void setLine(QPointF from, QPointF to, Fate fate);
+    QPointF from() const { return m_from; }
+    QPointF to() const { return m_to; }
+    Fate fate() const { return m_fate; }
+    QPointF labelCenter() const;  // where the label is drawn: beside the sender
+    QRectF labelRect() const;
+    void setLabelBelow(bool below);  // under the arrow instead of above it
+    // An old duplicate the receiver took as new data: drawn in the colour of a loss.
+    void setCorrupt(QString label);
+    bool isCorrupt() const { return m_corrupt; }
+    quint32 segmentId() const { return m_id; }
+    bool isAToB() const { return m_aToB; }
+
+    int createdAt = -1;   // trace index of the Send record
+    int endedAt = -1;     // trace index of the Arrive/Drop record, -1 while in flight
+    Micros sentAt = 0;
+    std::function<void(quint32)> onClick;  // click-to-drop while in flight
+    std::function<void(quint32, QPoint)> onMenu;  // right-click while in flight, at a screen point
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+
+private:
+    const Theme* m_theme;
+    quint32 m_id;
+    bool m_aToB;
+    bool m_retransmission;
+    QString m_label;
+    QPointF m_from, m_to;
+    QSizeF m_pad;
+    Fate m_fate = Fate::InFlight;
+    bool m_labelBelow = false;
+    bool m_corrupt = false;
+};
+
+// One state interval of one side: its stretch of the side's column, filled in the state's
+// colour, with the state's name written inside where it begins. The lifeline is the column's
+// inner edge (A's right edge, B's left edge).
+class StateBandItem : public QGraphicsItem {
+public:
+    enum { Type = BandType };
+    StateBandItem(const Theme* theme, int tcpState, bool left, QString name);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    // x is the lifeline; the column reaches `columnWidth` outward from it.
+    void setSpan(double x, double y0, double y1, double columnWidth);
+    void setNameOffset(double dy);
+    // While the view is scrolled, the name of a band that reaches below the pinned heads is written
+    // just under them (`top`, scene units), as a list keeps its section's header in view; -inf
+    // (the default) writes it where the state begins. Returns whether the name moved there.
+    bool setPinTop(double top);
+    double shownNameY() const;  // the middle line of the name as painted (pinned or not)
+    double nameHeight() const;
+    const QString& name() const { return m_name; }
+    double nameY() const { return m_y0 + m_nameOffset; }  // the middle line of the written name
+    double top() const { return m_y0; }
+    double bottom() const { return m_y1; }
+
+    int createdAt = -1;   // trace index of the State record that began it (-1: the starting state)
+    int endedAt = -1;     // trace index of the State record that ended it, -1 while open
+    Micros startTime = 0;
+    Micros endTime = 0;   // valid once endedAt >= 0
+    bool placed = false;  // closed and laid out: never moves again
+
+private:
+    const Theme* m_theme;
+    double m_nameOffset = 0;
+    double m_pinTop = -std::numeric_limits<double>::infinity();
+    int m_state;
+    bool m_left;
+    QString m_name;
+    double m_x = 0, m_y0 = 0, m_y1 = 0, m_width = 100;
+};
+
+// One run of a timer: a bracket beside the lifeline from its start to its end. Each label stands
+// where its event happened: the name and length at the start, "restarted" marks at each restart,
+// "expired" or "stopped" at the end; while it runs, the time left under the name.
+class TimerBracketItem : public QGraphicsItem {
+public:
+    enum { Type = TimerType };
+    struct Mark {
+        double y;      // where it happened: the tick on the bracket
+        double textY;  // the middle of its text: y, or just below the labels above it
+        QString text;
+    };
+    TimerBracketItem(const Theme* theme, bool left, QString name);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    // x is the bracket, at the outer edge of the side's column; the text is written inside the
+    // column, toward the lifeline. `status` is the second line under the name (the time left
+    // while running); `marks` are the restarts and the end, each written at its own y.
+    void setSpan(double x, double y0, double y1, QString status, bool running, QVector<Mark> marks = {});
+    void setLabelOffset(double dy);           // to keep labels of close timers apart
+    // As StateBandItem::setPinTop(): the name, length and time left written just under the pinned
+    // heads while the bracket reaches below them, never past its first mark or its end.
+    bool setPinTop(double top);
+    double labelTop() const { return m_y0 + m_labelOffset; }  // where the label is written unpinned
+    double shownLabelTop() const;                              // as painted
+    double labelHeight() const { return labelBottom() - labelTop(); }
+    double labelBottom() const { return m_y0 + m_labelOffset + m_lineHeight * (1 + (m_status.isEmpty() ? 0 : m_status.count(QLatin1Char('\n')) + 1)); }
+    double bottomTextY() const;               // the lowest text this item writes
+    double top() const { return m_y0; }
+    double bottom() const { return m_y1; }
+    const QVector<Mark>& marks() const { return m_marks; }
+    const QString& name() const { return m_name; }
+
+    int createdAt = -1;     // trace index of the TimerStart record
+    int endedAt = -1;       // trace index of the TimerFire/TimerStop record, -1 while running
+    int timerKind = 0;
+    struct Restart {
+        int index;      // trace index of the TimerStart record that restarted it
+        Micros at;
+        Micros length;  // the new time to run
+    };
+    Micros startTime = 0;
+    Micros length = 0;      // the time to run when it started
+    Micros deadline = 0;    // the current deadline (moves on a restart)
+    Micros endTime = 0;     // valid once endedAt >= 0
+    bool expired = false;   // ended by firing, not by being stopped
+    QVector<Restart> restarts;
+    bool placed = false;
+
+private:
+    const Theme* m_theme;
+    bool m_left;
+    QString m_name, m_status;
+    QVector<Mark> m_marks;
+    double m_x = 0, m_y0 = 0, m_y1 = 0;
+    double m_textWidth = -1, m_lineHeight = 0, m_labelOffset = 0;
+    double m_pinTop = -std::numeric_limits<double>::infinity();
+    double m_unpinnedZ = 0;
+    bool m_running = true;
+};
+
+// A row across the diagram that says something began there: a new incarnation of the
+// connection, or parameters changed by the user from this moment on.
+class MarkerItem : public QGraphicsItem {
+public:
+    enum { Type = MarkerType };
+    MarkerItem(const Theme* theme, double left, double right, QString text, QColor colour);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    const QString& text() const { return m_text; }
+
+    int createdAt = -1;  // trace size when it was made; gone when the trace is cut below it
+    Micros at = 0;
+
+private:
+    const Theme* m_theme;
+    double m_left, m_right;
+    QString m_text;
+    QColor m_colour;
+};
+
+// A compressed idle span: a zig-zag across the diagram labelled with its real length.
+class BreakItem : public QGraphicsItem {
+public:
+    enum { Type = BreakType };
+    BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    const Theme* m_theme;
+    double m_left, m_right, m_y0, m_y1;
+    QString m_label;
+};
+
+// Lifelines, their headers, the title and the time ruler.
+class FrameItem : public QGraphicsItem {
+public:
+    enum { Type = FrameType };
+    // `ruler`: the width of the time ruler at the left edge.
+    FrameItem(const Theme* theme, double xA, double xB, double width, double ruler);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setBottom(double y);
+    void setTitle(QString title, QString subtitle);
+    void setTicks(QVector<QPair<double, QString>> ticks);
+    // The A and B heads with their top at `top` (the frame's own, and the view's pinned copy).
+    static void paintHeads(QPainter* painter, const Theme& theme, double xA, double xB, double top);
+
+private:
+    const Theme* m_theme;
+    double m_xA, m_xB, m_width, m_ruler, m_bottom = 200;
+    QString m_title, m_subtitle;
+    QVector<QPair<double, QString>> m_ticks;
+};
+
+// The current-time cursor across the diagram, its time written in the ruler's column (over the
+// ruler's own label there), where it touches no other text.
+class CursorItem : public QGraphicsItem {
+public:
+    enum { Type = CursorType };
+    CursorItem(const Theme* theme, double ruler, double right);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void setText(QString text);
+
+private:
+    const Theme* m_theme;
+    double m_ruler, m_right;
+    QString m_text;
+};
+
+}  // namespace finwave::app

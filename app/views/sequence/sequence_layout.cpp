@@ -1,0 +1,205 @@
+#include "app/views/sequence/sequence_layout.h"
+
+#include "app/text/reason_text.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/time_axis.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace finwave::app {
+
+SequenceGeometry SequenceGeometry::forTheme(const Theme& theme) {
+    SequenceGeometry g;
+    const QFontMetricsF name(theme.titleFont), text(theme.font);
+    // Each side's column holds its state names and its timers' text: as wide as the longest of
+    // either, plus the bracket at its outer edge.
+    g.columnWidth = std::max(name.horizontalAdvance(QStringLiteral("SYN_RECEIVED")),
+                             text.horizontalAdvance(QStringLiteral("fires in 240.000 s"))) + 20;
+    g.ruler = text.horizontalAdvance(QStringLiteral("240.300 s")) + 16;
+    // Between the lifelines: a label and a half, so the labels of two crossing segments, each
+    // written near its sender, stay apart.
+    const double label = text.horizontalAdvance(QStringLiteral("FIN, ACK seq=1 ack=1"));
+    g.xA = g.ruler + g.columnWidth;
+    g.xB = g.xA + std::max(label * 1.3 + 24, text.horizontalAdvance(QStringLiteral("PSH, ACK seq=101 ack=2 len=100")) + 20);
+    g.width = g.xB + g.columnWidth + 10;
+    return g;
+}
+
+TimeAxis timeAxisFor(const Theme& theme, const Scenario& sc) {
+    if (sc.name == "capture") {
+        // A captured connection (Simulator::loadReplay): a loopback round trip is microseconds, so
+        // the scale follows the run's own round trip (at least 10 µs), and idle spans over three
+        // round trips are compressed.
+        const Micros rtt = std::max<Micros>(10, sc.ab.delay + sc.ba.delay);
+        TimeAxis axis;
+        axis.reset(130, 150.0 / static_cast<double>(rtt) * (theme.font.pointSizeF() / 10.0), 3 * rtt, 70);
+        return axis;
+    }
+    const double rttMs = std::max(1.0, static_cast<double>(sc.ab.delay + sc.ba.delay) / 1000.0);
+    const double pxPerMs = std::clamp(150.0 / rttMs, 0.05, 8.0) * (theme.font.pointSizeF() / 10.0);
+    // Idle longer than a round trip (plus jitter) is compressed.
+    const Micros threshold = std::max<Micros>(20 * kMs, sc.ab.delay + sc.ba.delay + 2 * sc.ab.jitter);
+    TimeAxis axis;
+    axis.reset(130, pxPerMs / 1000.0, threshold, 70);
+    return axis;
+}
+
+QString parameterLine(const Simulator& sim) {
+    if (sim.isReplay())
+        return QCoreApplication::translate("finwave::app::SequenceScene",
+                                           "captured · round trip %1 ms · the far end's times are estimated")
+            .arg(static_cast<double>(sim.scenario().ab.delay + sim.scenario().ba.delay) / 1000.0);
+    return parameterLine(sim.params(), sim.channel(Direction::AtoB), sim.channel(Direction::BtoA));
+}
+
+QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, const ChannelParams& ba) {
+    return QCoreApplication::translate("finwave::app::SequenceScene", "profile %1 · delay %2 / %3 ms · loss %4 % / %5 %")
+        .arg(QString::fromUtf8(profileName(params.profile).data()))
+        .arg(static_cast<double>(ab.delay) / 1000.0)
+        .arg(static_cast<double>(ba.delay) / 1000.0)
+        .arg(ab.loss * 100.0, 0, 'f', 0)
+        .arg(ba.loss * 100.0, 0, 'f', 0);
+}
+
+SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& r, int index) {
+    // On two lines when retransmitted, so the label stays within the gap between the lifelines.
+    const QString label = segmentLabel(sim, r.seg).replace(QStringLiteral(" ("), QStringLiteral("\n("));
+    auto* arrow = new SegmentArrowItem(&theme, r.seg.id, r.seg.dir == Direction::AtoB, label, r.seg.isRetransmission());
+    arrow->createdAt = index;
+    arrow->sentAt = r.t;
+    arrow->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+                          .arg(label.toHtmlEscaped(), recordSummary(sim, r).toHtmlEscaped(),
+                               reasonSentence(r.reason).toHtmlEscaped()));
+    return arrow;
+}
+
+void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side,
+                  std::vector<StateBandItem*>& bands, std::vector<TimerBracketItem*>& timers, Micros now) {
+    const double x = geo.x(side), column = geo.columnWidth;
+    const double bracketX = side == 0 ? x - column + 4 : x + column - 4;
+    const double nameLine = QFontMetricsF(theme.titleFont).height(), line = QFontMetricsF(theme.font).height();
+    // State names and timer texts share the column: each is written where it happened, pushed
+    // down just far enough not to touch the text above it. Both lists are in time order, so
+    // the earlier text never moves for a later one; placed (finished) items are kept as they are.
+    double below = -1e9;
+    std::size_t bi = 0, ti = 0;
+    while (bi < bands.size() || ti < timers.size()) {
+        const bool band = ti >= timers.size() || (bi < bands.size() && bands[bi]->startTime <= timers[ti]->startTime);
+        if (band) {
+            StateBandItem* b = bands[bi++];
+            if (b->placed) {
+                below = std::max(below, b->nameY() + nameLine / 2);
+                continue;
+            }
+            const double y0 = axis.y(b->startTime);
+            b->setSpan(x, y0, axis.y(b->endedAt >= 0 ? b->endTime : now), column);
+            const double nameY = std::max(y0 + nameLine / 2 + 2, below + nameLine / 2);
+            b->setNameOffset(nameY - y0);
+            below = nameY + nameLine / 2;
+            b->placed = b->endedAt >= 0;
+            continue;
+        }
+        TimerBracketItem* t = timers[ti++];
+        if (t->placed) {
+            below = std::max(below, t->bottomTextY());
+            continue;
+        }
+        const double y0 = axis.y(t->startTime);
+        const double offset = std::max(0.0, below - y0);
+        t->setLabelOffset(offset);
+        // Marks (restarts, then the end) at their own rows, pushed just below the text above them.
+        QVector<TimerBracketItem::Mark> marks;
+        double markBelow = y0 + offset + line * (t->endedAt >= 0 ? 2 : 3);
+        const auto mark = [&](Micros at, QString text) {
+            const double y = axis.y(at);
+            const double textY = std::max(y, markBelow + line / 2);
+            marks.push_back({y, textY, std::move(text)});
+            markBelow = textY + line / 2;
+        };
+        for (const TimerBracketItem::Restart& r : t->restarts)
+            mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length)));
+        if (t->endedAt >= 0) {
+            mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
+                                        : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
+            t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length), false, marks);
+            t->placed = true;
+        } else {
+            const Micros left = std::max<Micros>(0, t->deadline - now);
+            t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
+                       formatTime(t->length) + QLatin1Char('\n') +
+                           QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left)),
+                       true, marks);
+        }
+        below = t->bottomTextY();
+    }
+}
+
+double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrowItem*>& arrows,
+                const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
+                const QVector<QPair<double, QString>>& ticks, double lo, double hi) {
+    const double middle = (lo + hi) / 2;
+    // An idle break is the natural place: cut just under its upper zig-zag, so the next column
+    // opens with the break's "… later …" label whole. A short break (a gap just over the
+    // threshold) has no room above its label.
+    constexpr double kUnderZigZag = 12;
+    const double lineHeight = QFontMetricsF(theme.font).height();
+    std::optional<double> inBreak;
+    for (const TimeAxis::Break& b : axis.breaks()) {
+        const double y = b.y0 + kUnderZigZag;
+        const bool roomy = (b.y1 - b.y0) / 2 - lineHeight * 0.7 > kUnderZigZag;
+        if (roomy && y >= lo && y <= hi && (!inBreak || std::abs(y - middle) < std::abs(*inBreak - middle)))
+            inBreak = y;
+    }
+    if (inBreak)
+        return *inBreak;
+    // Otherwise the row that crosses the fewest arrows and no written text: segment labels, the
+    // ruler's times, state names, timer labels, break labels. A text costs as much as many crossings.
+    const double nameHeight = QFontMetricsF(theme.titleFont).height();
+    std::vector<std::pair<double, double>> lines, texts;
+    const auto text = [&](double top, double bottom) {
+        if (bottom >= lo && top <= hi)
+            texts.emplace_back(top, bottom);
+    };
+    for (const SegmentArrowItem* a : arrows) {
+        const double top = std::min(a->from().y(), a->to().y()), bottom = std::max(a->from().y(), a->to().y());
+        if (bottom >= lo && top <= hi)
+            lines.emplace_back(top, bottom);
+        const double label = a->labelCenter().y();
+        text(label - lineHeight * 0.7, label + lineHeight * 0.7);
+    }
+    for (const auto& tick : ticks)
+        text(tick.first - lineHeight * 0.7, tick.first + lineHeight * 0.7);
+    for (const TimeAxis::Break& b : axis.breaks())
+        text((b.y0 + b.y1) / 2 - lineHeight * 0.7, (b.y0 + b.y1) / 2 + lineHeight * 0.7);
+    for (const auto& side : bands)
+        for (const StateBandItem* band : side)
+            text(band->nameY() - nameHeight * 0.7, band->nameY() + nameHeight * 0.7);
+    for (const auto& side : timers)
+        for (const TimerBracketItem* timer : side) {
+            text(timer->labelBottom() - lineHeight * 2.2, timer->labelBottom());
+            for (const TimerBracketItem::Mark& m : timer->marks())
+                text(m.textY - lineHeight * 0.7, m.textY + lineHeight * 0.7);
+        }
+    double best = middle, bestCost = std::numeric_limits<double>::max();
+    const double step = std::max(2.0, (hi - lo) / 300);  // a few hundred rows, however long the run
+    for (double y = lo; y <= hi; y += step) {
+        double cost = 0;
+        for (const auto& [top, bottom] : lines)
+            cost += top < y && y < bottom ? 1 : 0;
+        for (const auto& [top, bottom] : texts)
+            cost += top < y && y < bottom ? 1000 : 0;
+        if (cost < bestCost || (cost == bestCost && std::abs(y - middle) < std::abs(best - middle))) {
+            best = y;
+            bestCost = cost;
+        }
+    }
+    return best;
+}
+
+}  // namespace finwave::app

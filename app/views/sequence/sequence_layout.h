@@ -1,0 +1,53 @@
+#pragma once
+// The sequence diagram's geometry and the layout rules its scene applies: where the lifelines
+// stand, how time maps to rows, how close state names and timer labels are kept apart, and
+// where an export may cut the diagram into columns.
+
+#include "app/views/theme.h"
+#include "core/sim/simulator.h"
+
+#include <QPair>
+#include <QString>
+#include <QVector>
+
+#include <vector>
+
+namespace finwave::app {
+
+class SegmentArrowItem;
+class StateBandItem;
+class TimerBracketItem;
+class TimeAxis;
+
+// Lifeline positions and widths, derived from the theme's fonts: the time ruler, A's column,
+// the gap the segments cross, B's column.
+struct SequenceGeometry {
+    double ruler = 0, columnWidth = 0, xA = 0, xB = 0, width = 0;
+
+    double x(int side) const { return side == 0 ? xA : xB; }
+    static SequenceGeometry forTheme(const Theme& theme);
+};
+
+// A readable scale for the scenario's round trip; idle spans longer than a round trip compressed.
+TimeAxis timeAxisFor(const Theme& theme, const Scenario& scenario);
+
+// The subtitle: the parameters in force now ("profile rfc · delay 50 / 50 ms · loss 0 % / 0 %").
+QString parameterLine(const Simulator& sim);
+// The same line for given values (a change of parameters the run made at some step).
+QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, const ChannelParams& ba);
+
+// The arrow of a Send record (label and tooltip from the record), not yet placed.
+SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);
+
+// One side's column: each band spans its state's time; each timer bracket runs from its start to
+// its end (or the cursor); names and timer texts are written where they happened, stacked so
+// none touches another.
+void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side,
+                  std::vector<StateBandItem*>& bands, std::vector<TimerBracketItem*>& timers, Micros now);
+
+// See SequenceScene::quietCut.
+double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrowItem*>& arrows,
+                const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
+                const QVector<QPair<double, QString>>& ticks, double lo, double hi);
+
+}  // namespace finwave::app

@@ -1,0 +1,308 @@
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/note_item.h"
+#include "app/views/sequence/sequence_scene_p.h"
+
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_layout.h"
+#include "app/views/sequence/time_axis.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace finwave::app {
+
+
+SequenceScene::SequenceScene(SimController* controller, QObject* parent)
+    : QGraphicsScene(parent), d(std::make_unique<Private>()) {
+    d->ctl = controller;
+    // Items arrive one by one, so Qt's guess of the index depth is made for a tiny scene;
+    // a fixed depth keeps painting proportional to what is visible.
+    setBspTreeDepth(14);
+    connect(controller, &SimController::scenarioLoaded, this, [this] {
+        // Another run: a note being written belonged to the old one.
+        if (NoteItem* note = editingNote())
+            note->endEditingQuietly();
+        d->editingStep.reset();
+        rebuild();
+    });
+    connect(controller, &SimController::recordsAppended, this, &SequenceScene::append);
+    connect(controller, &SimController::recordsTruncated, this, &SequenceScene::truncate);
+    connect(controller, &SimController::displayTimeChanged, this, &SequenceScene::updateOpenItems);
+    connect(controller, &SimController::paramsChanged, this, &SequenceScene::updateTitle);
+    connect(controller, &SimController::annotationsChanged, this, &SequenceScene::rebuild);
+    if (QCoreApplication* app = QCoreApplication::instance())
+        app->installEventFilter(this);
+    rebuild();
+}
+
+SequenceScene::~SequenceScene() = default;
+
+const Theme& SequenceScene::theme() const { return d->theme; }
+
+void SequenceScene::setTheme(const Theme& theme) {
+    d->theme = theme;
+    rebuild();
+}
+
+int SequenceScene::arrowCount() const { return static_cast<int>(d->arrows.size()); }
+
+SegmentArrowItem* SequenceScene::arrowOf(quint32 segmentId) const {
+    const auto it = d->bySegment.find(segmentId);
+    return it == d->bySegment.end() ? nullptr : it->second;
+}
+
+QRectF SequenceScene::contentRect() const { return sceneRect(); }
+
+void SequenceScene::setSegmentMenu(std::function<void(quint32, QPoint)> menu) { d->segmentMenu = std::move(menu); }
+void SequenceScene::dropSegment(quint32 segmentId) { d->ctl->dropSegment(segmentId); }
+double SequenceScene::cursorY() const { return d->cursorY; }
+double SequenceScene::width() const { return d->geo.width; }
+double SequenceScene::lifelineX(int side) const { return d->geo.x(side); }
+
+void SequenceScene::renderContent(QPainter* painter, const QRectF& target, const QRectF& source) {
+    const bool cursorVisible = d->cursor->isVisible();
+    d->cursor->setVisible(false);
+    render(painter, target, source.isNull() ? contentRect() : source);
+    d->cursor->setVisible(cursorVisible);
+}
+
+QString SequenceScene::stateNameAt(int side, double y) const {
+    const auto& bands = d->bands[side == 0 ? 0 : 1];
+    // Bands are in time order; the last one that began at or above y holds it.
+    auto it = std::upper_bound(bands.begin(), bands.end(), y, [](double v, const StateBandItem* b) { return v < b->top(); });
+    return it == bands.begin() ? QString() : (*std::prev(it))->name();
+}
+
+double SequenceScene::quietCut(double lo, double hi) const {
+    return finwave::app::quietCut(d->theme, d->axis, d->arrows, d->bands, d->timers, d->ticks, lo, hi);
+}
+
+bool SequenceScene::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange)
+        rebuild();
+    return QGraphicsScene::eventFilter(watched, event);
+}
+
+void SequenceScene::rebuild() {
+    // A note being written is kept when the scene is made anew for the same run (a theme or a
+    // language change, F11): what was typed is saved, as leaving the note would.
+    if (NoteItem* note = editingNote(); note && note->isEditing()) {
+        const quint64 step = note->step();
+        const QString text = note->endEditingQuietly();
+        d->editingStep.reset();
+        d->ctl->setAnnotation(step, text);  // rebuilds (annotationsChanged) if the text is new
+    }
+    Q_EMIT aboutToRebuild();
+    clear();
+    d->arrows.clear();
+    d->bySegment.clear();
+    for (int s = 0; s < 2; ++s) {
+        d->bands[s].clear();
+        d->timers[s].clear();
+    }
+    d->breaks.clear();
+    d->markers.clear();
+    d->parameterMarks.clear();
+    d->notes.clear();
+    d->tickCount = 0;
+    d->ticks.clear();
+    setBackgroundBrush(d->theme.background);
+
+    const Simulator& sim = d->ctl->sim();
+    const Scenario& sc = sim.scenario();
+    d->geo = SequenceGeometry::forTheme(d->theme);
+    d->axis = timeAxisFor(d->theme, sc);
+    // The notes column, only when there are notes: about 18 characters wide, beside B's column.
+    d->notesWidth = 0;
+    if (!sc.annotations.empty() || d->editingStep) {
+        d->notesX = d->geo.width + 6;
+        d->notesWidth = QFontMetricsF(d->theme.font).averageCharWidth() * 18 + 12;
+        d->geo.width = d->notesX + d->notesWidth + 8;
+    }
+
+    d->frame = new FrameItem(&d->theme, d->geo.xA, d->geo.xB, d->geo.width, d->geo.ruler);
+    addItem(d->frame);
+    updateTitle();
+    d->cursor = new CursorItem(&d->theme, d->geo.ruler, d->geo.width - 4);
+    addItem(d->cursor);
+
+    for (Side side : {Side::A, Side::B}) {
+        const TcpState s0 = initialState(side == Side::A ? sc.a : sc.b);
+        auto* band = new StateBandItem(&d->theme, static_cast<int>(s0), side == Side::A,
+                                       QString::fromUtf8(stateName(s0).data()));
+        addItem(band);
+        d->bands[side == Side::A ? 0 : 1].push_back(band);
+        band->setSpan(d->geo.x(side == Side::A ? 0 : 1), d->axis.top(), d->axis.top(), d->geo.columnWidth);
+    }
+    for (const Annotation& a : sc.annotations)
+        if (a.step != d->editingStep)
+            d->notes.push_back(new NoteItem(&d->theme, a.step, QString::fromStdString(a.text), d->notesWidth));
+    if (d->editingStep) {
+        const std::string* text = sim.annotation(*d->editingStep);
+        auto* note = new NoteItem(&d->theme, *d->editingStep, text ? QString::fromStdString(*text) : QString(), d->notesWidth);
+        const auto at = std::find_if(d->notes.begin(), d->notes.end(), [&](NoteItem* n) { return n->step() > *d->editingStep; });
+        d->notes.insert(at, note);
+    }
+    for (NoteItem* n : d->notes)
+        addItem(n);
+    const int size = static_cast<int>(sim.trace().size());
+    if (size > 0)
+        append(0, size);
+    updateOpenItems();
+    Q_EMIT rebuilt();
+}
+
+void SequenceScene::append(int first, int count) {
+    const Simulator& sim = d->ctl->sim();
+    const Trace& trace = sim.trace();
+    for (int i = first; i < first + count && i < static_cast<int>(trace.size()); ++i) {
+        const TraceRecord& r = trace[static_cast<std::size_t>(i)];
+        d->axis.addTime(r.t);
+        const int side = r.side == Side::B ? 1 : 0;
+        switch (r.kind) {
+        case EventKind::Send: {
+            auto* arrow = makeArrow(d->theme, sim, r, i);
+            arrow->onClick = [ctl = d->ctl](quint32 id) { ctl->dropSegment(id); };
+            arrow->onMenu = [this](quint32 id, QPoint at) {
+                if (d->segmentMenu)
+                    d->segmentMenu(id, at);
+            };
+            const bool aToB = r.seg.dir == Direction::AtoB;
+            const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
+            arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
+            // A segment leaving the other side at about the same moment (crossing FINs) has its
+            // label above its arrow: this one goes under its own.
+            // So does one that leaves just under an idle break, whose label stands above it.
+            const double labelHeight = QFontMetricsF(d->theme.font).height() * 2;
+            for (auto it = d->arrows.rbegin(); it != d->arrows.rend() && it - d->arrows.rbegin() < 4; ++it)
+                if ((*it)->isAToB() != aToB && std::abs((*it)->from().y() - from.y()) < labelHeight)
+                    arrow->setLabelBelow(true);
+            if (!d->axis.breaks().empty() && from.y() - d->axis.breaks().back().y1 < labelHeight)
+                arrow->setLabelBelow(true);
+            addItem(arrow);
+            d->arrows.push_back(arrow);
+            d->bySegment[r.seg.id] = arrow;
+            break;
+        }
+        case EventKind::Arrive:
+        case EventKind::Drop: {
+            SegmentArrowItem* arrow = arrowOf(r.seg.id);
+            if (!arrow)
+                break;
+            const bool aToB = r.seg.dir == Direction::AtoB;
+            const double xTo = d->geo.x(aToB ? 1 : 0), xFrom = d->geo.x(aToB ? 0 : 1);
+            if (r.reason == Reason::DuplicateDelivered) {  // an old copy: its own late arrow
+                auto* dup = new SegmentArrowItem(&d->theme, r.seg.id, aToB,
+                                                 tr("old duplicate: %1").arg(segmentLabel(sim, r.seg)), true);
+                dup->createdAt = i;
+                dup->endedAt = i;
+                dup->sentAt = r.sentAt;
+                dup->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
+                addItem(dup);
+                d->arrows.push_back(dup);
+                break;
+            }
+            arrow->endedAt = i;
+            if (r.kind == EventKind::Arrive) {
+                arrow->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
+            } else {  // the cross where it died, from the flight the engine recorded
+                const double f = r.arrivesAt > r.sentAt
+                                     ? std::clamp(static_cast<double>(r.t - r.sentAt) /
+                                                      static_cast<double>(r.arrivesAt - r.sentAt), 0.05, 0.95)
+                                     : 0.5;
+                arrow->setLine(arrow->from(), QPointF(xFrom + (xTo - xFrom) * f, d->axis.y(r.t)),
+                               SegmentArrowItem::Fate::Lost);
+            }
+            break;
+        }
+        case EventKind::State: {
+            auto& list = d->bands[side];
+            if (!list.empty() && list.back()->endedAt < 0) {
+                list.back()->endedAt = i;
+                list.back()->endTime = r.t;
+            }
+            auto* band = new StateBandItem(&d->theme, static_cast<int>(r.to), side == 0,
+                                           QString::fromUtf8(stateName(r.to).data()));
+            band->createdAt = i;
+            band->startTime = r.t;
+            // Later bands lie under earlier ones: a name written just below its band's start
+            // (stacked under a state that lasted no time) is never covered by the next fill.
+            band->setZValue(2 - static_cast<double>(list.size()) * 1e-6);
+            addItem(band);
+            list.push_back(band);
+            break;
+        }
+        case EventKind::TimerStart:
+        case EventKind::TimerStop:
+        case EventKind::TimerFire: {
+            TimerBracketItem* open = nullptr;
+            for (TimerBracketItem* t : d->timers[side])
+                if (t->endedAt < 0 && t->timerKind == static_cast<int>(r.timer))
+                    open = t;
+            if (r.kind == EventKind::TimerStart && open) {  // restarted: a mark on the same bracket
+                open->restarts.push_back({i, r.t, r.deadline - r.t});
+                open->deadline = r.deadline;
+                open->placed = false;
+                break;
+            }
+            if (open) {
+                open->endedAt = i;
+                open->endTime = r.t;
+                open->expired = r.kind == EventKind::TimerFire;
+                open->placed = false;
+            }
+            if (r.kind == EventKind::TimerStart) {
+                // Named where it starts, its length under the name.
+                auto* t = new TimerBracketItem(&d->theme, side == 0, QString::fromUtf8(timerName(r.timer).data()));
+                t->createdAt = i;
+                t->timerKind = static_cast<int>(r.timer);
+                t->startTime = r.t;
+                t->length = r.deadline - r.t;
+                t->deadline = r.deadline;
+                addItem(t);
+                d->timers[side].push_back(t);
+            }
+            break;
+        }
+        case EventKind::Note:
+            if (r.reason == Reason::StaleDataAccepted) {  // the last old copy was taken as new data
+                for (auto it = d->arrows.rbegin(); it != d->arrows.rend(); ++it)
+                    if ((*it)->endedAt == (*it)->createdAt && (*it)->sentAt <= r.t) {
+                        (*it)->setCorrupt(tr("old duplicate taken as new data: %1").arg(segmentLabel(sim, r.seg)));
+                        break;
+                    }
+            } else if (r.reason == Reason::NewIncarnation) {
+                auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4,
+                                            tr("%1: a new connection on the same ports begins").arg(QString::fromUtf8(sideName(r.side).data())),
+                                            d->theme.foreground);
+                mark->createdAt = i;
+                mark->at = r.t;
+                mark->setPos(0, d->axis.y(r.t));
+                addItem(mark);
+                d->markers.push_back(mark);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    const auto& breaks = d->axis.breaks();
+    for (std::size_t b = d->breaks.size(); b < breaks.size(); ++b) {
+        auto* item = new BreakItem(&d->theme, d->geo.ruler, d->geo.width - 4, breaks[b].y0, breaks[b].y1,
+                                   tr("… %1 later …").arg(formatTime(breaks[b].to - breaks[b].from)));
+        addItem(item);
+        d->breaks.push_back(item);
+    }
+    syncParameterMarks();  // a saved run's change replayed at this step
+    updateOpenItems();
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,47 @@
+#pragma once
+// Internal to the sequence scene: its state, shared by the files that build and update it.
+
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_layout.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/time_axis.h"
+
+#include <array>
+#include <optional>
+#include <functional>
+#include <unordered_map>
+#include <limits>
+#include <vector>
+
+namespace finwave::app {
+
+class NoteItem;
+class SimController;
+
+struct SequenceScene::Private {
+    SimController* ctl = nullptr;
+    Theme theme = Theme::light();
+    TimeAxis axis;
+    SequenceGeometry geo;
+    FrameItem* frame = nullptr;
+    CursorItem* cursor = nullptr;
+    std::vector<SegmentArrowItem*> arrows;
+    std::unordered_map<quint32, SegmentArrowItem*> bySegment;  // the original arrow of each segment
+    std::vector<StateBandItem*> bands[2];
+    std::vector<TimerBracketItem*> timers[2];
+    double pinLine = -std::numeric_limits<double>::infinity();  // setPinLine()
+    bool anyPinned = false;                                      // a label stands under the heads
+    std::vector<BreakItem*> breaks;
+    std::vector<MarkerItem*> markers;         // a new connection on the same ports
+    std::vector<MarkerItem*> parameterMarks;  // the run's parameter changes (syncParameterMarks)
+    std::vector<NoteItem*> notes;           // the teacher's notes, in step order
+    double notesX = 0, notesWidth = 0;      // the notes column, right of B's (0 wide without notes)
+    std::optional<quint64> editingStep;     // a note being written in place
+    double notesBottom = 0;                 // the lowest shown note's bottom edge
+    std::function<void(quint32, QPoint)> segmentMenu;
+    std::size_t tickCount = 0;
+    QVector<QPair<double, QString>> ticks;
+    double cursorY = 0;
+};
+
+}  // namespace finwave::app

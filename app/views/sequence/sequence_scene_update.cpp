@@ -1,0 +1,207 @@
+// The sequence scene follows the run: the header and change marks, step back, and what moves
+// with the cursor.
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_scene_p.h"
+
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_layout.h"
+#include "app/views/sequence/time_axis.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace finwave::app {
+
+void SequenceScene::updateTitle() {
+    if (!d->frame)
+        return;
+    const Simulator& sim = d->ctl->sim();
+    d->frame->setTitle(scenarioTitle(sim.scenario()), parameterLine(sim));
+    syncParameterMarks();
+}
+
+// The header says what holds now; each step where the run's parameters changed (the user's
+// slider moves, live or recorded in a saved run) is marked with the new values, so the diagram
+// above it stays explained by the old ones. Drawn from the simulator's recording, so the window,
+// a replay of the saved run and an export all mark the same rows.
+void SequenceScene::syncParameterMarks() {
+    const Simulator& sim = d->ctl->sim();
+    const std::vector<ParameterChange> changes = sim.parameterChanges();
+    const Trace& trace = sim.trace();
+    std::vector<std::pair<Micros, QString>> wanted;
+    for (const ParameterChange& c : changes) {
+        // Applied after `step` events: at the time of that step's last record.
+        const auto end = std::upper_bound(trace.begin(), trace.end(), c.step,
+                                          [](std::uint64_t step, const TraceRecord& r) { return step < r.step; });
+        const Micros at = end == trace.begin() ? 0 : std::prev(end)->t;
+        wanted.emplace_back(at, tr("from here: %1").arg(parameterLine(c.params, c.ab, c.ba)));
+    }
+    const bool same = std::equal(wanted.begin(), wanted.end(), d->parameterMarks.begin(), d->parameterMarks.end(),
+                                 [](const auto& w, const MarkerItem* m) { return w.first == m->at && w.second == m->text(); });
+    if (same)
+        return;
+    for (MarkerItem* m : d->parameterMarks)
+        delete m;
+    d->parameterMarks.clear();
+    for (const auto& [at, text] : wanted) {
+        auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4, text, d->theme.cursor);
+        mark->at = at;
+        mark->setPos(0, d->axis.y(at));
+        addItem(mark);
+        d->parameterMarks.push_back(mark);
+    }
+}
+
+// Everything from scratch: on load, reset, theme and language change. Records are then added
+// one by one.
+void SequenceScene::truncate(int newSize) {
+    const auto drop = [&](auto& list) {
+        while (!list.empty() && list.back()->createdAt >= newSize) {
+            delete list.back();
+            list.pop_back();
+        }
+        for (auto* item : list) {
+            if (item->endedAt >= newSize) {
+                item->endedAt = -1;
+                item->placed = false;
+            }
+        }
+    };
+    while (!d->arrows.empty() && d->arrows.back()->createdAt >= newSize) {
+        if (d->arrows.back()->endedAt != d->arrows.back()->createdAt)  // not an old duplicate's
+            d->bySegment.erase(d->arrows.back()->segmentId());
+        delete d->arrows.back();
+        d->arrows.pop_back();
+    }
+    for (SegmentArrowItem* a : d->arrows) {
+        if (a->endedAt >= newSize) {
+            a->endedAt = -1;
+            a->setLine(a->from(), a->from(), SegmentArrowItem::Fate::InFlight);
+        }
+    }
+    for (int s = 0; s < 2; ++s) {
+        drop(d->bands[s]);
+        drop(d->timers[s]);
+        for (TimerBracketItem* t : d->timers[s]) {
+            while (!t->restarts.isEmpty() && t->restarts.back().index >= newSize) {
+                t->restarts.pop_back();
+                t->placed = false;
+            }
+        }
+    }
+    while (!d->markers.empty() && d->markers.back()->createdAt >= newSize) {
+        delete d->markers.back();
+        d->markers.pop_back();
+    }
+    // A step back past a change takes its mark away; the header shows what holds.
+    syncParameterMarks();
+    const Trace& trace = d->ctl->sim().trace();
+    d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
+    while (d->breaks.size() > d->axis.breaks().size()) {
+        delete d->breaks.back();
+        d->breaks.pop_back();
+    }
+    updateOpenItems();
+}
+
+// Whatever depends on the cursor: segments in flight, the open state bands, timers, the ruler.
+void SequenceScene::updateOpenItems() {
+    const Simulator& sim = d->ctl->sim();
+    const Micros now = std::max(d->ctl->displayTime(), sim.now());
+    const double yNow = d->axis.y(now);
+    std::unordered_map<quint32, InFlight> flying;
+    for (const InFlight& f : sim.inFlight())
+        flying[f.seg.id] = f;
+    for (SegmentArrowItem* a : d->arrows) {
+        if (a->fate() != SegmentArrowItem::Fate::InFlight)
+            continue;
+        const auto it = flying.find(a->segmentId());
+        if (it == flying.end())
+            continue;
+        const InFlight& f = it->second;
+        const double frac = f.arrivesAt > f.sentAt
+                                ? std::clamp(static_cast<double>(now - f.sentAt) / static_cast<double>(f.arrivesAt - f.sentAt), 0.0, 1.0)
+                                : 1.0;
+        const double xFrom = d->geo.x(a->isAToB() ? 0 : 1), xTo = d->geo.x(a->isAToB() ? 1 : 0);
+        a->setLine(a->from(), QPointF(xFrom + (xTo - xFrom) * frac, std::max(a->from().y(), yNow)),
+                   SegmentArrowItem::Fate::InFlight);
+    }
+    for (int s = 0; s < 2; ++s) {
+        layoutColumn(d->theme, d->axis, d->geo, s, d->bands[s], d->timers[s], now);
+    }
+    for (auto* list : {&d->markers, &d->parameterMarks})
+        for (MarkerItem* m : *list)  // the axis may have been compressed since
+            m->setPos(0, d->axis.y(m->at));
+    updateNotes();
+    applyPins();
+    d->cursorY = yNow;
+    d->cursor->setPos(0, yNow);
+    d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler
+    // The ruler grows with the axis; only a step back rebuilds it.
+    const auto& knots = d->axis.knots();
+    if (knots.size() < d->tickCount) {
+        d->ticks.clear();
+        d->tickCount = 0;
+    }
+    if (knots.size() != d->tickCount) {
+        for (std::size_t k = d->tickCount; k < knots.size(); ++k)
+            d->ticks.push_back({d->axis.y(knots[k]), formatTime(knots[k])});
+        d->tickCount = knots.size();
+        d->frame->setTicks(d->ticks);
+    }
+    // Room below for the last note too, so a long one can be scrolled into view.
+    const double bottom = std::max(std::max(yNow, d->axis.y(d->axis.lastTime())) + 110, d->notesBottom + 20);
+    d->frame->setBottom(bottom - 40);
+    setSceneRect(QRectF(0, 0, d->geo.width, bottom));
+    Q_EMIT cursorMoved(yNow);
+}
+
+void SequenceScene::setPinLine(double y) {
+    if (y == d->pinLine)
+        return;
+    d->pinLine = y;
+    applyPins();
+}
+
+// On each side, the band the pin line crosses has its name just under it, and the timers whose
+// brackets cross it have their labels under that, in the order they are written unpinned.
+void SequenceScene::applyPins() {
+    // Nothing to do at the top of the diagram once every label is back in its place: the common
+    // case, on every tick while a run plays in view.
+    if (d->pinLine == -std::numeric_limits<double>::infinity() && !d->anyPinned)
+        return;
+    const double gap = 2;
+    bool any = false;
+    for (int s = 0; s < 2; ++s) {
+        double next = d->pinLine + gap;
+        for (StateBandItem* band : d->bands[s]) {
+            const bool crosses = band->top() < d->pinLine && band->bottom() > d->pinLine;
+            const bool pinned = band->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity());
+            any = any || pinned;
+            // Below its name, pinned or still showing where it began just under the heads.
+            if (pinned || (crosses && band->shownNameY() + band->nameHeight() / 2 > d->pinLine))
+                next = std::max(next, band->shownNameY() + band->nameHeight() / 2 + gap);
+        }
+        std::vector<TimerBracketItem*> timers = d->timers[s];
+        std::stable_sort(timers.begin(), timers.end(),
+                         [](const TimerBracketItem* a, const TimerBracketItem* b) { return a->labelTop() < b->labelTop(); });
+        for (TimerBracketItem* t : timers) {
+            const bool crosses = t->top() < d->pinLine && t->bottom() > d->pinLine && t->labelTop() < next;
+            if (t->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity())) {
+                next = std::max(next, t->shownLabelTop() + t->labelHeight() + gap);
+                any = true;
+            }
+        }
+    }
+    d->anyPinned = any;
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,160 @@
+#include "app/views/sequence/sequence_view.h"
+#include "app/views/sequence/note_item.h"
+
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/window/sim_controller.h"
+
+#include <QMenu>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStyle>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <limits>
+
+namespace finwave::app {
+
+SequenceView::SequenceView(SimController* controller, QWidget* parent)
+    : QGraphicsView(parent), m_scene(new SequenceScene(controller, this)) {
+    setScene(m_scene);
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    connect(m_scene, &SequenceScene::cursorMoved, this, &SequenceView::follow);
+    // A rebuild (theme, language) keeps the user's place: the same share of the diagram stays in
+    // view when the cursor is not being followed.
+    connect(m_scene, &SequenceScene::aboutToRebuild, this, [this] {
+        const QScrollBar* bar = verticalScrollBar();
+        m_keptPlace = bar->maximum() > 0 ? static_cast<double>(bar->value()) / bar->maximum() : 0.0;
+    });
+    connect(m_scene, &SequenceScene::rebuilt, this, [this] {
+        applyZoom();
+        if (!m_follow) {
+            m_scrolling = true;
+            verticalScrollBar()->setValue(static_cast<int>(m_keptPlace * verticalScrollBar()->maximum()));
+            m_scrolling = false;
+        }
+        updatePinLine();
+    });
+    m_scene->setSegmentMenu([this, controller](quint32 id, QPoint at) {
+        // Nothing to drop in a captured run, or while a quiz has locked the run.
+        if (controller->isLocked() || controller->isReplay())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Drop this segment"), this, [this, id] { m_scene->dropSegment(id); });
+        menu.exec(at);
+    });
+    // Follow the cursor unless the user scrolls away; scrolling back to it resumes following.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        // A scroll moves the painted pixels; the pinned heads must be drawn again at the top.
+        if (mapToScene(QPoint(0, 0)).y() > kTitleBottom - 200)
+            viewport()->update();
+        updatePinLine();
+        if (m_scrolling)
+            return;
+        const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+        m_follow = visible.contains(QPointF(m_scene->lifelineX(0), m_scene->cursorY()));
+    });
+    applyZoom();
+}
+
+SequenceView::~SequenceView() = default;
+
+const Theme& SequenceView::theme() const { return m_scene->theme(); }
+void SequenceView::setTheme(const Theme& theme) { m_scene->setTheme(theme); }
+int SequenceView::arrowCount() const { return m_scene->arrowCount(); }
+
+void SequenceView::follow(double cursorY) {
+    if (!m_follow)
+        return;
+    m_scrolling = true;
+    ensureVisible(QRectF(m_scene->lifelineX(0), cursorY - 60, 1, 200), 10, 80);
+    m_scrolling = false;
+}
+
+// The diagram is fitted to the pane's width (never enlarged), then the user's zoom applies.
+void SequenceView::applyZoom() {
+    // Room for the vertical scroll bar is kept even before it appears, or its arrival would make
+    // the fitted diagram a few pixels too wide and add a horizontal bar.
+    const int bar = verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    const double w = m_scene->width();
+    const double fit = w > 0 ? std::clamp((viewport()->width() - bar) / (w + 8), 0.35, 1.0) : 1.0;
+    const double k = fit * m_zoom;
+    setTransform(QTransform::fromScale(k, k));
+    updatePinLine();
+}
+
+void SequenceView::editNote(quint64 step) {
+    m_scene->editNote(step);
+    if (NoteItem* note = m_scene->editingNote()) {
+        setFocus(Qt::OtherFocusReason);
+        m_follow = false;
+        ensureVisible(note, 20, 20);
+    }
+}
+
+void SequenceView::mouseDoubleClickEvent(QMouseEvent* event) {
+    const QPointF at = mapToScene(event->position().toPoint());
+    for (QGraphicsItem* item : items(event->position().toPoint()))
+        if (auto* note = qgraphicsitem_cast<NoteItem*>(item)) {
+            editNote(note->step());
+            return;
+        }
+    if (at.y() > 0 && at.x() > 0) {
+        editNote(m_scene->stepAtY(at.y()));
+        return;
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+void SequenceView::zoomIn() {
+    m_zoom = std::min(4.0, m_zoom * 1.2);
+    applyZoom();
+}
+void SequenceView::zoomOut() {
+    m_zoom = std::max(0.25, m_zoom / 1.2);
+    applyZoom();
+}
+void SequenceView::resetZoom() {
+    m_zoom = 1.0;
+    applyZoom();
+}
+
+void SequenceView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    applyZoom();
+}
+
+// Where the pinned heads end, for the scene to write the names and timer labels that reach below
+// them just under them (SequenceScene::setPinLine()).
+void SequenceView::updatePinLine() {
+    const double top = mapToScene(QPoint(0, 0)).y();
+    m_scene->setPinLine(top <= kTitleBottom ? -std::numeric_limits<double>::infinity() : top + (kHeadsBottom - kTitleBottom));
+}
+
+void SequenceView::drawForeground(QPainter* painter, const QRectF& rect) {
+    QGraphicsView::drawForeground(painter, rect);
+    const double top = mapToScene(QPoint(0, 0)).y();
+    if (top <= kTitleBottom)
+        return;  // the frame's own heads are in view
+    const Theme& t = m_scene->theme();
+    const double band = kHeadsBottom - kTitleBottom;
+    // Opaque, as a spreadsheet's frozen header row is: text scrolled under it would otherwise
+    // show through faintly and read as a smudge over the heads.
+    painter->fillRect(QRectF(rect.left(), top, rect.width(), band), t.background);
+    FrameItem::paintHeads(painter, t, m_scene->lifelineX(0), m_scene->lifelineX(1), top + 4);
+}
+
+void SequenceView::wheelEvent(QWheelEvent* event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        event->angleDelta().y() > 0 ? zoomIn() : zoomOut();
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/protocol/profile.h"
+
+#include <vector>
+
+namespace finwave::app {
+
+// Maps simulated time to a y coordinate. Busy spans are linear at a readable scale; an idle gap
+// between two event times longer than `threshold` is drawn as a short break instead, so a 1 ms
+// round trip and a 60 s TIME_WAIT fit on one screen. Monotone, and stable as times are added.
+class TimeAxis {
+public:
+    struct Break {
+        Micros from = 0, to = 0;
+        double y0 = 0, y1 = 0;
+    };
+
+    void reset(double top, double pxPerMicro, Micros threshold, double breakLength);
+    void addTime(Micros t);            // event times arrive in order
+    void truncateAfter(Micros t);      // drop knots later than t (step back)
+    void clear() { m_knots.clear(); m_y.clear(); m_breaks.clear(); }
+
+    double y(Micros t) const;
+    Micros lastTime() const { return m_knots.empty() ? 0 : m_knots.back(); }
+    const std::vector<Micros>& knots() const { return m_knots; }
+    const std::vector<Break>& breaks() const { return m_breaks; }
+    double top() const { return m_top; }
+
+private:
+    double span(Micros gap) const;
+
+    std::vector<Micros> m_knots;  // distinct event times, increasing
+    std::vector<double> m_y;      // y of each knot
+    std::vector<Break> m_breaks;
+    double m_top = 0;
+    double m_scale = 0.001;
+    Micros m_threshold = 300 * kMs;
+    double m_breakLength = 56;
+};
+
+}  // namespace finwave::app

@@ -1,0 +1,366 @@
+#include "app/window/main_window.h"
+#include "core/scenario/lesson.h"
+
+#include "app/editor/scenario_editor.h"
+
+#include "app/text/reason_text.h"
+
+#include "app/charts/charts_panel.h"
+#include "app/window/control_panel.h"
+#include "app/window/event_log.h"
+#include "app/export/export_dialog.h"
+#include "app/window/inspector.h"
+#include "app/text/language.h"
+#include "app/window/playback_bar.h"
+#include "app/quiz/quiz_controller.h"
+#include "app/quiz/quiz_panel.h"
+#include "app/text/scenario_error_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_view.h"
+#include "app/views/state_graph/state_graph_view.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_io.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QToolBar>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+
+namespace finwave::app {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimController(this)) {
+    setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
+    m_sequence = new SequenceView(m_ctl, this);
+    m_states = new StateGraphView(m_ctl, this);
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_sequence);
+    m_split->addWidget(m_states);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_split->setChildrenCollapsible(false);
+    setCentralWidget(createQuiz());
+
+    m_playback = new PlaybackBar(m_ctl, this);
+    m_bar = addToolBar(QString());
+    m_bar->setObjectName(QStringLiteral("playback"));
+    m_bar->setMovable(false);
+    m_bar->addWidget(m_playback);
+    statusBar()->addPermanentWidget(m_playback->keysLabel());
+
+    const auto dock = [this](QWidget* content, const char* name) {
+        auto* d = new QDockWidget(this);
+        d->setObjectName(QString::fromLatin1(name));
+        d->setWidget(content);
+        return d;
+    };
+    m_controls = new ControlPanel(m_ctl, this);
+    m_controlsDock = dock(m_controls, "controls");
+    m_log = new EventLogView(m_ctl, this);
+    m_logDock = dock(m_log, "log");
+    m_inspector = new Inspector(m_ctl, this);
+    m_inspectorDock = dock(m_inspector, "inspector");
+    m_charts = new ChartsPanel(m_ctl, this);
+    m_chartsDock = dock(m_charts, "charts");
+
+    createActions();
+    createMenus();
+    m_playback->routeReset([this] { resetRun(); });
+    // A capture is not a scenario file: Save must not write over the file opened before it.
+    connect(m_ctl, &SimController::scenarioLoaded, this, [this] {
+        if (m_ctl->isReplay()) {
+            m_currentFile.clear();
+            m_docChanged = false;
+            endLesson();
+        }
+    });
+    retranslate();
+    connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::recordingChanged, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::annotationsChanged, this, [this] {
+        m_docChanged = true;
+        updateTitle();
+    });
+    connect(m_ctl, &SimController::displayTimeChanged, this, [this] {
+        if (!m_ctl->isPlaying())
+            updateTitle();
+    });
+    connect(m_ctl, &SimController::speedChanged, this, [](double speed) {
+        QSettings().setValue(QStringLiteral("view/speed"), speed);
+    });
+
+    // The charts need height to be read: raising their tab makes the strip taller, raising the
+    // log again gives the diagrams their room back.
+    connect(m_chartsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_chartsDock->isFloating() && !m_projector)
+            resizeDocks({m_chartsDock}, {height() * 45 / 100}, Qt::Vertical);
+    });
+    connect(m_logDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_logDock->isFloating() && !m_projector && m_sized)
+            resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical);
+    });
+
+    QSettings settings;
+    m_ctl->setSpeed(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
+    arrangeDocks();
+    // A layout saved on a screen of another size is not restored: docks arranged for 1920x1080
+    // can be taller than a projector's 720 rows, and the window could not fit.
+    const QScreen* here = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize room = here ? here->availableGeometry().size() : QSize();
+    const bool sameScreen = settings.value(QStringLiteral("window/screen")).toSize() == room;
+    fitToScreen(sameScreen ? settings.value(QStringLiteral("window/geometry")).toByteArray() : QByteArray());
+    m_savedLayout = sameScreen && restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
+        setProjectorMode(true, false);
+    updateRecentMenu();
+    updateTitle();
+}
+
+// Where the docks go on a first start, by the room the screen has. On a projector or laptop
+// (narrower than 1600 px) the parameters and the inspector share a tabbed column on the right and
+// the log and charts a tabbed strip below, so everything is reachable at 1280×720; on a larger
+// screen each gets its own place.
+void MainWindow::arrangeDocks() {
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize avail = s ? s->availableGeometry().size() : QSize(1600, 1000);
+    const bool small = avail.width() < 1600 || avail.height() < 900;
+    addDockWidget(Qt::RightDockWidgetArea, m_controlsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
+    tabifyDockWidget(m_logDock, m_chartsDock);
+    m_logDock->raise();
+    if (small) {
+        tabifyDockWidget(m_controlsDock, m_inspectorDock);
+        m_controlsDock->raise();
+    } else {
+        splitDockWidget(m_controlsDock, m_inspectorDock, Qt::Vertical);
+    }
+}
+
+// The first time the window shows without a saved layout: the side column as wide as the
+// inspector needs (two state names side by side) but at most a quarter of the screen, the log a
+// quarter of its height, the diagrams splitting the rest.
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_sized)
+        return;
+    m_sized = true;
+    if (!m_savedLayout) {
+        const QFontMetrics fm(m_inspector->font());
+        const int side = std::min(width() / 4, fm.horizontalAdvance(QStringLiteral("Retransmissions SYN_RECEIVED SYN_RECEIVED")) + 60);
+        resizeDocks({m_controlsDock}, {side}, Qt::Horizontal);
+        resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical);
+    }
+    QTimer::singleShot(0, this, [this] {
+        // Only a shown window knows its frame: if the frame reaches past the available area,
+        // take the difference off the window.
+        if (const QScreen* s = screen()) {
+            const QRect avail = s->availableGeometry(), frame = frameGeometry();
+            if (!avail.contains(frame)) {
+                const QSize margins = frame.size() - size();
+                resize((avail.size() - margins).boundedTo(size()));
+                move(avail.topLeft());  // a window's position is its frame's
+            }
+        }
+        const int total = m_split->width();
+        m_split->setSizes({total * 58 / 100, total * 42 / 100});
+    });
+}
+
+// The window lies inside the available area of the screen it opens on: a first start fills it
+// (leaving a margin on a large screen), a saved geometry is used only where it fits, else clamped.
+void MainWindow::fitToScreen(const QByteArray& saved) {
+    if (!saved.isEmpty())
+        restoreGeometry(saved);
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!s)
+        return;
+    const QRect avail = s->availableGeometry();
+    const QMargins frame = frameGeometry().isValid() && frameGeometry() != geometry()
+                               ? QMargins(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                                          frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom())
+                               : QMargins();
+    const QRect room = avail.marginsRemoved(frame);
+    QRect g = saved.isEmpty() ? QRect() : geometry();
+    if (!g.isValid() || !room.contains(g)) {
+        const bool large = avail.width() >= 1800;
+        const QSize size = large ? QSize(std::min(room.width(), 1680), std::min(room.height(), 1000)) : room.size();
+        g = QRect(QPoint(0, 0), size.boundedTo(room.size()));
+        g.moveCenter(room.center());
+        g = g.intersected(room);
+    }
+    setGeometry(g);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::updateTitle() {
+    const Simulator& sim = m_ctl->sim();
+    // An imported capture: its title, no sliders and no drops (what was captured happened).
+    const bool replay = m_ctl->isReplay();
+    m_controls->setEnabled(!replay);
+    m_dropA->setEnabled(!replay);
+    m_dropB->setEnabled(!replay);
+    m_exportCapture->setEnabled(!replay);
+    m_save->setEnabled(!replay);
+    m_saveAs->setEnabled(!replay);
+    const QString name = QString::fromStdString(replay ? sim.scenario().title : sim.scenario().name);
+    // The file's name as desktop programs show it, marked while the run has unsaved changes.
+    const QString document = m_currentFile.isEmpty() || replay ? name : QFileInfo(m_currentFile).fileName();
+    setWindowTitle(tr("FinWave — %1").arg(document + QStringLiteral("[*]")));
+    setWindowModified(isModified());
+    if (replay) {
+        statusBar()->showMessage(tr("%1 · step %2 · t = %3 · %4")
+                                     .arg(name)
+                                     .arg(sim.stepIndex())
+                                     .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())))
+                                     .arg(m_ctl->teardownText()));
+        return;
+    }
+    // The cursor's time, as every view shows it.
+    // In a lesson its place names the scenario ("2 / 4: lost-last-ack"), so the name is not repeated.
+    const QString lesson = lessonPlace();
+    QString status = tr("%1 · profile %2 · step %3 · t = %4")
+                         .arg(lesson.isEmpty() ? name : lesson, QString::fromUtf8(profileName(sim.params().profile).data()))
+                         .arg(sim.stepIndex())
+                         .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())));
+    if (sim.isFinished())
+        status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
+    statusBar()->showMessage(status);
+}
+
+bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool quiet) {
+    std::optional<Scenario> s = builtinScenario(nameOrFile.toStdString());
+    QString file;
+    if (!s) {
+        const ScenarioResult r = readScenarioFile(nameOrFile.toStdString());
+        if (!r) {
+            const QString msg = scenarioErrorText(r.error);
+            if (error)
+                *error = msg;
+            if (!quiet)
+                QMessageBox::warning(this, tr("Cannot open scenario"),
+                                     tr("The scenario was not loaded; the current one stays.\n\n%1").arg(msg));
+            return false;
+        }
+        s = r.scenario;
+        file = nameOrFile;
+    }
+    m_currentFile = file;
+    m_docChanged = false;
+    endLesson();  // another scenario opened by hand leaves the lesson
+    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
+    markCurrentScenario();
+    if (s->quiz && !m_quiz->isActive())
+        m_quiz->start();  // a teacher's file opens as the quiz it holds
+    QSettings settings;
+    settings.setValue(QStringLiteral("scenario/last"), nameOrFile);
+    if (!file.isEmpty()) {
+        QStringList recent = settings.value(QStringLiteral("scenario/recent")).toStringList();
+        recent.removeAll(file);
+        recent.prepend(file);
+        settings.setValue(QStringLiteral("scenario/recent"), recent.mid(0, 8));
+        updateRecentMenu();
+    }
+    return true;
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("scenario/recent")).toStringList();
+    for (const QString& f : recent)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
+            if (maybeKeepChanges())
+                openScenario(f);
+        })->setToolTip(f);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openScenarioDialog() {
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"),
+                                                      settings.value(QStringLiteral("scenario/folder")).toString(),
+                                                      tr("FinWave scenarios (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
+    openScenario(file);
+}
+
+// The presenter layout: the projector theme, the two diagrams side by side filling the screen,
+// the docks put away (and put back as they were on leaving), the bar listing the keys.
+void MainWindow::setProjectorMode(bool on, bool fullScreen) {
+    if (on == m_projector && !fullScreen)
+        return;
+    m_projector = on;
+    m_projectorAction->setChecked(on);
+    if (m_editor)
+        m_editor->setProjector(on);
+    const Theme theme = on ? Theme::projector() : Theme::light();
+    m_sequence->setTheme(theme);
+    m_states->setTheme(theme);
+    m_charts->setTheme(theme);
+    QFont f = QApplication::font();
+    f.setPointSizeF(on ? 14 : 10);
+    for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
+                       static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
+        w->setFont(f);
+    m_playback->keysLabel()->setVisible(on);
+    const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_logDock, m_chartsDock};
+    if (on) {
+        m_dockShown.clear();
+        for (QDockWidget* d : docks) {
+            m_dockShown.push_back(d->isVisible());
+            d->hide();
+        }
+    } else if (m_dockShown.size() == docks.size()) {
+        for (int i = 0; i < docks.size(); ++i)
+            docks[i]->setVisible(m_dockShown[i]);
+    }
+    // After the docks have moved, so the split uses the real width.
+    QTimer::singleShot(0, this, [this, on] {
+        const int total = m_split->width();
+        m_split->setSizes(on ? QList<int>{total * 56 / 100, total * 44 / 100}
+                             : QList<int>{total * 58 / 100, total * 42 / 100});
+    });
+    if (fullScreen)
+        on ? showFullScreen() : showNormal();
+    QSettings().setValue(QStringLiteral("view/theme"), on ? QStringLiteral("projector") : QStringLiteral("light"));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeKeepChanges()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (const QScreen* s = screen())
+        settings.setValue(QStringLiteral("window/screen"), s->availableGeometry().size());
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,132 @@
+#include "app/window/playback_bar.h"
+
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+
+#include <cmath>
+
+namespace finwave::app {
+
+PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(parent), m_ctl(controller) {
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(4, 2, 4, 2);
+    const auto button = [&](QStyle::StandardPixmap icon) {
+        auto* b = new QToolButton(this);
+        if (icon != QStyle::SP_CustomBase)
+            b->setIcon(style()->standardIcon(icon));
+        b->setFocusPolicy(Qt::NoFocus);  // keys belong to the window's shortcuts
+        b->setAutoRaise(true);
+        row->addWidget(b);
+        return b;
+    };
+    m_reset = button(QStyle::SP_MediaSkipBackward);
+    m_back = button(QStyle::SP_MediaSeekBackward);
+    m_play = button(QStyle::SP_MediaPlay);
+    m_step = button(QStyle::SP_MediaSeekForward);
+    row->addSpacing(8);
+    m_speedName = new QLabel(this);
+    m_speed = new QSlider(Qt::Horizontal, this);
+    m_speed->setRange(kSpeedSliderMin, kSpeedSliderMax);
+    m_speed->setFocusPolicy(Qt::NoFocus);
+    m_speed->setMinimumWidth(90);
+    m_speed->setMaximumWidth(160);
+    m_speedValue = new QLabel(this);
+    m_speedValue->setMinimumWidth(m_speedValue->fontMetrics().horizontalAdvance(QStringLiteral("0.01×")) + 6);
+    row->addWidget(m_speedName);
+    row->addWidget(m_speed);
+    row->addWidget(m_speedValue);
+    row->addSpacing(8);
+    m_dropA = button(QStyle::SP_CustomBase);
+    m_dropB = button(QStyle::SP_CustomBase);
+    m_dropA->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_dropB->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    row->addSpacing(8);
+    m_readout = new QLabel(this);
+    m_readout->setTextFormat(Qt::PlainText);
+    row->addWidget(m_readout, 1);
+    m_keys = new QLabel(this);  // the window moves it into its status bar for the presenter layout
+    m_keys->setVisible(false);
+
+    connect(m_reset, &QToolButton::clicked, this, [this] {
+        if (!m_resetRouted)  // without a window (a test of the bar alone), reset directly
+            m_ctl->reset();
+    });
+    connect(m_back, &QToolButton::clicked, m_ctl, &SimController::stepBack);
+    connect(m_play, &QToolButton::clicked, m_ctl, &SimController::togglePlay);
+    connect(m_step, &QToolButton::clicked, m_ctl, &SimController::stepForward);
+    connect(m_dropA, &QToolButton::clicked, this, [this] { m_ctl->dropNext(Side::A); });
+    connect(m_dropB, &QToolButton::clicked, this, [this] { m_ctl->dropNext(Side::B); });
+    connect(m_ctl, &SimController::lockedChanged, this, [this](bool locked) {  // a locked quiz
+        m_dropA->setEnabled(!locked);
+        m_dropB->setEnabled(!locked);
+    });
+    connect(m_speed, &QSlider::valueChanged, this, [this](int v) {
+        if (!m_syncing)
+            m_ctl->setSpeed(std::pow(10.0, v / 10.0));
+    });
+    connect(m_ctl, &SimController::speedChanged, this, &PlaybackBar::updateSpeed);
+    connect(m_ctl, &SimController::playingChanged, this, [this](bool playing) {
+        m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    });
+    connect(m_ctl, &SimController::displayTimeChanged, this, &PlaybackBar::updateReadout);
+    connect(m_ctl, &SimController::paramsChanged, this, &PlaybackBar::updateReadout);
+    retranslate();
+    updateSpeed();
+}
+
+QLabel* PlaybackBar::keysLabel() const { return m_keys; }
+
+QString PlaybackBar::readout() const { return m_readout->text(); }
+
+void PlaybackBar::updateSpeed() {
+    m_syncing = true;
+    m_speed->setValue(static_cast<int>(std::lround(std::log10(m_ctl->speed()) * 10)));
+    m_syncing = false;
+    m_speedValue->setText(tr("%1×").arg(m_ctl->speed(), 0, 'g', 2));
+}
+
+// The cursor's time, not the last event's: paused mid-flight, every view says the same "now".
+void PlaybackBar::updateReadout() {
+    const Simulator& sim = m_ctl->sim();
+    QString text = tr("t = %1 · step %2 · A %3 · B %4")
+                       .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())))
+                       .arg(sim.stepIndex())
+                       .arg(QString::fromUtf8(stateName(sim.state(Side::A)).data()),
+                            QString::fromUtf8(stateName(sim.state(Side::B)).data()));
+    for (Side s : {Side::A, Side::B})
+        if (sim.isDropNextArmed(s))
+            text += tr(" · %1's next segment will be dropped").arg(QString::fromUtf8(sideName(s).data()));
+    m_readout->setText(text);
+    // A captured run happened already: nothing in it can be dropped.
+    m_dropA->setEnabled(!sim.isReplay());
+    m_dropB->setEnabled(!sim.isReplay());
+}
+
+void PlaybackBar::retranslate() {
+    m_reset->setToolTip(tr("Reset (Home)"));
+    m_back->setToolTip(tr("Step back (Left)"));
+    m_play->setToolTip(tr("Play / pause (Space)"));
+    m_step->setToolTip(tr("Step (Right)"));
+    m_speedName->setText(tr("Speed"));
+    m_dropA->setText(tr("Drop A's next"));
+    m_dropA->setToolTip(tr("Drop A's segment in flight, or the next one A sends (D)"));
+    m_dropB->setText(tr("Drop B's next"));
+    m_dropB->setToolTip(tr("Drop B's segment in flight, or the next one B sends (Shift+D)"));
+    m_keys->setText(tr("Space play · ← → step · Home reset · D / Shift+D drop · F11 leave"));
+    updateReadout();
+}
+
+void PlaybackBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace finwave::app

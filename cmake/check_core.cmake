@@ -1,0 +1,36 @@
+# Checks every file under core/ (run at build time by the finwave_check_core target):
+#  - no Qt header anywhere: core/ is standard C++20 only;
+#  - the folders are layers: a file in core/X includes from core/Y only when X's CMakeLists names Y
+#    among the folders it USES (LAYERS_FILE sets LAYERS to "X=X,Y,Z" entries, one per folder,
+#    written by finwave_core_module).
+# Fails the build and names each file and include that breaks a rule.
+cmake_minimum_required(VERSION 3.25)
+include(${LAYERS_FILE})
+file(GLOB_RECURSE core_files "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp")
+set(offenders "")
+foreach(f IN LISTS core_files)
+    file(RELATIVE_PATH rel "${CORE_DIR}" "${f}")
+    string(REGEX MATCH "^[^/]+" folder "${rel}")
+    file(STRINGS "${f}" qt REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]|Qt[A-Za-z]*/)")
+    if(qt)
+        list(APPEND offenders "${rel}: a Qt header: ${qt}")
+    endif()
+    set(allowed "")
+    foreach(entry IN LISTS LAYERS)
+        if(entry MATCHES "^${folder}=(.*)$")
+            string(REPLACE "," ";" allowed "${CMAKE_MATCH_1}")
+        endif()
+    endforeach()
+    file(STRINGS "${f}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"core/")
+    foreach(line IN LISTS includes)
+        string(REGEX MATCH "\"core/([^/\"]+)/" _ "${line}")
+        set(used "${CMAKE_MATCH_1}")
+        if(NOT used IN_LIST allowed)
+            list(APPEND offenders "${rel}: core/${folder} may not include core/${used} (${line})")
+        endif()
+    endforeach()
+endforeach()
+if(offenders)
+    list(JOIN offenders "\n  " text)
+    message(FATAL_ERROR "core/ breaks its rules:\n  ${text}")
+endif()

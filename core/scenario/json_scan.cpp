@@ -1,0 +1,194 @@
+#include "core/scenario/internal/json_scan.h"
+
+#include <unordered_map>
+#include <vector>
+
+namespace finwave {
+
+namespace {
+// One step of a path: a key inside an object or an index inside a list. Keys are views into the
+// text, so the walk copies no string however long the keys are (a fuzzer found that copying a
+// path per value is quadratic).
+struct Step {
+    std::string_view key;
+    std::size_t index = 0;
+    bool isKey = false;
+    bool operator==(const Step& o) const { return isKey == o.isKey && (isKey ? key == o.key : index == o.index); }
+};
+
+struct Frame {
+    bool object = false;
+    Step inParent;             // how the parent reaches this container
+    std::size_t entries = 0;   // commas seen in a list
+    bool expectKey = true;     // in an object: the next string is a key
+    std::string_view key;      // in an object: the current member
+    std::size_t keyOffset = 0;
+    std::unordered_map<std::string_view, std::size_t> keys;  // in an object: each key's first offset
+};
+
+Step here(const Frame& f) { return f.object ? Step{f.key, 0, true} : Step{{}, f.entries, false}; }
+
+std::string pathText(const std::vector<Frame>& stack, const Step* last) {
+    std::string out;
+    const auto add = [&out](const Step& s) {
+        if (s.isKey)
+            out += (out.empty() ? "" : ".") + printable(s.key);
+        else
+            out += "[" + std::to_string(s.index) + "]";
+    };
+    for (std::size_t i = 1; i < stack.size(); ++i)
+        add(stack[i].inParent);
+    if (last)
+        add(*last);
+    return out;
+}
+
+bool isDelimiter(char c) {
+    return c == ',' || c == ']' || c == '}' || c == ':' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+// Told where every value starts: the frames it is in, its own step and its offset (its key's
+// inside an object). Returning true stops the walk.
+class Visitor {
+public:
+    virtual ~Visitor() = default;
+    virtual bool value(const std::vector<Frame>& stack, const Step& step, std::size_t offset) = 0;
+};
+
+// Walks the text once, iteratively (no recursion, at most budgets.depth frames).
+std::optional<JsonScanIssue> walk(std::string_view text, const JsonBudgets& budgets, Visitor* visitor) {
+    std::vector<Frame> stack;
+    std::size_t values = 0;
+    // A value starts at `at`; nullopt to go on, an issue (or a stop) otherwise.
+    const auto value = [&](std::size_t at, bool& stop) -> std::optional<JsonScanIssue> {
+        ++values;
+        const Step step = stack.empty() ? Step{} : here(stack.back());
+        const std::size_t offset = !stack.empty() && stack.back().object ? stack.back().keyOffset : at;
+        if (visitor && !stack.empty() && visitor->value(stack, step, offset)) {
+            stop = true;
+            return std::nullopt;
+        }
+        if (values > budgets.values)
+            return JsonScanIssue{ScenarioErrorCode::TooManyValues, pathText(stack, stack.empty() ? nullptr : &step), at, 0};
+        return std::nullopt;
+    };
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    bool stop = false;
+    while (i < n && !stop) {
+        const char c = text[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ':') {
+            ++i;
+        } else if (c == '"') {
+            std::size_t j = i + 1;
+            while (j < n && text[j] != '"')
+                j += text[j] == '\\' ? 2 : 1;
+            if (j >= n)
+                return std::nullopt;  // unterminated: the parser says so
+            const std::string_view body = text.substr(i + 1, j - i - 1);
+            if (!stack.empty() && stack.back().object && stack.back().expectKey) {
+                Frame& f = stack.back();
+                f.expectKey = false;
+                f.key = body;
+                f.keyOffset = i;
+                const auto [it, fresh] = f.keys.emplace(body, i);
+                if (!fresh) {
+                    const Step step = here(f);
+                    return JsonScanIssue{ScenarioErrorCode::DuplicateField, pathText(stack, &step), i, it->second};
+                }
+            } else if (auto issue = value(i, stop)) {
+                return issue;
+            }
+            i = j + 1;
+        } else if (c == '{' || c == '[') {
+            if (auto issue = value(i, stop))
+                return issue;
+            if (stop)
+                break;
+            const Step step = stack.empty() ? Step{} : here(stack.back());
+            if (static_cast<int>(stack.size()) >= budgets.depth)
+                return JsonScanIssue{ScenarioErrorCode::NestedTooDeep, pathText(stack, &step), i, 0};
+            Frame f;
+            f.object = c == '{';
+            f.inParent = step;
+            stack.push_back(std::move(f));
+            ++i;
+        } else if (c == '}' || c == ']') {
+            if (!stack.empty())
+                stack.pop_back();
+            ++i;
+        } else if (c == ',') {
+            if (!stack.empty()) {
+                Frame& f = stack.back();
+                if (f.object) {
+                    f.expectKey = true;
+                } else if (++f.entries >= budgets.listEntries) {
+                    return JsonScanIssue{ScenarioErrorCode::ListTooLong, pathText(stack, nullptr), i, 0};
+                }
+            }
+            ++i;
+        } else {  // a number or a literal
+            if (auto issue = value(i, stop))
+                return issue;
+            while (i < n && !isDelimiter(text[i]))
+                ++i;
+        }
+    }
+    return std::nullopt;
+}
+
+// "actions[2].bytes" as steps: key "actions", index 2, key "bytes".
+std::vector<Step> steps(std::string_view path) {
+    std::vector<Step> out;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        if (path[i] == '.') {
+            ++i;
+        } else if (path[i] == '[') {
+            std::size_t index = 0, j = i + 1;
+            for (; j < path.size() && path[j] >= '0' && path[j] <= '9'; ++j)
+                index = index * 10 + static_cast<std::size_t>(path[j] - '0');
+            out.push_back(Step{{}, index, false});
+            i = j + 1;
+        } else {
+            const std::size_t end = path.find_first_of(".[", i);
+            out.push_back(Step{path.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i), 0, true});
+            i = end == std::string_view::npos ? path.size() : end;
+        }
+    }
+    return out;
+}
+
+class FieldFinder : public Visitor {
+public:
+    explicit FieldFinder(std::string_view path) : m_target(steps(path)) {}
+    bool value(const std::vector<Frame>& stack, const Step& step, std::size_t offset) override {
+        if (stack.size() != m_target.size() || !(step == m_target.back()))
+            return false;
+        for (std::size_t i = 1; i < stack.size(); ++i)
+            if (!(stack[i].inParent == m_target[i - 1]))
+                return false;
+        found = offset;
+        return true;
+    }
+    std::optional<std::size_t> found;
+
+private:
+    std::vector<Step> m_target;
+};
+}  // namespace
+
+std::optional<JsonScanIssue> scanJsonBudgets(std::string_view text, const JsonBudgets& budgets) {
+    return walk(text, budgets, nullptr);
+}
+
+std::optional<std::size_t> findJsonField(std::string_view text, std::string_view path) {
+    if (path.empty())
+        return std::nullopt;
+    FieldFinder finder(path);
+    constexpr std::size_t kAny = static_cast<std::size_t>(-1);
+    walk(text, JsonBudgets{kMaxScenarioNesting, kAny, kAny}, &finder);
+    return finder.found;
+}
+
+}  // namespace finwave

@@ -1,0 +1,68 @@
+#pragma once
+// Quiz mode (issue 16): before a step that teaches something, ask the student to predict it.
+// The engine is deterministic, so the question is made by running the next event, reading what
+// it recorded, and stepping back: the simulator is left exactly where it was (trace, step, RNG).
+
+#include "core/protocol/quiz_settings.h"
+#include "core/protocol/reason.h"
+#include "core/protocol/segment.h"
+#include "core/sim/simulator.h"
+#include "core/protocol/tcp_state.h"
+#include "core/protocol/trace.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace finwave {
+
+// What happens to a segment that arrives (RFC 9293 §3.10.7.4).
+enum class ArrivalOutcome : std::uint8_t {
+    Accepted,  // taken in (data queued, ACK field processed), nothing sent back
+    Acked,     // answered with an ACK (of data, of a FIN, or of an unacceptable segment)
+    Ignored,   // dropped by the receiver, nothing sent back
+    Reset,     // answered with RST
+};
+std::string_view arrivalOutcomeName(ArrivalOutcome o);  // "accepted", "acked", "ignored", "rst"
+
+// One answer a student can pick. Which members matter depends on the question's kind.
+struct QuizChoice {
+    Side side = Side::A;             // Timer: whose timer
+    TcpState state = TcpState::Closed;                // State
+    std::uint8_t flags = 0;                           // Segment
+    std::uint32_t seq = 0, ack = 0, len = 0;          // Segment: relative, as Wireshark shows them
+    TimerKind timer = TimerKind::None;                // Timer
+    Micros after = 0;                                 // Timer: how long after askedAt it fires
+    ArrivalOutcome outcome = ArrivalOutcome::Accepted;  // Arrival
+
+    bool operator==(const QuizChoice&) const = default;
+};
+
+struct QuizQuestion {
+    QuizKind kind = QuizKind::State;
+    std::uint64_t step = 0;          // the event asked about (1-based): stepIndex() + 1 when asked
+    Micros askedAt = 0;              // now() when asked
+    Side side = Side::A;             // the endpoint that changes state, sends or receives
+    TcpState from = TcpState::Closed;  // State: the state it leaves
+    Segment arriving{};              // Arrival: the segment that arrives (already on the wire)
+    std::vector<QuizChoice> choices; // 2 to 4, all distinct
+    int right = 0;                   // index into choices
+    std::vector<int> hintRemoves;    // wrong choices the hint strikes out (at least one)
+    // The explanation shown after the answer: the reason of the teaching record, its RFC
+    // section and, for a change of state, the transition row (core/protocol/transitions.h).
+    Reason reason = Reason::Arrive;
+    std::string_view section;
+    std::string_view rowId;
+};
+
+// The question for the next event, or none if it teaches nothing, is not at one of the
+// settings' steps, or asks a kind the settings leave out. `sim` is stepped and stepped back, so it
+// must keep its history (SimulatorOptions::keepHistory, the window's default) and record a trace.
+std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& settings);
+
+// What a segment's arrival led to, from the records of its step.
+ArrivalOutcome classifyArrival(std::span<const TraceRecord> records, Side receiver);
+
+}  // namespace finwave
