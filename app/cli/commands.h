@@ -1,14 +1,17 @@
 #pragma once
+// The commands that need no display (trace, import, export, experiment, --help, --version,
+// --list-scenarios), each run from its options as core/options read them.
 
-#include <optional>
+#include "core/options/command_line.h"
 
 namespace finwave::app {
 
-// Runs a sub-command (trace, export, experiment) or a global flag (--help, --version,
-// --list-scenarios) with no display. Returns the exit status, or nothing when the arguments ask
-// for the window (no sub-command), in which case main() opens it.
-// Exit status: 0 done, 2 bad input or usage (one line on stderr naming the flag, file or field),
-// 1 internal failure.
-std::optional<int> runCommandLine(int argc, char** argv);
+int runTrace(const options::TraceOptions& options);            // trace_command.cpp
+int runImport(const options::ImportOptions& options);          // import_command.cpp
+int runExport(const options::ExportOptions& options, char* program);          // export_command.cpp
+int runExperiment(const options::ExperimentOptions& options, char* program);  // experiment_command.cpp
+void printHelp();
+void printVersion();
+void printScenarios();
 
 }  // namespace finwave::app

@@ -1,6 +1,7 @@
 // `finwave import FILE [--list] [--connection N] [--format text|jsonl]`: a capture's connection
 // as a run, with both ends' states reconstructed by core (core/capture/reconstruct.h).
 #include "app/cli/command_support.h"
+#include "app/cli/commands.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/reconstruct.h"
 #include "core/capture/teardown.h"
@@ -52,35 +53,14 @@ std::string inferredFields(capture::Inferred why) {
 }
 }  // namespace
 
-int runImport(int argc, char** argv) {
-    if (argc < 3 || argv[2][0] == '-')
-        return refuse("import", "needs a capture file: finwave import FILE.pcap|FILE.pcapng");
-    const std::string path = argv[2];
-    const ParsedFlags flags = parseFlags(argc, argv, 3, {{"--list", false}, {"--connection", true}, {"--format", true}});
-    for (const char* f : {"--connection", "--format"})
-        if (flags.error == FlagError::MissingValue && flags.flag == f)
-            return refuse("import", std::string(f) + ": needs a value");
-    if (const auto reason = commonFlagError(flags))
-        return refuse("import", *reason);
-    if (flags.scenarioGiven)
-        return refuse("import", "scenario options do not apply to a capture");
-    TraceFormat format = TraceFormat::Text;
-    for (const std::string& v : flags.values("--format")) {
-        if (v == "text" || v == "jsonl")
-            format = v == "text" ? TraceFormat::Text : TraceFormat::Jsonl;
-        else
-            return refuse("import", "--format: '" + printable(v) + "' is not a format (text, jsonl)");
-    }
-    int chosen = 0;
-    for (const std::string& v : flags.values("--connection")) {
-        const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), chosen);
-        if (ec != std::errc() || p != v.data() + v.size() || chosen < 1)
-            return refuse("import", "--connection: '" + printable(v) + "' is not a connection number (1 or more)");
-    }
+int runImport(const options::ImportOptions& o) {
+    const std::string& path = o.file;
+    const TraceFormat format = o.format;
+    const int chosen = o.connection;
     const capture::ReadResult list = capture::listConnections(path);
     if (!list.ok())
         return refuse("import", list.error);
-    if (flags.has("--list")) {
+    if (o.list) {
         printList(std::cout, list.connections);
         return std::cout ? 0 : 1;
     }

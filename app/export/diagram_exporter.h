@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/views/theme.h"
+#include "core/options/command_line.h"
 
 #include <QByteArray>
 #include <QImage>
@@ -15,8 +16,9 @@ class SequenceScene;
 class StateGraphScene;
 struct EncodeControl;
 
-enum class DiagramView { Sequence, States, Both };
-enum class ExportFormat { Png, Svg, Pdf };
+// The command line's words for a view and a format (core/options), so both speak the same.
+using DiagramView = options::DiagramView;
+using ExportFormat = options::DiagramFormat;
 
 struct ExportOptions {
     DiagramView view = DiagramView::Sequence;

@@ -113,14 +113,17 @@ QString openCapture(QWidget* parent, SimController* ctl, const QString& path, in
         return {};
     if (!one.ok())
         return QString::fromStdString(one.error);
-    const capture::Reconstruction run = capture::reconstruct(one.segments);
+    loadCaptureRun(ctl, capture::reconstruct(one.segments), path, connection);
+    return {};
+}
+
+void loadCaptureRun(SimController* ctl, const capture::Reconstruction& run, const QString& path, int connection) {
     const QString words = teardownText(capture::classifyTeardown(run));
     const QString title = QCoreApplication::translate("Capture", "%1, connection %2: A %3, B %4")
                               .arg(QFileInfo(path).fileName())
                               .arg(connection)
                               .arg(QString::fromStdString(run.endpointA.text()), QString::fromStdString(run.endpointB.text()));
     ctl->loadReplay(run, title, words);
-    return {};
 }
 
 void openCaptureDialog(QWidget* parent, SimController* ctl) {
@@ -156,12 +159,8 @@ void exportCaptureDialog(QWidget* parent, SimController* ctl) {
     if (!ok)
         return;
     settings.setValue(QStringLiteral("capture/folder"), QFileInfo(file).absolutePath());
-    // The whole run with what the sliders say now, as the window's other exports do.
-    Scenario s = ctl->scenario();
-    s.params = ctl->sim().params();
-    s.ab = ctl->sim().channel(Direction::AtoB);
-    s.ba = ctl->sim().channel(Direction::BtoA);
-    Simulator sim(s, SimulatorOptions{true, false});
+    // The whole run the window holds: the user's drops and slider moves at their steps.
+    Simulator sim(ctl->sim().recordedRun(), SimulatorOptions{true, false});
     sim.runToEnd(10'000'000);
     capture::WriteOptions o;
     o.format = file.endsWith(QStringLiteral(".pcap"), Qt::CaseInsensitive) ? capture::CaptureFormat::Pcap

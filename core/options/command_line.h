@@ -1,0 +1,121 @@
+#pragma once
+// The command line (README "The command line"): every command's flags are declared once, in one
+// table per command (core/options/*_flags.cpp), and read here into plain structs with every value
+// checked. Nothing needs Qt or a display, so a bad flag gets its one line and exit status 2 before
+// any window, QApplication or file exists.
+
+#include "core/capture/capture_writer.h"
+#include "core/options/values.h"
+#include "core/protocol/profile.h"
+#include "core/sim/trace_format.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace finwave::options {
+
+// The flags every command that runs a scenario shares: --scenario, --profile, --seed, --loss-ab,
+// --loss-ba, --delay-ab, --delay-ba, --jitter.
+struct ScenarioFlags {
+    std::string scenario = "normal-close";  // a built-in name or a .json file
+    bool scenarioGiven = false;
+    std::optional<Profile> profile;
+    std::optional<std::uint64_t> seed;
+    std::optional<double> lossAb, lossBa;        // 0..1
+    std::optional<double> delayAbMs, delayBaMs;  // 0..60000
+    std::optional<double> jitterMs;              // 0..60000
+    bool anyGiven() const;                       // any of them, --scenario included
+};
+
+// --capture FILE [--connection N]: which connection of a capture.
+struct CaptureChoice {
+    std::string file;
+    int connection = 0;  // 1-based; 0 when --connection was not given
+};
+
+// `finwave trace`: a run printed, and with --pcap written as a capture.
+struct TraceOptions {
+    ScenarioFlags scenario;
+    TraceFormat format = TraceFormat::Text;
+    std::string pcap;  // empty: no capture is written
+    capture::CaptureFormat pcapFormat = capture::CaptureFormat::Pcapng;  // from the file's extension
+    std::optional<Side> vantage;
+    std::optional<capture::LinkType> link;
+    capture::WriteOptions captureOptions() const;
+};
+
+// `finwave import FILE`: a capture's connection as a run.
+struct ImportOptions {
+    std::string file;
+    bool list = false;
+    int connection = 0;  // 0 when not given
+    TraceFormat format = TraceFormat::Text;
+};
+
+enum class DiagramView { Sequence, States, Both };
+enum class DiagramFormat { Png, Svg, Pdf };
+
+// `finwave export`: a diagram into a file.
+struct ExportOptions {
+    ScenarioFlags scenario;
+    std::optional<CaptureChoice> capture;  // draw a capture's run instead of a scenario's
+    DiagramView view = DiagramView::Sequence;
+    std::string output;
+    DiagramFormat format = DiagramFormat::Png;
+    std::optional<double> scale;               // 1..4
+    std::optional<std::pair<int, int>> fit;    // 100..8192 each: "4k", "fhd" or WxH
+    std::string language = "en";               // "en", "zh_CN"
+    std::string theme = "light";               // "light", "projector"
+    std::optional<std::uint64_t> step;
+    bool transparent = false, caption = false, wholeFigure = false;
+};
+
+// `finwave experiment`: a loss sweep over many runs.
+struct ExperimentOptions {
+    ScenarioFlags scenario;
+    SweepSpec sweep;
+    long long runs = 0;
+    int threads = 0;  // 0: as many as the machine has
+    std::string csv, chart;
+};
+
+// No command: the window, and the flags a demonstration or a screenshot script uses.
+struct WindowOptions {
+    ScenarioFlags scenario;
+    std::string theme, language;  // empty: as saved
+    std::string screenshot;       // save the screen once shown, then quit
+    std::optional<std::uint64_t> steps;
+    bool reportGeometry = false;
+    std::string lesson;
+    int lessonPage = 0;  // 1-based; 0 when not given
+    bool noteEdit = false;
+    bool quiz = false, quizSummary = false;
+    int quizAnswer = 0;  // 1..4; 0 when not given
+    bool editor = false;
+    std::optional<int> editorPage;  // 0..4
+    std::optional<CaptureChoice> capture;
+};
+
+struct HelpRequest {};
+struct VersionRequest {};
+struct ListScenariosRequest {};
+
+using Command = std::variant<WindowOptions, TraceOptions, ImportOptions, ExportOptions, ExperimentOptions,
+                             HelpRequest, VersionRequest, ListScenariosRequest>;
+
+struct Parsed {
+    std::optional<Command> command;
+    std::string error;  // the one line for stderr: "finwave trace: --format: 'xml' is not a format (text, jsonl)"
+    explicit operator bool() const { return command.has_value(); }
+};
+
+// `args` are the arguments after the program's name.
+Parsed parseCommandLine(const std::vector<std::string>& args);
+
+// `finwave --help`, written from the same tables the parser reads.
+std::string helpText();
+
+}  // namespace finwave::options

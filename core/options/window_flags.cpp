@@ -1,0 +1,107 @@
+// The window's flags (no command), declared once: what a user opens it on, and what a
+// demonstration or a screenshot script asks of it.
+#include "core/options/internal/paths.h"
+#include "core/options/internal/value_readers.h"
+
+namespace finwave::options::detail {
+
+namespace {
+using W = WindowOptions;
+Refusal set(bool& flag) {
+    flag = true;
+    return std::nullopt;
+}
+
+constexpr Flag<W> kWindowFlags[] = {
+    {"--theme", "light|projector", "the look: light, or large text for a projector",
+     +[](W& o, std::string_view v) -> Refusal {
+         int i = 0;
+         if (Refusal bad = readChoice(v, {"light", "projector"}, "a theme", i))
+             return bad;
+         o.theme = std::string(v);
+         return std::nullopt;
+     }},
+    {"--lang", "en|zh_CN", "the language (default: as last chosen)",
+     +[](W& o, std::string_view v) -> Refusal {
+         int i = 0;
+         if (Refusal bad = readChoice(v, {"en", "zh_CN"}, "a language", i))
+             return bad;
+         o.language = std::string(v);
+         return std::nullopt;
+     }},
+    {"--lesson", "FILE", "open a lesson: an ordered list of scenarios, paged with Page Down / Page Up",
+     +[](W& o, std::string_view v) { return readPath(v, o.lesson); }},
+    {"--lesson-page", "N", "open the lesson at its N-th scenario (1, 2, ...)",
+     +[](W& o, std::string_view v) -> Refusal {
+         long long n = 0;
+         if (readWhole(v, 1, 1'000'000, "a page number", n))
+             return "'" + printable(v) + "' is not a page number (1, 2, ...)";
+         o.lessonPage = static_cast<int>(n);
+         return std::nullopt;
+     }},
+    {"--capture", "FILE", "open a capture's connection as a run",
+     +[](W& o, std::string_view v) -> Refusal {
+         if (!o.capture)
+             o.capture.emplace();
+         return readPath(v, o.capture->file);
+     }},
+    {"--connection", "N", "which connection of the capture",
+     +[](W& o, std::string_view v) -> Refusal {
+         if (!o.capture)
+             o.capture.emplace();
+         return readConnection(v, o.capture->connection);
+     }},
+    {"--quiz", "", "start quiz mode", +[](W& o, std::string_view) { return set(o.quiz); }},
+    {"--steps", "N", "open the run at step N (in quiz mode: at the N-th question)",
+     +[](W& o, std::string_view v) -> Refusal {
+         long long n = 0;
+         if (readWhole(v, 0, 1'000'000'000, "a step number", n))
+             return "'" + printable(v) + "' is not a step number (0 or more)";
+         o.steps = static_cast<std::uint64_t>(n);
+         return std::nullopt;
+     }},
+    {"--quiz-answer", "K", "answer the question with choice K (1 to 4) to show the reveal",
+     +[](W& o, std::string_view v) -> Refusal {
+         long long n = 0;
+         if (readWhole(v, 1, 4, "a choice", n))
+             return "'" + printable(v) + "' is not a choice (1 to 4)";
+         o.quizAnswer = static_cast<int>(n);
+         return std::nullopt;
+     }},
+    {"--quiz-summary", "", "answer every question with choice 1 and show the end of the quiz",
+     +[](W& o, std::string_view) { return set(o.quizSummary); }},
+    {"--note-edit", "", "open the current step's note for writing", +[](W& o, std::string_view) { return set(o.noteEdit); }},
+    {"--editor", "", "open the scenario editor", +[](W& o, std::string_view) { return set(o.editor); }},
+    {"--editor-page", "N", "open the scenario editor at its page N (0 to 4)",
+     +[](W& o, std::string_view v) -> Refusal {
+         long long n = 0;
+         if (readWhole(v, 0, 4, "an editor page", n))
+             return "'" + printable(v) + "' is not an editor page (0 to 4)";
+         o.editorPage = static_cast<int>(n);
+         return std::nullopt;
+     }},
+    {"--screenshot", "FILE.png", "once the window is shown, save the screen it is on and quit",
+     +[](W& o, std::string_view v) { return readPath(v, o.screenshot); }},
+    {"--report-geometry", "", "once shown, print the window's frame, the screen and the text sizes, and quit",
+     +[](W& o, std::string_view) { return set(o.reportGeometry); }},
+};
+}  // namespace
+
+std::span<const Flag<WindowOptions>> windowFlags() { return kWindowFlags; }
+
+Refusal readWindow(const std::vector<std::string>& args, WindowOptions& o) {
+    if (Refusal bad = readFlags<W>(args, kWindowFlags, o, &o.scenario))
+        return bad;
+    if (o.lessonPage > 0 && o.lesson.empty())
+        return std::string("--lesson-page: needs --lesson FILE");
+    if (o.capture && o.capture->file.empty())
+        return std::string("--connection: needs --capture FILE");
+    if (!o.screenshot.empty())
+        if (Refusal bad = checkOutputPath(o.screenshot))
+            return named("--screenshot", *bad);
+    o.quiz = o.quiz || o.quizAnswer > 0 || o.quizSummary;
+    o.editor = o.editor || o.editorPage.has_value();
+    return std::nullopt;
+}
+
+}  // namespace finwave::options::detail
