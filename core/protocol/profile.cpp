@@ -49,4 +49,34 @@ TcpState initialState(const EndpointSetup& setup) {
     return setup.initial == TcpState::Established ? TcpState::Established : TcpState::Closed;
 }
 
+void applyProfile(Scenario& scenario, Profile profile) { scenario.params = withProfile(scenario.params, profile); }
+
+ProtocolParams withProfile(const ProtocolParams& old, Profile profile) {
+    const ProtocolParams oldDefaults = paramsFor(old.profile);
+    ProtocolParams next = paramsFor(profile);
+    // Keep every constant the scenario set differently from its old profile's default.
+    const auto keep = [&](auto member) {
+        if (old.*member != oldDefaults.*member)
+            next.*member = old.*member;
+    };
+    keep(&ProtocolParams::msl);
+    keep(&ProtocolParams::timeWait);
+    keep(&ProtocolParams::rtoInitial);
+    keep(&ProtocolParams::rtoMin);
+    keep(&ProtocolParams::rtoMax);
+    keep(&ProtocolParams::maxRetries);
+    keep(&ProtocolParams::giveUpAfter);
+    keep(&ProtocolParams::delayedAck);
+    keep(&ProtocolParams::delayedAckTimeout);
+    keep(&ProtocolParams::quickAcks);
+    keep(&ProtocolParams::finWait2Timeout);
+    keep(&ProtocolParams::userTimeout);
+    keep(&ProtocolParams::orphanRetries);
+    keep(&ProtocolParams::rfc1337);
+    keep(&ProtocolParams::rstCarriesAck);
+    keep(&ProtocolParams::linuxTimeWaitRestart);
+    keep(&ProtocolParams::mss);
+    return next;
+}
+
 }  // namespace finwave

@@ -41,6 +41,8 @@ struct ProtocolParams {
 };
 
 ProtocolParams paramsFor(Profile p);
+// The constants of `profile`, keeping each one `params` set differently from its own profile's default.
+ProtocolParams withProfile(const ProtocolParams& params, Profile profile);
 
 // Values derived from the parameters, computed here once so every reader agrees.
 // MSL as the TIME-WAIT length implies it: TIME-WAIT = 2 MSL (RFC 9293 §3.4.2, §3.6.1 MUST-13).

@@ -104,4 +104,8 @@ struct Scenario {
     std::optional<QuizSettings> quiz;  // a teacher's quiz (file version 2, docs/quiz.md)
 };
 
+// Switch a scenario to another profile: take that profile's constants, keeping every constant
+// the scenario had set differently from its old profile's default (profile.cpp).
+void applyProfile(Scenario& scenario, Profile profile);
+
 }  // namespace finwave

@@ -26,7 +26,7 @@ TEST(ScenarioIo, EveryBuiltinRoundTripsThroughJsonAndRunsTheSame) {
     }
 }
 
-TEST(ScenarioIo, ShippedScenarioFilesMatchTheBuiltins) {
+TEST(ScenarioIo, TheBuiltinsAreTheShippedFilesAsTheReaderReadsThem) {
     for (auto name : builtinScenarioNames()) {
         const std::string path = std::string(FINWAVE_SOURCE_DIR) + "/resources/scenarios/" + std::string(name) + ".json";
         const ScenarioResult r = readScenarioFile(path);
