@@ -3,6 +3,7 @@
 #include "app/views/state_graph/state_graph_layout.h"
 
 #include "app/views/state_graph/state_graph_items.h"
+#include "app/views/state_graph/state_graph_places.h"
 
 #include <QFontMetricsF>
 
@@ -256,7 +257,7 @@ StateGraphLayout::Side StateGraphLayout::loopSide(TcpState s) const {
 
 QPainterPath StateGraphLayout::route(const Transition& t) const {
     const QPointF ca = centre(t.from), cb = centre(t.to);
-    const QRectF a = shape(t.from), b = shape(t.to);  // boxes differ in width in the closing part
+    const QRectF a = shape(t.from);  // boxes differ in width in the closing part
     QPainterPath path;
     if (t.isSelfLoop()) {
         // A loop out of one side and back into it (RFC 9293 Figure 5 draws none; these teach).
@@ -282,141 +283,20 @@ QPainterPath StateGraphLayout::route(const Transition& t) const {
         path.cubicTo(p0 + out - spread, p1 + out + spread, p1);
         return path;
     }
-    if (m_part != FigurePart::Whole) {
-        if (t.from == St::FinWait1 && t.to == St::Closing) {
-            // Out of FIN_WAIT_1's right side into CLOSING's top, clear of the edge down the left.
-            path.moveTo(ca + QPointF(a.right(), m_box.height() / 4));
-            path.lineTo(cb + QPointF(-b.width() / 4, m_box.top()));
-        } else if (t.from == St::TimeWait && t.to == St::Closed) {
-            // Out of TIME_WAIT's side down into the middle of CLOSED's, under the mark on its top
-            // corner and over the label of TIME_WAIT's loop.
-            path.moveTo(ca.x() + a.right(), ca.y() + m_box.height() / 6);
-            path.lineTo(cb.x() + b.left(), std::max(cb.y(), ca.y() + m_box.height() / 6));
-        } else if (t.from == St::Closed && t.to == St::Listen && m_part == FigurePart::ClosingWithListen) {
-            // Out of CLOSED's side under TIME_WAIT's edge, down a lane between the labels under
-            // TIME_WAIT and CLOSED, along the bottom and up into LISTEN. The inner of the two
-            // lanes between them: the other (routeExtra()) runs round it, so they never cross.
-            const double x = ca.x() + a.left() - m_line * 1.0, y = ca.y() + m_box.height() * 0.2;
-            path.moveTo(ca.x() + a.left(), y);
-            path.lineTo(x, y);
-            path.lineTo(x, m_listenLanes[0]);
-            path.lineTo(cb.x() + b.width() / 4, m_listenLanes[0]);
-            path.lineTo(cb.x() + b.width() / 4, cb.y() + m_box.bottom());
-        } else if (t.from == St::FinWait1 && t.to == St::TimeWait) {
-            // From FIN_WAIT_1's bottom right corner, between FIN_WAIT_2 and CLOSING, into
-            // TIME_WAIT's top left.
-            path.moveTo(ca + QPointF(a.right() - m_line * 0.6, m_box.bottom()));
-            path.lineTo(cb + QPointF(-b.width() / 3, m_box.top()));
-        } else {
-            path.moveTo(border(t.from, cb));
-            path.lineTo(border(t.to, ca));
-        }
-        return path;
-    }
-    if (t.to == St::Closed && t.from == St::LastAck) {  // up the right side, as in Figure 5
-        path.moveTo(ca + QPointF(m_box.right(), 0));
-        path.lineTo(m_right, ca.y());
-        path.lineTo(m_right, cb.y());
-        path.lineTo(cb + QPointF(m_box.right(), 0));
-    } else if (t.to == St::Closed && t.from == St::TimeWait) {  // up the left side
-        path.moveTo(ca + QPointF(m_box.left(), 0));
-        path.lineTo(m_left, ca.y());
-        path.lineTo(m_left, cb.y());
-        path.lineTo(cb + QPointF(m_box.left(), 0));
-    } else {
-        path.moveTo(border(t.from, cb));
-        path.lineTo(border(t.to, ca));
-    }
+    if (const places::RouteRule* rule = places::find(places::figureRoutes(), m_part, t.id))
+        return polyline(rule->points, t, 0);
+    path.moveTo(border(t.from, cb));
+    path.lineTo(border(t.to, ca));
     return path;
 }
 
 QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
+    if (t.isSelfLoop())  // a loop drawn once taken (a FIN resent in CLOSING) is a loop too
+        return route(t);
+    if (const places::RouteRule* rule = places::find(places::extraRoutes(), m_part, t.id))
+        return polyline(rule->points, t, lane);
     const QPointF ca = centre(t.from), cb = centre(t.to);
     const QRectF a = shape(t.from), b = shape(t.to);
-    if (m_part == FigurePart::ClosingWithListen && t.from == St::Listen && t.to == St::Closed) {
-        // Back out of LISTEN's bottom, along the bottom under the lane of the passive OPEN
-        // (route()) and up outside it, into CLOSED's side below where that one leaves.
-        const double x = cb.x() + b.left() - m_line * 0.5, y = cb.y() + m_box.height() * 0.38;
-        QPainterPath path(QPointF(ca.x() - a.width() / 4, ca.y() + m_box.bottom()));
-        path.lineTo(ca.x() - a.width() / 4, m_listenLanes[1]);
-        path.lineTo(x, m_listenLanes[1]);
-        path.lineTo(x, y);
-        path.lineTo(cb.x() + b.left(), y);
-        return path;
-    }
-    if (closing() && t.to == St::Closed) {
-        // From the right column and from ESTABLISHED, into CLOSED at the bottom right: out to a
-        // lane right of every box, down it and into CLOSED's right side. From the left and middle
-        // columns, into the second CLOSED box under FIN_WAIT_2 (with LISTEN there, round the
-        // bottom). Never across a box.
-        const double gap = m_line * 0.35;
-        QPainterPath path;
-        if (endsAside(t)) {
-            const QRectF aside = closedAside();
-            if (t.from == St::FinWait2) {
-                // Straight down from FIN_WAIT_2's left end, left of its label.
-                const double x = aside.left() + m_line * 0.3 + gap * (lane % 2);
-                path.moveTo(x, ca.y() + m_box.bottom());
-                path.lineTo(x, aside.top());
-            } else if (t.from == St::TimeWait) {
-                // The short way across, from TIME_WAIT's left side into the box's right side.
-                path.moveTo(ca.x() + a.left(), ca.y() + m_box.height() / 4);
-                path.lineTo(aside.right(), aside.center().y() - m_box.height() / 4 + (lane % 3) * m_box.height() / 4);
-            } else {
-                // From FIN_WAIT_1 or CLOSING: out to a lane left of every box, down it and into
-                // the box's left side.
-                const double x = aside.left() - m_line * 0.45 - gap * lane;
-                const double y = ca.y() + m_box.height() / 4;
-                const double entry = aside.center().y() + ((lane % 3) - 1) * m_box.height() / 4;
-                path.moveTo(ca.x() + a.left(), y);
-                path.lineTo(x, y);
-                path.lineTo(x, entry);
-                path.lineTo(aside.left(), entry);
-            }
-            return path;
-        }
-        if (m_part == FigurePart::ClosingWithListen && fromTheLeftIntoClosed(t)) {
-            // LISTEN stands where the second CLOSED would: out of the left or middle column's
-            // side to a lane left of every box, down it under LISTEN's lanes, along the bottom
-            // and up into CLOSED's bottom. Rare (a time-out or reset while the peer listens
-            // again); the graph grows to hold it rather than cross a box.
-            const double x = m_left - gap * lane;
-            const double y = ca.y() + m_box.height() / 4;
-            const double under = m_listenLanes[1] + m_line * (0.45 + 0.35 * (lane % 3));
-            const double entry = cb.x() + b.width() / 4 + gap * (lane % 3);
-            path.moveTo(ca.x() + a.left(), y);
-            path.lineTo(x, y);
-            path.lineTo(x, under);
-            path.lineTo(entry, under);
-            path.lineTo(entry, cb.y() + m_box.bottom());
-            return path;
-        }
-        if (t.from == St::LastAck) {
-            // Straight down beside LAST_ACK's own edge to CLOSED, each a little further right.
-            const double x = ca.x() + a.width() / 4 + gap * (lane % 3);
-            path.moveTo(x, ca.y() + m_box.bottom());
-            path.lineTo(x, cb.y() + m_box.top());
-        } else {
-            const double x = m_right + gap * lane;
-            // Out of ESTABLISHED's side above or below its middle, so two such edges (an abort
-            // and the peer's reset) leave it apart.
-            const double y = ca.y() + (t.from == St::Established ? (lane % 2 ? -1 : 1) : 1) * m_box.height() / 4;
-            const double entry = cb.y() - m_box.height() / 4 + (lane % 3) * m_box.height() / 4;
-            path.moveTo(ca.x() + a.right(), y);
-            path.lineTo(x, y);
-            path.lineTo(x, entry);
-            path.lineTo(cb.x() + b.right(), entry);
-        }
-        return path;
-    }
-    // From ESTABLISHED straight up to CLOSED above it, between the opening edges; each such edge
-    // a little apart from the one before.
-    if (t.from == St::Established && t.to == St::Closed) {
-        const double dx = ((lane % 4) - 1.5) * m_line * 0.5;
-        QPainterPath path(QPointF(ca.x() + dx, ca.y() + m_box.top()));
-        path.lineTo(cb.x() + dx, cb.y() + m_box.bottom());
-        return path;
-    }
     // Out on the side nearer the edge of the graph, to a lane outside every box, along it to the
     // target's row and into the target's side: never across another box.
     const bool leftSide = ca.x() <= centre(St::Established).x() + 1;
@@ -445,6 +325,90 @@ QPainterPath StateGraphLayout::routeExtra(const Transition& t, int lane) const {
     }
     path.lineTo(x, entry);
     path.lineTo(cb.x() + targetX, entry);
+    return path;
+}
+
+namespace {
+double laneTerm(places::PerLane mode, int lane) {
+    using L = places::PerLane;
+    switch (mode) {
+    case L::None: return 0;
+    case L::Lane: return lane;
+    case L::Mod2: return lane % 2;
+    case L::Mod3: return lane % 3;
+    case L::Mod3Centred: return lane % 3 - 1;
+    case L::Mod4Centred: return lane % 4 - 1.5;
+    }
+    return 0;
+}
+}  // namespace
+
+// One coordinate of a row of state_graph_places.cpp: its reference, then each offset.
+double StateGraphLayout::coord(const places::Coord& c, bool isX, const PlaceContext& ctx) const {
+    using R = places::Ref;
+    const auto sideOf = [&](TcpState s) {
+        const QPointF p = centre(s);
+        const QRectF r = shape(s);
+        const double mid = isX ? p.x() : p.y();
+        if (c.side == places::Side::Centre)
+            return mid;
+        return mid + (isX ? (c.side == places::Side::Low ? r.left() : r.right()) : (c.side == places::Side::Low ? r.top() : r.bottom()));
+    };
+    double v = 0, box = isX ? 0 : m_box.height();
+    switch (c.ref) {
+    case R::From:
+    case R::To:
+    case R::State: {
+        const TcpState s = c.ref == R::From ? ctx.edge->from : c.ref == R::To ? ctx.edge->to : c.state;
+        v = sideOf(s);
+        box = isX ? shape(s).width() : m_box.height();
+        break;
+    }
+    case R::Midway: {
+        const QPointF m = (centre(c.state) + centre(c.state2)) / 2;
+        v = isX ? m.x() : m.y();
+        break;
+    }
+    case R::Aside: {
+        const QRectF r = closedAside();
+        v = c.side == places::Side::Centre ? (isX ? r.center().x() : r.center().y())
+            : c.side == places::Side::Low  ? (isX ? r.left() : r.top())
+                                           : (isX ? r.right() : r.bottom());
+        box = isX ? r.width() : m_box.height();
+        break;
+    }
+    case R::LanesLeft: v = m_left; break;
+    case R::LanesRight: v = m_right; break;
+    case R::ListenLane0: v = m_listenLanes[0]; break;
+    case R::ListenLane1: v = m_listenLanes[1]; break;
+    case R::PathPoint: {
+        const QPointF p = ctx.path->elementAt(c.point);
+        v = isX ? p.x() : p.y();
+        break;
+    }
+    case R::PathRight: v = route(*ctx.edge).boundingRect().right(); break;
+    case R::ListenOpen: {
+        // Between LISTEN (clear of an end's mark on its corner) and TIME_WAIT's loop label.
+        const double from = centre(St::Listen).x() + shape(St::Listen).width() / 2 + m_line * 0.4;
+        v = (from + m_t1Label.left()) / 2;
+        break;
+    }
+    case R::GraphTop: v = m_margin * 0.5; break;
+    }
+    const double labelSize = isX ? ctx.label.width() : ctx.label.height();
+    return v + c.lines * m_line + c.box * box + c.label * labelSize + c.px +
+           laneTerm(c.lane, ctx.lane) * (c.laneLines * m_line + c.laneBox * m_box.height());
+}
+
+QPointF StateGraphLayout::point(const places::Point& p, const PlaceContext& ctx) const {
+    return QPointF(coord(p.x, true, ctx), coord(p.y, false, ctx));
+}
+
+QPainterPath StateGraphLayout::polyline(std::span<const places::Point> points, const Transition& t, int lane) const {
+    const PlaceContext ctx{&t, lane, {}, nullptr};
+    QPainterPath path(point(points.front(), ctx));
+    for (std::size_t i = 1; i < points.size(); ++i)
+        path.lineTo(point(points[i], ctx));
     return path;
 }
 

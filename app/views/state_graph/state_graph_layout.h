@@ -13,9 +13,15 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace finwave::app {
+
+namespace places {
+struct Coord;
+struct Point;
+}  // namespace places
 
 class StateGraphLayout {
 public:
@@ -60,7 +66,17 @@ public:
     std::vector<QRectF> boxes() const;  // of the states drawn in the part shown
 
 private:
-    std::optional<QPointF> openingLabel(const Transition& t, const QString& label) const;  // fixedLabel(), opening part
+    // What a row of state_graph_places.cpp is evaluated for: the edge, its lane, and for a label its
+    // size and the edge's path.
+    struct PlaceContext {
+        const Transition* edge = nullptr;
+        int lane = 0;
+        QSizeF label;
+        const QPainterPath* path = nullptr;
+    };
+    double coord(const places::Coord& c, bool isX, const PlaceContext& ctx) const;
+    QPointF point(const places::Point& p, const PlaceContext& ctx) const;
+    QPainterPath polyline(std::span<const places::Point> points, const Transition& t, int lane) const;
     enum class Side { Left, Right, Top, Bottom };
     Side loopSide(TcpState s) const;
     bool closing() const;  // the closing part, alone or with LISTEN: the same boxes in the same places
