@@ -2,6 +2,8 @@
 // special cases in the layout is one row per edge here, keyed by figure part and transition row.
 #include "app/views/state_graph/state_graph_places.h"
 
+#include "app/views/state_graph/state_graph_layout.h"
+
 namespace finwave::app::places {
 
 bool holds(Parts parts, FigurePart part) {
@@ -227,3 +229,91 @@ std::span<const LabelRule> figureLabels() { return kFigureLabels; }
 std::span<const LabelRule> extraLabels() { return kExtraLabels; }
 
 }  // namespace finwave::app::places
+
+namespace finwave::app {
+
+namespace {
+double laneTerm(places::PerLane mode, int lane) {
+    using L = places::PerLane;
+    switch (mode) {
+    case L::None: return 0;
+    case L::Lane: return lane;
+    case L::Mod2: return lane % 2;
+    case L::Mod3: return lane % 3;
+    case L::Mod3Centred: return lane % 3 - 1;
+    case L::Mod4Centred: return lane % 4 - 1.5;
+    }
+    return 0;
+}
+}  // namespace
+
+// One coordinate of a row of state_graph_places.cpp: its reference, then each offset.
+double StateGraphLayout::coord(const places::Coord& c, bool isX, const PlaceContext& ctx) const {
+    using R = places::Ref;
+    const auto sideOf = [&](TcpState s) {
+        const QPointF p = centre(s);
+        const QRectF r = shape(s);
+        const double mid = isX ? p.x() : p.y();
+        if (c.side == places::Side::Centre)
+            return mid;
+        return mid + (isX ? (c.side == places::Side::Low ? r.left() : r.right()) : (c.side == places::Side::Low ? r.top() : r.bottom()));
+    };
+    double v = 0, box = isX ? 0 : m_box.height();
+    switch (c.ref) {
+    case R::From:
+    case R::To:
+    case R::State: {
+        const TcpState s = c.ref == R::From ? ctx.edge->from : c.ref == R::To ? ctx.edge->to : c.state;
+        v = sideOf(s);
+        box = isX ? shape(s).width() : m_box.height();
+        break;
+    }
+    case R::Midway: {
+        const QPointF m = (centre(c.state) + centre(c.state2)) / 2;
+        v = isX ? m.x() : m.y();
+        break;
+    }
+    case R::Aside: {
+        const QRectF r = closedAside();
+        v = c.side == places::Side::Centre ? (isX ? r.center().x() : r.center().y())
+            : c.side == places::Side::Low  ? (isX ? r.left() : r.top())
+                                           : (isX ? r.right() : r.bottom());
+        box = isX ? r.width() : m_box.height();
+        break;
+    }
+    case R::LanesLeft: v = m_left; break;
+    case R::LanesRight: v = m_right; break;
+    case R::ListenLane0: v = m_listenLanes[0]; break;
+    case R::ListenLane1: v = m_listenLanes[1]; break;
+    case R::PathPoint: {
+        const QPointF p = ctx.path->elementAt(c.point);
+        v = isX ? p.x() : p.y();
+        break;
+    }
+    case R::PathRight: v = route(*ctx.edge).boundingRect().right(); break;
+    case R::ListenOpen: {
+        // Between LISTEN (clear of an end's mark on its corner) and TIME_WAIT's loop label.
+        const double from = centre(TcpState::Listen).x() + shape(TcpState::Listen).width() / 2 + m_line * 0.4;
+        v = (from + m_t1Label.left()) / 2;
+        break;
+    }
+    case R::GraphTop: v = m_margin * 0.5; break;
+    }
+    const double labelSize = isX ? ctx.label.width() : ctx.label.height();
+    return v + c.lines * m_line + c.box * box + c.label * labelSize + c.px +
+           laneTerm(c.lane, ctx.lane) * (c.laneLines * m_line + c.laneBox * m_box.height());
+}
+
+QPointF StateGraphLayout::point(const places::Point& p, const PlaceContext& ctx) const {
+    return QPointF(coord(p.x, true, ctx), coord(p.y, false, ctx));
+}
+
+QPainterPath StateGraphLayout::polyline(std::span<const places::Point> points, const Transition& t, int lane) const {
+    const PlaceContext ctx{&t, lane, {}, nullptr};
+    QPainterPath path(point(points.front(), ctx));
+    for (std::size_t i = 1; i < points.size(); ++i)
+        path.lineTo(point(points[i], ctx));
+    return path;
+}
+
+}  // namespace finwave::app
