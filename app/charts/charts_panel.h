@@ -48,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void sweepFinished(bool cancelled);
+    void sweepProgress(int done, int total);  // runs done of all, on the GUI thread
 
 protected:
     void changeEvent(QEvent* event) override;

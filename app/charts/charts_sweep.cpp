@@ -139,6 +139,7 @@ void ChartsPanel::startSweep() {
             QMetaObject::invokeMethod(this, [this, done, total] {
                 m_progress->setMaximum(total);
                 m_progress->setValue(done);
+                Q_EMIT sweepProgress(done, total);
             }, Qt::QueuedConnection);
         });
     });

@@ -82,7 +82,9 @@ QImage previewDiagram(SimController* controller, DiagramView view, const QString
 }
 
 QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
-                  bool* cancelled, int progressAfterMs) {
+                  bool* cancelled, const ExportRunSettings& settings) {
+    const int progressAfterMs = settings.progressAfterMs;
+    const DiagramWriter writer = settings.writer ? settings.writer : DiagramWriter(writeDiagram);
     QElapsedTimer clock;  // one half second for both phases (the dialog would count each anew)
     clock.start();
     if (cancelled)
@@ -148,7 +150,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     QObject::connect(&progress, &QProgressDialog::canceled, &progress, [&control] { control.cancel = true; });
     showIfLong();
     poll.start(100);
-    watcher.setFuture(QtConcurrent::run([painted, path, &control] { return writeDiagram(painted, path, &control); }));
+    watcher.setFuture(QtConcurrent::run([painted, path, &control, writer] { return writer(painted, path, &control); }));
     if (!watcher.isFinished())
         loop.exec();
     poll.stop();

@@ -2,6 +2,8 @@
 
 #include "app/export/diagram_exporter.h"
 
+#include <functional>
+
 class QWidget;
 
 namespace finwave::app {
@@ -14,8 +16,14 @@ class SimController;
 // repainting. If it takes over `progressAfterMs` (half a second) a progress dialog appears under
 // `parent`, with Cancel while drawing and writing. Returns the error, or empty (also when
 // cancelled: nothing is written).
+// How the drawn diagram is written: writeDiagram() unless a test puts its own in between.
+using DiagramWriter = std::function<QString(const PaintedDiagram&, const QString&, EncodeControl*)>;
+struct ExportRunSettings {
+    int progressAfterMs = 500;  // the progress dialog appears once the export has taken this long
+    DiagramWriter writer;       // empty: writeDiagram
+};
 QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
-                  bool* cancelled = nullptr, int progressAfterMs = 500);
+                  bool* cancelled = nullptr, const ExportRunSettings& settings = {});
 
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().

@@ -1,4 +1,5 @@
 // App tests run on the offscreen platform with one QApplication for the whole binary.
+#include "app/cli/command_support.h"
 #include "app/main/window_main.h"
 
 #include <QApplication>
@@ -10,6 +11,7 @@
 
 int main(int argc, char** argv) {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    finwave::app::prepareHeadlessQt();  // a runtime folder where none is set: Qt has nothing to warn about
     QApplication app(argc, argv);
     initFinwaveResources();  // icons, as the window has them
     QStandardPaths::setTestModeEnabled(true);  // settings go to a test location

@@ -190,7 +190,11 @@ TEST(Quiz, QuestionsUnderRandomLossAreStillRight) {
             s.ab.loss = s.ba.loss = 0.3;
             s.seed = seed;
             Simulator sim(s);
-            walk(sim, std::string(name) + " seed " + std::to_string(seed));
+            const std::string where = std::string(name) + " seed " + std::to_string(seed);
+            int asked = 0;
+            for (const auto& [kind, n] : walk(sim, where))
+                asked += n;
+            EXPECT_GT(asked, 0) << where << ": no question was asked, so none was checked";
         }
 }
 

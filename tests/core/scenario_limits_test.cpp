@@ -4,6 +4,8 @@
 #include "core/scenario/scenario_io.h"
 #include "support/long_run.h"
 
+#include "support/temp_folder.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -118,11 +120,11 @@ TEST(ScenarioLimits, AFileExactlyAtTheLimitIsParsed) {
     std::string text = R"({"version": 1, "description": ")";
     text += std::string(kMaxScenarioFileBytes - text.size() - 2, 'x') + "\"}";
     ASSERT_EQ(text.size(), kMaxScenarioFileBytes);
-    const std::string path = ::testing::TempDir() + "/at-limit.json";
+    const finwave::testing::TempFolder folder;
+    const std::string path = folder.file("at-limit.json");
     std::ofstream(path, std::ios::binary) << text;
     const ScenarioResult r = readScenarioFile(path);
     EXPECT_TRUE(r) << r.error.oneLine();
-    std::remove(path.c_str());
 }
 
 TEST(ScenarioLimits, ALongListIsRefusedBeforeTheParserBuildsIt) {

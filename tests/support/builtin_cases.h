@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ inline std::vector<Case> allCases() {
             out.push_back({std::string(name), v});
     return out;
 }
+
+// How GoogleTest prints a case (in a failure and in the test list ctest reads): "lost-last-ack at A",
+// not the object's bytes, which held a heap address and so changed the test's name from run to run.
+inline void PrintTo(const Case& c, std::ostream* out) { *out << c.scenario << " at " << sideName(c.vantage); }
 
 // "lost_last_ack_at_A": a test name GoogleTest accepts.
 inline std::string caseName(const ::testing::TestParamInfo<Case>& info) {

@@ -1,4 +1,5 @@
 #include "support/tshark_run.h"
+#include "support/temp_folder.h"
 
 #include <gtest/gtest.h>
 
@@ -48,7 +49,7 @@ std::optional<std::vector<std::vector<std::string>>> tsharkFields(const std::str
 }
 
 std::string writeTemp(const std::string& name, const std::string& bytes) {
-    const std::string path = ::testing::TempDir() + "/finwave_" + name;
+    const std::string path = processTempFolder().file(name);
     std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     return path;
 }
