@@ -1,6 +1,7 @@
 #include "app/export/export_dialog.h"
 
 #include "app/export/diagram_exporter.h"
+#include "app/export/export_choices.h"
 #include "app/export/png_encoder.h"
 #include "app/text/language.h"
 #include "app/text/reason_text.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -25,6 +27,7 @@
 #include <QElapsedTimer>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QSpinBox>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -163,108 +166,34 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
 }
 
 void showExportDialog(QWidget* parent, SimController* controller) {
-    QSettings settings;
-    QDialog dialog(parent);
-    dialog.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
-    auto* view = new QComboBox(&dialog);
-    view->addItems({QCoreApplication::translate("ExportDialog", "Sequence diagram"), QCoreApplication::translate("ExportDialog", "State graph"), QCoreApplication::translate("ExportDialog", "Both, side by side")});
-    auto* format = new QComboBox(&dialog);
-    format->addItems({QStringLiteral("PNG"), QStringLiteral("SVG"), QStringLiteral("PDF")});
-    format->setCurrentIndex(settings.value(QStringLiteral("export/format"), 0).toInt());
-    auto* scale = new QSpinBox(&dialog);
-    scale->setRange(1, 4);
-    scale->setSuffix(QStringLiteral("×"));
-    scale->setValue(settings.value(QStringLiteral("export/scale"), 2).toInt());
-    // One long column at a scale, or cut into columns to fill a slide (16:9).
-    auto* size = new QComboBox(&dialog);
-    size->addItems({QCoreApplication::translate("ExportDialog", "One column, at a scale"),
-                    QCoreApplication::translate("ExportDialog", "Fit a 4K slide (3840 × 2160)"),
-                    QCoreApplication::translate("ExportDialog", "Fit a Full HD slide (1920 × 1080)")});
-    size->setToolTip(QCoreApplication::translate("ExportDialog", "A long run is cut into columns placed side by side; a PNG is then exactly the slide's size. An SVG stays one column."));
-    size->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/size"), 0).toInt(), 0, 2));
-    auto* transparent = new QCheckBox(QCoreApplication::translate("ExportDialog", "Transparent background (PNG)"), &dialog);
-    // Only what applies to the chosen format is enabled: the scale to a one-column PNG, the size
-    // to PNG and PDF (an SVG is one column), transparency to PNG.
-    const auto enable = [format, size, scale, transparent] {
-        const bool png = format->currentIndex() == 0;
-        size->setEnabled(format->currentIndex() != 1);
-        scale->setEnabled(png && size->currentIndex() == 0);
-        transparent->setEnabled(png);
-    };
-    enable();
-    QObject::connect(size, &QComboBox::currentIndexChanged, &dialog, enable);
-    QObject::connect(format, &QComboBox::currentIndexChanged, &dialog, enable);
-    auto* caption = new QCheckBox(QCoreApplication::translate("ExportDialog", "Caption with scenario, profile and parameters"), &dialog);
-    view->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/view"), 0).toInt(), 0, 2));
-    transparent->setChecked(settings.value(QStringLiteral("export/transparent"), false).toBool());
-    caption->setChecked(settings.value(QStringLiteral("export/caption"), false).toBool());
-    // The command line's --theme and --lang, and a preview of the view in the chosen theme.
-    auto* theme = new QComboBox(&dialog);
-    theme->addItems({QCoreApplication::translate("ExportDialog", "Light"), QCoreApplication::translate("ExportDialog", "Projector")});
-    theme->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/theme"), 0).toInt(), 0, 1));
-    auto* language = new QComboBox(&dialog);
-    language->addItem(QCoreApplication::translate("ExportDialog", "As the window"), QString());
-    language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
-    language->setCurrentIndex(std::clamp(settings.value(QStringLiteral("export/language"), 0).toInt(), 0, 2));
-    auto* preview = new QLabel(&dialog);
-    preview->setMinimumSize(480, 270);
-    preview->setAlignment(Qt::AlignCenter);
-    const auto refreshPreview = [preview, controller, view, theme] {
-        preview->setPixmap(QPixmap::fromImage(previewDiagram(controller, static_cast<DiagramView>(view->currentIndex()),
-                                                             theme->currentIndex() == 1 ? QStringLiteral("projector")
-                                                                                        : QStringLiteral("light"))));
-    };
-    QObject::connect(view, &QComboBox::currentIndexChanged, &dialog, refreshPreview);
-    QObject::connect(theme, &QComboBox::currentIndexChanged, &dialog, refreshPreview);
-    refreshPreview();
-    auto* scope = new QComboBox(&dialog);
-    scope->addItems({QCoreApplication::translate("ExportDialog", "The complete run"), QCoreApplication::translate("ExportDialog", "Up to the current step")});
-    auto* form = new QFormLayout(&dialog);
-    form->addRow(QCoreApplication::translate("ExportDialog", "View"), view);
-    form->addRow(QCoreApplication::translate("ExportDialog", "Format"), format);
-    form->addRow(QCoreApplication::translate("ExportDialog", "Size"), size);
-    form->addRow(QCoreApplication::translate("ExportDialog", "Scale"), scale);
-    form->addRow(transparent);
-    form->addRow(caption);
-    form->addRow(QCoreApplication::translate("ExportDialog", "Scope"), scope);
-    form->addRow(QCoreApplication::translate("ExportDialog", "Theme"), theme);
-    form->addRow(QCoreApplication::translate("ExportDialog", "Language"), language);
-    form->addRow(preview);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    ExportChoicesDialog dialog(parent, controller);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString ext[] = {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")};
-    const QString folder = settings.value(QStringLiteral("export/folder")).toString();
+    // The last folder used, else the user's documents or home (never "/"); the scenario's name.
+    QSettings settings;
+    QString folder = settings.value(QStringLiteral("export/folder")).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!QFileInfo(folder).isDir())
+        folder = QDir::homePath();
     const QString suggested = folder + QLatin1Char('/') + QString::fromStdString(controller->scenario().name) +
-                              QLatin1Char('.') + ext[format->currentIndex()];
-    const QString path = QFileDialog::getSaveFileName(parent, QCoreApplication::translate("ExportDialog", "Export diagram"), suggested,
-                                                      QCoreApplication::translate("ExportDialog", "%1 files (*.%2)").arg(format->currentText(), ext[format->currentIndex()]));
+                              QLatin1Char('.') + dialog.extension();
+    QString path = QFileDialog::getSaveFileName(parent, QCoreApplication::translate("ExportDialog", "Export diagram"), suggested,
+                                                QCoreApplication::translate("ExportDialog", "%1 files (*.%2)").arg(dialog.formatName(), dialog.extension()));
     if (path.isEmpty())
         return;
-    ExportOptions o;
-    o.view = static_cast<DiagramView>(view->currentIndex());
-    o.format = static_cast<ExportFormat>(format->currentIndex());
-    o.scale = scale->value();
-    o.fit = size->currentIndex() == 1 ? kFit4K : size->currentIndex() == 2 ? kFitFullHd : QSize();
-    o.transparent = transparent->isChecked();
-    o.caption = caption->isChecked() ? QStringLiteral("") : QString();
-    o.theme = theme->currentIndex() == 1 ? QStringLiteral("projector") : QStringLiteral("light");
-    o.language = language->currentData().toString();
+    ExportOptions o = dialog.options();
+    // A name typed with another known extension ("x.pdf" while SVG was chosen) is written in that
+    // format; a name without one gets the chosen format's.
+    ExportFormat typed;
+    if (formatFromPath(path, typed))
+        o.format = typed;
+    else
+        path += QLatin1Char('.') + dialog.extension();
+    dialog.remember();
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
-    settings.setValue(QStringLiteral("export/format"), format->currentIndex());
-    settings.setValue(QStringLiteral("export/scale"), scale->value());
-    settings.setValue(QStringLiteral("export/size"), size->currentIndex());
-    settings.setValue(QStringLiteral("export/view"), view->currentIndex());
-    settings.setValue(QStringLiteral("export/transparent"), transparent->isChecked());
-    settings.setValue(QStringLiteral("export/caption"), caption->isChecked());
-    settings.setValue(QStringLiteral("export/theme"), theme->currentIndex());
-    settings.setValue(QStringLiteral("export/language"), language->currentIndex());
     // A cancelled export returns no error: nothing was written and nothing needs saying.
-    const QString error = exportRun(parent, controller, scope->currentIndex() == 0, o, path);
+    const QString error = exportRun(parent, controller, dialog.completeRun(), o, path);
     if (!error.isEmpty())
         QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);
 }

@@ -14,7 +14,7 @@ namespace finwave::app {
 
 class SimController;
 
-// Quiz mode (issue 16) over the SimController: before each step that teaches something it holds
+// Quiz mode over the SimController: before each step that teaches something it holds
 // the step back (the controller's step gate) and asks; an answer runs the step and reveals it.
 // It only reads what core's quiz makes; it decides nothing about TCP.
 class QuizController : public QObject {

@@ -1,4 +1,4 @@
-// Issue 12 from the command line: every refused input exits 2 with one line naming the field or
+// Limits, from the command line: every refused input exits 2 with one line naming the field or
 // flag, and writes nothing.
 #include "core/scenario/scenario_io.h"
 #include "support/finwave_process.h"

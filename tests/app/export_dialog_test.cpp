@@ -19,12 +19,14 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QDir>
 #include <QPushButton>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -165,6 +167,32 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
     QSettings settings;
     EXPECT_EQ(settings.value(QStringLiteral("export/size")).toInt(), 2);
     EXPECT_EQ(settings.value(QStringLiteral("export/folder")).toString(), dir.path());
+}
+
+// A first export's file dialog opens in the user's documents (or home), not in "/", and a name typed with
+// another known extension is written in that format: "x.pdf" with SVG chosen is a PDF.
+TEST(ExportFromWindow, TheFileDialogStartsInDocumentsAndTheTypedExtensionDecidesTheFormat) {
+    QTemporaryDir dir;
+    QSettings().remove(QStringLiteral("export"));
+    QSettings().setValue(QStringLiteral("export/format"), 1);  // SVG
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    const QString path = dir.filePath(QStringLiteral("x.pdf"));
+    QString startedIn;
+    whenModal<QDialog>([&](QDialog* dialog) {
+        whenModal<QFileDialog>([&](QFileDialog* files) {
+            startedIn = files->directory().absolutePath();
+            files->setDirectory(dir.path());
+            files->selectFile(path);
+            QMetaObject::invokeMethod(files, "accept");
+        });
+        dialog->accept();
+    });
+    showExportDialog(nullptr, &ctl);
+    EXPECT_NE(startedIn, QStringLiteral("/"));
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    EXPECT_EQ(startedIn, QFileInfo(documents).isDir() ? documents : QDir::homePath());
+    EXPECT_TRUE(finwave::testing::readFile(path).startsWith("%PDF")) << "x.pdf does not hold a PDF";
 }
 
 // Cancel in the progress dialog, clicked as a user would while the file is being written, stops the

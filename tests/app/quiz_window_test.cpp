@@ -1,4 +1,4 @@
-// Quiz mode in the window (issue 16): while a question is open no view shows the next event;
+// Quiz mode in the window: while a question is open no view shows the next event;
 // locked parameters cannot change; stepping back asks again; the keys answer, hint and go on;
 // scores are kept and exported as CSV.
 #include "app/charts/charts_panel.h"

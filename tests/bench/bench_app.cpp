@@ -1,4 +1,4 @@
-// Window and export speed (issues 4 and 5): paint at 200/2 000/20 000 segments, step to an
+// Window and export speed: paint at 200/2 000/20 000 segments, step to an
 // updated view at step 1 000, cold start to the first painted frame, exports of 200 segments (a 4K slide, one long column)
 // and the PNG encoder alone.
 #include "app/export/diagram_exporter.h"

@@ -1,4 +1,4 @@
-// Engine speed (issue 3): events/s with the trace on and off, close episodes/s, step back at
+// Engine speed: events/s with the trace on and off, close episodes/s, step back at
 // step 10 000, bytes per trace record.
 #include "core/scenario/builtin_scenarios.h"
 #include "core/scenario/scenario_builder.h"

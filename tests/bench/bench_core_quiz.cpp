@@ -1,4 +1,4 @@
-// Quiz mode (issue 16): the cost of asking, which the window pays before every step in a quiz.
+// Quiz mode: the cost of asking, which the window pays before every step in a quiz.
 // Asking runs the next event and steps back (a checkpoint restore and up to 31 replayed events).
 #include "core/scenario/builtin_scenarios.h"
 #include "core/teaching/quiz.h"

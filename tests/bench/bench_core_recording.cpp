@@ -1,4 +1,4 @@
-// Record and replay (issue 15): what replaying a saved run costs against the plain run, a drop by
+// Record and replay: what replaying a saved run costs against the plain run, a drop by
 // identity in a long run (it finds its segment among the Send records), and saving and reading a
 // recorded run.
 #include "core/scenario/builtin_scenarios.h"

@@ -1,4 +1,4 @@
-// Issue 14 items 5 and 6: a SYN in TIME_WAIT and a second incarnation of the same connection
+// A SYN in TIME_WAIT and a second incarnation of the same connection
 // (RFC 9293 §3.4.2, §3.6.1 MAY-2, §3.10.7.4 Fourth; RFC 6191; RFC 1337 §2.1; Linux
 // tcp_timewait_state_process()). Most checks use absolute sequence numbers, which show the new
 // ISN itself; relative numbers count from the ISS each segment was sent under.

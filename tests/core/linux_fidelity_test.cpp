@@ -1,4 +1,4 @@
-// Issue 14: where Linux 6.x and RFC 9293 differ, each profile behaves like its source. Every test
+// Where Linux 6.x and RFC 9293 differ, each profile behaves like its source. Every test
 // builds the situation, runs it and checks exact segments, states and timer times that follow
 // from the rule cited (docs/protocol.md gives the rows).
 #include "core/protocol/transitions.h"

@@ -1,4 +1,4 @@
-// Quiz mode (issue 16): every question's right answer is what the engine then does, the wrong ones
+// Quiz mode: every question's right answer is what the engine then does, the wrong ones
 // differ from it and from each other, and asking leaves the simulator exactly where it was.
 #include "core/scenario/builtin_scenarios.h"
 #include "core/teaching/quiz.h"

@@ -1,4 +1,4 @@
-// Issue 12: every scenario input gets bounded work and memory and a one-line reason.
+// Every scenario input gets bounded work and memory and a one-line reason.
 #include "core/scenario/builtin_scenarios.h"
 #include "core/scenario/scenario_builder.h"
 #include "core/scenario/scenario_io.h"

@@ -1,4 +1,4 @@
-// Issue 12: the sweep's flags are bounded before anything is generated or allocated.
+// The sweep's flags are bounded before anything is generated or allocated.
 #include "core/scenario/builtin_scenarios.h"
 #include "core/options/values.h"
 #include "core/sim/experiment.h"

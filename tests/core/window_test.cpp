@@ -1,4 +1,4 @@
-// Issue 14 item 8: send and receive windows. Segments in flight never exceed min(cwnd, SND.WND)
+// Send and receive windows. Segments in flight never exceed min(cwnd, SND.WND)
 // (RFC 9293 §3.8.6; RFC 5681 §3.1), so a huge SEND costs memory in proportion to the window, and a
 // FIN queued behind unsent data leaves on the last data segment once the window lets it.
 #include "support/engine_run.h"

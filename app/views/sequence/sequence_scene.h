@@ -9,6 +9,10 @@
 
 class QPainter;
 
+namespace finwave {
+struct TraceRecord;
+}
+
 namespace finwave::app {
 
 class SimController;
@@ -74,7 +78,12 @@ protected:
 
 private:
     void rebuild();
-    void append(int first, int count);
+    void append(int first, int count);  // sequence_scene_append.cpp
+    void appendSend(const TraceRecord& r, int index);
+    void appendArrival(const TraceRecord& r, int index);
+    void appendState(const TraceRecord& r, int index);
+    void appendTimer(const TraceRecord& r, int index);
+    void appendNote(const TraceRecord& r, int index);
     void truncate(int newSize);
     void updateOpenItems();
     void updateTitle();

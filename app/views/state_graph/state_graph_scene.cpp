@@ -196,23 +196,9 @@ void StateGraphScene::rebuild() {
 }
 
 void StateGraphScene::refresh() {
-    const Simulator& sim = d->ctl->sim();
-    const Trace& trace = sim.trace();
-    // Core says which part of the figure to draw for where the run is now; it changes only with
-    // a change of state (or a step back), and then the graph is drawn anew in that part.
-    if (!d->whole) {
-        const bool full = d->pulsedRecord == std::numeric_limits<std::size_t>::max();
-        bool check = full || trace.size() < d->pulsedRecord;
-        for (std::size_t i = full ? 0 : std::min(d->pulsedRecord, trace.size()); i < trace.size() && !check; ++i)
-            check = trace[i].kind == EventKind::State;
-        if (check) {
-            if (const FigurePart now = partNow(); now != d->part) {
-                d->part = now;
-                rebuild();
-                return;
-            }
-        }
-    }
+    if (redrawnInAnotherPart())
+        return;
+    const Trace& trace = d->ctl->sim().trace();
     // Most events take no edge: then the marks and the lit edges are as they were.
     if (trace.size() >= d->pulsedRecord && d->pulsedRecord > 0) {
         bool changed = false;
@@ -238,28 +224,7 @@ void StateGraphScene::refresh() {
             inAside[trace[i].side == Side::A ? 0 : 1] = d->layout->endsAside(*row);
         if (!inFigurePart(d->part, row->from) || !inFigurePart(d->part, row->to))
             continue;  // taken in the other part of the figure
-        const EdgeKey key = keyOf(*row);
-        StateEdgeItem* edge = nullptr;
-        if (auto it = d->figure.find(key); it != d->figure.end()) {
-            edge = it->second;
-        } else if (auto ex = d->extras.find(key); ex != d->extras.end()) {
-            edge = ex->second;
-        } else {
-            const QPainterPath path = d->layout->routeExtra(*row, static_cast<int>(d->extras.size()));
-            const QString label = d->layout->label(*row);
-            QPointF at;
-            if (const auto slot = d->layout->extraLabel(*row, label, path, d->occupied)) {
-                at = *slot;
-                d->occupied.push_back(d->layout->labelRect(label, at, true));
-            } else {
-                at = d->layout->placeLabel(label, path, false, d->occupied);
-            }
-            edge = new StateEdgeItem(&d->theme, path, at, label, true, row);
-            edge->setStacked(d->part != FigurePart::Whole);
-            addItem(edge);
-            addItem(edge->labelItem());
-            d->extras[key] = edge;
-        }
+        StateEdgeItem* edge = edgeFor(*row);
         taken[edge].push_back({trace[i].side == Side::A ? 0 : 1, trace[i].step});
         last = edge;
         lastIndex = i + 1;
@@ -269,19 +234,7 @@ void StateGraphScene::refresh() {
         edge->setTaken(list);
         asideDrawn = asideDrawn || (edge->isDrawn() && edge->row() && d->layout->endsAside(*edge->row()));
     }
-    d->marked = {static_cast<int>(sim.state(Side::A)), static_cast<int>(sim.state(Side::B))};
-    // An end that reached CLOSED by an edge into the second CLOSED box is marked there, where its
-    // edge ends.
-    const auto closed = static_cast<int>(TcpState::Closed);
-    const std::array<bool, 2> aside = {d->aside && d->marked[0] == closed && inAside[0],
-                                       d->aside && d->marked[1] == closed && inAside[1]};
-    for (int s = 0; s < kTcpStateCount; ++s)
-        d->nodes[static_cast<std::size_t>(s)]->setMarks(d->marked[0] == s && !aside[0], d->marked[1] == s && !aside[1]);
-    if (d->aside) {
-        d->aside->setVisible(asideDrawn);
-        d->aside->setMarks(aside[0], aside[1]);
-    }
-    d->asideMarks = aside;
+    markStates(inAside, asideDrawn);
     // Animate the transition just taken, only when moving forward.
     if (last && lastIndex > d->pulsedRecord) {
         if (d->pulsing)
@@ -293,6 +246,68 @@ void StateGraphScene::refresh() {
     d->pulsedRecord = trace.size();
     if (d->extras.size() != extrasBefore)
         Q_EMIT contentGrown();
+}
+
+// Core says which part of the figure to draw for where the run is now; it changes only with a
+// change of state (or a step back), and then the graph is drawn anew in that part.
+bool StateGraphScene::redrawnInAnotherPart() {
+    if (d->whole)
+        return false;
+    const Trace& trace = d->ctl->sim().trace();
+    const bool full = d->pulsedRecord == std::numeric_limits<std::size_t>::max();
+    bool check = full || trace.size() < d->pulsedRecord;
+    for (std::size_t i = full ? 0 : std::min(d->pulsedRecord, trace.size()); i < trace.size() && !check; ++i)
+        check = trace[i].kind == EventKind::State;
+    if (!check)
+        return false;
+    const FigurePart now = partNow();
+    if (now == d->part)
+        return false;
+    d->part = now;
+    rebuild();
+    return true;
+}
+
+// The item of an edge taken: one of Figure 5's, or one drawn once taken, made now with its route
+// and label (state_graph_places.cpp).
+StateEdgeItem* StateGraphScene::edgeFor(const Transition& row) {
+    const EdgeKey key = keyOf(row);
+    if (auto it = d->figure.find(key); it != d->figure.end())
+        return it->second;
+    if (auto ex = d->extras.find(key); ex != d->extras.end())
+        return ex->second;
+    const QPainterPath path = d->layout->routeExtra(row, static_cast<int>(d->extras.size()));
+    const QString label = d->layout->label(row);
+    QPointF at;
+    if (const auto slot = d->layout->extraLabel(row, label, path, d->occupied)) {
+        at = *slot;
+        d->occupied.push_back(d->layout->labelRect(label, at, true));
+    } else {
+        at = d->layout->placeLabel(label, path, false, d->occupied);
+    }
+    auto* edge = new StateEdgeItem(&d->theme, path, at, label, true, &row);
+    edge->setStacked(d->part != FigurePart::Whole);
+    addItem(edge);
+    addItem(edge->labelItem());
+    d->extras[key] = edge;
+    return edge;
+}
+
+// Each end's mark on the box of its state. An end that reached CLOSED by an edge into the second
+// CLOSED box is marked there, where its edge ends.
+void StateGraphScene::markStates(const std::array<bool, 2>& inAside, bool asideDrawn) {
+    const Simulator& sim = d->ctl->sim();
+    d->marked = {static_cast<int>(sim.state(Side::A)), static_cast<int>(sim.state(Side::B))};
+    const auto closed = static_cast<int>(TcpState::Closed);
+    const std::array<bool, 2> aside = {d->aside && d->marked[0] == closed && inAside[0],
+                                       d->aside && d->marked[1] == closed && inAside[1]};
+    for (int s = 0; s < kTcpStateCount; ++s)
+        d->nodes[static_cast<std::size_t>(s)]->setMarks(d->marked[0] == s && !aside[0], d->marked[1] == s && !aside[1]);
+    if (d->aside) {
+        d->aside->setVisible(asideDrawn);
+        d->aside->setMarks(aside[0], aside[1]);
+    }
+    d->asideMarks = aside;
 }
 
 }  // namespace finwave::app

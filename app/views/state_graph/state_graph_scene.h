@@ -5,10 +5,15 @@
 
 #include <QGraphicsScene>
 
+#include <array>
 #include <memory>
 #include <vector>
 
 class QPainter;
+
+namespace finwave {
+struct Transition;
+}
 
 namespace finwave::app {
 
@@ -54,6 +59,9 @@ protected:
 private:
     void rebuild();
     void refresh();
+    bool redrawnInAnotherPart();
+    StateEdgeItem* edgeFor(const Transition& row);
+    void markStates(const std::array<bool, 2>& inAside, bool asideDrawn);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -1,0 +1,170 @@
+// The sequence scene grows one trace record at a time: an arrow for a segment sent, its end where
+// it arrived or died, a band for each state, a bracket for each timer, the marks of a note.
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_scene_p.h"
+
+#include "app/text/reason_text.h"
+#include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_layout.h"
+#include "app/views/sequence/time_axis.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace finwave::app {
+
+void SequenceScene::append(int first, int count) {
+    const Trace& trace = d->ctl->sim().trace();
+    for (int i = first; i < first + count && i < static_cast<int>(trace.size()); ++i) {
+        const TraceRecord& r = trace[static_cast<std::size_t>(i)];
+        d->axis.addTime(r.t);
+        switch (r.kind) {
+        case EventKind::Send: appendSend(r, i); break;
+        case EventKind::Arrive:
+        case EventKind::Drop: appendArrival(r, i); break;
+        case EventKind::State: appendState(r, i); break;
+        case EventKind::TimerStart:
+        case EventKind::TimerStop:
+        case EventKind::TimerFire: appendTimer(r, i); break;
+        case EventKind::Note: appendNote(r, i); break;
+        default: break;
+        }
+    }
+    const auto& breaks = d->axis.breaks();
+    for (std::size_t b = d->breaks.size(); b < breaks.size(); ++b) {
+        auto* item = new BreakItem(&d->theme, d->geo.ruler, d->geo.width - 4, breaks[b].y0, breaks[b].y1,
+                                   tr("… %1 later …").arg(formatTime(breaks[b].to - breaks[b].from)));
+        addItem(item);
+        d->breaks.push_back(item);
+    }
+    syncParameterMarks();  // a saved run's change replayed at this step
+    updateOpenItems();
+}
+
+void SequenceScene::appendSend(const TraceRecord& r, int i) {
+    const Simulator& sim = d->ctl->sim();
+    auto* arrow = makeArrow(d->theme, sim, r, i);
+    arrow->onClick = [ctl = d->ctl](quint32 id) { ctl->dropSegment(id); };
+    arrow->onMenu = [this](quint32 id, QPoint at) {
+        if (d->segmentMenu)
+            d->segmentMenu(id, at);
+    };
+    const bool aToB = r.seg.dir == Direction::AtoB;
+    const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
+    arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
+    // A segment leaving the other side at about the same moment (crossing FINs) has its label
+    // above its arrow: this one goes under its own. So does one that leaves just under an idle
+    // break, whose label stands above it.
+    const double labelHeight = QFontMetricsF(d->theme.font).height() * 2;
+    for (auto it = d->arrows.rbegin(); it != d->arrows.rend() && it - d->arrows.rbegin() < 4; ++it)
+        if ((*it)->isAToB() != aToB && std::abs((*it)->from().y() - from.y()) < labelHeight)
+            arrow->setLabelBelow(true);
+    if (!d->axis.breaks().empty() && from.y() - d->axis.breaks().back().y1 < labelHeight)
+        arrow->setLabelBelow(true);
+    addItem(arrow);
+    d->arrows.push_back(arrow);
+    d->bySegment[r.seg.id] = arrow;
+}
+
+void SequenceScene::appendArrival(const TraceRecord& r, int i) {
+    SegmentArrowItem* arrow = arrowOf(r.seg.id);
+    if (!arrow)
+        return;
+    const bool aToB = r.seg.dir == Direction::AtoB;
+    const double xTo = d->geo.x(aToB ? 1 : 0), xFrom = d->geo.x(aToB ? 0 : 1);
+    if (r.reason == Reason::DuplicateDelivered) {  // an old copy: its own late arrow
+        auto* dup = new SegmentArrowItem(&d->theme, r.seg.id, aToB,
+                                         tr("old duplicate: %1").arg(segmentLabel(d->ctl->sim(), r.seg)), true);
+        dup->createdAt = i;
+        dup->endedAt = i;
+        dup->sentAt = r.sentAt;
+        dup->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
+        addItem(dup);
+        d->arrows.push_back(dup);
+        return;
+    }
+    arrow->endedAt = i;
+    if (r.kind == EventKind::Arrive) {
+        arrow->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
+        return;
+    }
+    // The cross where it died, from the flight the engine recorded.
+    const double f = r.arrivesAt > r.sentAt
+                         ? std::clamp(static_cast<double>(r.t - r.sentAt) / static_cast<double>(r.arrivesAt - r.sentAt), 0.05, 0.95)
+                         : 0.5;
+    arrow->setLine(arrow->from(), QPointF(xFrom + (xTo - xFrom) * f, d->axis.y(r.t)), SegmentArrowItem::Fate::Lost);
+}
+
+void SequenceScene::appendState(const TraceRecord& r, int i) {
+    const int side = r.side == Side::B ? 1 : 0;
+    auto& list = d->bands[side];
+    if (!list.empty() && list.back()->endedAt < 0) {
+        list.back()->endedAt = i;
+        list.back()->endTime = r.t;
+    }
+    auto* band = new StateBandItem(&d->theme, static_cast<int>(r.to), side == 0, QString::fromUtf8(stateName(r.to).data()));
+    band->createdAt = i;
+    band->startTime = r.t;
+    // Later bands lie under earlier ones: a name written just below its band's start (stacked
+    // under a state that lasted no time) is never covered by the next fill.
+    band->setZValue(2 - static_cast<double>(list.size()) * 1e-6);
+    addItem(band);
+    list.push_back(band);
+}
+
+void SequenceScene::appendTimer(const TraceRecord& r, int i) {
+    const int side = r.side == Side::B ? 1 : 0;
+    TimerBracketItem* open = nullptr;
+    for (TimerBracketItem* t : d->timers[side])
+        if (t->endedAt < 0 && t->timerKind == static_cast<int>(r.timer))
+            open = t;
+    if (r.kind == EventKind::TimerStart && open) {  // restarted: a mark on the same bracket
+        open->restarts.push_back({i, r.t, r.deadline - r.t});
+        open->deadline = r.deadline;
+        open->placed = false;
+        return;
+    }
+    if (open) {
+        open->endedAt = i;
+        open->endTime = r.t;
+        open->expired = r.kind == EventKind::TimerFire;
+        open->placed = false;
+    }
+    if (r.kind != EventKind::TimerStart)
+        return;
+    // Named where it starts, its length under the name.
+    auto* t = new TimerBracketItem(&d->theme, side == 0, QString::fromUtf8(timerName(r.timer).data()));
+    t->createdAt = i;
+    t->timerKind = static_cast<int>(r.timer);
+    t->startTime = r.t;
+    t->length = r.deadline - r.t;
+    t->deadline = r.deadline;
+    addItem(t);
+    d->timers[side].push_back(t);
+}
+
+void SequenceScene::appendNote(const TraceRecord& r, int i) {
+    if (r.reason == Reason::StaleDataAccepted) {  // the last old copy was taken as new data
+        for (auto it = d->arrows.rbegin(); it != d->arrows.rend(); ++it)
+            if ((*it)->endedAt == (*it)->createdAt && (*it)->sentAt <= r.t) {
+                (*it)->setCorrupt(tr("old duplicate taken as new data: %1").arg(segmentLabel(d->ctl->sim(), r.seg)));
+                return;
+            }
+        return;
+    }
+    if (r.reason != Reason::NewIncarnation)
+        return;
+    auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4,
+                                tr("%1: a new connection on the same ports begins").arg(QString::fromUtf8(sideName(r.side).data())),
+                                d->theme.foreground);
+    mark->createdAt = i;
+    mark->at = r.t;
+    mark->setPos(0, d->axis.y(r.t));
+    addItem(mark);
+    d->markers.push_back(mark);
+}
+
+}  // namespace finwave::app
