@@ -245,6 +245,12 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
         m_faultRow = r;
         refresh(false);
     });
+    column->addWidget(buildFaultForm(box));
+    return box;
+}
+
+// The chosen fault's fields; each kind reads only some of them, the others stay, greyed.
+QWidget* ScenarioEditor::buildFaultForm(QWidget* box) {
     m_faultForm = new QWidget(box);
     auto* form = new QFormLayout(m_faultForm);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -320,8 +326,7 @@ QWidget* ScenarioEditor::buildFaults(QWidget* parent) {
         when->setEnabled(k == K::InjectRst);
         offset->setEnabled(k == K::InjectRst);
     });
-    column->addWidget(m_faultForm);
-    return box;
+    return m_faultForm;
 }
 
 void ScenarioEditor::refreshLists() {

@@ -101,6 +101,7 @@ private:
     QWidget* buildChannel(Direction dir, QWidget* parent);
     QWidget* buildActions();
     QWidget* buildFaults(QWidget* parent);
+    QWidget* buildFaultForm(QWidget* box);
     QWidget* buildProtocol();
     void listButtons(QWidget* parent, QBoxLayout* into, bool actions);
     void refreshLists();

@@ -79,6 +79,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     createActions();
     createMenus();
     m_playback->routeReset([this] { resetRun(); });
+    retranslate();
+    followTheRun();
+    QSettings settings;
+    m_ctl->setSpeed(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
+    arrangeDocks();
+    // A layout saved on a screen of another size is not restored: docks arranged for 1920x1080
+    // can be taller than a projector's 720 rows, and the window could not fit.
+    const QScreen* here = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize room = here ? here->availableGeometry().size() : QSize();
+    const bool sameScreen = settings.value(QStringLiteral("window/screen")).toSize() == room;
+    fitToScreen(sameScreen ? settings.value(QStringLiteral("window/geometry")).toByteArray() : QByteArray());
+    m_savedLayout = sameScreen && restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
+        setProjectorMode(true, false);
+    updateRecentMenu();
+    updateTitle();
+}
+
+// The title follows the run; a capture is not a scenario file; the docks make room as they are raised.
+void MainWindow::followTheRun() {
     // A capture is not a scenario file: Save must not write over the file opened before it.
     connect(m_ctl, &SimController::scenarioLoaded, this, [this] {
         if (m_ctl->isReplay()) {
@@ -87,7 +107,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
             endLesson();
         }
     });
-    retranslate();
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
@@ -114,21 +133,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
         if (visible && !m_logDock->isFloating() && !m_projector && m_sized)
             resizeDocks({m_logDock}, {std::max(140, height() / 4)}, Qt::Vertical);
     });
-
-    QSettings settings;
-    m_ctl->setSpeed(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
-    arrangeDocks();
-    // A layout saved on a screen of another size is not restored: docks arranged for 1920x1080
-    // can be taller than a projector's 720 rows, and the window could not fit.
-    const QScreen* here = screen() ? screen() : QGuiApplication::primaryScreen();
-    const QSize room = here ? here->availableGeometry().size() : QSize();
-    const bool sameScreen = settings.value(QStringLiteral("window/screen")).toSize() == room;
-    fitToScreen(sameScreen ? settings.value(QStringLiteral("window/geometry")).toByteArray() : QByteArray());
-    m_savedLayout = sameScreen && restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
-        setProjectorMode(true, false);
-    updateRecentMenu();
-    updateTitle();
 }
 
 // Where the docks go on a first start, by the room the screen has. On a projector or laptop

@@ -101,6 +101,7 @@ private:
     void retranslateEditorActions();
     void showAbout();
     void arrangeDocks();
+    void followTheRun();
     QWidget* createQuiz();  // the quiz panel above the diagrams, its keys and the score label
     void retranslateQuiz();
     void fitToScreen(const QByteArray& savedGeometry);

@@ -1,4 +1,6 @@
-// The event loop of the protocol machine, state changes, timers and trace records.
+// The protocol machine's event queue (one event per step, ordered by time and insertion), segments
+// arriving and dying in flight, the changes of state checked against the transition table, the TCB's
+// start and end, and the trace records.
 #include "core/engine/internal/engine.h"
 
 #include "core/protocol/transitions.h"

@@ -1,4 +1,6 @@
-// Segment arrival, RFC 9293 §3.10.7, one handler per state group (docs/protocol.md rows).
+// A segment arriving in a synchronized state, in the order of RFC 9293 §3.10.7.4: the acceptability
+// test (First), RST (Second), ACK (Fifth), text (Seventh), FIN (Eighth), and segments held out of
+// order. The rows of docs/protocol.md name what each step does in each state.
 #include "core/engine/internal/engine.h"
 
 #include <algorithm>
@@ -180,28 +182,40 @@ bool Engine::handleAck(Side me, const Segment& seg, bool finInOrder) {
         if (opened && (e.unsent > 0 || (e.finQueued && !e.finSent)))
             scheduleOutput(me);  // a window update: what waited for it may leave
     }
-    if (seqLt(e.sndUna, ack)) {
-        const std::uint32_t acked = ack - e.sndUna;
-        sampleRtt(e, ack);
-        e.sndUna = ack;
-        e.retries = 0;
-        e.rto = computeRto(e, m_s.params);
-        note(me, Reason::AckAdvanced, &seg);
-        onNewAck(me, acked);
-        if (e.probeOutstanding && seqLe(e.probeHighSeq, e.sndUna))
-            e.probeOutstanding = false;  // the tail the probe covered is acknowledged
-        if (e.sndUna == e.sndNxt) {
-            stopTimer(me, TimerKind::Retransmission);  // RFC 6298 (5.2)
-            stopTimer(me, TimerKind::LossProbe);
-            if (!e.allAckedSeen) {
-                e.allAckedSeen = true;
-                trigger(me, AppAction::Trigger::AfterAllAcked);
-            }
-        } else {
-            e.frontFirstSent = m_s.now;
-            armRetransmission(me, RtoRestart::Always);  // (5.3), or the probe (RFC 8985 §7.2)
+    if (seqLt(e.sndUna, ack))
+        takeNewAck(me, seg);
+    return ackInClosingState(me, finInOrder);
+}
+
+// SND.UNA advances: an RTT sample, the windows, the timers (RFC 6298 (5.2), (5.3)).
+void Engine::takeNewAck(Side me, const Segment& seg) {
+    Endpoint& e = ep(m_s, me);
+    const std::uint32_t acked = seg.ack - e.sndUna;
+    sampleRtt(e, seg.ack);
+    e.sndUna = seg.ack;
+    e.retries = 0;
+    e.rto = computeRto(e, m_s.params);
+    note(me, Reason::AckAdvanced, &seg);
+    onNewAck(me, acked);
+    if (e.probeOutstanding && seqLe(e.probeHighSeq, e.sndUna))
+        e.probeOutstanding = false;  // the tail the probe covered is acknowledged
+    if (e.sndUna == e.sndNxt) {
+        stopTimer(me, TimerKind::Retransmission);  // RFC 6298 (5.2)
+        stopTimer(me, TimerKind::LossProbe);
+        if (!e.allAckedSeen) {
+            e.allAckedSeen = true;
+            trigger(me, AppAction::Trigger::AfterAllAcked);
         }
+    } else {
+        e.frontFirstSent = m_s.now;
+        armRetransmission(me, RtoRestart::Always);  // (5.3), or the probe (RFC 8985 §7.2)
     }
+}
+
+// The Fifth step's end in the states that wait for the ACK of our FIN: FIN_WAIT_1 (F1a, F2e),
+// CLOSING (G1), LAST_ACK (L1). Returns false when the segment needs no further processing.
+bool Engine::ackInClosingState(Side me, bool finInOrder) {
+    Endpoint& e = ep(m_s, me);
     const bool finAcked = ourFinAcked(e);
     switch (e.state) {
     case TcpState::FinWait1:

@@ -1,4 +1,6 @@
-// Application calls (RFC 9293 §3.10.1–§3.10.5), segment output, retransmission and the channel.
+// Application calls (RFC 9293 §3.10.1–§3.10.5) and what leaves an endpoint: data and FIN as the
+// windows allow, SYN, ACK, RST, and every segment handed to the channel (which decides its loss and
+// delay). Retransmission is in engine_rtx.cpp.
 #include "core/engine/internal/engine.h"
 #include "core/engine/internal/segment_builder.h"
 

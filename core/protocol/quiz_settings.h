@@ -9,7 +9,7 @@
 
 namespace finwave {
 
-// The kinds of question (issue 16): which state an endpoint enters, which segment it sends,
+// The kinds of question: which state an endpoint enters, which segment it sends,
 // which timer fires and when, and what becomes of a segment that arrives.
 enum class QuizKind : std::uint8_t { State, Segment, Timer, Arrival };
 inline constexpr int kQuizKindCount = 4;

@@ -1,5 +1,5 @@
 #pragma once
-// Statistics over many runs (issue 7): a loss sweep and the TIME_WAIT pile-up of a busy server.
+// Statistics over many runs: a loss sweep and the TIME_WAIT pile-up of a busy server.
 // Plain C++20 with std::thread; the app draws the results.
 
 #include "core/protocol/scenario.h"

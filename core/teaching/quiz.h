@@ -1,5 +1,5 @@
 #pragma once
-// Quiz mode (issue 16): before a step that teaches something, ask the student to predict it.
+// Quiz mode: before a step that teaches something, ask the student to predict it.
 // The engine is deterministic, so the question is made by running the next event, reading what
 // it recorded, and stepping back: the simulator is left exactly where it was (trace, step, RNG).
 

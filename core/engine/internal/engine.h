@@ -37,6 +37,8 @@ private:
     void unacceptable(Side me, const Segment& seg);
     bool handleRst(Side me, const Segment& seg);
     bool handleAck(Side me, const Segment& seg, bool finInOrder);
+    void takeNewAck(Side me, const Segment& seg);
+    bool ackInClosingState(Side me, bool finInOrder);
     // ack: false when a FIN in the same segment follows and its ACK will cover the data too.
     void handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool ack);
     void handleFin(Side me);
