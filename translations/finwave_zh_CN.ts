@@ -287,50 +287,6 @@
         <translation>导出图</translation>
     </message>
     <message>
-        <source>Sequence diagram</source>
-        <translation>时序图</translation>
-    </message>
-    <message>
-        <source>State graph</source>
-        <translation>状态图</translation>
-    </message>
-    <message>
-        <source>Both, side by side</source>
-        <translation>两者并排</translation>
-    </message>
-    <message>
-        <source>Transparent background (PNG)</source>
-        <translation>透明背景（PNG）</translation>
-    </message>
-    <message>
-        <source>Caption with scenario, profile and parameters</source>
-        <translation>附说明：场景、配置与参数</translation>
-    </message>
-    <message>
-        <source>The complete run</source>
-        <translation>完整的运行</translation>
-    </message>
-    <message>
-        <source>Up to the current step</source>
-        <translation>到当前这一步为止</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>视图</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Scale</source>
-        <translation>缩放</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>范围</translation>
-    </message>
-    <message>
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
     </message>
@@ -343,52 +299,12 @@
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <source>One column, at a scale</source>
-        <translation>单列，按倍数缩放</translation>
-    </message>
-    <message>
-        <source>Fit a 4K slide (3840 × 2160)</source>
-        <translation>适配 4K 幻灯片（3840 × 2160）</translation>
-    </message>
-    <message>
-        <source>Fit a Full HD slide (1920 × 1080)</source>
-        <translation>适配全高清幻灯片（1920 × 1080）</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>尺寸</translation>
-    </message>
-    <message>
-        <source>A long run is cut into columns placed side by side; a PNG is then exactly the slide&apos;s size. An SVG stays one column.</source>
-        <translation>较长的运行会被切成并排的多列；PNG 的尺寸正好等于幻灯片尺寸。SVG 始终为单列。</translation>
-    </message>
-    <message>
         <source>Drawing %1…</source>
         <translation>正在绘制 %1…</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <source>Projector</source>
-        <translation>投影</translation>
-    </message>
-    <message>
-        <source>As the window</source>
-        <translation>与窗口相同</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +1355,97 @@
     <message>
         <source>How it ended: %1</source>
         <translation>结束方式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::ExportChoicesDialog</name>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出图</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>State graph</source>
+        <translation>状态图</translation>
+    </message>
+    <message>
+        <source>Both, side by side</source>
+        <translation>两者并排</translation>
+    </message>
+    <message>
+        <source>One column, at a scale</source>
+        <translation>单列，按倍数缩放</translation>
+    </message>
+    <message>
+        <source>Fit a 4K slide (3840 × 2160)</source>
+        <translation>适配 4K 幻灯片（3840 × 2160）</translation>
+    </message>
+    <message>
+        <source>Fit a Full HD slide (1920 × 1080)</source>
+        <translation>适配全高清幻灯片（1920 × 1080）</translation>
+    </message>
+    <message>
+        <source>A long run is cut into columns placed side by side; a PNG is then exactly the slide&apos;s size. An SVG stays one column.</source>
+        <translation>较长的运行会被切成并排的多列；PNG 的尺寸正好等于幻灯片尺寸。SVG 始终为单列。</translation>
+    </message>
+    <message>
+        <source>Transparent background (PNG)</source>
+        <translation>透明背景（PNG）</translation>
+    </message>
+    <message>
+        <source>Caption with scenario, profile and parameters</source>
+        <translation>附说明：场景、配置与参数</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <source>As the window</source>
+        <translation>与窗口相同</translation>
+    </message>
+    <message>
+        <source>The complete run</source>
+        <translation>完整的运行</translation>
+    </message>
+    <message>
+        <source>Up to the current step</source>
+        <translation>到当前这一步为止</translation>
     </message>
 </context>
 <context>
