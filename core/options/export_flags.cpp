@@ -61,42 +61,15 @@ constexpr Flag<E> kExportFlags[] = {
     {"--fit", "4k|fhd|WxH", "cut a long diagram into columns to fill a slide of that size",
      +[](E& o, std::string_view v) { return readFit(v, o.fit); }},
     {"--lang", "en|zh_CN", "the language of the labels",
-     +[](E& o, std::string_view v) -> Refusal {
-         int i = 0;
-         if (Refusal bad = readChoice(v, {"en", "zh_CN"}, "a language", i))
-             return bad;
-         o.language = std::string(v);
-         return std::nullopt;
-     }},
+     +[](E& o, std::string_view v) { return readLanguage(v, o.language); }},
     {"--theme", "light|projector", "the colours and text sizes",
-     +[](E& o, std::string_view v) -> Refusal {
-         int i = 0;
-         if (Refusal bad = readChoice(v, {"light", "projector"}, "a theme", i))
-             return bad;
-         o.theme = std::string(v);
-         return std::nullopt;
-     }},
+     +[](E& o, std::string_view v) { return readTheme(v, o.theme); }},
     {"--step", "N", "draw the run up to step N",
-     +[](E& o, std::string_view v) -> Refusal {
-         long long n = 0;
-         if (readWhole(v, 0, 1'000'000'000, "a step number", n))
-             return "'" + printable(v) + "' is not a step number (0 or more)";
-         o.step = static_cast<std::uint64_t>(n);
-         return std::nullopt;
-     }},
-    {"--transparent", "", "a transparent background (PNG)", +[](E& o, std::string_view) -> Refusal {
-         o.transparent = true;
-         return std::nullopt;
-     }},
-    {"--caption", "", "a caption with the scenario, profile and parameters", +[](E& o, std::string_view) -> Refusal {
-         o.caption = true;
-         return std::nullopt;
-     }},
+     +[](E& o, std::string_view v) { return readStep(v, o.step); }},
+    {"--transparent", "", "a transparent background (PNG)", +[](E& o, std::string_view) { return setSwitch(o.transparent); }},
+    {"--caption", "", "a caption with the scenario, profile and parameters", +[](E& o, std::string_view) { return setSwitch(o.caption); }},
     {"--whole-figure", "", "all eleven states in the state graph, not only the part the run is in",
-     +[](E& o, std::string_view) -> Refusal {
-         o.wholeFigure = true;
-         return std::nullopt;
-     }},
+     +[](E& o, std::string_view) { return setSwitch(o.wholeFigure); }},
     {"--capture", "FILE", "draw a capture's connection instead of a scenario",
      +[](E& o, std::string_view v) -> Refusal {
          if (!o.capture)

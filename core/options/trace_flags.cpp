@@ -58,10 +58,7 @@ constexpr Flag<T> kTraceFlags[] = {
 
 using I = ImportOptions;
 constexpr Flag<I> kImportFlags[] = {
-    {"--list", "", "print one line per TCP connection of the capture", +[](I& o, std::string_view) -> Refusal {
-         o.list = true;
-         return std::nullopt;
-     }},
+    {"--list", "", "print one line per TCP connection of the capture", +[](I& o, std::string_view) { return setSwitch(o.list); }},
     {"--connection", "N", "which connection (1, 2, ... as --list numbers them)",
      +[](I& o, std::string_view v) { return readConnection(v, o.connection); }},
     {"--format", "text|jsonl", "how each event is printed", +[](I& o, std::string_view v) { return readFormat(v, o.format); }},

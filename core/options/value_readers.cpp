@@ -50,6 +50,35 @@ Refusal readConnection(std::string_view text, int& out) {
     return std::nullopt;
 }
 
+Refusal readTheme(std::string_view text, std::string& out) {
+    int i = 0;
+    if (Refusal bad = readChoice(text, {"light", "projector"}, "a theme", i))
+        return bad;
+    out = std::string(text);
+    return std::nullopt;
+}
+
+Refusal readLanguage(std::string_view text, std::string& out) {
+    int i = 0;
+    if (Refusal bad = readChoice(text, {"en", "zh_CN"}, "a language", i))
+        return bad;
+    out = std::string(text);
+    return std::nullopt;
+}
+
+Refusal readStep(std::string_view text, std::optional<std::uint64_t>& out) {
+    long long n = 0;
+    if (readWhole(text, 0, 1'000'000'000, "a step number", n))
+        return quoted(text) + " is not a step number (0 or more)";
+    out = static_cast<std::uint64_t>(n);
+    return std::nullopt;
+}
+
+Refusal setSwitch(bool& flag) {
+    flag = true;
+    return std::nullopt;
+}
+
 Refusal readPath(std::string_view text, std::string& out) {
     if (text.empty())
         return std::string("needs a file name");

@@ -7,28 +7,11 @@ namespace finwave::options::detail {
 
 namespace {
 using W = WindowOptions;
-Refusal set(bool& flag) {
-    flag = true;
-    return std::nullopt;
-}
-
 constexpr Flag<W> kWindowFlags[] = {
     {"--theme", "light|projector", "the look: light, or large text for a projector",
-     +[](W& o, std::string_view v) -> Refusal {
-         int i = 0;
-         if (Refusal bad = readChoice(v, {"light", "projector"}, "a theme", i))
-             return bad;
-         o.theme = std::string(v);
-         return std::nullopt;
-     }},
+     +[](W& o, std::string_view v) { return readTheme(v, o.theme); }},
     {"--lang", "en|zh_CN", "the language (default: as last chosen)",
-     +[](W& o, std::string_view v) -> Refusal {
-         int i = 0;
-         if (Refusal bad = readChoice(v, {"en", "zh_CN"}, "a language", i))
-             return bad;
-         o.language = std::string(v);
-         return std::nullopt;
-     }},
+     +[](W& o, std::string_view v) { return readLanguage(v, o.language); }},
     {"--lesson", "FILE", "open a lesson: an ordered list of scenarios, paged with Page Down / Page Up",
      +[](W& o, std::string_view v) { return readPath(v, o.lesson); }},
     {"--lesson-page", "N", "open the lesson at its N-th scenario (1, 2, ...)",
@@ -51,15 +34,9 @@ constexpr Flag<W> kWindowFlags[] = {
              o.capture.emplace();
          return readConnection(v, o.capture->connection);
      }},
-    {"--quiz", "", "start quiz mode", +[](W& o, std::string_view) { return set(o.quiz); }},
+    {"--quiz", "", "start quiz mode", +[](W& o, std::string_view) { return setSwitch(o.quiz); }},
     {"--steps", "N", "open the run at step N (in quiz mode: at the N-th question)",
-     +[](W& o, std::string_view v) -> Refusal {
-         long long n = 0;
-         if (readWhole(v, 0, 1'000'000'000, "a step number", n))
-             return "'" + printable(v) + "' is not a step number (0 or more)";
-         o.steps = static_cast<std::uint64_t>(n);
-         return std::nullopt;
-     }},
+     +[](W& o, std::string_view v) { return readStep(v, o.steps); }},
     {"--quiz-answer", "K", "answer the question with choice K (1 to 4) to show the reveal",
      +[](W& o, std::string_view v) -> Refusal {
          long long n = 0;
@@ -69,9 +46,9 @@ constexpr Flag<W> kWindowFlags[] = {
          return std::nullopt;
      }},
     {"--quiz-summary", "", "answer every question with choice 1 and show the end of the quiz",
-     +[](W& o, std::string_view) { return set(o.quizSummary); }},
-    {"--note-edit", "", "open the current step's note for writing", +[](W& o, std::string_view) { return set(o.noteEdit); }},
-    {"--editor", "", "open the scenario editor", +[](W& o, std::string_view) { return set(o.editor); }},
+     +[](W& o, std::string_view) { return setSwitch(o.quizSummary); }},
+    {"--note-edit", "", "open the current step's note for writing", +[](W& o, std::string_view) { return setSwitch(o.noteEdit); }},
+    {"--editor", "", "open the scenario editor", +[](W& o, std::string_view) { return setSwitch(o.editor); }},
     {"--editor-page", "N", "open the scenario editor at its page N (0 to 4)",
      +[](W& o, std::string_view v) -> Refusal {
          long long n = 0;
@@ -83,7 +60,7 @@ constexpr Flag<W> kWindowFlags[] = {
     {"--screenshot", "FILE.png", "once the window is shown, save the screen it is on and quit",
      +[](W& o, std::string_view v) { return readPath(v, o.screenshot); }},
     {"--report-geometry", "", "once shown, print the window's frame, the screen and the text sizes, and quit",
-     +[](W& o, std::string_view) { return set(o.reportGeometry); }},
+     +[](W& o, std::string_view) { return setSwitch(o.reportGeometry); }},
 };
 }  // namespace
 
