@@ -66,7 +66,7 @@ done
 WORK=$(mktemp -d /tmp/fw-capture.XXXXXX)
 PIDS=()        # every background process started, stopped by PID
 NAMESPACES=()  # every namespace created, deleted at exit
-NS_A= NS_M= NS_B=
+NS_A='' NS_M='' NS_B=''
 
 alive() { # PID: running and not a zombie
     local st
@@ -222,7 +222,8 @@ seg_keys() { # PCAP SRC_IP
 states_of() { awk -v e="$2" '$1 !~ /^#/ && $2 == e {print $3}' "$1"; }
 
 has_in_order() { # FILE END "S1 S2 ..."
-    local want=($3) i=0 s
+    local want i=0 s
+    read -r -a want <<<"$3"
     while read -r s; do
         [[ $i -lt ${#want[@]} && $s == "${want[$i]}" ]] && i=$((i + 1))
     done < <(states_of "$1" "$2")
