@@ -165,31 +165,35 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     return watcher.result();
 }
 
-void showExportDialog(QWidget* parent, SimController* controller) {
-    ExportChoicesDialog dialog(parent, controller);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    // The last folder used, else the user's documents or home (never "/"); the scenario's name.
-    QSettings settings;
-    QString folder = settings.value(QStringLiteral("export/folder")).toString();
+QString exportStartFolder() {
+    QString folder = QSettings().value(QStringLiteral("export/folder")).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     if (!QFileInfo(folder).isDir())
         folder = QDir::homePath();
-    const QString suggested = folder + QLatin1Char('/') + QString::fromStdString(controller->scenario().name) +
+    return folder;
+}
+
+QString pathWithFormat(const QString& path, const QString& chosenExtension, ExportFormat& format) {
+    if (formatFromPath(path, format))
+        return path;
+    formatFromPath(QStringLiteral("x.") + chosenExtension, format);
+    return path + QLatin1Char('.') + chosenExtension;
+}
+
+void showExportDialog(QWidget* parent, SimController* controller) {
+    ExportChoicesDialog dialog(parent, controller);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QSettings settings;
+    const QString suggested = exportStartFolder() + QLatin1Char('/') + QString::fromStdString(controller->scenario().name) +
                               QLatin1Char('.') + dialog.extension();
     QString path = QFileDialog::getSaveFileName(parent, QCoreApplication::translate("ExportDialog", "Export diagram"), suggested,
                                                 QCoreApplication::translate("ExportDialog", "%1 files (*.%2)").arg(dialog.formatName(), dialog.extension()));
     if (path.isEmpty())
         return;
     ExportOptions o = dialog.options();
-    // A name typed with another known extension ("x.pdf" while SVG was chosen) is written in that
-    // format; a name without one gets the chosen format's.
-    ExportFormat typed;
-    if (formatFromPath(path, typed))
-        o.format = typed;
-    else
-        path += QLatin1Char('.') + dialog.extension();
+    path = pathWithFormat(path, dialog.extension(), o.format);
     dialog.remember();
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
     // A cancelled export returns no error: nothing was written and nothing needs saying.

@@ -28,6 +28,12 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().
 void showExportDialog(QWidget* parent, SimController* controller);
+// Where the export's file dialog starts: the last folder used, else the user's documents, else
+// home; never "/".
+QString exportStartFolder();
+// The file and its format: a name typed with a known extension is written in that format ("x.pdf"
+// while SVG was chosen is a PDF); a name without one gets the chosen format's extension.
+QString pathWithFormat(const QString& path, const QString& chosenExtension, ExportFormat& format);
 // The dialog's preview: the complete run in `view` and `theme`, fitted to a Full HD slide and
 // scaled to 480 × 270.
 QImage previewDiagram(SimController* controller, DiagramView view, const QString& theme);

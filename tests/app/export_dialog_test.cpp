@@ -169,30 +169,30 @@ TEST(ExportFromWindow, TheDialogsChoicesReachTheFileAndAreRemembered) {
     EXPECT_EQ(settings.value(QStringLiteral("export/folder")).toString(), dir.path());
 }
 
-// A first export's file dialog opens in the user's documents (or home), not in "/", and a name typed with
-// another known extension is written in that format: "x.pdf" with SVG chosen is a PDF.
+// A first export's file dialog opens in the user's documents (or home), not in "/", and a name
+// typed with another known extension is written in that format: "x.pdf" with SVG chosen is a PDF.
 TEST(ExportFromWindow, TheFileDialogStartsInDocumentsAndTheTypedExtensionDecidesTheFormat) {
-    QTemporaryDir dir;
     QSettings().remove(QStringLiteral("export"));
-    QSettings().setValue(QStringLiteral("export/format"), 1);  // SVG
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    EXPECT_EQ(exportStartFolder(), QFileInfo(documents).isDir() ? documents : QDir::homePath());
+    EXPECT_NE(exportStartFolder(), QStringLiteral("/"));
     SimController ctl;
     ctl.loadScenario(*builtinScenario("normal-close"));
-    const QString path = dir.filePath(QStringLiteral("x.pdf"));
     QString startedIn;
     whenModal<QDialog>([&](QDialog* dialog) {
         whenModal<QFileDialog>([&](QFileDialog* files) {
             startedIn = files->directory().absolutePath();
-            files->setDirectory(dir.path());
-            files->selectFile(path);
-            QMetaObject::invokeMethod(files, "accept");
+            files->reject();
         });
         dialog->accept();
     });
     showExportDialog(nullptr, &ctl);
-    EXPECT_NE(startedIn, QStringLiteral("/"));
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    EXPECT_EQ(startedIn, QFileInfo(documents).isDir() ? documents : QDir::homePath());
-    EXPECT_TRUE(finwave::testing::readFile(path).startsWith("%PDF")) << "x.pdf does not hold a PDF";
+    EXPECT_EQ(startedIn, exportStartFolder());
+    ExportFormat format = ExportFormat::Png;
+    EXPECT_EQ(pathWithFormat(QStringLiteral("/t/x.pdf"), QStringLiteral("svg"), format), QStringLiteral("/t/x.pdf"));
+    EXPECT_EQ(format, ExportFormat::Pdf);
+    EXPECT_EQ(pathWithFormat(QStringLiteral("/t/x"), QStringLiteral("svg"), format), QStringLiteral("/t/x.svg"));
+    EXPECT_EQ(format, ExportFormat::Svg);
 }
 
 // Cancel in the progress dialog, clicked as a user would while the file is being written, stops the
