@@ -792,6 +792,10 @@
         <source>The time limit R2 is reached: no ACK came within that time of the segment&apos;s first transmission, before the retry limit.</source>
         <translation>达到时间上限 R2：自该报文段首次发送起，在这段时间内没有 ACK 到来，尚未用完重试次数。</translation>
     </message>
+    <message>
+        <source>PAWS: its timestamp is older than the last one seen, so it is an old duplicate; it is answered with an ACK and dropped.</source>
+        <translation>PAWS：它的时间戳比最近见到的更旧，因此是旧的重复报文段；回一个 ACK 后丢弃。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -2350,6 +2354,14 @@
     <message>
         <source>Endpoint B: %1</source>
         <translation>端点 B：%1</translation>
+    </message>
+    <message>
+        <source>Offers &amp;SACK in its SYN (RFC 2018; in use when both do)</source>
+        <translation>在 SYN 中提供 &amp;SACK（RFC 2018；双方都提供时才启用）</translation>
+    </message>
+    <message>
+        <source>Offers &amp;timestamps in its SYN (RFC 7323; in use when both do)</source>
+        <translation>在 SYN 中提供&amp;时间戳（RFC 7323；双方都提供时才启用）</translation>
     </message>
 </context>
 <context>

@@ -142,6 +142,8 @@ QWidget* ScenarioEditor::buildEndpoints() {
     flag("linger_zero", QT_TR_NOOP("SO_LINGER &0: close() aborts with RST"), &EndpointSetup::lingerZero);
     flag("linger2_negative", QT_TR_NOOP("TCP_LINGER2 < 0: an orphan resets instead of FIN_&WAIT_2 (Linux)"), &EndpointSetup::linger2Negative);
     flag("listen_again", QT_TR_NOOP("&Listens again when a connection ends (a server)"), &EndpointSetup::listenAgain);
+    flag("sack_permitted", QT_TR_NOOP("Offers &SACK in its SYN (RFC 2018; in use when both do)"), &EndpointSetup::sackPermitted);
+    flag("timestamps", QT_TR_NOOP("Offers &timestamps in its SYN (RFC 7323; in use when both do)"), &EndpointSetup::timestamps);
     for (std::size_t i = 1; i < order.size(); ++i)
         QWidget::setTabOrder(order[i - 1], order[i]);
     return scrolled(page);

@@ -144,6 +144,8 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "The retry limit is reached: the segment was retransmitted as often as allowed without an ACK.");
     case Reason::GaveUpTimeLimit:
         return QCoreApplication::translate("Reason", "The time limit R2 is reached: no ACK came within that time of the segment's first transmission, before the retry limit.");
+    case Reason::IgnoredPaws:
+        return QCoreApplication::translate("Reason", "PAWS: its timestamp is older than the last one seen, so it is an old duplicate; it is answered with an ACK and dropped.");
     case Reason::FinWait2TimeoutClosed:
         return QCoreApplication::translate("Reason", "Linux: the orphaned socket waited tcp_fin_timeout in FIN_WAIT_2 without the peer's FIN and is closed silently.");
     case Reason::UserTimeoutClosed:

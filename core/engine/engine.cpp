@@ -50,7 +50,15 @@ void Engine::initialize() {
         e.linger2Negative = me.linger2Negative;
         e.autoRead = me.autoRead;
         e.listenAgain = me.listenAgain;
+        e.offersSack = me.sackPermitted;
+        e.offersTimestamps = me.timestamps;
         if (e.state == TcpState::Established) {
+            // The options were negotiated in the handshake before the run (RFC 2018 §2, RFC 7323
+            // §3.2); TS.Recent is the peer's TSval of then.
+            e.peerSack = peer.sackPermitted;
+            e.peerTimestamps = peer.timestamps;
+            e.sackOk = e.offersSack && e.peerSack;
+            e.tsOk = e.offersTimestamps && e.peerTimestamps;
             e.incarnation = 1;
             e.synSent = true;
             e.sndUna = e.sndNxt = me.iss + 1 + me.alreadySent;
@@ -62,6 +70,10 @@ void Engine::initialize() {
             e.haveRtt = true;
         }
         e.rto = computeRto(e, m_s.params);
+        if (e.tsOk) {
+            e.tsRecent = tsValueAt(i == 0 ? Side::B : Side::A, -m_sc.ab.delay);
+            e.tsRecentValid = true;
+        }
         initWindows(e, m_s.params);
         m_s.ep[i] = e;
     }
@@ -98,7 +110,7 @@ void Engine::initialize() {
 
 void Engine::schedule(const Event& e) {
     m_s.queue.push_back(e);
-    m_s.queue.back().order = m_s.nextOrder++;
+    m_s.queue.back().order = static_cast<std::uint32_t>(m_s.nextOrder++);
     std::push_heap(m_s.queue.begin(), m_s.queue.end(), later);
 }
 
@@ -159,7 +171,7 @@ bool Engine::dropInFlight(std::uint32_t segmentId, Micros at) {
         if (e.type == EventType::Arrive && !e.duplicate && !e.forged && e.seg.id == segmentId) {
             e.type = EventType::Drop;
             e.t = std::clamp(at, m_s.now, e.arrivesAt);  // time never goes back
-            e.order = m_s.nextOrder++;
+            e.order = static_cast<std::uint32_t>(m_s.nextOrder++);
             setDropReason(e, Reason::LostByUser);
             std::make_heap(m_s.queue.begin(), m_s.queue.end(), later);
             return true;
@@ -207,12 +219,16 @@ void Engine::onArrive(const Event& e) {
         r.hasSegment = true;
         r.sentAt = e.sentAt;
         r.arrivesAt = e.arrivesAt;
+        r.opts = sentOptions(e);
         put(r);
     }
     const Endpoint& sender = ep(m_s, senderOf(seg.dir));
     m_staleArrival = !e.forged && e.tag != sender.incarnation;
+    // Its TSval, from the sender's clock when it left (RFC 7323 §3; what PAWS compares).
+    m_arrivalTsVal = seg.carries(option::Timestamps) ? std::optional(tsValueAt(senderOf(seg.dir), e.sentAt)) : std::nullopt;
     receive(e.side, seg);
     m_staleArrival = false;
+    m_arrivalTsVal.reset();
 }
 
 void Engine::onDrop(const Event& e) {
@@ -222,8 +238,16 @@ void Engine::onDrop(const Event& e) {
         r.hasSegment = true;
         r.sentAt = e.sentAt;
         r.arrivesAt = e.arrivesAt;
+        r.opts = sentOptions(e);
         put(r);
     }
+}
+
+// The option values a segment left with, from its Send record.
+SegmentOptions Engine::sentOptions(const Event& e) const {
+    if (e.forged || !m_trace || e.sendRecord >= m_trace->size())
+        return {};
+    return (*m_trace)[e.sendRecord].opts;
 }
 
 // Every change of state goes through here, so each one is recorded with its reason.
@@ -291,6 +315,8 @@ void Engine::freshTcb(Side side, std::uint32_t iss) {
     n.linger2Negative = e.linger2Negative;
     n.autoRead = e.autoRead;
     n.listenAgain = e.listenAgain;
+    n.offersSack = e.offersSack;
+    n.offersTimestamps = e.offersTimestamps;
     n.timers = e.timers;
     n.incarnation = e.incarnation;
     n.cause = e.cause;

@@ -35,6 +35,14 @@ void Engine::receive(Side me, const Segment& seg) {
         newIncarnationFromTimeWait(me, seg);
         return;
     }
+    // PAWS (RFC 7323 §5.3) before the sequence test, as Linux's tcp_validate_incoming() does: an
+    // old timestamp is an old duplicate, answered like an unacceptable segment.
+    if (pawsRejects(e, seg)) {
+        note(me, Reason::IgnoredPaws, &seg);
+        unacceptable(me, seg);
+        return;
+    }
+    noteTimestamp(me, seg);
     // First: sequence number check (§3.10.7.4 First, Table 6).
     if (!acceptable(e, seg)) {
         unacceptable(me, seg);
@@ -115,6 +123,10 @@ void Engine::unacceptable(Side me, const Segment& seg) {
         return;
     }
     // C4, G2, L3: a retransmitted FIN in CLOSE_WAIT, CLOSING or LAST_ACK is answered like this too.
+    // With SACK in use a duplicate (below RCV.NXT) is reported with a D-SACK block (RFC 2883 §4;
+    // Linux tcp_data_queue() and tcp_send_dupack() call tcp_dsack_set()); TIME_WAIT sends none.
+    if (e.sackOk && seg.seqSpace() > 0 && seqLe(seg.seq + seg.seqSpace(), e.rcvNxt))
+        m_dsack = std::pair(seg.seq, seg.seq + seg.seqSpace());
     sendAck(me, Reason::SendAckUnacceptable);
 }
 

@@ -38,6 +38,7 @@ void Engine::acceptSyn(Side me, const Segment& seg, Reason why) {
     e.irs = seg.seq;
     e.rcvNxt = seg.seq + 1;
     e.sndWnd = seg.wnd;
+    learnPeerOptions(me, seg);
     e.synSent = true;
     e.sndUna = e.iss;
     e.sndNxt = e.iss + 1;
@@ -64,6 +65,7 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
     e.irs = seg.seq;
     e.rcvNxt = seg.seq + 1;
     e.sndWnd = seg.wnd;
+    learnPeerOptions(me, seg);
     if (ackOk) {
         sampleRtt(e, seg.ack);
         e.sndUna = seg.ack;
@@ -80,18 +82,18 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
 }
 
 // A SYN reaching TIME-WAIT (RFC 9293 §3.10.7.4 Fourth; §3.6.1 MAY-2; RFC 6191). The linux profile
-// does what tcp_timewait_state_process() does: a SYN without ACK whose SEG.SEQ is above the old
-// RCV.NXT, on a port with a listener, is a new connection (TCP_TW_SYN). The rfc profile takes none
-// (without timestamps RFC 9293 gives no safe test): the SYN draws a challenge ACK (RFC 5961 §4),
-// see docs/protocol.md row T5.
+// does what tcp_timewait_state_process() does: a SYN without ACK, on a port with a listener, that
+// PAWS does not refuse, is a new connection (TCP_TW_SYN) when its SEG.SEQ is above the old RCV.NXT
+// or, with timestamps in use, its TSval is newer than the last one seen (RFC 6191). The rfc profile
+// takes none: the SYN draws a challenge ACK (RFC 5961 §4), see docs/protocol.md row T5.
 bool Engine::synOpensNewIncarnation(const Endpoint& e, const Segment& seg) const {
     return isLinux(m_s.params) && e.listenAgain && seg.has(flag::Syn) && !seg.has(flag::Ack) &&
-           !seg.has(flag::Rst) && seqLt(e.rcvNxt, seg.seq);
+           !seg.has(flag::Rst) && !pawsRejects(e, seg) && (seqLt(e.rcvNxt, seg.seq) || tsNewerThanRecent(e));
 }
 
-// TIME_WAIT ends and the listener answers the SYN: the new incarnation's ISN is the old SND.NXT +
-// 65537 (tcp_timewait_state_process(): "isn = tw_snd_nxt + 65535 + 2"), above every sequence number
-// the old one used, so its old duplicates cannot fall into the new window.
+// TIME_WAIT ends and the listener answers the SYN: the new incarnation's ISN is the old SND.NXT
+// plus 65537 (tcp_timewait_state_process() adds 65535 and 2), above every sequence number the old
+// one used, so its old duplicates cannot fall into the new window.
 void Engine::newIncarnationFromTimeWait(Side me, const Segment& seg) {
     std::uint32_t isn = ep(m_s, me).sndNxt + 65537;
     if (isn == 0)

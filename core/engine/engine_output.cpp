@@ -259,9 +259,12 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
         noteAckSent(from);
     if (!seg.has(flag::Rst))
         seg.wnd = receiveWindow(ep(m_s, from));
+    const SegmentOptions opts = stampOptions(from, seg, why);
+    const std::size_t sendRecord = m_trace ? m_trace->size() : 0;
     if (recording()) {
         TraceRecord r = base(EventKind::Send, from, why);
         r.seg = seg;
+        r.opts = opts;
         r.hasSegment = true;
         put(r);
     }
@@ -310,6 +313,7 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
     }
     Event e;
     e.seg = seg;
+    e.sendRecord = static_cast<std::uint32_t>(sendRecord);
     e.tag = ep(m_s, from).incarnation;
     e.sentAt = m_s.now;
     e.arrivesAt = m_s.now + delay;

@@ -83,10 +83,11 @@ void Engine::retransmit(Side me) {
 }
 
 // RFC 8985 §7.2 as Linux's tcp_schedule_loss_probe() does it: a probe is allowed once per tail,
-// outside loss recovery, on a synchronized connection with something in flight.
+// outside loss recovery, on a synchronized connection with something in flight, and only while
+// SACK is in use (it returns early unless tcp_is_sack()): without SACK the RTO alone resends.
 bool Engine::lossProbeAllowed(const Endpoint& e) const {
     const bool synchronized = e.state != TcpState::SynSent && e.state != TcpState::SynReceived;
-    return isLinux(m_s.params) && synchronized && e.retries == 0 && !e.probeOutstanding &&
+    return isLinux(m_s.params) && e.sackOk && synchronized && e.retries == 0 && !e.probeOutstanding &&
            seqLt(e.sndUna, e.sndNxt);
 }
 

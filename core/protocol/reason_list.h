@@ -98,3 +98,4 @@ FINWAVE_REASON(SendWindowUpdate, "send-window-update", "RFC 9293 §3.8.6.2.2; Li
 FINWAVE_REASON(AppConnectRefused, "app-connect-refused", "RFC 9293 §3.10.1 (connection already exists)")
 FINWAVE_REASON(GaveUpRetryLimit, "gave-up-retry-limit", "RFC 9293 §3.8.3 R1/R2 as a count; Linux tcp_retries2, tcp_orphan_retries")
 FINWAVE_REASON(GaveUpTimeLimit, "gave-up-time-limit", "RFC 9293 §3.8.3 R2 as time (at least 100 s)")
+FINWAVE_REASON(IgnoredPaws, "ignored-paws", "RFC 7323 §5.3; Linux tcp_paws_discard()")

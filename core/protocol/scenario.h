@@ -49,6 +49,11 @@ struct EndpointSetup {
     // listens again on the same port (a server), and in the linux profile a SYN that reaches its
     // TIME_WAIT may open the next incarnation (RFC 9293 §3.6.1 MAY-2; tcp_timewait_state_process()).
     bool listenAgain = false;
+    // TCP options this end offers in its SYN (as Linux does by default): SACK-permitted (RFC 2018)
+    // and timestamps (RFC 7323). Either is in use only when both ends offer it; a run that starts
+    // ESTABLISHED takes them as negotiated in the handshake before it.
+    bool sackPermitted = true;
+    bool timestamps = true;
 };
 
 // The state an endpoint starts a run in: ESTABLISHED, or CLOSED for a run that opens first. The

@@ -16,6 +16,25 @@ inline constexpr std::uint8_t Psh = 0x08;
 inline constexpr std::uint8_t Ack = 0x10;
 }  // namespace flag
 
+// TCP options a segment carries (RFC 9293 §3.2, RFC 2018, RFC 7323), as a bit set in
+// Segment::options: which are present. Their values are in the trace record (SegmentOptions).
+namespace option {
+inline constexpr std::uint8_t Mss = 0x01;            // RFC 9293 §3.7.1, SYNs only
+inline constexpr std::uint8_t SackPermitted = 0x02;  // RFC 2018 §2, SYNs only
+inline constexpr std::uint8_t Timestamps = 0x04;     // RFC 7323 §3
+inline constexpr std::uint8_t WindowScale = 0x08;    // RFC 7323 §2, SYNs only
+inline constexpr std::uint8_t Sack = 0x10;           // RFC 2018 §3 (a D-SACK block, RFC 2883)
+}  // namespace option
+
+// The values of the options a segment carries, as they would be on the wire.
+struct SegmentOptions {
+    std::uint16_t mss = 0;
+    std::uint8_t windowScale = 0;   // the shift count
+    std::uint32_t tsVal = 0, tsEcr = 0;
+    std::uint32_t sackLeft = 0, sackRight = 0;  // one block, absolute sequence numbers [left, right)
+    bool operator==(const SegmentOptions&) const = default;
+};
+
 // Direction of travel on the wire.
 enum class Direction : std::uint8_t { AtoB, BtoA };
 
@@ -36,8 +55,10 @@ struct Segment {
     std::uint8_t flags = 0;
     Direction dir = Direction::AtoB;
     std::uint8_t transmission = 0;  // 0 = first transmission, k = k-th retransmission
+    std::uint8_t options = 0;       // which TCP options it carries (option::)
 
     bool has(std::uint8_t f) const { return (flags & f) != 0; }
+    bool carries(std::uint8_t o) const { return (options & o) != 0; }
     bool isRetransmission() const { return transmission > 0; }
     // SEG.LEN of RFC 9293 §3.4: data plus one for SYN and one for FIN.
     std::uint32_t seqSpace() const { return len + (has(flag::Syn) ? 1u : 0u) + (has(flag::Fin) ? 1u : 0u); }

@@ -45,6 +45,7 @@ struct TraceRecord {
     Micros sentAt = 0;
     Micros arrivesAt = 0;
     Segment seg{};                 // Send, Arrive, Drop, and Notes about a segment
+    SegmentOptions opts{};         // the values of seg's options (seg.options says which it carries)
     std::uint32_t step = 0;        // the event (1-based) that produced this record
     std::uint32_t bytes = 0;       // App send/read: byte count
     Reason reason = Reason::Arrive;

@@ -157,7 +157,8 @@ ChannelParams readChannel(const Reader& r, const ChannelParams& d) {
 }
 
 EndpointSetup readEndpoint(const Reader& r) {
-    r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent", "listen_again"});
+    r.checkKeys({"initial", "iss", "linger_zero", "linger2_negative", "auto_read", "already_sent", "listen_again",
+                 "sack_permitted", "timestamps"});
     EndpointSetup e;
     e.initial = r.choice<TcpState>("initial", kInitialStates, TcpState::Established);
     e.iss = static_cast<std::uint32_t>(r.number("iss", rule::kIss, 0));
@@ -166,6 +167,9 @@ EndpointSetup readEndpoint(const Reader& r) {
     e.autoRead = r.boolean("auto_read", true);
     e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", rule::kBytes, 0));
     e.listenAgain = r.boolean("listen_again", false);
+    // Version 1 files wrote neither: both offered, as Linux does.
+    e.sackPermitted = r.boolean("sack_permitted", true);
+    e.timestamps = r.boolean("timestamps", true);
     return e;
 }
 

@@ -74,7 +74,8 @@ std::string writeScenario(const Scenario& s) {
     const auto endpoint = [](const EndpointSetup& e) {
         return json{{"initial", std::string(stateName(e.initial))}, {"iss", e.iss}, {"linger_zero", e.lingerZero},
                     {"linger2_negative", e.linger2Negative},
-                    {"auto_read", e.autoRead}, {"already_sent", e.alreadySent}, {"listen_again", e.listenAgain}};
+                    {"auto_read", e.autoRead}, {"already_sent", e.alreadySent}, {"listen_again", e.listenAgain},
+                    {"sack_permitted", e.sackPermitted}, {"timestamps", e.timestamps}};
     };
     j["a"] = endpoint(s.a);
     j["b"] = endpoint(s.b);

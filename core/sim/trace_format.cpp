@@ -57,6 +57,35 @@ std::string segmentLabel(const RelativeNumbers& sim, const Segment& s) {
     return out;
 }
 
+// The TCP options a segment carries: {"mss":1000,"sack_permitted":true,"wscale":7,"ts":[val,ecr],
+// "sack":[[left,right]]}; a SACK block relative to the receiver's ISN, as Wireshark shows it.
+std::string optionsJson(const Segment& s, const SegmentOptions& o, const RelativeNumbers& rel) {
+    std::string out = "{";
+    const auto add = [&out](std::string_view name, const std::string& value) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"' + std::string(name) + "\":" + value;
+    };
+    if (s.carries(option::Mss))
+        add("mss", std::to_string(o.mss));
+    if (s.carries(option::SackPermitted))
+        add("sack_permitted", "true");
+    if (s.carries(option::WindowScale))
+        add("wscale", std::to_string(o.windowScale));
+    if (s.carries(option::Timestamps))
+        add("ts", "[" + std::to_string(o.tsVal) + "," + std::to_string(o.tsEcr) + "]");
+    if (s.carries(option::Sack)) {
+        // Relative as the segment's ACK field is: the block's numbers are the receiver's.
+        Segment edge = s;
+        edge.flags = flag::Ack;
+        edge.ack = o.sackLeft;
+        const std::uint32_t left = rel.ack(edge);
+        edge.ack = o.sackRight;
+        add("sack", "[[" + std::to_string(left) + "," + std::to_string(rel.ack(edge)) + "]]");
+    }
+    return out + "}";
+}
+
 std::string seconds(Micros t) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%10.6f", static_cast<double>(t) / 1e6);
@@ -94,6 +123,8 @@ std::string jsonlRecord(const TraceRecord& r, const RelativeNumbers& sim, std::s
         out += ",\"len\":" + std::to_string(s.len);
         out += ",\"retransmission\":";
         out += s.isRetransmission() ? "true" : "false";
+        if (s.options != 0)
+            out += ",\"options\":" + optionsJson(s, r.opts, sim);
         out += '}';
         field(out, "seq_abs");
         out += std::to_string(s.seq);

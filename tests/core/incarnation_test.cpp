@@ -83,11 +83,12 @@ TEST(Incarnation, LinuxSynAboveRcvNxtInTimeWaitStartsANewIncarnationWithIsnOldSn
     EXPECT_EQ(sim->unlistedTransitions(), 0);
 }
 
-// Linux: an old SYN (SEG.SEQ 0, not above RCV.NXT 2) gets an ACK and TIME_WAIT goes on; with
-// tcp_rfc1337 = 1 the client's RST to that ACK is ignored, so TIME_WAIT lasts its 60 s.
+// Linux without timestamps: an old SYN (SEG.SEQ 0, not above RCV.NXT 2) gets an ACK and TIME_WAIT
+// goes on; with tcp_rfc1337 = 1 the client's RST to that ACK is ignored, so TIME_WAIT lasts its 60 s.
 TEST(Incarnation, LinuxOldSynInTimeWaitGetsAnAckAndTimeWaitGoesOn) {
     Scenario s = reconnect(Profile::Linux, std::nullopt);
     s.params.rfc1337 = true;
+    s.a.timestamps = s.b.timestamps = false;
     auto sim = play(s);
     const Segs segs = absoluteSegments(*sim);
     ASSERT_GE(segs.size(), 7u);
@@ -99,6 +100,28 @@ TEST(Incarnation, LinuxOldSynInTimeWaitGetsAnAckAndTimeWaitGoesOn) {
     EXPECT_FALSE(entered(*sim, Side::B, TcpState::SynReceived).empty());  // the SYN resent after TIME_WAIT
     EXPECT_EQ(notes(*sim, Side::B, Reason::NewIncarnation).size(), 1u);
     for (const auto& r : sim->trace()) EXPECT_NE(r.reason, Reason::TimeWaitNewIncarnation);
+}
+
+// Linux with timestamps (both ends offer them, as Linux does): the same old SYN, SEG.SEQ 0 not above
+// RCV.NXT 2, carries a TSval newer than the last one TIME_WAIT saw, so it opens the new incarnation
+// (RFC 6191; tcp_timewait_state_process()), with ISN old SND.NXT + 65537, at once.
+TEST(Incarnation, LinuxOldSynWithANewerTimestampInTimeWaitStartsANewIncarnation) {
+    Scenario s = reconnect(Profile::Linux, std::nullopt);
+    s.params.rfc1337 = true;
+    auto sim = play(s);
+    EXPECT_EQ(absoluteSegments(*sim),
+              withOldClose({seg("A>B", "SYN", 0, 0), seg("B>A", "SYN,ACK", 65539, 1), seg("A>B", "ACK", 1, 65540)}));
+    EXPECT_EQ(notes(*sim, Side::B, Reason::NewIncarnation), (std::vector<Micros>{1050 * kMs}));
+    bool newIncarnation = false;
+    for (const auto& r : sim->trace())
+        newIncarnation = newIncarnation || r.reason == Reason::TimeWaitNewIncarnation;
+    EXPECT_TRUE(newIncarnation);
+    // The SYN's TSval is A's clock at 1 s, newer than the one B's TIME_WAIT echoes.
+    for (const auto& r : sim->trace())
+        if (r.kind == EventKind::Send && r.seg.has(flag::Syn) && !r.seg.has(flag::Ack)) {
+            EXPECT_TRUE(r.seg.carries(option::Timestamps));
+            EXPECT_EQ(r.opts.tsEcr, 0u);
+        }
 }
 
 // RFC profile (docs/protocol.md T5): no new incarnation from TIME_WAIT; the SYN draws a challenge

@@ -4,6 +4,9 @@
 
 #include "core/engine/internal/sim_state.h"
 
+#include <optional>
+#include <utility>
+
 namespace finwave::detail {
 
 enum class AckUrgency : std::uint8_t { Now, MayDelay };
@@ -113,10 +116,22 @@ private:
     void note(Side side, Reason reason, const Segment* seg = nullptr);
     void put(const TraceRecord& r);
 
+    // TCP options (engine_options.cpp): RFC 2018, RFC 2883, RFC 7323.
+    std::uint32_t tsValueAt(Side side, Micros t) const;  // TSval of `side`'s clock at t
+    SegmentOptions stampOptions(Side from, Segment& seg, Reason why);  // sets seg.options
+    SegmentOptions sentOptions(const Event& e) const;
+    void learnPeerOptions(Side me, const Segment& syn);
+    bool pawsRejects(const Endpoint& e, const Segment& seg) const;  // RFC 7323 §5.3
+    void noteTimestamp(Side me, const Segment& seg);                 // TS.Recent (RFC 7323 §4.3)
+    bool tsNewerThanRecent(const Endpoint& e) const;
+
     State& m_s;
     const Scenario& m_sc;
     Trace* m_trace;
     bool m_staleArrival = false;  // the segment being processed left in an earlier incarnation
+    std::optional<std::uint32_t> m_arrivalTsVal;  // the TSval of the segment being processed
+    // A D-SACK block (RFC 2883) the next ACK reports: a duplicate just received.
+    std::optional<std::pair<std::uint32_t, std::uint32_t>> m_dsack;
 };
 
 }  // namespace finwave::detail

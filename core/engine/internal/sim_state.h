@@ -88,6 +88,14 @@ struct Endpoint {
     bool autoRead = true;
     bool dataSeen = false;
     bool allAckedSeen = false;
+    // TCP options (RFC 2018, RFC 7323): what this end offers in its SYN, what the peer's SYN offered,
+    // and so what the connection uses (both offered). TS.Recent is the peer's latest TSval this
+    // end echoes (RFC 7323 §4.3).
+    bool offersSack = true, offersTimestamps = true;
+    bool peerSack = false, peerTimestamps = false;
+    bool sackOk = false, tsOk = false;
+    bool tsRecentValid = false;
+    std::uint32_t tsRecent = 0;
 };
 
 // Output: queued data leaves, as an event of its own;
@@ -97,7 +105,8 @@ enum class EventType : std::uint8_t { App, Arrive, Drop, Timer, Output };
 // 64 bytes, so the heap moves one cache line per event.
 struct Event {
     Micros t = 0;
-    std::uint64_t order = 0;    // insertion order breaks ties
+    std::uint32_t order = 0;    // insertion order breaks ties (a run schedules far fewer than 2^32)
+    std::uint32_t sendRecord = 0;  // Arrive/Drop: the trace index of the segment's Send record
     Micros sentAt = 0;          // Arrive/Drop: when the segment left
     Micros arrivesAt = 0;       // Arrive/Drop: when it would have arrived
     Segment seg{};              // InjectRst: seg.seq holds the offset from the receiver's RCV.NXT
