@@ -4,6 +4,8 @@
 // by the chosen connection, not by the file: listConnections() keeps one summary per connection,
 // readConnection() keeps the segments of one.
 
+#include "core/protocol/segment.h"
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -37,6 +39,8 @@ struct WireSegment {
     std::uint16_t window = 0;
     std::uint8_t flags = 0;    // FIN SYN RST PSH ACK as finwave::flag
     std::uint32_t length = 0;  // TCP payload bytes (from the IP length, so a short snaplen keeps it)
+    std::uint8_t options = 0;  // which TCP options it carries (finwave::option bits)
+    SegmentOptions opts{};     // their values (the first SACK block only)
 };
 
 // How a connection's segments end, for the list (the reconstructor explains it fully).

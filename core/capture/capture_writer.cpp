@@ -1,6 +1,7 @@
 #include "core/capture/capture_writer.h"
 
 #include "core/capture/packet_bytes.h"
+#include "core/engine/tcp_options.h"
 #include "core/capture/internal/pcap_blocks.h"
 #include "core/protocol/transitions.h"
 
@@ -21,8 +22,12 @@ Host hostOf(Side s) {
     return h;
 }
 
-// The engine advertises an unscaled window; the header has 16 bits.
-std::uint16_t windowOf(const Segment& s) { return static_cast<std::uint16_t>(std::min<std::uint32_t>(s.wnd, 65535)); }
+// The window field: in a SYN as it is (RFC 7323 §2.2: never scaled), afterwards scaled by the shift
+// both SYNs offered (RFC 7323 §2.3), as the kernel writes it (rounded down).
+std::uint16_t windowOf(const Segment& s, std::uint8_t shift) {
+    const std::uint32_t w = s.has(flag::Syn) ? s.wnd : s.wnd >> shift;
+    return static_cast<std::uint16_t>(std::min<std::uint32_t>(w, 65535));
+}
 
 Segment segment(Direction dir, std::uint32_t seq, std::uint32_t ack, std::uint8_t flags, std::uint32_t len,
                 std::uint32_t wnd) {
@@ -44,6 +49,35 @@ std::uint32_t firstWindow(const Trace& trace, Side side) {
     return 65535;
 }
 
+// The options the synthetic opening carries, as the engine's SYNs would have (RFC 2018, RFC 7323):
+// MSS, window scale and each end's offers in the SYNs, the common ones in the SYN,ACK, timestamps
+// on everything after while both ends use them. `sent` and `shift` place each on its sender's clock.
+void stampSyntheticOptions(const Scenario& sc, std::vector<CapturedPacket>& out, const std::vector<Micros>& sent,
+                           Micros shift) {
+    const bool sack = sc.a.sackPermitted && sc.b.sackPermitted, ts = sc.a.timestamps && sc.b.timestamps;
+    std::uint32_t lastTs[2] = {0, 0};  // the latest TSval each side sent, which the other echoes
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        Segment& s = out[i].seg;
+        SegmentOptions& o = out[i].opts;
+        const Side from = senderOf(s.dir);
+        const EndpointSetup& me = from == Side::A ? sc.a : sc.b;
+        const bool syn = s.has(flag::Syn), synAck = syn && s.has(flag::Ack);
+        if (syn) {
+            s.options = option::Mss | option::WindowScale;
+            o.mss = static_cast<std::uint16_t>(std::min<std::uint32_t>(sc.params.mss, 65535));
+            o.windowScale = kWindowScale;
+            if (synAck ? sack : me.sackPermitted)
+                s.options |= option::SackPermitted;
+        }
+        if (synAck ? ts : syn ? me.timestamps : ts) {
+            s.options |= option::Timestamps;
+            o.tsVal = timestampClock(sc.seed, from, shift + sent[i]);
+            o.tsEcr = syn && !synAck ? 0 : lastTs[from == Side::A ? 1 : 0];
+            lastTs[from == Side::A ? 0 : 1] = o.tsVal;
+        }
+    }
+}
+
 // The opening a run that starts ESTABLISHED leaves out (RFC 9293 §3.5, Figure 6): A is the client.
 std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstTime, Side vantage) {
     const Scenario& sc = sim.scenario();
@@ -53,9 +87,9 @@ std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstT
     const std::uint32_t issA = sim.issAt(Side::A, 1), issB = sim.issAt(Side::B, 1);
     const std::uint32_t wndA = firstWindow(sim.trace(), Side::A), wndB = firstWindow(sim.trace(), Side::B);
     const std::string note = "synthetic: the run starts ESTABLISHED; this opening was not simulated";
-    out.push_back({0, segment(Direction::AtoB, issA, 0, flag::Syn, 0, wndA), 0, true, note});
-    out.push_back({0, segment(Direction::BtoA, issB, issA + 1, flag::Syn | flag::Ack, 0, wndB), 0, true, note});
-    out.push_back({0, segment(Direction::AtoB, issA + 1, issB + 1, flag::Ack, 0, wndA), 0, true, note});
+    out.push_back({0, segment(Direction::AtoB, issA, 0, flag::Syn, 0, wndA), {}, 0, true, note});
+    out.push_back({0, segment(Direction::BtoA, issB, issA + 1, flag::Syn | flag::Ack, 0, wndB), {}, 0, true, note});
+    out.push_back({0, segment(Direction::AtoB, issA + 1, issB + 1, flag::Ack, 0, wndA), {}, 0, true, note});
     // Bytes already sent and ACKed before the run (EndpointSetup::alreadySent), in MSS pieces.
     std::uint32_t nextA = issA + 1, nextB = issB + 1;
     for (Side s : {Side::A, Side::B}) {
@@ -66,11 +100,11 @@ std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstT
         for (std::uint32_t sent = 0; sent < total;) {
             const std::uint32_t len = std::min(mss, total - sent);
             out.push_back({0, segment(directionFrom(s), mine, theirs, flag::Ack | flag::Psh, len,
-                                      s == Side::A ? wndA : wndB), 0, true,
+                                      s == Side::A ? wndA : wndB), {}, 0, true,
                            "synthetic: data the scenario says was already sent and acknowledged"});
             mine += len;
             sent += len;
-            out.push_back({0, segment(directionFrom(peerOf(s)), theirs, mine, flag::Ack, 0, s == Side::A ? wndB : wndA), 0, true,
+            out.push_back({0, segment(directionFrom(peerOf(s)), theirs, mine, flag::Ack, 0, s == Side::A ? wndB : wndA), {}, 0, true,
                            "synthetic: ACK of the data already sent"});
         }
     }
@@ -87,6 +121,7 @@ std::vector<CapturedPacket> syntheticOpening(const Simulator& sim, Micros firstT
     const Micros shift = firstTime - kMs - clock;
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i].t = shift + (senderOf(out[i].seg.dir) == vantage ? sent[i] : arrived[i]);
+    stampSyntheticOptions(sc, out, sent, shift);
     std::stable_sort(out.begin(), out.end(), [](const CapturedPacket& x, const CapturedPacket& y) { return x.t < y.t; });
     return out;
 }
@@ -132,6 +167,7 @@ std::vector<CapturedPacket> capturedPackets(const Simulator& sim, Side vantage) 
         CapturedPacket p;
         p.t = r.t;
         p.seg = r.seg;
+        p.opts = r.opts;
         p.ipId = ipIds.count(r.seg.id) ? ipIds[r.seg.id] : 0;
         // The step's state changes go on its first packet: the one that caused them.
         if (r.step != commentedStep) {
@@ -145,17 +181,20 @@ std::vector<CapturedPacket> capturedPackets(const Simulator& sim, Side vantage) 
 
 std::string writeCapture(const Simulator& sim, const WriteOptions& options) {
     const bool ethernet = options.link == LinkType::Ethernet;
-    const std::uint16_t mss = static_cast<std::uint16_t>(std::min<std::uint32_t>(sim.scenario().params.mss, 65535));
     PcapBlockWriter writer(options.format, ethernet ? kLinkEthernet : kLinkRaw);
     std::string packet;
+    // Window scaling is in use once both SYNs offered it (RFC 7323 §2.2).
+    bool scaled[2] = {false, false};
     for (const CapturedPacket& p : capturedPackets(sim, options.vantage)) {
         const Side from = senderOf(p.seg.dir);
+        if (p.seg.has(flag::Syn))
+            scaled[from == Side::A ? 0 : 1] = p.seg.carries(option::WindowScale);
         TcpFields tcp;
         tcp.seq = p.seg.seq;
         tcp.ack = p.seg.ack;
-        tcp.window = windowOf(p.seg);
+        tcp.window = windowOf(p.seg, scaled[0] && scaled[1] ? kWindowScale : 0);
         tcp.flags = p.seg.flags;
-        tcp.mss = p.seg.has(flag::Syn) ? mss : 0;
+        tcp.options = optionBytes(p.seg, p.opts);
         tcp.payloadLength = p.seg.len;
         packet.clear();
         appendPacket(packet, hostOf(from), hostOf(peerOf(from)), p.ipId, tcp, ethernet);

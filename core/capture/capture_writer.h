@@ -31,6 +31,7 @@ inline constexpr std::uint16_t kPortB = 8080;
 struct CapturedPacket {
     Micros t = 0;            // simulated time (negative for the synthetic opening)
     Segment seg{};
+    SegmentOptions opts{};   // the values of seg's options
     std::uint16_t ipId = 0;
     bool synthetic = false;  // made up before the run so Wireshark knows the connection
     std::string comment;     // pcapng only

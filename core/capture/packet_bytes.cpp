@@ -35,9 +35,45 @@ std::uint16_t internetChecksum(const std::uint8_t* data, std::size_t size, std::
     return static_cast<std::uint16_t>(~sum);
 }
 
+std::vector<std::uint8_t> optionBytes(const Segment& seg, const SegmentOptions& o) {
+    std::vector<std::uint8_t> b;
+    const auto u16 = [&b](std::uint16_t v) {
+        b.push_back(static_cast<std::uint8_t>(v >> 8));
+        b.push_back(static_cast<std::uint8_t>(v));
+    };
+    const auto u32 = [&u16](std::uint32_t v) {
+        u16(static_cast<std::uint16_t>(v >> 16));
+        u16(static_cast<std::uint16_t>(v));
+    };
+    constexpr std::uint8_t kNop = 1, kMss = 2, kWs = 3, kSackPerm = 4, kSack = 5, kTs = 8;
+    if (seg.carries(option::Mss)) {
+        b.insert(b.end(), {kMss, 4});
+        u16(o.mss);
+    }
+    const bool ts = seg.carries(option::Timestamps), sackPerm = seg.carries(option::SackPermitted);
+    if (ts) {
+        if (sackPerm)
+            b.insert(b.end(), {kSackPerm, 2, kTs, 10});
+        else
+            b.insert(b.end(), {kNop, kNop, kTs, 10});
+        u32(o.tsVal);
+        u32(o.tsEcr);
+    } else if (sackPerm) {
+        b.insert(b.end(), {kNop, kNop, kSackPerm, 2});
+    }
+    if (seg.carries(option::WindowScale))
+        b.insert(b.end(), {kNop, kWs, 3, o.windowScale});
+    if (seg.carries(option::Sack)) {
+        b.insert(b.end(), {kNop, kNop, kSack, 10});
+        u32(o.sackLeft);
+        u32(o.sackRight);
+    }
+    return b;
+}
+
 void appendPacket(std::string& out, const Host& from, const Host& to, std::uint16_t ipId,
                   const TcpFields& tcp, bool ethernet) {
-    const std::size_t tcpHeader = tcp.mss ? 24 : 20;
+    const std::size_t tcpHeader = 20 + tcp.options.size();
     const std::size_t tcpLength = tcpHeader + tcp.payloadLength;
     const std::size_t ethLength = ethernet ? 14 : 0;
     std::vector<std::uint8_t> p(ethLength + kIpHeader + tcpLength, 0);
@@ -67,11 +103,7 @@ void appendPacket(std::string& out, const Host& from, const Host& to, std::uint1
     t[12] = static_cast<std::uint8_t>((tcpHeader / 4) << 4);
     t[13] = tcp.flags;
     put16(t + 14, tcp.window);
-    if (tcp.mss) {
-        t[20] = 2;  // kind MSS, RFC 9293 §3.2
-        t[21] = 4;
-        put16(t + 22, tcp.mss);
-    }
+    std::copy(tcp.options.begin(), tcp.options.end(), t + 20);  // RFC 9293 §3.2
     // Pseudo-header of RFC 9293 §3.1: source, destination, zero, protocol, TCP length.
     std::uint32_t pseudo = 0;
     pseudo = sumWords(ip + 12, 8, pseudo);

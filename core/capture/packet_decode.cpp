@@ -55,6 +55,44 @@ bool linkPayload(int dlt, const std::uint8_t* d, std::uint32_t n, std::uint32_t&
         return false;
     }
 }
+
+// The TCP options (RFC 9293 §3.2): each is kind, length, value, but for end-of-list (0) and NOP (1).
+// A malformed or unknown one ends the reading; what was read before it stays.
+void decodeOptions(const std::uint8_t* p, std::uint32_t n, WireSegment& out) {
+    out.options = 0;
+    out.opts = {};
+    for (std::uint32_t i = 0; i < n;) {
+        const std::uint8_t kind = p[i];
+        if (kind == 0)
+            return;
+        if (kind == 1) {
+            ++i;
+            continue;
+        }
+        if (i + 1 >= n || p[i + 1] < 2 || i + p[i + 1] > n)
+            return;
+        const std::uint8_t len = p[i + 1];
+        const std::uint8_t* v = p + i + 2;
+        if (kind == 2 && len == 4) {
+            out.options |= option::Mss;
+            out.opts.mss = be16(v);
+        } else if (kind == 3 && len == 3) {
+            out.options |= option::WindowScale;
+            out.opts.windowScale = v[0];
+        } else if (kind == 4 && len == 2) {
+            out.options |= option::SackPermitted;
+        } else if (kind == 5 && len >= 10 && (len - 2) % 8 == 0) {
+            out.options |= option::Sack;
+            out.opts.sackLeft = be32(v);
+            out.opts.sackRight = be32(v + 4);
+        } else if (kind == 8 && len == 10) {
+            out.options |= option::Timestamps;
+            out.opts.tsVal = be32(v);
+            out.opts.tsEcr = be32(v + 4);
+        }
+        i += len;
+    }
+}
 }  // namespace
 
 bool isSupportedLinkType(int dlt) {
@@ -142,6 +180,7 @@ DecodeStatus decodeFrame(int dlt, const std::uint8_t* d, std::uint32_t n, WireSe
     out.flags = d[tcp + 13] & 0x1f;
     out.window = be16(d + tcp + 14);
     out.length = ipPayloadEnd - tcp - dataOffset;
+    decodeOptions(d + tcp + 20, dataOffset - 20, out);
     return DecodeStatus::Tcp;
 }
 

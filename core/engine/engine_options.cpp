@@ -3,35 +3,30 @@
 // RFC 7323 §3.2); a duplicate is reported with a D-SACK block (RFC 2883); an old timestamp is
 // refused by PAWS (RFC 7323 §5.3). The layout on the wire is the capture writer's (core/capture).
 #include "core/engine/internal/engine.h"
+#include "core/engine/tcp_options.h"
+
+namespace finwave {
+
+// A 32-bit offset from the run's seed and a side (splitmix64's finalizer), the same on every
+// machine; turning timestamps on or off changes no loss or jitter.
+std::uint32_t timestampClock(std::uint64_t seed, Side side, Micros t) {
+    std::uint64_t z = seed + (side == Side::A ? 0x9E3779B97F4A7C15ull : 0xD1B54A32D192ED03ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    const Micros ms = t >= 0 ? t / kMs : -((-t + kMs - 1) / kMs);  // floor, also before time 0
+    return static_cast<std::uint32_t>(z ^ (z >> 31)) + static_cast<std::uint32_t>(ms);
+}
+
+}  // namespace finwave
 
 namespace finwave::detail {
 
 namespace {
-// The window scale a SYN offers (RFC 7323 §2.3). FinWave's endpoints have a 64 KiB buffer
-// (engine_window.cpp); 7 is what Linux 6.1 to 6.12 offer with their default tcp_rmem (6.18 offers
-// 10 with a larger default buffer). Windows after the SYN are written scaled by the capture.
-constexpr std::uint8_t kWindowScale = 7;
-
-// A 32-bit value from the run's seed and a side, the same on every machine: each end's timestamp
-// clock starts at a random offset (Linux secure_tcp_ts_off(), per 4-tuple, so a new incarnation on
-// the same ports keeps it). Not drawn from the run's random generator, so turning timestamps on
-// or off changes no loss or jitter.
-std::uint32_t clockOffset(std::uint64_t seed, Side side) {
-    std::uint64_t z = seed + (side == Side::A ? 0x9E3779B97F4A7C15ull : 0xD1B54A32D192ED03ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;  // splitmix64's finalizer
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return static_cast<std::uint32_t>(z ^ (z >> 31));
-}
-
 // TSval comparisons are modular (RFC 7323 §5.2).
 bool tsBefore(std::uint32_t a, std::uint32_t b) { return static_cast<std::int32_t>(a - b) < 0; }
 }  // namespace
 
-// A millisecond clock (Linux TCP_TS_HZ = 1000) from the side's offset.
-std::uint32_t Engine::tsValueAt(Side side, Micros t) const {
-    const Micros ms = t >= 0 ? t / kMs : -((-t + kMs - 1) / kMs);  // floor, also before time 0
-    return clockOffset(m_sc.seed, side) + static_cast<std::uint32_t>(ms);
-}
+std::uint32_t Engine::tsValueAt(Side side, Micros t) const { return timestampClock(m_sc.seed, side, t); }
 
 // The options of a segment leaving `from` (Linux tcp_syn_options(), tcp_synack_options(),
 // tcp_established_options()): MSS, window scale and the offers in a SYN; in a SYN,ACK only what

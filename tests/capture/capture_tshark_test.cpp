@@ -82,12 +82,15 @@ TEST_P(CaptureReadByWireshark, readsEveryPacketCleanlyAndFlagsWhatTheEngineDid) 
     options.vantage = c.vantage;
     const auto packets = capture::capturedPackets(sim, c.vantage);
     const std::string path = testing::writeTemp(caseName({GetParam(), 0}) + ".pcapng", capture::writeCapture(sim, options));
-    enum Column { Number, Malformed, Severity, TcpSum, IpSum, Rtx, DupAck, Lost, AckLost, Comment, Count };
+    enum Column { Number, Malformed, Severity, TcpSum, IpSum, Rtx, DupAck, Lost, AckLost, Comment, Mss, SackPerm,
+                  WScale, TsVal, TsEcr, SackLeft, Count };
     const auto rows = testing::tsharkFields(path, {"frame.number", "_ws.malformed", "_ws.expert.severity",
                                                    "tcp.checksum.status", "ip.checksum.status",
                                                    "tcp.analysis.retransmission", "tcp.analysis.duplicate_ack",
                                                    "tcp.analysis.lost_segment", "tcp.analysis.ack_lost_segment",
-                                                   "frame.comment"});
+                                                   "frame.comment", "tcp.options.mss_val", "tcp.options.sack_perm",
+                                                   "tcp.options.wscale.shift", "tcp.options.timestamp.tsval",
+                                                   "tcp.options.timestamp.tsecr", "tcp.options.sack_le"});
     ASSERT_TRUE(rows) << "tshark could not read " << path;
     ASSERT_EQ(rows->size(), packets.size()) << "tshark did not read every packet of " << path;
     bool anyLoss = false;
@@ -105,6 +108,18 @@ TEST_P(CaptureReadByWireshark, readsEveryPacketCleanlyAndFlagsWhatTheEngineDid) 
         if (!packets[i].comment.empty()) {
             EXPECT_NE(row[Comment].find(packets[i].comment), std::string::npos) << row[Comment];
         }
+        // Every option as the engine set it, read back by Wireshark's dissector.
+        const Segment& seg = packets[i].seg;
+        const SegmentOptions& o = packets[i].opts;
+        const auto field = [&](std::uint8_t option, std::uint32_t value) {
+            return seg.carries(option) ? std::to_string(value) : std::string();
+        };
+        EXPECT_EQ(row[Mss], field(option::Mss, o.mss));
+        EXPECT_EQ(row[WScale], field(option::WindowScale, o.windowScale));
+        EXPECT_EQ(row[TsVal], field(option::Timestamps, o.tsVal));
+        EXPECT_EQ(row[TsEcr], field(option::Timestamps, o.tsEcr));
+        EXPECT_EQ(!row[SackPerm].empty(), seg.carries(option::SackPermitted));
+        EXPECT_EQ(!row[SackLeft].empty(), seg.carries(option::Sack));
     }
     EXPECT_EQ(framesWith(*rows, Rtx), expectedRetransmissions(packets));
     EXPECT_EQ(framesWith(*rows, DupAck), expectedDuplicateAcks(packets));
