@@ -80,7 +80,9 @@ QString teardownText(const capture::Teardown& t) {
         out += QCoreApplication::translate("Capture", "; half-close with data after the first FIN");
     if (t.retransmittedFin)
         out += QCoreApplication::translate("Capture", "; retransmitted FIN");
-    if (t.finalAckMissing && t.kind != K::Abortive && t.kind != K::StillOpen)
+    if (t.finalAckLost && t.kind != K::Abortive && t.kind != K::StillOpen)
+        out += QCoreApplication::translate("Capture", "; final ACK lost");
+    else if (t.finalAckMissing && t.kind != K::Abortive && t.kind != K::StillOpen)
         out += QCoreApplication::translate("Capture", "; final ACK not seen");
     return out;
 }

@@ -63,6 +63,20 @@ struct Builder {
         tcb.state = to;
         tcb.enteredAt = t;
     }
+
+    // A note the record of which stands for a self-loop of the table (T1: TIME_WAIT restarted).
+    void note(const Tcb& tcb, Side side, Reason why, Micros t, Inferred inferred) {
+        PendingRecord p = cur;
+        p.t = t;
+        p.sub = sub++;
+        p.why = inferred;
+        p.record.kind = EventKind::Note;
+        p.record.t = t;
+        p.record.side = side;
+        p.record.reason = why;
+        (void)tcb;
+        recs.push_back(p);
+    }
 };
 
 Reason sendReason(const Segment& s, const Tcb& me) {
@@ -135,6 +149,13 @@ void onArrive(Builder& b, Tcb& me, Side side, const Segment& s, Micros t, Inferr
     const bool ackOfFin = s.has(flag::Ack) && me.finSent && seqLeq(me.finEnd, s.ack);
     if (s.has(flag::Ack) && me.state == S::SynReceived && seqLeq(me.iss + 1, s.ack))
         b.change(me, side, S::Established, Reason::EstablishedPassive, t, why);
+    if (s.has(flag::Fin) && me.finReceived && me.state == S::TimeWait) {
+        // T1: the peer's FIN again in TIME_WAIT (its ACK of the first was lost): ACK it and restart
+        // 2MSL (RFC 9293 §3.10.7.4 Fifth and Eighth).
+        b.note(me, side, Reason::TimeWaitRestarted, t, why);
+        me.enteredAt = t;
+        return;
+    }
     if (s.has(flag::Fin) && !me.finReceived) {
         me.finReceived = true;
         if (ackOfFin && !me.finAcked && me.state == S::FinWait1) {
@@ -158,19 +179,20 @@ void onArrive(Builder& b, Tcb& me, Side side, const Segment& s, Micros t, Inferr
 }  // namespace
 
 // Defined in reconstruct_records.cpp: sides, segments, and the records put in one trace.
-void assembleRecords(Reconstruction& out, const std::vector<Segment>& segs, const Timeline& tl,
-                     std::vector<PendingRecord>& states, bool sawSyn);
+void assembleRecords(Reconstruction& out, const Timeline& tl, std::vector<PendingRecord>& states, bool sawSyn);
 void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, std::vector<Segment>& segs,
-                     std::vector<Micros>& times);
+                     std::vector<SegmentOptions>& opts, std::vector<Micros>& times);
 
 Reconstruction reconstruct(const std::vector<WireSegment>& wire, const ReconstructOptions& options) {
     Reconstruction out;
     std::vector<Segment> segs;
+    std::vector<SegmentOptions> opts;
     std::vector<Micros> times;
-    prepareSegments(wire, out, segs, times);
+    prepareSegments(wire, out, segs, opts, times);
     if (segs.empty())
         return out;
-    const Timeline tl = buildTimeline(segs, times);
+    const Timeline tl = buildTimeline(segs, opts, times);
+    const std::vector<Segment>& all = tl.segs;  // the captured ones and any added
     out.near = tl.near;
     out.roundTrip = tl.roundTrip;
 
@@ -185,7 +207,7 @@ Reconstruction reconstruct(const std::vector<WireSegment>& wire, const Reconstru
         Micros lastFinAt = 0, lastEventAt = 0;
         for (std::size_t k = 0; k < events.size(); ++k) {
             const EndpointEvent& e = events[k];
-            const Segment& s = segs[e.seg];
+            const Segment& s = all[e.seg];
             b.cur = PendingRecord{e.t, e.rank, e.seg, e.send ? 0 : 1, 0, {}, Inferred::No};
             b.sub = -10;  // the changes a sent SYN or FIN makes come before it (close, then FIN)
             lastEventAt = e.t;
@@ -202,12 +224,12 @@ Reconstruction reconstruct(const std::vector<WireSegment>& wire, const Reconstru
                 b.sub = 1;
                 // Only the very next event can be a reply to this segment.
                 const Segment* next =
-                    k + 1 < events.size() && events[k + 1].send ? &segs[events[k + 1].seg] : nullptr;
+                    k + 1 < events.size() && events[k + 1].send ? &all[events[k + 1].seg] : nullptr;
                 onArrive(b, me, side, s, e.t, e.why, next);
             }
         }
         // After the capture: TIME_WAIT ends by its timer; a FIN resent with no answer ends in giving up.
-        b.cur = PendingRecord{0, 0, segs.size(), 3, 0, {}, Inferred::No};
+        b.cur = PendingRecord{0, 0, all.size(), 3, 0, {}, Inferred::No};
         b.sub = 0;
         if (me.state == S::TimeWait)
             b.change(me, side, S::Closed, Reason::TimeWaitExpired, me.enteredAt + options.timeWait,
@@ -215,15 +237,15 @@ Reconstruction reconstruct(const std::vector<WireSegment>& wire, const Reconstru
         if (fins >= 3 && !me.finAcked && lastFinAt == lastEventAt && me.state == S::FinWait1)
             b.change(me, side, S::Closed, Reason::RetriesExhaustedClosed, lastFinAt, Inferred::GaveUp);
     }
-    assembleRecords(out, segs, tl, b.recs, sawSyn);
+    assembleRecords(out, tl, b.recs, sawSyn);
     return out;
 }
 
-Reason sendReasonOf(const Segment& s, bool finReceived, bool closed) {
+Reason sendReasonOf(const Segment& s, bool finReceived, bool closed, bool probe) {
     Tcb t;
     t.finReceived = finReceived;
     t.state = closed ? S::Closed : S::Established;
-    return sendReason(s, t);
+    return probe ? Reason::TailLossProbe : sendReason(s, t);
 }
 
 }  // namespace finwave::capture

@@ -42,7 +42,9 @@ struct Reconstruction {
     Micros roundTrip = 0;            // estimated
     std::int64_t zeroNs = 0;         // capture time of t = 0 (the first packet)
     std::uint32_t issA = 0, issB = 0;  // for Wireshark's relative numbers
-    std::vector<std::uint64_t> packetOf;  // segment id - 1 -> packet number in the file
+    std::vector<std::uint64_t> packetOf;  // segment id - 1 -> packet number in the file (0: not captured)
+    bool sackInUse = false;        // both SYNs offered SACK-permitted: Linux then probes a lost tail
+    bool timestampsInUse = false;  // both SYNs offered timestamps
 };
 
 Reconstruction reconstruct(const std::vector<WireSegment>& segments, const ReconstructOptions& options = {});

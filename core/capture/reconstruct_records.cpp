@@ -9,10 +9,20 @@
 
 namespace finwave::capture {
 
-Reason sendReasonOf(const Segment& s, bool finReceived, bool closed);  // reconstruct.cpp
+Reason sendReasonOf(const Segment& s, bool finReceived, bool closed, bool probe);  // reconstruct.cpp
+
+namespace {
+// With SACK in use a first resend within a probe timeout of the original is Linux's tail-loss probe
+// (RFC 8985 §7; tcp_schedule_loss_probe() needs SACK): PTO is at most 2 SRTT + TCP_RTO_MIN (200 ms),
+// and its timer may fire a few ticks late. Every kernel capture in tests/data/kernel with SACK shows
+// one; an RFC host's RTO resend comes a second later.
+bool looksLikeProbe(const Reconstruction& out, const Segment& s, Micros sinceFirstCopy) {
+    return out.sackInUse && s.transmission == 1 && sinceFirstCopy <= 2 * out.roundTrip + 250 * kMs;
+}
+}  // namespace
 
 void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, std::vector<Segment>& segs,
-                     std::vector<Micros>& times) {
+                     std::vector<SegmentOptions>& opts, std::vector<Micros>& times) {
     if (wire.empty())
         return;
     // A sent the first FIN or RST (the rule); without either, the client; else the first sender.
@@ -31,8 +41,13 @@ void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, 
         out.client = syn->from == out.endpointA ? Side::A : Side::B;
     out.zeroNs = wire.front().tNs;
     bool issKnown[2] = {false, false};
+    bool synSack[2] = {false, false}, synTs[2] = {false, false};
     for (const WireSegment& w : wire) {
         const bool fromA = w.from == out.endpointA;
+        if (w.flags & flag::Syn) {  // what each SYN offered (RFC 2018 §2, RFC 7323 §3.2)
+            synSack[fromA ? 0 : 1] = (w.options & option::SackPermitted) != 0;
+            synTs[fromA ? 0 : 1] = (w.options & option::Timestamps) != 0;
+        }
         std::uint32_t& iss = fromA ? out.issA : out.issB;
         bool& known = issKnown[fromA ? 0 : 1];
         if (w.flags & flag::Syn) {
@@ -60,15 +75,21 @@ void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, 
         if (s.seqSpace() > 0)
             copies = copiesOf[{s.dir == Direction::AtoB ? 0 : 1, s.seq}]++;
         s.transmission = static_cast<std::uint8_t>(std::min(copies, 255));
+        s.options = w.options;
         segs.push_back(s);
+        opts.push_back(w.opts);
         times.push_back((w.tNs - out.zeroNs) / 1000);
         out.packetOf.push_back(w.packet);
     }
+    out.sackInUse = synSack[0] && synSack[1];
+    out.timestampsInUse = synTs[0] && synTs[1];
 }
 
-void assembleRecords(Reconstruction& out, const std::vector<Segment>& segs, const Timeline& tl,
-                     std::vector<PendingRecord>& all, bool sawSyn) {
+void assembleRecords(Reconstruction& out, const Timeline& tl, std::vector<PendingRecord>& all, bool sawSyn) {
+    const std::vector<Segment>& segs = tl.segs;
+    out.packetOf.resize(segs.size(), 0);  // an added segment is no packet of the file
     bool finSeen[2] = {false, false};
+    std::map<std::pair<int, std::uint32_t>, Micros> firstSent;  // each (direction, seq)'s first copy
     // Each segment's tie-break rank at its send and at its arrival (timeline.h).
     std::vector<int> sendRank(segs.size(), 0), arriveRank(segs.size(), 0);
     for (const auto& list : tl.events)
@@ -78,16 +99,18 @@ void assembleRecords(Reconstruction& out, const std::vector<Segment>& segs, cons
         const Segment& s = segs[i];
         const Side from = senderOf(s.dir);
         const int fi = from == Side::A ? 0 : 1;
-        PendingRecord send{tl.sentAt[i], 0, i, 0, 0, {}, Inferred::No};
+        PendingRecord send{tl.sentAt[i], 0, i, 0, 0, {}, tl.notCaptured[i] ? Inferred::NotCaptured : Inferred::No};
         TraceRecord& r = send.record;
         r.kind = EventKind::Send;
         r.side = from;
         r.seg = s;
+        r.opts = tl.opts[i];
         r.hasSegment = true;
         r.t = send.t;
         r.sentAt = tl.sentAt[i];
         r.arrivesAt = tl.arrivesAt[i];
-        r.reason = sendReasonOf(s, finSeen[1 - fi], false);
+        const Micros first = s.seqSpace() > 0 ? firstSent.try_emplace({fi, s.seq}, tl.sentAt[i]).first->second : tl.sentAt[i];
+        r.reason = sendReasonOf(s, finSeen[1 - fi], false, looksLikeProbe(out, s, tl.sentAt[i] - first));
         send.rank = sendRank[i];  // the far end's send waits for what it had received
         all.push_back(send);
         if (s.has(flag::Fin))

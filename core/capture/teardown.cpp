@@ -13,6 +13,15 @@ bool finalAcked(const Reconstruction& r, const Segment& fin) {
             return true;
     return false;
 }
+
+// Whether an ACK of `fin` from the other side died on the way (seen lost, or added not captured).
+bool ackOfFinLost(const Reconstruction& r, const Segment& fin) {
+    for (const TraceRecord& rec : r.trace)
+        if (rec.kind == EventKind::Drop && rec.seg.dir != fin.dir && rec.seg.has(flag::Ack) &&
+            rec.seg.seqSpace() == 0 && seqLeq(seqEnd(fin), rec.seg.ack))
+            return true;
+    return false;
+}
 }  // namespace
 
 Teardown classifyTeardown(const Reconstruction& r) {
@@ -84,6 +93,7 @@ Teardown classifyTeardown(const Reconstruction& r) {
         t.kind = separateAck ? TeardownKind::FourWay : TeardownKind::ThreeSegment;
     }
     t.finalAckMissing = !finalAcked(r, *finalFin);
+    t.finalAckLost = ackOfFinLost(r, *finalFin);
     return t;
 }
 
@@ -113,7 +123,9 @@ std::string teardownSentence(const Teardown& t) {
         out += "; half-close with data after the first FIN";
     if (t.retransmittedFin)
         out += "; retransmitted FIN";
-    if (t.finalAckMissing && t.kind != TeardownKind::Abortive && t.kind != TeardownKind::StillOpen)
+    if (t.finalAckLost && t.kind != TeardownKind::Abortive && t.kind != TeardownKind::StillOpen)
+        out += "; final ACK lost";
+    else if (t.finalAckMissing && t.kind != TeardownKind::Abortive && t.kind != TeardownKind::StillOpen)
         out += "; final ACK not seen";
     return out;
 }

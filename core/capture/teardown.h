@@ -25,6 +25,7 @@ struct Teardown {
     bool halfCloseData = false;    // data flowed after the first FIN
     bool retransmittedFin = false;
     bool finalAckMissing = false;  // the last FIN's ACK is not in the capture
+    bool finalAckLost = false;     // an ACK of the last FIN was sent and lost: the FIN was resent
     TcpState endA = TcpState::Closed, endB = TcpState::Closed;  // at the last captured packet
 };
 
