@@ -5,9 +5,9 @@ FINWAVE_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    libgl-dev zlib1g-dev nlohmann-json3-dev libgtest-dev libgmock-dev libbenchmark-dev
+    libgl-dev zlib1g-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
     fonts-noto-core fonts-noto-cjk xvfb xauth imagemagick
-    libpcap-dev tshark tcpdump
+    libpcap-dev tshark
 )
 
 finwave_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }

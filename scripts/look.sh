@@ -42,7 +42,7 @@ for size in "${sizes[@]}"; do
             done
         done
     done
-    # Lessons (issue 15), at 1366x768 and 1280x720: the example lesson in the presenter layout and
+    # Lessons, at 1366x768 and 1280x720: the example lesson in the presenter layout and
     # an annotated diagram with a note being written, in both languages.
     if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
         for lang in en zh_CN; do
@@ -67,18 +67,6 @@ for size in "${sizes[@]}"; do
                 for moment in quiz-question quiz-reveal quiz-summary; do
                     shots+=("$quiz $theme $lang -1 $out/${size}_${theme}_${lang}_${moment}.png ${quizFlags[$moment]}")
                 done
-            done
-        done
-    fi
-    # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
-    # faults, protocol; page 0, general, is the plainest) over the four theme and language pairs,
-    # shifted by two at 1280x720 so each page is seen in both themes.
-    if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
-        page=$( [ "$size" = 1366x768 ] && echo 1 || echo 3 )
-        for theme in light projector; do
-            for lang in en zh_CN; do
-                shots+=("lost-last-ack $theme $lang 4 $out/${size}_${theme}_${lang}_editor_p$page.png --editor-page $page")
-                page=$(( page % 4 + 1 ))
             done
         done
     fi
