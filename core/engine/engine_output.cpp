@@ -261,13 +261,6 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
         seg.wnd = receiveWindow(ep(m_s, from));
     const SegmentOptions opts = stampOptions(from, seg, why);
     const std::size_t sendRecord = m_trace ? m_trace->size() : 0;
-    if (recording()) {
-        TraceRecord r = base(EventKind::Send, from, why);
-        r.seg = seg;
-        r.opts = opts;
-        r.hasSegment = true;
-        put(r);
-    }
     ChannelState& ch = m_s.channel[seg.dir == Direction::AtoB ? 0 : 1];
     const std::uint32_t n = ++ch.sent;
     bool lost = false;
@@ -326,15 +319,27 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
         e.type = EventType::Arrive;
         e.t = e.arrivesAt;
     }
-    schedule(e);
+    Event d = e;
     if (duplicate) {
-        Event d = e;
         d.type = EventType::Arrive;
         d.duplicate = true;
         d.arrivesAt = m_s.now + delay + duplicateDelay;
         d.t = d.arrivesAt;
-        schedule(d);
     }
+    if (recording()) {
+        TraceRecord r = base(EventKind::Send, from, why);
+        r.seg = seg;
+        r.opts = opts;
+        r.hasSegment = true;
+        // Its flight, as the channel decided it: until its last copy arrives or dies, so a view
+        // knows at the send how long the arrow will be.
+        r.sentAt = m_s.now;
+        r.arrivesAt = std::max(e.t, d.t);
+        put(r);
+    }
+    schedule(e);
+    if (duplicate)
+        schedule(d);
 }
 
 }  // namespace finwave::detail

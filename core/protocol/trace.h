@@ -41,7 +41,8 @@ struct TraceRecord {
     Micros deadline = 0;           // TimerStart: when it fires
     // Arrive and Drop: the segment's flight, so no reader pairs records itself. sentAt is when it
     // left; arrivesAt when it reaches (or, for a Drop, would have reached) the receiver; a Drop's
-    // own t is where it died.
+    // own t is where it died. Send: arrivesAt is when its flight ends as the channel decided it at
+    // the send (its last copy's arrival, or where it dies), so a view knows how long the arrow is.
     Micros sentAt = 0;
     Micros arrivesAt = 0;
     Segment seg{};                 // Send, Arrive, Drop, and Notes about a segment

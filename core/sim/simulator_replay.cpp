@@ -96,6 +96,16 @@ void Simulator::loadReplay(const Trace& records, std::uint32_t issA, std::uint32
     s.description = title;
     s.a.iss = issA;
     s.b.iss = issB;
+    // Each end starts as the records start it (CLOSED when the capture holds the SYN), so the
+    // diagram's first band, the status bar and the state graph agree at step 0.
+    if (!records.empty()) {
+        const TraceRecord& first = records[0];
+        TcpState a = first.stateA, b = first.stateB;
+        if (first.kind == EventKind::State)
+            (first.side == Side::A ? a : b) = first.from;
+        s.a.initial = a == TcpState::Established ? TcpState::Established : TcpState::Closed;
+        s.b.initial = b == TcpState::Established ? TcpState::Established : TcpState::Closed;
+    }
     // The channels' delays as the records give them (the shortest flight each way), so views scale
     // their time axis to the captured round trip.
     Micros flight[2] = {-1, -1};

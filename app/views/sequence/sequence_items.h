@@ -215,6 +215,8 @@ public:
     enum { Type = BreakType };
     BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label);
     int type() const override { return Type; }
+    double top() const { return m_y0; }     // where the compressed time begins
+    double bottom() const { return m_y1; }  // and ends
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 

@@ -67,6 +67,7 @@ void SequenceScene::appendSend(const TraceRecord& r, int i) {
     addItem(arrow);
     d->arrows.push_back(arrow);
     d->bySegment[r.seg.id] = arrow;
+    d->axis.hold(i, r.arrivesAt);  // no break through its flight
 }
 
 void SequenceScene::appendArrival(const TraceRecord& r, int i) {

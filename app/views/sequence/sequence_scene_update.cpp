@@ -105,6 +105,7 @@ void SequenceScene::truncate(int newSize) {
     syncParameterMarks();
     const Trace& trace = d->ctl->sim().trace();
     d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
+    d->axis.forgetHolds(newSize);
     while (d->breaks.size() > d->axis.breaks().size()) {
         delete d->breaks.back();
         d->breaks.pop_back();

@@ -17,11 +17,26 @@ void TimeAxis::reset(double top, double pxPerMicro, Micros threshold, double bre
     addTime(0);
 }
 
-double TimeAxis::span(Micros gap) const {
-    if (gap <= m_threshold)
+double TimeAxis::span(Micros gap, bool linear) const {
+    if (gap <= m_threshold || linear)
         return static_cast<double>(gap) * m_scale;
     return static_cast<double>(m_threshold) * m_scale +
            m_breakLength * (1.0 - static_cast<double>(m_threshold) / static_cast<double>(gap));
+}
+
+void TimeAxis::hold(int record, Micros until) {
+    if (until > lastTime())
+        m_holds.push_back(Hold{record, std::max(until, m_holds.empty() ? 0 : m_holds.back().until)});
+}
+
+void TimeAxis::forgetHolds(int record) {
+    while (!m_holds.empty() && m_holds.back().record >= record)
+        m_holds.pop_back();
+}
+
+// The gap after the last knot is drawn at scale while something sent by then still flies.
+bool TimeAxis::linearGap(Micros gap) const {
+    return !m_holds.empty() && !m_knots.empty() && m_holds.back().until > m_knots.back() && gap <= kMaxHeld * m_threshold;
 }
 
 void TimeAxis::addTime(Micros t) {
@@ -33,13 +48,15 @@ void TimeAxis::addTime(Micros t) {
         return;
     }
     const Micros gap = t - m_knots.back();
-    const double y = m_y.back() + span(gap);
-    if (gap > m_threshold) {
+    const bool linear = linearGap(gap);
+    const double y = m_y.back() + span(gap, linear);
+    if (gap > m_threshold && !linear) {
         const double y0 = m_y.back() + static_cast<double>(m_threshold) * m_scale;
         m_breaks.push_back(Break{m_knots.back(), t, y0, y});  // from..to is the real idle span
     }
     m_knots.push_back(t);
     m_y.push_back(y);
+    m_linear.push_back(linear);
 }
 
 void TimeAxis::truncateAfter(Micros t) {
@@ -48,6 +65,7 @@ void TimeAxis::truncateAfter(Micros t) {
             m_breaks.pop_back();
         m_knots.pop_back();
         m_y.pop_back();
+        m_linear.pop_back();
     }
 }
 
@@ -55,10 +73,10 @@ double TimeAxis::y(Micros t) const {
     if (m_knots.empty() || t <= m_knots.front())
         return m_y.empty() ? m_top : m_y.front();
     if (t >= m_knots.back())
-        return m_y.back() + span(t - m_knots.back());
+        return m_y.back() + span(t - m_knots.back(), linearGap(t - m_knots.back()));
     const auto it = std::upper_bound(m_knots.begin(), m_knots.end(), t);
     const std::size_t i = static_cast<std::size_t>(it - m_knots.begin()) - 1;
-    return m_y[i] + span(t - m_knots[i]);
+    return m_y[i] + span(t - m_knots[i], m_linear[i]);
 }
 
 }  // namespace finwave::app

@@ -9,6 +9,8 @@ namespace finwave::app {
 // Maps simulated time to a y coordinate. Busy spans are linear at a readable scale; an idle gap
 // between two event times longer than `threshold` is drawn as a short break instead, so a 1 ms
 // round trip and a 60 s TIME_WAIT fit on one screen. Monotone, and stable as times are added.
+// While a segment is in flight (hold) nothing is compressed, so no break crosses its arrow, unless
+// the flight is past kMaxHeld thresholds long (no diagram could draw it at scale).
 class TimeAxis {
 public:
     struct Break {
@@ -18,8 +20,13 @@ public:
 
     void reset(double top, double pxPerMicro, Micros threshold, double breakLength);
     void addTime(Micros t);            // event times arrive in order
+    // Record `record`'s segment flies from the last time to `until`; forgetHolds drops those of
+    // records from `record` on (step back).
+    void hold(int record, Micros until);
+    void forgetHolds(int record);
+    static constexpr int kMaxHeld = 40;
     void truncateAfter(Micros t);      // drop knots later than t (step back)
-    void clear() { m_knots.clear(); m_y.clear(); m_breaks.clear(); }
+    void clear() { m_knots.clear(); m_y.clear(); m_linear.clear(); m_breaks.clear(); m_holds.clear(); }
 
     double y(Micros t) const;
     Micros lastTime() const { return m_knots.empty() ? 0 : m_knots.back(); }
@@ -28,15 +35,22 @@ public:
     double top() const { return m_top; }
 
 private:
-    double span(Micros gap) const;
+    double span(Micros gap, bool linear) const;
+    bool linearGap(Micros gap) const;
 
     std::vector<Micros> m_knots;  // distinct event times, increasing
     std::vector<double> m_y;      // y of each knot
+    std::vector<bool> m_linear;   // the gap after each knot but the last was drawn at scale, held
     std::vector<Break> m_breaks;
     double m_top = 0;
     double m_scale = 0.001;
     Micros m_threshold = 300 * kMs;
     double m_breakLength = 56;
+    struct Hold {
+        int record = 0;
+        Micros until = 0;  // the latest end of this and every earlier hold
+    };
+    std::vector<Hold> m_holds;  // in record order
 };
 
 }  // namespace finwave::app
