@@ -183,13 +183,13 @@ void ChartsPanel::refreshTimeline() {
     // Tick labels no closer than their own width allows at the chart's size.
     const QFontMetricsF fm(m_theme.font);
     const double plot = std::max(100.0, m_timelineView->chart()->plotArea().width());
-    const double minGap = (fm.horizontalAdvance(formatTime(std::max(m_ctl->displayTime(), sim.now()))) + 16) / plot * right;
+    const double minGap = (fm.horizontalAdvance(formatTime(std::max(m_ctl->displayTime(), sim.now()), sim.timeGrain())) + 16) / plot * right;
     double last = -1e9;
     for (Micros k : m_axis->knots()) {
         const double pos = m_axis->y(k);
         if (pos - last < minGap || pos > right - minGap / 2)
             continue;
-        x->append(formatTime(k), pos);
+        x->append(formatTime(k, sim.timeGrain()), pos);
         last = pos;
     }
     x->setRange(0, right);

@@ -199,10 +199,10 @@ QString outcomeText(Outcome o) {
     return {};
 }
 
-QString formatTime(Micros t) {
-    // Always to the millisecond: one decimal made 15.040 s and 15.090 s both "15.0 s".
+QString formatTime(Micros t, Micros grain) {
+    // To the millisecond at least: one decimal made 15.040 s and 15.090 s both "15.0 s".
     const double s = static_cast<double>(t) / 1e6;
-    return QCoreApplication::translate("Time", "%1 s").arg(s, 0, 'f', 3);
+    return QCoreApplication::translate("Time", "%1 s").arg(s, 0, 'f', grain < kMs ? 6 : 3);
 }
 
 QString segmentLabel(const Simulator& sim, const Segment& s) {
@@ -232,7 +232,7 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
         return QCoreApplication::translate("Log", "%1: %2 → %3")
             .arg(side, QString::fromUtf8(stateName(r.from).data()), QString::fromUtf8(stateName(r.to).data()));
     case EventKind::TimerStart:
-        return QCoreApplication::translate("Log", "%1 starts its %2 timer (fires at %3)").arg(side, timer, formatTime(r.deadline));
+        return QCoreApplication::translate("Log", "%1 starts its %2 timer (fires at %3)").arg(side, timer, formatTime(r.deadline, sim.timeGrain()));
     case EventKind::TimerStop:
         return QCoreApplication::translate("Log", "%1 stops its %2 timer").arg(side, timer);
     case EventKind::TimerFire:

@@ -20,7 +20,8 @@ QString scenarioDescription(const Scenario& scenario);
 QString runCaption(const Simulator& sim);
 // How a run ended, in words ("reset", "closed gracefully").
 QString outcomeText(Outcome outcome);
-// "0.050 s", "240.300 s"
-QString formatTime(Micros t);
+// "0.050 s", "240.300 s"; to the microsecond ("0.000193 s") when the run's grain is 1 µs
+// (Simulator::timeGrain).
+QString formatTime(Micros t, Micros grain = kMs);
 
 }  // namespace finwave::app

@@ -47,10 +47,9 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
 
     for (int i = 0; i < m_sliders.size(); ++i) {
         connect(m_sliders[i], &QSlider::valueChanged, this, [this, i] {
+            if (!m_syncing)
+                i < 5 ? applyChannel(i) : applyProtocol(i);
             updateLabels();
-            if (m_syncing)
-                return;
-            i < 5 ? applyChannel() : applyProtocol();
         });
     }
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -131,6 +130,13 @@ QSlider* ControlPanel::slider(const QString& name) const {
     return nullptr;
 }
 
+QString ControlPanel::valueText(const QString& name) const {
+    for (int i = 0; i < m_sliders.size(); ++i)
+        if (m_sliders[i]->objectName() == name)
+            return m_values[i]->text();
+    return {};
+}
+
 void ControlPanel::syncFromEngine() {
     if (m_syncing)  // our own change coming back
         return;
@@ -150,32 +156,45 @@ void ControlPanel::syncFromEngine() {
     updateLabels();
 }
 
-void ControlPanel::applyChannel() {
+// Only the moved slider's value changes: a scenario's 0.25 ms delay or 12.5 % loss stays as the
+// file gave it when another slider moves.
+void ControlPanel::applyChannel(int moved) {
     ChannelParams ab = m_ctl->sim().channel(Direction::AtoB), ba = m_ctl->sim().channel(Direction::BtoA);
-    ab.loss = m_sliders[0]->value() / 100.0;
-    ba.loss = m_sliders[1]->value() / 100.0;
-    ab.delay = m_sliders[2]->value() * kMs;
-    ba.delay = m_sliders[3]->value() * kMs;
-    ab.jitter = ba.jitter = m_sliders[4]->value() * kMs;
+    const int v = m_sliders[moved]->value();
+    switch (moved) {
+    case 0: ab.loss = v / 100.0; break;
+    case 1: ba.loss = v / 100.0; break;
+    case 2: ab.delay = v * kMs; break;
+    case 3: ba.delay = v * kMs; break;
+    default: ab.jitter = ba.jitter = v * kMs; break;
+    }
     m_syncing = true;
     m_ctl->setChannel(Direction::AtoB, ab);
     m_ctl->setChannel(Direction::BtoA, ba);
     m_syncing = false;
 }
 
-void ControlPanel::applyProtocol() {
+void ControlPanel::applyProtocol(int moved) {
     // MSL follows TIME_WAIT and the RTO bounds follow the floor, as core derives them.
-    const ProtocolParams p = withRtoFloor(withTimeWait(m_ctl->sim().params(), m_sliders[5]->value() * kSec),
-                                          m_sliders[6]->value() * kMs);
+    const ProtocolParams& now = m_ctl->sim().params();
+    const ProtocolParams p = moved == 5 ? withTimeWait(now, m_sliders[5]->value() * kSec)
+                                        : withRtoFloor(now, m_sliders[6]->value() * kMs);
     m_syncing = true;
     m_ctl->setParams(p);
     m_syncing = false;
 }
 
+// The values the run holds (a slider stops at whole units; a scenario file's 0.25 ms does not).
 void ControlPanel::updateLabels() {
+    const Simulator& sim = m_ctl->sim();
+    const ChannelParams ab = sim.channel(Direction::AtoB), ba = sim.channel(Direction::BtoA);
+    const ProtocolParams& p = sim.params();
+    const auto ms = [](Micros t) { return static_cast<double>(t) / kMs; };
+    const double values[] = {ab.loss * 100, ba.loss * 100, ms(ab.delay), ms(ba.delay), ms(std::max(ab.jitter, ba.jitter)),
+                             static_cast<double>(p.timeWait) / kSec, ms(p.rtoMin)};
     const QString units[] = {tr("%1 %"), tr("%1 %"), tr("%1 ms"), tr("%1 ms"), tr("%1 ms"), tr("%1 s"), tr("%1 ms")};
     for (int i = 0; i < m_sliders.size(); ++i)
-        m_values[i]->setText(units[i].arg(m_sliders[i]->value()));
+        m_values[i]->setText(units[i].arg(QString::number(values[i], 'g', 6)));
 }
 
 void ControlPanel::retranslate() {

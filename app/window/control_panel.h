@@ -22,6 +22,7 @@ public:
 
     // The sliders, for tests and for remembered settings.
     QSlider* slider(const QString& name) const;
+    QString valueText(const QString& name) const;  // what is written beside it
     void syncFromEngine();
 
 protected:
@@ -31,8 +32,8 @@ protected:
 private:
     QSlider* addSlider(int row, const QString& key, int min, int max);
     void retranslate();
-    void applyChannel();
-    void applyProtocol();
+    void applyChannel(int moved);
+    void applyProtocol(int moved);
     void updateLabels();
     void reflow();
 

@@ -76,7 +76,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Step: return r.step;
-        case Time: return formatTime(r.t);
+        case Time: return formatTime(r.t, sim.timeGrain());
         case Side: return QString::fromUtf8(sideName(r.side).data());
         case What: {
             // An imported capture: say where the state is inferred, and why.

@@ -42,7 +42,7 @@ void Inspector::refresh() {
     row(tr("Unsent bytes"), QString::number(t[0].unsentBytes), QString::number(t[1].unsentBytes));
     row(tr("Unread bytes"), QString::number(t[0].unreadBytes), QString::number(t[1].unreadBytes));
     row(tr("Read by the application"), QString::number(t[0].deliveredBytes), QString::number(t[1].deliveredBytes));
-    row(QStringLiteral("RTO"), formatTime(t[0].rto), formatTime(t[1].rto));
+    row(QStringLiteral("RTO"), formatTime(t[0].rto, m_ctl->sim().timeGrain()), formatTime(t[1].rto, m_ctl->sim().timeGrain()));
     // The send window (RFC 9293 §3.8.6; RFC 5681): what may be in flight is the smaller of the
     // congestion window and the window the peer advertised.
     const auto bytes = [](std::uint32_t v) { return tr("%n byte(s)", "window", static_cast<int>(v)); };
@@ -62,7 +62,7 @@ void Inspector::refresh() {
         QStringList items;
         for (const TimerView& v : t[i].timers)
             items << tr("%1: %2 left").arg(QString::fromUtf8(timerName(v.kind).data()),
-                                           formatTime(std::max<Micros>(0, v.deadline - m_ctl->displayTime())));
+                                           formatTime(std::max<Micros>(0, v.deadline - m_ctl->displayTime()), m_ctl->sim().timeGrain()));
         return items.isEmpty() ? tr("none") : items.join(QStringLiteral("<br>"));
     };
     row(tr("Running timers"), timers(0), timers(1));

@@ -6,6 +6,7 @@
 #include "app/text/reason_text.h"
 
 #include "app/charts/charts_panel.h"
+#include "app/window/capture_panel.h"
 #include "app/window/control_panel.h"
 #include "app/window/event_log.h"
 #include "app/export/export_dialog.h"
@@ -37,6 +38,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -67,8 +69,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
         d->setWidget(content);
         return d;
     };
+    // The sliders, or for an opened capture what it tells (capture_panel.h), in one dock.
     m_controls = new ControlPanel(m_ctl, this);
-    m_controlsDock = dock(m_controls, "controls");
+    m_capturePanel = new CapturePanel(m_ctl, this);
+    m_controlsStack = new QStackedWidget(this);
+    m_controlsStack->addWidget(m_controls);
+    m_controlsStack->addWidget(m_capturePanel);
+    m_controlsDock = dock(m_controlsStack, "controls");
     m_log = new EventLogView(m_ctl, this);
     m_logDock = dock(m_log, "log");
     m_inspector = new Inspector(m_ctl, this);
@@ -219,6 +226,8 @@ void MainWindow::updateTitle() {
     // An imported capture: its title, no sliders and no drops (what was captured happened).
     const bool replay = m_ctl->isReplay();
     m_controls->setEnabled(!replay);
+    m_controlsStack->setCurrentWidget(replay ? static_cast<QWidget*>(m_capturePanel) : m_controls);
+    m_controlsDock->setWindowTitle(replay ? tr("Capture") : tr("Parameters"));
     m_dropA->setEnabled(!replay);
     m_dropB->setEnabled(!replay);
     m_exportCapture->setEnabled(!replay);
@@ -233,7 +242,7 @@ void MainWindow::updateTitle() {
         statusBar()->showMessage(tr("%1 · step %2 · t = %3 · %4")
                                      .arg(name)
                                      .arg(sim.stepIndex())
-                                     .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())))
+                                     .arg(formatTime(std::max(m_ctl->displayTime(), sim.now()), sim.timeGrain()))
                                      .arg(m_ctl->teardownText()));
         return;
     }
@@ -243,7 +252,7 @@ void MainWindow::updateTitle() {
     QString status = tr("%1 · profile %2 · step %3 · t = %4")
                          .arg(lesson.isEmpty() ? name : lesson, QString::fromUtf8(profileName(sim.params().profile).data()))
                          .arg(sim.stepIndex())
-                         .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())));
+                         .arg(formatTime(std::max(m_ctl->displayTime(), sim.now()), sim.timeGrain()));
     if (sim.isFinished())
         status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
     statusBar()->showMessage(status);

@@ -16,10 +16,12 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QToolBar;
 
 namespace finwave::app {
 
+class CapturePanel;
 class ChartsPanel;
 class ControlPanel;
 class EventLogView;
@@ -42,6 +44,7 @@ public:
     SequenceView* sequenceView() const { return m_sequence; }
     StateGraphView* stateGraph() const { return m_states; }
     ControlPanel* controlPanel() const { return m_controls; }
+    CapturePanel* capturePanel() const { return m_capturePanel; }
     PlaybackBar* playbackBar() const { return m_playback; }
     EventLogView* eventLog() const { return m_log; }
     ChartsPanel* charts() const { return m_charts; }
@@ -110,6 +113,8 @@ private:
     SequenceView* m_sequence;
     StateGraphView* m_states;
     ControlPanel* m_controls;
+    CapturePanel* m_capturePanel;
+    QStackedWidget* m_controlsStack;
     EventLogView* m_log;
     Inspector* m_inspector;
     ChartsPanel* m_charts;

@@ -231,7 +231,7 @@ void MainWindow::retranslate() {
     m_editMenu->setTitle(tr("&Edit"));
     m_copy->setText(tr("&Copy diagram as image"));
     m_viewMenu->setTitle(tr("&View"));
-    m_controlsDock->setWindowTitle(tr("Parameters"));
+    m_controlsDock->setWindowTitle(m_ctl->isReplay() ? tr("Capture") : tr("Parameters"));
     m_bar->setWindowTitle(tr("Playback"));
     m_bigCharts->setText(tr("Charts in a large &window"));
     m_openCapture->setText(tr("Open &capture…"));

@@ -96,7 +96,7 @@ void PlaybackBar::updateSpeed() {
 void PlaybackBar::updateReadout() {
     const Simulator& sim = m_ctl->sim();
     QString text = tr("t = %1 · step %2 · A %3 · B %4")
-                       .arg(formatTime(std::max(m_ctl->displayTime(), sim.now())))
+                       .arg(formatTime(std::max(m_ctl->displayTime(), sim.now()), sim.timeGrain()))
                        .arg(sim.stepIndex())
                        .arg(QString::fromUtf8(stateName(sim.state(Side::A)).data()),
                             QString::fromUtf8(stateName(sim.state(Side::B)).data()));

@@ -50,6 +50,7 @@ public:
         return m_capture && i < m_capture->inferred.size() ? m_capture->inferred[i] : capture::Inferred::No;
     }
     const QString& teardownText() const { return m_teardown; }
+    const capture::Reconstruction* capture() const { return isReplay() ? m_capture.get() : nullptr; }
 
     // Quiz mode. The gate is asked before every step forward (step, play, seek, the cursor
     // moving toward the next event); while it says no, the next event is held back and the

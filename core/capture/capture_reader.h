@@ -41,6 +41,10 @@ struct WireSegment {
     std::uint32_t length = 0;  // TCP payload bytes (from the IP length, so a short snaplen keeps it)
     std::uint8_t options = 0;  // which TCP options it carries (finwave::option bits)
     SegmentOptions opts{};     // their values (the first SACK block only)
+    // A SYN's options in the order Linux's tcp_options_write() puts them: MSS first, window scale
+    // last, SACK-permitted and timestamps between (Windows, macOS and FreeBSD write window scale
+    // second).
+    bool linuxOrder = false;
 };
 
 // How a connection's segments end, for the list (the reconstructor explains it fully).

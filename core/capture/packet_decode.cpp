@@ -61,16 +61,23 @@ bool linkPayload(int dlt, const std::uint8_t* d, std::uint32_t n, std::uint32_t&
 void decodeOptions(const std::uint8_t* p, std::uint32_t n, WireSegment& out) {
     out.options = 0;
     out.opts = {};
+    out.linuxOrder = false;
+    std::uint8_t first = 0, last = 0;  // the first and last kinds other than NOP
+    const auto noteOrder = [&] {
+        out.linuxOrder = first == 2 && last == 3;
+    };
     for (std::uint32_t i = 0; i < n;) {
         const std::uint8_t kind = p[i];
         if (kind == 0)
-            return;
+            return noteOrder();
         if (kind == 1) {
             ++i;
             continue;
         }
         if (i + 1 >= n || p[i + 1] < 2 || i + p[i + 1] > n)
-            return;
+            return noteOrder();
+        first = first ? first : kind;
+        last = kind;
         const std::uint8_t len = p[i + 1];
         const std::uint8_t* v = p + i + 2;
         if (kind == 2 && len == 4) {
@@ -92,6 +99,7 @@ void decodeOptions(const std::uint8_t* p, std::uint32_t n, WireSegment& out) {
         }
         i += len;
     }
+    noteOrder();
 }
 }  // namespace
 

@@ -194,6 +194,7 @@ Reconstruction reconstruct(const std::vector<WireSegment>& wire, const Reconstru
     const Timeline tl = buildTimeline(segs, opts, times);
     const std::vector<Segment>& all = tl.segs;  // the captured ones and any added
     out.near = tl.near;
+    out.assumed = options;
     out.roundTrip = tl.roundTrip;
 
     Builder b{out, options, {}, {}, 0};

@@ -33,6 +33,17 @@ struct ReconstructOptions {
     Micros timeWait = 60 * kSec;     // assumed TIME_WAIT length (Linux TCP_TIMEWAIT_LEN)
 };
 
+// What one end's SYN offered (RFC 9293 §3.7.1 MSS, RFC 7323 window scale and timestamps,
+// RFC 2018 SACK-permitted), when the capture holds it.
+struct SynOffer {
+    bool seen = false;
+    std::uint16_t mss = 0;  // 0: none offered
+    std::optional<std::uint8_t> windowScale;
+    bool sackPermitted = false;
+    bool timestamps = false;
+    bool linuxOrder = false;  // WireSegment::linuxOrder
+};
+
 struct Reconstruction {
     Trace trace;
     std::vector<Inferred> inferred;  // parallel to trace: why a record's state is inferred
@@ -45,6 +56,12 @@ struct Reconstruction {
     std::vector<std::uint64_t> packetOf;  // segment id - 1 -> packet number in the file (0: not captured)
     bool sackInUse = false;        // both SYNs offered SACK-permitted: Linux then probes a lost tail
     bool timestampsInUse = false;  // both SYNs offered timestamps
+    SynOffer offerA, offerB;
+    ReconstructOptions assumed;    // what the reconstruction assumed (TIME_WAIT's length, RFC 1337)
+    // Whether the hosts look like Linux: every SYN the capture holds has Linux's option order.
+    bool looksLikeLinux() const {
+        return (offerA.seen || offerB.seen) && (!offerA.seen || offerA.linuxOrder) && (!offerB.seen || offerB.linuxOrder);
+    }
 };
 
 Reconstruction reconstruct(const std::vector<WireSegment>& segments, const ReconstructOptions& options = {});

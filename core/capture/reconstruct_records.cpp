@@ -47,6 +47,15 @@ void prepareSegments(const std::vector<WireSegment>& wire, Reconstruction& out, 
         if (w.flags & flag::Syn) {  // what each SYN offered (RFC 2018 §2, RFC 7323 §3.2)
             synSack[fromA ? 0 : 1] = (w.options & option::SackPermitted) != 0;
             synTs[fromA ? 0 : 1] = (w.options & option::Timestamps) != 0;
+            SynOffer& offer = fromA ? out.offerA : out.offerB;
+            offer.seen = true;
+            offer.mss = (w.options & option::Mss) ? w.opts.mss : 0;
+            offer.windowScale.reset();
+            if (w.options & option::WindowScale)
+                offer.windowScale = w.opts.windowScale;
+            offer.sackPermitted = synSack[fromA ? 0 : 1];
+            offer.timestamps = synTs[fromA ? 0 : 1];
+            offer.linuxOrder = w.linuxOrder;
         }
         std::uint32_t& iss = fromA ? out.issA : out.issB;
         bool& known = issKnown[fromA ? 0 : 1];

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 namespace finwave {
 
@@ -269,6 +270,32 @@ std::optional<Micros> Simulator::bothClosedAt() const {
     if (!connectionGone(ep[0]) || !connectionGone(ep[1]) || ep[0].closedAt < 0 || ep[1].closedAt < 0)
         return std::nullopt;
     return std::max(ep[0].closedAt, ep[1].closedAt);
+}
+
+Micros Simulator::timeGrain() const {
+    if (m_impl->replay)
+        return m_impl->replayGrain;
+    // A simulated run's times are sums of its delays, timers and action delays: whole
+    // milliseconds unless one of them is not, in the scenario or in what was done to the run.
+    const Scenario& s = m_impl->scenario;
+    std::vector<Micros> spans = {s.ab.delay, s.ab.jitter, s.ba.delay, s.ba.jitter};
+    const auto timers = [&spans](const ProtocolParams& p) {
+        spans.insert(spans.end(), {p.timeWait, p.rtoInitial, p.rtoMin, p.rtoMax, p.giveUpAfter, p.delayedAckTimeout,
+                                   p.finWait2Timeout, p.userTimeout});
+    };
+    timers(s.params);
+    for (const Interaction& i : m_impl->recording) {
+        timers(i.params);
+        spans.insert(spans.end(), {i.channel.delay, i.channel.jitter, i.at});
+    }
+    for (const AppAction& a : s.actions)
+        spans.push_back(a.delay);
+    for (const Fault& f : s.faults) {
+        spans.push_back(f.extraDelay);
+        spans.push_back(f.at);
+    }
+    const bool fine = std::any_of(spans.begin(), spans.end(), [](Micros t) { return t % kMs != 0; });
+    return fine ? 1 : kMs;
 }
 
 }  // namespace finwave

@@ -84,6 +84,10 @@ public:
     // `title` becomes the scenario's title; issA/issB give Wireshark's relative numbers.
     void loadReplay(const Trace& records, std::uint32_t issA, std::uint32_t issB, const std::string& title);
     bool isReplay() const;
+    // The finest time step a view must show to tell this run's events apart: 1 µs when two events
+    // can be less than a millisecond apart and not at the same time (a loopback capture, a
+    // scenario with a sub-millisecond delay), else 1 ms.
+    Micros timeGrain() const;
     const Scenario& scenario() const;
 
     bool step();                 // run one event; false if none is left

@@ -123,9 +123,12 @@ void Simulator::loadReplay(const Trace& records, std::uint32_t issA, std::uint32
     m_impl->restart();
     m_impl->state.issChanges.clear();
     m_impl->replay = records;
+    m_impl->replayGrain = kMs;
+    for (std::size_t i = 1; i < records.size(); ++i)
+        if (const Micros gap = records[i].t - records[i - 1].t; gap > 0 && gap < kMs)
+            m_impl->replayGrain = 1;
     m_impl->restart();
 }
 
 bool Simulator::isReplay() const { return m_impl->replay.has_value(); }
-
 }  // namespace finwave

@@ -1,6 +1,7 @@
 // File → Open capture… in the window: the reconstructed run replays in the views with the
 // sliders and drops off, the log marks inferred states, the status bar explains the teardown.
 #include "app/window/capture_dialogs.h"
+#include "app/window/capture_panel.h"
 #include "app/window/control_panel.h"
 #include "app/window/event_log.h"
 #include "app/window/main_window.h"
@@ -61,6 +62,34 @@ TEST(CaptureWindow, anOpenedCaptureReplaysWithSlidersAndDropsOff) {
     ctl->loadScenario(*builtinScenario("normal-close"));
     EXPECT_FALSE(ctl->isReplay());
     EXPECT_TRUE(window.controlPanel()->isEnabled());
+}
+
+// In the sliders' place, what the capture tells: where it was taken, what each SYN offered, whether
+// SACK is in use (so whether Linux probes a lost tail), and that the hosts look like Linux; a
+// scenario brings the sliders back.
+TEST(CaptureWindow, theParametersDockShowsWhatTheCaptureTells) {
+    MainWindow window;
+    const QString why = openCapture(&window, window.controller(), fixture("kernel/lost-fin-nosack-at-B.pcapng"), 1);
+    ASSERT_TRUE(why.isEmpty()) << why.toStdString();
+    EXPECT_TRUE(window.capturePanel()->isVisibleTo(&window));
+    EXPECT_FALSE(window.controlPanel()->isVisibleTo(&window));
+    QMap<QString, QString> rows;
+    for (const auto& [label, value] : window.capturePanel()->rows())
+        rows[label] = value;
+    EXPECT_EQ(rows.value(QStringLiteral("Captured at")), QStringLiteral("B's end, 10.77.0.2:5501"));
+    EXPECT_EQ(rows.value(QStringLiteral("A's SYN offered")), QStringLiteral("MSS 1460 · timestamps · window scale 10"));
+    EXPECT_TRUE(rows.value(QStringLiteral("SACK")).startsWith(QStringLiteral("not in use"))) << rows.value(QStringLiteral("SACK")).toStdString();
+    EXPECT_EQ(rows.value(QStringLiteral("Hosts")), QStringLiteral("Linux, by the order of the SYN options"));
+    EXPECT_TRUE(rows.value(QStringLiteral("Assumed")).contains(QStringLiteral("60 s")));
+    ASSERT_TRUE(openCapture(&window, window.controller(), fixture("kernel/lost-fin-at-A.pcapng"), 1).isEmpty());
+    rows.clear();
+    for (const auto& [label, value] : window.capturePanel()->rows())
+        rows[label] = value;
+    EXPECT_EQ(rows.value(QStringLiteral("A's SYN offered")), QStringLiteral("MSS 1460 · SACK-permitted · timestamps · window scale 10"));
+    EXPECT_TRUE(rows.value(QStringLiteral("SACK")).startsWith(QStringLiteral("in use"))) << rows.value(QStringLiteral("SACK")).toStdString();
+    window.controller()->loadScenario(*builtinScenario("normal-close"));
+    EXPECT_TRUE(window.controlPanel()->isVisibleTo(&window));
+    EXPECT_TRUE(window.capturePanel()->rows().isEmpty());
 }
 
 TEST(CaptureWindow, aBrokenCaptureGivesItsOneLineReasonAndKeepsTheRun) {

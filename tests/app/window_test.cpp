@@ -150,6 +150,29 @@ TEST(Window, MovingASliderChangesTheEnginesParameter) {
     EXPECT_EQ(ctl.sim().params().timeWait, 30 * kSec);
 }
 
+// A scenario file's sub-millisecond delay and fractional loss are not rounded to the sliders' whole
+// units when another slider moves, and the values shown are the run's.
+TEST(Window, ASliderMoveKeepsTheOtherValuesAsTheScenarioGaveThem) {
+    Scenario s = *builtinScenario("normal-close");
+    s.ab.delay = 250;  // 0.25 ms
+    s.ba.loss = 0.125;
+    s.params = withRtoFloor(s.params, 1500 * kMs + 500);
+    SimController ctl;
+    ctl.loadScenario(s);
+    ControlPanel panel(&ctl);
+    const auto valueText = [&panel](const char* key) { return panel.valueText(QLatin1String(key)); };
+    EXPECT_EQ(valueText("delayAb"), QStringLiteral("0.25 ms"));
+    panel.slider(QStringLiteral("delayBa"))->setValue(70);
+    panel.slider(QStringLiteral("lossAb"))->setValue(10);
+    panel.slider(QStringLiteral("timeWait"))->setValue(30);
+    EXPECT_EQ(ctl.sim().channel(Direction::AtoB).delay, 250);
+    EXPECT_DOUBLE_EQ(ctl.sim().channel(Direction::BtoA).loss, 0.125);
+    EXPECT_EQ(ctl.sim().params().rtoMin, 1500 * kMs + 500);
+    EXPECT_EQ(ctl.sim().channel(Direction::BtoA).delay, 70 * kMs);
+    EXPECT_EQ(valueText("delayAb"), QStringLiteral("0.25 ms"));
+    EXPECT_EQ(valueText("lossBa"), QStringLiteral("12.5 %"));
+}
+
 TEST(Window, BrokenScenarioFileIsRefusedAndThePreviousScenarioStays) {
     MainWindow window;
     ASSERT_TRUE(window.openScenario(QStringLiteral("half-close")));

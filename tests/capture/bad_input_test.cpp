@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace finwave {
 namespace {
@@ -25,7 +27,7 @@ void le32(std::string& out, std::uint32_t v) {
 // A classic pcap (microseconds) of `frames`, each `prefix` + an IPv4/TCP packet, captured up to
 // `snaplen` bytes.
 std::string classicPcap(std::uint32_t linkType, const std::string& prefix, int frames, std::uint32_t snaplen = 65535,
-                        std::uint8_t protocol = 6) {
+                        std::uint8_t protocol = 6, const std::vector<std::uint8_t>& synOptions = {}) {
     std::string out;
     le32(out, 0xa1b2c3d4);
     out += std::string("\x02\x00\x04\x00", 4);
@@ -38,6 +40,8 @@ std::string classicPcap(std::uint32_t linkType, const std::string& prefix, int f
         capture::TcpFields tcp;
         tcp.seq = 100 + static_cast<std::uint32_t>(i);
         tcp.flags = i == 0 ? flag::Syn : flag::Ack;
+        if (i == 0)
+            tcp.options = synOptions;
         std::string packet = prefix;
         capture::appendPacket(packet, a, b, static_cast<std::uint16_t>(i), tcp, false);
         packet[prefix.size() + 9] = static_cast<char>(protocol);
@@ -153,6 +157,26 @@ TEST(CaptureReader, readsBsdLoopbackLinuxCookedAndRawIp) {
         EXPECT_EQ(r.segments[0].from.text(), "10.0.0.1:1000");
         EXPECT_EQ(r.segments[0].flags, flag::Syn);
         EXPECT_EQ(r.segments[3].seq, 103u);
+    }
+}
+
+// Linux writes a SYN's options MSS, SACK-permitted, timestamps, NOP, window scale
+// (tcp_options_write()); Windows writes MSS, NOP, window scale, NOP, NOP, SACK-permitted; macOS
+// MSS, NOP, window scale, NOP, NOP, timestamps, SACK-permitted, end of list.
+TEST(CaptureReader, tellsLinuxsOrderOfSynOptionsFromOtherSystems) {
+    const std::vector<std::uint8_t> linux = {2, 4, 5, 0xb4, 4, 2, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 1, 3, 3, 7};
+    const std::vector<std::uint8_t> windows = {2, 4, 5, 0xb4, 1, 3, 3, 8, 1, 1, 4, 2};
+    const std::vector<std::uint8_t> macos = {2, 4, 5, 0xb4, 1, 3, 3, 6, 1, 1, 8, 10, 0, 0, 0, 1, 0, 0, 0, 0, 4, 2, 0, 0};
+    for (const auto& [name, bytes, expected] : {std::tuple{"linux", linux, true}, std::tuple{"windows", windows, false},
+                                                std::tuple{"macos", macos, false}}) {
+        SCOPED_TRACE(name);
+        const std::string path = testing::writeTemp(std::string("order-") + name + ".pcap", classicPcap(101, "", 2, 65535, 6, bytes));
+        const auto r = capture::readConnection(path, 1);
+        ASSERT_TRUE(r.ok()) << r.error;
+        EXPECT_EQ(r.segments[0].linuxOrder, expected);
+        EXPECT_TRUE(r.segments[0].options & option::SackPermitted);
+        EXPECT_EQ(r.segments[0].opts.mss, 1460);
+        EXPECT_EQ(r.segments[0].opts.windowScale, std::string(name) == "linux" ? 7 : std::string(name) == "windows" ? 8 : 6);
     }
 }
 

@@ -110,6 +110,27 @@ TEST_P(KernelCapture, noEndSendsWhileClosedAndTimeWaitRestartsOnAResentFin) {
     }
 }
 
+// What each SYN offered, as Linux 6.18 wrote it: MSS 1460, timestamps, window scale (10 on this
+// machine's 64 MB receive buffer), SACK-permitted unless the case turned SACK off, in Linux's order.
+TEST_P(KernelCapture, theSynsOffersAreReadInLinuxsOrder) {
+    const std::string kase = GetParam().name;
+    const auto one = capture::readConnection(kDir + kase + "-at-A.pcapng", 1);
+    ASSERT_TRUE(one.ok());
+    const capture::Reconstruction run = capture::reconstruct(one.segments);
+    for (const capture::SynOffer* offer : {&run.offerA, &run.offerB}) {
+        EXPECT_TRUE(offer->seen);
+        EXPECT_EQ(offer->mss, 1460);
+        EXPECT_TRUE(offer->timestamps);
+        EXPECT_EQ(offer->sackPermitted, kase != "lost-fin-nosack");
+        ASSERT_TRUE(offer->windowScale.has_value());
+        EXPECT_EQ(*offer->windowScale, 10);
+        EXPECT_TRUE(offer->linuxOrder);
+    }
+    EXPECT_TRUE(run.looksLikeLinux());
+    EXPECT_EQ(run.sackInUse, kase != "lost-fin-nosack");
+    EXPECT_TRUE(run.timestampsInUse);
+}
+
 INSTANTIATE_TEST_SUITE_P(Linux618, KernelCapture,
                          // At B the first FIN of lost-fin was never seen: B's capture holds one FIN.
                          ::testing::Values(KernelCase{"lost-last-ack", {"three-segment close (FIN+ACK); retransmitted FIN; final ACK lost",

@@ -14,14 +14,14 @@
 
 namespace finwave::app {
 
-SequenceGeometry SequenceGeometry::forTheme(const Theme& theme) {
+SequenceGeometry SequenceGeometry::forTheme(const Theme& theme, Micros grain) {
     SequenceGeometry g;
     const QFontMetricsF name(theme.titleFont), text(theme.font);
     // Each side's column holds its state names and its timers' text: as wide as the longest of
     // either, plus the bracket at its outer edge.
     g.columnWidth = std::max(name.horizontalAdvance(QStringLiteral("SYN_RECEIVED")),
-                             text.horizontalAdvance(QStringLiteral("fires in 240.000 s"))) + 20;
-    g.ruler = text.horizontalAdvance(QStringLiteral("240.300 s")) + 16;
+                             text.horizontalAdvance(QStringLiteral("fires in ") + formatTime(240 * kSec, grain))) + 20;
+    g.ruler = text.horizontalAdvance(formatTime(240 * kSec + 300 * kMs, grain)) + 16;
     // Between the lifelines: a label and a half, so the labels of two crossing segments, each
     // written near its sender, stay apart.
     const double label = text.horizontalAdvance(QStringLiteral("FIN, ACK seq=1 ack=1"));
@@ -31,14 +31,16 @@ SequenceGeometry SequenceGeometry::forTheme(const Theme& theme) {
     return g;
 }
 
-TimeAxis timeAxisFor(const Theme& theme, const Scenario& sc) {
-    if (sc.name == "capture") {
+TimeAxis timeAxisFor(const Theme& theme, const Simulator& sim) {
+    const Scenario& sc = sim.scenario();
+    if (sim.isReplay()) {
         // A captured connection (Simulator::loadReplay): a loopback round trip is microseconds, so
         // the scale follows the run's own round trip (at least 10 µs), and idle spans over three
         // round trips are compressed.
         const Micros rtt = std::max<Micros>(10, sc.ab.delay + sc.ba.delay);
         TimeAxis axis;
         axis.reset(130, 150.0 / static_cast<double>(rtt) * (theme.font.pointSizeF() / 10.0), 3 * rtt, 70);
+        axis.setGrain(sim.timeGrain());
         return axis;
     }
     const double rttMs = std::max(1.0, static_cast<double>(sc.ab.delay + sc.ba.delay) / 1000.0);
@@ -47,6 +49,7 @@ TimeAxis timeAxisFor(const Theme& theme, const Scenario& sc) {
     const Micros threshold = std::max<Micros>(20 * kMs, sc.ab.delay + sc.ba.delay + 2 * sc.ab.jitter);
     TimeAxis axis;
     axis.reset(130, pxPerMs / 1000.0, threshold, 70);
+    axis.setGrain(sim.timeGrain());
     return axis;
 }
 
@@ -123,17 +126,17 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             markBelow = textY + line / 2;
         };
         for (const TimerBracketItem::Restart& r : t->restarts)
-            mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length)));
+            mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length, axis.grain())));
         if (t->endedAt >= 0) {
             mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
                                         : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
-            t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length), false, marks);
+            t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length, axis.grain()), false, marks);
             t->placed = true;
         } else {
             const Micros left = std::max<Micros>(0, t->deadline - now);
             t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
-                       formatTime(t->length) + QLatin1Char('\n') +
-                           QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left)),
+                       formatTime(t->length, axis.grain()) + QLatin1Char('\n') +
+                           QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left, axis.grain())),
                        true, marks);
         }
         below = t->bottomTextY();

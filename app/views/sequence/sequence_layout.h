@@ -25,11 +25,11 @@ struct SequenceGeometry {
     double ruler = 0, columnWidth = 0, xA = 0, xB = 0, width = 0;
 
     double x(int side) const { return side == 0 ? xA : xB; }
-    static SequenceGeometry forTheme(const Theme& theme);
+    static SequenceGeometry forTheme(const Theme& theme, Micros grain = kMs);
 };
 
 // A readable scale for the scenario's round trip; idle spans longer than a round trip compressed.
-TimeAxis timeAxisFor(const Theme& theme, const Scenario& scenario);
+TimeAxis timeAxisFor(const Theme& theme, const Simulator& sim);
 
 // The subtitle: the parameters in force now ("profile rfc · delay 50 / 50 ms · loss 0 % / 0 %").
 QString parameterLine(const Simulator& sim);

@@ -118,8 +118,8 @@ void SequenceScene::rebuild() {
 
     const Simulator& sim = d->ctl->sim();
     const Scenario& sc = sim.scenario();
-    d->geo = SequenceGeometry::forTheme(d->theme);
-    d->axis = timeAxisFor(d->theme, sc);
+    d->geo = SequenceGeometry::forTheme(d->theme, sim.timeGrain());
+    d->axis = timeAxisFor(d->theme, sim);
     // The notes column, only when there are notes: about 18 characters wide, beside B's column.
     d->notesWidth = 0;
     if (!sc.annotations.empty() || d->editingStep) {

@@ -36,7 +36,7 @@ void SequenceScene::append(int first, int count) {
     const auto& breaks = d->axis.breaks();
     for (std::size_t b = d->breaks.size(); b < breaks.size(); ++b) {
         auto* item = new BreakItem(&d->theme, d->geo.ruler, d->geo.width - 4, breaks[b].y0, breaks[b].y1,
-                                   tr("… %1 later …").arg(formatTime(breaks[b].to - breaks[b].from)));
+                                   tr("… %1 later …").arg(formatTime(breaks[b].to - breaks[b].from, d->axis.grain())));
         addItem(item);
         d->breaks.push_back(item);
     }

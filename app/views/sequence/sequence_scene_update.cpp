@@ -145,7 +145,7 @@ void SequenceScene::updateOpenItems() {
     applyPins();
     d->cursorY = yNow;
     d->cursor->setPos(0, yNow);
-    d->cursor->setText(formatTime(now));  // the step is in the bar; the time is read off the ruler
+    d->cursor->setText(formatTime(now, d->axis.grain()));  // the step is in the bar; the time is read off the ruler
     // The ruler grows with the axis; only a step back rebuilds it.
     const auto& knots = d->axis.knots();
     if (knots.size() < d->tickCount) {
@@ -154,7 +154,7 @@ void SequenceScene::updateOpenItems() {
     }
     if (knots.size() != d->tickCount) {
         for (std::size_t k = d->tickCount; k < knots.size(); ++k)
-            d->ticks.push_back({d->axis.y(knots[k]), formatTime(knots[k])});
+            d->ticks.push_back({d->axis.y(knots[k]), formatTime(knots[k], d->axis.grain())});
         d->tickCount = knots.size();
         d->frame->setTicks(d->ticks);
     }

@@ -33,6 +33,8 @@ public:
     const std::vector<Micros>& knots() const { return m_knots; }
     const std::vector<Break>& breaks() const { return m_breaks; }
     double top() const { return m_top; }
+    Micros grain() const { return m_grain; }  // how finely its times are written (formatTime)
+    void setGrain(Micros grain) { m_grain = grain; }
 
 private:
     double span(Micros gap, bool linear) const;
@@ -46,6 +48,7 @@ private:
     double m_scale = 0.001;
     Micros m_threshold = 300 * kMs;
     double m_breakLength = 56;
+    Micros m_grain = kMs;
     struct Hold {
         int record = 0;
         Micros until = 0;  // the latest end of this and every earlier hold

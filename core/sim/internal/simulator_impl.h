@@ -26,6 +26,7 @@ struct Simulator::Impl {
     std::vector<std::uint8_t> live;  // parallel to recording
 
     std::optional<Trace> replay;  // replay mode: the records to step through
+    Micros replayGrain = kMs;     // replay mode: timeGrain() of its records
 
     detail::Engine engine() { return detail::Engine(state, scenario, options.recordTrace ? &trace : nullptr); }
 
