@@ -4,9 +4,9 @@
 # and projector themes, in English and Chinese, at three moments of lost-last-ack and of
 # linger-abort, and at 1280x720 and 1366x768 a quiz question, a revealed answer and the end-of-run
 # summary of the "When things go wrong" quiz, the scenario editor open over the window (one of its
-# pages per theme and language), the example lesson in the presenter layout and a note being
-# written. Writes one PNG per picture and a contact sheet, look-sheet.png, into OUT_DIR
-# (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
+# pages per theme and language), the example lesson in the presenter layout, a note being
+# written, a real capture and the packet details. Writes one PNG per picture and a contact sheet,
+# look-sheet.png, into OUT_DIR (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,6 +59,14 @@ for size in "${sizes[@]}"; do
                 page=$(( page % 4 + 1 ))
             done
         done
+    fi
+    # A real capture (Linux, the last ACK lost before B, taken at B) at its end with what it tells
+    # in the parameters' place, and the packet details of a segment, simulated and captured.
+    if [ "$size" = 1366x768 ] || [ "$size" = 1280x720 ]; then
+        cap=$root/tests/data/kernel/lost-last-ack-at-B.pcapng
+        shots+=("@capture|--capture $cap --theme light --lang en --steps 999999|$out/${size}_light_en_capture_end.png")
+        shots+=("@capture-details|--capture $cap --theme light --lang zh_CN --steps 999999 --packet 8|$out/${size}_light_zh_CN_capture_details.png")
+        shots+=("@details|--scenario lost-last-ack --theme projector --lang en --steps 8 --packet 5|$out/${size}_projector_en_details.png")
     fi
     # The quiz at the classroom and laptop sizes only, so the look stays quick.
     if [ "$size" = 1280x720 ] || [ "$size" = 1366x768 ]; then

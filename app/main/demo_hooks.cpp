@@ -52,7 +52,7 @@ QWindow* unexposedWindow() {
 }  // namespace
 
 bool DemoHooks::wanted(const options::WindowOptions& o) {
-    return o.steps || o.quiz || o.noteEdit || o.editor || !o.screenshot.empty() || o.reportGeometry;
+    return o.steps || o.quiz || o.noteEdit || o.editor || o.packet || !o.screenshot.empty() || o.reportGeometry;
 }
 
 DemoHooks::DemoHooks(MainWindow* window, const options::WindowOptions& options)
@@ -97,6 +97,12 @@ void DemoHooks::act() {
         m_window->controller()->seek(o.steps.value_or(10'000'000ull));
     if (o.noteEdit)
         m_window->sequenceView()->editNote(m_window->controller()->sim().stepIndex());
+    if (o.packet && !m_window->showPacketDetails(*o.packet)) {
+        std::fprintf(stderr, "finwave: --packet: the run has sent no segment %u by step %llu\n", *o.packet,
+                     static_cast<unsigned long long>(m_window->controller()->sim().stepIndex()));
+        QApplication::exit(2);
+        return;
+    }
     if (!o.screenshot.empty() || o.reportGeometry)
         whenSettled([this] { finish(); });
 }

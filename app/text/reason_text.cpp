@@ -72,6 +72,8 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "The scenario drops this segment on purpose, to show what happens when it is lost.");
     case Reason::LostByUser:
         return QCoreApplication::translate("Reason", "You dropped this segment while it was in flight.");
+    case Reason::LostInCapture:
+        return QCoreApplication::translate("Reason", "The capture shows this segment did not arrive: what answered it never came, or the other end sent again what it covered.");
     case Reason::DuplicateDelivered:
         return QCoreApplication::translate("Reason", "An old copy of an earlier segment arrives late, as a delayed duplicate from the network.");
     case Reason::InjectedRst:

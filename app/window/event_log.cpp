@@ -146,6 +146,8 @@ EventLogView::EventLogView(SimController* controller, QWidget* parent)
         m_seeking = true;
         m_ctl->seek(m_model->stepOfRow(current.row()));
         m_seeking = false;
+        if (static_cast<std::size_t>(current.row()) < m_ctl->sim().trace().size())
+            Q_EMIT recordChosen(static_cast<std::size_t>(current.row()));
     });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_seeking)

@@ -29,12 +29,16 @@ private:
     bool m_teardownRow = false;
 };
 
-// The log dock's view: selecting a row moves the whole window to that step.
+// The log dock's view: selecting a row moves the whole window to that step, and names its record
+// (the packet details show a segment's).
 class EventLogView : public QTableView {
     Q_OBJECT
 public:
     explicit EventLogView(SimController* controller, QWidget* parent = nullptr);
     EventLogModel* logModel() const { return m_model; }
+
+Q_SIGNALS:
+    void recordChosen(std::size_t record);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -8,6 +8,7 @@
 #include "app/charts/charts_panel.h"
 #include "app/window/capture_panel.h"
 #include "app/window/control_panel.h"
+#include "app/window/packet_details.h"
 #include "app/window/event_log.h"
 #include "app/export/export_dialog.h"
 #include "app/window/inspector.h"
@@ -17,6 +18,7 @@
 #include "app/quiz/quiz_panel.h"
 #include "app/text/scenario_error_text.h"
 #include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/sequence_view.h"
 #include "app/views/state_graph/state_graph_view.h"
 #include "core/scenario/builtin_scenarios.h"
@@ -82,6 +84,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_inspectorDock = dock(m_inspector, "inspector");
     m_charts = new ChartsPanel(m_ctl, this);
     m_chartsDock = dock(m_charts, "charts");
+    m_details = new PacketDetails(m_ctl, this);
+    m_detailsDock = dock(m_details, "details");
 
     createActions();
     createMenus();
@@ -115,6 +119,9 @@ void MainWindow::followTheRun() {
         }
     });
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
+    // A clicked arrow or a chosen log row: its segment's every field, in a raised dock.
+    connect(m_sequence->diagram(), &SequenceScene::segmentChosen, this, &MainWindow::showRecordDetails);
+    connect(m_log, &EventLogView::recordChosen, this, &MainWindow::showRecordDetails);
     connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::recordingChanged, this, &MainWindow::updateTitle);
@@ -152,6 +159,7 @@ void MainWindow::arrangeDocks() {
     const bool small = avail.width() < 1600 || avail.height() < 900;
     addDockWidget(Qt::RightDockWidgetArea, m_controlsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_chartsDock);
     tabifyDockWidget(m_logDock, m_chartsDock);
@@ -162,6 +170,8 @@ void MainWindow::arrangeDocks() {
     } else {
         splitDockWidget(m_controlsDock, m_inspectorDock, Qt::Vertical);
     }
+    tabifyDockWidget(m_inspectorDock, m_detailsDock);
+    (small ? m_controlsDock : m_inspectorDock)->raise();
 }
 
 // The first time the window shows without a saved layout: the side column as wide as the
@@ -220,6 +230,30 @@ void MainWindow::fitToScreen(const QByteArray& saved) {
 }
 
 MainWindow::~MainWindow() = default;
+
+bool MainWindow::showPacketDetails(std::uint32_t id) {
+    const Trace& trace = m_ctl->sim().trace();
+    for (std::size_t i = 0; i < trace.size(); ++i)
+        if (trace[i].kind == EventKind::Send && trace[i].hasSegment && trace[i].seg.id == id) {
+            showRecordDetails(i);
+            return true;
+        }
+    return false;
+}
+
+void MainWindow::showRecordDetails(std::size_t record) {
+    m_details->showRecord(record);
+    if (m_details->shownRecord() != record)
+        return;
+    m_detailsDock->show();
+    m_detailsDock->raise();
+    // Wide enough for a field's name and a number with its other form beside it, so values wrap
+    // between words; at most two fifths of the window.
+    const QFontMetrics fm(m_details->font());
+    const int want = std::min(width() * 2 / 5, fm.horizontalAdvance(QStringLiteral("Acknowledgment number 4294967295 (absolute 4294967295)")) + 48);
+    if (!m_detailsDock->isFloating() && m_detailsDock->width() < want)
+        resizeDocks({m_detailsDock}, {want}, Qt::Horizontal);
+}
 
 void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
@@ -332,10 +366,11 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
+                       static_cast<QWidget*>(m_capturePanel), static_cast<QWidget*>(m_details),
                        static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
         w->setFont(f);
     m_playback->keysLabel()->setVisible(on);
-    const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_logDock, m_chartsDock};
+    const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_detailsDock, m_logDock, m_chartsDock};
     if (on) {
         m_dockShown.clear();
         for (QDockWidget* d : docks) {

@@ -26,6 +26,7 @@ class ChartsPanel;
 class ControlPanel;
 class EventLogView;
 class Inspector;
+class PacketDetails;
 class PlaybackBar;
 class QuizController;
 class QuizPanel;
@@ -45,6 +46,10 @@ public:
     StateGraphView* stateGraph() const { return m_states; }
     ControlPanel* controlPanel() const { return m_controls; }
     CapturePanel* capturePanel() const { return m_capturePanel; }
+    PacketDetails* packetDetails() const { return m_details; }
+    // Shows the details of the run's segment `id` (1-based, as sent); false if not sent yet.
+    bool showPacketDetails(std::uint32_t id);
+    void showRecordDetails(std::size_t record);  // of a Send, Arrive or Drop record
     PlaybackBar* playbackBar() const { return m_playback; }
     EventLogView* eventLog() const { return m_log; }
     ChartsPanel* charts() const { return m_charts; }
@@ -112,6 +117,8 @@ private:
     SimController* m_ctl;
     SequenceView* m_sequence;
     StateGraphView* m_states;
+    PacketDetails* m_details;
+    QDockWidget* m_detailsDock;
     ControlPanel* m_controls;
     CapturePanel* m_capturePanel;
     QStackedWidget* m_controlsStack;

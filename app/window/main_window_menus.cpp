@@ -157,6 +157,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_controlsDock->toggleViewAction());
     m_viewMenu->addAction(m_logDock->toggleViewAction());
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
+    m_viewMenu->addAction(m_detailsDock->toggleViewAction());
     m_viewMenu->addAction(m_chartsDock->toggleViewAction());
     m_viewMenu->addAction(m_bigCharts);
     m_viewMenu->addSeparator();
@@ -240,6 +241,7 @@ void MainWindow::retranslate() {
     m_dropB->setText(tr("Drop &B's next segment"));
     m_logDock->setWindowTitle(tr("Event log"));
     m_inspectorDock->setWindowTitle(tr("Inspector"));
+    m_detailsDock->setWindowTitle(tr("Packet details"));
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
     m_wholeFigure->setText(tr("Whole state &diagram (all eleven states)"));

@@ -66,6 +66,11 @@ struct Reconstruction {
 
 Reconstruction reconstruct(const std::vector<WireSegment>& segments, const ReconstructOptions& options = {});
 
+// How far `s`'s window field is shifted (RFC 7323 §2.3): by its sender's window scale once both
+// SYNs offered one, never in a SYN; nullopt when the capture does not hold both SYNs (the shift
+// is then unknown).
+std::optional<std::uint8_t> windowShift(const Reconstruction& r, const Segment& s);
+
 // Wireshark's relative numbers for a reconstructed segment.
 std::uint32_t relativeSeq(const Reconstruction& r, const Segment& s);
 std::uint32_t relativeAck(const Reconstruction& r, const Segment& s);

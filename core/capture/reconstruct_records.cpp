@@ -131,7 +131,7 @@ void assembleRecords(Reconstruction& out, const Timeline& tl, std::vector<Pendin
         arrive.record.t = arrive.t;
         arrive.record.kind = tl.arrived[i] ? EventKind::Arrive : EventKind::Drop;
         arrive.record.side = tl.arrived[i] ? peerOf(from) : Side::Net;
-        arrive.record.reason = tl.arrived[i] ? Reason::Arrive : Reason::LostRandom;
+        arrive.record.reason = tl.arrived[i] ? Reason::Arrive : Reason::LostInCapture;
         arrive.why = tl.arrived[i] ? Inferred::No : Inferred::NotArrived;
         all.push_back(arrive);
     }
@@ -161,6 +161,18 @@ void assembleRecords(Reconstruction& out, const Timeline& tl, std::vector<Pendin
     }
     if (!sawSyn && !out.inferred.empty() && out.inferred[0] == Inferred::No)
         out.inferred[0] = Inferred::MidConnection;
+}
+
+std::optional<std::uint8_t> windowShift(const Reconstruction& r, const Segment& s) {
+    if (s.has(flag::Syn))
+        return 0;  // a SYN's window is never scaled (RFC 7323 §2.2)
+    if (!r.offerA.seen || !r.offerB.seen)
+        return std::nullopt;
+    if (!r.offerA.windowScale || !r.offerB.windowScale)
+        return 0;  // scaling is on only when both offered it
+    // RFC 7323 §2.3: a shift over 14 is taken as 14.
+    const std::uint8_t shift = *(s.dir == Direction::AtoB ? r.offerA.windowScale : r.offerB.windowScale);
+    return std::min<std::uint8_t>(shift, 14);
 }
 
 std::uint32_t relativeSeq(const Reconstruction& r, const Segment& s) {

@@ -96,6 +96,7 @@ struct WindowOptions {
     int quizAnswer = 0;  // 1..4; 0 when not given
     bool editor = false;
     std::optional<int> editorPage;  // 0..4
+    std::optional<std::uint32_t> packet;  // the segment (1-based, in sending order) whose details to show
     std::optional<CaptureChoice> capture;
 };
 

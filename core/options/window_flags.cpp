@@ -57,6 +57,14 @@ constexpr Flag<W> kWindowFlags[] = {
          o.editorPage = static_cast<int>(n);
          return std::nullopt;
      }},
+    {"--packet", "N", "show the packet details of the run's N-th segment (1, 2, ... as sent)",
+     +[](W& o, std::string_view v) -> Refusal {
+         long long n = 0;
+         if (readWhole(v, 1, 4'000'000'000LL, "a segment number", n))
+             return "'" + printable(v) + "' is not a segment number (1, 2, ...)";
+         o.packet = static_cast<std::uint32_t>(n);
+         return std::nullopt;
+     }},
     {"--screenshot", "FILE.png", "once the window is shown, save the screen it is on and quit",
      +[](W& o, std::string_view v) { return readPath(v, o.screenshot); }},
     {"--report-geometry", "", "once shown, print the window's frame, the screen and the text sizes, and quit",

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -80,5 +81,13 @@ public:
 private:
     std::vector<TraceRecord> m_records;
 };
+
+// One segment's life in a trace: the Send record and the Arrive or Drop that ended it (an old
+// duplicate's late arrival ends its own copy), as far as the trace holds them.
+struct SegmentRecords {
+    std::optional<std::size_t> send, end;
+};
+// For record `i`, a Send, Arrive or Drop; nothing for any other record.
+SegmentRecords segmentRecords(const Trace& trace, std::size_t i);
 
 }  // namespace finwave

@@ -181,8 +181,8 @@ void SegmentArrowItem::setLabelBelow(bool below) {
 }
 
 void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
-    if (m_fate == Fate::InFlight && onClick && event->button() == Qt::LeftButton) {
-        onClick(m_id);
+    if (onClick && event->button() == Qt::LeftButton) {
+        onClick(this);
         event->accept();
         return;
     }
@@ -190,8 +190,8 @@ void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
 }
 
 void SegmentArrowItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
-    if (m_fate == Fate::InFlight && onMenu) {
-        onMenu(m_id, event->screenPos());
+    if (onMenu) {
+        onMenu(this, event->screenPos());
         event->accept();
         return;
     }

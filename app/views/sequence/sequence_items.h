@@ -67,8 +67,10 @@ public:
     int createdAt = -1;   // trace index of the Send record
     int endedAt = -1;     // trace index of the Arrive/Drop record, -1 while in flight
     Micros sentAt = 0;
-    std::function<void(quint32)> onClick;  // click-to-drop while in flight
-    std::function<void(quint32, QPoint)> onMenu;  // right-click while in flight, at a screen point
+    // A left click (the scene drops a segment in flight, or shows an ended one's details) and a
+    // right click, at a screen point.
+    std::function<void(SegmentArrowItem*)> onClick;
+    std::function<void(SegmentArrowItem*, QPoint)> onMenu;
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;

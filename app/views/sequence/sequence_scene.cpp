@@ -61,7 +61,15 @@ SegmentArrowItem* SequenceScene::arrowOf(quint32 segmentId) const {
 
 QRectF SequenceScene::contentRect() const { return sceneRect(); }
 
-void SequenceScene::setSegmentMenu(std::function<void(quint32, QPoint)> menu) { d->segmentMenu = std::move(menu); }
+void SequenceScene::setSegmentMenu(std::function<void(quint32, std::size_t, bool, QPoint)> menu) {
+    d->segmentMenu = std::move(menu);
+}
+
+// A segment can be dropped while in flight, in a simulated run the user may change (no capture, no
+// quiz holding the run).
+bool SequenceScene::canDrop(const SegmentArrowItem* arrow) const {
+    return arrow->fate() == SegmentArrowItem::Fate::InFlight && !d->ctl->isReplay() && !d->ctl->isLocked();
+}
 void SequenceScene::dropSegment(quint32 segmentId) { d->ctl->dropSegment(segmentId); }
 double SequenceScene::cursorY() const { return d->cursorY; }
 double SequenceScene::width() const { return d->geo.width; }

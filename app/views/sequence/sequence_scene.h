@@ -54,7 +54,10 @@ public:
     int arrowCount() const;          // one arrow per segment sent (and per old duplicate)
     // What a right-click on a segment in flight offers (the view shows a menu); dropSegment is
     // the click's drop.
-    void setSegmentMenu(std::function<void(quint32, QPoint)> menu);
+    // The menu gets the segment, the record of its arrow (its Send, or an old duplicate's late
+    // arrival), whether it can be dropped now, and the screen point.
+    void setSegmentMenu(std::function<void(quint32, std::size_t, bool, QPoint)> menu);
+    void chooseSegment(std::size_t record) { Q_EMIT segmentChosen(record); }
     void dropSegment(quint32 segmentId);
     SegmentArrowItem* arrowOf(quint32 segmentId) const;  // the first transmission's arrow
 
@@ -70,6 +73,7 @@ Q_SIGNALS:
     void cursorMoved(double y);      // after each update, for a view that follows the cursor
     void aboutToRebuild();
     void rebuilt();                  // the scene was made anew (load, reset, theme, language)
+    void segmentChosen(std::size_t record);  // an arrow clicked: its Send (or late arrival) record
 
 protected:
     // A live language switch reaches the application object, not a scene: rebuild on it, so
@@ -85,6 +89,7 @@ private:
     void appendTimer(const TraceRecord& r, int index);
     void appendNote(const TraceRecord& r, int index);
     void truncate(int newSize);
+    bool canDrop(const SegmentArrowItem* arrow) const;
     void updateOpenItems();
     void updateTitle();
     void syncParameterMarks();

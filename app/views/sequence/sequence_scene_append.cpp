@@ -47,10 +47,14 @@ void SequenceScene::append(int first, int count) {
 void SequenceScene::appendSend(const TraceRecord& r, int i) {
     const Simulator& sim = d->ctl->sim();
     auto* arrow = makeArrow(d->theme, sim, r, i);
-    arrow->onClick = [ctl = d->ctl](quint32 id) { ctl->dropSegment(id); };
-    arrow->onMenu = [this](quint32 id, QPoint at) {
+    arrow->onClick = [this](SegmentArrowItem* a) {
+        // A click drops a segment in flight (when the run may be changed), else shows its fields.
+        if (!canDrop(a) || !d->ctl->dropSegment(a->segmentId()))
+            Q_EMIT segmentChosen(static_cast<std::size_t>(a->createdAt));
+    };
+    arrow->onMenu = [this](SegmentArrowItem* a, QPoint at) {
         if (d->segmentMenu)
-            d->segmentMenu(id, at);
+            d->segmentMenu(a->segmentId(), static_cast<std::size_t>(a->createdAt), canDrop(a), at);
     };
     const bool aToB = r.seg.dir == Direction::AtoB;
     const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
@@ -82,6 +86,8 @@ void SequenceScene::appendArrival(const TraceRecord& r, int i) {
         dup->createdAt = i;
         dup->endedAt = i;
         dup->sentAt = r.sentAt;
+        dup->onClick = arrow->onClick;
+        dup->onMenu = arrow->onMenu;
         dup->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
         addItem(dup);
         d->arrows.push_back(dup);

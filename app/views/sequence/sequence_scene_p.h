@@ -38,7 +38,7 @@ struct SequenceScene::Private {
     double notesX = 0, notesWidth = 0;      // the notes column, right of B's (0 wide without notes)
     std::optional<quint64> editingStep;     // a note being written in place
     double notesBottom = 0;                 // the lowest shown note's bottom edge
-    std::function<void(quint32, QPoint)> segmentMenu;
+    std::function<void(quint32, std::size_t, bool, QPoint)> segmentMenu;
     std::size_t tickCount = 0;
     QVector<QPair<double, QString>> ticks;
     double cursorY = 0;

@@ -39,12 +39,12 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
         }
         updatePinLine();
     });
-    m_scene->setSegmentMenu([this, controller](quint32 id, QPoint at) {
-        // Nothing to drop in a captured run, or while a quiz has locked the run.
-        if (controller->isLocked() || controller->isReplay())
-            return;
+    m_scene->setSegmentMenu([this](quint32 id, std::size_t record, bool canDrop, QPoint at) {
         QMenu menu(this);
-        menu.addAction(tr("Drop this segment"), this, [this, id] { m_scene->dropSegment(id); });
+        menu.addAction(tr("Packet details"), this, [this, record] { m_scene->chooseSegment(record); });
+        // Nothing to drop in a captured run, once it has ended, or while a quiz holds the run.
+        if (canDrop)
+            menu.addAction(tr("Drop this segment"), this, [this, id] { m_scene->dropSegment(id); });
         menu.exec(at);
     });
     // Follow the cursor unless the user scrolls away; scrolling back to it resumes following.
