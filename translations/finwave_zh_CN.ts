@@ -136,10 +136,6 @@
         <translation>%1:没有第 %2 个连接</translation>
     </message>
     <message>
-        <source>%1, connection %2: A %3, B %4</source>
-        <translation>%1,第 %2 个连接:A %3,B %4</translation>
-    </message>
-    <message>
         <source>Captures (*.pcapng *.pcap *.cap);;All files (*)</source>
         <translation>抓包文件 (*.pcapng *.pcap *.cap);;所有文件 (*)</translation>
     </message>
@@ -176,6 +172,14 @@
         <translation>
             <numerusform>%1：%2 ↔ %3，%n 个报文</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>; final ACK lost</source>
+        <translation>;最后的 ACK 丢失</translation>
+    </message>
+    <message>
+        <source>%1 · connection %2</source>
+        <translation>%1 · 第 %2 个连接</translation>
     </message>
 </context>
 <context>
@@ -796,6 +800,10 @@
         <source>PAWS: its timestamp is older than the last one seen, so it is an old duplicate; it is answered with an ACK and dropped.</source>
         <translation>PAWS：它的时间戳比最近见到的更旧，因此是旧的重复报文段；回一个 ACK 后丢弃。</translation>
     </message>
+    <message>
+        <source>The capture shows this segment did not arrive: what answered it never came, or the other end sent again what it covered.</source>
+        <translation>抓包表明这个报文段没有到达：对它的应答从未出现，或者对端又重发了它所覆盖的内容。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -1142,6 +1150,137 @@
     <message>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::CapturePanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>its SYN is not in the capture</source>
+        <translation>抓包中没有它的 SYN</translation>
+    </message>
+    <message>
+        <source>MSS %1</source>
+        <translation>MSS %1</translation>
+    </message>
+    <message>
+        <source>SACK-permitted</source>
+        <translation>允许 SACK</translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>window scale %1</source>
+        <translation>窗口缩放 %1</translation>
+    </message>
+    <message>
+        <source>no options</source>
+        <translation>没有选项</translation>
+    </message>
+    <message>
+        <source>What the capture tells. It happened: nothing here can be changed.</source>
+        <translation>抓包所告诉的内容。这些已经发生：这里什么都不能改。</translation>
+    </message>
+    <message>
+        <source>Captured at</source>
+        <translation>抓包位置</translation>
+    </message>
+    <message>
+        <source>%1&apos;s end, %2</source>
+        <translation>%1 端，%2</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>往返时间</translation>
+    </message>
+    <message>
+        <source>%1, estimated</source>
+        <translation>%1（估计值）</translation>
+    </message>
+    <message>
+        <source>Shortest flight</source>
+        <translation>最短传输时间</translation>
+    </message>
+    <message>
+        <source>A→B %1 · B→A %2</source>
+        <translation>A→B %1 · B→A %2</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>报文段</translation>
+    </message>
+    <message>
+        <source>%1 captured; %2 not captured but sent; %3 lost</source>
+        <translation>抓到 %1 个；%2 个已发送但未被抓到；%3 个丢失</translation>
+    </message>
+    <message>
+        <source>A&apos;s SYN offered</source>
+        <translation>A 的 SYN 提供</translation>
+    </message>
+    <message>
+        <source>B&apos;s SYN offered</source>
+        <translation>B 的 SYN 提供</translation>
+    </message>
+    <message>
+        <source>SACK</source>
+        <translation>SACK</translation>
+    </message>
+    <message>
+        <source>in use: Linux sends a tail-loss probe for a lost last segment</source>
+        <translation>已启用：最后一个报文段丢失时 Linux 会发送尾部丢失探测</translation>
+    </message>
+    <message>
+        <source>not in use: a lost last segment waits for the retransmission timer</source>
+        <translation>未启用：丢失的最后一个报文段要等重传定时器</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>in use (RFC 7323)</source>
+        <translation>已启用（RFC 7323）</translation>
+    </message>
+    <message>
+        <source>not in use</source>
+        <translation>未启用</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Linux, by the order of the SYN options</source>
+        <translation>Linux（根据 SYN 选项的顺序）</translation>
+    </message>
+    <message>
+        <source>not known from the SYN options</source>
+        <translation>无法从 SYN 选项判断</translation>
+    </message>
+    <message>
+        <source>Assumed</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT lasts %1 (Linux&apos;s TCP_TIMEWAIT_LEN); RST in TIME_WAIT %2</source>
+        <translation>TIME_WAIT 持续 %1（Linux 的 TCP_TIMEWAIT_LEN）；TIME_WAIT 中的 RST %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>ignored (RFC 1337)</source>
+        <translation>被忽略（RFC 1337）</translation>
+    </message>
+    <message>
+        <source>closes it</source>
+        <translation>会关闭它</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1975,217 @@
         <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower, down to 0.01× (slow motion)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presenter layout (projector theme, full screen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the whole state diagram, or only the part the run is in&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the run (its drops and changes) / as a new scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+E / Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;edit the scenario / a new one&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O / Ctrl+Alt+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a capture / export the run as a capture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N, or double-click a row&lt;/b&gt;&lt;/td&gt;&lt;td&gt;write a note on this step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next / previous scenario of the lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop A&apos;s / B&apos;s next segment (the one in flight, or the next sent)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it where it is (right-click: a menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quiz mode: predict each step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 – 4, H, Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;in a quiz: answer, hint (half a point), next&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢，最慢 0.01×（慢动作）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示布局（投影主题，全屏）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;完整状态图，或只看本次运行所在的部分&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;保存运行（其中的丢弃和更改）/ 另存为新场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+E / Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;编辑场景 / 新建场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开课程&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O / Ctrl+Alt+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开抓包文件 / 把运行导出为抓包文件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N，或双击一行&lt;/b&gt;&lt;/td&gt;&lt;td&gt;为此步写注释&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;课程的下一个 / 上一个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃 A / B 的下一个报文段（飞行中的那个，或下一个发出的）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它在所在位置丢失（右键：菜单）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测验模式：预测每一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 – 4、H、Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测验中：作答、提示（扣半分）、下一题&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
+    <message>
+        <source>Capture</source>
+        <translation>抓包</translation>
+    </message>
+    <message>
+        <source>Packet details</source>
+        <translation>报文详情</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::PacketDetails</name>
+    <message>
+        <source>%1 (relative %2)</source>
+        <translation>%1（相对值 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (absolute %2)</source>
+        <translation>%1（绝对值 %2）</translation>
+    </message>
+    <message>
+        <source>Absolute sequence numbers</source>
+        <translation>绝对序号</translation>
+    </message>
+    <message>
+        <source>Click a segment&apos;s arrow in the diagram, or a row of the event log, to see every field of its header.</source>
+        <translation>点击图中报文段的箭头，或事件日志中的一行，查看其首部的每个字段。</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标志位</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>置位</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未置位</translation>
+    </message>
+    <message>
+        <source>Sequence number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Next sequence number</source>
+        <translation>下一个序号</translation>
+    </message>
+    <message>
+        <source>Acknowledgment number</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>not set (no ACK flag)</source>
+        <translation>无（没有 ACK 标志）</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Segment length (SEG.LEN)</source>
+        <translation>报文段长度（SEG.LEN）</translation>
+    </message>
+    <message>
+        <source>%1: the data, plus one for a SYN and one for a FIN (RFC 9293 §3.4)</source>
+        <translation>%1：数据长度，SYN 和 FIN 各加一（RFC 9293 §3.4）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>retransmission #%1</source>
+        <translation>第 %1 次重传</translation>
+    </message>
+    <message>
+        <source>first transmission</source>
+        <translation>首次发送</translation>
+    </message>
+    <message>
+        <source>Why it was sent</source>
+        <translation>发送原因</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>In the capture</source>
+        <translation>在抓包中</translation>
+    </message>
+    <message>
+        <source>packet %1 of the file</source>
+        <translation>文件中的第 %1 个包</translation>
+    </message>
+    <message>
+        <source>not in the file: %1</source>
+        <translation>不在文件中：%1</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>报文段</translation>
+    </message>
+    <message>
+        <source>%1 → %2 · %3</source>
+        <translation>%1 → %2 · %3</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>by %1 at %2, in %3</source>
+        <translation>由 %1 在 %2 发送，当时处于 %3</translation>
+    </message>
+    <message>
+        <source>in flight</source>
+        <translation>在途中</translation>
+    </message>
+    <message>
+        <source>an old copy of it reached %1 at %2</source>
+        <translation>它的一个旧副本在 %2 到达 %1</translation>
+    </message>
+    <message>
+        <source>reached %1 at %2</source>
+        <translation>在 %2 到达 %1</translation>
+    </message>
+    <message>
+        <source>lost at %1: %2</source>
+        <translation>在 %1 丢失：%2</translation>
+    </message>
+    <message>
+        <source>What became of it</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 (the scale is not known: the capture lacks a SYN)</source>
+        <translation>%1（缩放因子未知：抓包中缺少 SYN）</translation>
+    </message>
+    <message>
+        <source>%1 bytes, not scaled</source>
+        <translation>%1 字节，未缩放</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3 bytes (window scale %4, RFC 7323 §2.3)</source>
+        <translation>%1 × %2 = %3 字节（窗口缩放 %4，RFC 7323 §2.3）</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Maximum segment size</source>
+        <translation>最大报文段长度</translation>
+    </message>
+    <message>
+        <source>%1 bytes (RFC 9293 §3.7.1)</source>
+        <translation>%1 字节（RFC 9293 §3.7.1）</translation>
+    </message>
+    <message>
+        <source>SACK permitted</source>
+        <translation>允许 SACK</translation>
+    </message>
+    <message>
+        <source>offered (RFC 2018 §2)</source>
+        <translation>已提供（RFC 2018 §2）</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>TSval %1, TSecr %2 (RFC 7323 §3)</source>
+        <translation>TSval %1，TSecr %2（RFC 7323 §3）</translation>
+    </message>
+    <message>
+        <source>Window scale</source>
+        <translation>窗口缩放</translation>
+    </message>
+    <message>
+        <source>shift %1, × %2 (RFC 7323 §2)</source>
+        <translation>移位 %1，× %2（RFC 7323 §2）</translation>
+    </message>
+    <message>
+        <source>D-SACK block</source>
+        <translation>D-SACK 块</translation>
+    </message>
+    <message>
+        <source>SACK block</source>
+        <translation>SACK 块</translation>
+    </message>
+    <message>
+        <source>%1–%2: a duplicate arrived (RFC 2883)</source>
+        <translation>%1–%2：收到了重复的数据（RFC 2883）</translation>
+    </message>
+    <message>
+        <source>%1–%2 (RFC 2018 §3)</source>
+        <translation>%1–%2（RFC 2018 §3）</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::PlaybackBar</name>
@@ -2403,12 +2753,16 @@
         <translation>%1：同一端口上的新连接开始</translation>
     </message>
     <message>
-        <source>captured · round trip %1 ms · the far end&apos;s times are estimated</source>
-        <translation>抓包 · 往返时间 %1 ms · 远端的时间为估计值</translation>
-    </message>
-    <message>
         <source>restart: %1</source>
         <translation>重启：%1</translation>
+    </message>
+    <message>
+        <source>captured · round trip %1 ms</source>
+        <translation>抓包 · 往返时间 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>A %1 · B %2 · captured at %3 · round trip %4 ms</source>
+        <translation>A %1 · B %2 · 在 %3 端抓包 · 往返时间 %4 毫秒</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2770,17 @@
     <message>
         <source>Drop this segment</source>
         <translation>丢弃这个报文段</translation>
+    </message>
+    <message>
+        <source>Packet details</source>
+        <translation>报文详情</translation>
+    </message>
+</context>
+<context>
+    <name>finwave::app::SimController</name>
+    <message>
+        <source>%1: A %2, B %3</source>
+        <translation>%1:A %2,B %3</translation>
     </message>
 </context>
 </TS>

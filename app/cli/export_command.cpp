@@ -46,9 +46,8 @@ int runExport(const options::ExportOptions& o, char* program) {
     QApplication app(qargc, &program);
     installLanguage(QString::fromStdString(o.language));
     SimController ctl;
-    if (imported)
-        ctl.loadReplay(*imported, QString::fromStdString(o.capture->file),
-                       teardownText(capture::classifyTeardown(*imported)));
+    if (imported)  // named as the window names it
+        loadCaptureRun(&ctl, *imported, QString::fromStdString(o.capture->file), std::max(1, o.capture->connection));
     else
         ctl.loadScenario(*scenario);
     ctl.seek(o.step.value_or(10'000'000ull));

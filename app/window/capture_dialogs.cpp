@@ -121,11 +121,8 @@ QString openCapture(QWidget* parent, SimController* ctl, const QString& path, in
 
 void loadCaptureRun(SimController* ctl, const capture::Reconstruction& run, const QString& path, int connection) {
     const QString words = teardownText(capture::classifyTeardown(run));
-    const QString title = QCoreApplication::translate("Capture", "%1, connection %2: A %3, B %4")
-                              .arg(QFileInfo(path).fileName())
-                              .arg(connection)
-                              .arg(QString::fromStdString(run.endpointA.text()), QString::fromStdString(run.endpointB.text()));
-    ctl->loadReplay(run, title, words);
+    const QString name = QCoreApplication::translate("Capture", "%1 · connection %2").arg(QFileInfo(path).fileName()).arg(connection);
+    ctl->loadReplay(run, name, words);
 }
 
 void openCaptureDialog(QWidget* parent, SimController* ctl) {

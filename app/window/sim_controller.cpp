@@ -33,26 +33,30 @@ void SimController::loadScenario(const Scenario& scenario) {
     pause();
     m_sim->load(scenario);
     m_capture.reset();
+    m_captureName.clear();
     m_teardown.clear();
     announceLoaded();
 }
 
-void SimController::loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown) {
-    loadReplay(std::make_shared<const capture::Reconstruction>(run), title, teardown);
+void SimController::loadReplay(const capture::Reconstruction& run, const QString& name, const QString& teardown) {
+    loadReplay(std::make_shared<const capture::Reconstruction>(run), name, teardown);
 }
 
-void SimController::loadReplay(std::shared_ptr<const capture::Reconstruction> run, const QString& title,
+void SimController::loadReplay(std::shared_ptr<const capture::Reconstruction> run, const QString& name,
                                const QString& teardown) {
     pause();
+    const QString title = tr("%1: A %2, B %3")
+                              .arg(name, QString::fromStdString(run->endpointA.text()), QString::fromStdString(run->endpointB.text()));
     m_sim->loadReplay(run->trace, run->issA, run->issB, title.toStdString());
     m_capture = std::move(run);
     m_teardown = teardown;
+    m_captureName = name;
     announceLoaded();
 }
 
 void SimController::loadSameRun(const SimController& source) {
     if (source.m_capture)
-        loadReplay(source.m_capture, QString::fromStdString(source.scenario().title), source.m_teardown);
+        loadReplay(source.m_capture, source.m_captureName, source.m_teardown);
     else
         loadScenario(source.sim().recordedRun());
 }

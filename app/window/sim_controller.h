@@ -36,9 +36,11 @@ public:
 
     void loadScenario(const Scenario& scenario);      // resets to step 0 and emits scenarioLoaded
     // An imported capture's reconstructed run, replayed step by step (Simulator::loadReplay);
-    // `teardown` is its explanation in words. Sliders and drops do nothing in it.
-    void loadReplay(const capture::Reconstruction& run, const QString& title, const QString& teardown);
-    void loadReplay(std::shared_ptr<const capture::Reconstruction> run, const QString& title, const QString& teardown);
+    // `name` says which ("trace.pcapng · connection 2"), `teardown` explains it in words. Its title
+    // is the name and both ends' addresses. Sliders and drops do nothing in it.
+    void loadReplay(const capture::Reconstruction& run, const QString& name, const QString& teardown);
+    void loadReplay(std::shared_ptr<const capture::Reconstruction> run, const QString& name, const QString& teardown);
+    const QString& captureName() const { return m_captureName; }
     // The run `source` holds, at step 0: a scenario's run with everything the user did to it at its
     // step (drops, slider moves, notes: Simulator::recordedRun()), or the same capture. What leaves
     // the window (export, copy, preview) draws from such a copy, so the window's own run and its
@@ -108,6 +110,7 @@ private:
     std::unique_ptr<Simulator> m_sim;
     std::shared_ptr<const capture::Reconstruction> m_capture;  // the open capture, if any
     QString m_teardown;
+    QString m_captureName;
     QTimer m_timer;
     QElapsedTimer m_clock;
     Micros m_displayTime = 0;

@@ -111,12 +111,7 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     if (p->hasClipping())
         exposed &= p->clipBoundingRect();
     p->setRenderHint(QPainter::Antialiasing);
-    p->setFont(t.titleFont);
-    p->setPen(t.foreground);
-    p->drawText(QRectF(0, 6, m_width, 28), Qt::AlignHCenter | Qt::AlignVCenter, m_title);
-    p->setFont(t.font);
-    p->setPen(t.muted);
-    p->drawText(QRectF(0, 32, m_width, kTitleBottom - 32), Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
+    paintTitle(p, t);
     const qreal headTop = kTitleBottom + 4;
     paintHeads(p, t, m_xA, m_xB, headTop);
     for (auto [x, colour] : {std::pair{m_xA, t.sideA}, std::pair{m_xB, t.sideB}}) {
@@ -144,6 +139,44 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     QPen gridPen(t.grid, 0);  // cosmetic and solid: cheap to draw, faint enough not to compete
     p->setPen(gridPen);
     p->drawLines(grid);
+}
+
+// The title and the line under it fill the band above the heads: each on one line at its own size
+// when it fits (the usual case), else both smaller and wrapped (a capture file's long name, a
+// scenario's long title) down to 60 %, breaking inside a word only if a word is wider than the
+// diagram. Never cut, never elided.
+void FrameItem::paintTitle(QPainter* p, const Theme& t) const {
+    const QRectF title(0, 6, m_width, 28), line(0, 32, m_width, kTitleBottom - 32);
+    const int wrap = Qt::AlignHCenter | Qt::TextWordWrap | Qt::TextWrapAnywhere;
+    const auto fits = [this](const QFont& f, const QString& text) {
+        return QFontMetricsF(f).horizontalAdvance(text) <= m_width - 8;
+    };
+    QFont big = t.titleFont, small = t.font;
+    if (fits(big, m_title) && fits(small, m_subtitle)) {
+        p->setFont(big);
+        p->setPen(t.foreground);
+        p->drawText(title, Qt::AlignHCenter | Qt::AlignVCenter, m_title);
+        p->setFont(small);
+        p->setPen(t.muted);
+        p->drawText(line, Qt::AlignHCenter | Qt::AlignVCenter, m_subtitle);
+        return;
+    }
+    const QRectF band(4, 2, m_width - 8, kTitleBottom - 2);
+    QRectF titleBox, lineBox;
+    for (double k = 0.95; k >= 0.6; k -= 0.05) {
+        big.setPointSizeF(t.titleFont.pointSizeF() * k);
+        small.setPointSizeF(t.font.pointSizeF() * k);
+        titleBox = QFontMetricsF(big).boundingRect(band, wrap, m_title);
+        lineBox = QFontMetricsF(small).boundingRect(band, wrap, m_subtitle);
+        if (titleBox.height() + lineBox.height() <= band.height())
+            break;
+    }
+    p->setFont(big);
+    p->setPen(t.foreground);
+    p->drawText(QRectF(band.left(), band.top(), band.width(), titleBox.height()), wrap, m_title);
+    p->setFont(small);
+    p->setPen(t.muted);
+    p->drawText(QRectF(band.left(), band.top() + titleBox.height(), band.width(), lineBox.height()), wrap, m_subtitle);
 }
 
 void FrameItem::paintHeads(QPainter* p, const Theme& t, double xA, double xB, double top) {

@@ -244,6 +244,8 @@ public:
     static void paintHeads(QPainter* painter, const Theme& theme, double xA, double xB, double top);
 
 private:
+    void paintTitle(QPainter* painter, const Theme& theme) const;
+
     const Theme* m_theme;
     double m_xA, m_xB, m_width, m_ruler, m_bottom = 200;
     QString m_title, m_subtitle;

@@ -55,8 +55,7 @@ TimeAxis timeAxisFor(const Theme& theme, const Simulator& sim) {
 
 QString parameterLine(const Simulator& sim) {
     if (sim.isReplay())
-        return QCoreApplication::translate("finwave::app::SequenceScene",
-                                           "captured · round trip %1 ms · the far end's times are estimated")
+        return QCoreApplication::translate("finwave::app::SequenceScene", "captured · round trip %1 ms")
             .arg(static_cast<double>(sim.scenario().ab.delay + sim.scenario().ba.delay) / 1000.0);
     return parameterLine(sim.params(), sim.channel(Direction::AtoB), sim.channel(Direction::BtoA));
 }

@@ -24,7 +24,15 @@ void SequenceScene::updateTitle() {
     if (!d->frame)
         return;
     const Simulator& sim = d->ctl->sim();
-    d->frame->setTitle(scenarioTitle(sim.scenario()), parameterLine(sim));
+    // A capture: which file and connection, then both ends and where it was taken.
+    if (const capture::Reconstruction* run = d->ctl->capture(); run && !d->ctl->captureName().isEmpty())
+        d->frame->setTitle(d->ctl->captureName(),
+                           tr("A %1 · B %2 · captured at %3 · round trip %4 ms")
+                               .arg(QString::fromStdString(run->endpointA.text()), QString::fromStdString(run->endpointB.text()),
+                                    run->near == Side::A ? QStringLiteral("A") : QStringLiteral("B"))
+                               .arg(static_cast<double>(sim.scenario().ab.delay + sim.scenario().ba.delay) / 1000.0));
+    else
+        d->frame->setTitle(scenarioTitle(sim.scenario()), parameterLine(sim));
     syncParameterMarks();
 }
 
