@@ -363,6 +363,10 @@
             <numerusform>%1 在重传 %n 次之后放弃</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 bytes thrown away</source>
+        <translation>丢弃了 %1 字节</translation>
+    </message>
 </context>
 <context>
     <name>Outcome</name>
@@ -804,6 +808,78 @@
         <source>The capture shows this segment did not arrive: what answered it never came, or the other end sent again what it covered.</source>
         <translation>抓包表明这个报文段没有到达：对它的应答从未出现，或者对端又重发了它所覆盖的内容。</translation>
     </message>
+    <message>
+        <source>listen() returns 0: the socket now waits for connections, and the application waits in accept().</source>
+        <translation>listen() 返回 0：套接字开始等待连接，应用程序在 accept() 中等待。</translation>
+    </message>
+    <message>
+        <source>accept() returns the new connection: the ACK of this side&apos;s SYN arrived and the handshake is complete.</source>
+        <translation>accept() 返回新连接：对本端 SYN 的 ACK 已到达，握手完成。</translation>
+    </message>
+    <message>
+        <source>connect() returns 0: the SYN,ACK arrived and this side&apos;s ACK completes the handshake.</source>
+        <translation>connect() 返回 0：SYN,ACK 已到达，本端的 ACK 完成了握手。</translation>
+    </message>
+    <message>
+        <source>write() returns the byte count: the bytes are in the send buffer, not yet delivered, let alone acknowledged.</source>
+        <translation>write() 返回字节数：这些字节在发送缓冲区里，还没有送达，更没有被确认。</translation>
+    </message>
+    <message>
+        <source>read() returns the bytes that arrived in order.</source>
+        <translation>read() 返回按序到达的字节。</translation>
+    </message>
+    <message>
+        <source>read() returns 0, the end of the stream: the peer&apos;s FIN arrived and it will send nothing more. This side may still send.</source>
+        <translation>read() 返回 0，即流的结束：对端的 FIN 已到达，它不会再发送任何数据。本端仍可以发送。</translation>
+    </message>
+    <message>
+        <source>shutdown(SHUT_WR) returns 0: a FIN follows the queued data, and this side can still read.</source>
+        <translation>shutdown(SHUT_WR) 返回 0：排队的数据之后跟着一个 FIN，本端仍可以读。</translation>
+    </message>
+    <message>
+        <source>close() returns 0 at once: the kernel sends the rest of the data and the FIN by itself; the application is gone.</source>
+        <translation>close() 立即返回 0：内核自己发送剩下的数据和 FIN；应用程序已经不在了。</translation>
+    </message>
+    <message>
+        <source>close() with SO_LINGER 0 returns 0 at once, but every byte not yet acknowledged is thrown away and a RST is sent instead of a FIN. The application believed those bytes were written.</source>
+        <translation>设置 SO_LINGER 0 的 close() 立即返回 0，但所有尚未被确认的字节都被丢弃，发送的是 RST 而不是 FIN。应用程序还以为这些字节已经写出去了。</translation>
+    </message>
+    <message>
+        <source>close() returns 0, but received data was never read: the kernel throws it away and resets the connection.</source>
+        <translation>close() 返回 0，但收到的数据从未被读取：内核把它丢弃并重置连接。</translation>
+    </message>
+    <message>
+        <source>The call fails with ECONNRESET: the peer reset the connection. It is reported once; after that read() returns 0 and write() fails with EPIPE.</source>
+        <translation>调用以 ECONNRESET 失败：对端重置了连接。这个错误只报告一次；之后 read() 返回 0，write() 以 EPIPE 失败。</translation>
+    </message>
+    <message>
+        <source>connect() fails with ECONNREFUSED: a RST answered the SYN; nothing listens there.</source>
+        <translation>connect() 以 ECONNREFUSED 失败：SYN 得到的回答是 RST；那里没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>The call fails with ETIMEDOUT: the retransmissions gave up, or the user timeout expired, and the connection is gone.</source>
+        <translation>调用以 ETIMEDOUT 失败：重传放弃了，或用户超时到期，连接已经不存在。</translation>
+    </message>
+    <message>
+        <source>write() fails with EPIPE (and the process gets SIGPIPE unless it asked not to): this side has shut down its sending, or the connection is gone.</source>
+        <translation>write() 以 EPIPE 失败（除非进程要求不要，否则还会收到 SIGPIPE）：本端已关闭发送方向，或者连接已经不存在。</translation>
+    </message>
+    <message>
+        <source>The call fails with ENOTCONN: the socket has no connection.</source>
+        <translation>调用以 ENOTCONN 失败：套接字没有连接。</translation>
+    </message>
+    <message>
+        <source>The call fails: the socket is already connected or listening (EISCONN, EINVAL).</source>
+        <translation>调用失败：套接字已经连接或正在监听（EISCONN、EINVAL）。</translation>
+    </message>
+    <message>
+        <source>The call fails with EBADF: the application has already closed this descriptor.</source>
+        <translation>调用以 EBADF 失败：应用程序已经关闭了这个描述符。</translation>
+    </message>
+    <message>
+        <source>connect() fails with EADDRNOTAVAIL: the same addresses and ports are still in TIME_WAIT, so this connection cannot begin yet.</source>
+        <translation>connect() 以 EADDRNOTAVAIL 失败：同样的地址和端口仍处于 TIME_WAIT，这个连接还不能开始。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -868,10 +944,6 @@
         <translation>SO_LINGER 0：用 RST 中止</translation>
     </message>
     <message>
-        <source>SO_LINGER 0: close sends RST, no TIME_WAIT anywhere.</source>
-        <translation>SO_LINGER 0：close 发送 RST，任何一端都没有 TIME_WAIT。</translation>
-    </message>
-    <message>
         <source>Close with unread data: RST</source>
         <translation>有未读数据时关闭：RST</translation>
     </message>
@@ -926,6 +998,10 @@
     <message>
         <source>Predict each step when a FIN is lost, when the last ACK is lost, and when a close ends in RST (SO_LINGER 0, unread data).</source>
         <translation>预测 FIN 丢失、最后一个 ACK 丢失，以及关闭以 RST 结束（SO_LINGER 0、未读数据）时的每一步。</translation>
+    </message>
+    <message>
+        <source>A writes 1000 bytes and closes 10 ms later with SO_LINGER 0. close() returns 0 at once, but the 1000 bytes not yet acknowledged are thrown away (had they been lost, nothing would send them again) and a RST goes instead of a FIN. B reads the 1000 bytes; its next read() fails with ECONNRESET. No TIME_WAIT anywhere.</source>
+        <translation>A 写入 1000 字节，10 毫秒后在 SO_LINGER 0 下关闭。close() 立即返回 0，但尚未被确认的 1000 字节被丢弃（如果它们丢失了，没有谁会再发送一次），发出的是 RST 而不是 FIN。B 读到这 1000 字节；它的下一次 read() 以 ECONNRESET 失败。哪一端都没有 TIME_WAIT。</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,42 @@ QString reasonSentence(Reason reason) {
         return QCoreApplication::translate("Reason", "The scenario drops this segment on purpose, to show what happens when it is lost.");
     case Reason::LostByUser:
         return QCoreApplication::translate("Reason", "You dropped this segment while it was in flight.");
+    case Reason::ReturnListening:
+        return QCoreApplication::translate("Reason", "listen() returns 0: the socket now waits for connections, and the application waits in accept().");
+    case Reason::ReturnAccepted:
+        return QCoreApplication::translate("Reason", "accept() returns the new connection: the ACK of this side's SYN arrived and the handshake is complete.");
+    case Reason::ReturnConnected:
+        return QCoreApplication::translate("Reason", "connect() returns 0: the SYN,ACK arrived and this side's ACK completes the handshake.");
+    case Reason::ReturnWritten:
+        return QCoreApplication::translate("Reason", "write() returns the byte count: the bytes are in the send buffer, not yet delivered, let alone acknowledged.");
+    case Reason::ReturnRead:
+        return QCoreApplication::translate("Reason", "read() returns the bytes that arrived in order.");
+    case Reason::ReturnEndOfStream:
+        return QCoreApplication::translate("Reason", "read() returns 0, the end of the stream: the peer's FIN arrived and it will send nothing more. This side may still send.");
+    case Reason::ReturnShutdown:
+        return QCoreApplication::translate("Reason", "shutdown(SHUT_WR) returns 0: a FIN follows the queued data, and this side can still read.");
+    case Reason::ReturnClosed:
+        return QCoreApplication::translate("Reason", "close() returns 0 at once: the kernel sends the rest of the data and the FIN by itself; the application is gone.");
+    case Reason::ReturnClosedDiscarding:
+        return QCoreApplication::translate("Reason", "close() with SO_LINGER 0 returns 0 at once, but every byte not yet acknowledged is thrown away and a RST is sent instead of a FIN. The application believed those bytes were written.");
+    case Reason::ReturnClosedUnread:
+        return QCoreApplication::translate("Reason", "close() returns 0, but received data was never read: the kernel throws it away and resets the connection.");
+    case Reason::ReturnReset:
+        return QCoreApplication::translate("Reason", "The call fails with ECONNRESET: the peer reset the connection. It is reported once; after that read() returns 0 and write() fails with EPIPE.");
+    case Reason::ReturnRefused:
+        return QCoreApplication::translate("Reason", "connect() fails with ECONNREFUSED: a RST answered the SYN; nothing listens there.");
+    case Reason::ReturnTimedOut:
+        return QCoreApplication::translate("Reason", "The call fails with ETIMEDOUT: the retransmissions gave up, or the user timeout expired, and the connection is gone.");
+    case Reason::ReturnBrokenPipe:
+        return QCoreApplication::translate("Reason", "write() fails with EPIPE (and the process gets SIGPIPE unless it asked not to): this side has shut down its sending, or the connection is gone.");
+    case Reason::ReturnNotConnected:
+        return QCoreApplication::translate("Reason", "The call fails with ENOTCONN: the socket has no connection.");
+    case Reason::ReturnAlreadyConnected:
+        return QCoreApplication::translate("Reason", "The call fails: the socket is already connected or listening (EISCONN, EINVAL).");
+    case Reason::ReturnNotOpen:
+        return QCoreApplication::translate("Reason", "The call fails with EBADF: the application has already closed this descriptor.");
+    case Reason::ReturnAddressInTimeWait:
+        return QCoreApplication::translate("Reason", "connect() fails with EADDRNOTAVAIL: the same addresses and ports are still in TIME_WAIT, so this connection cannot begin yet.");
     case Reason::LostInCapture:
         return QCoreApplication::translate("Reason", "The capture shows this segment did not arrive: what answered it never came, or the other end sent again what it covered.");
     case Reason::DuplicateDelivered:
@@ -219,6 +255,15 @@ QString segmentLabel(const Simulator& sim, const Segment& s) {
     return out;
 }
 
+QString callLabel(const TraceRecord& r) {
+    QString out = QStringLiteral("%1() = %2").arg(QString::fromUtf8(socketCallName(r.call).data())).arg(returnValue(r));
+    if (r.error != SocketError::None)
+        out += QLatin1Char(' ') + QString::fromUtf8(socketErrorName(r.error).data());
+    if (r.call == SocketCall::Close && r.bytes > 0)
+        out += QLatin1Char('\n') + QCoreApplication::translate("Log", "%1 bytes thrown away").arg(r.bytes);
+    return out;
+}
+
 QString recordSummary(const Simulator& sim, const TraceRecord& r) {
     const QString side = QString::fromUtf8(sideName(r.side).data());
     const QString timer = QString::fromUtf8(timerName(r.timer).data());
@@ -245,6 +290,8 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
             return QCoreApplication::translate("Log", "%1's application sends %n byte(s)", "SEND call", bytes).arg(side);
         }
         return QCoreApplication::translate("Log", "%1's application: %2").arg(side, reasonSentence(r.reason));
+    case EventKind::Return:
+        return QCoreApplication::translate("Log", "%1's application: %2").arg(side, callLabel(r).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     case EventKind::Note:
         if (r.reason == Reason::GaveUpRetryLimit || r.reason == Reason::GaveUpTimeLimit) {
             const int retries = static_cast<int>(r.bytes);

@@ -20,6 +20,9 @@ QString scenarioDescription(const Scenario& scenario);
 QString runCaption(const Simulator& sim);
 // How a run ended, in words ("reset", "closed gracefully").
 QString outcomeText(Outcome outcome);
+// What a socket call returned, as the application sees it: "read() = -1 ECONNRESET", "close() = 0"
+// and, on a second line, the bytes a close threw away.
+QString callLabel(const TraceRecord& record);
 // "0.050 s", "240.300 s"; to the microsecond ("0.000193 s") when the run's grain is 1 µs
 // (Simulator::timeGrain).
 QString formatTime(Micros t, Micros grain = kMs);

@@ -75,6 +75,8 @@ void Engine::initialize() {
             e.tsRecentValid = true;
         }
         initWindows(e, m_s.params);
+        if (e.state == TcpState::Established && e.autoRead)
+            e.waitingIn = SocketCall::Read;  // a reading application, in read() since before the run
         m_s.ep[i] = e;
     }
     for (const Fault& f : m_sc.faults) {
@@ -279,12 +281,13 @@ void Engine::setState(Side side, TcpState to, Reason why) {
             e.rtoFallback = kTimeoutFallback;
             e.rto = computeRto(e, m_s.params);
         }
+        appOnEstablished(side);
         trigger(side, AppAction::Trigger::AfterEstablished);
     }
 }
 
 // Delete the TCB (RFC 9293 §3.10.7.4, §3.10.5): timers off, queues flushed, CLOSED.
-void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
+void Engine::closeTcb(Side side, Reason why, CloseCause cause, bool byPeer) {
     Endpoint& e = ep(m_s, side);
     const TcpState from = e.state;
     for (int k = 1; k <= kTimerCount; ++k)
@@ -295,10 +298,14 @@ void Engine::closeTcb(Side side, Reason why, CloseCause cause) {
     e.cause = cause;
     e.closedAt = m_s.now;
     setState(side, TcpState::Closed, why);
-    // A server's listener outlives the connection: it listens again (O1) for the next one.
+    appOnEnd(side, from, cause, byPeer);
+    // A server's listener outlives the connection: it listens again (O1) for the next one, and its
+    // application waits in accept().
     if (e.listenAgain && from != TcpState::Listen) {
         freshTcb(side, e.iss);
         setState(side, TcpState::Listen, Reason::ListenOpened);
+        e.waitingIn = e.appClosed ? SocketCall::None : SocketCall::Accept;
+        e.waitingSince = m_s.now;
     }
 }
 
@@ -315,6 +322,10 @@ void Engine::freshTcb(Side side, std::uint32_t iss) {
     n.linger2Negative = e.linger2Negative;
     n.autoRead = e.autoRead;
     n.listenAgain = e.listenAgain;
+    n.waitingIn = e.waitingIn;  // the application carries on into the new connection
+    n.waitingSince = e.waitingSince;
+    n.pendingWrite = e.pendingWrite;
+    n.appClosed = e.appClosed;
     n.offersSack = e.offersSack;
     n.offersTimestamps = e.offersTimestamps;
     n.timers = e.timers;

@@ -26,7 +26,7 @@ void Engine::receive(Side me, const Segment& seg) {
     // (tcp_reset_check() in tcp_input.c); RFC 9293 has no such case.
     if (seg.has(flag::Rst) && isLinux(m_s.params) && e.finReceived && seg.seq == e.rcvNxt - 1 &&
         (e.state == TcpState::CloseWait || e.state == TcpState::LastAck || e.state == TcpState::Closing)) {
-        closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
+        closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset, true);
         return;
     }
     // Fourth, for TIME-WAIT, checked before the sequence test as Linux does: a SYN may open a new
@@ -141,10 +141,10 @@ bool Engine::handleRst(Side me, const Segment& seg) {
     }
     if (seg.seq == e.rcvNxt) {
         if (e.state == TcpState::TimeWait) {
-            closeTcb(me, Reason::RstKilledTimeWait, CloseCause::Reset);  // T3
+            closeTcb(me, Reason::RstKilledTimeWait, CloseCause::Reset, true);  // T3
             return false;
         }
-        closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);  // E5, F1i, F2f, C5, G4, L4
+        closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset, true);  // E5, F1i, F2f, C5, G4, L4
         return false;
     }
     if (e.state == TcpState::TimeWait && isLinux(m_s.params)) {  // T4, Linux: silent drop
@@ -291,6 +291,7 @@ void Engine::handleText(Side me, std::uint32_t len, std::uint32_t segAck, bool a
         put(r);
     }
     noteDataReceived(me);
+    appOnData(me, len);
     if (!e.dataSeen) {
         e.dataSeen = true;
         trigger(me, AppAction::Trigger::AfterData);
@@ -330,6 +331,7 @@ void Engine::handleFin(Side me) {
         sendAck(me, Reason::SendAckOfFin);
         break;
     }
+    appOnFin(me);
     trigger(me, AppAction::Trigger::AfterEof);
 }
 

@@ -57,7 +57,7 @@ void Engine::receiveSynSent(Side me, const Segment& seg) {
     }
     if (seg.has(flag::Rst)) {
         if (ackOk)
-            closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset);
+            closeTcb(me, Reason::RstReceivedClosed, CloseCause::Reset, true);
         return;
     }
     if (!seg.has(flag::Syn))

@@ -131,6 +131,7 @@ std::string_view eventKindName(EventKind k) {
     case EventKind::TimerStop: return "timer-stop";
     case EventKind::TimerFire: return "timer-fire";
     case EventKind::Note: return "note";
+    case EventKind::Return: return "return";
     }
     return "note";
 }
@@ -155,6 +156,40 @@ std::string_view outcomeName(Outcome o) {
     case Outcome::Stuck: return "stuck";
     }
     return "running";
+}
+
+}  // namespace finwave
+
+namespace finwave {
+
+std::string_view socketCallName(SocketCall c) {
+    switch (c) {
+    case SocketCall::None: return "";
+    case SocketCall::Connect: return "connect";
+    case SocketCall::Listen: return "listen";
+    case SocketCall::Accept: return "accept";
+    case SocketCall::Write: return "write";
+    case SocketCall::Read: return "read";
+    case SocketCall::Shutdown: return "shutdown";
+    case SocketCall::Close: return "close";
+    }
+    return "";
+}
+
+std::string_view socketErrorName(SocketError e) {
+    switch (e) {
+    case SocketError::None: return "";
+    case SocketError::Epipe: return "EPIPE";
+    case SocketError::Econnreset: return "ECONNRESET";
+    case SocketError::Econnrefused: return "ECONNREFUSED";
+    case SocketError::Etimedout: return "ETIMEDOUT";
+    case SocketError::Enotconn: return "ENOTCONN";
+    case SocketError::Eisconn: return "EISCONN";
+    case SocketError::Einval: return "EINVAL";
+    case SocketError::Eaddrnotavail: return "EADDRNOTAVAIL";
+    case SocketError::Ebadf: return "EBADF";
+    }
+    return "";
 }
 
 }  // namespace finwave

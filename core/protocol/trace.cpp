@@ -33,3 +33,13 @@ SegmentRecords segmentRecords(const Trace& trace, std::size_t i) {
 }
 
 }  // namespace finwave
+
+namespace finwave {
+
+long long returnValue(const TraceRecord& r) {
+    if (r.error != SocketError::None)
+        return -1;
+    return r.call == SocketCall::Read || r.call == SocketCall::Write ? static_cast<long long>(r.bytes) : 0;
+}
+
+}  // namespace finwave

@@ -3,6 +3,7 @@
 #include "core/protocol/profile.h"
 #include "core/protocol/reason.h"
 #include "core/protocol/segment.h"
+#include "core/protocol/socket_call.h"
 #include "core/protocol/tcp_state.h"
 
 #include <cstddef>
@@ -29,6 +30,7 @@ enum class EventKind : std::uint8_t {
     TimerStop,   // `timer` of `side` cancelled
     TimerFire,   // `timer` of `side` expired
     Note,        // anything else worth a sentence (segment ignored, data accepted, ...)
+    Return,      // an application's socket call returns: `call`, `error`, `bytes`, `calledAt`
 };
 std::string_view eventKindName(EventKind k);
 
@@ -59,7 +61,15 @@ struct TraceRecord {
     TcpState to = TcpState::Closed;
     TimerKind timer = TimerKind::None;
     bool hasSegment = false;
+    // Return: which call, its errno (None: it succeeded), and when it was made (it blocked until t
+    // when calledAt < t). bytes: what read or write returned, or what close threw away.
+    SocketCall call = SocketCall::None;
+    SocketError error = SocketError::None;
+    Micros calledAt = 0;
 };
+
+// What a Return record's call returned: -1 on an error, the bytes of a read or write, else 0.
+long long returnValue(const TraceRecord& r);
 
 // Append-only list of records.
 class Trace {

@@ -137,6 +137,18 @@ std::string jsonlRecord(const TraceRecord& r, const RelativeNumbers& sim, std::s
         field(out, "to");
         appendQuoted(out, stateName(r.to));
     }
+    if (r.kind == EventKind::Return) {  // what the application's call returned
+        field(out, "call");
+        appendQuoted(out, socketCallName(r.call));
+        field(out, "result");
+        out += std::to_string(returnValue(r));
+        if (r.error != SocketError::None) {
+            field(out, "errno");
+            appendQuoted(out, socketErrorName(r.error));
+        }
+        field(out, "called_at_us");
+        out += std::to_string(r.calledAt);
+    }
     if (r.timer != TimerKind::None) {
         field(out, "timer");
         appendQuoted(out, timerName(r.timer));
@@ -163,6 +175,18 @@ RelativeNumbers relativeNumbers(const Simulator& sim) {
 
 std::string jsonlRecord(const Simulator& sim, const TraceRecord& r) { return jsonlRecord(r, relativeNumbers(sim)); }
 std::string textRecord(const Simulator& sim, const TraceRecord& r) { return textRecord(r, relativeNumbers(sim)); }
+
+// "read() = -1 ECONNRESET", "close() = 0, 2000 bytes thrown away", "connect() = 0 (blocked 0.1 s)".
+std::string callReturnText(const TraceRecord& r) {
+    std::string out = std::string(socketCallName(r.call)) + "() = " + std::to_string(returnValue(r));
+    if (r.error != SocketError::None)
+        out += " " + std::string(socketErrorName(r.error));
+    if (r.call == SocketCall::Close && r.bytes > 0)
+        out += ", " + std::to_string(r.bytes) + " bytes thrown away";
+    if (r.calledAt < r.t)
+        out += " (blocked since " + seconds(r.calledAt).substr(seconds(r.calledAt).find_first_not_of(' ')) + " s)";
+    return out;
+}
 
 std::string textRecord(const TraceRecord& r, const RelativeNumbers& sim) {
     std::string out = seconds(r.t) + " s  #" + std::to_string(r.step) + "  ";
@@ -191,6 +215,9 @@ std::string textRecord(const TraceRecord& r, const RelativeNumbers& sim) {
         break;
     case EventKind::TimerFire:
         what = std::string(sideName(r.side)) + ": " + std::string(timerName(r.timer)) + " timer expires";
+        break;
+    case EventKind::Return:
+        what = std::string(sideName(r.side)) + ": " + callReturnText(r);
         break;
     case EventKind::App:
     case EventKind::Note:

@@ -18,6 +18,8 @@ RelativeNumbers relativeNumbers(const Simulator& sim);
 // The same lines for any trace; `extraFields` ("\"inferred\":true") goes before the closing brace.
 std::string jsonlRecord(const TraceRecord& r, const RelativeNumbers& rel, std::string_view extraFields = {});
 std::string textRecord(const TraceRecord& r, const RelativeNumbers& rel);
+// A Return record in words: "read() = -1 ECONNRESET", "close() = 0, 2000 bytes thrown away".
+std::string callReturnText(const TraceRecord& r);
 
 // One JSON object per record, with the fields of the command-line contract (README, `--format jsonl`).
 std::string jsonlRecord(const Simulator& sim, const TraceRecord& r);

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 namespace finwave {
@@ -64,12 +65,15 @@ TEST_P(RoundTrip, importGivesBackTheSegmentsAndBothEndsStates) {
         return swapped ? (d == Direction::AtoB ? Direction::BtoA : Direction::AtoB) : d;
     };
 
-    // Segments: the same numbers, flags, lengths and directions, in the same order (a segment the
-    // import added, which the far end must have sent and the capture does not hold, aside).
+    // Segments: the same numbers, flags, lengths and directions, in the file's order (a segment
+    // the import added, which the far end must have sent and the capture does not hold, aside).
+    // The run lists sends by their time, and a far end's send time is estimated, so the file's
+    // order is taken from the segment ids, which number the packets as read.
     std::vector<Segment> imported;
     for (std::size_t i = 0; i < run.trace.size(); ++i)
         if (run.trace[i].kind == EventKind::Send && run.inferred[i] != capture::Inferred::NotCaptured)
             imported.push_back(run.trace[i].seg);
+    std::sort(imported.begin(), imported.end(), [](const Segment& a, const Segment& b) { return a.id < b.id; });
     ASSERT_EQ(imported.size(), packets.size());
     for (std::size_t i = 0; i < packets.size(); ++i) {
         SCOPED_TRACE("packet " + std::to_string(i + 1));

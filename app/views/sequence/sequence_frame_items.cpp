@@ -32,6 +32,12 @@ QRectF MarkerItem::boundingRect() const {
     return QRectF(m_left, -box.height() - 4, m_right - m_left, box.height() + 8);
 }
 
+QRectF MarkerItem::textRect() const {
+    QRectF box = textBox(*m_theme, m_text);
+    box.moveBottomLeft(QPointF(m_left + 6, pos().y() - 2));
+    return box;
+}
+
 void MarkerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
     p->setPen(QPen(m_colour, std::max<qreal>(1.2, t.lineWidth * 0.7), Qt::DotLine));

@@ -90,8 +90,8 @@ SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool a
     : m_theme(theme), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission), m_label(std::move(label)) {
     setAcceptHoverEvents(true);
     setZValue(10);
-    const QRectF box = textBox(*m_theme, m_label);  // measured once: boundingRect() is called often
-    m_pad = QSizeF(box.width() + 16, box.height() * 2 + 16 + m_theme->lineWidth * 4);
+    m_labelBox = textBox(*m_theme, m_label);  // measured once: boundingRect() is called often
+    m_pad = QSizeF(12 + m_theme->lineWidth * 3, 12 + m_theme->lineWidth * 3);  // the head, the cross
 }
 
 void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
@@ -106,7 +106,9 @@ void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
 }
 
 QRectF SegmentArrowItem::boundingRect() const {
-    return QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height());
+    return QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height())
+        .united(labelRect().adjusted(-2, -2, 2, 2))
+        .united(crossRect());
 }
 
 QPainterPath SegmentArrowItem::shape() const {
@@ -146,20 +148,46 @@ void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
     drawBox(p, t, labelRect(), m_label, colour);
 }
 
-// Beside the sender, just above the arrow where it leaves (below it when another segment leaves
-// the other side at the same moment), so the labels of crossing segments do not meet.
-QRectF SegmentArrowItem::labelRect() const {
-    QRectF r = textBox(*m_theme, m_label);
+// Along the arrow at its slot, just above or below the line where the label's middle is, so it
+// reads as the arrow's own. While the arrow flies, its planned end gives the line, so the label
+// does not slide as the arrow grows.
+QRectF SegmentArrowItem::labelRectAt(const LabelSlot& slot) const {
+    QRectF r = m_labelBox;
     const double dir = m_aToB ? 1 : -1;
-    const double nearX = m_from.x() + dir * 8;
-    const double centreX = nearX + dir * r.width() / 2;
-    const QLineF line(m_from, m_to);
-    const double dx = m_to.x() - m_from.x();
-    // The arrow's y under the label's centre; a short arrow in flight is taken as far as it goes.
+    const QPointF end = m_fate == Fate::InFlight && m_hasPlan ? m_plannedEnd : m_to;
+    const double receiverX = m_hasPlan ? m_receiverX : end.x();
+    const double room = std::max(0.0, std::abs(receiverX - m_from.x()) - r.width() - 16);
+    const double centreX = m_from.x() + dir * (8 + r.width() / 2 + slot.along * room);
+    const QLineF line(m_from, end);
+    const double dx = end.x() - m_from.x();
     const double f = std::abs(dx) > 1 ? std::clamp((centreX - m_from.x()) / dx, 0.0, 1.0) : 0.0;
     const double lineY = line.pointAt(f).y();
-    r.moveCenter(QPointF(centreX, m_labelBelow ? lineY + r.height() / 2 + 3 : lineY - r.height() / 2 - 3));
+    const double away = 3 + slot.lift * r.height();
+    r.moveCenter(QPointF(centreX, slot.below ? lineY + r.height() / 2 + away : lineY - r.height() / 2 - away));
     return r;
+}
+
+QRectF SegmentArrowItem::labelRect() const { return labelRectAt(m_slot); }
+
+void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
+    if (slot == m_slot)
+        return;
+    prepareGeometryChange();
+    m_slot = slot;
+    update();
+}
+
+void SegmentArrowItem::setPlannedEnd(QPointF end, double receiverX) {
+    m_plannedEnd = end;
+    m_receiverX = receiverX;
+    m_hasPlan = true;
+}
+
+QRectF SegmentArrowItem::crossRect() const {
+    if (m_fate != Fate::Lost)
+        return {};
+    const qreal s = 7 + m_theme->lineWidth * 2 + 1;
+    return QRectF(m_to - QPointF(s, s), m_to + QPointF(s, s));
 }
 
 QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
@@ -168,17 +196,10 @@ void SegmentArrowItem::setCorrupt(QString label) {
     prepareGeometryChange();
     m_corrupt = true;
     m_label = std::move(label);
-    const QRectF box = textBox(*m_theme, m_label);
-    m_pad = QSizeF(box.width() + 16, box.height() * 2 + 16 + m_theme->lineWidth * 4);
+    m_labelBox = textBox(*m_theme, m_label);
     update();
 }
 
-void SegmentArrowItem::setLabelBelow(bool below) {
-    if (below == m_labelBelow)
-        return;
-    prepareGeometryChange();
-    m_labelBelow = below;
-}
 
 void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     if (onClick && event->button() == Qt::LeftButton) {

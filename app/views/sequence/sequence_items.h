@@ -36,6 +36,7 @@ enum ItemType {
     CursorType,
     MarkerType,
     NoteType,
+    CallType,
 };
 
 // One segment: from the sender's lifeline at its send time to the receiver's at its arrival,
@@ -55,9 +56,24 @@ public:
     QPointF from() const { return m_from; }
     QPointF to() const { return m_to; }
     Fate fate() const { return m_fate; }
-    QPointF labelCenter() const;  // where the label is drawn: beside the sender
+    QPointF labelCenter() const;  // where the label is drawn
     QRectF labelRect() const;
-    void setLabelBelow(bool below);  // under the arrow instead of above it
+    // Where along the arrow its label stands: `along` 0 beside the sender, 0.5 the middle, 1 beside
+    // the receiver; above or below the line; `lift` lines further away from it. The scene picks
+    // the place where it meets no other label, cross or row text (placeArrowLabels()).
+    struct LabelSlot {
+        double along = 0;
+        bool below = false;
+        int lift = 0;
+        bool operator==(const LabelSlot&) const = default;
+    };
+    void setLabelSlot(const LabelSlot& slot);
+    const LabelSlot& labelSlot() const { return m_slot; }
+    QRectF labelRectAt(const LabelSlot& slot) const;
+    // Where the arrow will end (the receiver's lifeline at its arrival, or where it dies), so a
+    // label placed while it flies stays put when it lands; `receiverX` is the receiver's lifeline.
+    void setPlannedEnd(QPointF end, double receiverX);
+    QRectF crossRect() const;  // the cross of a lost segment (empty otherwise)
     // An old duplicate the receiver took as new data: drawn in the colour of a loss.
     void setCorrupt(QString label);
     bool isCorrupt() const { return m_corrupt; }
@@ -84,8 +100,12 @@ private:
     QString m_label;
     QPointF m_from, m_to;
     QSizeF m_pad;
+    QRectF m_labelBox;  // the label's size
     Fate m_fate = Fate::InFlight;
-    bool m_labelBelow = false;
+    LabelSlot m_slot;
+    QPointF m_plannedEnd;
+    double m_receiverX = 0;
+    bool m_hasPlan = false;
     bool m_corrupt = false;
 };
 
@@ -200,6 +220,7 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     const QString& text() const { return m_text; }
+    QRectF textRect() const;  // in scene coordinates
 
     int createdAt = -1;  // trace size when it was made; gone when the trace is cut below it
     Micros at = 0;
@@ -217,6 +238,7 @@ public:
     enum { Type = BreakType };
     BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label);
     int type() const override { return Type; }
+    QRectF band() const { return boundingRect(); }  // the whole zig-zag band
     double top() const { return m_y0; }     // where the compressed time begins
     double bottom() const { return m_y1; }  // and ends
     QRectF boundingRect() const override;

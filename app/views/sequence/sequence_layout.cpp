@@ -1,11 +1,14 @@
 #include "app/views/sequence/sequence_layout.h"
 
+#include "app/views/sequence/call_item.h"
+
 #include "app/text/reason_text.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/time_axis.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QLineF>
 
 #include <algorithm>
 #include <cmath>
@@ -81,19 +84,84 @@ SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const Trac
     return arrow;
 }
 
-void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side,
-                  std::vector<StateBandItem*>& bands, std::vector<TimerBracketItem*>& timers, Micros now) {
+namespace {
+// The first top at or below `top` where a text `height` tall in [left, right] meets no row text
+// or idle break.
+double clearOf(double top, double height, double left, double right, const std::vector<QRectF>& rows) {
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const QRectF& o : rows)
+            if (o.right() > left && o.left() < right && o.top() < top + height && o.bottom() > top) {
+                top = o.bottom() + 1;
+                moved = true;
+            }
+    }
+    return top;
+}
+
+struct Column {
+    double left, right;
+    const std::vector<QRectF>& rows;
+    double clear(double top, double height) const { return clearOf(top, height, left, right, rows); }
+};
+
+// A timer's bracket and texts: its name and length where it started, its marks (restarts, the
+// end) at their own rows pushed below the text above, the time left while it runs.
+void placeTimer(const Theme& theme, const TimeAxis& axis, double bracketX, TimerBracketItem* t, double below, Micros now,
+                const Column& column) {
+    const double line = QFontMetricsF(theme.font).height();
+    const double y0 = axis.y(t->startTime);
+    const double lines = t->endedAt >= 0 ? 2 : 3;
+    const double offset = column.clear(std::max(y0, below), line * lines) - y0;
+    t->setLabelOffset(offset);
+    QVector<TimerBracketItem::Mark> marks;
+    double markBelow = y0 + offset + line * lines;
+    const auto mark = [&](Micros at, QString text) {
+        const double y = axis.y(at);
+        const double textY = column.clear(std::max(y - line / 2, markBelow), line) + line / 2;
+        marks.push_back({y, textY, std::move(text)});
+        markBelow = textY + line / 2;
+    };
+    for (const TimerBracketItem::Restart& r : t->restarts)
+        mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length, axis.grain())));
+    if (t->endedAt >= 0) {
+        mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
+                                    : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
+        t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length, axis.grain()), false, marks);
+        t->placed = true;
+        return;
+    }
+    const Micros left = std::max<Micros>(0, t->deadline - now);
+    t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
+               formatTime(t->length, axis.grain()) + QLatin1Char('\n') +
+                   QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left, axis.grain())),
+               true, marks);
+}
+}  // namespace
+
+void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
+                  Micros now, const std::vector<QRectF>& rows) {
     const double x = geo.x(side), column = geo.columnWidth;
+    const Column room{side == 0 ? x - column : x, side == 0 ? x : x + column, rows};
     const double bracketX = side == 0 ? x - column + 4 : x + column - 4;
     const double nameLine = QFontMetricsF(theme.titleFont).height(), line = QFontMetricsF(theme.font).height();
-    // State names and timer texts share the column: each is written where it happened, pushed
-    // down just far enough not to touch the text above it. Both lists are in time order, so
-    // the earlier text never moves for a later one; placed (finished) items are kept as they are.
+    // State names, timer texts and call returns share the column: each is written where it
+    // happened, pushed down just far enough not to touch the text above it. The lists are in time
+    // order, so an earlier text never moves for a later one; placed (finished) items stay as they are.
     double below = -1e9;
-    std::size_t bi = 0, ti = 0;
-    while (bi < bands.size() || ti < timers.size()) {
-        const bool band = ti >= timers.size() || (bi < bands.size() && bands[bi]->startTime <= timers[ti]->startTime);
-        if (band) {
+    std::size_t bi = 0, ti = 0, ci = 0;
+    const auto& bands = items.bands;
+    const auto& timers = items.timers;
+    const auto& calls = items.calls;
+    // In time order, and at one time in the order the records came (a write() before the timer
+    // its data starts).
+    using Key = std::pair<Micros, int>;
+    constexpr Key kNever{std::numeric_limits<Micros>::max(), 0};
+    while (bi < bands.size() || ti < timers.size() || ci < calls.size()) {
+        const Key bandAt = bi < bands.size() ? Key{bands[bi]->startTime, bands[bi]->createdAt} : kNever;
+        const Key timerAt = ti < timers.size() ? Key{timers[ti]->startTime, timers[ti]->createdAt} : kNever;
+        const Key callAt = ci < calls.size() ? Key{calls[ci]->at, calls[ci]->createdAt} : kNever;
+        if (bandAt <= timerAt && bandAt <= callAt) {
             StateBandItem* b = bands[bi++];
             if (b->placed) {
                 below = std::max(below, b->nameY() + nameLine / 2);
@@ -101,44 +169,99 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             }
             const double y0 = axis.y(b->startTime);
             b->setSpan(x, y0, axis.y(b->endedAt >= 0 ? b->endTime : now), column);
-            const double nameY = std::max(y0 + nameLine / 2 + 2, below + nameLine / 2);
+            const double nameY = room.clear(std::max(y0 + 2, below), nameLine) + nameLine / 2;
             b->setNameOffset(nameY - y0);
             below = nameY + nameLine / 2;
             b->placed = b->endedAt >= 0;
-            continue;
-        }
-        TimerBracketItem* t = timers[ti++];
-        if (t->placed) {
+        } else if (timerAt <= callAt) {
+            TimerBracketItem* t = timers[ti++];
+            if (!t->placed)
+                placeTimer(theme, axis, bracketX, t, below, now, room);
             below = std::max(below, t->bottomTextY());
-            continue;
-        }
-        const double y0 = axis.y(t->startTime);
-        const double offset = std::max(0.0, below - y0);
-        t->setLabelOffset(offset);
-        // Marks (restarts, then the end) at their own rows, pushed just below the text above them.
-        QVector<TimerBracketItem::Mark> marks;
-        double markBelow = y0 + offset + line * (t->endedAt >= 0 ? 2 : 3);
-        const auto mark = [&](Micros at, QString text) {
-            const double y = axis.y(at);
-            const double textY = std::max(y, markBelow + line / 2);
-            marks.push_back({y, textY, std::move(text)});
-            markBelow = textY + line / 2;
-        };
-        for (const TimerBracketItem::Restart& r : t->restarts)
-            mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length, axis.grain())));
-        if (t->endedAt >= 0) {
-            mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
-                                        : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
-            t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length, axis.grain()), false, marks);
-            t->placed = true;
         } else {
-            const Micros left = std::max<Micros>(0, t->deadline - now);
-            t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
-                       formatTime(t->length, axis.grain()) + QLatin1Char('\n') +
-                           QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left, axis.grain())),
-                       true, marks);
+            CallItem* c = calls[ci++];
+            if (!c->placed) {
+                const double y = axis.y(c->at);
+                c->place(x, y, room.clear(std::max(y - line / 2, below + 1), c->textHeight(column)), column);
+                c->placed = c->at < now;  // nothing more can happen at its time
+            }
+            below = std::max(below, c->textBottom() + 1);
         }
-        below = t->bottomTextY();
+    }
+}
+
+namespace {
+// Whether the segment from a to b passes through r.
+bool crosses(const QRectF& r, QPointF a, QPointF b) {
+    if (!QRectF(a, b).normalized().adjusted(-0.5, -0.5, 0.5, 0.5).intersects(r))
+        return false;
+    if (r.contains(a) || r.contains(b))
+        return true;
+    const QLineF line(a, b);
+    const QLineF sides[] = {QLineF(r.topLeft(), r.topRight()), QLineF(r.topRight(), r.bottomRight()),
+                            QLineF(r.bottomRight(), r.bottomLeft()), QLineF(r.bottomLeft(), r.topLeft())};
+    for (const QLineF& side : sides)
+        if (line.intersects(side, nullptr) == QLineF::BoundedIntersection)
+            return true;
+    return false;
+}
+
+using Slot = SegmentArrowItem::LabelSlot;
+// Beside the sender first (where the eye looks for it), then the middle, then beside the
+// receiver; above before below; a line further away last.
+constexpr Slot kSlots[] = {{0, false, 0}, {0, true, 0},   {0.5, false, 0}, {0.5, true, 0}, {1, false, 0}, {1, true, 0},
+                           {0, false, 1}, {0, true, 1},   {0.5, false, 1}, {0.5, true, 1}, {1, false, 1}, {1, true, 1}};
+constexpr double kNear = 400;  // only arrows leaving within this many pixels can meet a label
+}  // namespace
+
+void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles) {
+    const std::size_t n = arrows.size();
+    for (std::size_t i = first; i < n; ++i) {
+        SegmentArrowItem* a = arrows[i];
+        const double y = a->from().y();
+        // The neighbours: arrows leaving near it (in time order, bar an old duplicate's copy).
+        std::size_t lo = i;
+        while (lo > 0 && i - lo < 64 && arrows[lo - 1]->from().y() > y - kNear)
+            --lo;
+        std::size_t hi = i + 1;
+        while (hi < n && hi - i < 64 && arrows[hi]->from().y() < y + kNear)
+            ++hi;
+        const auto cost = [&](const Slot& slot) {
+            const QRectF r = a->labelRectAt(slot);
+            double c = 0;
+            for (std::size_t j = lo; j < hi; ++j) {
+                if (j == i)
+                    continue;
+                const SegmentArrowItem* b = arrows[j];
+                if (j < i && b->labelRect().intersects(r))  // labels before it are placed
+                    c += 1000;
+                if (b->crossRect().intersects(r))
+                    c += 1000;
+                if (crosses(r, b->from(), b->to()))
+                    c += 1;
+            }
+            if (a->crossRect().intersects(r))
+                c += 1000;
+            for (const QRectF& o : obstacles)
+                if (o.intersects(r))
+                    c += 1000;
+            return c;
+        };
+        // The place it has, while nothing is in its way, so a label does not hop as the run plays.
+        if (cost(a->labelSlot()) == 0)
+            continue;
+        Slot best = a->labelSlot();
+        double bestCost = cost(best) - 0.5;
+        for (const Slot& slot : kSlots) {
+            const double c = cost(slot);
+            if (c < bestCost) {
+                best = slot;
+                bestCost = c;
+            }
+            if (c == 0)
+                break;
+        }
+        a->setLabelSlot(best);
     }
 }
 

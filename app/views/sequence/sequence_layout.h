@@ -40,10 +40,21 @@ QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, con
 SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);
 
 // One side's column: each band spans its state's time; each timer bracket runs from its start to
-// its end (or the cursor); names and timer texts are written where they happened, stacked so
-// none touches another.
-void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side,
-                  std::vector<StateBandItem*>& bands, std::vector<TimerBracketItem*>& timers, Micros now);
+// its end (or the cursor); names, timer texts and what the application's calls returned are
+// written where they happened, stacked so none touches another.
+class CallItem;
+struct ColumnItems {
+    std::vector<StateBandItem*>& bands;
+    std::vector<TimerBracketItem*>& timers;
+    std::vector<CallItem*>& calls;
+};
+void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
+                  Micros now, const std::vector<QRectF>& rows = {});
+
+// Each arrow's label, from `first` on, where it meets no earlier label, no cross of a lost segment
+// and none of `obstacles` (row texts, idle breaks); failing that, where it meets the fewest. Other
+// arrows' lines through it cost a little, so a free place is preferred. Earlier labels stand.
+void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles);
 
 // See SequenceScene::quietCut.
 double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrowItem*>& arrows,

@@ -1,6 +1,7 @@
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/note_item.h"
 #include "app/views/sequence/sequence_scene_p.h"
+#include "app/views/sequence/call_item.h"
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
@@ -112,9 +113,11 @@ void SequenceScene::rebuild() {
     clear();
     d->arrows.clear();
     d->bySegment.clear();
+    d->labelsSettled = 0;
     for (int s = 0; s < 2; ++s) {
         d->bands[s].clear();
         d->timers[s].clear();
+        d->calls[s].clear();
     }
     d->breaks.clear();
     d->markers.clear();

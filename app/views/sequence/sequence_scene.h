@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 
 #include <functional>
+#include <vector>
 #include <memory>
 
 class QPainter;
@@ -88,9 +89,11 @@ private:
     void appendState(const TraceRecord& r, int index);
     void appendTimer(const TraceRecord& r, int index);
     void appendNote(const TraceRecord& r, int index);
+    void appendReturn(const TraceRecord& r, int index);
     void truncate(int newSize);
     bool canDrop(const SegmentArrowItem* arrow) const;
     void updateOpenItems();
+    void placeLabels(double yNow, const std::vector<QRectF>& rows);
     void updateTitle();
     void syncParameterMarks();
     void updateNotes();

@@ -5,6 +5,7 @@
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
+#include "app/views/sequence/call_item.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_layout.h"
 #include "app/views/sequence/time_axis.h"
@@ -30,6 +31,7 @@ void SequenceScene::append(int first, int count) {
         case EventKind::TimerStop:
         case EventKind::TimerFire: appendTimer(r, i); break;
         case EventKind::Note: appendNote(r, i); break;
+        case EventKind::Return: appendReturn(r, i); break;
         default: break;
         }
     }
@@ -59,15 +61,9 @@ void SequenceScene::appendSend(const TraceRecord& r, int i) {
     const bool aToB = r.seg.dir == Direction::AtoB;
     const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
     arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
-    // A segment leaving the other side at about the same moment (crossing FINs) has its label
-    // above its arrow: this one goes under its own. So does one that leaves just under an idle
-    // break, whose label stands above it.
-    const double labelHeight = QFontMetricsF(d->theme.font).height() * 2;
-    for (auto it = d->arrows.rbegin(); it != d->arrows.rend() && it - d->arrows.rbegin() < 4; ++it)
-        if ((*it)->isAToB() != aToB && std::abs((*it)->from().y() - from.y()) < labelHeight)
-            arrow->setLabelBelow(true);
-    if (!d->axis.breaks().empty() && from.y() - d->axis.breaks().back().y1 < labelHeight)
-        arrow->setLabelBelow(true);
+    // Its label is placed (placeArrowLabels()) against the line it will have.
+    const double xTo = d->geo.x(aToB ? 1 : 0);
+    arrow->setPlannedEnd(QPointF(xTo, d->axis.y(std::max(r.t, r.arrivesAt))), xTo);
     addItem(arrow);
     d->arrows.push_back(arrow);
     d->bySegment[r.seg.id] = arrow;
@@ -151,6 +147,21 @@ void SequenceScene::appendTimer(const TraceRecord& r, int i) {
     t->deadline = r.deadline;
     addItem(t);
     d->timers[side].push_back(t);
+}
+
+// What the application's call returned, in the side's column at the row it returned.
+void SequenceScene::appendReturn(const TraceRecord& r, int i) {
+    if (r.side == Side::Net)
+        return;
+    const int side = r.side == Side::B ? 1 : 0;
+    auto* call = new CallItem(&d->theme, side == 0, callLabel(r), r.error != SocketError::None);
+    call->createdAt = i;
+    call->at = r.t;
+    call->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+                         .arg(callLabel(r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped(),
+                              QString::fromUtf8(rfcSection(r.reason).data()).toHtmlEscaped()));
+    addItem(call);
+    d->calls[side].push_back(call);
 }
 
 void SequenceScene::appendNote(const TraceRecord& r, int i) {

@@ -29,6 +29,8 @@ struct SequenceScene::Private {
     std::unordered_map<quint32, SegmentArrowItem*> bySegment;  // the original arrow of each segment
     std::vector<StateBandItem*> bands[2];
     std::vector<TimerBracketItem*> timers[2];
+    std::vector<CallItem*> calls[2];  // what each side's application's calls returned
+    std::size_t labelsSettled = 0;    // arrows before this index keep their label's place
     double pinLine = -std::numeric_limits<double>::infinity();  // setPinLine()
     bool anyPinned = false;                                      // a label stands under the heads
     std::vector<BreakItem*> breaks;

@@ -5,6 +5,7 @@
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
+#include "app/views/sequence/call_item.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_layout.h"
 #include "app/views/sequence/time_axis.h"
@@ -83,6 +84,7 @@ void SequenceScene::truncate(int newSize) {
             }
         }
     };
+    d->labelsSettled = 0;  // what remains is placed again, without what was taken away
     while (!d->arrows.empty() && d->arrows.back()->createdAt >= newSize) {
         if (d->arrows.back()->endedAt != d->arrows.back()->createdAt)  // not an old duplicate's
             d->bySegment.erase(d->arrows.back()->segmentId());
@@ -105,6 +107,11 @@ void SequenceScene::truncate(int newSize) {
             }
         }
     }
+    for (auto& calls : d->calls)
+        while (!calls.empty() && calls.back()->createdAt >= newSize) {
+            delete calls.back();
+            calls.pop_back();
+        }
     while (!d->markers.empty() && d->markers.back()->createdAt >= newSize) {
         delete d->markers.back();
         d->markers.pop_back();
@@ -143,12 +150,19 @@ void SequenceScene::updateOpenItems() {
         a->setLine(a->from(), QPointF(xFrom + (xTo - xFrom) * frac, std::max(a->from().y(), yNow)),
                    SegmentArrowItem::Fate::InFlight);
     }
-    for (int s = 0; s < 2; ++s) {
-        layoutColumn(d->theme, d->axis, d->geo, s, d->bands[s], d->timers[s], now);
-    }
     for (auto* list : {&d->markers, &d->parameterMarks})
         for (MarkerItem* m : *list)  // the axis may have been compressed since
             m->setPos(0, d->axis.y(m->at));
+    // Row texts and idle breaks stand where their time is; labels and column texts keep off them.
+    std::vector<QRectF> rows;
+    for (const auto* list : {&d->markers, &d->parameterMarks})
+        for (const MarkerItem* m : *list)
+            rows.push_back(m->textRect());
+    for (const BreakItem* b : d->breaks)
+        rows.push_back(b->band());
+    for (int s = 0; s < 2; ++s)
+        layoutColumn(d->theme, d->axis, d->geo, s, ColumnItems{d->bands[s], d->timers[s], d->calls[s]}, now, rows);
+    placeLabels(yNow, rows);
     updateNotes();
     applyPins();
     d->cursorY = yNow;
@@ -171,6 +185,22 @@ void SequenceScene::updateOpenItems() {
     d->frame->setBottom(bottom - 40);
     setSceneRect(QRectF(0, 0, d->geo.width, bottom));
     Q_EMIT cursorMoved(yNow);
+}
+
+// The labels of arrows that may still meet something new: from the first arrow still flying, or
+// leaving within reach of one that does, on. Earlier ones are settled and keep their place.
+void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
+    auto& arrows = d->arrows;
+    d->labelsSettled = std::min(d->labelsSettled, arrows.size());
+    placeArrowLabels(arrows, d->labelsSettled, rows);
+    double floor = yNow;
+    for (std::size_t i = d->labelsSettled; i < arrows.size(); ++i)
+        if (arrows[i]->fate() == SegmentArrowItem::Fate::InFlight)
+            floor = std::min(floor, arrows[i]->from().y());
+    constexpr double kReach = 1000;  // twice placeArrowLabels()' neighbourhood
+    while (d->labelsSettled < arrows.size() && arrows[d->labelsSettled]->fate() != SegmentArrowItem::Fate::InFlight &&
+           arrows[d->labelsSettled]->from().y() < floor - kReach)
+        ++d->labelsSettled;
 }
 
 void SequenceScene::setPinLine(double y) {

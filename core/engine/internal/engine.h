@@ -69,9 +69,25 @@ private:
     Micros delayedAckTime(const Endpoint& e) const;
 
     // output and application calls (engine_output.cpp)
+    // The application (engine_app.cpp): its calls, what they return, the calls it waits in.
+    struct CallReturn {
+        SocketCall call = SocketCall::None;
+        Reason why = Reason::ReturnClosed;
+        SocketError error = SocketError::None;
+        std::uint64_t bytes = 0;
+        bool blocks = false;
+    };
     void appCall(Side me, const AppAction& a);
     void appClose(Side me, const AppAction& a);
     void abort(Side me);
+    CallReturn whatTheCallReturns(Side me, const AppAction& a);
+    void finishCall(Side me, const AppAction& a, const CallReturn& r);
+    void callReturns(Side me, SocketCall call, Reason why, SocketError error, std::uint64_t bytes, Micros calledAt);
+    void startReading(Side me);
+    void appOnEstablished(Side me);
+    void appOnData(Side me, std::uint32_t len);
+    void appOnFin(Side me);
+    void appOnEnd(Side me, TcpState from, CloseCause cause, bool byPeer);
     void output(Side me);
     void sendSyn(Side me);  // SYN (SYN-SENT) or SYN,ACK (SYN-RECEIVED) (§3.5), timed for RTT
     void sendAck(Side me, Reason why);
@@ -94,7 +110,7 @@ private:
 
     // state (engine.cpp)
     void setState(Side me, TcpState to, Reason why);
-    void closeTcb(Side me, Reason why, CloseCause cause);
+    void closeTcb(Side me, Reason why, CloseCause cause, bool byPeer = false);  // byPeer: a RST received
     void freshTcb(Side me, std::uint32_t iss);
     void enterTimeWait(Side me, Reason why);
 

@@ -96,6 +96,15 @@ struct Endpoint {
     bool sackOk = false, tsOk = false;
     bool tsRecentValid = false;
     std::uint32_t tsRecent = 0;
+    // The application (engine_app.cpp): the call it is blocked in and since when, a write waiting
+    // for the connection to open, an error to report at its next call (Linux sk_err), whether the
+    // connection is over (SOCK_DONE) and whether it has closed its descriptor.
+    SocketCall waitingIn = SocketCall::None;
+    Micros waitingSince = 0;
+    std::uint32_t pendingWrite = 0;
+    SocketError pendingError = SocketError::None;
+    bool done = false;
+    bool appClosed = false;
 };
 
 // Output: queued data leaves, as an event of its own;

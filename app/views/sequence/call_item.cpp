@@ -1,0 +1,64 @@
+#include "app/views/sequence/call_item.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+namespace finwave::app {
+
+namespace {
+constexpr int kWrap = Qt::TextWordWrap;
+constexpr double kTick = 12;  // the tick from the lifeline into the column
+constexpr double kPad = 4;
+}  // namespace
+
+CallItem::CallItem(const Theme* theme, bool left, QString text, bool failed)
+    : m_theme(theme), m_left(left), m_failed(failed), m_text(std::move(text)) {
+    setZValue(4);  // over the bands and timer brackets of its column
+}
+
+double CallItem::textHeight(double columnWidth) const {
+    const QFontMetricsF fm(m_theme->font);
+    return fm.boundingRect(QRectF(0, 0, columnWidth - kTick - 2 * kPad, 1e6), kWrap, m_text).height();
+}
+
+void CallItem::place(double x, double y, double textTop, double columnWidth) {
+    prepareGeometryChange();
+    m_x = x;
+    m_y = y;
+    m_textTop = textTop;
+    m_width = columnWidth;
+    m_textHeight = textHeight(columnWidth);
+}
+
+QRectF CallItem::textRect() const {
+    const double w = m_width - kTick - 2 * kPad;
+    return QRectF(m_left ? m_x - kTick - kPad - w : m_x + kTick + kPad, m_textTop, w, m_textHeight);
+}
+
+QRectF CallItem::boundingRect() const {
+    return textRect().united(QRectF(m_left ? m_x - kTick : m_x, m_y - 2, kTick, 4)).adjusted(-3, -2, 3, 2);
+}
+
+void CallItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    const Theme& t = *m_theme;
+    const QColor ink = m_failed ? t.lost : t.foreground;
+    p->setRenderHint(QPainter::Antialiasing);
+    // The tick at the row it returned, and a leader to the text when the text was pushed down.
+    p->setPen(QPen(ink, 1.6));
+    const double tickEnd = m_left ? m_x - kTick : m_x + kTick;
+    p->drawLine(QPointF(m_x, m_y), QPointF(tickEnd, m_y));
+    const QRectF text = textRect();
+    if (text.top() > m_y + 2)
+        p->drawLine(QPointF(tickEnd, m_y), QPointF(tickEnd, text.top() + QFontMetricsF(t.font).height() / 2));
+    // On a chip of the background, so a band's colour or a bracket under it does not blur it.
+    QColor chip = t.background;
+    chip.setAlpha(225);
+    p->setPen(Qt::NoPen);
+    p->setBrush(chip);
+    p->drawRoundedRect(text.adjusted(-3, -1, 3, 1), 3, 3);
+    p->setPen(ink);
+    p->setFont(t.font);
+    p->drawText(text, kWrap | (m_left ? Qt::AlignRight : Qt::AlignLeft), m_text);
+}
+
+}  // namespace finwave::app
