@@ -35,6 +35,18 @@ void Inspector::refresh() {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>").arg(name, a, b);
     };
     row(tr("State"), QString::fromUtf8(stateName(t[0].state).data()), QString::fromUtf8(stateName(t[1].state).data()));
+    // What the application is doing: blocked in a call, or done with the socket.
+    const auto app = [&](const TcbView& v) {
+        QString s = v.appClosed ? tr("has closed its socket")
+                    : v.appWaitingIn != SocketCall::None
+                        ? tr("in %1() since %2").arg(QString::fromUtf8(socketCallName(v.appWaitingIn).data()),
+                                                     formatTime(v.appWaitingSince, sim.timeGrain()))
+                        : tr("not in a call");
+        if (v.appPendingError != SocketError::None)
+            s += QStringLiteral("<br>") + tr("its next call fails with %1").arg(QString::fromUtf8(socketErrorName(v.appPendingError).data()));
+        return s;
+    };
+    row(tr("Application"), app(t[0]), app(t[1]));
     row(QStringLiteral("ISS"), QString::number(t[0].iss), QString::number(t[1].iss));
     row(QStringLiteral("SND.UNA"), rel(t[0].sndUna, t[0].iss), rel(t[1].sndUna, t[1].iss));
     row(QStringLiteral("SND.NXT"), rel(t[0].sndNxt, t[0].iss), rel(t[1].sndNxt, t[1].iss));

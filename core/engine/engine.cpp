@@ -325,6 +325,7 @@ void Engine::freshTcb(Side side, std::uint32_t iss) {
     n.waitingIn = e.waitingIn;  // the application carries on into the new connection
     n.waitingSince = e.waitingSince;
     n.pendingWrite = e.pendingWrite;
+    n.writeSince = e.writeSince;
     n.appClosed = e.appClosed;
     n.offersSack = e.offersSack;
     n.offersTimestamps = e.offersTimestamps;

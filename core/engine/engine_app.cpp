@@ -278,11 +278,14 @@ void Engine::finishCall(Side me, const AppAction& a, const CallReturn& r) {
     Endpoint& e = ep(m_s, me);
     if (r.error != SocketError::None && r.error == e.pendingError)
         e.pendingError = SocketError::None;  // sk_err is reported once (sock_error())
+    if (r.blocks && r.call == SocketCall::Write) {  // until the connection opens, after connect()
+        e.pendingWrite += a.bytes;
+        e.writeSince = m_s.now;
+        return;
+    }
     if (r.blocks) {
         e.waitingIn = r.call;
         e.waitingSince = m_s.now;
-        if (r.call == SocketCall::Write)
-            e.pendingWrite = a.bytes;
         if (r.call == SocketCall::Connect)
             e.appClosed = false;  // a new socket, connecting
         return;
@@ -303,14 +306,13 @@ void Engine::finishCall(Side me, const AppAction& a, const CallReturn& r) {
 // takes its bytes, and a reading application starts its read loop.
 void Engine::appOnEstablished(Side me) {
     Endpoint& e = ep(m_s, me);
-    switch (e.waitingIn) {
-    case SocketCall::Connect: callReturns(me, SocketCall::Connect, Reason::ReturnConnected, SocketError::None, 0, e.waitingSince); break;
-    case SocketCall::Accept: callReturns(me, SocketCall::Accept, Reason::ReturnAccepted, SocketError::None, 0, e.waitingSince); break;
-    case SocketCall::Write:
-        callReturns(me, SocketCall::Write, Reason::ReturnWritten, SocketError::None, e.pendingWrite, e.waitingSince);
+    if (e.waitingIn == SocketCall::Connect)
+        callReturns(me, SocketCall::Connect, Reason::ReturnConnected, SocketError::None, 0, e.waitingSince);
+    if (e.waitingIn == SocketCall::Accept)
+        callReturns(me, SocketCall::Accept, Reason::ReturnAccepted, SocketError::None, 0, e.waitingSince);
+    if (e.pendingWrite > 0) {
+        callReturns(me, SocketCall::Write, Reason::ReturnWritten, SocketError::None, e.pendingWrite, e.writeSince);
         e.pendingWrite = 0;
-        break;
-    default: break;
     }
     startReading(me);
 }
@@ -353,12 +355,19 @@ void Engine::appOnEnd(Side me, TcpState from, CloseCause cause, bool byPeer) {
     const SocketError err = !byPeer ? SocketError::Etimedout
                                     : from == TcpState::SynSent ? SocketError::Econnrefused : SocketError::Econnreset;
     const SocketCall call = e.waitingIn;
-    if (call == SocketCall::Read || call == SocketCall::Write || call == SocketCall::Connect) {
+    bool told = false;
+    if (call == SocketCall::Read || call == SocketCall::Connect) {
         callReturns(me, call, errorReason(err), err, 0, e.waitingSince);
         e.waitingIn = SocketCall::None;
-        e.pendingWrite = 0;
-        return;
+        told = true;
     }
+    if (e.pendingWrite > 0) {
+        callReturns(me, SocketCall::Write, errorReason(err), err, 0, e.writeSince);
+        e.pendingWrite = 0;
+        told = true;
+    }
+    if (told)
+        return;
     if (call != SocketCall::Accept)  // a listener's accept() does not see a child's reset
         e.pendingError = err;
 }

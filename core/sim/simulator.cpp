@@ -198,6 +198,10 @@ TcbView Simulator::tcb(Side side) const {
     v.finSent = e.finSent;
     v.finReceived = e.finReceived;
     v.orphan = e.orphan;
+    v.appWaitingIn = e.waitingIn != SocketCall::None ? e.waitingIn : e.pendingWrite > 0 ? SocketCall::Write : SocketCall::None;
+    v.appWaitingSince = e.waitingIn != SocketCall::None ? e.waitingSince : e.writeSince;
+    v.appClosed = e.appClosed;
+    v.appPendingError = e.pendingError;
     if (e.state != TcpState::Closed) {
         v.retransmissionQueue = detail::retransmissionQueue(e, p.mss, kQueueViewLimit);
         for (Segment& s : v.retransmissionQueue)

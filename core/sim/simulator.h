@@ -39,6 +39,12 @@ struct TcbView {
     bool finSent = false;
     bool finReceived = false;
     bool orphan = false;               // close() was called (Linux orphan rules)
+    // The application: the call it is blocked in (None: not in one) and since when, whether it has
+    // closed its descriptor, and the error its next read or write will report.
+    SocketCall appWaitingIn = SocketCall::None;
+    Micros appWaitingSince = 0;
+    bool appClosed = false;
+    SocketError appPendingError = SocketError::None;
     std::vector<Segment> retransmissionQueue;  // unacknowledged segments, earliest first (first 4096)
     std::vector<TimerView> timers;             // running timers
 };

@@ -104,6 +104,9 @@ void SequenceScene::truncate(int newSize) {
             while (!t->restarts.isEmpty() && t->restarts.back().index >= newSize) {
                 t->restarts.pop_back();
                 t->placed = false;
+                // The deadline it had before that restart: a countdown shows no time from the future.
+                t->deadline = t->restarts.isEmpty() ? t->startTime + t->length
+                                                    : t->restarts.back().at + t->restarts.back().length;
             }
         }
     }

@@ -102,6 +102,7 @@ struct Endpoint {
     SocketCall waitingIn = SocketCall::None;
     Micros waitingSince = 0;
     std::uint32_t pendingWrite = 0;
+    Micros writeSince = 0;
     SocketError pendingError = SocketError::None;
     bool done = false;
     bool appClosed = false;
