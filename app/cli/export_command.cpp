@@ -4,6 +4,7 @@
 #include "app/export/diagram_exporter.h"
 #include "app/text/language.h"
 #include "app/text/reason_text.h"
+#include "app/text/step_text.h"
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/state_graph/state_graph_scene.h"
 #include "app/window/capture_dialogs.h"
@@ -64,8 +65,8 @@ int runExport(const options::ExportOptions& o, char* program) {
     if (o.fit)
         e.fit = QSize(o.fit->first, o.fit->second);
     e.transparent = o.transparent;
-    if (o.caption)
-        e.caption = runCaption(ctl.sim());  // the same caption as the window's
+    if (o.caption)  // the same caption as the window's; with --step, that step's sentence too
+        e.caption = runCaption(ctl.sim()) + (o.step ? QLatin1Char('\n') + stepCaptionLine(ctl.sim(), ctl.teardownText()) : QString());
     const QString failure = exportDiagram(&seq, &states, e, QString::fromStdString(o.output));
     if (!failure.isEmpty()) {
         std::cerr << "finwave export: " << failure.toStdString() << '\n';

@@ -141,8 +141,13 @@ Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportO
         width = l.states.right();
         height = std::max(height, st.height());
     }
-    l.caption = o.caption.isEmpty() ? QRectF() : QRectF(0, height + 8, width, 40);
-    l.size = QSizeF(width, height + captionHeight);
+    // As tall as its wrapped lines (a step's sentence under the run's parameters takes three).
+    const double textHeight = o.caption.isEmpty() ? 0
+                              : QFontMetricsF(sequence->theme().font)
+                                    .boundingRect(QRectF(0, 0, std::max(width, 200.0), 1e6), Qt::AlignCenter | Qt::TextWordWrap, o.caption)
+                                    .height();
+    l.caption = o.caption.isEmpty() ? QRectF() : QRectF(0, height + 8, width, textHeight);
+    l.size = QSizeF(width, height + (o.caption.isEmpty() ? 0 : std::max(captionHeight, textHeight + 16)));
     return l;
 }
 

@@ -5,6 +5,7 @@
 #include "app/export/png_encoder.h"
 #include "app/text/language.h"
 #include "app/text/reason_text.h"
+#include "app/text/step_text.h"
 #include "app/window/sim_controller.h"
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/state_graph/state_graph_scene.h"
@@ -102,8 +103,10 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     states.setWholeFigure(wholeFigureChosen());
     seq.setTheme(Theme::byName(options.theme));
     states.setTheme(Theme::byName(options.theme));
+    // The run's parameters; for an export of the run up to a step, that step's sentence too.
     if (!options.caption.isNull())
-        options.caption = runCaption(ctl.sim());
+        options.caption = runCaption(ctl.sim()) +
+                          (completeRun ? QString() : QLatin1Char('\n') + stepCaptionLine(ctl.sim(), ctl.teardownText()));
     const QString name = QFileInfo(path).fileName();
     // One dialog for both phases, shown only if the export takes over half a second: drawing
     // strip by strip, then encoding and writing on a worker thread; Cancel works in both.

@@ -9,6 +9,7 @@
 #include "app/window/capture_panel.h"
 #include "app/window/control_panel.h"
 #include "app/window/packet_details.h"
+#include "app/window/step_caption_bar.h"
 #include "app/window/event_log.h"
 #include "app/export/export_dialog.h"
 #include "app/window/inspector.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_playback->routeReset([this] { resetRun(); });
     retranslate();
     followTheRun();
+    updateCaption();
     QSettings settings;
     m_ctl->setSpeed(settings.value(QStringLiteral("view/speed"), 1.0).toDouble());
     arrangeDocks();
@@ -119,6 +121,7 @@ void MainWindow::followTheRun() {
         }
     });
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::lockedChanged, this, &MainWindow::updateCaption);
     // A clicked arrow or a chosen log row: its segment's every field, in a raised dock.
     connect(m_sequence->diagram(), &SequenceScene::segmentChosen, this, &MainWindow::showRecordDetails);
     connect(m_log, &EventLogView::recordChosen, this, &MainWindow::showRecordDetails);
@@ -239,6 +242,13 @@ bool MainWindow::showPacketDetails(std::uint32_t id) {
             return true;
         }
     return false;
+}
+
+void MainWindow::updateCaption() {
+    if (!m_caption || !m_captionAction)
+        return;
+    m_caption->setProjector(m_projector);
+    m_caption->setVisible(!m_ctl->isLocked() && (m_projector || m_captionAction->isChecked()));
 }
 
 void MainWindow::showRecordDetails(std::size_t record) {
@@ -370,6 +380,7 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
                        static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
         w->setFont(f);
     m_playback->keysLabel()->setVisible(on);
+    updateCaption();
     const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_detailsDock, m_logDock, m_chartsDock};
     if (on) {
         m_dockShown.clear();

@@ -27,6 +27,7 @@ class ControlPanel;
 class EventLogView;
 class Inspector;
 class PacketDetails;
+class StepCaptionBar;
 class PlaybackBar;
 class QuizController;
 class QuizPanel;
@@ -50,6 +51,7 @@ public:
     // Shows the details of the run's segment `id` (1-based, as sent); false if not sent yet.
     bool showPacketDetails(std::uint32_t id);
     void showRecordDetails(std::size_t record);  // of a Send, Arrive or Drop record
+    StepCaptionBar* stepCaption() const { return m_caption; }
     PlaybackBar* playbackBar() const { return m_playback; }
     EventLogView* eventLog() const { return m_log; }
     ChartsPanel* charts() const { return m_charts; }
@@ -89,6 +91,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void updateCaption();  // shown in projector mode or when asked for, never while a quiz asks
     void createActions();
     void createMenus();
     void retranslate();
@@ -118,6 +121,8 @@ private:
     SequenceView* m_sequence;
     StateGraphView* m_states;
     PacketDetails* m_details;
+    StepCaptionBar* m_caption = nullptr;
+    QAction* m_captionAction = nullptr;
     QDockWidget* m_detailsDock;
     ControlPanel* m_controls;
     CapturePanel* m_capturePanel;

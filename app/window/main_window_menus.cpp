@@ -99,6 +99,12 @@ void MainWindow::createActions() {
         graph->setWholeFigure(m_wholeFigure->isChecked());
         QSettings().setValue(QStringLiteral("view/wholeFigure"), m_wholeFigure->isChecked());
     });
+    m_captionAction = make(QKeySequence(Qt::Key_C), [this] {
+        QSettings().setValue(QStringLiteral("view/caption"), m_captionAction->isChecked());
+        updateCaption();
+    });
+    m_captionAction->setCheckable(true);
+    m_captionAction->setChecked(QSettings().value(QStringLiteral("view/caption"), false).toBool());
     m_wholeFigure->setCheckable(true);
     m_wholeFigure->setChecked(QSettings().value(QStringLiteral("view/wholeFigure"), false).toBool());
     static_cast<StateGraphScene*>(m_states->scene())->setWholeFigure(m_wholeFigure->isChecked());
@@ -162,6 +168,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_bigCharts);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_projectorAction);
+    m_viewMenu->addAction(m_captionAction);
     m_viewMenu->addAction(m_wholeFigure);
     m_viewMenu->addAction(m_zoomIn);
     m_viewMenu->addAction(m_zoomOut);
@@ -244,6 +251,7 @@ void MainWindow::retranslate() {
     m_detailsDock->setWindowTitle(tr("Packet details"));
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
+    m_captionAction->setText(tr("Step &caption (always in projector mode)"));
     m_wholeFigure->setText(tr("Whole state &diagram (all eleven states)"));
     m_zoomIn->setText(tr("Zoom &in"));
     m_zoomOut->setText(tr("Zoom &out"));

@@ -105,88 +105,114 @@ struct Column {
     double clear(double top, double height) const { return clearOf(top, height, left, right, rows); }
 };
 
-// A timer's bracket and texts: its name and length where it started, its marks (restarts, the
-// end) at their own rows pushed below the text above, the time left while it runs.
-void placeTimer(const Theme& theme, const TimeAxis& axis, double bracketX, TimerBracketItem* t, double below, Micros now,
-                const Column& column) {
-    const double line = QFontMetricsF(theme.font).height();
-    const double y0 = axis.y(t->startTime);
-    const double lines = t->endedAt >= 0 ? 2 : 3;
-    const double offset = column.clear(std::max(y0, below), line * lines) - y0;
-    t->setLabelOffset(offset);
-    QVector<TimerBracketItem::Mark> marks;
-    double markBelow = y0 + offset + line * lines;
-    const auto mark = [&](Micros at, QString text) {
-        const double y = axis.y(at);
-        const double textY = column.clear(std::max(y - line / 2, markBelow), line) + line / 2;
-        marks.push_back({y, textY, std::move(text)});
-        markBelow = textY + line / 2;
-    };
-    for (const TimerBracketItem::Restart& r : t->restarts)
-        mark(r.at, QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1").arg(formatTime(r.length, axis.grain())));
-    if (t->endedAt >= 0) {
-        mark(t->endTime, t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
-                                    : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"));
-        t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length, axis.grain()), false, marks);
-        t->placed = true;
-        return;
-    }
-    const Micros left = std::max<Micros>(0, t->deadline - now);
-    t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
-               formatTime(t->length, axis.grain()) + QLatin1Char('\n') +
-                   QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left, axis.grain())),
-               true, marks);
-}
 }  // namespace
 
+// Every text of a side's column is an entry at its time: a state's name where the state begins, a
+// timer's label where it starts and each of its marks (a restart, its end) where that happened, a
+// call's return where it returned. In time order (at one time, in the order the records came),
+// each is written at its row, or just below the text above it; so a mark far below its timer's
+// start pushes only what comes after it. Placed (finished) items keep their places.
 void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
                   Micros now, const std::vector<QRectF>& rows) {
     const double x = geo.x(side), column = geo.columnWidth;
-    const Column room{side == 0 ? x - column : x, side == 0 ? x : x + column, rows};
     const double bracketX = side == 0 ? x - column + 4 : x + column - 4;
+    const Column room{side == 0 ? x - column : x, side == 0 ? x : x + column, rows};
     const double nameLine = QFontMetricsF(theme.titleFont).height(), line = QFontMetricsF(theme.font).height();
-    // State names, timer texts and call returns share the column: each is written where it
-    // happened, pushed down just far enough not to touch the text above it. The lists are in time
-    // order, so an earlier text never moves for a later one; placed (finished) items stay as they are.
+    enum Kind { Band, TimerLabel, TimerMark, Call };
+    struct Entry {
+        Micros at;
+        int order;
+        Kind kind;
+        std::size_t item;
+        int mark;  // TimerMark: which (restarts in order, then the end)
+    };
+    std::vector<Entry> entries;
+    for (std::size_t i = 0; i < items.bands.size(); ++i)
+        entries.push_back({items.bands[i]->startTime, items.bands[i]->createdAt, Band, i, 0});
+    for (std::size_t i = 0; i < items.timers.size(); ++i) {
+        const TimerBracketItem* t = items.timers[i];
+        entries.push_back({t->startTime, t->createdAt, TimerLabel, i, 0});
+        for (int k = 0; k < t->restarts.size(); ++k)
+            entries.push_back({t->restarts[k].at, t->restarts[k].index, TimerMark, i, k});
+        if (t->endedAt >= 0)
+            entries.push_back({t->endTime, t->endedAt, TimerMark, i, static_cast<int>(t->restarts.size())});
+    }
+    for (std::size_t i = 0; i < items.calls.size(); ++i)
+        entries.push_back({items.calls[i]->at, items.calls[i]->createdAt, Call, i, 0});
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.at != b.at ? a.at < b.at : a.order != b.order ? a.order < b.order : a.kind < b.kind;
+    });
+    std::vector<QVector<TimerBracketItem::Mark>> marks(items.timers.size());
     double below = -1e9;
-    std::size_t bi = 0, ti = 0, ci = 0;
-    const auto& bands = items.bands;
-    const auto& timers = items.timers;
-    const auto& calls = items.calls;
-    // In time order, and at one time in the order the records came (a write() before the timer
-    // its data starts).
-    using Key = std::pair<Micros, int>;
-    constexpr Key kNever{std::numeric_limits<Micros>::max(), 0};
-    while (bi < bands.size() || ti < timers.size() || ci < calls.size()) {
-        const Key bandAt = bi < bands.size() ? Key{bands[bi]->startTime, bands[bi]->createdAt} : kNever;
-        const Key timerAt = ti < timers.size() ? Key{timers[ti]->startTime, timers[ti]->createdAt} : kNever;
-        const Key callAt = ci < calls.size() ? Key{calls[ci]->at, calls[ci]->createdAt} : kNever;
-        if (bandAt <= timerAt && bandAt <= callAt) {
-            StateBandItem* b = bands[bi++];
-            if (b->placed) {
-                below = std::max(below, b->nameY() + nameLine / 2);
-                continue;
+    for (const Entry& e : entries) {
+        switch (e.kind) {
+        case Band: {
+            StateBandItem* b = items.bands[e.item];
+            if (!b->placed) {
+                const double y0 = axis.y(b->startTime);
+                b->setSpan(x, y0, axis.y(b->endedAt >= 0 ? b->endTime : now), column);
+                const double nameY = room.clear(std::max(y0 + 2, below), nameLine) + nameLine / 2;
+                b->setNameOffset(nameY - y0);
+                b->placed = b->endedAt >= 0;
             }
-            const double y0 = axis.y(b->startTime);
-            b->setSpan(x, y0, axis.y(b->endedAt >= 0 ? b->endTime : now), column);
-            const double nameY = room.clear(std::max(y0 + 2, below), nameLine) + nameLine / 2;
-            b->setNameOffset(nameY - y0);
-            below = nameY + nameLine / 2;
-            b->placed = b->endedAt >= 0;
-        } else if (timerAt <= callAt) {
-            TimerBracketItem* t = timers[ti++];
-            if (!t->placed)
-                placeTimer(theme, axis, bracketX, t, below, now, room);
-            below = std::max(below, t->bottomTextY());
-        } else {
-            CallItem* c = calls[ci++];
+            below = std::max(below, b->nameY() + nameLine / 2);
+            break;
+        }
+        case TimerLabel: {
+            TimerBracketItem* t = items.timers[e.item];
+            if (!t->placed) {
+                const double y0 = axis.y(t->startTime);
+                const double lines = t->endedAt >= 0 ? 2 : 3;
+                t->setLabelOffset(room.clear(std::max(y0, below), line * lines) - y0);
+            }
+            below = std::max(below, t->labelBottom());
+            break;
+        }
+        case TimerMark: {
+            TimerBracketItem* t = items.timers[e.item];
+            if (t->placed) {
+                if (e.mark < t->marks().size())
+                    below = std::max(below, t->marks()[e.mark].textY + line / 2);
+                break;
+            }
+            const bool end = e.mark == static_cast<int>(t->restarts.size());
+            const QString text = end ? (t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
+                                                   : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"))
+                                     : QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1")
+                                           .arg(formatTime(t->restarts[e.mark].length, axis.grain()));
+            const double y = axis.y(e.at);
+            const double textY = room.clear(std::max(y - line / 2, below), line) + line / 2;
+            marks[e.item].push_back({y, textY, text});
+            below = textY + line / 2;
+            break;
+        }
+        case Call: {
+            CallItem* c = items.calls[e.item];
             if (!c->placed) {
                 const double y = axis.y(c->at);
                 c->place(x, y, room.clear(std::max(y - line / 2, below + 1), c->textHeight(column)), column);
                 c->placed = c->at < now;  // nothing more can happen at its time
             }
             below = std::max(below, c->textBottom() + 1);
+            break;
         }
+        }
+    }
+    for (std::size_t i = 0; i < items.timers.size(); ++i) {
+        TimerBracketItem* t = items.timers[i];
+        if (t->placed)
+            continue;
+        const double y0 = axis.y(t->startTime);
+        if (t->endedAt >= 0) {
+            t->setSpan(bracketX, y0, axis.y(t->endTime), formatTime(t->length, axis.grain()), false, marks[i]);
+            t->placed = true;
+            continue;
+        }
+        const Micros left = std::max<Micros>(0, t->deadline - now);
+        t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
+                   formatTime(t->length, axis.grain()) + QLatin1Char('\n') +
+                       QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left, axis.grain())),
+                   true, marks[i]);
     }
 }
 

@@ -1,0 +1,58 @@
+#include "app/text/step_text.h"
+
+#include "app/text/reason_text.h"
+#include "core/protocol/transitions.h"
+#include "core/teaching/step_caption.h"
+
+#include <QCoreApplication>
+
+namespace finwave::app {
+
+StepCaptionText stepCaption(const Simulator& sim, const QString& teardown) {
+    StepCaptionText c;
+    const std::uint64_t step = sim.stepIndex();
+    if (sim.isFinished() && step > 0) {
+        c.finished = true;
+        c.headline = QCoreApplication::translate("Caption", "Finished: %1")
+                         .arg(sim.isReplay() && !teardown.isEmpty() ? teardown : outcomeText(sim.outcome()));
+        c.sentence = QCoreApplication::translate("Caption", "%1 steps, %2 s.")
+                         .arg(step)
+                         .arg(static_cast<double>(sim.now()) / kSec, 0, 'f', sim.timeGrain() < kMs ? 6 : 3);
+        return c;
+    }
+    if (step == 0) {
+        c.headline = scenarioTitle(sim.scenario());
+        c.sentence = sim.isReplay() ? QCoreApplication::translate("Caption", "A captured connection, replayed step by step.")
+                                    : scenarioDescription(sim.scenario());
+        return c;
+    }
+    const auto record = explainingRecord(sim.trace(), step);
+    if (!record)
+        return c;
+    const TraceRecord& r = sim.trace()[*record];
+    // A row taken in place says it as the state graph labels its edge; a change of state, a
+    // segment or a call as the log does.
+    const Transition* row = r.kind != EventKind::State ? transitionOf(r) : nullptr;
+    const QString what = row ? QCoreApplication::translate("Caption", "%1 in %2: %3 (%4)")
+                                   .arg(QString::fromUtf8(sideName(r.side).data()), QString::fromUtf8(stateName(row->from).data()),
+                                        QCoreApplication::translate("StateGraph", std::string(row->label).c_str())
+                                            .replace(QLatin1Char('\n'), QStringLiteral(", ")),
+                                        QString::fromUtf8(row->id.data()))
+                             : recordSummary(sim, r);
+    c.headline = QCoreApplication::translate("Caption", "Step %1 · %2").arg(step).arg(what);
+    c.sentence = reasonSentence(r.reason);
+    c.rule = QString::fromUtf8(rfcSection(r.reason).data());
+    return c;
+}
+
+QString stepCaptionLine(const Simulator& sim, const QString& teardown) {
+    const StepCaptionText c = stepCaption(sim, teardown);
+    QString out = c.headline;
+    if (!c.sentence.isEmpty())
+        out += QStringLiteral(". ") + c.sentence;
+    if (!c.rule.isEmpty())
+        out += QStringLiteral(" [") + c.rule + QLatin1Char(']');
+    return out;
+}
+
+}  // namespace finwave::app

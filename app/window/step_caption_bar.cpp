@@ -1,0 +1,64 @@
+#include "app/window/step_caption_bar.h"
+
+#include "app/text/step_text.h"
+#include "app/window/sim_controller.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextDocument>
+
+namespace finwave::app {
+
+StepCaptionBar::StepCaptionBar(SimController* controller, QWidget* parent) : QFrame(parent), m_ctl(controller) {
+    setFrameShape(QFrame::StyledPanel);
+    setObjectName(QStringLiteral("stepCaption"));
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 4, 10, 4);
+    m_text = new QLabel(this);
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_text);
+    connect(m_ctl, &SimController::stepChanged, this, &StepCaptionBar::refresh);
+    connect(m_ctl, &SimController::scenarioLoaded, this, &StepCaptionBar::refresh);
+    connect(m_ctl, &SimController::finished, this, &StepCaptionBar::refresh);
+    setProjector(false);
+}
+
+void StepCaptionBar::setProjector(bool on) {
+    m_projector = on;
+    QFont f = font();
+    f.setPointSizeF(on ? 14 : 11);  // 14 pt is 18.7 px at 96 dpi: over 16 px at 1280x720
+    m_text->setFont(f);
+    refresh();
+}
+
+void StepCaptionBar::refresh() {
+    const StepCaptionText c = stepCaption(m_ctl->sim(), m_ctl->teardownText());
+    // The outcome, once the run has ended, in larger text than a step's line.
+    const double headline = c.finished ? (m_projector ? 22 : 15) : (m_projector ? 15 : 11);
+    QString html = QStringLiteral("<span style='font-size:%1pt; font-weight:bold'>%2</span>")
+                       .arg(headline)
+                       .arg(c.headline.toHtmlEscaped());
+    if (!c.sentence.isEmpty())
+        html += QStringLiteral("<br>") + c.sentence.toHtmlEscaped();
+    if (!c.rule.isEmpty())
+        html += QStringLiteral(" <span style='color:#555'>[%1]</span>")
+                    .arg(c.rule.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));  // kept on one line
+    m_text->setText(html);
+}
+
+QString StepCaptionBar::text() const {
+    QTextDocument doc;
+    doc.setHtml(m_text->text());
+    return doc.toPlainText();
+}
+
+void StepCaptionBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
+    QFrame::changeEvent(event);
+}
+
+}  // namespace finwave::app

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace finwave::app {
+
+class SimController;
+
+// Under the diagrams: what the current step did and why, with its rule, in text large enough for
+// the back of a classroom in the presenter layout; at the end of a run how it ended, larger still.
+// Never over the diagrams: it takes its own strip of the window. Hidden while a quiz asks, so it
+// does not give an answer away.
+class StepCaptionBar : public QFrame {
+    Q_OBJECT
+public:
+    explicit StepCaptionBar(SimController* controller, QWidget* parent = nullptr);
+    void setProjector(bool on);
+    QString text() const;  // as shown, plain
+    QLabel* label() const { return m_text; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void refresh();
+
+    SimController* m_ctl;
+    QLabel* m_text;
+    bool m_projector = false;
+};
+
+}  // namespace finwave::app
