@@ -36,6 +36,7 @@
 #include <QGuiApplication>
 #include <QScreen>
 #include <QToolBar>
+#include <QVBoxLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -52,7 +53,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     m_sequence = new SequenceView(m_ctl, this);
     m_states = new StateGraphView(m_ctl, this);
     m_split = new QSplitter(Qt::Horizontal, this);
-    m_split->addWidget(m_sequence);
+    // The step's caption under the sequence diagram, which scrolls: the state graph, which is fitted
+    // to its pane, keeps the whole height.
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(0);
+    leftLayout->addWidget(m_sequence, 1);
+    m_caption = new StepCaptionBar(m_ctl, left);
+    leftLayout->addWidget(m_caption);
+    m_split->addWidget(left);
     m_split->addWidget(m_states);
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);

@@ -1,7 +1,6 @@
 // Quiz mode in the window: the panel above the diagrams, its keys (Q, 1-4, H, Enter), the score
 // in the status bar, the lock of the parameters and the two shipped quizzes.
 #include "app/window/main_window.h"
-#include "app/window/step_caption_bar.h"
 
 #include "app/window/control_panel.h"
 #include "app/quiz/quiz_controller.h"
@@ -31,8 +30,6 @@ QWidget* MainWindow::createQuiz() {
     m_quizPanel->hide();
     layout->addWidget(m_quizPanel);
     layout->addWidget(m_split, 1);
-    m_caption = new StepCaptionBar(m_ctl, central);
-    layout->addWidget(m_caption);
 
     m_quizScore = new QLabel(this);
     m_quizScore->hide();

@@ -12,6 +12,8 @@
 #include <QPainterPathStroker>
 #include <QtMath>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace finwave::app {
@@ -52,6 +54,12 @@ void MarkerItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 BreakItem::BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label)
     : m_theme(theme), m_left(left), m_right(right), m_y0(y0), m_y1(y1), m_label(std::move(label)) {
     setZValue(1);
+}
+
+QRectF BreakItem::labelRect() const {
+    QRectF r = textBox(*m_theme, m_label);
+    r.moveCenter(QPointF((m_left + m_right) / 2, (m_y0 + m_y1) / 2));
+    return r;
 }
 
 QRectF BreakItem::boundingRect() const { return QRectF(m_left, m_y0, m_right - m_left, m_y1 - m_y0); }
@@ -102,6 +110,13 @@ void FrameItem::setTitle(QString title, QString subtitle) {
     update();
 }
 
+void FrameItem::setCursorRow(double y) {
+    if (y == m_cursorY)
+        return;
+    m_cursorY = y;
+    update();
+}
+
 void FrameItem::setTicks(QVector<QPair<double, QString>> ticks) {
     m_ticks = std::move(ticks);
     update();
@@ -138,6 +153,11 @@ void FrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidg
     for (const auto& [y, text] : m_ticks) {
         if (y - lastY < fm.height() || y < exposed.top() - 20 || y > exposed.bottom() + 20)
             continue;
+        const bool underCursor = std::abs(y - m_cursorY) < fm.height();
+        if (underCursor) {  // its grid line is drawn, its time is the cursor's to write
+            grid.append(QLineF(m_ruler, y, m_width - 4, y));
+            continue;
+        }
         p->drawText(QRectF(4, y - fm.height() / 2, m_ruler - 6, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
         grid.append(QLineF(m_ruler, y, m_width - 4, y));
         lastY = y;
@@ -213,10 +233,30 @@ void CursorItem::setText(QString text) {
     update();
 }
 
+void CursorItem::setGaps(QVector<QPair<double, double>> gaps) {
+    std::sort(gaps.begin(), gaps.end());
+    if (gaps == m_gaps)
+        return;
+    m_gaps = std::move(gaps);
+    update();
+}
+
+QRectF CursorItem::textRect() const {
+    const QFontMetricsF fm(m_theme->font);
+    return QRectF(0, pos().y() - fm.height() / 2, m_ruler, fm.height());
+}
+
 void CursorItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
     p->setPen(QPen(t.cursor, std::max<qreal>(1.5, t.lineWidth * 0.8), Qt::DashLine));
-    p->drawLine(QPointF(m_ruler, 0), QPointF(m_right, 0));
+    double from = m_ruler;
+    for (const auto& [left, right] : m_gaps) {
+        if (left > from)
+            p->drawLine(QPointF(from, 0), QPointF(std::min(left - 3, m_right), 0));
+        from = std::max(from, right + 3);
+    }
+    if (from < m_right)
+        p->drawLine(QPointF(from, 0), QPointF(m_right, 0));
     const QFontMetricsF fm(t.font);
     const QRectF box(0, -fm.height() / 2, m_ruler, fm.height());
     p->setPen(Qt::NoPen);

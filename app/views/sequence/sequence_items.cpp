@@ -247,6 +247,13 @@ bool StateBandItem::setPinTop(double top) {
     return repin(this, m_pinTop, top, nameY(), nullptr, [this] { return shownNameY(); });
 }
 
+QRectF StateBandItem::nameRect() const {
+    const QFontMetricsF fm(m_theme->titleFont);
+    const double w = fm.horizontalAdvance(m_name), y = shownNameY();
+    const double left = m_left ? m_x - 6 - w : m_x + 6;
+    return QRectF(left, y - fm.height() / 2, w, fm.height());
+}
+
 double StateBandItem::nameHeight() const { return QFontMetricsF(m_theme->titleFont).height(); }
 
 double StateBandItem::shownNameY() const {
@@ -334,6 +341,26 @@ double TimerBracketItem::shownLabelTop() const {
         if (m.textY > std::max(labelTop(), m_pinTop))
             limit = std::min(limit, m.textY - m_lineHeight / 2);
     return m_pinTop <= limit - labelHeight() ? std::max(labelTop(), m_pinTop) : labelTop();
+}
+
+QVector<QRectF> TimerBracketItem::textRects() const {
+    const QFontMetricsF fm(m_theme->font);
+    const qreal tx = m_left ? m_x + 8 : m_x - 8 - m_textWidth;
+    const auto line = [&](qreal top, const QString& text) {
+        const qreal w = fm.horizontalAdvance(text);
+        return QRectF(m_left ? tx : tx + m_textWidth - w, top, w, fm.height());
+    };
+    QVector<QRectF> out;
+    const qreal ty = shownLabelTop();
+    out.push_back(line(ty, m_name));
+    if (!m_status.isEmpty()) {
+        const QStringList lines = m_status.split(QLatin1Char('\n'));
+        for (int k = 0; k < lines.size(); ++k)
+            out.push_back(line(ty + fm.height() * (k + 1), lines[k]));
+    }
+    for (const Mark& m : m_marks)
+        out.push_back(line(m.textY - fm.height() / 2, m.text));
+    return out;
 }
 
 double TimerBracketItem::bottomTextY() const {

@@ -130,6 +130,7 @@ public:
     double nameHeight() const;
     const QString& name() const { return m_name; }
     double nameY() const { return m_y0 + m_nameOffset; }  // the middle line of the written name
+    QRectF nameRect() const;  // the name as painted (pinned or not)
     double top() const { return m_y0; }
     double bottom() const { return m_y1; }
 
@@ -181,6 +182,8 @@ public:
     double bottom() const { return m_y1; }
     const QVector<Mark>& marks() const { return m_marks; }
     const QString& name() const { return m_name; }
+    // Each written line (name, length, time left, marks) as painted, one rectangle each.
+    QVector<QRectF> textRects() const;
 
     int createdAt = -1;     // trace index of the TimerStart record
     int endedAt = -1;       // trace index of the TimerFire/TimerStop record, -1 while running
@@ -239,6 +242,7 @@ public:
     BreakItem(const Theme* theme, double left, double right, double y0, double y1, QString label);
     int type() const override { return Type; }
     QRectF band() const { return boundingRect(); }  // the whole zig-zag band
+    QRectF labelRect() const;                          // its "… later …" label
     double top() const { return m_y0; }     // where the compressed time begins
     double bottom() const { return m_y1; }  // and ends
     QRectF boundingRect() const override;
@@ -262,6 +266,8 @@ public:
     void setBottom(double y);
     void setTitle(QString title, QString subtitle);
     void setTicks(QVector<QPair<double, QString>> ticks);
+    // The cursor's row: a tick whose time it would cover is not written (the cursor's time is).
+    void setCursorRow(double y);
     // The A and B heads with their top at `top` (the frame's own, and the view's pinned copy).
     static void paintHeads(QPainter* painter, const Theme& theme, double xA, double xB, double top);
 
@@ -272,6 +278,7 @@ private:
     double m_xA, m_xB, m_width, m_ruler, m_bottom = 200;
     QString m_title, m_subtitle;
     QVector<QPair<double, QString>> m_ticks;
+    double m_cursorY = -1e9;
 };
 
 // The current-time cursor across the diagram, its time written in the ruler's column (over the
@@ -284,11 +291,16 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     void setText(QString text);
+    // Spans [left, right] of the row where a text stands: the dashed line leaves them out, so it
+    // never strikes through a state's name, a timer's mark or a label.
+    void setGaps(QVector<QPair<double, double>> gaps);
+    QRectF textRect() const;  // its time, in the ruler's column
 
 private:
     const Theme* m_theme;
     double m_ruler, m_right;
     QString m_text;
+    QVector<QPair<double, double>> m_gaps;
 };
 
 }  // namespace finwave::app

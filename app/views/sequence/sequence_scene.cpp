@@ -77,9 +77,12 @@ double SequenceScene::width() const { return d->geo.width; }
 double SequenceScene::lifelineX(int side) const { return d->geo.x(side); }
 
 void SequenceScene::renderContent(QPainter* painter, const QRectF& target, const QRectF& source) {
+    // Without the cursor, so with every tick of the ruler.
     const bool cursorVisible = d->cursor->isVisible();
     d->cursor->setVisible(false);
+    d->frame->setCursorRow(-1e9);
     render(painter, target, source.isNull() ? contentRect() : source);
+    d->frame->setCursorRow(d->cursorY);
     d->cursor->setVisible(cursorVisible);
 }
 

@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 
 #include <functional>
+#include <limits>
 #include <vector>
 #include <memory>
 
@@ -53,6 +54,15 @@ public:
     double width() const;            // of the diagram, before any zoom
 
     int arrowCount() const;          // one arrow per segment sent (and per old duplicate)
+    // Every text the diagram writes below its heads, and every cross of a lost segment, as placed
+    // now: labels, state names, timer texts, call returns, row texts, break labels, the cursor's
+    // time. `what` says whose, for a test's message.
+    struct PlacedText {
+        QRectF rect;
+        QString what;
+    };
+    // `lastOfEach`: only the last so many arrows, bands, timers and calls of each side.
+    std::vector<PlacedText> placedTexts(std::size_t lastOfEach = std::numeric_limits<std::size_t>::max()) const;
     // What a right-click on a segment in flight offers (the view shows a menu); dropSegment is
     // the click's drop.
     // The menu gets the segment, the record of its arrow (its Send, or an old duplicate's late

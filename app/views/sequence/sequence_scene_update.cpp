@@ -170,6 +170,13 @@ void SequenceScene::updateOpenItems() {
     applyPins();
     d->cursorY = yNow;
     d->cursor->setPos(0, yNow);
+    // The dashed line leaves out every text on its row (of the last items only: the row is now).
+    QVector<QPair<double, double>> gaps;
+    for (const PlacedText& t : placedTexts(200))
+        if (t.rect.top() < yNow + 1 && t.rect.bottom() > yNow - 1 && t.what != QLatin1String("cursor time"))
+            gaps.push_back({t.rect.left(), t.rect.right()});
+    d->cursor->setGaps(gaps);
+    d->frame->setCursorRow(yNow);
     d->cursor->setText(formatTime(now, d->axis.grain()));  // the step is in the bar; the time is read off the ruler
     // The ruler grows with the axis; only a step back rebuilds it.
     const auto& knots = d->axis.knots();
@@ -204,6 +211,39 @@ void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
     while (d->labelsSettled < arrows.size() && arrows[d->labelsSettled]->fate() != SegmentArrowItem::Fate::InFlight &&
            arrows[d->labelsSettled]->from().y() < floor - kReach)
         ++d->labelsSettled;
+}
+
+std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t lastOfEach) const {
+    std::vector<PlacedText> out;
+    const auto tail = [lastOfEach](const auto& list) {
+        return list.size() > lastOfEach ? list.begin() + static_cast<std::ptrdiff_t>(list.size() - lastOfEach) : list.begin();
+    };
+    const auto add = [&out](const QRectF& r, const QString& what) {
+        if (!r.isEmpty())
+            out.push_back({r, what});
+    };
+    for (auto it = tail(d->arrows); it != d->arrows.end(); ++it) {
+        const SegmentArrowItem* a = *it;
+        add(a->labelRect(), QStringLiteral("label of segment %1").arg(a->segmentId()));
+        add(a->crossRect(), QStringLiteral("cross of segment %1").arg(a->segmentId()));
+    }
+    for (int s = 0; s < 2; ++s) {
+        const QString side = s == 0 ? QStringLiteral("A") : QStringLiteral("B");
+        for (auto it = tail(d->bands[s]); it != d->bands[s].end(); ++it)
+            add((*it)->nameRect(), side + QStringLiteral(" state ") + (*it)->name());
+        for (auto it = tail(d->timers[s]); it != d->timers[s].end(); ++it)
+            for (const QRectF& r : (*it)->textRects())
+                add(r, side + QStringLiteral(" timer ") + (*it)->name());
+        for (auto it = tail(d->calls[s]); it != d->calls[s].end(); ++it)
+            add((*it)->textRect(), side + QStringLiteral(" call ") + (*it)->text());
+    }
+    for (const auto* list : {&d->markers, &d->parameterMarks})
+        for (const MarkerItem* m : *list)
+            add(m->textRect(), QStringLiteral("row ") + m->text());
+    for (const BreakItem* b : d->breaks)
+        add(b->labelRect(), QStringLiteral("break label"));
+    add(d->cursor->textRect(), QStringLiteral("cursor time"));
+    return out;
 }
 
 void SequenceScene::setPinLine(double y) {
