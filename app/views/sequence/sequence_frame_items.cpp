@@ -217,6 +217,37 @@ void FrameItem::paintHeads(QPainter* p, const Theme& t, double xA, double xB, do
     }
 }
 
+// --- PinBackdropItem --------------------------------------------------------------------
+
+PinBackdropItem::PinBackdropItem(const Theme* theme) : m_theme(theme) {
+    setZValue(15.5);  // over the row marks (15), under the pinned labels (16)
+    setVisible(false);
+}
+
+QRectF PinBackdropItem::boundingRect() const { return m_bounds; }
+
+void PinBackdropItem::setPatches(QVector<Patch> patches) {
+    prepareGeometryChange();
+    m_patches = std::move(patches);
+    m_bounds = QRectF();
+    for (const Patch& p : m_patches)
+        m_bounds = m_bounds.united(p.rect);
+    setVisible(!m_patches.isEmpty());  // nothing drawn, nothing in an export
+    update();
+}
+
+bool PinBackdropItem::covers(const QRectF& r) const {
+    return std::any_of(m_patches.begin(), m_patches.end(), [&r](const Patch& p) { return p.rect.intersects(r); });
+}
+
+void PinBackdropItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    for (const Patch& patch : m_patches) {
+        p->fillRect(patch.rect, m_theme->background);
+        if (patch.colour.isValid())
+            p->fillRect(patch.rect, patch.colour);
+    }
+}
+
 // --- CursorItem -------------------------------------------------------------------------
 
 CursorItem::CursorItem(const Theme* theme, double ruler, double right) : m_theme(theme), m_ruler(ruler), m_right(right) {

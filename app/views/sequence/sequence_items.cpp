@@ -177,6 +177,33 @@ void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
     update();
 }
 
+void SegmentArrowItem::fitLabel(double width) {
+    QStringList lines = m_label.split(QLatin1Char('\n'));
+    bool changed = false;
+    const QFontMetricsF fm(m_theme->font);
+    for (int i = 0; i < lines.size(); ++i) {
+        // At the space nearest the middle that makes both halves fit, if one does.
+        const QString& l = lines[i];
+        if (fm.horizontalAdvance(l) + 8 <= width)
+            continue;
+        int best = -1;
+        for (int k = 0; k < l.size(); ++k)
+            if (l[k] == QLatin1Char(' ') && fm.horizontalAdvance(l.left(k)) + 8 <= width &&
+                (best < 0 || std::abs(k - l.size() / 2) < std::abs(best - l.size() / 2)))
+                best = k;
+        if (best < 0)
+            continue;
+        lines.insert(i + 1, l.mid(best + 1));
+        lines[i] = l.left(best);
+        changed = true;
+    }
+    if (!changed)
+        return;
+    prepareGeometryChange();
+    m_label = lines.join(QLatin1Char('\n'));
+    m_labelBox = textBox(*m_theme, m_label);
+}
+
 void SegmentArrowItem::setPlannedEnd(QPointF end, double receiverX) {
     m_plannedEnd = end;
     m_receiverX = receiverX;
@@ -247,6 +274,12 @@ bool StateBandItem::setPinTop(double top) {
     return repin(this, m_pinTop, top, nameY(), nullptr, [this] { return shownNameY(); });
 }
 
+QColor StateBandItem::fill() const {
+    QColor c = m_theme->stateBand[m_state];
+    c.setAlpha(150);
+    return c;
+}
+
 QRectF StateBandItem::nameRect() const {
     const QFontMetricsF fm(m_theme->titleFont);
     const double w = fm.horizontalAdvance(m_name), y = shownNameY();
@@ -273,8 +306,7 @@ QRectF StateBandItem::boundingRect() const {
 void StateBandItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
     const QRectF column(m_left ? m_x - m_width : m_x, m_y0, m_width, m_y1 - m_y0);
-    QColor fill = t.stateBand[m_state];
-    fill.setAlpha(150);
+    const QColor fill = this->fill();
     p->setPen(Qt::NoPen);
     p->setBrush(fill);
     p->drawRect(column);

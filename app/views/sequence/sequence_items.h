@@ -73,6 +73,8 @@ public:
     // Where the arrow will end (the receiver's lifeline at its arrival, or where it dies), so a
     // label placed while it flies stays put when it lands; `receiverX` is the receiver's lifeline.
     void setPlannedEnd(QPointF end, double receiverX);
+    // A label wider than `width` (the room between the lifelines) is broken into lines there.
+    void fitLabel(double width);
     QRectF crossRect() const;  // the cross of a lost segment (empty otherwise)
     // An old duplicate the receiver took as new data: drawn in the colour of a loss.
     void setCorrupt(QString label);
@@ -131,6 +133,8 @@ public:
     const QString& name() const { return m_name; }
     double nameY() const { return m_y0 + m_nameOffset; }  // the middle line of the written name
     QRectF nameRect() const;  // the name as painted (pinned or not)
+    bool isPinned() const { return shownNameY() > nameY(); }
+    QColor fill() const;      // its colour, as its column is painted
     double top() const { return m_y0; }
     double bottom() const { return m_y1; }
 
@@ -184,6 +188,8 @@ public:
     const QString& name() const { return m_name; }
     // Each written line (name, length, time left, marks) as painted, one rectangle each.
     QVector<QRectF> textRects() const;
+    bool isPinned() const { return shownLabelTop() > labelTop(); }
+    int labelLines() const { return 1 + (m_status.isEmpty() ? 0 : static_cast<int>(m_status.count(QLatin1Char('\n'))) + 1); }
 
     int createdAt = -1;     // trace index of the TimerStart record
     int endedAt = -1;       // trace index of the TimerFire/TimerStop record, -1 while running
@@ -279,6 +285,28 @@ private:
     QString m_title, m_subtitle;
     QVector<QPair<double, QString>> m_ticks;
     double m_cursorY = -1e9;
+};
+
+// While the view is scrolled, the strip just under its pinned heads: where the pinned names and
+// timer labels stand, and where a text scrolled half under the heads would be cut. Painted as the
+// columns and the page are, opaque, under the pinned labels and over everything else, so nothing
+// is written on a pinned label and nothing is seen cut in half.
+class PinBackdropItem : public QGraphicsItem {
+public:
+    PinBackdropItem(const Theme* theme);
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    struct Patch {
+        QRectF rect;
+        QColor colour;  // over the page's colour: a band's fill, or none
+    };
+    void setPatches(QVector<Patch> patches);
+    bool covers(const QRectF& r) const;
+
+private:
+    const Theme* m_theme;
+    QVector<Patch> m_patches;
+    QRectF m_bounds;
 };
 
 // The current-time cursor across the diagram, its time written in the ruler's column (over the

@@ -160,12 +160,16 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
         }
         case TimerLabel: {
             TimerBracketItem* t = items.timers[e.item];
-            if (!t->placed) {
-                const double y0 = axis.y(t->startTime);
-                const double lines = t->endedAt >= 0 ? 2 : 3;
-                t->setLabelOffset(room.clear(std::max(y0, below), line * lines) - y0);
+            if (t->placed) {
+                below = std::max(below, t->labelBottom());
+                break;
             }
-            below = std::max(below, t->labelBottom());
+            // Its span is set once its marks are known (below): its label's place is computed here.
+            const double y0 = axis.y(t->startTime);
+            const double lines = t->endedAt >= 0 ? 2 : 3;
+            const double top = room.clear(std::max(y0, below), line * lines);
+            t->setLabelOffset(top - y0);
+            below = std::max(below, top + line * lines);
             break;
         }
         case TimerMark: {

@@ -147,6 +147,8 @@ void SequenceScene::rebuild() {
     updateTitle();
     d->cursor = new CursorItem(&d->theme, d->geo.ruler, d->geo.width - 4);
     addItem(d->cursor);
+    d->pinBackdrop = new PinBackdropItem(&d->theme);
+    addItem(d->pinBackdrop);
 
     for (Side side : {Side::A, Side::B}) {
         const TcpState s0 = initialState(side == Side::A ? sc.a : sc.b);

@@ -60,6 +60,7 @@ public:
     struct PlacedText {
         QRectF rect;
         QString what;
+        bool pinned = false;  // written under the view's pinned heads
     };
     // `lastOfEach`: only the last so many arrows, bands, timers and calls of each side.
     std::vector<PlacedText> placedTexts(std::size_t lastOfEach = std::numeric_limits<std::size_t>::max()) const;
@@ -104,6 +105,7 @@ private:
     bool canDrop(const SegmentArrowItem* arrow) const;
     void updateOpenItems();
     void placeLabels(double yNow, const std::vector<QRectF>& rows);
+    void updatePinBackdrop(const double (&stackBottom)[2], const QColor (&bandColour)[2]);
     void updateTitle();
     void syncParameterMarks();
     void updateNotes();

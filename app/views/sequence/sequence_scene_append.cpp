@@ -63,6 +63,7 @@ void SequenceScene::appendSend(const TraceRecord& r, int i) {
     arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
     // Its label is placed (placeArrowLabels()) against the line it will have.
     const double xTo = d->geo.x(aToB ? 1 : 0);
+    arrow->fitLabel(std::abs(xTo - from.x()) - 16);
     arrow->setPlannedEnd(QPointF(xTo, d->axis.y(std::max(r.t, r.arrivesAt))), xTo);
     addItem(arrow);
     d->arrows.push_back(arrow);

@@ -25,6 +25,7 @@ struct SequenceScene::Private {
     SequenceGeometry geo;
     FrameItem* frame = nullptr;
     CursorItem* cursor = nullptr;
+    PinBackdropItem* pinBackdrop = nullptr;  // made with the frame; empty while nothing is pinned
     std::vector<SegmentArrowItem*> arrows;
     std::unordered_map<quint32, SegmentArrowItem*> bySegment;  // the original arrow of each segment
     std::vector<StateBandItem*> bands[2];

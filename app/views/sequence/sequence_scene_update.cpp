@@ -218,9 +218,10 @@ std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t la
     const auto tail = [lastOfEach](const auto& list) {
         return list.size() > lastOfEach ? list.begin() + static_cast<std::ptrdiff_t>(list.size() - lastOfEach) : list.begin();
     };
-    const auto add = [&out](const QRectF& r, const QString& what) {
-        if (!r.isEmpty())
-            out.push_back({r, what});
+    // A text under the pinned heads' strip is hidden by it: not placed, unless pinned there.
+    const auto add = [&out, this](const QRectF& r, const QString& what, bool pinned = false) {
+        if (!r.isEmpty() && (pinned || !d->pinBackdrop || !d->pinBackdrop->covers(r)))
+            out.push_back({r, what, pinned});
     };
     for (auto it = tail(d->arrows); it != d->arrows.end(); ++it) {
         const SegmentArrowItem* a = *it;
@@ -230,10 +231,12 @@ std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t la
     for (int s = 0; s < 2; ++s) {
         const QString side = s == 0 ? QStringLiteral("A") : QStringLiteral("B");
         for (auto it = tail(d->bands[s]); it != d->bands[s].end(); ++it)
-            add((*it)->nameRect(), side + QStringLiteral(" state ") + (*it)->name());
-        for (auto it = tail(d->timers[s]); it != d->timers[s].end(); ++it)
-            for (const QRectF& r : (*it)->textRects())
-                add(r, side + QStringLiteral(" timer ") + (*it)->name());
+            add((*it)->nameRect(), side + QStringLiteral(" state ") + (*it)->name(), (*it)->isPinned());
+        for (auto it = tail(d->timers[s]); it != d->timers[s].end(); ++it) {
+            const QVector<QRectF> rects = (*it)->textRects();  // the label's lines, then the marks
+            for (int k = 0; k < rects.size(); ++k)
+                add(rects[k], side + QStringLiteral(" timer ") + (*it)->name(), k < (*it)->labelLines() && (*it)->isPinned());
+        }
         for (auto it = tail(d->calls[s]); it != d->calls[s].end(); ++it)
             add((*it)->textRect(), side + QStringLiteral(" call ") + (*it)->text());
     }
@@ -262,12 +265,16 @@ void SequenceScene::applyPins() {
         return;
     const double gap = 2;
     bool any = false;
+    double stackBottom[2] = {d->pinLine, d->pinLine};
+    QColor bandColour[2];
     for (int s = 0; s < 2; ++s) {
         double next = d->pinLine + gap;
         for (StateBandItem* band : d->bands[s]) {
             const bool crosses = band->top() < d->pinLine && band->bottom() > d->pinLine;
             const bool pinned = band->setPinTop(crosses ? next : -std::numeric_limits<double>::infinity());
             any = any || pinned;
+            if (crosses)
+                bandColour[s] = band->fill();
             // Below its name, pinned or still showing where it began just under the heads.
             if (pinned || (crosses && band->shownNameY() + band->nameHeight() / 2 > d->pinLine))
                 next = std::max(next, band->shownNameY() + band->nameHeight() / 2 + gap);
@@ -282,8 +289,39 @@ void SequenceScene::applyPins() {
                 any = true;
             }
         }
+        if (any)
+            stackBottom[s] = next;
     }
     d->anyPinned = any;
+    updatePinBackdrop(stackBottom, bandColour);
+}
+
+// Under the pinned labels of each side, down to the last of them, and across the whole diagram
+// down to the bottom of any text the heads cut: painted as the page and the columns are.
+void SequenceScene::updatePinBackdrop(const double (&stackBottom)[2], const QColor (&bandColour)[2]) {
+    QVector<PinBackdropItem::Patch> patches;
+    if (d->pinLine == -std::numeric_limits<double>::infinity()) {
+        d->pinBackdrop->setPatches(patches);
+        return;
+    }
+    d->pinBackdrop->setPatches(patches);  // measured without it
+    double cut = d->pinLine;
+    for (const PlacedText& t : placedTexts())
+        if (t.rect.top() < d->pinLine && t.rect.bottom() > d->pinLine && !t.pinned)
+            cut = std::max(cut, t.rect.bottom() + 1);
+    const double column = d->geo.columnWidth;
+    const double left[2] = {d->geo.x(0) - column, d->geo.x(1)};
+    for (int s = 0; s < 2; ++s) {
+        const double bottom = std::max(stackBottom[s], cut);
+        if (bottom > d->pinLine)
+            patches.push_back({QRectF(left[s], d->pinLine, column, bottom - d->pinLine), bandColour[s]});
+    }
+    if (cut > d->pinLine) {  // the ruler and the room between the lifelines
+        patches.push_back({QRectF(0, d->pinLine, left[0], cut - d->pinLine), QColor()});
+        patches.push_back({QRectF(d->geo.x(0), d->pinLine, d->geo.x(1) - d->geo.x(0), cut - d->pinLine), QColor()});
+        patches.push_back({QRectF(left[1] + column, d->pinLine, d->geo.width - left[1] - column, cut - d->pinLine), QColor()});
+    }
+    d->pinBackdrop->setPatches(patches);
 }
 
 }  // namespace finwave::app

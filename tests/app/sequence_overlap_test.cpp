@@ -1,0 +1,102 @@
+// No text of the sequence diagram lies on another, and no label on a cross: at every step of
+// every built-in, in both themes and both languages, as a teacher steps through it. Each text is
+// where the scene placed it (SequenceScene::placedTexts()): segment labels, crosses of lost
+// segments, state names, timer names, lengths, countdowns and marks, call returns, row texts,
+// break labels and the cursor's time.
+#include "app/text/language.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/theme.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+
+// The first pair of texts that meet (by more than half a pixel each way), in words.
+std::string firstOverlap(const SequenceScene& scene) {
+    const auto texts = scene.placedTexts();
+    for (std::size_t i = 0; i < texts.size(); ++i)
+        for (std::size_t j = i + 1; j < texts.size(); ++j)
+            if (texts[i].rect.adjusted(0.5, 0.5, -0.5, -0.5).intersects(texts[j].rect.adjusted(0.5, 0.5, -0.5, -0.5)))
+                return texts[i].what.toStdString() + " meets " + texts[j].what.toStdString();
+    return {};
+}
+
+class RestoreLanguage {
+public:
+    RestoreLanguage() : m_was(currentLanguage()) {}
+    ~RestoreLanguage() { installLanguage(m_was); }
+
+private:
+    QString m_was;
+};
+
+}  // namespace
+
+TEST(SequenceOverlap, NoTwoTextsMeetAtAnyStepOfAnyBuiltIn) {
+    RestoreLanguage restore;
+    int checked = 0;
+    for (const char* language : {"en", "zh_CN"}) {
+        installLanguage(QString::fromLatin1(language));
+        for (const Theme& theme : {Theme::light(), Theme::projector()})
+            for (std::string_view name : builtinScenarioNames()) {
+                SimController ctl;
+                ctl.loadScenario(*builtinScenario(name));
+                SequenceScene scene(&ctl);
+                scene.setTheme(theme);
+                for (quint64 step = 0; step < 400 && !ctl.sim().isFinished(); ++step) {
+                    ctl.seek(step);
+                    const std::string overlap = firstOverlap(scene);
+                    ++checked;
+                    ASSERT_EQ(overlap, std::string()) << name << " step " << step << " " << language << " "
+                                                      << (theme.kind == Theme::Kind::Light ? "light" : "projector");
+                }
+                // Opened at its end at once (as an export or --steps does): laid out in one pass.
+                SimController atEnd;
+                atEnd.loadScenario(*builtinScenario(name));
+                SequenceScene whole(&atEnd);
+                whole.setTheme(theme);
+                atEnd.seek(1'000'000);
+                ASSERT_EQ(firstOverlap(whole), std::string()) << name << " at its end " << language;
+            }
+    }
+    EXPECT_GT(checked, 500);
+}
+
+// Scrolled, the view pins the heads and, under them, the names of the states and the labels of
+// the timers that reach below: at every scroll position of every built-in's end, in both themes,
+// no pinned label lies on another text, and no text is seen cut in half by the heads (the strip
+// under them hides what it would cut).
+TEST(SequenceOverlap, NoTwoTextsMeetUnderThePinnedHeadsAtAnyScroll) {
+    int checked = 0;
+    for (const Theme& theme : {Theme::light(), Theme::projector()})
+        for (std::string_view name : builtinScenarioNames()) {
+            SimController ctl;
+            ctl.loadScenario(*builtinScenario(name));
+            SequenceScene scene(&ctl);
+            scene.setTheme(theme);
+            ctl.seek(1'000'000);
+            const double bottom = scene.contentRect().bottom();
+            for (double pin = kHeadsBottom + 10; pin < bottom; pin += 7) {
+                scene.setPinLine(pin);
+                ++checked;
+                const std::string overlap = firstOverlap(scene);
+                ASSERT_EQ(overlap, std::string()) << name << " pinned at " << pin << " "
+                                                  << (theme.kind == Theme::Kind::Light ? "light" : "projector");
+                for (const auto& t : scene.placedTexts()) {
+                    if (!t.pinned && t.what != QLatin1String("cursor time")) {
+                        ASSERT_FALSE(t.rect.top() < pin && t.rect.bottom() > pin + 0.5)
+                            << t.what.toStdString() << " cut by the heads in " << name << " at " << pin;
+                    }
+                }
+            }
+        }
+    EXPECT_GT(checked, 500);
+}
