@@ -80,7 +80,9 @@ TEST(StateGraph, AlwaysDrawnEdgesAreExactlyTheTablesFigureRowsAndSelfLoops) {
         for (const StateEdgeItem* e : graph.edges()) {
             ASSERT_NE(e->row(), nullptr);
             EXPECT_FALSE(e->isExtra());
-            EXPECT_EQ(e->label(), QCoreApplication::translate("StateGraph", std::string(e->row()->label).c_str()));
+            // The row's label (a line broken where the part has room for short lines only).
+            EXPECT_EQ(QString(e->label()).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                      QCoreApplication::translate("StateGraph", std::string(e->row()->label).c_str()).replace(QLatin1Char('\n'), QLatin1Char(' ')));
             drawn.insert(keyOf(*e->row()));
         }
         for (const Transition& t : transitions())

@@ -83,10 +83,9 @@ public:
     void paintLabel(QPainter* painter) const;
     bool isDrawn() const { return !(m_extra && m_taken.isEmpty()); }
     ~StateEdgeItem() override;
+    QString labelText() const;  // the label with its step numbers, as drawn
 
 private:
-    QString labelText() const;
-
     const Theme* m_theme;
     QPainterPath m_path;
     QPointF m_labelAt;

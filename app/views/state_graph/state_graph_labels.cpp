@@ -26,6 +26,11 @@ QString StateGraphLayout::label(const Transition& t) const {
     if (m_part == FigurePart::ClosingWithListen && t.id == std::string_view("O1"))
         if (const qsizetype space = text.indexOf(QLatin1Char(' ')); space > 0)
             text[space] = QLatin1Char('\n');
+    // In the closing parts LAST_ACK's loop label stands between its box and the lanes down the
+    // right: "snd FIN again" as two lines keeps it off them.
+    if (m_part != FigurePart::Whole && t.id == std::string_view("L2"))
+        if (const qsizetype space = text.lastIndexOf(QLatin1Char(' ')); space > text.indexOf(QLatin1String(" / ")) + 3)
+            text[space] = QLatin1Char('\n');
     return text;
 }
 

@@ -62,7 +62,14 @@ constexpr Point kUpTheLeft[] = {{{.ref = Ref::From, .side = Low}, {.ref = Ref::F
                                 {{.ref = Ref::LanesLeft}, {.ref = Ref::To}},
                                 {{.ref = Ref::To, .side = Low}, {.ref = Ref::To}}};
 
+// Closing parts: straight down the left third of CLOSE_WAIT into LAST_ACK, so LAST_ACK's loop
+// label, over the box's right part, stands by the loop and off this edge.
+constexpr sv kC2Route[] = {"C2"};
+constexpr Point kCloseWaitDown[] = {{{.ref = Ref::From, .box = -0.4}, {.ref = Ref::From, .side = High}},
+                                    {{.ref = Ref::From, .box = -0.4}, {.ref = Ref::To, .side = Low}}};
+
 constexpr RouteRule kFigureRoutes[] = {
+    {kClosingParts, kC2Route, kCloseWaitDown},
     {kCompactParts, kF1c, kToClosing},
     {kCompactParts, kT6, kTimeWaitDown},
     {kClosingWithListen, kO1, kPassiveOpen},
@@ -116,8 +123,8 @@ constexpr Point kLastAckDown[] = {
 // CLOSED's right side. Out of ESTABLISHED's side above or below its middle, so two such edges (an
 // abort and the peer's reset) leave it apart.
 constexpr Point kRightLaneFromEstablished[] = {
-    {{.ref = Ref::From, .side = High}, {.ref = Ref::From, .box = 0.25, .lane = PerLane::Mod2, .laneBox = -0.5}},
-    {{.ref = Ref::LanesRight, .lane = PerLane::Lane, .laneLines = 0.35}, {.ref = Ref::From, .box = 0.25, .lane = PerLane::Mod2, .laneBox = -0.5}},
+    {{.ref = Ref::From, .side = High}, {.ref = Ref::From, .box = -0.45, .lane = PerLane::Mod2, .laneBox = 0.25}},
+    {{.ref = Ref::LanesRight, .lane = PerLane::Lane, .laneLines = 0.35}, {.ref = Ref::From, .box = -0.45, .lane = PerLane::Mod2, .laneBox = 0.25}},
     {{.ref = Ref::LanesRight, .lane = PerLane::Lane, .laneLines = 0.35}, {.ref = Ref::To, .box = -0.25, .lane = PerLane::Mod3, .laneBox = 0.25}},
     {{.ref = Ref::To, .side = High}, {.ref = Ref::To, .box = -0.25, .lane = PerLane::Mod3, .laneBox = 0.25}}};
 constexpr Point kRightLane[] = {
@@ -155,7 +162,7 @@ constexpr LabelRule kFigureLabels[] = {
     // inside the fork under ESTABLISHED, by the edge's upper half
     {kClosingParts, kE1, {at(St::Established, -0.5, 0.2, 0.5), at(St::Established, 0.5, 0.5, 0.5)}},
     // beside ESTABLISHED on the right, above CLOSE_WAIT, no higher than ESTABLISHED's marks
-    {kClosingParts, kE4, {at(St::Established, 0.5, 0.3, 0.5), at(St::Established, 0.5, 0.45, -0.25)}},
+    {kClosingParts, kE4, {at(St::Established, 0.5, 0.3, 0.5), at(St::Established, 0.5, 0.45, 0)}},
     // over FIN_WAIT_1's loop, left of the edge down from ESTABLISHED
     {kClosingParts, kF1f, {at(St::FinWait1, -0.5, 0, 0.5), at(St::FinWait1, -0.5, -1.3, -0.5)}},
     // on the edge down the left, below FIN_WAIT_1
@@ -166,21 +173,26 @@ constexpr LabelRule kFigureLabels[] = {
     {kClosingParts, kF1d,
      {{.ref = Ref::Midway, .lines = 0.4, .state = St::FinWait2, .state2 = St::Closing}, at(St::Closing, 0.5, 0.2, 0.5)}},
     // on the edge down the right, below CLOSE_WAIT
-    {kClosingParts, kC2, {at(St::CloseWait), at(St::CloseWait, 0.5, 0.2, 0.5)}},
+    {kClosingParts, kC2, {at(St::CloseWait, -0.4), at(St::CloseWait, 0.5, 0.2, 0.5)}},
     // right of the edge into TIME_WAIT, above LAST_ACK's row
     {kClosingParts, kG1, {at(St::Closing, 0, 0.25, 0.5), at(St::LastAck, -0.5, -0.2, -0.5)}},
     // under the edge from FIN_WAIT_2, right of where a time-out drops to the second CLOSED
     {kClosingParts, kF2a, {at(St::FinWait2, -0.5, 0.9, 0.5), at(St::FinWait2, 0.5, 0.6, 0.5)}},
-    // over LAST_ACK's loop, on the right
-    {kClosingParts, kL2, {at(St::LastAck, 0.5, 0.2, -0.5), at(St::LastAck, -0.5, -1.3, -0.5)}},
+    // just over LAST_ACK's loop, on the right: right of the edge down from CLOSE_WAIT (kCloseWaitDown)
+    {kClosingParts, kL2, {at(St::LastAck, 0.5, 0.1, -0.5), at(St::LastAck, -0.5, -0.85, -0.5)}},
     // left of the short edge down to CLOSED
     {kClosingParts, kL1, {at(St::LastAck, 0, -0.25, -0.5), at(St::LastAck, 0.5, 0.2, 0.5)}},
     // under TIME_WAIT, right of its loop: clear of the second CLOSED on the left
-    {kClosingParts, kT1, {{.ref = Ref::PathRight, .lines = 0.1, .label = 0.5}, at(St::TimeWait, 0.5, 0.1, 0.5)}},
-    // under CLOSED's left half, where the short edge from TIME_WAIT comes in
+    // (with LISTEN's lanes below it, just under TIME_WAIT; else a line lower, clear of the edge
+    // from TIME_WAIT down to CLOSED)
+    {kClosingWithListen, kT1, {{.ref = Ref::PathRight, .lines = 0.1, .label = 0.5}, at(St::TimeWait, 0.5, 0.1, 0.5)}},
+    {kClosingParts, kT1, {{.ref = Ref::PathRight, .lines = 0.1, .label = 0.5}, at(St::TimeWait, 0.5, 1.0, 0.5)}},
+    // under CLOSED's right half while LISTEN's lanes leave it on the left...
+    {kClosingWithListen, kT6, {at(St::Closed, 0.5, 0, -0.5), at(St::Closed, 0.5, 0.3, 0.5)}},
+    // ...else under its left half, where the short edge from TIME_WAIT comes in
     {kClosingParts, kT6, {at(St::Closed, -0.5, 0, 0.5), at(St::Closed, 0.5, 0.3, 0.5)}},
     // over its lane, between LISTEN and TIME_WAIT's loop label
-    {kClosingWithListen, kO1, {{.ref = Ref::ListenOpen}, {.ref = Ref::ListenLane0, .lines = -0.25, .label = -0.5}}},
+    {kClosingWithListen, kO1, {{.ref = Ref::ListenOpen}, {.ref = Ref::ListenLane0, .lines = -0.1, .label = -0.5}}},
     // The opening part: beside CLOSED on the left, above LISTEN, and on the right, above SYN_SENT
     {kOpening, kO1, {at(St::Closed, -0.5, -0.3, -0.5), at(St::Closed, 0.5, 0.2, -0.25)}},
     {kOpening, kO2, {at(St::Closed, 0.5, 0.3, 0.5), at(St::Closed, 0.5, 0.2, -0.25)}},
@@ -214,7 +226,10 @@ constexpr LabelRule kExtraLabels[] = {
     {kClosingWithListen, kLeftOrMiddleClosed,
      {{.ref = Ref::PathPoint, .label = -0.5, .px = -3, .point = 1}, {.ref = Ref::PathPoint, .point = 0}},
      true, true, true, true},
-    // ...between LAST_ACK and CLOSED, right of LAST_ACK's edge, beside the lane down the right...
+    // ...between LAST_ACK and CLOSED, right of LAST_ACK's edge, against the lane down the right (so
+    // it stands nearer its own lane than LAST_ACK's edge)...
+    {kClosingParts, kRightColumnClosed, {{.ref = Ref::PathRight, .lines = -0.15, .label = -0.5}, at(St::LastAck, 0.5, 0.2, 0.5)}, true, true},
+    {kClosingWithListen, kLeftOrMiddleClosed, {{.ref = Ref::PathRight, .lines = -0.15, .label = -0.5}, at(St::LastAck, 0.5, 0.2, 0.5)}, true, true},
     {kClosingParts, kRightColumnClosed, {at(St::LastAck, 0, 0.25, 0.5), at(St::LastAck, 0.5, 0.2, 0.5)}, true, true},
     {kClosingWithListen, kLeftOrMiddleClosed, {at(St::LastAck, 0, 0.25, 0.5), at(St::LastAck, 0.5, 0.2, 0.5)}, true, true},
     // ...or under CLOSED's right half, beside the 2MSL label, when a short label fits there.
@@ -290,7 +305,7 @@ double StateGraphLayout::coord(const places::Coord& c, bool isX, const PlaceCont
         v = isX ? p.x() : p.y();
         break;
     }
-    case R::PathRight: v = route(*ctx.edge).boundingRect().right(); break;
+    case R::PathRight: v = (ctx.path ? ctx.path->boundingRect() : route(*ctx.edge).boundingRect()).right(); break;
     case R::ListenOpen: {
         // Between LISTEN (clear of an end's mark on its corner) and TIME_WAIT's loop label.
         const double from = centre(TcpState::Listen).x() + shape(TcpState::Listen).width() / 2 + m_line * 0.4;
