@@ -10,6 +10,7 @@
 #include <QStyle>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
 
 namespace finwave::app {
@@ -45,8 +46,13 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     row->addSpacing(8);
     m_dropA = button(QStyle::SP_CustomBase);
     m_dropB = button(QStyle::SP_CustomBase);
-    m_dropA->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_dropB->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // A pending drop shows on its button (held down, its text saying so), not as more words in the
+    // readout: the readout's width is the bar's and so the window's least width, and on a projector
+    // two pending drops made it wider than the screen.
+    for (QToolButton* b : {m_dropA, m_dropB}) {
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        b->setCheckable(true);
+    }
     row->addSpacing(8);
     m_readout = new QLabel(this);
     m_readout->setTextFormat(Qt::PlainText);
@@ -61,8 +67,14 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     connect(m_back, &QToolButton::clicked, m_ctl, &SimController::stepBack);
     connect(m_play, &QToolButton::clicked, m_ctl, &SimController::togglePlay);
     connect(m_step, &QToolButton::clicked, m_ctl, &SimController::stepForward);
-    connect(m_dropA, &QToolButton::clicked, this, [this] { m_ctl->dropNext(Side::A); });
-    connect(m_dropB, &QToolButton::clicked, this, [this] { m_ctl->dropNext(Side::B); });
+    connect(m_dropA, &QToolButton::clicked, this, [this] {
+        m_ctl->dropNext(Side::A);
+        updateDropButtons();  // held down only while the drop is really pending
+    });
+    connect(m_dropB, &QToolButton::clicked, this, [this] {
+        m_ctl->dropNext(Side::B);
+        updateDropButtons();
+    });
     connect(m_ctl, &SimController::lockedChanged, this, [this](bool locked) {  // a locked quiz
         m_dropA->setEnabled(!locked);
         m_dropB->setEnabled(!locked);
@@ -100,13 +112,29 @@ void PlaybackBar::updateReadout() {
                        .arg(sim.stepIndex())
                        .arg(QString::fromUtf8(stateName(sim.state(Side::A)).data()),
                             QString::fromUtf8(stateName(sim.state(Side::B)).data()));
-    for (Side s : {Side::A, Side::B})
-        if (sim.isDropNextArmed(s))
-            text += tr(" · %1's next segment will be dropped").arg(QString::fromUtf8(sideName(s).data()));
     m_readout->setText(text);
+    updateDropButtons();
     // A captured run happened already: nothing in it can be dropped.
     m_dropA->setEnabled(!sim.isReplay());
     m_dropB->setEnabled(!sim.isReplay());
+}
+
+// Each drop button says whether its side's next segment is already marked to be lost; the
+// longer of its two texts sets its width, so arming one moves nothing else in the bar.
+void PlaybackBar::updateDropButtons() {
+    const Simulator& sim = m_ctl->sim();
+    const auto show = [&](QToolButton* b, Side side, const QString& idle, const QString& armed, const QString& tip) {
+        const bool on = sim.isDropNextArmed(side);
+        b->setChecked(on);
+        b->setText(on ? armed : idle);
+        b->setToolTip(tip);
+        const QFontMetrics fm(b->font());
+        b->setMinimumWidth(std::max(fm.horizontalAdvance(idle), fm.horizontalAdvance(armed)) + fm.height());
+    };
+    show(m_dropA, Side::A, tr("Drop A's next"), tr("A's next: lost"),
+         tr("Drop A's segment in flight, or the next one A sends (D)"));
+    show(m_dropB, Side::B, tr("Drop B's next"), tr("B's next: lost"),
+         tr("Drop B's segment in flight, or the next one B sends (Shift+D)"));
 }
 
 void PlaybackBar::retranslate() {
@@ -115,10 +143,6 @@ void PlaybackBar::retranslate() {
     m_play->setToolTip(tr("Play / pause (Space)"));
     m_step->setToolTip(tr("Step (Right)"));
     m_speedName->setText(tr("Speed"));
-    m_dropA->setText(tr("Drop A's next"));
-    m_dropA->setToolTip(tr("Drop A's segment in flight, or the next one A sends (D)"));
-    m_dropB->setText(tr("Drop B's next"));
-    m_dropB->setToolTip(tr("Drop B's segment in flight, or the next one B sends (Shift+D)"));
     m_keys->setText(tr("Space play · ← → step · Home reset · D / Shift+D drop · F11 leave"));
     updateReadout();
 }
@@ -126,6 +150,8 @@ void PlaybackBar::retranslate() {
 void PlaybackBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::FontChange)
+        updateDropButtons();  // the projector's larger font: widths again
     QWidget::changeEvent(event);
 }
 

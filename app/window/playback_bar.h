@@ -37,6 +37,7 @@ protected:
 
 private:
     void retranslate();
+    void updateDropButtons();
     void updateReadout();
     void updateSpeed();
 

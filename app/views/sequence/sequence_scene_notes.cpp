@@ -86,6 +86,7 @@ void SequenceScene::editNote(quint64 step) {
                     rebuild();
                 else
                     d->ctl->setAnnotation(step, text);  // rebuilds on annotationsChanged
+                Q_EMIT noteEditingEnded();
             }, Qt::QueuedConnection);
         },
         [this, step] {
@@ -94,6 +95,7 @@ void SequenceScene::editNote(quint64 step) {
                     return;
                 d->editingStep.reset();
                 rebuild();
+                Q_EMIT noteEditingEnded();
             }, Qt::QueuedConnection);
         });
 }

@@ -24,6 +24,14 @@ SequenceView::SequenceView(SimController* controller, QWidget* parent)
     setDragMode(QGraphicsView::ScrollHandDrag);
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     connect(m_scene, &SequenceScene::cursorMoved, this, &SequenceView::follow);
+    // A note being written holds the view on it; once kept or dropped, the view goes back to
+    // following the step (a teacher writes a note and steps on).
+    connect(m_scene, &SequenceScene::noteEditingEnded, this, [this] {
+        m_follow = true;
+        follow(m_scene->cursorY());
+    });
+    // A run loaded anew starts followed, whatever was scrolled in the one before.
+    connect(controller, &SimController::scenarioLoaded, this, [this] { m_follow = true; });
     // A rebuild (theme, language) keeps the user's place: the same share of the diagram stays in
     // view when the cursor is not being followed.
     connect(m_scene, &SequenceScene::aboutToRebuild, this, [this] {

@@ -1,0 +1,88 @@
+// The presenter layout in class: what a teacher does (drop a segment, write a note) never pushes
+// the window past a projector's screen or stops the diagram following the step.
+#include "app/text/language.h"
+#include "app/views/sequence/note_item.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_view.h"
+#include "app/window/main_window.h"
+#include "app/window/playback_bar.h"
+#include "app/window/sim_controller.h"
+#include "core/protocol/tcp_state.h"
+#include "core/scenario/builtin_scenarios.h"
+
+#include <QApplication>
+#include <QLayout>
+#include <QScrollBar>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace finwave;
+using namespace finwave::app;
+
+namespace {
+struct English {
+    ~English() { installLanguage(QStringLiteral("en")); }
+};
+}  // namespace
+
+// H1: a pending "drop next" on both sides wrote its words into the playback bar's readout, whose
+// width became the window's least width: 1404 px at 1280x720 in English, more with both pending.
+TEST(Presenter, BothDropsPendingKeepTheWindowWithinAProjectorsWidth) {
+    English restore;
+    for (const char* lang : {"en", "zh_CN"}) {
+        installLanguage(QString::fromLatin1(lang));
+        MainWindow w;
+        ASSERT_TRUE(w.openScenario(QStringLiteral("lost-last-ack"), nullptr, true));
+        w.setProjectorMode(true, false);
+        w.resize(1280, 720);
+        w.show();
+        QApplication::processEvents();
+        SimController* ctl = w.controller();
+        ctl->dropNext(Side::A);
+        ctl->dropNext(Side::B);
+        ASSERT_TRUE(ctl->sim().isDropNextArmed(Side::A) && ctl->sim().isDropNextArmed(Side::B));
+        QApplication::processEvents();
+        w.layout()->activate();
+        // The bar's least width is the toolbar's, and the window grows to hold it.
+        EXPECT_LE(w.playbackBar()->minimumSizeHint().width(), 1280) << lang;
+        EXPECT_LE(w.layout()->minimumSize().width(), 1280) << lang;
+        EXPECT_LE(w.minimumSizeHint().width(), 1280) << lang;
+        EXPECT_LE(w.width(), 1280) << lang;
+    }
+}
+
+// H3: writing a note scrolled the view to the note and left it there, not following the step any
+// more, even in a scenario opened afterwards, until the teacher scrolled by hand.
+TEST(Presenter, TheDiagramFollowsTheStepAgainAfterANote) {
+    MainWindow w;
+    w.resize(1280, 720);
+    w.show();
+    SimController* ctl = w.controller();
+    ctl->loadScenario(*builtinScenario("lost-last-ack"));
+    SequenceView* view = w.sequenceView();
+    for (int i = 0; i < 6; ++i)  // zoomed in, as for the back of a room: the run is taller than the view
+        view->zoomIn();
+    const auto cursorInView = [&] {
+        QApplication::processEvents();
+        const QRectF seen = view->mapToScene(view->viewport()->rect()).boundingRect();
+        return seen.top() <= view->diagram()->cursorY() && view->diagram()->cursorY() <= seen.bottom();
+    };
+    ctl->seek(4);
+    view->editNote(4);
+    ASSERT_NE(view->diagram()->editingNote(), nullptr);
+    QTest::keyClicks(view->viewport(), QStringLiteral("Here B resends its FIN"));
+    QTest::keyClick(view->viewport(), Qt::Key_Return);
+    QApplication::processEvents();
+    ASSERT_NE(ctl->sim().annotation(4), nullptr);
+    // Step to the far end, hundreds of seconds down: the cursor must be in view at each step.
+    for (int i = 0; i < 40 && !ctl->sim().isFinished(); ++i) {
+        ctl->stepForward();
+        EXPECT_TRUE(cursorInView()) << "step " << ctl->sim().stepIndex();
+    }
+    // And a scenario opened afterwards follows too.
+    ASSERT_TRUE(w.openScenario(QStringLiteral("linger-abort"), nullptr, true));
+    for (int i = 0; i < 40 && !ctl->sim().isFinished(); ++i)
+        ctl->stepForward();
+    EXPECT_TRUE(cursorInView()) << "linger-abort's end";
+}
