@@ -100,3 +100,31 @@ TEST(SequenceOverlap, NoTwoTextsMeetUnderThePinnedHeadsAtAnyScroll) {
         }
     EXPECT_GT(checked, 500);
 }
+
+// M3: a short state (simultaneous-close's CLOSING, 0.050 to 0.100 s) had its name pushed below its
+// band, into the next one, by the texts above it: it read as "CLOSING begins at 0.100 s". Every
+// band tall enough for its name has the name inside it, at every step of every built-in.
+TEST(SequenceOverlap, EveryStateNameStandsInItsOwnBand) {
+    int checked = 0;
+    for (const Theme& theme : {Theme::light(), Theme::projector()})
+        for (std::string_view name : builtinScenarioNames()) {
+            SimController ctl;
+            ctl.loadScenario(*builtinScenario(name));
+            SequenceScene scene(&ctl);
+            scene.setTheme(theme);
+            for (quint64 step = 0; step < 400 && !ctl.sim().isFinished(); ++step) {
+                ctl.seek(step);
+                for (const QGraphicsItem* item : scene.items()) {
+                    const auto* band = qgraphicsitem_cast<const StateBandItem*>(item);
+                    if (!band || band->isPinned() || band->endedAt < 0 || band->bottom() - band->top() < band->nameHeight())
+                        continue;
+                    ++checked;
+                    const double y = band->nameRect().center().y();
+                    EXPECT_TRUE(band->top() <= y && y <= band->bottom())
+                        << name << " step " << step << ": " << band->name().toStdString() << " written at " << y
+                        << ", its band " << band->top() << " to " << band->bottom();
+                }
+            }
+        }
+    EXPECT_GT(checked, 300);
+}
