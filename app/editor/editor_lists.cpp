@@ -57,7 +57,16 @@ QString summary(std::size_t i, const AppAction& a) {
 QString summary(std::size_t i, const Fault& f) {
     QString out = QStringLiteral("%1. %2 %3").arg(i + 1).arg(name(faultKindName(f.kind)), name(directionName(f.dir)));
     switch (f.kind) {
-    case Fault::Kind::DropNth: out += QStringLiteral("  n %1").arg(f.n); break;
+    case Fault::Kind::DropNth: {
+        QStringList flags;
+        for (const auto& [bit, n] : flagNames())
+            if (f.flags & bit)
+                flags << name(n);
+        out += QStringLiteral("  n %1").arg(f.n);
+        if (!flags.isEmpty())
+            out += QStringLiteral("  [%1]%2").arg(flags.join(QLatin1Char(',')), f.exactFlags ? QStringLiteral(" =") : QString());
+        break;
+    }
     case Fault::Kind::DuplicateNth: out += QStringLiteral("  n %1  + %2 ms").arg(f.n).arg(ms(f.extraDelay)); break;
     case Fault::Kind::InjectRst: out += QStringLiteral("  at %1 ms  seq %2").arg(ms(f.at)).arg(f.seqOffset); break;
     case Fault::Kind::DropFirstMatching: {
@@ -319,8 +328,10 @@ QWidget* ScenarioEditor::buildFaultForm(QWidget* box) {
         const Fault::Kind k = atc(m_draft).kind;
         using K = Fault::Kind;
         n->setEnabled(k == K::DropNth || k == K::DuplicateNth);
-        flagRow->setEnabled(k == K::DropFirstMatching);
-        exact->setEnabled(k == K::DropFirstMatching);
+        // drop-nth counts among the segments with these flags ("A's first FIN"), as
+        // drop-first-matching takes them.
+        flagRow->setEnabled(k == K::DropFirstMatching || k == K::DropNth);
+        exact->setEnabled(k == K::DropFirstMatching || k == K::DropNth);
         count->setEnabled(k == K::DropFirstMatching);
         extra->setEnabled(k == K::DuplicateNth);
         when->setEnabled(k == K::InjectRst);

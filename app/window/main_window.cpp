@@ -275,6 +275,24 @@ void MainWindow::showRecordDetails(std::size_t record) {
         resizeDocks({m_detailsDock}, {want}, Qt::Horizontal);
 }
 
+
+// What the status bar adds when the user's drops or sliders took the run away from what its
+// scenario was written to show: a teacher must not narrate "the last ACK is lost" over a run where
+// it was not.
+QString MainWindow::departureText(const Departure& d) {
+    const auto segment = [](const FaultTaken& f) {
+        return tr("%1's %2").arg(QString::fromUtf8(sideName(f.sender).data()), QString::fromStdString(flagsText(f.flags)));
+    };
+    QStringList why;
+    if (d.written && d.taken)
+        why << tr("its fault took %1, written to take %2").arg(segment(*d.taken), segment(*d.written));
+    else if (d.faultMissing && d.written)
+        why << tr("its fault (%1) never came").arg(segment(*d.written));
+    if (d.outcomeChanged)
+        why << tr("it ends %1, this run %2").arg(outcomeText(d.writtenOutcome), outcomeText(d.outcome));
+    return tr(" · your changes left the scenario's story: %1").arg(why.join(tr("; ")));
+}
+
 void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
     // An imported capture: its title, no sliders and no drops (what was captured happened).
@@ -309,6 +327,8 @@ void MainWindow::updateTitle() {
                          .arg(formatTime(std::max(m_ctl->displayTime(), sim.now()), sim.timeGrain()));
     if (sim.isFinished())
         status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
+    if (const std::optional<Departure> d = m_ctl->departure())
+        status += departureText(*d);
     statusBar()->showMessage(status);
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 namespace finwave {
+struct Departure;
 struct Lesson;
 }
 
@@ -91,6 +92,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    static QString departureText(const Departure& d);
     void updateCaption();  // shown in projector mode or when asked for, never while a quiz asks
     void createActions();
     void createMenus();

@@ -64,12 +64,22 @@ void SimController::loadSameRun(const SimController& source) {
 // A run at step 0: every view starts over.
 void SimController::announceLoaded() {
     rememberShown();
+    m_loadedRecording = m_sim->recording().size();
+    m_story.reset();
     m_displayTime = 0;
     Q_EMIT scenarioLoaded();
     Q_EMIT stepChanged(0, 0);
     Q_EMIT displayTimeChanged(0);
     Q_EMIT paramsChanged();
     Q_EMIT recordingChanged();
+}
+
+std::optional<Departure> SimController::departure() const {
+    if (isReplay() || m_sim->recording().size() <= m_loadedRecording)
+        return std::nullopt;
+    if (!m_story)
+        m_story = writtenStory(m_sim->scenario());
+    return departureFrom(*m_story, m_sim->trace(), m_sim->outcome(), m_sim->isFinished());
 }
 
 void SimController::setStepGate(std::function<bool()> gate) { m_gate = std::move(gate); }

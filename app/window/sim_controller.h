@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/teaching/departure.h"
 #include "core/teaching/quiz.h"
 #include "core/capture/reconstruct.h"
 #include "core/sim/simulator.h"
 
 #include <QElapsedTimer>
+
 #include <QObject>
 #include <QTimer>
 
@@ -52,6 +54,9 @@ public:
         return m_capture && i < m_capture->inferred.size() ? m_capture->inferred[i] : capture::Inferred::No;
     }
     const QString& teardownText() const { return m_teardown; }
+    // Where what the user did to the run (a drop, a slider) takes it away from what its scenario
+    // was written to show (core/teaching/departure.h); none in a capture or an untouched run.
+    std::optional<Departure> departure() const;
     const capture::Reconstruction* capture() const { return isReplay() ? m_capture.get() : nullptr; }
 
     // Quiz mode. The gate is asked before every step forward (step, play, seek, the cursor
@@ -110,6 +115,8 @@ private:
     std::unique_ptr<Simulator> m_sim;
     std::shared_ptr<const capture::Reconstruction> m_capture;  // the open capture, if any
     QString m_teardown;
+    std::size_t m_loadedRecording = 0;                 // interactions the loaded file held
+    mutable std::optional<ScenarioStory> m_story;      // the loaded scenario's, worked out when first asked
     QString m_captureName;
     QTimer m_timer;
     QElapsedTimer m_clock;

@@ -114,10 +114,13 @@ void Engine::transmit(Side from, Segment seg, Reason why) {
     for (std::size_t i = 0; i < m_sc.faults.size(); ++i) {
         const Fault& f = m_sc.faults[i];
         switch (f.kind) {
-        case Fault::Kind::DropNth:
-            if (f.dir == seg.dir && f.n == n)
+        case Fault::Kind::DropNth: {
+            // Counted among the segments of its kind only (faultHits: how many were seen).
+            const bool match = f.exactFlags ? seg.flags == f.flags : (seg.flags & f.flags) == f.flags;
+            if (f.dir == seg.dir && match && ++m_s.faultHits[i] == f.n)
                 lost = true;
             break;
+        }
         case Fault::Kind::DropFirstMatching: {
             const bool match = f.exactFlags ? seg.flags == f.flags : (seg.flags & f.flags) == f.flags;
             if (!lost && senderOf(f.dir) == from && match && m_s.faultHits[i] < f.count) {

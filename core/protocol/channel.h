@@ -20,7 +20,11 @@ struct ChannelParams {
 // A targeted fault, decided when a segment is sent.
 struct Fault {
     enum class Kind : std::uint8_t {
-        DropNth,           // drop the n-th segment (1-based) sent in direction `dir`
+        DropNth,           // drop the n-th segment (1-based) sent in direction `dir` whose flags
+                           // include all of `flags` (equal them, if exactFlags); no flags: the n-th
+                           // segment of any kind. So a fault names the segment it means, "A's first
+                           // pure ACK", and a segment the user drops before it cannot move it onto
+                           // another kind of segment
         DropFirstMatching, // drop the first segment from `from` whose flags include all of `flags`
                            // (and, if exactFlags, equal them); `count` such segments in a row
         DuplicateNth,      // deliver the n-th segment of `dir` again, `extraDelay` later (old duplicate)

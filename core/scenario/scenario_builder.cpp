@@ -41,11 +41,13 @@ Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count, bool exact) 
     return f;
 }
 
-Fault dropNth(Direction dir, std::uint32_t n) {
+Fault dropNth(Direction dir, std::uint32_t n, std::uint8_t flags, bool exact) {
     Fault f;
     f.kind = Fault::Kind::DropNth;
     f.dir = dir;
     f.n = n;
+    f.flags = flags;
+    f.exactFlags = exact;
     return f;
 }
 

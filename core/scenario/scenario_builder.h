@@ -30,7 +30,7 @@ AppAction action(Side side, AppAction::Kind kind, Micros delay,
 // when `exact`).
 Fault dropFirst(Side from, std::uint8_t flags, std::uint32_t count = 1, bool exact = false);
 // Drop the n-th segment (1-based) sent in `dir`.
-Fault dropNth(Direction dir, std::uint32_t n);
+Fault dropNth(Direction dir, std::uint32_t n, std::uint8_t flags = 0, bool exact = false);
 // Deliver the n-th segment of `dir` again, `later` after the original (an old duplicate).
 Fault duplicateNth(Direction dir, std::uint32_t n, Micros later);
 // A forged RST reaching the receiver of `dir` at `at`, SEG.SEQ = its RCV.NXT + seqOffset.

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QLayout>
 #include <QScrollBar>
+#include <QStatusBar>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -85,4 +86,30 @@ TEST(Presenter, TheDiagramFollowsTheStepAgainAfterANote) {
     for (int i = 0; i < 40 && !ctl->sim().isFinished(); ++i)
         ctl->stepForward();
     EXPECT_TRUE(cursorInView()) << "linger-abort's end";
+}
+
+// M9: when what the teacher did takes the run away from what the scenario was written to show,
+// the status bar says so; an untouched run, or one whose drops keep to the story, says nothing.
+TEST(Presenter, TheStatusBarSaysWhenTheRunLeavesTheScenariosStory) {
+    MainWindow w;
+    ASSERT_TRUE(w.openScenario(QStringLiteral("lost-last-ack"), nullptr, true));
+    SimController* ctl = w.controller();
+    const auto status = [&] { return w.statusBar()->currentMessage(); };
+    ctl->seek(1'000'000);
+    EXPECT_FALSE(status().contains(QStringLiteral("story"))) << status().toStdString();
+    // The teacher drops A's first FIN: the last ACK is still the one lost.
+    ASSERT_TRUE(w.openScenario(QStringLiteral("lost-last-ack"), nullptr, true));
+    ctl->dropNext(Side::A);
+    ctl->seek(1'000'000);
+    EXPECT_FALSE(status().contains(QStringLiteral("story"))) << status().toStdString();
+    // Every segment from A to B lost from the start: the last ACK is never sent, and the run
+    // ends another way.
+    ASSERT_TRUE(w.openScenario(QStringLiteral("lost-last-ack"), nullptr, true));
+    ChannelParams ab = ctl->sim().channel(Direction::AtoB);
+    ab.loss = 1.0;
+    ctl->setChannel(Direction::AtoB, ab);
+    ctl->seek(1'000'000);
+    ASSERT_TRUE(ctl->sim().isFinished());
+    EXPECT_TRUE(status().contains(QStringLiteral("your changes left the scenario's story: its fault (A's ACK) never came")))
+        << status().toStdString();
 }

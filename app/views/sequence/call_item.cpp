@@ -43,12 +43,14 @@ void CallItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
     const QColor ink = m_failed ? t.lost : t.foreground;
     p->setRenderHint(QPainter::Antialiasing);
-    // The tick at the row it returned, and a leader to the text when the text was pushed down.
+    // The tick at the row it returned, and a leader to the text when the text was pushed down
+    // less than a line (further, a leader would run through the texts between: the tick is
+    // enough).
     p->setPen(QPen(ink, 1.6));
     const double tickEnd = m_left ? m_x - kTick : m_x + kTick;
     p->drawLine(QPointF(m_x, m_y), QPointF(tickEnd, m_y));
     const QRectF text = textRect();
-    if (text.top() > m_y + 2)
+    if (text.top() > m_y + 2 && text.top() < m_y + QFontMetricsF(t.font).height())
         p->drawLine(QPointF(tickEnd, m_y), QPointF(tickEnd, text.top() + QFontMetricsF(t.font).height() / 2));
     // On a chip of the background, so a band's colour or a bracket under it does not blur it.
     QColor chip = t.background;

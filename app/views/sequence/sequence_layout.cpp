@@ -121,24 +121,40 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
     enum Kind { Band, TimerLabel, TimerMark, Call };
     struct Entry {
         Micros at;
-        int order;
+        double order;
         Kind kind;
         std::size_t item;
         int mark;  // TimerMark: which (restarts in order, then the end)
     };
     std::vector<Entry> entries;
     for (std::size_t i = 0; i < items.bands.size(); ++i)
-        entries.push_back({items.bands[i]->startTime, items.bands[i]->createdAt, Band, i, 0});
+        entries.push_back({items.bands[i]->startTime, static_cast<double>(items.bands[i]->createdAt), Band, i, 0});
     for (std::size_t i = 0; i < items.timers.size(); ++i) {
         const TimerBracketItem* t = items.timers[i];
-        entries.push_back({t->startTime, t->createdAt, TimerLabel, i, 0});
+        entries.push_back({t->startTime, static_cast<double>(t->createdAt), TimerLabel, i, 0});
         for (int k = 0; k < t->restarts.size(); ++k)
-            entries.push_back({t->restarts[k].at, t->restarts[k].index, TimerMark, i, k});
+            entries.push_back({t->restarts[k].at, static_cast<double>(t->restarts[k].index), TimerMark, i, k});
         if (t->endedAt >= 0)
-            entries.push_back({t->endTime, t->endedAt, TimerMark, i, static_cast<int>(t->restarts.size())});
+            entries.push_back({t->endTime, static_cast<double>(t->endedAt), TimerMark, i, static_cast<int>(t->restarts.size())});
     }
     for (std::size_t i = 0; i < items.calls.size(); ++i)
-        entries.push_back({items.calls[i]->at, items.calls[i]->createdAt, Call, i, 0});
+        entries.push_back({items.calls[i]->at, static_cast<double>(items.calls[i]->createdAt), Call, i, 0});
+    // A call that returns in the step that started a timer is written under the step's state name
+    // and above the timer's label: "close() = 0" next to FIN_WAIT_1, not two lines further down
+    // where it reads as a return at a later row.
+    for (Entry& c : entries) {
+        if (c.kind != Call)
+            continue;
+        double band = -1e18, label = 1e18;
+        for (const Entry& e : entries)
+            if (e.at == c.at && e.order < c.order && e.kind == Band)
+                band = std::max(band, e.order);
+        for (const Entry& e : entries)
+            if (e.at == c.at && e.order < c.order && e.order > band && e.kind == TimerLabel)
+                label = std::min(label, e.order);
+        if (label < 1e18)
+            c.order = label - 0.5;
+    }
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
         return a.at != b.at ? a.at < b.at : a.order != b.order ? a.order < b.order : a.kind < b.kind;
     });

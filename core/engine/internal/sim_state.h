@@ -154,7 +154,7 @@ struct State {
     std::array<ChannelState, 2> channel{};
     ProtocolParams params;
     std::vector<Event> queue;               // binary heap, earliest first
-    std::vector<std::uint32_t> faultHits;   // per Fault: how many segments it has taken
+    std::vector<std::uint32_t> faultHits;   // per Fault: segments taken (drop-first-matching) or seen of its kind (drop-nth)
     std::vector<std::uint8_t> actionArmed;  // per AppAction: scheduled already
     std::vector<IssChange> issChanges;      // in order; empty unless a connection reopens
     Rng rng;
