@@ -127,6 +127,12 @@ void onArrive(Builder& b, Tcb& me, Side side, const Segment& s, Micros t, Inferr
         return;
     }
     if (s.has(flag::Rst)) {
+        // A RST whose sequence number is not the one expected next is not taken: the receiver
+        // answers it with a challenge ACK carrying the number it expects (RFC 5961 §3.2; Linux
+        // tcp_validate_incoming() -> tcp_send_challenge_ack()) and stays as it was.
+        const bool challenged = nextSend && nextSend->has(flag::Ack) && !nextSend->has(flag::Rst) && nextSend->ack != s.seq;
+        if (challenged)
+            return;
         if (me.state == S::TimeWait) {
             if (!b.options.rfc1337)
                 b.change(me, side, S::Closed, Reason::RstKilledTimeWait, t, why);

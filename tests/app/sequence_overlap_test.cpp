@@ -22,6 +22,10 @@ namespace {
 // The first pair of texts that meet (by more than half a pixel each way), in words.
 std::string firstOverlap(const SequenceScene& scene) {
     const auto texts = scene.placedTexts();
+    // Nothing over the title, the subtitle or the A and B heads (a label above a first arrow was).
+    for (const auto& t : texts)
+        if (!t.pinned && t.rect.top() < kHeadsBottom)
+            return t.what.toStdString() + " meets the title or the heads";
     for (std::size_t i = 0; i < texts.size(); ++i)
         for (std::size_t j = i + 1; j < texts.size(); ++j)
             if (texts[i].rect.adjusted(0.5, 0.5, -0.5, -0.5).intersects(texts[j].rect.adjusted(0.5, 0.5, -0.5, -0.5)))

@@ -202,7 +202,10 @@ void SequenceScene::updateOpenItems() {
 void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
     auto& arrows = d->arrows;
     d->labelsSettled = std::min(d->labelsSettled, arrows.size());
-    placeArrowLabels(arrows, d->labelsSettled, rows);
+    // Nothing above the first row: the title, the subtitle and the A and B heads are there.
+    std::vector<QRectF> obstacles = rows;
+    obstacles.emplace_back(-1e6, -1e6, 2e6, 1e6 + kHeadsBottom + 2);
+    placeArrowLabels(arrows, d->labelsSettled, obstacles);
     double floor = yNow;
     for (std::size_t i = d->labelsSettled; i < arrows.size(); ++i)
         if (arrows[i]->fate() == SegmentArrowItem::Fate::InFlight)
