@@ -62,6 +62,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     leftLayout->addWidget(m_sequence, 1);
     m_caption = new StepCaptionBar(m_ctl, left);
     leftLayout->addWidget(m_caption);
+    connect(m_sequence->diagram(), &SequenceScene::notesBesideChanged, this, [this](bool beside) {
+        m_caption->setShowsNotes(!beside);
+        updateCaption();
+    });
     m_split->addWidget(left);
     m_split->addWidget(m_states);
     m_split->setStretchFactor(0, 3);
@@ -258,7 +262,9 @@ void MainWindow::updateCaption() {
     if (!m_caption || !m_captionAction)
         return;
     m_caption->setProjector(m_projector);
-    m_caption->setVisible(!m_ctl->isLocked() && (m_projector || m_captionAction->isChecked()));
+    // Shown too while notes have no room beside the diagram and go in the caption instead.
+    const bool notesHere = m_caption->showsNotes() && m_sequence->diagram()->hasNotes();
+    m_caption->setVisible(!m_ctl->isLocked() && (m_projector || m_captionAction->isChecked() || notesHere));
 }
 
 void MainWindow::showRecordDetails(std::size_t record) {

@@ -23,6 +23,7 @@ StepCaptionBar::StepCaptionBar(SimController* controller, QWidget* parent) : QFr
     connect(m_ctl, &SimController::stepChanged, this, &StepCaptionBar::refresh);
     connect(m_ctl, &SimController::scenarioLoaded, this, &StepCaptionBar::refresh);
     connect(m_ctl, &SimController::finished, this, &StepCaptionBar::refresh);
+    connect(m_ctl, &SimController::annotationsChanged, this, &StepCaptionBar::refresh);
     setProjector(false);
 }
 
@@ -34,13 +35,25 @@ void StepCaptionBar::setProjector(bool on) {
     refresh();
 }
 
+void StepCaptionBar::setShowsNotes(bool on) {
+    m_notes = on;
+    refresh();
+}
+
 void StepCaptionBar::refresh() {
     const StepCaptionText c = stepCaption(m_ctl->sim(), m_ctl->teardownText());
+    // The note first, framed as the teacher's words, in the caption's own size.
+    QString note;
+    if (m_notes)
+        if (const std::string* text = m_ctl->sim().annotation(m_ctl->sim().stepIndex()))
+            note = QStringLiteral("<table width='100%' cellpadding='3' bgcolor='#fdf0f6'><tr><td>\u270e %1</td></tr></table>")
+                       .arg(QString::fromStdString(*text).toHtmlEscaped());
     // The outcome, once the run has ended, in larger text than a step's line.
     const double headline = c.finished ? (m_projector ? 22 : 15) : (m_projector ? 15 : 11);
     QString html = QStringLiteral("<span style='font-size:%1pt; font-weight:bold'>%2</span>")
                        .arg(headline)
                        .arg(c.headline.toHtmlEscaped());
+    html.prepend(note);
     if (!c.sentence.isEmpty())
         html += QStringLiteral("<br>") + c.sentence.toHtmlEscaped();
     if (!c.rule.isEmpty())

@@ -17,6 +17,9 @@ class StepCaptionBar : public QFrame {
 public:
     explicit StepCaptionBar(SimController* controller, QWidget* parent = nullptr);
     void setProjector(bool on);
+    // The teacher's note on the current step, first, when the diagram has no room to draw notes.
+    void setShowsNotes(bool on);
+    bool showsNotes() const { return m_notes; }
     QString text() const;  // as shown, plain
     QLabel* label() const { return m_text; }
 
@@ -29,6 +32,7 @@ private:
     SimController* m_ctl;
     QLabel* m_text;
     bool m_projector = false;
+    bool m_notes = false;
 };
 
 }  // namespace finwave::app

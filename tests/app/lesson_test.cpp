@@ -127,6 +127,9 @@ TEST(Lesson, AStepBackPastAClickDropRemovesItFromTheSavedFile) {
 
 TEST(Lesson, ANoteIsWrittenInPlaceShownBesideItsRowAndNeverAhead) {
     MainWindow w;
+    w.show();
+    QApplication::processEvents();  // the window first fits itself to the (small) test screen
+    w.resize(2400, 1000);           // room for the notes' column beside the diagram at a readable size
     SimController& ctl = *w.controller();
     ctl.loadScenario(*builtinScenario("lost-last-ack"));
     ctl.seek(7);

@@ -7,6 +7,7 @@
 #include "app/window/main_window.h"
 #include "app/window/playback_bar.h"
 #include "app/window/sim_controller.h"
+#include "app/window/step_caption_bar.h"
 #include "core/protocol/tcp_state.h"
 #include "core/scenario/builtin_scenarios.h"
 
@@ -112,4 +113,47 @@ TEST(Presenter, TheStatusBarSaysWhenTheRunLeavesTheScenariosStory) {
     ASSERT_TRUE(ctl->sim().isFinished());
     EXPECT_TRUE(status().contains(QStringLiteral("your changes left the scenario's story: its fault (A's ACK) never came")))
         << status().toStdString();
+}
+
+// M8: a notes column beside the diagram shrank it below the readable sizes in a lesson (13.7 px
+// labels on a projector at 1280x720). Without room for it, the notes go under the diagram, in the
+// step caption, and the diagram keeps its size; with room, they stand beside their rows.
+TEST(Presenter, NotesGoUnderTheDiagramWhenTheyWouldShrinkIt) {
+    MainWindow w;
+    w.setProjectorMode(true, false);
+    w.show();
+    QApplication::processEvents();  // the window first fits itself to the (small) test screen
+    w.resize(1280, 720);
+    SimController* ctl = w.controller();
+    Scenario sc = *builtinScenario("normal-close");
+    sc.annotations.push_back({5, "A sends the last ACK"});
+    ctl->loadScenario(sc);
+    ctl->seek(5);
+    QApplication::processEvents();
+    SequenceView* view = w.sequenceView();
+    EXPECT_FALSE(view->diagram()->notesBeside());
+    EXPECT_EQ(view->diagram()->noteItem(5), nullptr);
+    EXPECT_GE(view->transform().m11(), 16.0 / (view->theme().font.pointSizeF() * view->logicalDpiY() / 72.0) - 1e-9);
+    const auto* caption = w.findChild<StepCaptionBar*>();
+    ASSERT_NE(caption, nullptr);
+    EXPECT_TRUE(caption->isVisible());
+    EXPECT_TRUE(caption->text().contains(QStringLiteral("A sends the last ACK"))) << caption->text().toStdString();
+    // Not on a step without a note.
+    ctl->seek(4);
+    EXPECT_FALSE(caption->text().contains(QStringLiteral("A sends the last ACK")));
+    // A note being written has its column, as before; kept, it goes under the diagram again.
+    ctl->seek(5);
+    view->editNote(5);
+    ASSERT_NE(view->diagram()->editingNote(), nullptr);
+    QTest::keyClick(view->viewport(), Qt::Key_Return);
+    QApplication::processEvents();
+    EXPECT_FALSE(view->diagram()->notesBeside());
+    EXPECT_TRUE(caption->text().contains(QStringLiteral("A sends the last ACK")));
+    // On a wide screen the notes stand beside their rows again, and the caption has none.
+    w.setProjectorMode(false, false);
+    w.resize(2400, 1000);
+    QApplication::processEvents();
+    EXPECT_TRUE(view->diagram()->notesBeside());
+    ASSERT_NE(view->diagram()->noteItem(5), nullptr);
+    EXPECT_FALSE(caption->text().contains(QStringLiteral("A sends the last ACK")));
 }

@@ -111,7 +111,13 @@ TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
         {"lost-last-ack", {}}, {"lost-last-ack", atEnd}, {"linger-abort", atEnd}, {"simultaneous-close", atEnd},
         {"full-lifecycle", {}}, {"full-lifecycle", atEnd}, {"fin-wait-2-timeout", atEnd}, {"retries-exhausted", atEnd},
         {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("12")}},
-        {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("16")}}};
+        {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("16")}},
+        // The example lesson, with the teacher's notes on its first run (M8: their column beside
+        // the diagram brought its labels to 13.7 px on a projector and 9.8 px in the light theme).
+        {"normal-close", {QStringLiteral("--lesson"), QStringLiteral(FINWAVE_SOURCE_DIR "/resources/lessons/why-time-wait.en.json"),
+                          QStringLiteral("--steps"), QStringLiteral("5")}},
+        {"normal-close", {QStringLiteral("--lesson"), QStringLiteral(FINWAVE_SOURCE_DIR "/resources/lessons/why-time-wait.zh_CN.json"),
+                          QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--steps"), QStringLiteral("7")}}};
     for (const auto& [scenario, extra] : moments)
         for (const char* theme : {"light", "projector"}) {
             QTemporaryDir settings;

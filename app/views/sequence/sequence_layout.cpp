@@ -26,10 +26,11 @@ SequenceGeometry SequenceGeometry::forTheme(const Theme& theme, Micros grain) {
                              text.horizontalAdvance(QStringLiteral("fires in ") + formatTime(240 * kSec, grain))) + 20;
     g.ruler = text.horizontalAdvance(formatTime(240 * kSec + 300 * kMs, grain)) + 16;
     // Between the lifelines: a label and a half, so the labels of two crossing segments, each
-    // written near its sender, stay apart.
+    // written near its sender, stay apart. A longer label (a data segment's) is broken into lines
+    // (SegmentArrowItem::fitLabel()) rather than widening every diagram.
     const double label = text.horizontalAdvance(QStringLiteral("FIN, ACK seq=1 ack=1"));
     g.xA = g.ruler + g.columnWidth;
-    g.xB = g.xA + std::max(label * 1.3 + 24, text.horizontalAdvance(QStringLiteral("PSH, ACK seq=101 ack=2 len=100")) + 20);
+    g.xB = g.xA + label * 1.3 + 24;
     g.width = g.xB + g.columnWidth + 10;
     return g;
 }

@@ -134,11 +134,13 @@ void SequenceScene::rebuild() {
     const Scenario& sc = sim.scenario();
     d->geo = SequenceGeometry::forTheme(d->theme, sim.timeGrain());
     d->axis = timeAxisFor(d->theme, sim);
-    // The notes column, only when there are notes: about 18 characters wide, beside B's column.
+    // The notes column, only when there are notes and they are drawn beside the diagram (or one is
+    // being written): about 18 characters wide, beside B's column.
     d->notesWidth = 0;
-    if (!sc.annotations.empty() || d->editingStep) {
+    const bool column = (d->notesBeside && !sc.annotations.empty()) || d->editingStep;
+    if (column) {
         d->notesX = d->geo.width + 6;
-        d->notesWidth = QFontMetricsF(d->theme.font).averageCharWidth() * 18 + 12;
+        d->notesWidth = notesColumnWidth(d->theme) - 14;
         d->geo.width = d->notesX + d->notesWidth + 8;
     }
 
@@ -159,7 +161,7 @@ void SequenceScene::rebuild() {
         band->setSpan(d->geo.x(side == Side::A ? 0 : 1), d->axis.top(), d->axis.top(), d->geo.columnWidth);
     }
     for (const Annotation& a : sc.annotations)
-        if (a.step != d->editingStep)
+        if (column && a.step != d->editingStep)
             d->notes.push_back(new NoteItem(&d->theme, a.step, QString::fromStdString(a.text), d->notesWidth));
     if (d->editingStep) {
         const std::string* text = sim.annotation(*d->editingStep);
@@ -174,6 +176,21 @@ void SequenceScene::rebuild() {
         append(0, size);
     updateOpenItems();
     Q_EMIT rebuilt();
+}
+
+double SequenceScene::notesColumnWidth(const Theme& theme) {
+    return QFontMetricsF(theme.font).averageCharWidth() * 18 + 12 + 14;  // the column and its gaps
+}
+
+bool SequenceScene::hasNotes() const { return !d->ctl->sim().scenario().annotations.empty(); }
+bool SequenceScene::notesBeside() const { return d->notesBeside; }
+
+void SequenceScene::setNotesBeside(bool on) {
+    if (on == d->notesBeside)
+        return;
+    d->notesBeside = on;
+    rebuild();
+    Q_EMIT notesBesideChanged(on);
 }
 
 }  // namespace finwave::app

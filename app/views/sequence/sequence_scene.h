@@ -79,12 +79,20 @@ public:
     NoteItem* noteItem(quint64 step) const;
     NoteItem* editingNote() const;       // the note being written, if any
     int noteCount() const;               // notes shown now
+    // Notes are drawn in a column right of B's unless the view has no room for it at a readable
+    // size: then the window shows the step's note under the diagram (the step caption), and only
+    // a note being written has the column. Exports always draw it.
+    bool hasNotes() const;
+    bool notesBeside() const;
+    void setNotesBeside(bool on);
+    static double notesColumnWidth(const Theme& theme);  // what the column adds to the width
     quint64 stepAtY(double y) const;     // the step whose row is at or just above y (reached ones)
 
 Q_SIGNALS:
     void cursorMoved(double y);      // after each update, for a view that follows the cursor
     void aboutToRebuild();
     void rebuilt();                  // the scene was made anew (load, reset, theme, language)
+    void notesBesideChanged(bool beside);
     void noteEditingEnded();         // a note written in place was kept or dropped
     void segmentChosen(std::size_t record);  // an arrow clicked: its Send (or late arrival) record
 

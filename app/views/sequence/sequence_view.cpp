@@ -88,8 +88,24 @@ void SequenceView::applyZoom() {
     // Room for the vertical scroll bar is kept even before it appears, or its arrival would make
     // the fitted diagram a few pixels too wide and add a horizontal bar.
     const int bar = verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    const double room = viewport()->width() - bar;
+    // Notes beside B's column only while the diagram with them is still read at the theme's least
+    // sizes (labels of 16 px on a projector, 11 px in the light theme); else they go under the
+    // diagram, and the scene is made again without their column (not while one is being written).
+    if (m_scene->hasNotes() && !m_scene->editingNote() && room > 0) {
+        const Theme& t = m_scene->theme();
+        const double labelPx = t.font.pointSizeF() * logicalDpiY() / 72.0;
+        const double least = (t.kind == Theme::Kind::Projector ? 16.0 : 11.0) / labelPx;
+        const double extra = SequenceScene::notesColumnWidth(t);
+        const double bare = m_scene->width() - (m_scene->notesBeside() ? extra : 0);
+        const bool beside = room / (bare + extra + 8) >= least;
+        if (beside != m_scene->notesBeside()) {
+            m_scene->setNotesBeside(beside);  // rebuilt: applyZoom again with the new width
+            return;
+        }
+    }
     const double w = m_scene->width();
-    const double fit = w > 0 ? std::clamp((viewport()->width() - bar) / (w + 8), 0.35, 1.0) : 1.0;
+    const double fit = w > 0 ? std::clamp(room / (w + 8), 0.35, 1.0) : 1.0;
     const double k = fit * m_zoom;
     setTransform(QTransform::fromScale(k, k));
     updatePinLine();
@@ -134,6 +150,9 @@ void SequenceView::resetZoom() {
 void SequenceView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
     applyZoom();
+    // A caption growing under the view (a long note) must not leave the step under it.
+    if (m_follow && event->size().height() < event->oldSize().height())
+        follow(m_scene->cursorY());
 }
 
 // Where the pinned heads end, for the scene to write the names and timer labels that reach below
