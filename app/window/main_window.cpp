@@ -140,6 +140,8 @@ void MainWindow::followTheRun() {
     connect(m_sequence->diagram(), &SequenceScene::segmentChosen, this, &MainWindow::showRecordDetails);
     connect(m_log, &EventLogView::recordChosen, this, &MainWindow::showRecordDetails);
     connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::updateTitle);
+    // However it came (the command line loads the controller directly), the menu marks it.
+    connect(m_ctl, &SimController::scenarioLoaded, this, &MainWindow::markCurrentScenario);
     connect(m_ctl, &SimController::finished, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::recordingChanged, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::annotationsChanged, this, [this] {

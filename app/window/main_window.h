@@ -83,6 +83,8 @@ public:
     bool moveInLesson(int delta);  // Page Down (+1) / Page Up (-1)
     int lessonIndex() const { return m_lessonIndex; }
     int lessonSize() const;
+    // The Help > Keyboard shortcuts table (rich text): every action's key, and the mouse's gestures.
+    QString shortcutsTable() const;
     QString lessonPlace() const;   // "2 / 5: lost-last-ack", empty without a lesson
     static QString exampleLessonFile();  // "Why TIME_WAIT exists", in the window's language
 

@@ -281,30 +281,33 @@ void MainWindow::retranslate() {
     updateTitle();
 }
 
+// Every key the window's actions answer to, listed from the actions themselves (so none is left
+// out as keys are added), then what the mouse and a quiz do.
+QString MainWindow::shortcutsTable() const {
+    QString rows;
+    QStringList seen;
+    for (const QAction* a : findChildren<QAction*>()) {
+        const QString keys = a->shortcut().toString(QKeySequence::NativeText);
+        if (keys.isEmpty() || seen.contains(keys))
+            continue;
+        seen << keys;
+        QString what = a->text();
+        what.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&')).replace(QStringLiteral("\x01"), QStringLiteral("&"));
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    }
+    const QList<QPair<QString, QString>> gestures = {
+        {tr("Ctrl+wheel"), tr("zoom")},
+        {tr("Double-click a row"), tr("write a note on this step")},
+        {tr("Click a segment in flight"), tr("drop it where it is (right-click: a menu)")},
+        {tr("Click another segment"), tr("its packet details")},
+        {tr("1 – 4, H, Enter"), tr("in a quiz: answer, hint (half a point), next")}};
+    for (const auto& [keys, what] : gestures)
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    return QStringLiteral("<table cellpadding=3>%1</table>").arg(rows);
+}
+
 void MainWindow::showShortcuts() {
-    QMessageBox::information(
-        this, tr("Keyboard shortcuts"),
-        tr("<table cellpadding=3>"
-           "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
-           "<tr><td><b>Right</b></td><td>one event forward</td></tr>"
-           "<tr><td><b>Left</b></td><td>one event back</td></tr>"
-           "<tr><td><b>Home</b></td><td>reset to the start</td></tr>"
-           "<tr><td><b>+ / -</b></td><td>faster / slower, down to 0.01× (slow motion)</td></tr>"
-           "<tr><td><b>F11</b></td><td>presenter layout (projector theme, full screen)</td></tr>"
-           "<tr><td><b>Ctrl+wheel, Ctrl++ / Ctrl+-</b></td><td>zoom</td></tr>"
-           "<tr><td><b>Ctrl+Shift+G</b></td><td>the whole state diagram, or only the part the run is in</td></tr>"
-           "<tr><td><b>Ctrl+E</b></td><td>export a diagram</td></tr>"
-           "<tr><td><b>Ctrl+S / Ctrl+Shift+S</b></td><td>save the run (its drops and changes) / as a new scenario</td></tr>"
-           "<tr><td><b>Ctrl+Shift+E / Ctrl+N</b></td><td>edit the scenario / a new one</td></tr>"
-           "<tr><td><b>Ctrl+L</b></td><td>open a lesson</td></tr>"
-           "<tr><td><b>Ctrl+Shift+O / Ctrl+Alt+E</b></td><td>open a capture / export the run as a capture</td></tr>"
-           "<tr><td><b>N, or double-click a row</b></td><td>write a note on this step</td></tr>"
-           "<tr><td><b>Page Down / Page Up</b></td><td>next / previous scenario of the lesson</td></tr>"
-           "<tr><td><b>Ctrl+Shift+C</b></td><td>copy the diagram</td></tr>"
-           "<tr><td><b>D / Shift+D</b></td><td>drop A's / B's next segment (the one in flight, or the next sent)</td></tr>"
-           "<tr><td><b>Click a segment in flight</b></td><td>drop it where it is (right-click: a menu)</td></tr>"
-           "<tr><td><b>Q</b></td><td>quiz mode: predict each step</td></tr>"
-           "<tr><td><b>1 – 4, H, Enter</b></td><td>in a quiz: answer, hint (half a point), next</td></tr></table>"));
+    QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutsTable());
 }
 
 void MainWindow::showAbout() {
