@@ -45,6 +45,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolTip>
 
 namespace finwave::app {
 
@@ -223,8 +224,8 @@ void MainWindow::showEvent(QShowEvent* event) {
     });
 }
 
-// The window lies inside the available area of the screen it opens on: a first start fills it
-// (leaving a margin on a large screen), a saved geometry is used only where it fits, else clamped.
+// The window lies inside the available area of the screen it opens on: a first start fills it,
+// a saved geometry is used only where it fits, else clamped.
 void MainWindow::fitToScreen(const QByteArray& saved) {
     if (!saved.isEmpty())
         restoreGeometry(saved);
@@ -239,9 +240,7 @@ void MainWindow::fitToScreen(const QByteArray& saved) {
     const QRect room = avail.marginsRemoved(frame);
     QRect g = saved.isEmpty() ? QRect() : geometry();
     if (!g.isValid() || !room.contains(g)) {
-        const bool large = avail.width() >= 1800;
-        const QSize size = large ? QSize(std::min(room.width(), 1680), std::min(room.height(), 1000)) : room.size();
-        g = QRect(QPoint(0, 0), size.boundedTo(room.size()));
+        g = QRect(QPoint(0, 0), room.size());
         g.moveCenter(room.center());
         g = g.intersected(room);
     }
@@ -418,6 +417,8 @@ void MainWindow::setProjectorMode(bool on, bool fullScreen) {
                        static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
         w->setFont(f);
     m_playback->keysLabel()->setVisible(on);
+    // Tooltips are read from the back of the room too (they were 12 px on a projector).
+    QToolTip::setFont(on ? f : QApplication::font());
     updateCaption();
     const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_detailsDock, m_logDock, m_chartsDock};
     if (on) {

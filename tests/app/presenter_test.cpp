@@ -17,6 +17,7 @@
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTest>
+#include <QToolTip>
 
 #include <gtest/gtest.h>
 
@@ -189,4 +190,13 @@ TEST(Presenter, TheShortcutsTableListsEveryActionsKey) {
     EXPECT_GT(keys, 20);
     for (const char* k : {"F1", "F11", "C", "D", "Shift+D"})
         EXPECT_TRUE(table.contains(QStringLiteral("<b>%1</b>").arg(QLatin1String(k)))) << k;
+}
+
+// Tooltips in the presenter layout are as large as its other text (they stayed at 12 px).
+TEST(Presenter, TooltipsGrowWithThePresenterLayout) {
+    MainWindow w;
+    w.setProjectorMode(true, false);
+    EXPECT_GE(QToolTip::font().pointSizeF() * 96.0 / 72.0, 16.0);
+    w.setProjectorMode(false, false);
+    EXPECT_EQ(QToolTip::font().pointSizeF(), QApplication::font().pointSizeF());
 }
