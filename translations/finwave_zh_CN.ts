@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Caption</name>
+    <message>
+        <source>Finished: %1</source>
+        <translation>已结束：%1</translation>
+    </message>
+    <message>
+        <source>%1 steps, %2 s.</source>
+        <translation>共 %1 步，%2 秒。</translation>
+    </message>
+    <message>
+        <source>A captured connection, replayed step by step.</source>
+        <translation>一条抓包得到的连接，逐步重放。</translation>
+    </message>
+    <message>
+        <source>%1 in %2: %3 (%4)</source>
+        <translation>%1 在 %2 中：%3（%4）</translation>
+    </message>
+    <message>
+        <source>Step %1 · %2</source>
+        <translation>第 %1 步 · %2</translation>
+    </message>
+</context>
+<context>
     <name>Capture</name>
     <message>
         <source>Reading %1…</source>
@@ -882,6 +905,29 @@
     </message>
 </context>
 <context>
+    <name>Rule</name>
+    <message>
+        <source>scenario fault</source>
+        <translation>场景设定的故障</translation>
+    </message>
+    <message>
+        <source>dropped by the user</source>
+        <translation>由用户丢弃</translation>
+    </message>
+    <message>
+        <source>channel loss probability</source>
+        <translation>信道丢包概率</translation>
+    </message>
+    <message>
+        <source>what the capture shows</source>
+        <translation>抓包中所见</translation>
+    </message>
+    <message>
+        <source>POSIX close(): EBADF after the descriptor is closed</source>
+        <translation>POSIX close()：描述符关闭后返回 EBADF</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>Normal close (four segments)</source>
@@ -1000,8 +1046,8 @@
         <translation>预测 FIN 丢失、最后一个 ACK 丢失，以及关闭以 RST 结束（SO_LINGER 0、未读数据）时的每一步。</translation>
     </message>
     <message>
-        <source>A writes 1000 bytes and closes 10 ms later with SO_LINGER 0. close() returns 0 at once, but the 1000 bytes not yet acknowledged are thrown away (had they been lost, nothing would send them again) and a RST goes instead of a FIN. B reads the 1000 bytes; its next read() fails with ECONNRESET. No TIME_WAIT anywhere.</source>
-        <translation>A 写入 1000 字节，10 毫秒后在 SO_LINGER 0 下关闭。close() 立即返回 0，但尚未被确认的 1000 字节被丢弃（如果它们丢失了，没有谁会再发送一次），发出的是 RST 而不是 FIN。B 读到这 1000 字节；它的下一次 read() 以 ECONNRESET 失败。哪一端都没有 TIME_WAIT。</translation>
+        <source>A writes 1000 bytes; the segment is lost. 30 ms later, before anything could resend it, A closes with SO_LINGER 0: close() returns 0 at once, the 1000 bytes still in its send buffer are thrown away, and a RST goes instead of a FIN. Nothing will send those bytes again. The RST&apos;s sequence number lies beyond what B has received, so B answers with a challenge ACK (RFC 5961); A, with no connection left, replies with a RST that B accepts. B&apos;s read() fails with ECONNRESET and B never reads the bytes. No TIME_WAIT anywhere.</source>
+        <translation>A 写入 1000 字节，这个报文段丢失了。30 毫秒后，在任何重传发生之前，A 在 SO_LINGER 0 下关闭：close() 立即返回 0，发送缓冲区里的这 1000 字节被丢弃，发出的是 RST 而不是 FIN。再也没有谁会发送这些字节。RST 的序号超出了 B 已收到的范围，所以 B 回以挑战 ACK（RFC 5961）；A 已没有连接，回一个 RST，B 接受它。B 的 read() 以 ECONNRESET 失败，B 永远读不到这些字节。哪一端都没有 TIME_WAIT。</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1774,26 @@
         <source>Slow-start threshold</source>
         <translation>慢启动阈值</translation>
     </message>
+    <message>
+        <source>has closed its socket</source>
+        <translation>已关闭其套接字</translation>
+    </message>
+    <message>
+        <source>in %1() since %2</source>
+        <translation>自 %2 起在 %1() 中</translation>
+    </message>
+    <message>
+        <source>not in a call</source>
+        <translation>不在调用中</translation>
+    </message>
+    <message>
+        <source>its next call fails with %1</source>
+        <translation>它的下一次调用以 %1 失败</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::MainWindow</name>
@@ -2048,16 +2114,80 @@
         <translation>完整状态图（全部十一个状态）(&amp;D)</translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event forward&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Left&lt;/b&gt;&lt;/td&gt;&lt;td&gt;one event back&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;reset to the start&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;faster / slower, down to 0.01× (slow motion)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presenter layout (projector theme, full screen)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+wheel, Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;zoom&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;the whole state diagram, or only the part the run is in&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;export a diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;save the run (its drops and changes) / as a new scenario&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+E / Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;edit the scenario / a new one&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O / Ctrl+Alt+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;open a capture / export the run as a capture&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N, or double-click a row&lt;/b&gt;&lt;/td&gt;&lt;td&gt;write a note on this step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next / previous scenario of the lesson&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;copy the diagram&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop A&apos;s / B&apos;s next segment (the one in flight, or the next sent)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Click a segment in flight&lt;/b&gt;&lt;/td&gt;&lt;td&gt;drop it where it is (right-click: a menu)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;quiz mode: predict each step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 – 4, H, Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;in a quiz: answer, hint (half a point), next&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation>&lt;table cellpadding=3&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→&lt;/b&gt;&lt;/td&gt;&lt;td&gt;前进一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;←&lt;/b&gt;&lt;/td&gt;&lt;td&gt;后退一个事件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home&lt;/b&gt;&lt;/td&gt;&lt;td&gt;回到开头&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;+ / -&lt;/b&gt;&lt;/td&gt;&lt;td&gt;加快 / 减慢，最慢 0.01×（慢动作）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示布局（投影主题，全屏）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+滚轮、Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;缩放&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;完整状态图，或只看本次运行所在的部分&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;导出图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S / Ctrl+Shift+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;保存运行（其中的丢弃和更改）/ 另存为新场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+E / Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;编辑场景 / 新建场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开课程&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+O / Ctrl+Alt+E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;打开抓包文件 / 把运行导出为抓包文件&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;N，或双击一行&lt;/b&gt;&lt;/td&gt;&lt;td&gt;为此步写注释&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Page Down / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;课程的下一个 / 上一个场景&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Shift+C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;复制图&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;D / Shift+D&lt;/b&gt;&lt;/td&gt;&lt;td&gt;丢弃 A / B 的下一个报文段（飞行中的那个，或下一个发出的）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;点击飞行中的报文段&lt;/b&gt;&lt;/td&gt;&lt;td&gt;让它在所在位置丢失（右键：菜单）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Q&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测验模式：预测每一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;1 – 4、H、Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;测验中：作答、提示（扣半分）、下一题&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
-    </message>
-    <message>
         <source>Capture</source>
         <translation>抓包</translation>
     </message>
     <message>
         <source>Packet details</source>
         <translation>报文详情</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2</source>
+        <translation>%1 的 %2</translation>
+    </message>
+    <message>
+        <source>its fault took %1, written to take %2</source>
+        <translation>它的故障丢弃了 %1，原本应丢弃 %2</translation>
+    </message>
+    <message>
+        <source>its fault (%1) never came</source>
+        <translation>它的故障（%1）没有发生</translation>
+    </message>
+    <message>
+        <source>it ends %1, this run %2</source>
+        <translation>它的结局是%1，这次运行是%2</translation>
+    </message>
+    <message>
+        <source> · your changes left the scenario&apos;s story: %1</source>
+        <translation> · 你的改动偏离了场景要展示的过程：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Step &amp;caption (always in projector mode)</source>
+        <translation>步骤说明(&amp;C)（投影模式下始终显示）</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <source>zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Double-click a row</source>
+        <translation>双击一行</translation>
+    </message>
+    <message>
+        <source>write a note on this step</source>
+        <translation>为这一步写注释</translation>
+    </message>
+    <message>
+        <source>Click a segment in flight</source>
+        <translation>点击传输中的报文段</translation>
+    </message>
+    <message>
+        <source>drop it where it is (right-click: a menu)</source>
+        <translation>就地丢弃它（右键：菜单）</translation>
+    </message>
+    <message>
+        <source>Click another segment</source>
+        <translation>点击其他报文段</translation>
+    </message>
+    <message>
+        <source>its packet details</source>
+        <translation>查看其报文详情</translation>
+    </message>
+    <message>
+        <source>1 – 4, H, Enter</source>
+        <translation>1 – 4、H、Enter</translation>
+    </message>
+    <message>
+        <source>in a quiz: answer, hint (half a point), next</source>
+        <translation>测验中：作答、提示（扣半分）、下一题</translation>
     </message>
 </context>
 <context>
@@ -2274,10 +2404,6 @@
         <translation>t = %1 · 第 %2 步 · A %3 · B %4</translation>
     </message>
     <message>
-        <source> · %1&apos;s next segment will be dropped</source>
-        <translation> · %1 的下一个报文段将被丢弃</translation>
-    </message>
-    <message>
         <source>Reset (Home)</source>
         <translation>重置（Home）</translation>
     </message>
@@ -2316,6 +2442,14 @@
     <message>
         <source>Space play · ← → step · Home reset · D / Shift+D drop · F11 leave</source>
         <translation>空格 播放 · ← → 单步 · Home 重置 · D / Shift+D 丢弃 · F11 退出</translation>
+    </message>
+    <message>
+        <source>A&apos;s next: lost</source>
+        <translation>A 的下一个：丢弃</translation>
+    </message>
+    <message>
+        <source>B&apos;s next: lost</source>
+        <translation>B 的下一个：丢弃</translation>
     </message>
 </context>
 <context>

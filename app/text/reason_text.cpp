@@ -225,6 +225,20 @@ QString scenarioDescription(const Scenario& s) {
     return QCoreApplication::translate("Scenario", s.description.c_str());
 }
 
+QString ruleText(Reason reason) {
+    // The rules that are words, not citations (core/protocol/reason_list.h), for lupdate; any
+    // other rule has no translation and comes back as written.
+    static const char* const kWords[] = {
+        QT_TRANSLATE_NOOP("Rule", "scenario fault"),
+        QT_TRANSLATE_NOOP("Rule", "dropped by the user"),
+        QT_TRANSLATE_NOOP("Rule", "channel loss probability"),
+        QT_TRANSLATE_NOOP("Rule", "what the capture shows"),
+        QT_TRANSLATE_NOOP("Rule", "POSIX close(): EBADF after the descriptor is closed"),
+    };
+    (void)kWords;
+    return QCoreApplication::translate("Rule", rfcSection(reason).data());
+}
+
 QString outcomeText(Outcome o) {
     switch (o) {
     case Outcome::Running: return QCoreApplication::translate("Outcome", "running");

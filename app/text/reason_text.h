@@ -20,6 +20,10 @@ QString scenarioDescription(const Scenario& scenario);
 QString runCaption(const Simulator& sim);
 // How a run ended, in words ("reset", "closed gracefully").
 QString outcomeText(Outcome outcome);
+// The rule a record follows, as the log, the inspector and the caption show it: a citation
+// (RFC 9293 §3.10.7.4, Linux tcp_fin_timeout) as written, the rest ("scenario fault", "dropped by
+// the user") in the window's language.
+QString ruleText(Reason reason);
 // What a socket call returned, as the application sees it: "read() = -1 ECONNRESET", "close() = 0"
 // and, on a second line, the bytes a close threw away.
 QString callLabel(const TraceRecord& record);

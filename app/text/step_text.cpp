@@ -41,7 +41,7 @@ StepCaptionText stepCaption(const Simulator& sim, const QString& teardown) {
                              : recordSummary(sim, r);
     c.headline = QCoreApplication::translate("Caption", "Step %1 · %2").arg(step).arg(what);
     c.sentence = reasonSentence(r.reason);
-    c.rule = QString::fromUtf8(rfcSection(r.reason).data());
+    c.rule = ruleText(r.reason);
     return c;
 }
 

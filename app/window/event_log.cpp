@@ -86,13 +86,13 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
             return tr("%1 — inferred: %2").arg(recordSummary(sim, r), inferredText(why));
         }
         case Why: return reasonSentence(r.reason);
-        case Rule: return QString::fromUtf8(rfcSection(r.reason).data());
+        case Rule: return ruleText(r.reason);
         default: return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() >= What)
         return QStringLiteral("<p>%1</p><p><i>%2</i></p>").arg(reasonSentence(r.reason).toHtmlEscaped(),
-                                                            QString::fromUtf8(rfcSection(r.reason).data()));
+                                                            ruleText(r.reason));
     if (role == Qt::FontRole && m_ctl->inferredAt(static_cast<std::size_t>(index.row())) != capture::Inferred::No) {
         QFont f;
         f.setItalic(true);

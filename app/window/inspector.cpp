@@ -86,7 +86,7 @@ void Inspector::refresh() {
             html += QStringLiteral("<p><b>%1</b> %2<br><i>%3</i> <span style='color:#888'>[%4]</span></p>")
                         .arg(tr("Last segment:"), recordSummary(sim, trace[i]).toHtmlEscaped(),
                              reasonSentence(trace[i].reason).toHtmlEscaped(),
-                             QString::fromUtf8(rfcSection(trace[i].reason).data()));
+                             ruleText(trace[i].reason));
             break;
         }
     }

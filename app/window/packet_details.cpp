@@ -121,7 +121,7 @@ void PacketDetails::refresh() {
     if (life.send) {
         const TraceRecord& send = trace[*life.send];
         add(tr("Why it was sent"), reasonSentence(send.reason));
-        add(tr("Rule"), QString::fromUtf8(rfcSection(send.reason).data()), 1);
+        add(tr("Rule"), ruleText(send.reason), 1);
     }
     if (const capture::Reconstruction* run = m_ctl->capture(); run && life.send) {
         const std::size_t i = *life.send;

@@ -160,7 +160,7 @@ void SequenceScene::appendReturn(const TraceRecord& r, int i) {
     call->at = r.t;
     call->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
                          .arg(callLabel(r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped(),
-                              QString::fromUtf8(rfcSection(r.reason).data()).toHtmlEscaped()));
+                              ruleText(r.reason).toHtmlEscaped()));
     addItem(call);
     d->calls[side].push_back(call);
 }
