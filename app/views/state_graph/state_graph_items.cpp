@@ -255,8 +255,23 @@ void StateEdgeItem::paintLabel(QPainter* p) const {
     p->setBrush(bg);
     p->drawRoundedRect(r, 3, 3);
     p->setFont(t.font);
-    p->setPen(byA ? t.sideA : (byB ? t.sideB : t.foreground));
-    p->drawText(r, Qt::AlignCenter, text);
+    // Each side's step numbers in its own colour; the words in the colour of the one side that
+    // took the edge, or in the text colour when both did ("A#1 B#2" was all in A's colour).
+    const QColor words = byA && byB ? t.foreground : byA ? t.sideA : byB ? t.sideB : t.foreground;
+    const QFontMetricsF fm(t.font);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    double y = r.center().y() - fm.height() * lines.size() / 2 + fm.ascent();
+    for (const QString& line : lines) {
+        double x = r.center().x() - fm.horizontalAdvance(line) / 2;
+        const QStringList tokens = line.split(QLatin1Char(' '));
+        for (int i = 0; i < tokens.size(); ++i) {
+            const QString& token = tokens[i];
+            p->setPen(token.startsWith(QLatin1String("A#")) ? t.sideA : token.startsWith(QLatin1String("B#")) ? t.sideB : words);
+            p->drawText(QPointF(x, y), token);
+            x += fm.horizontalAdvance(i + 1 < tokens.size() ? token + QLatin1Char(' ') : token);
+        }
+        y += fm.height();
+    }
 }
 
 }  // namespace finwave::app
