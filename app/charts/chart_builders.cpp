@@ -53,6 +53,22 @@ void niceTicks(QValueAxis* axis, double lo, double hi) {
     axis->setLabelFormat(QStringLiteral("%g"));
 }
 
+// From 0 to at least `hi` in `ticks` ticks on a round step (1, 2, 2.5 or 5 times a power of ten).
+void alignedTicks(QValueAxis* axis, double hi, int ticks) {
+    const int intervals = std::max(1, ticks - 1);
+    const double raw = std::max(hi, 1e-9) / intervals;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = power * 10;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (power * m >= raw - 1e-12) {
+            step = power * m;
+            break;
+        }
+    axis->setRange(0, step * intervals);
+    axis->setTickCount(ticks);
+    axis->setLabelFormat(QStringLiteral("%g"));
+}
+
 QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, const Theme& theme) {
     auto* chart = new QChart;
     chart->setTitle(QCoreApplication::translate("Charts", "%1: time until both ends are CLOSED, by loss").arg(scenarioName));
@@ -88,14 +104,21 @@ QChart* makeSweepChart(const SweepResult& result, const QString& scenarioName, c
     // Each quantity against an axis in its own unit: seconds, a count, a share.
     auto* yTime = new QValueAxis;
     yTime->setTitleText(QCoreApplication::translate("Charts", "seconds"));
-    // Start just below the lowest median: TIME_WAIT is a large constant under every point.
-    niceTicks(yTime, minTime < 1e17 ? std::floor(minTime * 0.95) : 0, maxTime * 1.05);
+    // From zero, as the other two: that TIME_WAIT's constant is most of every close time is part
+    // of what the chart shows (an axis from 220 s made small differences look large).
+    (void)minTime;
+    niceTicks(yTime, 0, maxTime * 1.05);
     auto* yCount = new QValueAxis;
     yCount->setTitleText(QCoreApplication::translate("Charts", "retransmissions"));
-    niceTicks(yCount, 0, maxCount * 1.1);
     auto* yShare = new QValueAxis;
     yShare->setTitleText(QCoreApplication::translate("Charts", "share of runs (%)"));
-    niceTicks(yShare, 0, 100);
+    // The two right-hand axes have as many ticks as the seconds axis, on round steps, so each of
+    // their ticks lies on one of its grid lines; only the seconds axis draws the grid.
+    const int ticks = yTime->tickCount();
+    alignedTicks(yCount, maxCount * 1.1, ticks);
+    alignedTicks(yShare, 100, ticks);
+    for (QValueAxis* a : {yCount, yShare})
+        a->setGridLineVisible(false);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(yTime, Qt::AlignLeft);
     chart->addAxis(yCount, Qt::AlignRight);

@@ -21,6 +21,7 @@
 #include <QPainterPath>
 #include <QGraphicsItem>
 #include <QTemporaryDir>
+#include <QValueAxis>
 
 #include <gtest/gtest.h>
 
@@ -251,6 +252,33 @@ TEST(StateGraph, ASweepChartIsSavedWithoutCreatingAWidget) {
         EXPECT_TRUE(QFile::exists(path));
     }
     EXPECT_TRUE(QApplication::allWidgets().isEmpty());
+}
+
+// The loss sweep's three value axes share one grid: every axis from zero (the seconds axis began
+// at 220), each right-hand axis with as many ticks as the seconds axis, so its ticks lie on the
+// grid's lines, and only the seconds axis draws lines.
+TEST(StateGraph, TheSweepChartsAxesShareOneGrid) {
+    SweepConfig config;
+    config.scenario = *builtinScenario("lost-fin");
+    config.lossFrom = 0;
+    config.lossTo = 0.4;
+    config.lossStep = 0.1;
+    config.runsPerPoint = 30;
+    const SweepResult result = runSweep(config);
+    std::unique_ptr<QChart> chart(makeSweepChart(result, QStringLiteral("lost-fin"), Theme::light()));
+    const QList<QAbstractAxis*> ys = chart->axes(Qt::Vertical);
+    ASSERT_EQ(ys.size(), 3);
+    const auto* left = qobject_cast<QValueAxis*>(ys[0]);
+    ASSERT_NE(left, nullptr);
+    EXPECT_EQ(left->min(), 0.0);
+    EXPECT_TRUE(left->isGridLineVisible());
+    for (int i = 1; i < 3; ++i) {
+        const auto* y = qobject_cast<QValueAxis*>(ys[i]);
+        ASSERT_NE(y, nullptr);
+        EXPECT_EQ(y->min(), 0.0) << y->titleText().toStdString();
+        EXPECT_EQ(y->tickCount(), left->tickCount()) << y->titleText().toStdString();
+        EXPECT_FALSE(y->isGridLineVisible()) << y->titleText().toStdString();
+    }
 }
 
 // A fitted graph fits again when a run draws an edge that is drawn only once taken (linger-abort's
