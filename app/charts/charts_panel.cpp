@@ -103,9 +103,10 @@ QWidget* ChartsPanel::buildTimelineTab() {
     m_lineB->setName(QStringLiteral("B"));
     m_cursor = new QLineSeries;
     m_cursor->setName(tr("now"));
+    // The cursor first, under the lines: an end's last drop (TIME_WAIT to CLOSED) at "now" is seen.
+    chart->addSeries(m_cursor);
     chart->addSeries(m_lineA);
     chart->addSeries(m_lineB);
-    chart->addSeries(m_cursor);
     auto* y = new QCategoryAxis;
     y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     for (int s = 0; s < kTcpStateCount; ++s)
@@ -157,7 +158,10 @@ void ChartsPanel::refreshTimeline() {
     y->setRange(-0.5, rows - 0.5);
     m_timelineRows = rows;
     QList<QPointF> a, b;
-    double sa = row[static_cast<std::size_t>(firstA)], sb = row[static_cast<std::size_t>(firstB)];
+    // A's line a little above its row and B's a little below, so two ends in one state are two
+    // lines (at the end both are in CLOSED: B's line hid A's last stretch and its drop).
+    constexpr double kApart = 0.06;
+    double sa = row[static_cast<std::size_t>(firstA)] + kApart, sb = row[static_cast<std::size_t>(firstB)] - kApart;
     a.append({0, sa});
     b.append({0, sb});
     for (const TraceRecord& r : sim.trace()) {
@@ -167,7 +171,7 @@ void ChartsPanel::refreshTimeline() {
         double& cur = r.side == Side::A ? sa : sb;
         const double x = m_axis->y(r.t);
         list.append({x, cur});  // stepped: hold, then jump
-        cur = row[static_cast<std::size_t>(r.to)];
+        cur = row[static_cast<std::size_t>(r.to)] + (r.side == Side::A ? kApart : -kApart);
         list.append({x, cur});
     }
     const double end = m_axis->y(std::max(m_ctl->displayTime(), sim.now()));
@@ -187,11 +191,14 @@ void ChartsPanel::refreshTimeline() {
     double last = -1e9;
     for (Micros k : m_axis->knots()) {
         const double pos = m_axis->y(k);
-        if (pos - last < minGap || pos > right - minGap / 2)
+        // None on the cursor's own label ("now", moveTimelineCursor()) or too near it.
+        if (pos - last < minGap || pos > end - minGap)
             continue;
         x->append(formatTime(k, sim.timeGrain()), pos);
         last = pos;
     }
+    m_lastTick = last;
+    m_nowLabel.clear();
     x->setRange(0, right);
     moveTimelineCursor();
 }
@@ -202,8 +209,20 @@ void ChartsPanel::showTab(int index) { m_tabs->setCurrentIndex(index); }
 QChart* ChartsPanel::sweepChart() const { return m_sweepView->chart(); }
 
 void ChartsPanel::moveTimelineCursor() {
-    const double x = m_axis->y(std::max(m_ctl->displayTime(), m_ctl->sim().now()));
+    const Micros now = std::max(m_ctl->displayTime(), m_ctl->sim().now());
+    const double x = m_axis->y(now);
     m_cursor->replace(QList<QPointF>{{x, -0.5}, {x, m_timelineRows - 0.5}});
+    // The cursor's time as the axis's last tick, as the diagram's ruler writes it.
+    auto* axis = qobject_cast<QCategoryAxis*>(m_timelineView->chart()->axes(Qt::Horizontal).value(0));
+    if (!axis)
+        return;
+    if (!m_nowLabel.isEmpty())
+        axis->remove(m_nowLabel);
+    m_nowLabel = formatTime(now, m_ctl->sim().timeGrain());
+    if (x > m_lastTick && !axis->categoriesLabels().contains(m_nowLabel))
+        axis->append(m_nowLabel, x);
+    else
+        m_nowLabel.clear();
 }
 
 int ChartsPanel::timelinePoints() const { return static_cast<int>(m_lineA->count() + m_lineB->count()); }

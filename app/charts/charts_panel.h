@@ -72,6 +72,8 @@ private:
     QChartView* m_timelineView = nullptr;
     QLineSeries *m_lineA = nullptr, *m_lineB = nullptr, *m_cursor = nullptr;
     std::unique_ptr<class TimeAxis> m_axis;
+    QString m_nowLabel;     // the cursor's tick on the timeline's time axis
+    double m_lastTick = -1e9;  // where the last other tick stands
     int m_timelineRows = 1;
     // sweep
     QComboBox* m_scenario = nullptr;

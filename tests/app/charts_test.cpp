@@ -1,5 +1,6 @@
 // The Charts panel and `finwave experiment`.
 #include "app/charts/charts_panel.h"
+#include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
 
@@ -9,6 +10,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <QCategoryAxis>
+
+#include <QLineSeries>
+
+#include <QChart>
 
 #include <gtest/gtest.h>
 
@@ -29,6 +36,34 @@ TEST(Charts, TimelineGainsPointsAsTheControllerStepsAndLosesThemOnStepBack) {
     ctl.stepBack();
     ctl.stepBack();
     EXPECT_EQ(panel.timelinePoints(), one);
+}
+
+// At the end of a run both lines reach CLOSED, each seen (A's a little above its row, B's a
+// little below: B's line hid A's last stretch), the cursor is drawn under them, and the time axis
+// has a tick at the cursor's time.
+TEST(Charts, TheTimelineShowsBothEndsClosedAndATickAtNow) {
+    SimController ctl;
+    ChartsPanel panel(&ctl);
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    ctl.seek(1'000'000);
+    ASSERT_TRUE(ctl.sim().isFinished());
+    QChart* chart = panel.timelineChart();
+    const QList<QAbstractSeries*> series = chart->series();
+    ASSERT_EQ(series.size(), 3);
+    EXPECT_EQ(series[0]->name(), QStringLiteral("now"));  // drawn first: under the lines
+    const auto* a = qobject_cast<QLineSeries*>(series[1]);
+    const auto* b = qobject_cast<QLineSeries*>(series[2]);
+    ASSERT_TRUE(a && b);
+    auto* y = qobject_cast<QCategoryAxis*>(chart->axes(Qt::Vertical).value(0));
+    ASSERT_NE(y, nullptr);
+    const double closedRow = y->endValue(QStringLiteral("CLOSED"));
+    EXPECT_NEAR(a->at(a->count() - 1).y(), closedRow, 0.1);
+    EXPECT_NEAR(b->at(b->count() - 1).y(), closedRow, 0.1);
+    EXPECT_NE(a->at(a->count() - 1).y(), b->at(b->count() - 1).y());
+    auto* x = qobject_cast<QCategoryAxis*>(chart->axes(Qt::Horizontal).value(0));
+    ASSERT_NE(x, nullptr);
+    EXPECT_TRUE(x->categoriesLabels().contains(formatTime(ctl.sim().now(), ctl.sim().timeGrain())))
+        << x->categoriesLabels().join(QLatin1Char(',')).toStdString();
 }
 
 // The sweep runs on workers while the window's event loop turns (its progress reaches the GUI
