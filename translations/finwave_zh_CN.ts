@@ -488,6 +488,18 @@
         <source>Quiz: right %1 · wrong %2 · hints %3 · points %4 · streak %5</source>
         <translation>测验：答对 %1 · 答错 %2 · 提示 %3 · 得分 %4 · 连对 %5</translation>
     </message>
+    <message>
+        <source>what a call returns</source>
+        <translation>调用返回什么</translation>
+    </message>
+    <message>
+        <source>%1 is in %2, its application in %3(). What does %3() return next?</source>
+        <translation>%1 处于 %2，它的应用程序正在 %3() 中。%3() 接下来返回什么？</translation>
+    </message>
+    <message>
+        <source>%1() = 0 (end of stream)</source>
+        <translation>%1() = 0（数据流结束）</translation>
+    </message>
 </context>
 <context>
     <name>Reason</name>

@@ -28,6 +28,7 @@ QString quizKindText(QuizKind kind) {
     case QuizKind::Segment: return QCoreApplication::translate("Quiz", "next segment");
     case QuizKind::Timer: return QCoreApplication::translate("Quiz", "next timer");
     case QuizKind::Arrival: return QCoreApplication::translate("Quiz", "fate of a segment");
+    case QuizKind::Call: return QCoreApplication::translate("Quiz", "what a call returns");
     }
     return {};
 }
@@ -44,6 +45,9 @@ QString quizPrompt(const Simulator& sim, const QuizQuestion& q) {
     case QuizKind::Arrival:
         return QCoreApplication::translate("Quiz", "%1 reaches %2 in %3. What does %2 do with it?")
             .arg(segmentLabel(sim, q.arriving), side, name(stateName(sim.state(q.side))));
+    case QuizKind::Call:
+        return QCoreApplication::translate("Quiz", "%1 is in %2, its application in %3(). What does %3() return next?")
+            .arg(side, name(stateName(sim.state(q.side))), name(socketCallName(q.call)));
     }
     return {};
 }
@@ -70,6 +74,15 @@ QString quizChoiceText(const QuizQuestion& q, const QuizChoice& c) {
         case ArrivalOutcome::Ignored: return QCoreApplication::translate("Quiz", "ignored: dropped, nothing sent back");
         case ArrivalOutcome::Reset: return QCoreApplication::translate("Quiz", "answered with RST");
         }
+        break;
+    case QuizKind::Call: {
+        const QString call = name(socketCallName(q.call));
+        if (c.error != SocketError::None)
+            return QStringLiteral("%1() = -1 %2").arg(call, name(socketErrorName(c.error)));
+        if (q.call == SocketCall::Read && c.value == 0)
+            return QCoreApplication::translate("Quiz", "%1() = 0 (end of stream)").arg(call);
+        return QStringLiteral("%1() = %2").arg(call).arg(c.value);
+    }
     }
     return {};
 }

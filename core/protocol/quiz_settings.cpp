@@ -5,12 +5,20 @@
 
 namespace finwave {
 
+std::vector<QuizKind> allQuizKinds() {
+    std::vector<QuizKind> all;
+    for (int k = 0; k < kQuizKindCount; ++k)
+        all.push_back(static_cast<QuizKind>(k));
+    return all;
+}
+
 std::string_view quizKindName(QuizKind k) {
     switch (k) {
     case QuizKind::State: return "state";
     case QuizKind::Segment: return "segment";
     case QuizKind::Timer: return "timer";
     case QuizKind::Arrival: return "arrival";
+    case QuizKind::Call: return "call";
     }
     return "state";
 }

@@ -16,7 +16,7 @@ using Code = ScenarioErrorCode;
 
 namespace {
 
-constexpr std::array kKinds{QuizKind::State, QuizKind::Segment, QuizKind::Timer, QuizKind::Arrival};
+constexpr std::array kKinds{QuizKind::State, QuizKind::Segment, QuizKind::Timer, QuizKind::Arrival, QuizKind::Call};
 
 [[noreturn]] void fail(Code code, std::string field, std::string message, std::string value = {},
                        std::string expected = {}) {

@@ -256,6 +256,61 @@ ArrivalOutcome classifyArrival(std::span<const TraceRecord> records, Side receiv
     return ignored ? ArrivalOutcome::Ignored : ArrivalOutcome::Accepted;
 }
 
+// A call's return worth asking: an error, or a read's 0 at the end of the stream (what an
+// application must handle); connect, write and read only (close returns 0 whatever happens).
+bool askableReturn(const TraceRecord& r) {
+    if (r.kind != EventKind::Return)
+        return false;
+    const bool kind = r.call == SocketCall::Read || r.call == SocketCall::Write || r.call == SocketCall::Connect;
+    return kind && (r.error != SocketError::None || (r.call == SocketCall::Read && returnValue(r) == 0));
+}
+
+// What the call returns, among the other returns the same call can give (Linux socket API,
+// docs/protocol.md "What the application sees").
+std::optional<QuizQuestion> callQuestion(std::uint64_t step, const TraceRecord& r) {
+    QuizQuestion q;
+    q.kind = QuizKind::Call;
+    q.step = step;
+    q.side = r.side;
+    q.call = r.call;
+    QuizChoice right;
+    right.side = r.side;
+    right.error = r.error;
+    right.value = returnValue(r);
+    const auto failed = [&](SocketError e) {
+        QuizChoice c = right;
+        c.error = e;
+        c.value = -1;
+        return c;
+    };
+    const auto gave = [&](long long v) {
+        QuizChoice c = right;
+        c.error = SocketError::None;
+        c.value = v;
+        return c;
+    };
+    std::vector<QuizChoice> wrong;
+    switch (r.call) {
+    case SocketCall::Read:
+        for (const QuizChoice& c : {gave(0), failed(SocketError::Econnreset), gave(1000), failed(SocketError::Etimedout)})
+            addDistinct(wrong, right, c);
+        break;
+    case SocketCall::Write:
+        for (const QuizChoice& c : {failed(SocketError::Epipe), failed(SocketError::Econnreset), gave(r.bytes ? r.bytes : 1000),
+                                    failed(SocketError::Etimedout)})
+            addDistinct(wrong, right, c);
+        break;
+    default:
+        for (const QuizChoice& c : {gave(0), failed(SocketError::Econnrefused), failed(SocketError::Etimedout),
+                                    failed(SocketError::Eaddrnotavail)})
+            addDistinct(wrong, right, c);
+        break;
+    }
+    explain(q, r);
+    place(q, right, std::move(wrong));
+    return q;
+}
+
 std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& settings) {
     const std::uint64_t step = sim.stepIndex() + 1;
     if (!settings.asksAt(step) || sim.isFinished())
@@ -282,6 +337,10 @@ std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& set
         // A segment sent on arrival is asked as a segment when it carries a FIN or data; a plain
         // ACK or RST in answer is asked as the arrival's outcome.
         const bool richSend = send && (send->seg.has(flag::Fin) || send->seg.len > 0) && !send->seg.has(flag::Rst);
+        // What the application is told (ECONNRESET, EPIPE, 0 at the end of the stream) comes
+        // before the state change that causes it: it is what a programmer must handle.
+        if (const TraceRecord* ret = first(records, askableReturn))
+            tryKind(QuizKind::Call, [&] { return callQuestion(step, *ret); });
         if (state)
             tryKind(QuizKind::State, [&] { return stateQuestion(step, *state); });
         if (timer)

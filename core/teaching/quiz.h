@@ -6,6 +6,7 @@
 #include "core/protocol/quiz_settings.h"
 #include "core/protocol/reason.h"
 #include "core/protocol/segment.h"
+#include "core/protocol/socket_call.h"
 #include "core/sim/simulator.h"
 #include "core/protocol/tcp_state.h"
 #include "core/protocol/trace.h"
@@ -36,6 +37,8 @@ struct QuizChoice {
     TimerKind timer = TimerKind::None;                // Timer
     Micros after = 0;                                 // Timer: how long after askedAt it fires
     ArrivalOutcome outcome = ArrivalOutcome::Accepted;  // Arrival
+    SocketError error = SocketError::None;            // Call: the errno, None when it succeeded
+    long long value = 0;                              // Call: what it returned (-1 on an error)
 
     bool operator==(const QuizChoice&) const = default;
 };
@@ -47,6 +50,7 @@ struct QuizQuestion {
     Side side = Side::A;             // the endpoint that changes state, sends or receives
     TcpState from = TcpState::Closed;  // State: the state it leaves
     Segment arriving{};              // Arrival: the segment that arrives (already on the wire)
+    SocketCall call = SocketCall::None;  // Call: the call whose return is asked
     std::vector<QuizChoice> choices; // 2 to 4, all distinct
     int right = 0;                   // index into choices
     std::vector<int> hintRemoves;    // wrong choices the hint strikes out (at least one)

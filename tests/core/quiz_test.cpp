@@ -105,6 +105,18 @@ void checkAgainstStep(const Simulator& sim, const QuizQuestion& q, std::size_t f
         EXPECT_EQ(rec.front().timer, right.timer) << where;
         EXPECT_EQ(rec.front().t - nowBefore, right.after) << where;
         break;
+    case QuizKind::Call: {
+        // The step's first return worth asking is the call asked, and returns the right answer.
+        const TraceRecord* ret = nullptr;
+        for (const TraceRecord& r : rec)
+            if (r.kind == EventKind::Return && r.call == q.call && r.side == q.side && !ret &&
+                (r.error != SocketError::None || returnValue(r) == 0))  // an error, or the end of the stream
+                ret = &r;
+        ASSERT_NE(ret, nullptr) << where;
+        EXPECT_EQ(ret->error, right.error) << where;
+        EXPECT_EQ(returnValue(*ret), right.value) << where;
+        break;
+    }
     case QuizKind::Arrival: {
         EXPECT_EQ(rec.front().kind, EventKind::Arrive) << where;
         EXPECT_EQ(rec.front().side, q.side) << where;
@@ -179,7 +191,7 @@ TEST(Quiz, EveryQuestionOfEveryBuiltinIsAnsweredByWhatTheEngineThenDoes) {
             }
             EXPECT_GT(asked, 0) << name << " asks nothing";
         }
-    for (QuizKind k : {QuizKind::State, QuizKind::Segment, QuizKind::Timer, QuizKind::Arrival})
+    for (QuizKind k : allQuizKinds())
         EXPECT_GT(total[k], 0) << quizKindName(k) << " is never asked";
 }
 

@@ -262,13 +262,25 @@ void StateEdgeItem::paintLabel(QPainter* p) const {
     const QStringList lines = text.split(QLatin1Char('\n'));
     double y = r.center().y() - fm.height() * lines.size() / 2 + fm.ascent();
     for (const QString& line : lines) {
-        double x = r.center().x() - fm.horizontalAdvance(line) / 2;
+        // Runs of one colour, each written whole (so an SVG keeps "snd FIN  B#3" as one text).
+        QList<QPair<QString, QColor>> runs;
         const QStringList tokens = line.split(QLatin1Char(' '));
         for (int i = 0; i < tokens.size(); ++i) {
             const QString& token = tokens[i];
-            p->setPen(token.startsWith(QLatin1String("A#")) ? t.sideA : token.startsWith(QLatin1String("B#")) ? t.sideB : words);
-            p->drawText(QPointF(x, y), token);
-            x += fm.horizontalAdvance(i + 1 < tokens.size() ? token + QLatin1Char(' ') : token);
+            const QColor c = token.startsWith(QLatin1String("A#")) ? t.sideA : token.startsWith(QLatin1String("B#")) ? t.sideB : words;
+            if (!runs.isEmpty() && (runs.back().second == c || token.isEmpty())) {
+                runs.back().first += QLatin1Char(' ') + token;
+                continue;
+            }
+            if (!runs.isEmpty())
+                runs.back().first += QLatin1Char(' ');
+            runs.append({token, c});
+        }
+        double x = r.center().x() - fm.horizontalAdvance(line) / 2;
+        for (const auto& [run, colour] : runs) {
+            p->setPen(colour);
+            p->drawText(QPointF(x, y), run);
+            x += fm.horizontalAdvance(run);
         }
         y += fm.height();
     }
