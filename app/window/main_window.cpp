@@ -63,8 +63,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     leftLayout->addWidget(m_sequence, 1);
     m_caption = new StepCaptionBar(m_ctl, left);
     leftLayout->addWidget(m_caption);
-    connect(m_sequence->diagram(), &SequenceScene::notesBesideChanged, this, [this](bool beside) {
-        m_caption->setShowsNotes(!beside);
+    m_caption->setShowsNotes(!m_sequence->diagram()->hasNotes() || !m_sequence->diagram()->notesBeside());
+    connect(m_sequence->diagram(), &SequenceScene::notesColumnChanged, this, [this](bool shown) {
+        m_caption->setShowsNotes(!shown);
         updateCaption();
     });
     m_split->addWidget(left);

@@ -147,6 +147,7 @@ TEST(Presenter, NotesGoUnderTheDiagramWhenTheyWouldShrinkIt) {
     ctl->seek(5);
     view->editNote(5);
     ASSERT_NE(view->diagram()->editingNote(), nullptr);
+    EXPECT_FALSE(caption->text().contains(QStringLiteral("A sends the last ACK")));  // not twice
     QTest::keyClick(view->viewport(), Qt::Key_Return);
     QApplication::processEvents();
     EXPECT_FALSE(view->diagram()->notesBeside());

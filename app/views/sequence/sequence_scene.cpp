@@ -138,6 +138,10 @@ void SequenceScene::rebuild() {
     // being written): about 18 characters wide, beside B's column.
     d->notesWidth = 0;
     const bool column = (d->notesBeside && !sc.annotations.empty()) || d->editingStep;
+    if (column != d->notesColumn) {
+        d->notesColumn = column;
+        Q_EMIT notesColumnChanged(column);  // the window shows the notes elsewhere while there is none
+    }
     if (column) {
         d->notesX = d->geo.width + 6;
         d->notesWidth = notesColumnWidth(d->theme) - 14;
@@ -190,7 +194,6 @@ void SequenceScene::setNotesBeside(bool on) {
         return;
     d->notesBeside = on;
     rebuild();
-    Q_EMIT notesBesideChanged(on);
 }
 
 }  // namespace finwave::app

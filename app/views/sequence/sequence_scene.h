@@ -92,7 +92,7 @@ Q_SIGNALS:
     void cursorMoved(double y);      // after each update, for a view that follows the cursor
     void aboutToRebuild();
     void rebuilt();                  // the scene was made anew (load, reset, theme, language)
-    void notesBesideChanged(bool beside);
+    void notesColumnChanged(bool shown);  // the notes' column appeared or went (notesBeside(), a note written)
     void noteEditingEnded();         // a note written in place was kept or dropped
     void segmentChosen(std::size_t record);  // an arrow clicked: its Send (or late arrival) record
 
