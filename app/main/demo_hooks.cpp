@@ -5,9 +5,11 @@
 #include "app/views/sequence/sequence_view.h"
 #include "app/views/state_graph/state_graph_view.h"
 #include "app/window/main_window.h"
+#include "app/window/step_caption_bar.h"
 #include "app/window/sim_controller.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QEvent>
 #include <QPixmap>
 #include <QScreen>
@@ -122,9 +124,12 @@ void DemoHooks::finish() {
         const Theme& t = m_window->sequenceView()->theme();
         const Theme& g = m_window->stateGraph()->theme();  // the graph sets its labels in its own size
         const double seq = m_window->sequenceView()->transform().m11(), graph = m_window->stateGraph()->viewScale();
-        std::printf("frame %d %d %d %d available %d %d %d %d text sequence %.1f %.1f graph %.1f %.1f\n", f.x(), f.y(),
-                    f.width(), f.height(), a.x(), a.y(), a.width(), a.height(), px(t.font) * seq, px(t.titleFont) * seq,
-                    px(g.font) * graph, px(g.titleFont) * graph);
+        // The step caption's sentence, when the caption is shown (0 when not).
+        const StepCaptionBar* caption = m_window->stepCaption();
+        const double captionPx = caption && caption->isVisible() ? px(caption->label()->font()) : 0.0;
+        std::printf("frame %d %d %d %d available %d %d %d %d text sequence %.1f %.1f graph %.1f %.1f caption %.1f\n", f.x(),
+                    f.y(), f.width(), f.height(), a.x(), a.y(), a.width(), a.height(), px(t.font) * seq, px(t.titleFont) * seq,
+                    px(g.font) * graph, px(g.titleFont) * graph, captionPx);
         std::fflush(stdout);
         m_window->close();
         return;

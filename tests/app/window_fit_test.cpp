@@ -24,6 +24,7 @@ struct Placed {
     QRect frame, available;
     // The smallest text of each diagram on screen, in pixels: labels and state names.
     double sequenceLabel = 0, sequenceName = 0, graphLabel = 0, graphName = 0;
+    double caption = 0;  // the step caption's text, 0 when it is not shown
 };
 
 // Opens the window on a screen of `size` and reads back where it put itself.
@@ -54,10 +55,10 @@ Placed open(const QSize& size, const QString& settings, const QString& theme,
                        .match(r.out);
     EXPECT_TRUE(m.hasMatch()) << r.out.toStdString();
     const auto n = [&](int i) { return m.captured(i).toInt(); };
-    const auto t = QRegularExpression(QStringLiteral(R"(text sequence ([\d.]+) ([\d.]+) graph ([\d.]+) ([\d.]+))")).match(r.out);
+    const auto t = QRegularExpression(QStringLiteral(R"(text sequence ([\d.]+) ([\d.]+) graph ([\d.]+) ([\d.]+) caption ([\d.]+))")).match(r.out);
     EXPECT_TRUE(t.hasMatch()) << r.out.toStdString();
     const auto x = [&](int i) { return t.captured(i).toDouble(); };
-    return {QRect(n(1), n(2), n(3), n(4)), QRect(n(5), n(6), n(7), n(8)), x(1), x(2), x(3), x(4)};
+    return {QRect(n(1), n(2), n(3), n(4)), QRect(n(5), n(6), n(7), n(8)), x(1), x(2), x(3), x(4), x(5)};
 }
 }  // namespace
 
@@ -128,5 +129,11 @@ TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
             EXPECT_GE(p.sequenceName, name) << what;
             EXPECT_GE(p.graphLabel, label) << what;
             EXPECT_GE(p.graphName, name) << what;
+            // The presenter layout always has the step caption, at the labels' least size or over.
+            if (projector) {
+                EXPECT_GE(p.caption, label) << what;
+            } else if (p.caption > 0) {
+                EXPECT_GE(p.caption, 11) << what;
+            }
         }
 }
