@@ -114,6 +114,7 @@ void SequenceScene::rebuild() {
     }
     Q_EMIT aboutToRebuild();
     clear();
+    d->pinBackdrop = nullptr;  // gone with the items: nothing may reach it until it is made again
     d->arrows.clear();
     d->bySegment.clear();
     d->labelsSettled = 0;
@@ -138,10 +139,7 @@ void SequenceScene::rebuild() {
     // being written): about 18 characters wide, beside B's column.
     d->notesWidth = 0;
     const bool column = (d->notesBeside && !sc.annotations.empty()) || d->editingStep;
-    if (column != d->notesColumn) {
-        d->notesColumn = column;
-        Q_EMIT notesColumnChanged(column);  // the window shows the notes elsewhere while there is none
-    }
+    d->notesColumn = column;
     if (column) {
         d->notesX = d->geo.width + 6;
         d->notesWidth = notesColumnWidth(d->theme) - 14;
@@ -180,6 +178,13 @@ void SequenceScene::rebuild() {
         append(0, size);
     updateOpenItems();
     Q_EMIT rebuilt();
+    // Told once the scene is whole: the window's answer (the caption shown or hidden) resizes the
+    // view, which lays out and pins again.
+    // (A rebuild made from inside `rebuilt`, the view choosing where notes go, has told already.)
+    if (d->notesColumn != d->notesColumnTold) {
+        d->notesColumnTold = d->notesColumn;
+        Q_EMIT notesColumnChanged(d->notesColumn);  // the window shows the notes elsewhere while there is none
+    }
 }
 
 double SequenceScene::notesColumnWidth(const Theme& theme) {

@@ -38,7 +38,8 @@ struct SequenceScene::Private {
     std::vector<MarkerItem*> markers;         // a new connection on the same ports
     std::vector<MarkerItem*> parameterMarks;  // the run's parameter changes (syncParameterMarks)
     std::vector<NoteItem*> notes;           // the teacher's notes, in step order
-    bool notesColumn = false;  // the column is drawn now
+    bool notesColumn = false;       // the column is drawn now
+    bool notesColumnTold = false;   // what notesColumnChanged() last said
     bool notesBeside = true;                // notes drawn in a column beside B's (else the window shows them)
     double notesX = 0, notesWidth = 0;      // the notes column, right of B's (0 wide without notes)
     std::optional<quint64> editingStep;     // a note being written in place

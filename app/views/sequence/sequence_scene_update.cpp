@@ -266,6 +266,8 @@ void SequenceScene::applyPins() {
     // case, on every tick while a run plays in view.
     if (d->pinLine == -std::numeric_limits<double>::infinity() && !d->anyPinned)
         return;
+    if (!d->pinBackdrop)  // the scene is being made anew
+        return;
     const double gap = 2;
     bool any = false;
     double stackBottom[2] = {d->pinLine, d->pinLine};
