@@ -186,7 +186,7 @@ constexpr LabelRule kFigureLabels[] = {
     // (with LISTEN's lanes below it, just under TIME_WAIT; else a line lower, clear of the edge
     // from TIME_WAIT down to CLOSED)
     {kClosingWithListen, kT1, {{.ref = Ref::PathRight, .lines = 0.1, .label = 0.5}, at(St::TimeWait, 0.5, 0.1, 0.5)}},
-    {kClosingParts, kT1, {{.ref = Ref::PathRight, .lines = 0.1, .label = 0.5}, at(St::TimeWait, 0.5, 1.0, 0.5)}},
+    {kClosingParts, kT1, {{.ref = Ref::PathRight, .lines = 0.1, .label = 0.5}, at(St::TimeWait, 0.5, 0.75, 0.5)}},
     // under CLOSED's right half while LISTEN's lanes leave it on the left...
     {kClosingWithListen, kT6, {at(St::Closed, 0.5, 0, -0.5), at(St::Closed, 0.5, 0.3, 0.5)}},
     // ...else under its left half, where the short edge from TIME_WAIT comes in
