@@ -109,6 +109,7 @@ TEST(WindowFit, DiagramTextIsLargeEnoughOnAProjector) {
     const QStringList atEnd{QStringLiteral("--steps"), QStringLiteral("999999")};
     const std::vector<std::pair<const char*, QStringList>> moments = {
         {"lost-last-ack", {}}, {"lost-last-ack", atEnd}, {"linger-abort", atEnd}, {"simultaneous-close", atEnd},
+        {"linger-abort", atEnd + QStringList{QStringLiteral("--lang"), QStringLiteral("zh_CN")}},
         {"full-lifecycle", {}}, {"full-lifecycle", atEnd}, {"fin-wait-2-timeout", atEnd}, {"retries-exhausted", atEnd},
         {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("12")}},
         {"old-duplicate", {QStringLiteral("--steps"), QStringLiteral("16")}},
