@@ -186,10 +186,6 @@
         <source>Capture taken at:</source>
         <translation>抓包位置:</translation>
     </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1:%2</translation>
-    </message>
     <message numerus="yes">
         <source>%1: %2 ↔ %3, %n packet(s)</source>
         <translation>
@@ -264,10 +260,6 @@
         <translation>%1：未知的扩展名（png、svg）</translation>
     </message>
     <message>
-        <source>%1: cannot be written (%2)</source>
-        <translation>%1：无法写入（%2）</translation>
-    </message>
-    <message>
         <source>mean retransmissions (count)</source>
         <translation>平均重传次数（次）</translation>
     </message>
@@ -301,6 +293,10 @@
     <message>
         <source>%1: a PNG of %2 × %3 pixels is too large (the limit is %4 pixels); fit it to a slide or choose a smaller scale</source>
         <translation>%1：%2 × %3 像素的 PNG 太大（上限为 %4 像素）；请适配到幻灯片或选择更小的缩放</translation>
+    </message>
+    <message>
+        <source>writing failed: %1</source>
+        <translation>写入失败：%1</translation>
     </message>
 </context>
 <context>
@@ -940,6 +936,13 @@
     </message>
 </context>
 <context>
+    <name>SaveFile</name>
+    <message>
+        <source>%1: not a regular file (a device, a pipe or a folder)</source>
+        <translation>%1：不是普通文件（设备、管道或文件夹）</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>Normal close (four segments)</source>
@@ -1488,10 +1491,6 @@
         <translation>导出失败</translation>
     </message>
     <message>
-        <source>%1 could not be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -1954,10 +1953,6 @@
         <translation>无法保存场景</translation>
     </message>
     <message>
-        <source>%1 could not be written: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -2200,6 +2195,10 @@
     <message>
         <source>in a quiz: answer, hint (half a point), next</source>
         <translation>测验中：作答、提示（扣半分）、下一题</translation>
+    </message>
+    <message>
+        <source>The file was not written: %1</source>
+        <translation>文件未写入：%1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "app/charts/chart_builders.h"
+#include "app/io/save_file.h"
 
 #include "app/export/png_encoder.h"
 
@@ -15,7 +16,6 @@
 #include <QLegend>
 #include <QLineSeries>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QValueAxis>
 
@@ -242,10 +242,7 @@ QString saveChart(QChart* chart, const QString& path, QSize size) {
     if (ext != QLatin1String("png") && ext != QLatin1String("svg"))
         return QCoreApplication::translate("Charts", "%1: unknown extension (png, svg)").arg(path);
     const QByteArray bytes = renderChart(chart, ext, size);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return QCoreApplication::translate("Charts", "%1: cannot be written (%2)").arg(path, out.errorString());
-    return {};
+    return saveFile(path, bytes);  // the old file kept on a failed write (a full disk too)
 }
 
 }  // namespace finwave::app

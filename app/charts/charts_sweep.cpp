@@ -1,6 +1,7 @@
 // The Charts panel's loss sweep: many runs per loss level off the GUI thread, its chart, CSV and
 // image export.
 #include "app/charts/charts_panel.h"
+#include "app/io/save_file.h"
 
 #include "app/charts/chart_builders.h"
 #include "app/text/reason_text.h"
@@ -23,7 +24,6 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
@@ -176,9 +176,8 @@ void ChartsPanel::exportCsv() {
     if (path.isEmpty())
         return;
     const std::string csv = sweepCsv(m_sweep);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(csv.data(), static_cast<qint64>(csv.size())) < 0 || !out.commit())
-        QMessageBox::warning(this, tr("Export failed"), tr("%1 could not be written: %2").arg(path, out.errorString()));
+    if (const QString why = saveFile(path, QByteArray(csv.data(), static_cast<qsizetype>(csv.size()))); !why.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), why);
     settings.setValue(QStringLiteral("charts/folder"), QFileInfo(path).absolutePath());
 }
 

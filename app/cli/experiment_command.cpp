@@ -1,5 +1,6 @@
 // `finwave experiment`: a loss sweep over many runs, to CSV and optionally a chart.
 #include "app/charts/chart_builders.h"
+#include "app/io/save_file.h"
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
 #include "core/options/scenario_resolve.h"
@@ -27,6 +28,8 @@ namespace {
 // that it is a plain file), so a folder that takes no new file (/proc) costs nothing; nothing is
 // committed until both outputs are ready.
 std::optional<std::string> openOutput(const char* flag, const std::string& path, QSaveFile& file) {
+    if (const QString problem = outputPathProblem(QString::fromStdString(path)); !problem.isEmpty())
+        return std::string(flag) + ": " + problem.toStdString();
     file.setFileName(QFileInfo(QString::fromStdString(path)).absoluteFilePath());
     if (!file.open(QIODevice::WriteOnly))
         return std::string(flag) + ": " + path + ": cannot be written (" + file.errorString().toStdString() + ")";
@@ -83,10 +86,12 @@ int runExperiment(const options::ExperimentOptions& o, char* program) {
         return fail("--csv: " + csv + ": cannot be written (" + csvFile.errorString().toStdString() + ")");
     if (!chart.empty() && chartFile.write(chartBytes) != chartBytes.size())
         return fail("--chart: " + chart + ": cannot be written (" + chartFile.errorString().toStdString() + ")");
-    if (!chart.empty() && !chartFile.commit())
-        return fail("--chart: " + chart + ": cannot be written (" + chartFile.errorString().toStdString() + ")");
-    if (!csvFile.commit())
-        return fail("--csv: " + csv + ": cannot be written (" + csvFile.errorString().toStdString() + ")");
+    // Flushed and checked before each commit: on a full disk the old files stay.
+    if (!chart.empty())
+        if (const QString why = commitChecked(chartFile); !why.isEmpty())
+            return fail("--chart: cannot be written: " + why.toStdString());
+    if (const QString why = commitChecked(csvFile); !why.isEmpty())
+        return fail("--csv: cannot be written: " + why.toStdString());
     return 0;
 }
 

@@ -1,11 +1,11 @@
 // `finwave trace`: a run printed as text or jsonl, and with --pcap written as a capture.
 #include "app/cli/command_support.h"
+#include "app/io/save_file.h"
 #include "app/cli/commands.h"
 #include "core/capture/capture_writer.h"
 #include "core/options/scenario_resolve.h"
 #include "core/sim/trace_format.h"
 
-#include <QSaveFile>
 
 #include <iostream>
 #include <string>
@@ -13,16 +13,11 @@
 namespace finwave::app {
 
 namespace {
-// Through QSaveFile: a failed write leaves no file and no half file.
+// A failed write (a full disk too) leaves the old file as it was (app/io/save_file.h).
 bool writeAtomically(const std::string& path, const std::string& bytes, std::string& error) {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) ||
-        !file.commit()) {
-        error = path + ": " + file.errorString().toStdString();
-        return false;
-    }
-    return true;
+    const QString why = saveFile(QString::fromStdString(path), QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    error = why.toStdString();
+    return why.isEmpty();
 }
 }  // namespace
 

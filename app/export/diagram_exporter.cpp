@@ -1,4 +1,5 @@
 #include "app/export/diagram_exporter.h"
+#include "app/io/save_file.h"
 
 #include "app/export/png_encoder.h"
 #include "app/views/sequence/sequence_items.h"
@@ -230,7 +231,7 @@ QString checkExportPath(const QString& path) {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
         return QCoreApplication::translate("Export", "%1: the folder %2 does not exist").arg(path, info.absolutePath());
-    return {};
+    return outputPathProblem(path);  // never a device or a pipe replaced by a file
 }
 
 PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o,
@@ -350,8 +351,8 @@ QString writeDiagram(const PaintedDiagram& painted, const QString& path, EncodeC
         control->stopped = true;
         return {};
     }
-    if (!out.commit())
-        return QCoreApplication::translate("Export", "%1: writing failed (%2)").arg(path, out.errorString());
+    if (const QString why = commitChecked(out); !why.isEmpty())  // flushed and checked: a full disk keeps the old file
+        return QCoreApplication::translate("Export", "writing failed: %1").arg(why);
     return {};
 }
 

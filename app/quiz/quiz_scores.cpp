@@ -1,6 +1,6 @@
 #include "app/quiz/quiz_scores.h"
+#include "app/io/save_file.h"
 
-#include <QSaveFile>
 #include <QSettings>
 
 namespace finwave::app {
@@ -93,14 +93,10 @@ QByteArray QuizScores::csv(const QList<QuizRunRecord>& runs) {
 }
 
 bool QuizScores::exportCsv(const QString& path, QString* error) {
-    QSaveFile f(path);
-    const QByteArray data = csv(history());
-    if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size() || !f.commit()) {
-        if (error)
-            *error = f.errorString();
-        return false;
-    }
-    return true;
+    const QString why = saveFile(path, csv(history()));  // the old file kept on a failed write
+    if (!why.isEmpty() && error)
+        *error = why;
+    return why.isEmpty();
 }
 
 }  // namespace finwave::app

@@ -1,4 +1,5 @@
 #include "app/window/capture_dialogs.h"
+#include "app/io/save_file.h"
 
 #include "app/window/sim_controller.h"
 #include "core/capture/capture_reader.h"
@@ -10,7 +11,6 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QSaveFile>
 #include <QSettings>
 
 namespace finwave::app {
@@ -166,10 +166,8 @@ void exportCaptureDialog(QWidget* parent, SimController* ctl) {
                                                                           : capture::CaptureFormat::Pcapng;
     o.vantage = ends.indexOf(end) == 1 ? Side::B : Side::A;
     const std::string bytes = capture::writeCapture(sim, o);
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) ||
-        !out.commit())
-        QMessageBox::warning(parent, QCoreApplication::translate("Capture", "Export capture"), QCoreApplication::translate("Capture", "%1: %2").arg(file, out.errorString()));
+    if (const QString why = saveFile(file, QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()))); !why.isEmpty())
+        QMessageBox::warning(parent, QCoreApplication::translate("Capture", "Export capture"), why);
 }
 
 }  // namespace finwave::app

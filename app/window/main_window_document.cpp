@@ -1,6 +1,7 @@
 // The run as a document: saving what was done to it, the unsaved mark, asking before changes are
 // lost, and lessons (an ordered list of scenarios paged with Page Down / Page Up).
 #include "app/window/main_window.h"
+#include "app/io/save_file.h"
 
 #include "app/editor/scenario_editor.h"
 #include "app/text/scenario_error_text.h"
@@ -16,7 +17,6 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -32,11 +32,10 @@ bool MainWindow::saveRunTo(const QString& file, QString* error) {
             *error = tr("%1 was not written: %2").arg(file, scenarioErrorText(check.error));
         return false;
     }
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
-        !out.commit()) {
+    // A failed write (a full disk too) is reported and the old file kept (app/io/save_file.h).
+    if (const QString why = saveFile(file, QByteArray(text.data(), static_cast<qsizetype>(text.size()))); !why.isEmpty()) {
         if (error)
-            *error = tr("%1 could not be written: %2").arg(file, out.errorString());
+            *error = tr("The file was not written: %1").arg(why);
         return false;
     }
     m_ctl->commitRecording();
