@@ -1,5 +1,7 @@
 #include "core/scenario/internal/json_scan.h"
 
+#include <deque>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -24,7 +26,77 @@ struct Frame {
     std::string_view key;      // in an object: the current member
     std::size_t keyOffset = 0;
     std::unordered_map<std::string_view, std::size_t> keys;  // in an object: each key's first offset
+    std::deque<std::string> decoded;  // keys written with escapes, decoded (the map's views point here)
 };
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::optional<std::uint32_t> hex4(std::string_view s, std::size_t at) {
+    if (at + 4 > s.size())
+        return std::nullopt;
+    std::uint32_t v = 0;
+    for (std::size_t k = at; k < at + 4; ++k) {
+        const char c = s[k];
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0)
+            return std::nullopt;
+        v = v * 16 + static_cast<std::uint32_t>(d);
+    }
+    return v;
+}
+
+// A key as the parser will read it (RFC 8259 §7 escapes, surrogate pairs joined), so "\u0066aults"
+// is seen to repeat "faults". A malformed escape is kept as written: the parser refuses it.
+std::string decodeKey(std::string_view body) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '\\' || i + 1 >= body.size()) {
+            out += body[i];
+            continue;
+        }
+        const char e = body[++i];
+        switch (e) {
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+            auto cp = hex4(body, i + 1);
+            if (!cp) {
+                out += "\\u";
+                break;
+            }
+            i += 4;
+            if (*cp >= 0xD800 && *cp < 0xDC00 && i + 2 < body.size() && body[i + 1] == '\\' && body[i + 2] == 'u')
+                if (const auto low = hex4(body, i + 3); low && *low >= 0xDC00 && *low < 0xE000) {
+                    cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
+                    i += 6;
+                }
+            appendUtf8(out, *cp);
+            break;
+        }
+        default: out += e;  // \" \\ \/
+        }
+    }
+    return out;
+}
 
 Step here(const Frame& f) { return f.object ? Step{f.key, 0, true} : Step{{}, f.entries, false}; }
 
@@ -91,7 +163,10 @@ std::optional<JsonScanIssue> walk(std::string_view text, const JsonBudgets& budg
                 f.expectKey = false;
                 f.key = body;
                 f.keyOffset = i;
-                const auto [it, fresh] = f.keys.emplace(body, i);
+                std::string_view name = body;
+                if (body.find('\\') != std::string_view::npos)
+                    name = f.decoded.emplace_back(decodeKey(body));
+                const auto [it, fresh] = f.keys.emplace(name, i);
                 if (!fresh) {
                     const Step step = here(f);
                     return JsonScanIssue{ScenarioErrorCode::DuplicateField, pathText(stack, &step), i, it->second};
