@@ -131,7 +131,11 @@ DecodeStatus decodeFrame(int dlt, const std::uint8_t* d, std::uint32_t n, WireSe
         if (n < ip + 20)
             return DecodeStatus::NotTcp;
         const std::uint32_t ihl = (d[ip] & 0x0f) * 4u;
-        const std::uint32_t total = be16(d + ip + 2);
+        std::uint32_t total = be16(d + ip + 2);
+        // A sender that leaves segmentation to its card (TSO) is captured before the card, with a
+        // total length of 0: the length is the frame's then, as Wireshark reads it.
+        if (total == 0)
+            total = n - ip;
         if (d[ip + 9] != kProtoTcp || (be16(d + ip + 6) & 0x1fff) != 0)  // not TCP, or a later fragment
             return DecodeStatus::NotTcp;
         if (ihl < 20 || total < ihl)

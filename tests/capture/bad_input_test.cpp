@@ -160,6 +160,32 @@ TEST(CaptureReader, readsBsdLoopbackLinuxCookedAndRawIp) {
     }
 }
 
+// A capture made on a sender with TCP segmentation offload holds its large segments with an IPv4
+// total length of 0; the whole capture was refused. The segment's length comes from the frame.
+TEST(CaptureReader, readsAnIpv4TotalLengthOfZeroAsTheFramesLength) {
+    std::string pcap = classicPcap(101, "", 2);
+    // A third frame: 3000 bytes of data in one segment, its total length field zeroed.
+    capture::Host a{{10, 0, 0, 1}, {}, 1000}, b{{10, 0, 0, 2}, {}, 80};
+    capture::TcpFields tcp;
+    tcp.seq = 102;
+    tcp.ack = 1;
+    tcp.flags = flag::Ack | flag::Psh;
+    tcp.payloadLength = 3000;
+    std::string packet;
+    capture::appendPacket(packet, a, b, 2, tcp, false);
+    packet[2] = packet[3] = '\0';
+    le32(pcap, 1'700'000'002u);
+    le32(pcap, 0);
+    le32(pcap, static_cast<std::uint32_t>(packet.size()));
+    le32(pcap, static_cast<std::uint32_t>(packet.size()));
+    pcap += packet;
+    const std::string path = testing::writeTemp("tso.pcap", pcap);
+    const auto r = capture::readConnection(path, 1);
+    ASSERT_TRUE(r.ok()) << r.error;
+    ASSERT_EQ(r.segments.size(), 3u);
+    EXPECT_EQ(r.segments[2].length, 3000u);
+}
+
 // Linux writes a SYN's options MSS, SACK-permitted, timestamps, NOP, window scale
 // (tcp_options_write()); Windows writes MSS, NOP, window scale, NOP, NOP, SACK-permitted; macOS
 // MSS, NOP, window scale, NOP, NOP, timestamps, SACK-permitted, end of list.
