@@ -1179,6 +1179,10 @@
         <source>field &apos;%1&apos;: </source>
         <translation>字段“%1”：</translation>
     </message>
+    <message>
+        <source>must be a whole number between %1 and %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
 </context>
 <context>
     <name>Segment</name>

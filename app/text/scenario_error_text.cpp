@@ -37,6 +37,8 @@ QString reason(const ScenarioError& e) {
     case C::NotABoolean: return QCoreApplication::translate("ScenarioError", "must be true or false");
     case C::NotAString: return QCoreApplication::translate("ScenarioError", "must be a string");
     case C::OutOfRange: return QCoreApplication::translate("ScenarioError", "must be between %1 and %2").arg(e.low).arg(e.high);
+    case C::NotWhole:
+        return QCoreApplication::translate("ScenarioError", "must be a whole number between %1 and %2").arg(e.low).arg(e.high);
     case C::NotOneOf: return QCoreApplication::translate("ScenarioError", "'%1' is not one of: %2").arg(s(e.value), s(e.expected));
     case C::NotAFlag: return QCoreApplication::translate("ScenarioError", "%1 is not a flag (%2)").arg(s(e.value), s(e.expected));
     case C::UnsupportedVersion: return QCoreApplication::translate("ScenarioError", "version %1 is not supported (this program reads versions 1 and 2)").arg(s(e.value));

@@ -68,6 +68,15 @@ Annotation readNote(const json& j, const std::string& path) {
         e.high = 1e9;
         throw ScenarioFailure{std::move(e)};
     }
+    if (d != std::floor(d)) {  // a step is a whole number (2.5 was read as 2)
+        ScenarioError e;
+        e.code = Code::NotWhole;
+        e.field = path + ".step";
+        e.message = "must be a whole number between 0 and 1e+09";
+        e.low = 0;
+        e.high = 1e9;
+        throw ScenarioFailure{std::move(e)};
+    }
     Annotation a{static_cast<std::uint64_t>(d), text(j, path, "text")};
     if (a.text.size() > kMaxAnnotationBytes)
         fail(Code::OutOfRange, path + ".text", "is longer than " + std::to_string(kMaxAnnotationBytes) + " bytes");

@@ -77,6 +77,22 @@ public:
             throw ScenarioFailure{std::move(*e)};
         return d;
     }
+    // A count or a step: a number in range with no fraction (2.5 was read as 2).
+    std::uint64_t whole(std::string_view key, NumberRule rule, double fallback) const {
+        const double d = number(key, rule, fallback);
+        if (d != std::floor(d)) {
+            std::ostringstream s;
+            s << "must be a whole number between " << rule.low << " and " << rule.high;
+            ScenarioError e;
+            e.code = Code::NotWhole;
+            e.field = join(key);
+            e.message = s.str();
+            e.low = rule.low;
+            e.high = rule.high;
+            throw ScenarioFailure{std::move(e)};
+        }
+        return static_cast<std::uint64_t>(d);
+    }
     Micros millis(std::string_view key, NumberRule rule, Micros fallback) const {
         return microsFromMillis(number(key, rule, static_cast<double>(fallback) / 1000.0));
     }
@@ -161,11 +177,11 @@ EndpointSetup readEndpoint(const Reader& r) {
                  "sack_permitted", "timestamps"});
     EndpointSetup e;
     e.initial = r.choice<TcpState>("initial", kInitialStates, TcpState::Established);
-    e.iss = static_cast<std::uint32_t>(r.number("iss", rule::kIss, 0));
+    e.iss = static_cast<std::uint32_t>(r.whole("iss", rule::kIss, 0));
     e.lingerZero = r.boolean("linger_zero", false);
     e.linger2Negative = r.boolean("linger2_negative", false);
     e.autoRead = r.boolean("auto_read", true);
-    e.alreadySent = static_cast<std::uint32_t>(r.number("already_sent", rule::kBytes, 0));
+    e.alreadySent = static_cast<std::uint32_t>(r.whole("already_sent", rule::kBytes, 0));
     e.listenAgain = r.boolean("listen_again", false);
     // Version 1 files wrote neither: both offered, as Linux does.
     e.sackPermitted = r.boolean("sack_permitted", true);
@@ -185,18 +201,18 @@ ProtocolParams readParams(const Reader& r, Profile profile) {
     p.rtoInitial = r.millis("rto_initial_ms", rule::kParamMs, d.rtoInitial);
     p.rtoMin = r.millis("rto_min_ms", rule::kParamMs, d.rtoMin);
     p.rtoMax = r.millis("rto_max_ms", rule::kParamMs, d.rtoMax);
-    p.maxRetries = static_cast<int>(r.number("max_retries", rule::kRetries, d.maxRetries));
+    p.maxRetries = static_cast<int>(r.whole("max_retries", rule::kRetries, d.maxRetries));
     p.giveUpAfter = r.millis("give_up_after_ms", rule::kParamMs, d.giveUpAfter);
     p.delayedAck = r.boolean("delayed_ack", d.delayedAck);
     p.delayedAckTimeout = r.millis("delayed_ack_ms", rule::kDelayedAckMs, d.delayedAckTimeout);  // MUST-40: < 0.5 s
-    p.quickAcks = static_cast<int>(r.number("quick_acks", rule::kQuickAcks, d.quickAcks));
+    p.quickAcks = static_cast<int>(r.whole("quick_acks", rule::kQuickAcks, d.quickAcks));
     p.finWait2Timeout = r.millis("fin_wait_2_timeout_ms", rule::kParamMs, d.finWait2Timeout);
     p.userTimeout = r.millis("user_timeout_ms", rule::kParamMs, d.userTimeout);
-    p.orphanRetries = static_cast<int>(r.number("orphan_retries", rule::kRetries, d.orphanRetries));
+    p.orphanRetries = static_cast<int>(r.whole("orphan_retries", rule::kRetries, d.orphanRetries));
     p.rfc1337 = r.boolean("rfc1337", d.rfc1337);
     p.rstCarriesAck = r.boolean("rst_carries_ack", d.rstCarriesAck);
     p.linuxTimeWaitRestart = r.boolean("linux_time_wait_restart", d.linuxTimeWaitRestart);
-    p.mss = static_cast<std::uint32_t>(r.number("mss", rule::kMss, d.mss));
+    p.mss = static_cast<std::uint32_t>(r.whole("mss", rule::kMss, d.mss));
     if (auto e = checkRtoOrder(p, r.join("rto_min_ms")))
         throw ScenarioFailure{std::move(*e)};
     return p;
@@ -239,10 +255,10 @@ Fault readFault(const Reader& f) {
     if (!f.has("kind")) fail(Code::MissingField, f.join("kind"), "is missing");
     fault.kind = f.choice<Fault::Kind>("kind", faultKindNames(), Fault::Kind::DropNth);
     fault.dir = f.choice<Direction>("dir", directionNames(), Direction::AtoB);
-    fault.n = static_cast<std::uint32_t>(f.number("n", rule::kCount, 1));
+    fault.n = static_cast<std::uint32_t>(f.whole("n", rule::kCount, 1));
     fault.flags = readFlags(f, "flags");
     fault.exactFlags = f.boolean("exact_flags", false);
-    fault.count = static_cast<std::uint32_t>(f.number("count", rule::kCount, 1));
+    fault.count = static_cast<std::uint32_t>(f.whole("count", rule::kCount, 1));
     fault.extraDelay = f.millis("extra_delay_ms", rule::kRunMs, 0);
     fault.at = f.millis("at_ms", rule::kRunMs, 0);
     fault.seqOffset = static_cast<std::int32_t>(f.number("seq_offset", rule::kSeqOffset, 0));
@@ -255,7 +271,7 @@ Interaction readInteraction(const Reader& r) {
     if (!r.has("step")) fail(Code::MissingField, r.join("step"), "is missing");
     if (!r.has("do")) fail(Code::MissingField, r.join("do"), "is missing (params, channel, drop or drop-next)");
     Interaction i;
-    i.step = static_cast<std::uint64_t>(r.number("step", rule::kStep, 0));
+    i.step = r.whole("step", rule::kStep, 0);
     i.kind = r.choice<Interaction::Kind>("do", interactionKindNames(), Interaction::Kind::Params);
     switch (i.kind) {
     case Interaction::Kind::Params: {
@@ -281,7 +297,7 @@ Interaction readInteraction(const Reader& r) {
         if (!r.has("dir")) fail(Code::MissingField, r.join("dir"), "is missing (A>B or B>A)");
         if (!r.has("n")) fail(Code::MissingField, r.join("n"), "is missing (the segment's number in its direction)");
         i.dir = r.choice<Direction>("dir", directionNames(), Direction::AtoB);
-        i.ordinal = static_cast<std::uint32_t>(r.number("n", rule::kCount, 1));
+        i.ordinal = static_cast<std::uint32_t>(r.whole("n", rule::kCount, 1));
         i.at = r.millis("at_ms", rule::kRunMs, 0);
         break;
     case Interaction::Kind::DropNext:
@@ -296,7 +312,7 @@ Annotation readAnnotation(const Reader& r) {
     r.checkKeys({"step", "text"});
     if (!r.has("step")) fail(Code::MissingField, r.join("step"), "is missing");
     Annotation a;
-    a.step = static_cast<std::uint64_t>(r.number("step", rule::kStep, 0));
+    a.step = r.whole("step", rule::kStep, 0);
     a.text = r.text("text", "");
     if (a.text.size() > kMaxAnnotationBytes)
         fail(Code::OutOfRange, r.join("text"), "is longer than " + std::to_string(kMaxAnnotationBytes) + " bytes");
@@ -340,7 +356,7 @@ Scenario readScenarioFields(const json& root) {
         if (c.has("ab")) s.ab = readChannel(c.child("ab"), s.ab);
         if (c.has("ba")) s.ba = readChannel(c.child("ba"), s.ba);
     }
-    s.seed = static_cast<std::uint64_t>(r.number("seed", rule::kSeed, 1));
+    s.seed = r.whole("seed", rule::kSeed, 1);
     if (r.has("a")) s.a = readEndpoint(r.child("a"));
     if (r.has("b")) s.b = readEndpoint(r.child("b"));
     s.horizon = r.millis("horizon_ms", rule::kRunMs, s.horizon);

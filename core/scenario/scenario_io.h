@@ -51,6 +51,7 @@ enum class ScenarioErrorCode : std::uint8_t {
     TooManyFaults,      // limit, actual
     TooManyBytes,       // limit, actual, value = the endpoint ("A" or "B")
     TooManySegments,    // limit, actual, value = the MSS
+    NotWhole,           // low, high: a count or a step with a fraction (2.5)
 };
 
 // Where and why a scenario file was rejected. line/column are 1-based; 0 when unknown. Every
@@ -64,7 +65,7 @@ struct ScenarioError {
     std::string message;   // what is wrong with it, in English: "must be between 0 and 1"
     std::string value;     // the offending value as written, escaped and shortened
     std::string expected;  // the valid names or fields, or the parser's description
-    double low = 0, high = 0;               // OutOfRange
+    double low = 0, high = 0;               // OutOfRange, NotWhole
     std::uint64_t limit = 0, actual = 0;    // the budgets
     // "file:line:column: field 'channel.ab.loss': must be between 0 and 1"
     std::string oneLine() const;

@@ -236,3 +236,23 @@ TEST(ScenarioLimits, ErrorLocationPointsAtTheFieldItNames) {
     EXPECT_EQ(r.error.line, 3);
     EXPECT_EQ(r.error.column, 15);
 }
+
+// A count or a step with a fraction is refused, as quiz steps are (2.5 was read as 2): recording
+// and note steps, a fault's n and count, MSS, retries, ISS, bytes and the seed.
+TEST(ScenarioLimits, ACountOrAStepWithAFractionIsRefused) {
+    const std::pair<const char*, const char*> cases[] = {
+        {R"({"version": 2, "recording": [{"step": 2.5, "do": "drop-next", "side": "A"}]})", "recording[0].step"},
+        {R"({"version": 2, "notes": [{"step": 1.5, "text": "x"}]})", "notes[0].step"},
+        {R"({"version": 1, "faults": [{"kind": "drop-nth", "n": 1.5}]})", "faults[0].n"},
+        {R"({"version": 1, "params": {"mss": 1000.5}})", "params.mss"},
+        {R"({"version": 1, "seed": 3.25})", "seed"},
+    };
+    for (const auto& [text, field] : cases) {
+        const ScenarioResult r = parseScenario(text, "frac.json");
+        ASSERT_FALSE(r) << text;
+        EXPECT_EQ(r.error.code, ScenarioErrorCode::NotWhole) << text << ": " << r.error.oneLine();
+        EXPECT_EQ(r.error.field, field) << r.error.oneLine();
+    }
+    // Whole numbers written with a point are whole.
+    EXPECT_TRUE(parseScenario(R"({"version": 1, "seed": 3.0, "params": {"mss": 1000.0}})", "ok.json")) << "3.0";
+}
