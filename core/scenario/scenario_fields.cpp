@@ -189,11 +189,14 @@ EndpointSetup readEndpoint(const Reader& r) {
     return e;
 }
 
+// Every protocol constant a file may name (all of them in a recorded change, readInteraction()).
+const std::initializer_list<std::string_view> kParamKeys = {
+    "msl_ms", "time_wait_ms", "rto_initial_ms", "rto_min_ms", "rto_max_ms", "max_retries",
+    "give_up_after_ms", "delayed_ack", "delayed_ack_ms", "quick_acks", "fin_wait_2_timeout_ms",
+    "user_timeout_ms", "orphan_retries", "rfc1337", "rst_carries_ack", "linux_time_wait_restart", "mss"};
+
 ProtocolParams readParams(const Reader& r, Profile profile) {
-    r.checkKeys({"msl_ms", "time_wait_ms", "rto_initial_ms", "rto_min_ms", "rto_max_ms", "max_retries",
-                 "give_up_after_ms", "delayed_ack", "delayed_ack_ms", "quick_acks", "fin_wait_2_timeout_ms",
-                 "user_timeout_ms", "orphan_retries", "rfc1337", "rst_carries_ack", "linux_time_wait_restart",
-                 "mss"});
+    r.checkKeys(kParamKeys);
     ProtocolParams d = paramsFor(profile);
     ProtocolParams p = d;
     p.msl = r.millis("msl_ms", rule::kParamMs, d.msl);
@@ -278,7 +281,11 @@ Interaction readInteraction(const Reader& r) {
         const Profile profile = r.choice<Profile>("profile", kProfiles, Profile::Rfc);
         // Every constant, as the writer writes them: a partial entry would silently put back defaults.
         if (!r.has("params")) fail(Code::MissingField, r.join("params"), "is missing (every constant of the change)");
-        i.params = readParams(r.child("params"), profile);
+        const Reader c = r.child("params");
+        i.params = readParams(c, profile);
+        for (std::string_view key : kParamKeys)  // (after the values' own checks, so those come first)
+            if (!c.has(key))
+                fail(Code::MissingField, c.join(key), "is missing (a recorded change names every constant, as FinWave writes it)");
         break;
     }
     case Interaction::Kind::Channel:

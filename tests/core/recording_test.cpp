@@ -270,6 +270,12 @@ TEST(Recording, PartialEntriesAreRefusedAndNotesOnOneStepAreOne) {
     const ScenarioResult noParams = parseScenario(R"({"version": 2, "recording": [{"step": 1, "do": "params"}]})", "q.json");
     ASSERT_FALSE(noParams);
     EXPECT_EQ(noParams.error.field, "recording[0].params");
+    // Some constants only: the others were silently put back to the profile's defaults.
+    const ScenarioResult someParams =
+        parseScenario(R"({"version": 2, "recording": [{"step": 1, "do": "params", "params": {"mss": 500}}]})", "s.json");
+    ASSERT_FALSE(someParams);
+    EXPECT_EQ(someParams.error.code, ScenarioErrorCode::MissingField);
+    EXPECT_EQ(someParams.error.field, "recording[0].params.msl_ms");
     const ScenarioResult notes = parseScenario(
         R"({"version": 2, "notes": [{"step": 3, "text": "one"}, {"step": 1, "text": ""}, {"step": 3, "text": "two"}]})", "n.json");
     ASSERT_TRUE(notes) << notes.error.oneLine();
