@@ -273,6 +273,33 @@
     </message>
 </context>
 <context>
+    <name>Departure</name>
+    <message>
+        <source>%1&apos;s %2</source>
+        <translation>%1 的 %2</translation>
+    </message>
+    <message>
+        <source>its fault took %1, written to take %2</source>
+        <translation>它的故障丢弃了 %1，原本应丢弃 %2</translation>
+    </message>
+    <message>
+        <source>its fault (%1) never came</source>
+        <translation>它的故障（%1）没有发生</translation>
+    </message>
+    <message>
+        <source>it ends %1, this run %2</source>
+        <translation>它的结局是%1，这次运行是%2</translation>
+    </message>
+    <message>
+        <source> · your changes left the scenario&apos;s story: %1</source>
+        <translation> · 你的改动偏离了场景要展示的过程：%1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>%1: the folder %2 does not exist</source>
@@ -2131,30 +2158,6 @@
     <message>
         <source>Packet details</source>
         <translation>报文详情</translation>
-    </message>
-    <message>
-        <source>%1&apos;s %2</source>
-        <translation>%1 的 %2</translation>
-    </message>
-    <message>
-        <source>its fault took %1, written to take %2</source>
-        <translation>它的故障丢弃了 %1，原本应丢弃 %2</translation>
-    </message>
-    <message>
-        <source>its fault (%1) never came</source>
-        <translation>它的故障（%1）没有发生</translation>
-    </message>
-    <message>
-        <source>it ends %1, this run %2</source>
-        <translation>它的结局是%1，这次运行是%2</translation>
-    </message>
-    <message>
-        <source> · your changes left the scenario&apos;s story: %1</source>
-        <translation> · 你的改动偏离了场景要展示的过程：%1</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
     </message>
     <message>
         <source>Step &amp;caption (always in projector mode)</source>

@@ -1,5 +1,7 @@
 #include "app/text/step_text.h"
 
+#include "core/teaching/departure.h"
+
 #include "app/text/reason_text.h"
 #include "core/protocol/transitions.h"
 #include "core/teaching/step_caption.h"
@@ -53,6 +55,23 @@ QString stepCaptionLine(const Simulator& sim, const QString& teardown) {
     if (!c.rule.isEmpty())
         out += QStringLiteral(" [") + c.rule + QLatin1Char(']');
     return out;
+}
+
+// What the status bar adds when the user's drops or sliders took the run away from what its
+// scenario was written to show: a teacher must not narrate "the last ACK is lost" over a run where
+// it was not.
+QString departureText(const Departure& d) {
+    const auto segment = [](const FaultTaken& f) {
+        return QCoreApplication::translate("Departure", "%1's %2").arg(QString::fromUtf8(sideName(f.sender).data()), QString::fromStdString(flagsText(f.flags)));
+    };
+    QStringList why;
+    if (d.written && d.taken)
+        why << QCoreApplication::translate("Departure", "its fault took %1, written to take %2").arg(segment(*d.taken), segment(*d.written));
+    else if (d.faultMissing && d.written)
+        why << QCoreApplication::translate("Departure", "its fault (%1) never came").arg(segment(*d.written));
+    if (d.outcomeChanged)
+        why << QCoreApplication::translate("Departure", "it ends %1, this run %2").arg(outcomeText(d.writtenOutcome), outcomeText(d.outcome));
+    return QCoreApplication::translate("Departure", " · your changes left the scenario's story: %1").arg(why.join(QCoreApplication::translate("Departure", "; ")));
 }
 
 }  // namespace finwave::app

@@ -7,6 +7,10 @@
 
 #include <QString>
 
+namespace finwave {
+struct Departure;
+}
+
 namespace finwave::app {
 
 struct StepCaptionText {
@@ -20,5 +24,8 @@ struct StepCaptionText {
 StepCaptionText stepCaption(const Simulator& sim, const QString& teardown = {});
 // One line of it: "headline. sentence [rule]".
 QString stepCaptionLine(const Simulator& sim, const QString& teardown = {});
+// What the status bar adds when the user's changes took the run away from what its scenario shows
+// (core/teaching/departure.h): " · your changes left the scenario's story: ...".
+QString departureText(const Departure& d);
 
 }  // namespace finwave::app

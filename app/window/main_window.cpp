@@ -4,6 +4,7 @@
 #include "app/editor/scenario_editor.h"
 
 #include "app/text/reason_text.h"
+#include "app/text/step_text.h"
 
 #include "app/charts/charts_panel.h"
 #include "app/window/capture_panel.h"
@@ -284,23 +285,6 @@ void MainWindow::showRecordDetails(std::size_t record) {
 }
 
 
-// What the status bar adds when the user's drops or sliders took the run away from what its
-// scenario was written to show: a teacher must not narrate "the last ACK is lost" over a run where
-// it was not.
-QString MainWindow::departureText(const Departure& d) {
-    const auto segment = [](const FaultTaken& f) {
-        return tr("%1's %2").arg(QString::fromUtf8(sideName(f.sender).data()), QString::fromStdString(flagsText(f.flags)));
-    };
-    QStringList why;
-    if (d.written && d.taken)
-        why << tr("its fault took %1, written to take %2").arg(segment(*d.taken), segment(*d.written));
-    else if (d.faultMissing && d.written)
-        why << tr("its fault (%1) never came").arg(segment(*d.written));
-    if (d.outcomeChanged)
-        why << tr("it ends %1, this run %2").arg(outcomeText(d.writtenOutcome), outcomeText(d.outcome));
-    return tr(" · your changes left the scenario's story: %1").arg(why.join(tr("; ")));
-}
-
 void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
     // An imported capture: its title, no sliders and no drops (what was captured happened).
@@ -336,66 +320,8 @@ void MainWindow::updateTitle() {
     if (sim.isFinished())
         status += tr(" · finished: %1").arg(outcomeText(sim.outcome()));
     if (const std::optional<Departure> d = m_ctl->departure())
-        status += departureText(*d);
+        status += departureText(*d);  // app/text/step_text.h
     statusBar()->showMessage(status);
-}
-
-bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool quiet) {
-    std::optional<Scenario> s = builtinScenario(nameOrFile.toStdString());
-    QString file;
-    if (!s) {
-        const ScenarioResult r = readScenarioFile(nameOrFile.toStdString());
-        if (!r) {
-            const QString msg = scenarioErrorText(r.error);
-            if (error)
-                *error = msg;
-            if (!quiet)
-                QMessageBox::warning(this, tr("Cannot open scenario"),
-                                     tr("The scenario was not loaded; the current one stays.\n\n%1").arg(msg));
-            return false;
-        }
-        s = r.scenario;
-        file = nameOrFile;
-    }
-    m_currentFile = file;
-    m_docChanged = false;
-    endLesson();  // another scenario opened by hand leaves the lesson
-    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
-    markCurrentScenario();
-    if (s->quiz && !m_quiz->isActive())
-        m_quiz->start();  // a teacher's file opens as the quiz it holds
-    QSettings settings;
-    settings.setValue(QStringLiteral("scenario/last"), nameOrFile);
-    if (!file.isEmpty()) {
-        QStringList recent = settings.value(QStringLiteral("scenario/recent")).toStringList();
-        recent.removeAll(file);
-        recent.prepend(file);
-        settings.setValue(QStringLiteral("scenario/recent"), recent.mid(0, 8));
-        updateRecentMenu();
-    }
-    return true;
-}
-
-void MainWindow::updateRecentMenu() {
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("scenario/recent")).toStringList();
-    for (const QString& f : recent)
-        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
-            if (maybeKeepChanges())
-                openScenario(f);
-        })->setToolTip(f);
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::openScenarioDialog() {
-    QSettings settings;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"),
-                                                      settings.value(QStringLiteral("scenario/folder")).toString(),
-                                                      tr("FinWave scenarios (*.json);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
-    openScenario(file);
 }
 
 // The presenter layout: the projector theme, the two diagrams side by side filling the screen,

@@ -7,7 +7,6 @@
 #include <memory>
 
 namespace finwave {
-struct Departure;
 struct Lesson;
 }
 
@@ -94,13 +93,13 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    static QString departureText(const Departure& d);
     void updateCaption();  // shown in projector mode or when asked for, never while a quiz asks
     void createActions();
     void createMenus();
     void retranslate();
     void updateTitle();
     void updateRecentMenu();
+    void rememberRecent(const QString& file);
     bool saveRun();
     bool saveRunAs();
     bool saveRunOrWarn(const QString& file);  // a message box says why it failed

@@ -6,6 +6,8 @@
 #include "app/editor/scenario_editor.h"
 #include "app/text/scenario_error_text.h"
 #include "app/window/sim_controller.h"
+#include "app/quiz/quiz_controller.h"
+#include "core/scenario/builtin_scenarios.h"
 #include "core/scenario/lesson.h"
 #include "core/scenario/scenario_io.h"
 
@@ -16,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -41,13 +44,8 @@ bool MainWindow::saveRunTo(const QString& file, QString* error) {
     m_ctl->commitRecording();
     m_currentFile = file;
     m_docChanged = false;
-    QSettings settings;
-    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
-    QStringList recent = settings.value(QStringLiteral("scenario/recent")).toStringList();
-    recent.removeAll(file);
-    recent.prepend(file);
-    settings.setValue(QStringLiteral("scenario/recent"), recent.mid(0, 8));
-    updateRecentMenu();
+    QSettings().setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
+    rememberRecent(file);
     markCurrentScenario();
     updateTitle();
     return true;
@@ -237,6 +235,71 @@ QString MainWindow::exampleLessonFile() {
     return tr("Why TIME_WAIT exists") != QLatin1String("Why TIME_WAIT exists")
                ? QStringLiteral(":/lessons/why-time-wait.zh_CN.json")
                : QStringLiteral(":/lessons/why-time-wait.en.json");
+}
+
+// --- Opening a scenario ---------------------------------------------------------------------
+
+bool MainWindow::openScenario(const QString& nameOrFile, QString* error, bool quiet) {
+    std::optional<Scenario> s = builtinScenario(nameOrFile.toStdString());
+    QString file;
+    if (!s) {
+        const ScenarioResult r = readScenarioFile(nameOrFile.toStdString());
+        if (!r) {
+            const QString msg = scenarioErrorText(r.error);
+            if (error)
+                *error = msg;
+            if (!quiet)
+                QMessageBox::warning(this, tr("Cannot open scenario"),
+                                     tr("The scenario was not loaded; the current one stays.\n\n%1").arg(msg));
+            return false;
+        }
+        s = r.scenario;
+        file = nameOrFile;
+    }
+    m_currentFile = file;
+    m_docChanged = false;
+    endLesson();  // another scenario opened by hand leaves the lesson
+    m_ctl->loadScenario(*s);  // a quiz on goes on with the new scenario (and its settings, if any)
+    markCurrentScenario();
+    if (s->quiz && !m_quiz->isActive())
+        m_quiz->start();  // a teacher's file opens as the quiz it holds
+    QSettings settings;
+    settings.setValue(QStringLiteral("scenario/last"), nameOrFile);
+    if (!file.isEmpty())
+        rememberRecent(file);
+    return true;
+}
+
+// The file first in File > Recent (eight at most), opened or saved.
+void MainWindow::rememberRecent(const QString& file) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("scenario/recent")).toStringList();
+    recent.removeAll(file);
+    recent.prepend(file);
+    settings.setValue(QStringLiteral("scenario/recent"), recent.mid(0, 8));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("scenario/recent")).toStringList();
+    for (const QString& f : recent)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] {
+            if (maybeKeepChanges())
+                openScenario(f);
+        })->setToolTip(f);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openScenarioDialog() {
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"),
+                                                      settings.value(QStringLiteral("scenario/folder")).toString(),
+                                                      tr("FinWave scenarios (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("scenario/folder"), QFileInfo(file).absolutePath());
+    openScenario(file);
 }
 
 }  // namespace finwave::app
