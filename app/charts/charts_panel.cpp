@@ -51,6 +51,7 @@ ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(p
     connect(controller, &SimController::recordsAppended, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::recordsTruncated, this, &ChartsPanel::refreshTimeline);
     connect(controller, &SimController::displayTimeChanged, this, &ChartsPanel::moveTimelineCursor);
+    connect(controller, &SimController::playingChanged, this, &ChartsPanel::moveTimelineCursor);  // the tick on pause
     setTheme(m_theme);  // A and B in the diagrams' colours from the start
     retranslate();
 }
@@ -212,9 +213,10 @@ void ChartsPanel::moveTimelineCursor() {
     const Micros now = std::max(m_ctl->displayTime(), m_ctl->sim().now());
     const double x = m_axis->y(now);
     m_cursor->replace(QList<QPointF>{{x, -0.5}, {x, m_timelineRows - 0.5}});
-    // The cursor's time as the axis's last tick, as the diagram's ruler writes it.
+    // The cursor's time as the axis's last tick, as the diagram's ruler writes it; not on every
+    // frame of playing (relabelling the axis lays the chart out again): at each step and on pause.
     auto* axis = qobject_cast<QCategoryAxis*>(m_timelineView->chart()->axes(Qt::Horizontal).value(0));
-    if (!axis)
+    if (!axis || (m_ctl->isPlaying() && now != m_ctl->sim().now()))
         return;
     if (!m_nowLabel.isEmpty())
         axis->remove(m_nowLabel);

@@ -89,6 +89,11 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     });
     connect(m_ctl, &SimController::displayTimeChanged, this, &PlaybackBar::updateReadout);
     connect(m_ctl, &SimController::paramsChanged, this, &PlaybackBar::updateReadout);
+    // A drop is armed, used up by the segment it takes, or undone by a step back: not a per-frame
+    // matter like the readout's time.
+    for (auto signal : {&SimController::paramsChanged, &SimController::recordingChanged, &SimController::scenarioLoaded})
+        connect(m_ctl, signal, this, &PlaybackBar::updateDropButtons);
+    connect(m_ctl, &SimController::stepChanged, this, &PlaybackBar::updateDropButtons);
     retranslate();
     updateSpeed();
 }
@@ -113,7 +118,6 @@ void PlaybackBar::updateReadout() {
                        .arg(QString::fromUtf8(stateName(sim.state(Side::A)).data()),
                             QString::fromUtf8(stateName(sim.state(Side::B)).data()));
     m_readout->setText(text);
-    updateDropButtons();
     // A captured run happened already: nothing in it can be dropped.
     m_dropA->setEnabled(!sim.isReplay());
     m_dropB->setEnabled(!sim.isReplay());
@@ -145,6 +149,7 @@ void PlaybackBar::retranslate() {
     m_speedName->setText(tr("Speed"));
     m_keys->setText(tr("Space play · ← → step · Home reset · D / Shift+D drop · F11 leave"));
     updateReadout();
+    updateDropButtons();
 }
 
 void PlaybackBar::changeEvent(QEvent* event) {
