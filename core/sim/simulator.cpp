@@ -69,6 +69,32 @@ void Simulator::Impl::checkpoint() {
     checkpoints.push_back(state);
 }
 
+namespace {
+// The entries a copy of the state holds beyond its fixed part: its events (segments in flight,
+// timers), fault counters, action flags and ISS changes. One unit is about 64 bytes (an Event).
+std::uint64_t checkpointWeight(const State& s) {
+    return s.queue.size() + (s.faultHits.size() + s.actionArmed.size() + s.issChanges.size()) / 8;
+}
+
+std::size_t stateBytes(const State& s) {
+    return sizeof(State) + s.queue.capacity() * sizeof(detail::Event) + s.faultHits.capacity() * sizeof(std::uint32_t) +
+           s.actionArmed.capacity() + s.issChanges.capacity() * sizeof(detail::IssChange);
+}
+}  // namespace
+
+void Simulator::Impl::checkpointIfDue() {
+    const std::uint64_t last = checkpoints.empty() ? 0 : checkpoints.back().step;
+    if (state.step > last && state.step - last >= std::max(kCheckpointEvery, checkpointWeight(state)))
+        checkpoint();
+}
+
+std::size_t Simulator::Impl::historyBytes() const {
+    std::size_t bytes = checkpoints.capacity() * sizeof(State);
+    for (const State& s : checkpoints)
+        bytes += stateBytes(s) - sizeof(State);
+    return bytes;
+}
+
 
 Simulator::Simulator(const Scenario& scenario, SimulatorOptions options) : m_impl(std::make_unique<Impl>()) {
     m_impl->options = options;
@@ -93,8 +119,7 @@ bool Simulator::step() {
         return m_impl->replayStep();
     if (!m_impl->runOne())
         return false;
-    if (m_impl->state.step % kCheckpointEvery == 0)
-        m_impl->checkpoint();
+    m_impl->checkpointIfDue();
     return true;
 }
 
@@ -268,6 +293,8 @@ int Simulator::unlistedTransitions() const { return static_cast<int>(m_impl->sta
 std::size_t Simulator::pendingEvents() const { return m_impl->state.queue.size(); }
 
 int Simulator::retransmissions() const { return static_cast<int>(m_impl->state.retransmissions); }
+
+std::size_t Simulator::historyBytes() const { return m_impl->historyBytes(); }
 
 std::optional<Micros> Simulator::bothClosedAt() const {
     const auto& ep = m_impl->state.ep;

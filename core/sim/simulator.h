@@ -164,6 +164,8 @@ public:
     // Entries in the event queue: segments in flight, timers, pending calls (bounded by the windows).
     std::size_t pendingEvents() const;
     std::optional<Micros> bothClosedAt() const;
+    // Bytes held for stepping back (the checkpoints); grows with the steps run, a small constant each.
+    std::size_t historyBytes() const;
 
 private:
     struct Impl;

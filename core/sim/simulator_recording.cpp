@@ -118,8 +118,7 @@ void Simulator::Impl::restoreTo(std::uint64_t target) {
     for (int d = 0; d < 2; ++d)
         if (channels[d] && *channels[d] != state.channel[d].params)
             setChannel(d == 0 ? Direction::AtoB : Direction::BtoA, *channels[d]);
-    if (!checkpoints.empty() && checkpoints.back().step != state.step && state.step % kCheckpointEvery == 0)
-        checkpoint();
+    checkpointIfDue();
 }
 
 void Simulator::Impl::setParams(const ProtocolParams& p) {

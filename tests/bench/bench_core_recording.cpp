@@ -81,3 +81,43 @@ static void BM_StepBackInRecordedRun(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_StepBackInRecordedRun)->Unit(benchmark::kMicrosecond);
+
+namespace {
+// The reliability issue's run: MSS 1 and one 50 000-byte send (50 000 segments, about 100 000
+// steps), seeked to the end with the step-back history kept, then back to the middle.
+Scenario mss1(std::uint32_t bytes) {
+    Scenario s = *builtinScenario("half-close");
+    s.params.mss = 1;
+    s.actions = {action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, bytes),
+                 action(Side::A, AppAction::Kind::Close, kMs, AppAction::Trigger::AtTime, 0),
+                 action(Side::B, AppAction::Kind::Close, 0, AppAction::Trigger::AfterEof, 0)};
+    return s;
+}
+
+void BM_SeekToEndWithHistory(benchmark::State& state) {
+    const Scenario s = mss1(static_cast<std::uint32_t>(state.range(0)));
+    std::size_t history = 0, steps = 0;
+    for (auto _ : state) {
+        Simulator sim(s);
+        sim.seek(10'000'000);
+        history = sim.historyBytes();
+        steps = sim.stepIndex();
+        benchmark::DoNotOptimize(sim.trace().size());
+    }
+    state.counters["steps"] = static_cast<double>(steps);
+    state.counters["history_MB"] = static_cast<double>(history) / 1e6;
+}
+BENCHMARK(BM_SeekToEndWithHistory)->Arg(50'000)->Unit(benchmark::kMillisecond);
+
+void BM_StepBackInTheMiddle(benchmark::State& state) {
+    Simulator sim(mss1(50'000));
+    sim.runToEnd();
+    const std::uint64_t middle = sim.stepIndex() / 2;
+    sim.seek(middle);
+    for (auto _ : state) {
+        sim.stepBack();
+        sim.step();
+    }
+}
+BENCHMARK(BM_StepBackInTheMiddle)->Unit(benchmark::kMicrosecond);
+}  // namespace

@@ -12,6 +12,10 @@
 
 namespace finwave {
 
+// A checkpoint is taken at least this many steps after the one before, and at least as many steps as
+// the state's weight (checkpointWeight): a checkpoint then costs a bounded number of bytes per step
+// run, so the history of a run with thousands of segments in flight grows with the run (O(steps)),
+// not with steps times segments in flight. A step back replays at most that many steps.
 inline constexpr std::uint64_t kCheckpointEvery = 32;
 
 struct Simulator::Impl {
@@ -54,6 +58,8 @@ struct Simulator::Impl {
     // makes many changes in one moment; only the last of them is kept.
     void record(Interaction i);
     void checkpoint();
+    void checkpointIfDue();  // after a step: a checkpoint when kCheckpointEvery and the weight say so
+    std::size_t historyBytes() const;
     // Brings the state back to `target` (< current step) by restoring a checkpoint and
     // replaying. What the user did after `target` leaves the run and the recording; a parameter
     // the user set then is still what the sliders show, so it holds from `target` on.
