@@ -58,3 +58,50 @@ void BM_ReadAndReconstruct(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadAndReconstruct)->Arg(100'000)->Arg(2'000'000);
 }  // namespace
+
+namespace {
+// The reliability issue's shape: A sends n data segments and B acknowledges them once, at the end,
+// then both close. Each near segment's "first far ACK covering it" is the same last one.
+std::vector<capture::WireSegment> oneAckShape(std::size_t n) {
+    capture::Endpoint a, b;
+    a.address.bytes[0] = 10;
+    a.port = 40000;
+    b.address.bytes[0] = 11;
+    b.port = 80;
+    std::vector<capture::WireSegment> w;
+    std::int64_t t = 1'700'000'000'000'000'000;
+    std::uint32_t seqA = 1000, seqB = 5000;
+    auto put = [&](bool fromA, std::uint8_t flags, std::uint32_t len) {
+        capture::WireSegment s;
+        s.packet = w.size() + 1;
+        s.tNs = t += 10'000;
+        s.from = fromA ? a : b;
+        s.to = fromA ? b : a;
+        s.seq = fromA ? seqA : seqB;
+        s.ack = fromA ? seqB : seqA;
+        s.flags = flags;
+        s.length = len;
+        s.window = 65535;
+        (fromA ? seqA : seqB) += len + ((flags & flag::Fin) ? 1 : 0);
+        w.push_back(s);
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        put(true, flag::Ack | flag::Psh, 100);
+    put(false, flag::Ack, 0);
+    put(true, flag::Ack | flag::Fin, 0);
+    put(false, flag::Ack | flag::Fin, 0);
+    put(true, flag::Ack, 0);
+    return w;
+}
+
+void BM_ReconstructOneAck(benchmark::State& state) {
+    const auto wire = oneAckShape(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state) {
+        const auto run = capture::reconstruct(wire);
+        benchmark::DoNotOptimize(run.trace.size());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * wire.size()));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ReconstructOneAck)->Arg(10'000)->Arg(80'000)->Arg(320'000)->Unit(benchmark::kMillisecond)->Complexity();
+}  // namespace
