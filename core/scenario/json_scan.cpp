@@ -28,6 +28,10 @@ struct Frame {
     std::unordered_map<std::string_view, std::size_t> keys;  // in an object: each key's first offset
     std::deque<std::string> decoded;  // keys written with escapes, decoded (the map's views point here)
 };
+// A deque, so a frame never moves while it is open: `keys` and a child's `inParent` hold views
+// into its `decoded` strings. (In a vector a reallocation copied the frames, std::deque's move
+// not being noexcept, and left those views pointing into freed strings: fuzz_lesson found it.)
+using FrameStack = std::deque<Frame>;
 
 void appendUtf8(std::string& out, std::uint32_t cp) {
     if (cp < 0x80) {
@@ -100,7 +104,7 @@ std::string decodeKey(std::string_view body) {
 
 Step here(const Frame& f) { return f.object ? Step{f.key, 0, true} : Step{{}, f.entries, false}; }
 
-std::string pathText(const std::vector<Frame>& stack, const Step* last) {
+std::string pathText(const FrameStack& stack, const Step* last) {
     std::string out;
     const auto add = [&out](const Step& s) {
         if (s.isKey)
@@ -124,12 +128,12 @@ bool isDelimiter(char c) {
 class Visitor {
 public:
     virtual ~Visitor() = default;
-    virtual bool value(const std::vector<Frame>& stack, const Step& step, std::size_t offset) = 0;
+    virtual bool value(const FrameStack& stack, const Step& step, std::size_t offset) = 0;
 };
 
 // Walks the text once, iteratively (no recursion, at most budgets.depth frames).
 std::optional<JsonScanIssue> walk(std::string_view text, const JsonBudgets& budgets, Visitor* visitor) {
-    std::vector<Frame> stack;
+    FrameStack stack;
     std::size_t values = 0;
     // A value starts at `at`; nullopt to go on, an issue (or a stop) otherwise.
     const auto value = [&](std::size_t at, bool& stop) -> std::optional<JsonScanIssue> {
@@ -237,7 +241,7 @@ std::vector<Step> steps(std::string_view path) {
 class FieldFinder : public Visitor {
 public:
     explicit FieldFinder(std::string_view path) : m_target(steps(path)) {}
-    bool value(const std::vector<Frame>& stack, const Step& step, std::size_t offset) override {
+    bool value(const FrameStack& stack, const Step& step, std::size_t offset) override {
         if (stack.size() != m_target.size() || !(step == m_target.back()))
             return false;
         for (std::size_t i = 1; i < stack.size(); ++i)

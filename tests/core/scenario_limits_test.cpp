@@ -221,6 +221,22 @@ TEST(ScenarioLimits, ADuplicateKeyWrittenWithAnEscapeIsRefusedToo) {
     EXPECT_NE(r.error.code, ScenarioErrorCode::DuplicateField) << r.error.oneLine();
 }
 
+// Escaped keys in an object that stays open while many objects open inside it: the scanner's open
+// objects were held in a vector whose growth copied them, leaving the escaped keys' decoded names
+// freed (fuzz_lesson found it; the ASan build reports the use after free).
+TEST(ScenarioLimits, EscapedKeysStayKnownWhileObjectsNestInsideTheirs) {
+    std::string text = R"({"version": 1, "\u006Eotes": [)";
+    for (int depth = 0; depth < 20; ++depth)
+        text += R"({"\u0061": )";
+    text += "1";
+    for (int depth = 0; depth < 20; ++depth)
+        text += "}";
+    text += R"(], "n\u006Ftes": []})";
+    const ScenarioResult r = parseScenario(text, "nested.json");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error.code, ScenarioErrorCode::DuplicateField) << r.error.oneLine();
+}
+
 TEST(ScenarioLimits, TheSameKeyInTwoObjectsIsNoDuplicate) {
     const ScenarioResult r = parseScenario(
         R"({"version": 1, "channel": {"ab": {"loss": 0.1}, "ba": {"loss": 0.2}}})", "two.json");
