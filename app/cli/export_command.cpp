@@ -52,6 +52,8 @@ int runExport(const options::ExportOptions& o, char* program) {
     else
         ctl.loadScenario(*scenario);
     ctl.seek(o.step.value_or(10'000'000ull));
+    if (const QString tooLarge = drawingBudgetProblem(ctl); !tooLarge.isEmpty())  // before any scene is built
+        return fail(o.output + ": " + tooLarge.toStdString());
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
     states.setWholeFigure(o.wholeFigure);  // all eleven states, not the part the run is in

@@ -1,4 +1,5 @@
 #include "app/export/diagram_exporter.h"
+#include "app/window/sim_controller.h"
 #include "app/io/save_file.h"
 
 #include "app/export/png_encoder.h"
@@ -225,6 +226,17 @@ bool formatFromPath(const QString& path, ExportFormat& format) {
     else
         return false;
     return true;
+}
+
+QString drawingBudgetProblem(const SimController& ctl) {
+    qint64 segments = 0;
+    for (const TraceRecord& r : ctl.sim().trace())
+        segments += r.kind == EventKind::Send ? 1 : 0;
+    if (segments <= kMaxDrawnSegments)
+        return {};
+    return QCoreApplication::translate("Export", "the run has %1 segments; a diagram is drawn of at most %2 (export the run up to an earlier step, or its trace)")
+        .arg(segments)
+        .arg(kMaxDrawnSegments);
 }
 
 QString checkExportPath(const QString& path) {

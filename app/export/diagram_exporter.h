@@ -45,6 +45,14 @@ inline constexpr QSize kFitFullHd{1920, 1080};
 // 8192 x 8192 fit (the largest --fit) is 67 megapixels; a 100-segment run at 1x is about 42.
 inline constexpr qint64 kMaxPngPixels = 100'000'000;
 
+// The drawing budget of any export, checked on the run before a scene is built: a diagram of more
+// segments takes seconds per ten thousand to lay out and an SVG about 3 MB per thousand, and its
+// arrows are under a pixel apart when fitted to a slide. 20 000 segments: about 3 s and 60 MB.
+inline constexpr int kMaxDrawnSegments = 20'000;
+class SimController;
+// Empty, or the one-line reason the run held by `ctl` (up to its current step) is too large to draw.
+QString drawingBudgetProblem(const SimController& ctl);
+
 // Format from a file name's extension; false when it is none of png, svg, pdf.
 bool formatFromPath(const QString& path, ExportFormat& format);
 

@@ -74,6 +74,8 @@ static bool wholeFigureChosen() { return QSettings().value(QStringLiteral("view/
 QImage previewDiagram(SimController* controller, DiagramView view, const QString& theme) {
     SimController ctl;
     replay(ctl, controller, 1'000'000);
+    if (!drawingBudgetProblem(ctl).isEmpty())
+        return {};  // no preview of a run too large to export
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
     states.setWholeFigure(wholeFigureChosen());
@@ -97,6 +99,8 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
         return error;
     SimController ctl;
     replay(ctl, controller, completeRun ? 1'000'000 : controller->sim().stepIndex());
+    if (const QString tooLarge = drawingBudgetProblem(ctl); !tooLarge.isEmpty())
+        return path + QStringLiteral(": ") + tooLarge;
     std::optional<LanguageFor> language(std::in_place, options.language);
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
@@ -208,6 +212,10 @@ void showExportDialog(QWidget* parent, SimController* controller) {
 void copyDiagramToClipboard(SimController* controller) {
     SimController ctl;
     replay(ctl, controller, controller->sim().stepIndex());
+    if (const QString tooLarge = drawingBudgetProblem(ctl); !tooLarge.isEmpty()) {
+        QMessageBox::warning(QApplication::activeWindow(), QCoreApplication::translate("ExportDialog", "Copy as image"), tooLarge);
+        return;
+    }
     SequenceScene seq(&ctl);
     StateGraphScene states(&ctl);
     states.setWholeFigure(wholeFigureChosen());

@@ -139,3 +139,32 @@ TEST(CommandLineLimits, ExportRefusesAPngOverThePixelBudgetAndANanScale) {
         EXPECT_FALSE(QFile::exists(out));
     }
 }
+
+// A small file can describe a run too large to draw (MSS 1, one 12 500-byte send: 25 000
+// segments). The budget is checked on the run before any scene is built: refused at once, in one
+// line, and nothing written. Before, the export built 25 000 arrows and wrote a 65 MB SVG.
+TEST(CliLimits, AnExportOfARunOverTheDrawingBudgetIsRefusedBeforeDrawing) {
+    using namespace finwave;
+    QTemporaryDir dir;
+    Scenario s = *builtinScenario("half-close");
+    s.params.mss = 1;
+    s.actions = {action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, 12'500),
+                 action(Side::A, AppAction::Kind::Close, kMs, AppAction::Trigger::AtTime, 0),
+                 action(Side::B, AppAction::Kind::Close, 0, AppAction::Trigger::AfterEof, 0)};
+    const QString file = dir.filePath(QStringLiteral("big.json"));
+    {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(writeScenario(s)));
+    }
+    const QString out = dir.filePath(QStringLiteral("big.svg"));
+    const auto r = runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), file, QStringLiteral("--output"), out});
+    EXPECT_TRUE(r.isOneLineRefusal()) << r.code << ' ' << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("segments"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+    // Up to a step inside the budget it draws.
+    const auto part = runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), file, QStringLiteral("--step"),
+                                  QStringLiteral("2000"), QStringLiteral("--output"), out});
+    EXPECT_EQ(part.code, 0) << part.err.toStdString();
+    EXPECT_TRUE(QFile::exists(out));
+}
