@@ -7,6 +7,7 @@
 
 #include <arpa/inet.h>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <utility>
@@ -170,6 +171,17 @@ ReadResult scan(std::FILE* file, const std::string& name, int keep, const Captur
 }
 
 ReadResult openAndScan(const std::string& path, int keep, const CaptureLimits& limits, const Progress& progress) {
+    // A capture is read twice (the list of connections, then the one chosen), so it must be a file:
+    // a pipe's second pass found nothing ("not a capture"), and a FIFO nobody writes to blocked
+    // fopen() forever. Asked before opening, so nothing waits.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        ReadResult r;
+        r.error = path + (std::filesystem::is_directory(status) ? ": is a folder, not a capture"
+                                                                : ": is not a regular file (a pipe or a device); a capture is read twice, so save it to a file first");
+        return r;
+    }
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
         ReadResult r;

@@ -7,8 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <functional>
+
+#include <cerrno>
+#include <filesystem>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace finwave {
 
@@ -141,23 +146,52 @@ const json& boundedList(const json& parent, const char* key, const std::string& 
     return v;
 }
 
+namespace {
+// A FIFO is opened without waiting for a writer (POSIX open(2) O_NONBLOCK; std::ifstream would
+// block in open() until one came, forever for a FIFO nobody writes), then read blocking: with no
+// writer the first read is the end of the file, so the reader says the file is empty. A pipe with
+// a writer (`--scenario /dev/stdin` in a shell pipeline) reads as before.
+int openForReading(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd >= 0)
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+}  // namespace
+
 std::optional<std::string> readBoundedFile(const std::string& path, ScenarioError& error) {
     error.file = path;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        error.code = Code::CannotRead;
+        error.message = "cannot be read (is it a folder?)";
+        return std::nullopt;
+    }
+    const int fd = openForReading(path);
+    if (fd < 0) {
         error.code = Code::CannotOpen;
         error.message = "cannot be opened for reading";
         return std::nullopt;
     }
     // One byte more than the limit tells a file at the limit from a larger one, a pipe or /dev/zero.
     std::string text(kMaxScenarioFileBytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (in.bad()) {
-        error.code = Code::CannotRead;
-        error.message = "cannot be read (is it a folder?)";
-        return std::nullopt;
+    std::size_t got = 0;
+    while (got < text.size()) {
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ::close(fd);
+            error.code = Code::CannotRead;
+            error.message = "cannot be read (is it a folder?)";
+            return std::nullopt;
+        }
+        if (n == 0)
+            break;
+        got += static_cast<std::size_t>(n);
     }
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    ::close(fd);
+    text.resize(got);
     return text;
 }
 

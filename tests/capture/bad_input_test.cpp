@@ -208,3 +208,23 @@ TEST(CaptureReader, tellsLinuxsOrderOfSynOptionsFromOtherSystems) {
 
 }  // namespace
 }  // namespace finwave
+
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// A capture is read twice, so it must be a file: a FIFO nobody writes to blocked fopen() forever,
+// and a pipe (/dev/stdin) failed in the second pass as "not a capture".
+TEST(CaptureReader, aPipeOrAFolderIsRefusedAtOnceByName) {
+    namespace capture = finwave::capture;
+    const std::string dir = ::testing::TempDir() + "finwave_capfifo_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string fifo = dir + "/c.pcap";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto list = capture::listConnections(fifo);
+    EXPECT_FALSE(list.ok());
+    EXPECT_EQ(list.error.rfind(fifo + ": is not a regular file", 0), 0u) << list.error;
+    const auto folder = capture::readConnection(dir, 1);
+    EXPECT_NE(folder.error.find("folder"), std::string::npos) << folder.error;
+    std::filesystem::remove_all(dir);
+}

@@ -103,3 +103,31 @@ TEST(ScenarioIo, ForgedRstFaultRoundTrips) {
     ASSERT_TRUE(again);
     EXPECT_EQ(writeScenario(*again.scenario), writeScenario(*r.scenario));
 }
+
+#include "core/scenario/lesson.h"
+
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// A FIFO nobody writes to, named as a scenario, a lesson or a lesson's entry: std::ifstream waited
+// in open() for a writer forever. Now it reads as an empty file and is refused.
+TEST(ScenarioIo, AFifoWithNoWriterIsRefusedNotWaitedFor) {
+    const std::string dir = ::testing::TempDir() + "finwave_fifo_" + std::to_string(::getpid());
+    std::filesystem::create_directories(dir);
+    const std::string fifo = dir + "/s.json";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const ScenarioResult r = readScenarioFile(fifo);
+    EXPECT_FALSE(r);
+    EXPECT_EQ(r.error.file, fifo);
+    const LessonResult l = readLessonFile(fifo);
+    EXPECT_FALSE(l);
+    LessonEntry entry;
+    entry.file = "s.json";
+    EXPECT_FALSE(openLessonEntry(entry, dir).scenario);
+    // A folder is refused with its own reason.
+    const ScenarioResult folder = readScenarioFile(dir);
+    ASSERT_FALSE(folder);
+    EXPECT_NE(folder.error.message.find("folder"), std::string::npos) << folder.error.oneLine();
+    std::filesystem::remove_all(dir);
+}
