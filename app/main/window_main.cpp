@@ -14,6 +14,7 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <filesystem>
 
 // The resources live in a static library; the macro must be used outside any namespace.
 void initFinwaveResources() { Q_INIT_RESOURCE(finwave); }
@@ -25,7 +26,32 @@ namespace {
 struct Opening {
     std::optional<Scenario> scenario;                // --scenario (or another scenario flag) given
     std::optional<capture::Reconstruction> capture;  // --capture
+    std::string lessonLeftOut;                      // --lesson: the entries that cannot be opened, in one line
 };
+
+// A lesson's entries opened before Qt starts: with none usable the lesson is refused in one line
+// (it was found only after QApplication, which aborts with no display); entries left out are named
+// in one line, the first of them in full.
+std::optional<std::string> checkLessonEntries(const std::string& file, const Lesson& lesson, std::string& leftOut) {
+    const std::string dir = std::filesystem::absolute(file).parent_path().string();
+    std::size_t usable = 0;
+    std::vector<std::string> problems;
+    for (const LessonEntry& e : lesson.entries) {
+        const LessonScenario opened = openLessonEntry(e, dir);
+        if (opened.scenario)
+            ++usable;
+        else
+            problems.push_back(opened.error.oneLine());
+    }
+    if (problems.empty())
+        return std::nullopt;
+    const std::string first = problems.front() + (problems.size() > 1 ? "; and " + std::to_string(problems.size() - 1) + " more" : "");
+    if (usable == 0)
+        return file + ": none of its " + std::to_string(problems.size()) + " scenarios can be opened (" + first + ")";
+    leftOut = file + ": " + std::to_string(problems.size()) + " of " + std::to_string(lesson.entries.size()) +
+              " scenarios cannot be opened and are left out (" + first + ")";
+    return std::nullopt;
+}
 
 std::optional<std::string> readFiles(const options::WindowOptions& o, Opening& out) {
     std::string error;
@@ -39,6 +65,8 @@ std::optional<std::string> readFiles(const options::WindowOptions& o, Opening& o
         const LessonResult lesson = readLessonFile(o.lesson);
         if (!lesson)
             return lesson.error.oneLine();
+        if (auto none = checkLessonEntries(o.lesson, *lesson.lesson, out.lessonLeftOut))
+            return none;
     }
     if (o.capture) {
         const auto list = capture::listConnections(o.capture->file);
@@ -99,8 +127,8 @@ int runWindow(const options::WindowOptions& o, char* program) {
         QString lessonError;
         if (!window.openLesson(QString::fromStdString(o.lesson), &lessonError, true))
             return refuse(lessonError.toStdString());
-        if (!lessonError.isEmpty())  // some scenarios left out: named, and the rest open
-            std::fprintf(stderr, "finwave: %s\n", lessonError.toStdString().c_str());
+        if (!opening.lessonLeftOut.empty())  // some scenarios left out: named, and the rest open
+            std::fprintf(stderr, "finwave: %s\n", printable(opening.lessonLeftOut, 4096).c_str());
         if (o.lessonPage > window.lessonSize())
             return refuse("--lesson-page: the lesson has " + std::to_string(window.lessonSize()) + " scenarios, not " +
                           std::to_string(o.lessonPage));

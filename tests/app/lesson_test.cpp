@@ -374,3 +374,34 @@ TEST(Lesson, ABadLessonPageIsRefusedInOneLine) {
         EXPECT_TRUE(r.err.contains(QStringLiteral("--lesson-page"))) << r.err.toStdString();
     }
 }
+
+// Where there is no display, a lesson none of whose scenarios opens is refused in one line with exit
+// 2 (it was found only after QApplication, which aborted with six lines of Qt's); entries left out
+// of a lesson that opens are named in one line, not one line each.
+TEST(Lesson, ALessonsMissingEntriesAreToldInOneLineBeforeAnyDisplayIsNeeded) {
+    QTemporaryDir dir;
+    const QString none = dir.filePath(QStringLiteral("none.json"));
+    writeText(none, R"({"lesson": 1, "scenarios": [{"file": "a.json"}, {"file": "b.json"}, {"file": "c.json"}]})");
+    QProcessEnvironment noDisplay;
+    noDisplay.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));  // and runFinwave unsets DISPLAY
+    const auto r = finwave::testing::runFinwave({QStringLiteral("--lesson"), none}, 60000, noDisplay);
+    EXPECT_TRUE(r.isOneLineRefusal()) << r.code << ' ' << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("none of its 3 scenarios"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("a.json"))) << r.err.toStdString();
+
+    const QString some = dir.filePath(QStringLiteral("some.json"));
+    writeText(some, R"({"lesson": 1, "scenarios": [{"file": "a.json"}, {"builtin": "lost-fin"}, {"file": "c.json"}]})");
+    QTemporaryDir runtime, config;
+    QFile::setPermissions(runtime.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    const auto opened = finwave::testing::runFinwave({QStringLiteral("--lesson"), some, QStringLiteral("--steps"), QStringLiteral("0"),
+                                                      QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("s.png"))},
+                                                     60000, env);
+    EXPECT_EQ(opened.code, 0) << opened.err.toStdString();
+    const QStringList lines = opened.err.trimmed().split(QLatin1Char('\n'));
+    const QStringList ours = lines.filter(QStringLiteral("finwave:"));
+    ASSERT_EQ(ours.size(), 1) << opened.err.toStdString();
+    EXPECT_TRUE(ours[0].contains(QStringLiteral("2 of 3 scenarios"))) << ours[0].toStdString();
+}
