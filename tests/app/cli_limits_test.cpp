@@ -168,3 +168,26 @@ TEST(CliLimits, AnExportOfARunOverTheDrawingBudgetIsRefusedBeforeDrawing) {
     EXPECT_EQ(part.code, 0) << part.err.toStdString();
     EXPECT_TRUE(QFile::exists(out));
 }
+
+// A name with a line break in it reaches stderr escaped, so every refusal stays one line: an
+// unknown scenario, a scenario file, a capture, an output folder for each writer, an unknown command.
+TEST(CliLimits, NamesWithLineBreaksAreRefusedInOneLine) {
+    const QString nl = QStringLiteral("x\ny");
+    const QString missing = QStringLiteral("/nonexistent-folder/") + nl;
+    const QList<QStringList> cases = {
+        {QStringLiteral("trace"), QStringLiteral("--scenario"), nl},
+        {QStringLiteral("trace"), QStringLiteral("--scenario"), missing + QStringLiteral(".json")},
+        {QStringLiteral("trace"), QStringLiteral("--scenario"), QStringLiteral("normal-close"), QStringLiteral("--pcap"), missing + QStringLiteral(".pcapng")},
+        {QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("normal-close"), QStringLiteral("--output"), missing + QStringLiteral(".png")},
+        {QStringLiteral("export"), QStringLiteral("--capture"), missing + QStringLiteral(".pcap"), QStringLiteral("--output"), QStringLiteral("/tmp/never.png")},
+        {QStringLiteral("experiment"), QStringLiteral("--scenario"), QStringLiteral("normal-close"), QStringLiteral("--sweep"),
+         QStringLiteral("loss=0:0.1:0.05"), QStringLiteral("--runs"), QStringLiteral("2"), QStringLiteral("--csv"), missing + QStringLiteral(".csv")},
+        {QStringLiteral("import"), missing + QStringLiteral(".pcap")},
+        {nl},
+    };
+    for (const QStringList& args : cases) {
+        const auto r = runFinwave(args);
+        EXPECT_TRUE(r.isOneLineRefusal()) << args.join(QLatin1Char(' ')).toStdString() << " -> " << r.code << ' '
+                                          << r.err.toStdString();
+    }
+}
