@@ -6,7 +6,10 @@
 #include <QFile>
 #include <QString>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <iostream>
 
 #include <unistd.h>
 
@@ -15,6 +18,17 @@ namespace finwave::app {
 int refuse(const char* command, const std::string& reason) {
     std::fprintf(stderr, "finwave %s: %s\n", command, printable(reason, 4096).c_str());
     return 2;
+}
+
+int finishOutput(const char* command) {
+    // errno as the failed write left it (a later successful call leaves it alone).
+    std::cout.flush();
+    if (std::cout)
+        return 0;
+    const int why = errno;
+    std::fprintf(stderr, "finwave %s: standard output: writing failed (%s)\n", command,
+                 why != 0 ? std::strerror(why) : "the stream failed");
+    return 1;
 }
 
 void prepareHeadlessQt() {

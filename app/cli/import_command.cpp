@@ -62,7 +62,7 @@ int runImport(const options::ImportOptions& o) {
         return refuse("import", list.error);
     if (o.list) {
         printList(std::cout, list.connections);
-        return std::cout ? 0 : 1;
+        return finishOutput("import");
     }
     if (chosen == 0 && list.connections.size() > 1) {
         printList(std::cout, list.connections);
@@ -95,8 +95,7 @@ int runImport(const options::ImportOptions& o) {
             std::cout << '\n';
         }
     }
-    std::cout.flush();
-    return std::cout ? 0 : 1;
+    return finishOutput("import");
 }
 
 }  // namespace finwave::app

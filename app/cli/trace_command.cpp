@@ -28,11 +28,13 @@ int runTrace(const options::TraceOptions& o) {
         return refuse("trace", error);
     Simulator sim(*scenario, SimulatorOptions{true, false});
     sim.runToEnd(10'000'000);
+    // The trace first: when standard output cannot take it (a full disk), nothing is committed.
+    writeTrace(std::cout, sim, o.format);
+    if (const int failed = finishOutput("trace"))
+        return failed;
     if (!o.pcap.empty() && !writeAtomically(o.pcap, capture::writeCapture(sim, o.captureOptions()), error))
         return refuse("trace", "--pcap: " + error);
-    writeTrace(std::cout, sim, o.format);
-    std::cout.flush();
-    return std::cout ? 0 : 1;
+    return 0;
 }
 
 }  // namespace finwave::app

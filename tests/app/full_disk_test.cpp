@@ -111,3 +111,28 @@ TEST(FullDisk, TheWindowsSaveReportsAFailedWriteAndKeepsTheOldFile) {
     EXPECT_TRUE(error.contains(file)) << error.toStdString();
     EXPECT_EQ(read(file), QByteArray("the old file\n"));
 }
+
+// Standard output on a full disk (/dev/full): `trace` and `import` exited 1 saying nothing, and
+// `trace --pcap` had already replaced the capture. Now the failure is said in one line, and the
+// capture is written only after the trace was.
+TEST(FullDisk, AStandardOutputThatCannotBeWrittenIsSaidAndNothingIsCommitted) {
+    QTemporaryDir dir;
+    const QString pcap = dir.filePath(QStringLiteral("out.pcapng"));
+    writeOld(pcap);
+    const auto run = [](const QStringList& args) {
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(FINWAVE_BINARY), args);
+        EXPECT_TRUE(p.waitForFinished(60000));
+        return ProcessResult{p.exitCode(), {}, QString::fromUtf8(p.readAllStandardError())};
+    };
+    const ProcessResult trace = run({QStringLiteral("trace"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
+                                     QStringLiteral("--pcap"), pcap});
+    EXPECT_EQ(trace.code, 1);
+    EXPECT_TRUE(trace.err.startsWith(QStringLiteral("finwave trace: standard output:"))) << trace.err.toStdString();
+    EXPECT_EQ(trace.err.trimmed().count(QLatin1Char('\n')), 0) << trace.err.toStdString();
+    EXPECT_EQ(read(pcap), QByteArray("the old file\n"));
+    const ProcessResult import = run({QStringLiteral("import"), QStringLiteral(FINWAVE_SOURCE_DIR "/tests/data/real-lo.pcap"), QStringLiteral("--connection"), QStringLiteral("1")});
+    EXPECT_EQ(import.code, 1);
+    EXPECT_TRUE(import.err.startsWith(QStringLiteral("finwave import: standard output:"))) << import.err.toStdString();
+}
