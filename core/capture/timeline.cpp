@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <queue>
 
 namespace finwave::capture {
 
@@ -119,6 +120,9 @@ struct Builder {
     std::vector<std::size_t> nextCopy, firstCopy;
     FarAcks farAcks;
     std::map<std::uint32_t, std::vector<std::size_t>> echoes;  // TSecr -> far segments echoing it
+    // A SACK block [left, right) -> the last far segment carrying it: "a far segment after the resend
+    // names this range" is one look-up (a scan of the far segments after each resend was n squared).
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> lastSackOf;
     std::vector<EndpointEvent> arrival;  // each near segment's arrival at the far end (if it arrived)
 
     bool fromNear(std::size_t i) const { return senderOf(tl.segs[i].dir) == tl.near; }
@@ -137,6 +141,8 @@ struct Builder {
                 farAcks.add(i, ackPos[i], s.has(flag::Rst));
                 if (s.carries(option::Timestamps))
                     echoes[tl.opts[i].tsEcr].push_back(i);
+                if (s.carries(option::Sack))
+                    lastSackOf[{tl.opts[i].sackLeft, tl.opts[i].sackRight}] = i;
             }
         }
         farAcks.build();
@@ -178,12 +184,8 @@ struct Builder {
         const Segment& s = tl.segs[i];
         if (firstCopy[i] != i || nextCopy[i] == n)
             return false;
-        for (std::size_t p = farAcks.firstAfter(nextCopy[i]); p < farAcks.size(); ++p) {
-            const std::size_t j = farAcks.index(p);
-            if (tl.segs[j].carries(option::Sack) && tl.opts[j].sackLeft == s.seq && tl.opts[j].sackRight == seqEnd(s))
-                return true;
-        }
-        return false;
+        const auto it = lastSackOf.find({s.seq, seqEnd(s)});
+        return it != lastSackOf.end() && it->second > nextCopy[i];
     }
 
     void nearSegment(std::size_t i);
@@ -235,20 +237,37 @@ void Builder::nearSegment(std::size_t i) {
 // A pure ACK from the near end is lost when the far end later resends what it acknowledged, and
 // resent it after the ACK would have arrived (an RTO or a probe fires only when no ACK came).
 void Builder::lostPureAcks() {
-    std::vector<std::size_t> acks;  // the near end's pure ACKs, in capture order
-    for (std::size_t i = 0; i < n; ++i) {
-        const Segment& s = tl.segs[i];
-        if (fromNear(i) && s.seqSpace() == 0 && s.has(flag::Ack) && !s.has(flag::Rst))
-            acks.push_back(i);
-    }
+    // Each far resend k asks: which near pure ACKs, sent from its first copy's time until its own
+    // time less a round trip, acknowledged it? One sweep over the ACKs in time order with the resends
+    // whose span has begun, least sequence end first; a span over is dropped when it reaches the top
+    // (the ACKs' times only grow). n log n: a loop over each resend's span was n squared when
+    // resends span many ACKs (fuzz_reconstruct_shapes).
+    struct Span {
+        Micros until;
+        std::int64_t end;
+        bool operator>(const Span& o) const { return end > o.end; }
+    };
+    std::vector<std::pair<Micros, Span>> spans;  // (from, span)
     for (std::size_t k = 0; k < n; ++k) {
         if (fromNear(k) || tl.segs[k].seqSpace() == 0 || firstCopy[k] == k || firstCopy[k] == n)
             continue;
-        const Micros from = times[firstCopy[k]], until = times[k] - 2 * half;
-        auto it = std::lower_bound(acks.begin(), acks.end(), from, [&](std::size_t i, Micros t) { return times[i] < t; });
-        for (; it != acks.end() && times[*it] <= until; ++it)
-            if (ackPos[*it] >= endPos[k])
-                tl.arrived[*it] = false;
+        spans.push_back({times[firstCopy[k]], Span{times[k] - 2 * half, endPos[k]}});
+    }
+    std::sort(spans.begin(), spans.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::priority_queue<Span, std::vector<Span>, std::greater<Span>> open;  // least end on top
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Segment& s = tl.segs[i];
+        if (!fromNear(i) || s.seqSpace() != 0 || !s.has(flag::Ack) || s.has(flag::Rst))
+            continue;
+        for (; next < spans.size() && spans[next].first <= times[i]; ++next)
+            open.push(spans[next].second);
+        // A span over for this ACK is over for every later one; one not yet over but with a larger
+        // end than the top's can wait below it.
+        while (!open.empty() && open.top().until < times[i])
+            open.pop();
+        if (!open.empty() && ackPos[i] >= open.top().end)
+            tl.arrived[i] = false;
     }
 }
 
@@ -303,7 +322,7 @@ Timeline buildTimeline(const std::vector<Segment>& segs, const std::vector<Segme
     const Micros nearReact = react[static_cast<std::size_t>(sideIndex(tl.near))];
     const Micros farReact = react[static_cast<std::size_t>(sideIndex(far))];
     tl.roundTrip = (farReact == kNever || nearReact == kNever) ? 0 : std::max<Micros>(0, farReact - nearReact);
-    Builder b{tl, times, n, tl.roundTrip / 2, far, {}, {}, {}, {}, {}, {}, {}};
+    Builder b{tl, times, n, tl.roundTrip / 2, far, {}, {}, {}, {}, {}, {}, {}, {}};
     b.indexSegments();
     auto& nearEvents = tl.events[sideIndex(tl.near)];
     auto& farEvents = tl.events[sideIndex(far)];

@@ -62,7 +62,7 @@ BENCHMARK(BM_ReadAndReconstruct)->Arg(100'000)->Arg(2'000'000);
 namespace {
 // The reliability issue's shape: A sends n data segments and B acknowledges them once, at the end,
 // then both close. Each near segment's "first far ACK covering it" is the same last one.
-std::vector<capture::WireSegment> oneAckShape(std::size_t n) {
+std::vector<capture::WireSegment> oneAckShape(std::size_t n, bool goBack = false) {
     capture::Endpoint a, b;
     a.address.bytes[0] = 10;
     a.port = 40000;
@@ -85,9 +85,25 @@ std::vector<capture::WireSegment> oneAckShape(std::size_t n) {
         (fromA ? seqA : seqB) += len + ((flags & flag::Fin) ? 1 : 0);
         w.push_back(s);
     };
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i) {
         put(true, flag::Ack | flag::Psh, 100);
+        if (goBack)
+            put(false, flag::Ack, 0);  // the receiver, where the capture is, ACKs each at once
+    }
     put(false, flag::Ack, 0);
+    if (goBack) {  // every segment resent after a pause, each answered by a duplicate ACK
+        t += 300'000'000;
+        const std::uint32_t end = seqA;
+        seqA = 1000;
+        for (std::size_t i = 0; i < n; ++i) {
+            put(true, flag::Ack | flag::Psh, 100);
+            const std::uint32_t resentTo = seqA;
+            seqA = end;
+            put(false, flag::Ack, 0);
+            seqA = resentTo;
+        }
+        seqA = end;
+    }
     put(true, flag::Ack | flag::Fin, 0);
     put(false, flag::Ack | flag::Fin, 0);
     put(true, flag::Ack, 0);
@@ -104,4 +120,17 @@ void BM_ReconstructOneAck(benchmark::State& state) {
     state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_ReconstructOneAck)->Arg(10'000)->Arg(80'000)->Arg(320'000)->Unit(benchmark::kMillisecond)->Complexity();
+
+// Go-back-N seen at the receiver: n segments each ACKed, then all n resent. Each resend's span
+// (its first copy to itself) holds every ACK: the lost-ACK check looped over them all (n squared).
+void BM_ReconstructGoBack(benchmark::State& state) {
+    const auto wire = oneAckShape(static_cast<std::size_t>(state.range(0)), true);
+    for (auto _ : state) {
+        const auto run = capture::reconstruct(wire);
+        benchmark::DoNotOptimize(run.trace.size());
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * wire.size()));
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ReconstructGoBack)->Arg(10'000)->Arg(80'000)->Arg(320'000)->Unit(benchmark::kMillisecond)->Complexity();
 }  // namespace
