@@ -1,6 +1,7 @@
 #include "app/window/capture_dialogs.h"
 #include "app/io/save_file.h"
 
+#include "app/window/background_task.h"
 #include "app/window/sim_controller.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/capture_writer.h"
@@ -18,19 +19,19 @@ namespace finwave::app {
 namespace {
 QString stateText(TcpState s) { return QString::fromUtf8(stateName(s).data()); }
 
-// Reads with a progress bar (in steps of the reader's callbacks, on the GUI thread) and Cancel.
+// Reads with a progress bar and Cancel, on a worker thread.
 capture::ReadResult readWithProgress(QWidget* parent, const QString& path, int connection) {
-    const qint64 size = QFileInfo(path).size();
-    QProgressDialog progress(QCoreApplication::translate("Capture", "Reading %1…").arg(QFileInfo(path).fileName()), QCoreApplication::translate("Capture", "Cancel"), 0, 1000, parent);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    const capture::Progress tick = [&progress, size](std::uint64_t bytes) {
-        progress.setValue(size > 0 ? static_cast<int>(1000.0 * static_cast<double>(bytes) / static_cast<double>(size)) : 0);
-        QCoreApplication::processEvents();
-        return !progress.wasCanceled();
-    };
     const std::string p = path.toStdString();
-    return connection == 0 ? capture::listConnections(p, {}, tick) : capture::readConnection(p, connection, {}, tick);
+    const auto read = runInBackground<capture::ReadResult>(
+        parent, QCoreApplication::translate("Capture", "Reading %1…").arg(QFileInfo(path).fileName()), QFileInfo(path).size(),
+        [p, connection](const capture::Progress& tick) {
+            return connection == 0 ? capture::listConnections(p, {}, tick) : capture::readConnection(p, connection, {}, tick);
+        });
+    if (read)
+        return *read;
+    capture::ReadResult cancelled;
+    cancelled.cancelled = true;
+    return cancelled;
 }
 }  // namespace
 
@@ -115,7 +116,12 @@ QString openCapture(QWidget* parent, SimController* ctl, const QString& path, in
         return {};
     if (!one.ok())
         return QString::fromStdString(one.error);
-    loadCaptureRun(ctl, capture::reconstruct(one.segments), path, connection);
+    const auto run = runInBackground<capture::Reconstruction>(
+        parent, QCoreApplication::translate("Capture", "Reconstructing the states of %1…").arg(QFileInfo(path).fileName()), 0,
+        [segments = one.segments](const capture::Progress&) { return capture::reconstruct(segments); });
+    if (!run)
+        return {};  // cancelled: the window keeps what it showed
+    loadCaptureRun(ctl, *run, path, connection);
     return {};
 }
 

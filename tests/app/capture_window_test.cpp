@@ -127,3 +127,52 @@ TEST(CaptureWindow, theStateGraphDrawsTheCapturesHandshake) {
     EXPECT_TRUE(sawOpening);
     EXPECT_TRUE(litHandshake) << "SYN_SENT's edge to ESTABLISHED was never lit";
 }
+
+#include "app/window/background_task.h"
+
+#include <QProgressDialog>
+#include <QTimer>
+
+#include <chrono>
+#include <thread>
+
+// Opening a capture reads and reconstructs it on a worker thread: the window keeps running its
+// events (here a timer ticks while the work goes on) and Cancel returns at once with nothing. The
+// work waits for the Cancel, so the test does not depend on how fast the machine is; it gives up
+// after 20 s and then returns a value, which fails the test.
+TEST(CaptureWindow, longCaptureWorkRunsOffTheWindowThreadAndCancelStopsIt) {
+    QWidget parent;
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+    ticker.start(5);
+    QTimer canceller;
+    QObject::connect(&canceller, &QTimer::timeout, [&parent, &ticks] {
+        if (ticks < 3)
+            return;  // the window ran its events while the work went on
+        if (auto* dialog = parent.findChild<QProgressDialog*>())
+            dialog->cancel();
+    });
+    canceller.start(5);
+    std::atomic<bool> sawCancel{false};
+    const auto result = runInBackground<int>(&parent, QStringLiteral("Working…"), 100, [&sawCancel](const BackgroundProgress& tick) {
+        for (int i = 0; i < 2000; ++i) {
+            if (!tick(static_cast<std::uint64_t>(i % 100))) {
+                sawCancel = true;
+                return 1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return 2;
+    });
+    EXPECT_FALSE(result.has_value());
+    EXPECT_GE(ticks, 3);
+    // The worker is told: its next progress call returns false.
+    for (int i = 0; i < 200 && !sawCancel; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_TRUE(sawCancel);
+    // Without a Cancel the work's result comes back.
+    canceller.stop();
+    const auto done = runInBackground<int>(&parent, QStringLiteral("Working…"), 0, [](const BackgroundProgress&) { return 7; });
+    EXPECT_EQ(done, std::optional<int>(7));
+}
