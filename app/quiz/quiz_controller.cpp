@@ -107,6 +107,10 @@ void QuizController::refresh() {
         return;
     m_fresh = true;
     const Simulator& sim = m_ctl->sim();
+    if (m_score.asked() >= kMaxQuizQuestions) {  // the run's quiz is long enough
+        finishRun();
+        return;
+    }
     std::optional<QuizQuestion> q = m_ctl->lookAhead(m_settings);
     const bool same = q && m_question && m_phase == Phase::Asking && m_question->step == q->step;
     if (q) {

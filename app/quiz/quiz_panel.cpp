@@ -224,7 +224,9 @@ void QuizPanel::showSummary() {
     showPage(1);
     const QuizScore& s = m_quiz->score();
     const QString name = QString::fromStdString(m_ctl->scenario().name);
-    m_sumTitle->setText(tr("Run finished: %1 (run %2 of %3)")
+    const bool cut = !m_ctl->sim().isFinished() && s.asked() >= kMaxQuizQuestions;
+    m_sumTitle->setText((cut ? tr("Quiz over after %1 questions: %2 (run %3 of %4)").arg(kMaxQuizQuestions)
+                             : tr("Run finished: %1 (run %2 of %3)"))
                             .arg(scenarioTitle(m_ctl->scenario()))
                             .arg(m_quiz->runIndex() + 1)
                             .arg(m_quiz->runs().size()));

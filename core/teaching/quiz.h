@@ -61,6 +61,11 @@ struct QuizQuestion {
     std::string_view rowId;
 };
 
+// A run's quiz ends after this many questions: a student answers a lesson's dozen, not the
+// thousands a long run (MSS 1 and a large send) would ask, and each question costs a step and a step
+// back of the run.
+inline constexpr int kMaxQuizQuestions = 60;
+
 // The question for the next event, or none if it teaches nothing, is not at one of the
 // settings' steps, or asks a kind the settings leave out. `sim` is stepped and stepped back, so it
 // must keep its history (SimulatorOptions::keepHistory, the window's default) and record a trace.

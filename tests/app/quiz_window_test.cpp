@@ -19,6 +19,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -321,3 +322,37 @@ TEST(QuizWindow, TheQuizFlagsRefuseABadChoiceAndTakeTheirPictures) {
     }
 }
 }  // namespace
+
+#include "core/scenario/scenario_builder.h"
+
+// A long run (MSS 1 and a 3 000-byte send: thousands of askable events) ends its quiz after
+// kMaxQuizQuestions questions, and says so: --quiz-summary on a 20 000-segment run ran past 60 s,
+// one question, one step and one step back per event.
+TEST(QuizWindow, ALongRunsQuizEndsAfterItsQuestionLimitAndSaysSo) {
+    Scenario s = *builtinScenario("half-close");
+    s.params.mss = 1;
+    s.actions = {action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, 3000),
+                 action(Side::A, AppAction::Kind::Close, kMs, AppAction::Trigger::AtTime, 0),
+                 action(Side::B, AppAction::Kind::Close, 0, AppAction::Trigger::AfterEof, 0)};
+    MainWindow w;
+    w.controller()->loadScenario(s);
+    QuizController& quiz = *w.quiz();
+    quiz.start();
+    int answers = 0;
+    for (int guard = 0; guard < 10'000 && quiz.phase() != Phase::Finished; ++guard) {
+        if (quiz.phase() == Phase::Asking) {
+            quiz.answer(0);
+            ++answers;
+        } else {
+            quiz.next();
+        }
+    }
+    ASSERT_EQ(quiz.phase(), Phase::Finished);
+    EXPECT_EQ(answers, kMaxQuizQuestions);
+    EXPECT_EQ(quiz.score().asked(), kMaxQuizQuestions);
+    EXPECT_FALSE(w.controller()->sim().isFinished());
+    bool said = false;
+    for (const QLabel* l : w.findChildren<QLabel*>())
+        said = said || l->text().contains(QStringLiteral("Quiz over after %1 questions").arg(kMaxQuizQuestions));
+    EXPECT_TRUE(said);
+}

@@ -100,6 +100,7 @@ void SequenceScene::appendArrival(const TraceRecord& r, int i) {
                          ? std::clamp(static_cast<double>(r.t - r.sentAt) / static_cast<double>(r.arrivesAt - r.sentAt), 0.05, 0.95)
                          : 0.5;
     arrow->setLine(arrow->from(), QPointF(xFrom + (xTo - xFrom) * f, d->axis.y(r.t)), SegmentArrowItem::Fate::Lost);
+    d->labelsDirtyY = std::min(d->labelsDirtyY, arrow->from().y());  // its cross may stand on a label
 }
 
 void SequenceScene::appendState(const TraceRecord& r, int i) {

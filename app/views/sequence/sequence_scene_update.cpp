@@ -94,6 +94,8 @@ void SequenceScene::truncate(int newSize) {
     for (SegmentArrowItem* a : d->arrows) {
         if (a->endedAt >= newSize) {
             a->endedAt = -1;
+            if (a->fate() == SegmentArrowItem::Fate::Lost)  // its cross is gone
+                d->labelsDirtyY = std::min(d->labelsDirtyY, a->from().y());
             a->setLine(a->from(), a->from(), SegmentArrowItem::Fate::InFlight);
         }
     }
@@ -205,7 +207,21 @@ void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
     // Nothing above the first row: the title, the subtitle and the A and B heads are there.
     std::vector<QRectF> obstacles = rows;
     obstacles.emplace_back(-1e6, -1e6, 2e6, 1e6 + kHeadsBottom + 2);
-    placeArrowLabels(arrows, d->labelsSettled, obstacles);
+    // A label's place depends on the 64 arrows either side of it (placeArrowLabels()), so with
+    // thousands in flight (MSS 1 and a large send) only the newest few hundred and those near a
+    // changed fate are placed again: every unsettled arrow on every frame made the window and the
+    // quiz crawl (a 20 000-segment run's quiz summary ran past 60 s).
+    constexpr std::size_t kRecent = 256;
+    std::size_t first = d->labelsSettled;
+    if (arrows.size() > first + kRecent) {
+        const double dirty = d->labelsDirtyY - 400;  // placeArrowLabels()' neighbourhood
+        std::size_t from = arrows.size() - kRecent;
+        while (from > first && arrows[from - 1]->from().y() >= dirty)
+            --from;
+        first = from;
+    }
+    d->labelsDirtyY = std::numeric_limits<double>::infinity();
+    placeArrowLabels(arrows, first, obstacles);
     double floor = yNow;
     for (std::size_t i = d->labelsSettled; i < arrows.size(); ++i)
         if (arrows[i]->fate() == SegmentArrowItem::Fate::InFlight)
