@@ -200,6 +200,10 @@
         <source>%1 · connection %2</source>
         <translation>%1 · 第 %2 个连接</translation>
     </message>
+    <message>
+        <source>Reconstructing the states of %1…</source>
+        <translation>正在重建 %1 的状态…</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
@@ -325,6 +329,10 @@
         <source>writing failed: %1</source>
         <translation>写入失败：%1</translation>
     </message>
+    <message>
+        <source>the run has %1 segments; a diagram is drawn of at most %2 (export the run up to an earlier step, or its trace)</source>
+        <translation>该运行有 %1 个报文段；图最多绘制 %2 个（请导出到较早某一步为止的运行，或导出其跟踪记录）</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -355,6 +363,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Copy as image</source>
+        <translation>复制为图片</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2559,10 @@
     <message>
         <source>%1 could not be written: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Quiz over after %1 questions: %2 (run %3 of %4)</source>
+        <translation>测验在 %1 道题后结束：%2（第 %3 次运行，共 %4 次）</translation>
     </message>
 </context>
 <context>
