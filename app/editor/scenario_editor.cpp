@@ -142,6 +142,7 @@ static int undoLimitFor(const Scenario& s) {
 
 void ScenarioEditor::setScenario(const Scenario& scenario) {
     m_base = scenario;
+    m_fromNew = false;
     m_undo->clear();
     m_undo->setUndoLimit(undoLimitFor(scenario));
     setDraft(scenario, false);
@@ -199,6 +200,10 @@ bool ScenarioEditor::apply() {
     if (!canApply() || (m_guard && !m_guard()))
         return false;
     m_base = m_draft;
+    if (m_fromNew) {
+        m_fromNew = false;
+        Q_EMIT appliedAsNew();
+    }
     // Still unclean while the receiver loads it, so the load does not restart the history here.
     Q_EMIT applied(m_draft);
     m_undo->setClean();
@@ -208,6 +213,7 @@ bool ScenarioEditor::apply() {
 void ScenarioEditor::newScenario() {
     Scenario blank = blankScenario();
     blank.title = tr("Untitled scenario").toStdString();
+    m_fromNew = true;
     edit(QString(), tr("New scenario"), [&blank](Scenario& s) { s = blank; });
 }
 

@@ -62,6 +62,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The edited scenario, to be loaded as a Reset does (SimController::loadScenario).
     void applied(const finwave::Scenario& scenario);
+    // Emitted before applied() when the draft began as a New scenario since the editor was given
+    // one: it is another document, so it must not be saved over the file the window holds.
+    void appliedAsNew();
 
 protected:
     bool event(QEvent* event) override;
@@ -109,6 +112,7 @@ private:
 
     Scenario m_draft;
     Scenario m_base;  // as last set or applied: Revert goes back to it
+    bool m_fromNew = false;  // New scenario chosen since setScenario() or the last Apply
     QUndoStack* m_undo;
     int m_burst = 0;  // a new number each time the focus moves: merging stops at a focus change
     int m_actionRow = -1, m_faultRow = -1;

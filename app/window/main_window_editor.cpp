@@ -36,6 +36,12 @@ ScenarioEditor* MainWindow::showScenarioEditor() {
         // unsaved changes (the title's mark; closing asks) until it is saved.
         // The drops and changes made on the run are not in the editor's copy: Apply would lose them.
         m_editor->setApplyGuard([this] { return !m_ctl->sim().hasLiveInteractions() || maybeKeepChanges(); });
+        // A New scenario is another document: Save must ask where to put it, not write it over the
+        // file opened before (a saved run with its drops was lost that way), and a lesson page is left.
+        connect(m_editor, &ScenarioEditor::appliedAsNew, this, [this] {
+            m_currentFile.clear();
+            endLesson();
+        });
         connect(m_editor, &ScenarioEditor::applied, this, [this](const Scenario& applied) {
             // The editor does not edit notes: the ones written on the diagram since it opened
             // stay (a New scenario, which is another one, starts without them).

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 #include <QImage>
 #include <QTemporaryDir>
@@ -196,3 +197,38 @@ TEST(ScenarioEditorWindow, TabCrossesTheEndpointGridRowByRowAndEachCellIsNamedFo
     EXPECT_TRUE(bIss->parentWidget()->accessibleName().startsWith(QStringLiteral("Endpoint B: ")));
 }
 }  // namespace
+
+// The editor's New scenario button is another document: after Apply, Save asks for a name instead
+// of writing the new scenario over the saved run the window had open (with its drop), and the
+// title no longer names that file. (Ctrl+S then lost the run: H4 in the students issue.)
+TEST(ScenarioEditorWindow, ANewScenarioAppliedIsNeverSavedOverTheFileOpenBefore) {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("run.json"));
+    {
+        MainWindow first;
+        ASSERT_TRUE(first.openScenario(QStringLiteral("lost-last-ack"), nullptr, true));
+        first.controller()->seek(2);
+        first.controller()->dropNext(Side::A);
+        ASSERT_TRUE(first.saveRunTo(file));
+    }
+    QFile saved(file);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    const QByteArray before = saved.readAll();
+    saved.close();
+    MainWindow w;
+    ASSERT_TRUE(w.openScenario(file, nullptr, true));
+    ASSERT_EQ(w.currentFile(), file);
+    w.showScenarioEditor();
+    w.scenarioEditor()->newScenario();
+    ASSERT_TRUE(w.scenarioEditor()->apply());
+    EXPECT_EQ(w.controller()->scenario().name, "untitled");
+    EXPECT_TRUE(w.currentFile().isEmpty()) << w.currentFile().toStdString();
+    EXPECT_FALSE(w.windowTitle().contains(QStringLiteral("run.json"))) << w.windowTitle().toStdString();
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    EXPECT_EQ(saved.readAll(), before);
+    // An edit of the file's own scenario keeps its file.
+    ASSERT_TRUE(w.openScenario(file, nullptr, true));
+    w.scenarioEditor()->findChild<QLineEdit*>(QStringLiteral("channel.ab.delay_ms"))->setText(QStringLiteral("80"));
+    ASSERT_TRUE(w.scenarioEditor()->apply());
+    EXPECT_EQ(w.currentFile(), file);
+}
