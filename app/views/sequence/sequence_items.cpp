@@ -142,16 +142,25 @@ void SegmentArrowItem::fitLabel(double width) {
     QStringList lines = m_label.split(QLatin1Char('\n'));
     bool changed = false;
     const QFontMetricsF fm(m_theme->font);
+    const double space = fm.horizontalAdvance(QLatin1Char(' '));
     for (int i = 0; i < lines.size(); ++i) {
-        // At the space nearest the middle that makes both halves fit, if one does.
+        // At the space nearest the middle that makes both halves fit, if one does. The width up to
+        // each space is summed from its words' widths, so a label is measured once per word (each
+        // prefix measured anew was quadratic in the label's length, for every arrow).
         const QString& l = lines[i];
         if (fm.horizontalAdvance(l) + 8 <= width)
             continue;
         int best = -1;
-        for (int k = 0; k < l.size(); ++k)
-            if (l[k] == QLatin1Char(' ') && fm.horizontalAdvance(l.left(k)) + 8 <= width &&
-                (best < 0 || std::abs(k - l.size() / 2) < std::abs(best - l.size() / 2)))
+        double upTo = 0;  // the width of l.left(k) at the space k
+        int wordStart = 0;
+        for (int k = 0; k <= l.size(); ++k) {
+            if (k < l.size() && l[k] != QLatin1Char(' '))
+                continue;
+            upTo += (wordStart > 0 ? space : 0) + fm.horizontalAdvance(l.mid(wordStart, k - wordStart));
+            wordStart = k + 1;
+            if (k < l.size() && upTo + 8 <= width && (best < 0 || std::abs(k - l.size() / 2) < std::abs(best - l.size() / 2)))
                 best = k;
+        }
         if (best < 0)
             continue;
         lines.insert(i + 1, l.mid(best + 1));

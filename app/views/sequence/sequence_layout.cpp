@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 
 namespace finwave::app {
 
@@ -143,16 +144,25 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
     // A call that returns in the step that started a timer is written under the step's state name
     // and above the timer's label: "close() = 0" next to FIN_WAIT_1, not two lines further down
     // where it reads as a return at a later row.
+    // The state names and timer labels at each time, so each call looks at its own time's few
+    // (a scan of every entry per call was calls x entries: minutes for a 50 000-segment run).
+    std::unordered_map<Micros, std::vector<std::size_t>> atTime;
+    for (std::size_t k = 0; k < entries.size(); ++k)
+        if (entries[k].kind == Band || entries[k].kind == TimerLabel)
+            atTime[entries[k].at].push_back(k);
     for (Entry& c : entries) {
         if (c.kind != Call)
             continue;
+        const auto same = atTime.find(c.at);
+        if (same == atTime.end())
+            continue;
         double band = -1e18, label = 1e18;
-        for (const Entry& e : entries)
-            if (e.at == c.at && e.order < c.order && e.kind == Band)
-                band = std::max(band, e.order);
-        for (const Entry& e : entries)
-            if (e.at == c.at && e.order < c.order && e.order > band && e.kind == TimerLabel)
-                label = std::min(label, e.order);
+        for (std::size_t k : same->second)
+            if (entries[k].order < c.order && entries[k].kind == Band)
+                band = std::max(band, entries[k].order);
+        for (std::size_t k : same->second)
+            if (entries[k].order < c.order && entries[k].order > band && entries[k].kind == TimerLabel)
+                label = std::min(label, entries[k].order);
         if (label < 1e18)
             c.order = label - 0.5;
     }
