@@ -289,11 +289,14 @@ void MainWindow::updateTitle() {
     const Simulator& sim = m_ctl->sim();
     // An imported capture: its title, no sliders and no drops (what was captured happened).
     const bool replay = m_ctl->isReplay();
-    m_controls->setEnabled(!replay);
+    // Nothing can be changed in a capture, nor while a teacher's quiz locks the parameters: the
+    // sliders and drops look so for the whole quiz (each step used to enable them again).
+    const bool changeable = !replay && !m_ctl->isLocked();
+    m_controls->setEnabled(changeable);
     m_controlsStack->setCurrentWidget(replay ? static_cast<QWidget*>(m_capturePanel) : m_controls);
     m_controlsDock->setWindowTitle(replay ? tr("Capture") : tr("Parameters"));
-    m_dropA->setEnabled(!replay);
-    m_dropB->setEnabled(!replay);
+    m_dropA->setEnabled(changeable);
+    m_dropB->setEnabled(changeable);
     m_exportCapture->setEnabled(!replay);
     m_save->setEnabled(!replay);
     m_saveAs->setEnabled(!replay);

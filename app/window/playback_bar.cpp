@@ -118,9 +118,9 @@ void PlaybackBar::updateReadout() {
                        .arg(QString::fromUtf8(stateName(sim.state(Side::A)).data()),
                             QString::fromUtf8(stateName(sim.state(Side::B)).data()));
     m_readout->setText(text);
-    // A captured run happened already: nothing in it can be dropped.
-    m_dropA->setEnabled(!sim.isReplay());
-    m_dropB->setEnabled(!sim.isReplay());
+    // A captured run happened already: nothing in it can be dropped; nor in a locked quiz.
+    m_dropA->setEnabled(!sim.isReplay() && !m_ctl->isLocked());
+    m_dropB->setEnabled(!sim.isReplay() && !m_ctl->isLocked());
 }
 
 // Each drop button says whether its side's next segment is already marked to be lost; the

@@ -19,6 +19,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QAbstractButton>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -355,4 +356,36 @@ TEST(QuizWindow, ALongRunsQuizEndsAfterItsQuestionLimitAndSaysSo) {
     for (const QLabel* l : w.findChildren<QLabel*>())
         said = said || l->text().contains(QStringLiteral("Quiz over after %1 questions").arg(kMaxQuizQuestions));
     EXPECT_TRUE(said);
+}
+
+// Locked parameters look locked for the whole quiz, not only at its first question: each step
+// enabled the sliders and the drop buttons again (M7 in the students issue).
+TEST(QuizWindow, LockedParametersLookLockedAtEveryQuestion) {
+    MainWindow window;
+    ASSERT_TRUE(window.openQuiz(QStringLiteral("closing-states")));
+    QuizController& quiz = *window.quiz();
+    const auto drops = [&window] {
+        QList<QAbstractButton*> out;
+        for (QAbstractButton* b : window.findChildren<QAbstractButton*>())
+            if (b->text().startsWith(QStringLiteral("Drop ")))
+                out << b;
+        return out;
+    };
+    ASSERT_FALSE(drops().isEmpty());
+    for (int question = 0; question < 4 && quiz.phase() != Phase::Finished; ++question) {
+        if (quiz.phase() != Phase::Asking)
+            quiz.next();
+        ASSERT_EQ(quiz.phase(), Phase::Asking) << question;
+        EXPECT_FALSE(window.controlPanel()->isEnabled()) << "question " << question;
+        for (QAbstractButton* b : drops())
+            EXPECT_FALSE(b->isEnabled()) << "question " << question << ": " << b->text().toStdString();
+        quiz.answer(quiz.question()->right);
+        EXPECT_FALSE(window.controlPanel()->isEnabled()) << "revealed " << question;
+        for (QAbstractButton* b : drops())
+            EXPECT_FALSE(b->isEnabled()) << "revealed " << question << ": " << b->text().toStdString();
+    }
+    quiz.stop();
+    EXPECT_TRUE(window.controlPanel()->isEnabled());
+    for (QAbstractButton* b : drops())
+        EXPECT_TRUE(b->isEnabled()) << b->text().toStdString();
 }
