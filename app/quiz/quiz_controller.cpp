@@ -4,6 +4,8 @@
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
 
+#include <QRandomGenerator>
+
 #include <algorithm>
 
 namespace finwave::app {
@@ -47,9 +49,14 @@ void QuizController::setPhase(Phase p) {
         Q_EMIT activeChanged(isActive());
 }
 
+void QuizController::newAttempt() {
+    m_attemptSeed = m_fixedSeed != 0 ? m_fixedSeed : QRandomGenerator::global()->generate64() | 1;
+}
+
 void QuizController::start() {
     if (isActive())
         return;
+    newAttempt();
     const Scenario& s = m_ctl->scenario();
     m_settings = s.quiz.value_or(QuizSettings{});
     m_runs = {QString::fromStdString(s.name)};
@@ -112,6 +119,8 @@ void QuizController::refresh() {
         return;
     }
     std::optional<QuizQuestion> q = m_ctl->lookAhead(m_settings);
+    if (q)
+        shuffleChoices(*q, m_attemptSeed);
     const bool same = q && m_question && m_phase == Phase::Asking && m_question->step == q->step;
     if (q) {
         if (!same) {
@@ -207,6 +216,7 @@ void QuizController::nextRun() {
 void QuizController::restartRun() {
     if (!isActive())
         return;
+    newAttempt();  // Again: another order of the choices
     m_ctl->setLocked(false);
     m_ctl->reset();
     m_ctl->setLocked(m_settings.lockParams);

@@ -53,6 +53,10 @@ public Q_SLOTS:
     void next();         // after the reveal: on to the next question (or the end of the run)
     void nextRun();      // the quiz's next run, if any
     void restartRun();
+    // Each attempt (start, Again) draws a seed that orders every question's choices
+    // (shuffleChoices); a fixed one makes the order repeat (the demo flags, tests). 0: draw.
+    void setFixedSeed(quint64 seed) { m_fixedSeed = seed; }
+    quint64 attemptSeed() const { return m_attemptSeed; }
 
 Q_SIGNALS:
     void changed();      // phase, question, hint or score changed
@@ -72,6 +76,9 @@ private:
     QuizSettings m_settings;
     QuizScore m_score;
     std::vector<Answered> m_answered;
+    quint64 m_fixedSeed = 0;
+    quint64 m_attemptSeed = 1;
+    void newAttempt();
     std::optional<QuizQuestion> m_question;
     bool m_hinted = false;
     int m_chosen = -1;

@@ -71,6 +71,12 @@ inline constexpr int kMaxQuizQuestions = 60;
 // must keep its history (SimulatorOptions::keepHistory, the window's default) and record a trace.
 std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& settings);
 
+// The choices put in an order of the attempt's own: a permutation drawn from `attemptSeed` and the
+// question's step, so the right answer's place cannot be learnt (it was a fixed function of the
+// step) while the same question asked again in one attempt (after a step back) keeps its order,
+// and a recorded attempt replays. `right` and `hintRemoves` follow their choices.
+void shuffleChoices(QuizQuestion& q, std::uint64_t attemptSeed);
+
 // What a segment's arrival led to, from the records of its step.
 ArrivalOutcome classifyArrival(std::span<const TraceRecord> records, Side receiver);
 

@@ -389,3 +389,36 @@ TEST(QuizWindow, LockedParametersLookLockedAtEveryQuestion) {
     for (QAbstractButton* b : drops())
         EXPECT_TRUE(b->isEnabled()) << b->text().toStdString();
 }
+
+// In the window: each attempt orders the choices anew (Again draws another order), and a
+// question asked again within one attempt (after a step back) shows them in the same order.
+TEST(QuizWindow, EachAttemptOrdersTheChoicesAnewAndAStepBackKeepsTheOrder) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    QuizController quiz(&ctl);
+    const auto attempt = [&](quint64 seed) {
+        quiz.setFixedSeed(seed);
+        quiz.stop();
+        ctl.reset();
+        quiz.start();
+        std::vector<std::vector<QuizChoice>> shown;
+        for (int guard = 0; guard < 200 && quiz.phase() != Phase::Finished; ++guard) {
+            if (quiz.phase() != Phase::Asking) {
+                quiz.next();
+                continue;
+            }
+            const std::vector<QuizChoice> first = quiz.question()->choices;
+            shown.push_back(first);
+            quiz.answer(quiz.question()->right);
+            ctl.stepBack();  // asked again in this attempt: the same order
+            EXPECT_EQ(quiz.phase(), Phase::Asking);
+            EXPECT_EQ(quiz.question()->choices, first);
+            quiz.answer(quiz.question()->right);
+        }
+        return shown;
+    };
+    const auto a = attempt(11), b = attempt(12), again = attempt(11);
+    ASSERT_GE(a.size(), 3u);
+    EXPECT_EQ(a, again) << "a recorded attempt's seed replays its order";
+    EXPECT_NE(a, b) << "two attempts showed every question's choices in the same order";
+}

@@ -319,3 +319,47 @@ TEST(QuizScore, RightIsOnePointAHintCostsHalfAndAWrongAnswerBreaksTheStreak) {
 
 }  // namespace
 }  // namespace finwave
+
+namespace {
+using namespace finwave;
+// Every question a run asks, in order.
+std::vector<QuizQuestion> questionsOf(const char* name) {
+    Simulator sim(*builtinScenario(name));
+    std::vector<QuizQuestion> out;
+    for (int guard = 0; guard < 1000 && !sim.isFinished(); ++guard) {
+        if (auto q = nextQuestion(sim, QuizSettings{}))
+            out.push_back(*q);
+        sim.step();
+    }
+    return out;
+}
+}  // namespace
+
+// The right answer's place was a fixed function of the step (step 1: choice 2, step 2: choice 3,
+// ...), the same in every attempt. Shuffled by the attempt's seed it moves between attempts, the
+// same seed gives the same order, and the right answer and the hint's strikes follow their choices.
+TEST(Quiz, ChoicesAreShuffledPerAttemptAndTheSameSeedRepeatsTheOrder) {
+    for (const char* name : {"normal-close", "lost-last-ack", "simultaneous-close"}) {
+        const std::vector<QuizQuestion> plain = questionsOf(name);
+        ASSERT_GE(plain.size(), 3u) << name;
+        std::set<std::vector<int>> rightPlaces;
+        for (std::uint64_t seed : {1ull, 2ull, 3ull, 4ull, 5ull, 6ull}) {
+            std::vector<int> places;
+            for (const QuizQuestion& p : plain) {
+                QuizQuestion q = p, again = p;
+                shuffleChoices(q, seed);
+                shuffleChoices(again, seed);
+                EXPECT_EQ(q.choices, again.choices) << name << " step " << p.step;
+                ASSERT_EQ(q.choices.size(), p.choices.size());
+                EXPECT_EQ(q.choices[static_cast<std::size_t>(q.right)], p.choices[static_cast<std::size_t>(p.right)]);
+                ASSERT_EQ(q.hintRemoves.size(), p.hintRemoves.size());
+                for (std::size_t h = 0; h < q.hintRemoves.size(); ++h)
+                    EXPECT_EQ(q.choices[static_cast<std::size_t>(q.hintRemoves[h])],
+                              p.choices[static_cast<std::size_t>(p.hintRemoves[h])]);
+                places.push_back(q.right);
+            }
+            rightPlaces.insert(places);
+        }
+        EXPECT_GE(rightPlaces.size(), 4u) << name << ": the right answers' places hardly change between attempts";
+    }
+}
