@@ -42,9 +42,15 @@ QuizController::~QuizController() {
         m_ctl->setStepGate(nullptr);
 }
 
+// While a question asks which timer fires next and when, no view shows the timers' times.
+void QuizController::syncHiding() {
+    m_ctl->setTimesHidden(m_phase == Phase::Asking && m_question && m_question->kind == QuizKind::Timer);
+}
+
 void QuizController::setPhase(Phase p) {
     const bool was = isActive();
     m_phase = p;
+    syncHiding();
     if (was != isActive())
         Q_EMIT activeChanged(isActive());
 }
@@ -129,6 +135,7 @@ void QuizController::refresh() {
             m_chosen = -1;
         }
         setPhase(Phase::Asking);
+        syncHiding();  // the question may have changed within the phase
         m_ctl->pause();
     } else if (sim.isFinished()) {
         finishRun();

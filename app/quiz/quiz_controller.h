@@ -79,6 +79,7 @@ private:
     quint64 m_fixedSeed = 0;
     quint64 m_attemptSeed = 1;
     void newAttempt();
+    void syncHiding();
     std::optional<QuizQuestion> m_question;
     bool m_hinted = false;
     int m_chosen = -1;

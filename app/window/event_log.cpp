@@ -38,6 +38,10 @@ EventLogModel::EventLogModel(SimController* controller, QObject* parent)
         if (m_rows > 0)
             Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, ColumnCount - 1), {Qt::BackgroundRole});
     });
+    connect(controller, &SimController::timesHiddenChanged, this, [this] {
+        if (m_rows > 0)
+            Q_EMIT dataChanged(index(0, What), index(m_rows - 1, What), {Qt::DisplayRole});
+    });
     m_rows = static_cast<int>(m_ctl->sim().trace().size());
 }
 
@@ -81,6 +85,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         case What: {
             // An imported capture: say where the state is inferred, and why.
             const auto why = m_ctl->inferredAt(static_cast<std::size_t>(index.row()));
+            if (r.kind == EventKind::TimerStart && m_ctl->timesHidden())  // a quiz asks when it fires
+                return recordSummary(sim, r).replace(formatTime(r.deadline, sim.timeGrain()), QStringLiteral("?"));
             if (why == capture::Inferred::No)
                 return recordSummary(sim, r);
             return tr("%1 — inferred: %2").arg(recordSummary(sim, r), inferredText(why));

@@ -20,6 +20,7 @@ Inspector::Inspector(SimController* controller, QWidget* parent) : QTextBrowser(
             refresh();
     });
     connect(controller, &SimController::playingChanged, this, &Inspector::refresh);
+    connect(controller, &SimController::timesHiddenChanged, this, &Inspector::refresh);
     refresh();
 }
 
@@ -72,9 +73,10 @@ void Inspector::refresh() {
     row(tr("Retransmission queue"), queue(0), queue(1));
     const auto timers = [&](int i) {
         QStringList items;
-        for (const TimerView& v : t[i].timers)
+        for (const TimerView& v : t[i].timers)  // a quiz asking when a timer fires hides the time left
             items << tr("%1: %2 left").arg(QString::fromUtf8(timerName(v.kind).data()),
-                                           formatTime(std::max<Micros>(0, v.deadline - m_ctl->displayTime()), m_ctl->sim().timeGrain()));
+                                           m_ctl->timesHidden() ? QStringLiteral("?")
+                                                                : formatTime(std::max<Micros>(0, v.deadline - m_ctl->displayTime()), m_ctl->sim().timeGrain()));
         return items.isEmpty() ? tr("none") : items.join(QStringLiteral("<br>"));
     };
     row(tr("Running timers"), timers(0), timers(1));

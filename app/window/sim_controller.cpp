@@ -88,6 +88,13 @@ std::optional<QuizQuestion> SimController::lookAhead(const QuizSettings& setting
     return nextQuestion(*m_sim, settings);
 }
 
+void SimController::setTimesHidden(bool hidden) {
+    if (hidden == m_timesHidden)
+        return;
+    m_timesHidden = hidden;
+    Q_EMIT timesHiddenChanged(hidden);
+}
+
 void SimController::setLocked(bool locked) {
     if (locked == m_locked)
         return;

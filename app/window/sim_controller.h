@@ -70,6 +70,10 @@ public:
     // Locked parameters (a teacher's quiz): channel, protocol, seed and drops are refused.
     void setLocked(bool locked);
     bool isLocked() const { return m_locked; }
+    // While a quiz asks which timer fires next and when, no view may show it: the running timers'
+    // lengths and countdowns and the log's "fires at" read "?" (QuizController sets it).
+    void setTimesHidden(bool hidden);
+    bool timesHidden() const { return m_timesHidden; }
 
 public Q_SLOTS:
     void play();
@@ -104,6 +108,7 @@ Q_SIGNALS:
     void recordingChanged();                    // the user did something to the run, or undid it
     void annotationsChanged();                  // a note on a step was added, changed or removed
     void lockedChanged(bool locked);
+    void timesHiddenChanged(bool hidden);
     void futureChanged();                       // a drop changed what the next event is
 
 private:
@@ -129,6 +134,7 @@ private:
     std::array<ChannelParams, 2> m_shownChannels{};
     std::size_t m_shownRecording = 0;
     bool m_locked = false;
+    bool m_timesHidden = false;
     std::function<bool()> m_gate;
 };
 

@@ -422,3 +422,56 @@ TEST(QuizWindow, EachAttemptOrdersTheChoicesAnewAndAStepBackKeepsTheOrder) {
     EXPECT_EQ(a, again) << "a recorded attempt's seed replays its order";
     EXPECT_NE(a, b) << "two attempts showed every question's choices in the same order";
 }
+
+#include <QBuffer>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgGenerator>
+#include <QTextBrowser>
+
+// A timer question ("Which timer fires next, and when?") was answered on screen: the diagram's
+// "fires in 0.975 s", the log's "fires at 1.000 s", the inspector's "0.975 s left". While it is
+// open they read "?"; once answered the times are back.
+TEST(QuizWindow, ATimerQuestionHidesTheTimersTimesUntilItIsAnswered) {
+    MainWindow w;
+    w.show();
+    w.controller()->loadScenario(*builtinScenario("lost-last-ack"));
+    QuizController& quiz = *w.quiz();
+    quiz.setFixedSeed(3);
+    quiz.start();
+    for (int guard = 0; guard < 100 && quiz.phase() != Phase::Finished; ++guard) {
+        if (quiz.phase() == Phase::Asking && quiz.question()->kind == QuizKind::Timer)
+            break;
+        quiz.phase() == Phase::Asking ? quiz.answer(quiz.question()->right) : quiz.next();
+    }
+    ASSERT_EQ(quiz.phase(), Phase::Asking);
+    ASSERT_EQ(quiz.question()->kind, QuizKind::Timer);
+    QApplication::processEvents();
+    const auto shown = [&w] {
+        QString text;
+        QByteArray svg;
+        QBuffer buffer(&svg);
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        QGraphicsScene* scene = w.sequenceView()->scene();
+        generator.setSize(scene->sceneRect().size().toSize());
+        {
+            QPainter p(&generator);
+            scene->render(&p);
+        }
+        text += QString::fromUtf8(svg);
+        QAbstractItemModel* log = w.eventLog()->model();
+        for (int row = 0; row < log->rowCount(); ++row)
+            text += log->index(row, 3).data().toString() + QLatin1Char('\n');
+        for (const QTextBrowser* b : w.findChildren<QTextBrowser*>())
+            text += b->toPlainText() + QLatin1Char('\n');
+        return text;
+    };
+    const QRegularExpression times(QStringLiteral("fires (in|at) [0-9]|[0-9] s left|[0-9] s left"));
+    const QString asking = shown();
+    EXPECT_TRUE(asking.contains(QStringLiteral("fires in ?")) || asking.contains(QStringLiteral("fires at ?")));
+    EXPECT_FALSE(asking.contains(times)) << asking.mid(std::max<qsizetype>(0, asking.indexOf(times) - 80), 200).toStdString();
+    quiz.answer(quiz.question()->right);
+    QApplication::processEvents();
+    EXPECT_TRUE(shown().contains(times)) << "answered: the times are shown again";
+}

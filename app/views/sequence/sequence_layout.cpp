@@ -115,7 +115,7 @@ struct Column {
 // each is written at its row, or just below the text above it; so a mark far below its timer's
 // start pushes only what comes after it. Placed (finished) items keep their places.
 void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
-                  Micros now, const std::vector<QRectF>& rows) {
+                  Micros now, const std::vector<QRectF>& rows, bool hideTimes) {
     const double x = geo.x(side), column = geo.columnWidth;
     const double bracketX = side == 0 ? x - column + 4 : x + column - 4;
     const Column room{side == 0 ? x - column : x, side == 0 ? x : x + column, rows};
@@ -210,7 +210,7 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             const QString text = end ? (t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
                                                    : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"))
                                      : QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1")
-                                           .arg(formatTime(t->restarts[e.mark].length, axis.grain()));
+                                           .arg(hideTimes ? QStringLiteral("?") : formatTime(t->restarts[e.mark].length, axis.grain()));
             const double y = axis.y(e.at);
             const double textY = room.clear(std::max(y - line / 2, below), line) + line / 2;
             marks[e.item].push_back({y, textY, text});
@@ -241,8 +241,9 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
         }
         const Micros left = std::max<Micros>(0, t->deadline - now);
         t->setSpan(bracketX, y0, std::max(axis.y(now), y0 + 20),
-                   formatTime(t->length, axis.grain()) + QLatin1Char('\n') +
-                       QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1").arg(formatTime(left, axis.grain())),
+                   (hideTimes ? QStringLiteral("?") : formatTime(t->length, axis.grain())) + QLatin1Char('\n') +
+                       QCoreApplication::translate("finwave::app::SequenceScene", "fires in %1")
+                           .arg(hideTimes ? QStringLiteral("?") : formatTime(left, axis.grain())),
                    true, marks[i]);
     }
 }

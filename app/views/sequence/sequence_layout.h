@@ -48,8 +48,9 @@ struct ColumnItems {
     std::vector<TimerBracketItem*>& timers;
     std::vector<CallItem*>& calls;
 };
+// hideTimes: a running timer shows neither its length nor its countdown ("?"; a quiz asks them).
 void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
-                  Micros now, const std::vector<QRectF>& rows = {});
+                  Micros now, const std::vector<QRectF>& rows = {}, bool hideTimes = false);
 
 // Each arrow's label, from `first` on, where it meets no earlier label, no cross of a lost segment
 // and none of `obstacles` (row texts, idle breaks); failing that, where it meets the fewest. Other

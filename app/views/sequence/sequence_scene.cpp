@@ -39,6 +39,7 @@ SequenceScene::SequenceScene(SimController* controller, QObject* parent)
     connect(controller, &SimController::recordsAppended, this, &SequenceScene::append);
     connect(controller, &SimController::recordsTruncated, this, &SequenceScene::truncate);
     connect(controller, &SimController::displayTimeChanged, this, &SequenceScene::updateOpenItems);
+    connect(controller, &SimController::timesHiddenChanged, this, &SequenceScene::updateOpenItems);
     connect(controller, &SimController::paramsChanged, this, &SequenceScene::updateTitle);
     connect(controller, &SimController::annotationsChanged, this, &SequenceScene::rebuild);
     if (QCoreApplication* app = QCoreApplication::instance())

@@ -166,7 +166,8 @@ void SequenceScene::updateOpenItems() {
     for (const BreakItem* b : d->breaks)
         rows.push_back(b->band());
     for (int s = 0; s < 2; ++s)
-        layoutColumn(d->theme, d->axis, d->geo, s, ColumnItems{d->bands[s], d->timers[s], d->calls[s]}, now, rows);
+        layoutColumn(d->theme, d->axis, d->geo, s, ColumnItems{d->bands[s], d->timers[s], d->calls[s]}, now, rows,
+                     d->ctl->timesHidden());
     placeLabels(yNow, rows);
     updateNotes();
     applyPins();
