@@ -535,6 +535,34 @@
         <source>%1() = 0 (end of stream)</source>
         <translation>%1() = 0（数据流结束）</translation>
     </message>
+    <message>
+        <source>%1&apos;s application calls %2()</source>
+        <translation>%1 的应用程序调用 %2()</translation>
+    </message>
+    <message>
+        <source>%1 arrives at %2</source>
+        <translation>%1 到达 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 timer fires</source>
+        <translation>%1 的 %2 定时器到期</translation>
+    </message>
+    <message>
+        <source>the data %1&apos;s application wrote leaves</source>
+        <translation>%1 的应用程序写入的数据发出</translation>
+    </message>
+    <message>
+        <source>%1 is in %2. Next: %3. Which state does %1 enter?</source>
+        <translation>%1 处于 %2。接下来：%3。%1 进入哪个状态？</translation>
+    </message>
+    <message>
+        <source>%1 is in %2. Next: %3. Which segment does %1 send?</source>
+        <translation>%1 处于 %2。接下来：%3。%1 发送哪个报文段？</translation>
+    </message>
+    <message>
+        <source>%1 is in %2, its application in %3(). Next: %4. What does %3() return?</source>
+        <translation>%1 处于 %2，其应用程序在 %3() 中。接下来：%4。%3() 返回什么？</translation>
+    </message>
 </context>
 <context>
     <name>Reason</name>

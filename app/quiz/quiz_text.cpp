@@ -33,12 +33,37 @@ QString quizKindText(QuizKind kind) {
     return {};
 }
 
+// The event that comes next, as the question names it: "B's application calls close()", "A's FIN
+// arrives at B", "A's RTX timer fires".
+QString quizCauseText(const Simulator& sim, const QuizCause& c) {
+    const QString side = name(sideName(c.side));
+    switch (c.kind) {
+    case QuizCause::Kind::None: return {};
+    case QuizCause::Kind::Call:
+        return QCoreApplication::translate("Quiz", "%1's application calls %2()").arg(side, name(socketCallName(c.call)));
+    case QuizCause::Kind::Arrival:
+        return QCoreApplication::translate("Quiz", "%1 arrives at %2").arg(segmentLabel(sim, c.segment), side);
+    case QuizCause::Kind::TimerFires:
+        return QCoreApplication::translate("Quiz", "%1's %2 timer fires").arg(side, name(timerName(c.timer)));
+    case QuizCause::Kind::Output:
+        return QCoreApplication::translate("Quiz", "the data %1's application wrote leaves").arg(side);
+    }
+    return {};
+}
+
 QString quizPrompt(const Simulator& sim, const QuizQuestion& q) {
     const QString side = name(sideName(q.side));
+    const QString cause = quizCauseText(sim, q.cause);
     switch (q.kind) {
     case QuizKind::State:
+        if (!cause.isEmpty())
+            return QCoreApplication::translate("Quiz", "%1 is in %2. Next: %3. Which state does %1 enter?")
+                .arg(side, name(stateName(q.from)), cause);
         return QCoreApplication::translate("Quiz", "%1 is in %2. Which state does %1 enter next?").arg(side, name(stateName(q.from)));
     case QuizKind::Segment:
+        if (!cause.isEmpty())
+            return QCoreApplication::translate("Quiz", "%1 is in %2. Next: %3. Which segment does %1 send?")
+                .arg(side, name(stateName(sim.state(q.side))), cause);
         return QCoreApplication::translate("Quiz", "%1 is in %2. Which segment does %1 send next?").arg(side, name(stateName(sim.state(q.side))));
     case QuizKind::Timer:
         return QCoreApplication::translate("Quiz", "No segment arrives before a timer fires. Which timer fires next, and when?");
@@ -46,6 +71,9 @@ QString quizPrompt(const Simulator& sim, const QuizQuestion& q) {
         return QCoreApplication::translate("Quiz", "%1 reaches %2 in %3. What does %2 do with it?")
             .arg(segmentLabel(sim, q.arriving), side, name(stateName(sim.state(q.side))));
     case QuizKind::Call:
+        if (!cause.isEmpty())
+            return QCoreApplication::translate("Quiz", "%1 is in %2, its application in %3(). Next: %4. What does %3() return?")
+                .arg(side, name(stateName(sim.state(q.side))), name(socketCallName(q.call)), cause);
         return QCoreApplication::translate("Quiz", "%1 is in %2, its application in %3(). What does %3() return next?")
             .arg(side, name(stateName(sim.state(q.side))), name(socketCallName(q.call)));
     }

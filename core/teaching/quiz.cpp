@@ -311,6 +311,40 @@ std::optional<QuizQuestion> callQuestion(std::uint64_t step, const TraceRecord& 
     return q;
 }
 
+namespace {
+// The call an application record makes (its reason says which).
+SocketCall callOf(Reason r) {
+    switch (r) {
+    case Reason::AppListen: return SocketCall::Listen;
+    case Reason::AppConnect: case Reason::AppConnectRefused: return SocketCall::Connect;
+    case Reason::AppSend: case Reason::AppSendRefused: return SocketCall::Write;
+    case Reason::AppRead: return SocketCall::Read;
+    case Reason::AppShutdownWrite: return SocketCall::Shutdown;
+    case Reason::AppClose: case Reason::AppCloseRefused: case Reason::AppAbort: case Reason::AppLingerZeroClose:
+        return SocketCall::Close;
+    default: return SocketCall::None;
+    }
+}
+
+QuizCause causeOf(const TraceRecord& head, QuizKind kind) {
+    QuizCause c;
+    c.side = head.side;
+    if (head.kind == EventKind::App && callOf(head.reason) != SocketCall::None) {
+        c.kind = QuizCause::Kind::Call;
+        c.call = callOf(head.reason);
+    } else if (head.kind == EventKind::Arrive && kind != QuizKind::Arrival) {
+        c.kind = QuizCause::Kind::Arrival;
+        c.segment = head.seg;
+    } else if (head.kind == EventKind::TimerFire && kind != QuizKind::Timer) {
+        c.kind = QuizCause::Kind::TimerFires;
+        c.timer = head.timer;
+    } else if (head.kind == EventKind::Send) {
+        c.kind = QuizCause::Kind::Output;
+    }
+    return c;
+}
+}  // namespace
+
 std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& settings) {
     const std::uint64_t step = sim.stepIndex() + 1;
     if (!settings.asksAt(step) || sim.isFinished())
@@ -352,6 +386,8 @@ std::optional<QuizQuestion> nextQuestion(Simulator& sim, const QuizSettings& set
         if (send && (!arrival || richSend))
             tryKind(QuizKind::Segment, [&] { return segmentQuestion(sim, step, *send); });
     }
+    if (q && !records.empty())
+        q->cause = causeOf(records.front(), q->kind);
     sim.stepBack();
     if (q)
         q->askedAt = nowBefore;

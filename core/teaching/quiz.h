@@ -43,6 +43,20 @@ struct QuizChoice {
     bool operator==(const QuizChoice&) const = default;
 };
 
+// The event the question is about, named in it so the student reasons from what happens rather than
+// guesses the script (M6: "B is in ESTABLISHED. Which state next?" had two readings): an
+// application's call, a segment's arrival, or a timer firing. None for a timer question (the
+// firing is its answer) and an arrival question (its prompt names the segment already).
+struct QuizCause {
+    // Output: data an application wrote earlier leaves now, as an event of its own.
+    enum class Kind : std::uint8_t { None, Call, Arrival, TimerFires, Output };
+    Kind kind = Kind::None;
+    Side side = Side::A;                 // who calls, where it arrives, whose timer
+    SocketCall call = SocketCall::None;  // Call
+    Segment segment{};                   // Arrival
+    TimerKind timer = TimerKind::None;   // TimerFires
+};
+
 struct QuizQuestion {
     QuizKind kind = QuizKind::State;
     std::uint64_t step = 0;          // the event asked about (1-based): stepIndex() + 1 when asked
@@ -54,6 +68,7 @@ struct QuizQuestion {
     std::vector<QuizChoice> choices; // 2 to 4, all distinct
     int right = 0;                   // index into choices
     std::vector<int> hintRemoves;    // wrong choices the hint strikes out (at least one)
+    QuizCause cause;                 // the event that comes next
     // The explanation shown after the answer: the reason of the teaching record, its RFC
     // section and, for a change of state, the transition row (core/protocol/transitions.h).
     Reason reason = Reason::Arrive;

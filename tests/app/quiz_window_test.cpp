@@ -475,3 +475,25 @@ TEST(QuizWindow, ATimerQuestionHidesTheTimersTimesUntilItIsAnswered) {
     QApplication::processEvents();
     EXPECT_TRUE(shown().contains(times)) << "answered: the times are shown again";
 }
+
+#include "app/quiz/quiz_text.h"
+
+// The question says what happens next: in simultaneous-close B's state question names B's close().
+TEST(QuizWindow, AQuestionNamesTheEventItAsksAbout) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("simultaneous-close"));
+    QuizController quiz(&ctl);
+    quiz.setFixedSeed(1);
+    quiz.start();
+    QStringList prompts;
+    for (int guard = 0; guard < 100 && quiz.phase() != Phase::Finished; ++guard) {
+        if (quiz.phase() != Phase::Asking) {
+            quiz.next();
+            continue;
+        }
+        prompts << quizPrompt(ctl.sim(), *quiz.question());
+        quiz.answer(quiz.question()->right);
+    }
+    EXPECT_TRUE(prompts.contains(QStringLiteral("B is in ESTABLISHED. Next: B's application calls close(). Which state does B enter?")))
+        << prompts.join(QLatin1Char('\n')).toStdString();
+}

@@ -363,3 +363,27 @@ TEST(Quiz, ChoicesAreShuffledPerAttemptAndTheSameSeedRepeatsTheOrder) {
         EXPECT_GE(rightPlaces.size(), 4u) << name << ": the right answers' places hardly change between attempts";
     }
 }
+
+// Each question names the event that comes next, so it asks what follows from it: in a simultaneous
+// close "B is in ESTABLISHED. Which state does B enter next?" had two readings with A's FIN in flight
+// (CLOSE_WAIT by reasoning; FIN_WAIT_1 by the script). Now it says B's application calls close().
+TEST(Quiz, EachQuestionNamesTheEventThatComesNext) {
+    bool sawCloseByB = false;
+    for (const auto& q : questionsOf("simultaneous-close")) {
+        if (q.kind == QuizKind::State && q.side == Side::B && q.from == TcpState::Established) {
+            EXPECT_EQ(q.cause.kind, QuizCause::Kind::Call);
+            EXPECT_EQ(q.cause.call, SocketCall::Close);
+            EXPECT_EQ(q.cause.side, Side::B);
+            sawCloseByB = true;
+        }
+    }
+    EXPECT_TRUE(sawCloseByB);
+    for (std::string_view name : builtinScenarioNames()) {
+        for (const auto& q : questionsOf(std::string(name).c_str())) {
+            if (q.kind == QuizKind::Timer || q.kind == QuizKind::Arrival)
+                EXPECT_EQ(q.cause.kind, QuizCause::Kind::None) << name << " step " << q.step;
+            else
+                EXPECT_NE(q.cause.kind, QuizCause::Kind::None) << name << " step " << q.step << " kind " << static_cast<int>(q.kind);
+        }
+    }
+}
