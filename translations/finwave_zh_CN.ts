@@ -3055,4 +3055,11 @@
         <translation>%1:A %2,B %3</translation>
     </message>
 </context>
+<context>
+    <name>finwave::app::StepCaptionBar</name>
+    <message>
+        <source>Lesson: %1 · scenario %2 of %3</source>
+        <translation>课程：%1 · 第 %2 个场景，共 %3 个</translation>
+    </message>
+</context>
 </TS>

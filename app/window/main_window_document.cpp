@@ -1,6 +1,7 @@
 // The run as a document: saving what was done to it, the unsaved mark, asking before changes are
 // lost, and lessons (an ordered list of scenarios paged with Page Down / Page Up).
 #include "app/window/main_window.h"
+#include "app/window/step_caption_bar.h"
 #include "app/io/save_file.h"
 
 #include "app/editor/scenario_editor.h"
@@ -109,6 +110,8 @@ void MainWindow::resetRun() {
 void MainWindow::endLesson() {
     m_lesson.reset();
     m_lessonIndex = -1;
+    if (m_caption)
+        m_caption->setLessonPage({}, {}, 0, 0);
     m_nextPage->setEnabled(false);
     m_prevPage->setEnabled(false);
 }
@@ -210,7 +213,10 @@ void MainWindow::openLessonEntry(int index) {
     QSettings().setValue(QStringLiteral("lesson/place/") + QString::fromLatin1(m_lessonFile.toUtf8().toHex()), index);
     m_nextPage->setEnabled(index + 1 < lessonSize());
     m_prevPage->setEnabled(index > 0);
+    m_caption->setLessonPage(QString::fromStdString(m_lesson->title), QString::fromStdString(m_lesson->notes), index + 1,
+                             lessonSize());
     updateTitle();
+    updateCaption();
 }
 
 bool MainWindow::moveInLesson(int delta) {

@@ -40,6 +40,14 @@ void StepCaptionBar::setShowsNotes(bool on) {
     refresh();
 }
 
+void StepCaptionBar::setLessonPage(const QString& title, const QString& introduction, int page, int pages) {
+    m_lessonTitle = title;
+    m_lessonIntro = introduction;
+    m_lessonPage = page;
+    m_lessonPages = pages;
+    refresh();
+}
+
 void StepCaptionBar::refresh() {
     const StepCaptionText c = stepCaption(m_ctl->sim(), m_ctl->teardownText());
     // The note first, framed as the teacher's words, in the caption's own size.
@@ -54,6 +62,14 @@ void StepCaptionBar::refresh() {
                        .arg(headline)
                        .arg(c.headline.toHtmlEscaped());
     html.prepend(note);
+    // The title card of a lesson's page, before its first step.
+    if (!m_lessonTitle.isEmpty() && m_ctl->sim().stepIndex() == 0) {
+        QString card = QStringLiteral("<span style='color:#555'>%1</span>")
+                           .arg(tr("Lesson: %1 · scenario %2 of %3").arg(m_lessonTitle.toHtmlEscaped()).arg(m_lessonPage).arg(m_lessonPages));
+        if (m_lessonPage == 1 && !m_lessonIntro.isEmpty())
+            card += QStringLiteral("<br><i>%1</i>").arg(m_lessonIntro.toHtmlEscaped());
+        html.prepend(card + QStringLiteral("<br>"));
+    }
     if (!c.sentence.isEmpty())
         html += QStringLiteral("<br>") + c.sentence.toHtmlEscaped();
     if (!c.rule.isEmpty())

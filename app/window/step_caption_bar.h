@@ -17,9 +17,14 @@ class StepCaptionBar : public QFrame {
 public:
     explicit StepCaptionBar(SimController* controller, QWidget* parent = nullptr);
     void setProjector(bool on);
+    bool isProjector() const { return m_projector; }
     // The teacher's note on the current step, first, when the diagram has no room to draw notes.
     void setShowsNotes(bool on);
     bool showsNotes() const { return m_notes; }
+    // A lesson's page: before the first step the caption is its title card, with the lesson's
+    // title and place ("page 2 of 3") and, on its first page, the lesson's introduction. An empty
+    // title: no lesson.
+    void setLessonPage(const QString& title, const QString& introduction, int page, int pages);
     QString text() const;  // as shown, plain
     QLabel* label() const { return m_text; }
 
@@ -33,6 +38,8 @@ private:
     QLabel* m_text;
     bool m_projector = false;
     bool m_notes = false;
+    QString m_lessonTitle, m_lessonIntro;
+    int m_lessonPage = 0, m_lessonPages = 0;
 };
 
 }  // namespace finwave::app

@@ -405,3 +405,32 @@ TEST(Lesson, ALessonsMissingEntriesAreToldInOneLineBeforeAnyDisplayIsNeeded) {
     ASSERT_EQ(ours.size(), 1) << opened.err.toStdString();
     EXPECT_TRUE(ours[0].contains(QStringLiteral("2 of 3 scenarios"))) << ours[0].toStdString();
 }
+
+#include "app/window/step_caption_bar.h"
+
+// Before a lesson page's first step the caption is its title card: the lesson's title and place,
+// its introduction on the first page, the scenario's title and description; it was shown nowhere
+// (the editor said the description shows "under the diagram"). Gone once the run steps on.
+TEST(Lesson, EachPageOpensOnATitleCardWithTheLessonsIntroductionFirst) {
+    MainWindow w;
+    w.show();
+    ASSERT_TRUE(w.openLesson(QStringLiteral(":/lessons/why-time-wait.en.json"), nullptr, true));
+    w.moveInLesson(-w.lessonIndex());
+    StepCaptionBar* caption = w.findChild<StepCaptionBar*>();
+    ASSERT_NE(caption, nullptr);
+    EXPECT_TRUE(caption->isVisible());
+    QString text = caption->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("Lesson: Why TIME_WAIT exists · scenario 1 of 4"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("The endpoint that closes first waits 2 MSL"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QString::fromStdString(w.controller()->scenario().description))) << text.toStdString();
+    ASSERT_TRUE(w.moveInLesson(1));
+    text = caption->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("scenario 2 of 4"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("The endpoint that closes first"))) << "the introduction is the first page's";
+    w.controller()->stepForward();
+    EXPECT_FALSE(caption->text().contains(QStringLiteral("Lesson:")));
+    w.controller()->reset();
+    EXPECT_TRUE(caption->text().contains(QStringLiteral("Lesson:")));
+    ASSERT_TRUE(w.openScenario(QStringLiteral("normal-close"), nullptr, true));
+    EXPECT_FALSE(caption->text().contains(QStringLiteral("Lesson:"))) << "no lesson any more";
+}
