@@ -48,6 +48,9 @@ for size in "${sizes[@]}"; do
         for lang in en zh_CN; do
             shots+=("@lesson-presenter|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme projector --lang $lang --steps 9|$out/${size}_projector_${lang}_lesson.png")
             shots+=("@note-light|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 2 --theme light --lang $lang --steps 8 --note-edit|$out/${size}_light_${lang}_notes.png")
+            # A lesson's first page on its title card, and Help → User guide.
+            shots+=("@lesson-card|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 1 --theme light --lang $lang --steps 0|$out/${size}_light_${lang}_lesson_card.png")
+            shots+=("@guide|--guide --theme light --lang $lang --steps 0|$out/${size}_light_${lang}_guide.png")
         done
         # The scenario editor where room is short: its pages 1-4 (endpoints, actions, network and
         # faults, protocol; page 0, general, is the plainest) over the four theme and language

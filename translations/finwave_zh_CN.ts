@@ -1361,6 +1361,21 @@
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <source>FinWave user guide</source>
+        <translation>FinWave 用户指南</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+</context>
+<context>
     <name>finwave::app::CapturePanel</name>
     <message>
         <source>%1 ms</source>
@@ -2246,6 +2261,10 @@
     <message>
         <source>The file was not written: %1</source>
         <translation>文件未写入：%1</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "app/main/demo_hooks.h"
+#include "app/window/user_guide.h"
 
 #include "app/editor/scenario_editor.h"
 #include "app/quiz/quiz_controller.h"
@@ -55,7 +56,7 @@ QWindow* unexposedWindow() {
 }  // namespace
 
 bool DemoHooks::wanted(const options::WindowOptions& o) {
-    return o.steps || o.quiz || o.noteEdit || o.editor || o.packet || !o.screenshot.empty() || o.reportGeometry;
+    return o.steps || o.quiz || o.noteEdit || o.editor || o.guide || o.packet || !o.screenshot.empty() || o.reportGeometry;
 }
 
 DemoHooks::DemoHooks(MainWindow* window, const options::WindowOptions& options)
@@ -94,6 +95,8 @@ void DemoHooks::act() {
     const options::WindowOptions& o = m_options;
     if (o.editor)
         m_window->showScenarioEditor()->showPage(o.editorPage.value_or(0));
+    if (o.guide)
+        showUserGuide(m_window);
     if (o.quiz)
         runQuizFlags(*m_window->quiz(), o.steps.value_or(0), o.quizAnswer, o.quizSummary);
     else if (o.steps || !o.screenshot.empty())

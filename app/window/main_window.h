@@ -152,6 +152,7 @@ private:
     QAction *m_projectorAction, *m_zoomIn, *m_zoomOut, *m_zoomReset;
     QAction *m_reset, *m_back, *m_play, *m_step, *m_faster, *m_slower, *m_dropA, *m_dropB;
     QAction *m_shortcuts, *m_about, *m_bigCharts, *m_wholeFigure = nullptr;
+    QAction* m_guide = nullptr;
     QActionGroup* m_langGroup;
     QActionGroup* m_scenarioGroup = nullptr;
     QList<QAction*> m_scenarioActions;

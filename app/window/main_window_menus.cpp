@@ -10,6 +10,7 @@
 #include "app/editor/scenario_editor.h"
 #include "app/window/event_log.h"
 #include "app/export/export_dialog.h"
+#include "app/window/user_guide.h"
 #include "app/window/inspector.h"
 #include "app/text/language.h"
 #include "app/window/playback_bar.h"
@@ -134,6 +135,7 @@ void MainWindow::createActions() {
     m_slower = make(QKeySequence(Qt::Key_Minus), [this] { m_ctl->setSpeed(m_ctl->speed() / 1.5); });
     m_shortcuts = make(QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     m_about = make(QKeySequence(), [this] { showAbout(); });
+    m_guide = make(QKeySequence(), [this] { showUserGuide(this); });
     createEditorActions();
 }
 
@@ -219,6 +221,7 @@ void MainWindow::createMenus() {
         });
     }
     m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_guide);
     m_helpMenu->addAction(m_shortcuts);
     m_helpMenu->addAction(m_about);
 }
@@ -274,6 +277,7 @@ void MainWindow::retranslate() {
     m_langMenu->setTitle(tr("&Language"));
     m_langGroup->actions()[0]->setText(tr("System"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_guide->setText(tr("&User guide"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About FinWave"));
     retranslateQuiz();

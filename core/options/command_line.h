@@ -95,6 +95,7 @@ struct WindowOptions {
     bool quiz = false, quizSummary = false;
     int quizAnswer = 0;  // 1..4; 0 when not given
     bool editor = false;
+    bool guide = false;       // --guide: Help → User guide open
     std::optional<int> editorPage;  // 0..4
     std::optional<std::uint32_t> packet;  // the segment (1-based, in sending order) whose details to show
     std::optional<CaptureChoice> capture;

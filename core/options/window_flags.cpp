@@ -49,6 +49,7 @@ constexpr Flag<W> kWindowFlags[] = {
      +[](W& o, std::string_view) { return setSwitch(o.quizSummary); }},
     {"--note-edit", "", "open the current step's note for writing", +[](W& o, std::string_view) { return setSwitch(o.noteEdit); }},
     {"--editor", "", "open the scenario editor", +[](W& o, std::string_view) { return setSwitch(o.editor); }},
+    {"--guide", "", "open Help → User guide", +[](W& o, std::string_view) { return setSwitch(o.guide); }},
     {"--editor-page", "N", "open the scenario editor at its page N (0 to 4)",
      +[](W& o, std::string_view v) -> Refusal {
          long long n = 0;
