@@ -1624,6 +1624,10 @@
         <source>current: %1</source>
         <translation>当前：%1</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::ControlPanel</name>
@@ -2265,6 +2269,18 @@
     <message>
         <source>&amp;User guide</source>
         <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>TCP state graph</source>
+        <translation>TCP 状态图</translation>
+    </message>
+    <message>
+        <source>A in %1, B in %2</source>
+        <translation>A 处于 %1，B 处于 %2</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,11 @@ ChartsPanel::ChartsPanel(SimController* controller, QWidget* parent) : QWidget(p
 void ChartsPanel::retranslate() {
     m_tabs->setTabText(0, tr("State timeline"));
     m_tabs->setTabText(1, tr("Loss sweep"));
+    // Names for a screen reader (the charts draw their text; the log holds the same events).
+    m_tabs->setAccessibleName(tr("Charts"));
+    m_timelineView->setAccessibleName(tr("State timeline"));
+    if (m_pileupView)
+        m_pileupView->setAccessibleName(tr("TIME_WAIT pile-up"));
     m_tabs->setTabText(2, tr("TIME_WAIT pile-up"));
     m_cursor->setName(tr("now"));
     if (auto* x = m_timelineView->chart()->axes(Qt::Horizontal).value(0))

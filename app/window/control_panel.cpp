@@ -37,6 +37,7 @@ ControlPanel::ControlPanel(SimController* controller, QWidget* parent) : QWidget
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_seedLabel = new QLabel(this);
     m_seed = new QSpinBox(this);
+    m_seedLabel->setBuddy(m_seed);  // its accessible name, as the sliders' labels name them
     m_seed->setRange(0, 999999);
     m_names.push_back(m_profileLabel);
     m_names.push_back(m_seedLabel);

@@ -139,6 +139,7 @@ void MainWindow::followTheRun() {
     });
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateCaption);  // the title card at step 0
+    connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateAccessibleTexts);
     connect(m_ctl, &SimController::lockedChanged, this, &MainWindow::updateCaption);
     // A clicked arrow or a chosen log row: its segment's every field, in a raised dock.
     connect(m_sequence->diagram(), &SequenceScene::segmentChosen, this, &MainWindow::showRecordDetails);

@@ -97,6 +97,7 @@ private:
     void createActions();
     void createMenus();
     void retranslate();
+    void updateAccessibleTexts();
     void updateTitle();
     void updateRecentMenu();
     void rememberRecent(const QString& file);

@@ -11,6 +11,7 @@
 #include "app/window/event_log.h"
 #include "app/export/export_dialog.h"
 #include "app/window/user_guide.h"
+#include "app/text/step_text.h"
 #include "app/window/inspector.h"
 #include "app/text/language.h"
 #include "app/window/playback_bar.h"
@@ -226,7 +227,21 @@ void MainWindow::createMenus() {
     m_helpMenu->addAction(m_about);
 }
 
+// What a screen reader says for the views: their names, and for the diagram the current step's
+// sentence (the caption may be hidden; the event log lists every record as text).
+void MainWindow::updateAccessibleTexts() {
+    m_sequence->setAccessibleName(tr("Sequence diagram"));
+    m_sequence->setAccessibleDescription(stepCaptionLine(m_ctl->sim(), m_ctl->teardownText()));
+    m_states->setAccessibleName(tr("TCP state graph"));
+    m_states->setAccessibleDescription(tr("A in %1, B in %2")
+                                           .arg(QString::fromUtf8(stateName(m_ctl->sim().state(Side::A)).data()),
+                                                QString::fromUtf8(stateName(m_ctl->sim().state(Side::B)).data())));
+    m_log->setAccessibleName(tr("Event log"));
+    m_inspector->setAccessibleName(tr("Inspector"));
+}
+
 void MainWindow::retranslate() {
+    updateAccessibleTexts();
     m_fileMenu->setTitle(tr("&File"));
     m_open->setText(tr("&Open scenario…"));
     m_recentMenu->setTitle(tr("Recent files"));
