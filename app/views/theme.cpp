@@ -31,10 +31,10 @@ Theme Theme::light() {
     t.grid = QColor(225, 225, 225);
     t.muted = QColor(110, 110, 110);
     t.sideA = QColor(0x00, 0x72, 0xB2);   // Okabe–Ito blue
-    t.sideB = QColor(0xD5, 0x5E, 0x00);   // Okabe–Ito vermillion
+    t.sideB = QColor(0xB3, 0x50, 0x00);   // Okabe–Ito vermillion, darkened to 5.2:1 on white (text, and white on it)
     t.lost = QColor(0xCC, 0x00, 0x00);
-    t.timer = QColor(0x00, 0x9E, 0x73);   // Okabe–Ito bluish green
-    t.cursor = QColor(0xCC, 0x79, 0xA7);  // Okabe–Ito reddish purple
+    t.timer = QColor(0x00, 0x7A, 0x5C);   // Okabe–Ito bluish green, darkened to 5.3:1 on white
+    t.cursor = QColor(0xA2, 0x3C, 0x78);  // Okabe–Ito reddish purple, darkened to 6.1:1 on white
     fillBands(t, false);
     t.font = QFont(QStringLiteral("Noto Sans"), 10);
     t.titleFont = QFont(QStringLiteral("Noto Sans"), 11, QFont::Bold);

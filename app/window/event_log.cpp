@@ -1,4 +1,5 @@
 #include "app/window/event_log.h"
+#include "app/views/theme.h"
 
 #include "app/window/capture_dialogs.h"
 #include "app/text/reason_text.h"
@@ -107,7 +108,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::BackgroundRole && r.step == sim.stepIndex())
         return QBrush(QColor(255, 243, 196));
     if (role == Qt::ForegroundRole && index.column() == Side && r.side != finwave::Side::Net)
-        return QBrush(r.side == finwave::Side::A ? QColor(0x00, 0x72, 0xB2) : QColor(0xD5, 0x5E, 0x00));
+        return QBrush(r.side == finwave::Side::A ? Theme::light().sideA : Theme::light().sideB);  // the diagrams' colours
     return {};
 }
 
