@@ -138,8 +138,10 @@ void MainWindow::followTheRun() {
         }
     });
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
-    connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateCaption);  // the title card at step 0
-    connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateAccessibleTexts);
+    connect(m_ctl, &SimController::stepChanged, this, [this] {  // the title card at step 0; what a screen reader says
+        updateCaption();
+        updateAccessibleTexts();
+    });
     connect(m_ctl, &SimController::lockedChanged, this, &MainWindow::updateCaption);
     // A clicked arrow or a chosen log row: its segment's every field, in a raised dock.
     connect(m_sequence->diagram(), &SequenceScene::segmentChosen, this, &MainWindow::showRecordDetails);
@@ -261,20 +263,6 @@ bool MainWindow::showPacketDetails(std::uint32_t id) {
             return true;
         }
     return false;
-}
-
-void MainWindow::updateCaption() {
-    if (!m_caption || !m_captionAction)
-        return;
-    if (m_caption->isProjector() != m_projector)
-        m_caption->setProjector(m_projector);
-    // Shown too while notes have no room beside the diagram and go in the caption instead.
-    const bool notesHere = m_caption->showsNotes() && m_sequence->diagram()->hasNotes();
-    // Before the first step it is the title card: the scenario's title and description (the
-    // editor says the description shows there) and a lesson's title and introduction.
-    const Scenario& s = m_ctl->scenario();
-    const bool titleCard = m_ctl->sim().stepIndex() == 0 && !m_ctl->isReplay() && (m_lesson || !s.description.empty());
-    m_caption->setVisible(!m_ctl->isLocked() && (m_projector || m_captionAction->isChecked() || notesHere || titleCard));
 }
 
 void MainWindow::showRecordDetails(std::size_t record) {

@@ -10,6 +10,7 @@
 #include "app/editor/scenario_editor.h"
 #include "app/window/event_log.h"
 #include "app/export/export_dialog.h"
+#include "app/window/step_caption_bar.h"
 #include "app/window/user_guide.h"
 #include "app/text/step_text.h"
 #include "app/window/inspector.h"
@@ -17,6 +18,7 @@
 #include "app/window/playback_bar.h"
 #include "app/text/scenario_error_text.h"
 #include "app/window/sim_controller.h"
+#include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/sequence_view.h"
 #include "app/views/state_graph/state_graph_scene.h"
 #include "app/views/state_graph/state_graph_view.h"
@@ -225,6 +227,19 @@ void MainWindow::createMenus() {
     m_helpMenu->addAction(m_guide);
     m_helpMenu->addAction(m_shortcuts);
     m_helpMenu->addAction(m_about);
+}
+
+void MainWindow::updateCaption() {
+    if (!m_caption || !m_captionAction)
+        return;
+    if (m_caption->isProjector() != m_projector)
+        m_caption->setProjector(m_projector);
+    // Shown too while notes have no room beside the diagram and go in the caption instead.
+    const bool notesHere = m_caption->showsNotes() && m_sequence->diagram()->hasNotes();
+    // Before the first step, the title card: the scenario's title and description, a lesson's.
+    const Scenario& s = m_ctl->scenario();
+    const bool titleCard = m_ctl->sim().stepIndex() == 0 && !m_ctl->isReplay() && (m_lesson || !s.description.empty());
+    m_caption->setVisible(!m_ctl->isLocked() && (m_projector || m_captionAction->isChecked() || notesHere || titleCard));
 }
 
 // What a screen reader says for the views: their names, and for the diagram the current step's
