@@ -277,6 +277,73 @@
     </message>
 </context>
 <context>
+    <name>ClassResults</name>
+    <message>
+        <source>Class results</source>
+        <translation>全班成绩</translation>
+    </message>
+    <message>
+        <source>No attempt could be read.</source>
+        <translation>没有可读取的作答记录。</translation>
+    </message>
+    <message>
+        <source>%1 attempts · mean %2 points</source>
+        <translation>%1 份作答 · 平均 %2 分</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>答对</translation>
+    </message>
+    <message>
+        <source>Wrong</source>
+        <translation>答错</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>作答记录</translation>
+    </message>
+    <message>
+        <source>%1: %2 wrong</source>
+        <translation>%1：%2 人答错</translation>
+    </message>
+    <message>
+        <source>Every question was answered right.</source>
+        <translation>每道题都答对了。</translation>
+    </message>
+    <message>
+        <source>Most often wrong: %1</source>
+        <translation>最常答错：%1</translation>
+    </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>未能读取：%1</translation>
+    </message>
+    <message>
+        <source>FinWave quiz attempts (*.json);;All files (*)</source>
+        <translation>FinWave 测验作答 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>Departure</name>
     <message>
         <source>%1&apos;s %2</source>
@@ -562,6 +629,25 @@
     <message>
         <source>%1 is in %2, its application in %3(). Next: %4. What does %3() return?</source>
         <translation>%1 处于 %2，其应用程序在 %3() 中。接下来：%4。%3() 返回什么？</translation>
+    </message>
+</context>
+<context>
+    <name>QuizAttempt</name>
+    <message>
+        <source>not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>larger than 1 MiB: not a quiz attempt</source>
+        <translation>大于 1 MiB：不是测验作答记录</translation>
+    </message>
+    <message>
+        <source>not a FinWave quiz attempt</source>
+        <translation>不是 FinWave 测验作答记录</translation>
+    </message>
+    <message>
+        <source>no student or scenario named</source>
+        <translation>没有写明学生或场景</translation>
     </message>
 </context>
 <context>
@@ -2282,6 +2368,10 @@
         <source>A in %1, B in %2</source>
         <translation>A 处于 %1，B 处于 %2</translation>
     </message>
+    <message>
+        <source>Class &amp;results…</source>
+        <translation>全班成绩(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::PacketDetails</name>
@@ -2626,6 +2716,22 @@
     <message>
         <source>Quiz over after %1 questions: %2 (run %3 of %4)</source>
         <translation>测验在 %1 道题后结束：%2（第 %3 次运行，共 %4 次）</translation>
+    </message>
+    <message>
+        <source>Save for the teacher…</source>
+        <translation>保存给老师…</translation>
+    </message>
+    <message>
+        <source>Save for the teacher</source>
+        <translation>保存给老师</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>你的名字：</translation>
+    </message>
+    <message>
+        <source>FinWave quiz attempts (*.json)</source>
+        <translation>FinWave 测验作答 (*.json)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,6 @@
 #include "app/quiz/quiz_panel.h"
+#include "app/io/save_file.h"
+#include "app/quiz/quiz_attempt.h"
 
 #include "app/quiz/quiz_controller.h"
 #include "app/quiz/quiz_scores.h"
@@ -9,6 +11,9 @@
 
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QInputDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -114,8 +119,9 @@ QuizPanel::QuizPanel(QuizController* quiz, SimController* controller, QWidget* p
     m_nextRun = new QPushButton(sum);
     m_again = new QPushButton(sum);
     m_export = new QPushButton(sum);
+    m_saveAttempt = new QPushButton(sum);
     m_sumEnd = new QPushButton(sum);
-    for (QPushButton* b : {m_nextRun, m_again, m_export, m_sumEnd}) {
+    for (QPushButton* b : {m_nextRun, m_again, m_saveAttempt, m_export, m_sumEnd}) {
         b->setFocusPolicy(Qt::NoFocus);
         srow->addWidget(b);
     }
@@ -124,6 +130,7 @@ QuizPanel::QuizPanel(QuizController* quiz, SimController* controller, QWidget* p
     connect(m_nextRun, &QPushButton::clicked, m_quiz, &QuizController::nextRun);
     connect(m_again, &QPushButton::clicked, m_quiz, &QuizController::restartRun);
     connect(m_export, &QPushButton::clicked, this, &QuizPanel::exportCsv);
+    connect(m_saveAttempt, &QPushButton::clicked, this, &QuizPanel::saveAttempt);
     connect(m_sumEnd, &QPushButton::clicked, m_quiz, &QuizController::stop);
     outer->addWidget(sum);
     m_pages.push_back(sum);
@@ -156,6 +163,7 @@ void QuizPanel::retranslate() {
     m_end->setText(tr("End quiz (Q)"));
     m_again->setText(tr("Again"));
     m_export->setText(tr("Export scores as CSV…"));
+    m_saveAttempt->setText(tr("Save for the teacher…"));
     m_sumEnd->setText(tr("End quiz (Q)"));
     m_sumMissedTitle->setText(tr("Questions missed (click one to go to its step):"));
     update();
@@ -275,6 +283,27 @@ void QuizPanel::exportCsv() {
     QString error;
     if (!QuizScores::exportCsv(file, &error))
         QMessageBox::warning(this, tr("Cannot export scores"), tr("%1 could not be written: %2").arg(file, error));
+}
+
+// The attempt as a file the teacher collects: the student's name (remembered), then where.
+void QuizPanel::saveAttempt() {
+    QSettings settings;
+    bool ok = false;
+    const QString student = QInputDialog::getText(this, tr("Save for the teacher"), tr("Your name:"), QLineEdit::Normal,
+                                                  settings.value(QStringLiteral("quiz/student")).toString(), &ok)
+                                .trimmed();
+    if (!ok || student.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("quiz/student"), student);
+    const QuizAttempt attempt = currentAttempt(*m_quiz, *m_ctl, student);
+    const QString suggested = QStringLiteral("%1/%2-%3.json")
+                                  .arg(settings.value(QStringLiteral("quiz/attempts")).toString(), student, attempt.scenario);
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save for the teacher"), suggested, tr("FinWave quiz attempts (*.json)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("quiz/attempts"), QFileInfo(file).absolutePath());
+    if (const QString why = saveFile(file, attemptJson(attempt)); !why.isEmpty())
+        QMessageBox::warning(this, tr("Save for the teacher"), why);
 }
 
 }  // namespace finwave::app

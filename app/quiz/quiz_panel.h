@@ -38,6 +38,7 @@ private:
     void showSummary();
     void showPage(int index);
     void exportCsv();
+    void saveAttempt();
 
     QuizController* m_quiz;
     SimController* m_ctl;
@@ -48,6 +49,7 @@ private:
     QLabel *m_sumTitle, *m_sumScore, *m_sumMissedTitle;
     QListWidget* m_missed;
     QPushButton *m_nextRun, *m_again, *m_export, *m_sumEnd;
+    QPushButton* m_saveAttempt = nullptr;
 };
 
 }  // namespace finwave::app

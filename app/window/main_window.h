@@ -154,6 +154,7 @@ private:
     QAction *m_reset, *m_back, *m_play, *m_step, *m_faster, *m_slower, *m_dropA, *m_dropB;
     QAction *m_shortcuts, *m_about, *m_bigCharts, *m_wholeFigure = nullptr;
     QAction* m_guide = nullptr;
+    QAction* m_classResults = nullptr;
     QActionGroup* m_langGroup;
     QActionGroup* m_scenarioGroup = nullptr;
     QList<QAction*> m_scenarioActions;

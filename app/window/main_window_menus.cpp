@@ -188,6 +188,7 @@ void MainWindow::createMenus() {
     m_simMenu->addAction(m_quizAction);
     m_simMenu->addAction(m_quizClosing);
     m_simMenu->addAction(m_quizWrong);
+    m_simMenu->addAction(m_classResults);
     m_scenarioMenu = menuBar()->addMenu(QString());
     m_scenarioMenu->addAction(m_editScenario);
     m_scenarioMenu->addSeparator();

@@ -1,6 +1,7 @@
 // Quiz mode in the window: the panel above the diagrams, its keys (Q, 1-4, H, Enter), the score
 // in the status bar, the lock of the parameters and the two shipped quizzes.
 #include "app/window/main_window.h"
+#include "app/quiz/quiz_results_dialog.h"
 
 #include "app/window/control_panel.h"
 #include "app/quiz/quiz_controller.h"
@@ -52,6 +53,7 @@ QWidget* MainWindow::createQuiz() {
     m_quizNext = make({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}, [this] { m_quiz->next(); });
     m_quizClosing = make({}, [this] { openQuiz(QStringLiteral("closing-states")); });
     m_quizWrong = make({}, [this] { openQuiz(QStringLiteral("when-things-go-wrong")); });
+    m_classResults = make({}, [this] { showClassResults(this); });
 
     const auto sync = [this] {
         const bool on = m_quiz->isActive();
@@ -80,6 +82,7 @@ void MainWindow::retranslateQuiz() {
     m_quizAction->setText(tr("&Quiz: predict each step"));
     m_quizClosing->setText(tr("Quiz: closing states"));
     m_quizWrong->setText(tr("Quiz: when things go wrong"));
+    m_classResults->setText(tr("Class &results…"));
     m_quizScore->setText(quizScoreLine(m_quiz->score()));
 }
 

@@ -193,3 +193,73 @@ TEST(QuizWindow, AQuestionNamesTheEventItAsksAbout) {
     EXPECT_TRUE(prompts.contains(QStringLiteral("B is in ESTABLISHED. Next: B's application calls close(). Which state does B enter?")))
         << prompts.join(QLatin1Char('\n')).toStdString();
 }
+
+#include "app/quiz/quiz_attempt.h"
+#include "app/quiz/quiz_results_dialog.h"
+
+#include <QDialog>
+#include <QFile>
+#include <QTableWidget>
+#include <QTemporaryDir>
+
+// A student's attempt saved as a file the teacher collects, read back whole; several files side by
+// side with the steps most got wrong, and a file that is not an attempt named with its reason.
+TEST(QuizWindow, AttemptsSavedForTheTeacherReadBackAndSumUpByClass) {
+    QTemporaryDir dir;
+    QStringList files;
+    const auto attempt = [&](const QString& student, bool allRight) {
+        SimController ctl;
+        ctl.loadScenario(*builtinScenario("lost-last-ack"));
+        QuizController quiz(&ctl);
+        quiz.setFixedSeed(5);
+        quiz.start();
+        for (int guard = 0; guard < 200 && quiz.phase() != Phase::Finished; ++guard) {
+            if (quiz.phase() != Phase::Asking) {
+                quiz.next();
+                continue;
+            }
+            const int right = quiz.question()->right;
+            quiz.answer(allRight || quiz.question()->step != 4 ? right : (right + 1) % static_cast<int>(quiz.question()->choices.size()));
+        }
+        const QDateTime when(QDate(2026, 12, 6), QTime(9, 0));
+        const QuizAttempt a = currentAttempt(quiz, ctl, student, when);
+        const QString file = dir.filePath(student + QStringLiteral(".json"));
+        QFile f(file);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(attemptJson(a));
+        f.close();
+        files << file;
+        return a;
+    };
+    const QuizAttempt ana = attempt(QStringLiteral("Ana"), true), bo = attempt(QStringLiteral("Bo"), false);
+    ASSERT_GE(ana.answers.size(), 3);
+    QString why;
+    const auto back = readAttempt(files[0], &why);
+    ASSERT_TRUE(back) << why.toStdString();
+    EXPECT_EQ(back->student, QStringLiteral("Ana"));
+    EXPECT_EQ(back->scenario, QStringLiteral("lost-last-ack"));
+    EXPECT_EQ(back->seed, 5u);
+    EXPECT_EQ(back->answers.size(), ana.answers.size());
+    EXPECT_EQ(back->answers[0].chosen, ana.answers[0].chosen);
+    EXPECT_EQ(back->points, ana.points);
+    EXPECT_EQ(bo.wrong, 1);
+    const QString junk = dir.filePath(QStringLiteral("notes.json"));
+    QFile j(junk);
+    ASSERT_TRUE(j.open(QIODevice::WriteOnly));
+    j.write("{\"lesson\": 1}");
+    j.close();
+    const QuizClassSummary s = summarizeAttempts(files + QStringList{junk});
+    ASSERT_EQ(s.attempts.size(), 2);
+    EXPECT_EQ(s.attempts[0].student, QStringLiteral("Ana"));
+    ASSERT_EQ(s.problems.size(), 1);
+    EXPECT_TRUE(s.problems[0].startsWith(QStringLiteral("notes.json: "))) << s.problems[0].toStdString();
+    ASSERT_FALSE(s.hardest.isEmpty());
+    EXPECT_EQ(s.hardest[0], qMakePair(QStringLiteral("lost-last-ack · step 4"), 1));
+    QWidget parent;
+    QDialog* dialog = classResultsDialog(&parent, s);
+    auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("attempts"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->rowCount(), 2);
+    EXPECT_EQ(table->item(1, 0)->text(), QStringLiteral("Bo"));
+    delete dialog;
+}
