@@ -142,7 +142,7 @@ static int undoLimitFor(const Scenario& s) {
 
 void ScenarioEditor::setScenario(const Scenario& scenario) {
     m_base = scenario;
-    m_fromNew = false;
+    m_appliedIndex = 0;
     m_undo->clear();
     m_undo->setUndoLimit(undoLimitFor(scenario));
     setDraft(scenario, false);
@@ -200,10 +200,21 @@ bool ScenarioEditor::apply() {
     if (!canApply() || (m_guard && !m_guard()))
         return false;
     m_base = m_draft;
-    if (m_fromNew) {
-        m_fromNew = false;
-        Q_EMIT appliedAsNew();
+    // A New scenario among the edits since the last Apply, not undone and not reverted after: the
+    // draft is another document. (A flag set by New stayed set through Undo and Revert.)
+    bool fromNew = false;
+    for (int i = m_undo->index(); i-- > std::min(m_appliedIndex, m_undo->index());) {
+        const QString what = m_undo->command(i)->text();
+        if (what == tr("Revert"))
+            break;
+        if (what == tr("New scenario")) {
+            fromNew = true;
+            break;
+        }
     }
+    m_appliedIndex = m_undo->index();
+    if (fromNew)
+        Q_EMIT appliedAsNew();
     // Still unclean while the receiver loads it, so the load does not restart the history here.
     Q_EMIT applied(m_draft);
     m_undo->setClean();
@@ -213,7 +224,6 @@ bool ScenarioEditor::apply() {
 void ScenarioEditor::newScenario() {
     Scenario blank = blankScenario();
     blank.title = tr("Untitled scenario").toStdString();
-    m_fromNew = true;
     edit(QString(), tr("New scenario"), [&blank](Scenario& s) { s = blank; });
 }
 

@@ -112,7 +112,7 @@ private:
 
     Scenario m_draft;
     Scenario m_base;  // as last set or applied: Revert goes back to it
-    bool m_fromNew = false;  // New scenario chosen since setScenario() or the last Apply
+    int m_appliedIndex = 0;  // the undo stack's index at the last Apply (0 after setScenario())
     QUndoStack* m_undo;
     int m_burst = 0;  // a new number each time the focus moves: merging stops at a focus change
     int m_actionRow = -1, m_faultRow = -1;

@@ -44,6 +44,7 @@ namespace {
 // their steps, or the open capture) at `step`.
 void replay(SimController& ctl, SimController* source, quint64 step) {
     ctl.loadSameRun(*source);
+    ctl.setTimesHidden(source->timesHidden());  // a quiz's open timer question is not answered by a copy
     ctl.seek(step);
 }
 

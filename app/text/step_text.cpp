@@ -10,7 +10,7 @@
 
 namespace finwave::app {
 
-StepCaptionText stepCaption(const Simulator& sim, const QString& teardown) {
+StepCaptionText stepCaption(const Simulator& sim, const QString& teardown, bool hideTimes) {
     StepCaptionText c;
     const std::uint64_t step = sim.stepIndex();
     if (sim.isFinished() && step > 0) {
@@ -40,7 +40,9 @@ StepCaptionText stepCaption(const Simulator& sim, const QString& teardown) {
                                         QCoreApplication::translate("StateGraph", std::string(row->label).c_str())
                                             .replace(QLatin1Char('\n'), QStringLiteral(", ")),
                                         QString::fromUtf8(row->id.data()))
-                             : recordSummary(sim, r);
+                             : r.kind == EventKind::TimerStart && hideTimes
+                                   ? recordSummary(sim, r).replace(formatTime(r.deadline, sim.timeGrain()), QStringLiteral("?"))
+                                   : recordSummary(sim, r);
     c.headline = QCoreApplication::translate("Caption", "Step %1 · %2").arg(step).arg(what);
     c.sentence = reasonSentence(r.reason);
     c.rule = ruleText(r.reason);

@@ -21,7 +21,8 @@ struct StepCaptionText {
 };
 
 // `teardown`: an opened capture's ending in words (SimController::teardownText()), used at its end.
-StepCaptionText stepCaption(const Simulator& sim, const QString& teardown = {});
+// hideTimes: a timer's start does not say when it fires (a quiz's timer question is open).
+StepCaptionText stepCaption(const Simulator& sim, const QString& teardown = {}, bool hideTimes = false);
 // One line of it: "headline. sentence [rule]".
 QString stepCaptionLine(const Simulator& sim, const QString& teardown = {});
 // What the status bar adds when the user's changes took the run away from what its scenario shows

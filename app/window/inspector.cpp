@@ -57,7 +57,10 @@ void Inspector::refresh() {
     row(tr("Unsent bytes"), QString::number(t[0].unsentBytes), QString::number(t[1].unsentBytes));
     row(tr("Unread bytes"), QString::number(t[0].unreadBytes), QString::number(t[1].unreadBytes));
     row(tr("Read by the application"), QString::number(t[0].deliveredBytes), QString::number(t[1].deliveredBytes));
-    row(QStringLiteral("RTO"), formatTime(t[0].rto, m_ctl->sim().timeGrain()), formatTime(t[1].rto, m_ctl->sim().timeGrain()));
+    const auto rto = [&](int i) {  // the RTX timer's length: hidden while a quiz asks when it fires
+        return m_ctl->timesHidden() ? QStringLiteral("?") : formatTime(t[i].rto, m_ctl->sim().timeGrain());
+    };
+    row(QStringLiteral("RTO"), rto(0), rto(1));
     // The send window (RFC 9293 §3.8.6; RFC 5681): what may be in flight is the smaller of the
     // congestion window and the window the peer advertised.
     const auto bytes = [](std::uint32_t v) { return tr("%n byte(s)", "window", static_cast<int>(v)); };

@@ -138,6 +138,7 @@ void MainWindow::followTheRun() {
         }
     });
     connect(m_ctl, &SimController::stepChanged, this, &MainWindow::updateTitle);
+    connect(m_ctl, &SimController::timesHiddenChanged, this, &MainWindow::updateAccessibleTexts);
     connect(m_ctl, &SimController::stepChanged, this, [this] {  // the title card at step 0; what a screen reader says
         updateCaption();
         updateAccessibleTexts();

@@ -247,7 +247,8 @@ void MainWindow::updateCaption() {
 // sentence (the caption may be hidden; the event log lists every record as text).
 void MainWindow::updateAccessibleTexts() {
     m_sequence->setAccessibleName(tr("Sequence diagram"));
-    m_sequence->setAccessibleDescription(stepCaptionLine(m_ctl->sim(), m_ctl->teardownText()));
+    const StepCaptionText c = finwave::app::stepCaption(m_ctl->sim(), m_ctl->teardownText(), m_ctl->timesHidden());
+    m_sequence->setAccessibleDescription(c.sentence.isEmpty() ? c.headline : c.headline + QStringLiteral(". ") + c.sentence);
     m_states->setAccessibleName(tr("TCP state graph"));
     m_states->setAccessibleDescription(tr("A in %1, B in %2")
                                            .arg(QString::fromUtf8(stateName(m_ctl->sim().state(Side::A)).data()),

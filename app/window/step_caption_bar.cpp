@@ -24,6 +24,7 @@ StepCaptionBar::StepCaptionBar(SimController* controller, QWidget* parent) : QFr
     connect(m_ctl, &SimController::scenarioLoaded, this, &StepCaptionBar::refresh);
     connect(m_ctl, &SimController::finished, this, &StepCaptionBar::refresh);
     connect(m_ctl, &SimController::annotationsChanged, this, &StepCaptionBar::refresh);
+    connect(m_ctl, &SimController::timesHiddenChanged, this, &StepCaptionBar::refresh);
     setProjector(false);
 }
 
@@ -49,7 +50,7 @@ void StepCaptionBar::setLessonPage(const QString& title, const QString& introduc
 }
 
 void StepCaptionBar::refresh() {
-    const StepCaptionText c = stepCaption(m_ctl->sim(), m_ctl->teardownText());
+    const StepCaptionText c = stepCaption(m_ctl->sim(), m_ctl->teardownText(), m_ctl->timesHidden());
     // The note first, framed as the teacher's words, in the caption's own size.
     QString note;
     if (m_notes)
@@ -65,7 +66,8 @@ void StepCaptionBar::refresh() {
     // The title card of a lesson's page, before its first step.
     if (!m_lessonTitle.isEmpty() && m_ctl->sim().stepIndex() == 0) {
         QString card = QStringLiteral("<span style='color:#555'>%1</span>")
-                           .arg(tr("Lesson: %1 · scenario %2 of %3").arg(m_lessonTitle.toHtmlEscaped()).arg(m_lessonPage).arg(m_lessonPages));
+                           .arg(tr("Lesson: %1 · scenario %2 of %3")  // one arg(): a "%2" in the title stays as written
+                                .arg(m_lessonTitle.toHtmlEscaped(), QString::number(m_lessonPage), QString::number(m_lessonPages)));
         if (m_lessonPage == 1 && !m_lessonIntro.isEmpty())
             card += QStringLiteral("<br><i>%1</i>").arg(m_lessonIntro.toHtmlEscaped());
         html.prepend(card + QStringLiteral("<br>"));

@@ -43,7 +43,7 @@ void showUserGuide(QWidget* parent) {
     QObject::connect(home, &QPushButton::clicked, browser, &QTextBrowser::home);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);
-    // A readable page on any screen: about 70 characters wide, at most most of the window.
+    // A readable page on any screen: about 90 characters wide, at most nine tenths of the window.
     const QFontMetrics fm(browser->font());
     dialog->resize(std::min(fm.averageCharWidth() * 90, parent->width() * 9 / 10), std::min(fm.height() * 36, parent->height() * 9 / 10));
     dialog->show();

@@ -28,8 +28,8 @@ struct Frame {
     std::unordered_map<std::string_view, std::size_t> keys;  // in an object: each key's first offset
     std::deque<std::string> decoded;  // keys written with escapes, decoded (the map's views point here)
 };
-// A deque, so a frame never moves while it is open: `keys` and a child's `inParent` hold views
-// into its `decoded` strings. (In a vector a reallocation copied the frames, std::deque's move
+// A deque, so a frame never moves while it is open: its `keys` hold views into its `decoded`
+// strings. (In a vector a reallocation copied the frames, std::deque's move
 // not being noexcept, and left those views pointing into freed strings: fuzz_lesson found it.)
 using FrameStack = std::deque<Frame>;
 

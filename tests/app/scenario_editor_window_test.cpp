@@ -226,9 +226,19 @@ TEST(ScenarioEditorWindow, ANewScenarioAppliedIsNeverSavedOverTheFileOpenBefore)
     EXPECT_FALSE(w.windowTitle().contains(QStringLiteral("run.json"))) << w.windowTitle().toStdString();
     ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
     EXPECT_EQ(saved.readAll(), before);
-    // An edit of the file's own scenario keeps its file.
+    // An edit of the file's own scenario keeps its file, also after a New undone or reverted.
     ASSERT_TRUE(w.openScenario(file, nullptr, true));
     w.scenarioEditor()->findChild<QLineEdit*>(QStringLiteral("channel.ab.delay_ms"))->setText(QStringLiteral("80"));
     ASSERT_TRUE(w.scenarioEditor()->apply());
     EXPECT_EQ(w.currentFile(), file);
+    w.scenarioEditor()->newScenario();
+    w.scenarioEditor()->undoStack()->undo();
+    w.scenarioEditor()->findChild<QLineEdit*>(QStringLiteral("channel.ab.delay_ms"))->setText(QStringLiteral("70"));
+    ASSERT_TRUE(w.scenarioEditor()->apply());
+    EXPECT_EQ(w.currentFile(), file) << "a New undone";
+    w.scenarioEditor()->newScenario();
+    w.scenarioEditor()->revert();
+    w.scenarioEditor()->findChild<QLineEdit*>(QStringLiteral("channel.ab.delay_ms"))->setText(QStringLiteral("60"));
+    ASSERT_TRUE(w.scenarioEditor()->apply());
+    EXPECT_EQ(w.currentFile(), file) << "a New reverted";
 }

@@ -210,7 +210,7 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             const QString text = end ? (t->expired ? QCoreApplication::translate("finwave::app::SequenceScene", "expired")
                                                    : QCoreApplication::translate("finwave::app::SequenceScene", "stopped"))
                                      : QCoreApplication::translate("finwave::app::SequenceScene", "restart: %1")
-                                           .arg(hideTimes ? QStringLiteral("?") : formatTime(t->restarts[e.mark].length, axis.grain()));
+                                           .arg(hideTimes && t->endedAt < 0 ? QStringLiteral("?") : formatTime(t->restarts[e.mark].length, axis.grain()));
             const double y = axis.y(e.at);
             const double textY = room.clear(std::max(y - line / 2, below), line) + line / 2;
             marks[e.item].push_back({y, textY, text});

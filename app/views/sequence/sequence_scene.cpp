@@ -121,6 +121,7 @@ void SequenceScene::rebuild() {
     d->arrows.clear();
     d->bySegment.clear();
     d->labelsSettled = 0;
+    d->labelsPlacedUpTo = 0;
     for (int s = 0; s < 2; ++s) {
         d->bands[s].clear();
         d->timers[s].clear();

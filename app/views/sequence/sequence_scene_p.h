@@ -32,6 +32,7 @@ struct SequenceScene::Private {
     std::vector<TimerBracketItem*> timers[2];
     std::vector<CallItem*> calls[2];  // what each side's application's calls returned
     std::size_t labelsSettled = 0;    // arrows before this index keep their label's place
+    std::size_t labelsPlacedUpTo = 0; // arrows from this index on were never placed
     // Arrows leaving below this line changed fate (a cross came or went) since labels were last placed.
     double labelsDirtyY = std::numeric_limits<double>::infinity();
     double pinLine = -std::numeric_limits<double>::infinity();  // setPinLine()

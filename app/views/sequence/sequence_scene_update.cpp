@@ -212,17 +212,20 @@ void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
     // thousands in flight (MSS 1 and a large send) only the newest few hundred and those near a
     // changed fate are placed again: every unsettled arrow on every frame made the window and the
     // quiz crawl (a 20 000-segment run's quiz summary ran past 60 s).
+    // Arrows never placed (a seek or a rebuild adds thousands at once) are placed in any case.
     constexpr std::size_t kRecent = 256;
     std::size_t first = d->labelsSettled;
+    d->labelsPlacedUpTo = std::min(d->labelsPlacedUpTo, arrows.size());
     if (arrows.size() > first + kRecent) {
         const double dirty = d->labelsDirtyY - 400;  // placeArrowLabels()' neighbourhood
-        std::size_t from = arrows.size() - kRecent;
+        std::size_t from = std::max(first, std::min(arrows.size() - kRecent, d->labelsPlacedUpTo));
         while (from > first && arrows[from - 1]->from().y() >= dirty)
             --from;
         first = from;
     }
     d->labelsDirtyY = std::numeric_limits<double>::infinity();
     placeArrowLabels(arrows, first, obstacles);
+    d->labelsPlacedUpTo = arrows.size();
     double floor = yNow;
     for (std::size_t i = d->labelsSettled; i < arrows.size(); ++i)
         if (arrows[i]->fate() == SegmentArrowItem::Fate::InFlight)
