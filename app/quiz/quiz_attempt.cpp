@@ -20,16 +20,6 @@ namespace {
 constexpr qint64 kMaxAttemptBytes = 1 << 20;
 constexpr int kFormat = 1;
 
-QString kindKey(QuizKind k) {
-    switch (k) {
-    case QuizKind::State: return QStringLiteral("state");
-    case QuizKind::Segment: return QStringLiteral("segment");
-    case QuizKind::Timer: return QStringLiteral("timer");
-    case QuizKind::Arrival: return QStringLiteral("arrival");
-    case QuizKind::Call: return QStringLiteral("call");
-    }
-    return {};
-}
 }  // namespace
 
 QuizAttempt currentAttempt(const QuizController& quiz, const SimController& ctl, const QString& student, const QDateTime& when) {
@@ -49,7 +39,7 @@ QuizAttempt currentAttempt(const QuizController& quiz, const SimController& ctl,
         const QuizQuestion& q = done.question;
         QuizAttemptAnswer x;
         x.step = q.step;
-        x.kind = kindKey(q.kind);
+        x.kind = QString::fromUtf8(quizKindName(q.kind).data());  // the scenario file's names
         x.chosen = quizChoiceText(q, q.choices[static_cast<std::size_t>(done.chosen)]);
         x.right = quizChoiceText(q, q.choices[static_cast<std::size_t>(q.right)]);
         x.correct = done.chosen == q.right;

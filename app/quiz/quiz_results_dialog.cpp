@@ -14,6 +14,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace finwave::app {
 
 QDialog* classResultsDialog(QWidget* parent, const QuizClassSummary& s) {
@@ -62,7 +64,10 @@ QDialog* classResultsDialog(QWidget* parent, const QuizClassSummary& s) {
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);
-    dialog->resize(720, 420);
+    // As wide as its columns want, within nine tenths of the window it opens over.
+    const QSize want = table->sizeHint().expandedTo(QSize(table->horizontalHeader()->length() + 60, 0));
+    const QSize room = parent ? parent->size() * 9 / 10 : want;
+    dialog->resize(std::min(want.width(), room.width()), std::min(want.height() + 160, room.height()));
     return dialog;
 }
 

@@ -278,7 +278,7 @@ QString callLabel(const TraceRecord& r) {
     return out;
 }
 
-QString recordSummary(const Simulator& sim, const TraceRecord& r) {
+QString recordSummary(const Simulator& sim, const TraceRecord& r, bool hideTimes) {
     const QString side = QString::fromUtf8(sideName(r.side).data());
     const QString timer = QString::fromUtf8(timerName(r.timer).data());
     switch (r.kind) {
@@ -293,7 +293,8 @@ QString recordSummary(const Simulator& sim, const TraceRecord& r) {
         return QCoreApplication::translate("Log", "%1: %2 → %3")
             .arg(side, QString::fromUtf8(stateName(r.from).data()), QString::fromUtf8(stateName(r.to).data()));
     case EventKind::TimerStart:
-        return QCoreApplication::translate("Log", "%1 starts its %2 timer (fires at %3)").arg(side, timer, formatTime(r.deadline, sim.timeGrain()));
+        return QCoreApplication::translate("Log", "%1 starts its %2 timer (fires at %3)")
+            .arg(side, timer, hideTimes ? QStringLiteral("?") : formatTime(r.deadline, sim.timeGrain()));
     case EventKind::TimerStop:
         return QCoreApplication::translate("Log", "%1 stops its %2 timer").arg(side, timer);
     case EventKind::TimerFire:

@@ -10,7 +10,8 @@ namespace finwave::app {
 // Protocol names (FIN_WAIT_1, ACK, RST, MSL) stay as they are; the sentence is translated.
 QString reasonSentence(Reason reason);
 // One line for the event log: who did what ("A sends FIN, ACK seq=1 ack=1"), in words.
-QString recordSummary(const Simulator& sim, const TraceRecord& record);
+// hideTimes: a timer's start does not say when it fires ("?": a quiz's timer question is open).
+QString recordSummary(const Simulator& sim, const TraceRecord& record, bool hideTimes = false);
 // The label drawn on a segment: "FIN, ACK seq=1 ack=1 len=100".
 QString segmentLabel(const Simulator& sim, const Segment& segment);
 // A scenario's title and description in the current language (built-ins are translated).

@@ -40,9 +40,7 @@ StepCaptionText stepCaption(const Simulator& sim, const QString& teardown, bool 
                                         QCoreApplication::translate("StateGraph", std::string(row->label).c_str())
                                             .replace(QLatin1Char('\n'), QStringLiteral(", ")),
                                         QString::fromUtf8(row->id.data()))
-                             : r.kind == EventKind::TimerStart && hideTimes
-                                   ? recordSummary(sim, r).replace(formatTime(r.deadline, sim.timeGrain()), QStringLiteral("?"))
-                                   : recordSummary(sim, r);
+                             : recordSummary(sim, r, hideTimes);
     c.headline = QCoreApplication::translate("Caption", "Step %1 · %2").arg(step).arg(what);
     c.sentence = reasonSentence(r.reason);
     c.rule = ruleText(r.reason);

@@ -86,11 +86,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
         case What: {
             // An imported capture: say where the state is inferred, and why.
             const auto why = m_ctl->inferredAt(static_cast<std::size_t>(index.row()));
-            if (r.kind == EventKind::TimerStart && m_ctl->timesHidden())  // a quiz asks when it fires
-                return recordSummary(sim, r).replace(formatTime(r.deadline, sim.timeGrain()), QStringLiteral("?"));
+            const QString what = recordSummary(sim, r, m_ctl->timesHidden());  // a quiz may ask when a timer fires
             if (why == capture::Inferred::No)
-                return recordSummary(sim, r);
-            return tr("%1 — inferred: %2").arg(recordSummary(sim, r), inferredText(why));
+                return what;
+            return tr("%1 — inferred: %2").arg(what, inferredText(why));
         }
         case Why: return reasonSentence(r.reason);
         case Rule: return ruleText(r.reason);

@@ -243,21 +243,21 @@ void MainWindow::updateCaption() {
     m_caption->setVisible(!m_ctl->isLocked() && (m_projector || m_captionAction->isChecked() || notesHere || titleCard));
 }
 
-// What a screen reader says for the views: their names, and for the diagram the current step's
-// sentence (the caption may be hidden; the event log lists every record as text).
+// What a screen reader says for the diagrams: the current step's sentence (the caption may be
+// hidden; the event log lists every record as text) and the two states. Each step.
 void MainWindow::updateAccessibleTexts() {
-    m_sequence->setAccessibleName(tr("Sequence diagram"));
     const StepCaptionText c = finwave::app::stepCaption(m_ctl->sim(), m_ctl->teardownText(), m_ctl->timesHidden());
     m_sequence->setAccessibleDescription(c.sentence.isEmpty() ? c.headline : c.headline + QStringLiteral(". ") + c.sentence);
-    m_states->setAccessibleName(tr("TCP state graph"));
     m_states->setAccessibleDescription(tr("A in %1, B in %2")
                                            .arg(QString::fromUtf8(stateName(m_ctl->sim().state(Side::A)).data()),
                                                 QString::fromUtf8(stateName(m_ctl->sim().state(Side::B)).data())));
-    m_log->setAccessibleName(tr("Event log"));
-    m_inspector->setAccessibleName(tr("Inspector"));
 }
 
 void MainWindow::retranslate() {
+    m_sequence->setAccessibleName(tr("Sequence diagram"));  // the views' names, for a screen reader
+    m_states->setAccessibleName(tr("TCP state graph"));
+    m_log->setAccessibleName(tr("Event log"));
+    m_inspector->setAccessibleName(tr("Inspector"));
     updateAccessibleTexts();
     m_fileMenu->setTitle(tr("&File"));
     m_open->setText(tr("&Open scenario…"));
