@@ -1899,6 +1899,10 @@
         <source>Up to the current step</source>
         <translation>到当前这一步为止</translation>
     </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::Inspector</name>
@@ -1993,10 +1997,6 @@
         <translation>打开场景(&amp;O)…</translation>
     </message>
     <message>
-        <source>Recent files</source>
-        <translation>最近的文件</translation>
-    </message>
-    <message>
         <source>&amp;Export diagram…</source>
         <translation>导出图(&amp;E)…</translation>
     </message>
@@ -2047,10 +2047,6 @@
     <message>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Step &amp;back</source>
-        <translation>后退一步(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Play / pause</source>
@@ -2249,10 +2245,6 @@
         <translation>示例课程：%1</translation>
     </message>
     <message>
-        <source>&amp;Next scenario of the lesson</source>
-        <translation>课程的下一个场景(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Previous scenario of the lesson</source>
         <translation>课程的上一个场景(&amp;P)</translation>
     </message>
@@ -2271,10 +2263,6 @@
     <message>
         <source>Open &amp;capture…</source>
         <translation>打开抓包文件(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>Export ca&amp;pture…</source>
-        <translation>导出抓包文件(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Quiz: predict each step</source>
@@ -2369,8 +2357,28 @@
         <translation>A 处于 %1，B 处于 %2</translation>
     </message>
     <message>
-        <source>Class &amp;results…</source>
-        <translation>全班成绩(&amp;R)…</translation>
+        <source>Recent &amp;files</source>
+        <translation>最近的文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt scenario of the lesson</source>
+        <translation>课程的下一个场景(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export cap&amp;ture…</source>
+        <translation>导出抓包文件(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Step bac&amp;k</source>
+        <translation>后退一步(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Class results…</source>
+        <translation>全班成绩(&amp;C)…</translation>
     </message>
 </context>
 <context>

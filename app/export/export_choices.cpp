@@ -70,8 +70,10 @@ void ExportChoicesDialog::buildControls() {
     m_caption->setChecked(settings.value(QStringLiteral("export/caption"), false).toBool());
     // The command line's --theme and --lang, and a preview of the view in the chosen theme.
     m_theme = new QComboBox(this);
-    m_theme->addItems({tr("Light"), tr("Projector")});
-    m_theme->setCurrentIndex(remembered(settings, "export/theme", 0, 1));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Projector"), QStringLiteral("projector"));
+    m_theme->addItem(tr("High contrast"), QStringLiteral("high-contrast"));
+    m_theme->setCurrentIndex(remembered(settings, "export/theme", 0, 2));
     m_language = new QComboBox(this);
     m_language->addItem(tr("As the window"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -94,7 +96,7 @@ void ExportChoicesDialog::enableWhatApplies() {
 }
 
 void ExportChoicesDialog::refreshPreview() {
-    const QString theme = m_theme->currentIndex() == 1 ? QStringLiteral("projector") : QStringLiteral("light");
+    const QString theme = m_theme->currentData().toString();
     m_preview->setPixmap(QPixmap::fromImage(previewDiagram(m_ctl, static_cast<DiagramView>(m_view->currentIndex()), theme)));
 }
 
@@ -106,7 +108,7 @@ ExportOptions ExportChoicesDialog::options() const {
     o.fit = m_size->currentIndex() == 1 ? kFit4K : m_size->currentIndex() == 2 ? kFitFullHd : QSize();
     o.transparent = m_transparent->isChecked();
     o.caption = m_caption->isChecked() ? QStringLiteral("") : QString();
-    o.theme = m_theme->currentIndex() == 1 ? QStringLiteral("projector") : QStringLiteral("light");
+    o.theme = m_theme->currentData().toString();
     o.language = m_language->currentData().toString();
     return o;
 }

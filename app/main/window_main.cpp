@@ -138,8 +138,10 @@ int runWindow(const options::WindowOptions& o, char* program) {
     if (opening.capture)
         loadCaptureRun(window.controller(), *opening.capture, QString::fromStdString(o.capture->file),
                        std::max(1, o.capture->connection));
-    if (!o.theme.empty())
+    if (!o.theme.empty()) {
         window.setProjectorMode(o.theme == "projector", false);
+        window.setHighContrast(o.theme == "high-contrast");
+    }
     window.show();
     if (DemoHooks::wanted(o))
         new DemoHooks(&window, o);  // owned by the window

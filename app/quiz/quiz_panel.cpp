@@ -30,8 +30,8 @@ namespace finwave::app {
 
 namespace {
 // Plain colours that read on both themes and on a projector: white text on dark green or red.
-const QString kRightStyle = QStringLiteral("QPushButton { background: #1B7F3B; color: white; font-weight: bold; }");
-const QString kWrongStyle = QStringLiteral("QPushButton { background: #B3261E; color: white; font-weight: bold; }");
+const QString kRightStyle = QStringLiteral("QPushButton { background: #0F5A26; color: white; font-weight: bold; }");
+const QString kWrongStyle = QStringLiteral("QPushButton { background: #9A1F18; color: white; font-weight: bold; }");
 
 QLabel* wrapped(QWidget* parent) {
     auto* l = new QLabel(parent);
@@ -221,7 +221,7 @@ void QuizPanel::update() {
         // A palette, not a style sheet: a style sheet would stop the label following the
         // projector theme's larger font.
         QPalette pal = m_verdict->palette();
-        pal.setColor(QPalette::WindowText, right ? QColor(0x1B, 0x7F, 0x3B) : QColor(0xB3, 0x26, 0x1E));
+        pal.setColor(QPalette::WindowText, right ? QColor(QStringLiteral("#0F5A26")) : QColor(QStringLiteral("#9A1F18")));
         m_verdict->setPalette(pal);
         m_explain->setText(quizExplanation(*q));
     }

@@ -46,6 +46,7 @@ Theme Theme::light() {
 Theme Theme::projector() {
     Theme t;
     t.kind = Kind::Projector;
+    t.large = true;
     t.background = QColor(255, 255, 255);
     t.foreground = QColor(0, 0, 0);
     t.grid = QColor(200, 200, 200);
@@ -63,8 +64,34 @@ Theme Theme::projector() {
     return t;
 }
 
+Theme Theme::highContrast(bool large) {
+    Theme t = large ? projector() : light();
+    t.kind = Kind::HighContrast;
+    t.foreground = QColor(0, 0, 0);
+    t.grid = QColor(150, 150, 150);       // lines, not text: 3:1 would do, this is darker
+    t.muted = QColor(0x40, 0x40, 0x40);   // 10.4:1 on white
+    t.sideA = QColor(0x00, 0x46, 0x7A);   // the Okabe–Ito hues, darkened to 9.7:1 ...
+    t.sideB = QColor(0x86, 0x38, 0x00);   // ... 8.1:1
+    t.lost = QColor(0x9A, 0x00, 0x00);    // 8.9:1
+    t.timer = QColor(0x00, 0x57, 0x3F);   // 8.6:1
+    t.cursor = QColor(0x7A, 0x1F, 0x5C);  // 9.6:1
+    t.lineWidth = large ? 4.0 : 2.4;
+    return t;
+}
+
 Theme Theme::byName(const QString& name) {
+    if (name == QLatin1String("high-contrast"))
+        return highContrast();
     return name == QLatin1String("projector") ? projector() : light();
+}
+
+QString Theme::name(Kind kind) {
+    switch (kind) {
+    case Kind::Projector: return QStringLiteral("projector");
+    case Kind::HighContrast: return QStringLiteral("high-contrast");
+    case Kind::Light: break;
+    }
+    return QStringLiteral("light");
 }
 
 }  // namespace finwave::app

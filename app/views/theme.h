@@ -11,8 +11,9 @@ inline constexpr int kScreenDpi = 96;
 
 // One palette for every view and every export. Colour-blind-safe (Okabe–Ito) side colours.
 struct Theme {
-    enum class Kind { Light, Projector };
+    enum class Kind { Light, Projector, HighContrast };
     Kind kind = Kind::Light;
+    bool large = false;          // the projector's sizes (projector, or high contrast in the presenter layout)
     QColor background, foreground, grid, muted;
     QColor sideA, sideB;         // A and B, used for lifelines, state marks and lit edges
     QColor lost;                 // the cross where a segment died
@@ -25,7 +26,12 @@ struct Theme {
 
     static Theme light();
     static Theme projector();    // larger type, thicker lines, high contrast
-    static Theme byName(const QString& name);  // "light" | "projector"; light otherwise
+    // Every text at least 7:1 on its background (WCAG AAA), thicker lines and a darker grid; at the
+    // light theme's sizes and fonts (so every layout holds as tested), or the projector's when `large`.
+    static Theme highContrast(bool large = false);
+    // "light" | "projector" | "high-contrast"; light otherwise
+    static Theme byName(const QString& name);
+    static QString name(Kind kind);  // the inverse of byName
 };
 
 }  // namespace finwave::app

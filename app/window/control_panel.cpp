@@ -1,4 +1,5 @@
 #include "app/window/control_panel.h"
+#include "app/window/slider_keys.h"
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
@@ -113,7 +114,7 @@ QSlider* ControlPanel::addSlider(int, const QString& key, int min, int max) {
     auto* s = new QSlider(Qt::Horizontal, this);
     s->setObjectName(key);
     s->setRange(min, max);
-    s->setFocusPolicy(Qt::NoFocus);
+    reachableByKeyboard(s);
     s->setMinimumWidth(110);
     m_sliders.push_back(s);
     m_names.push_back(new QLabel(this));
@@ -201,8 +202,10 @@ void ControlPanel::updateLabels() {
 void ControlPanel::retranslate() {
     const QString names[] = {tr("Loss A→B"), tr("Loss B→A"), tr("Delay A→B"), tr("Delay B→A"), tr("Jitter"),
                              tr("TIME_WAIT (2MSL)"), tr("RTO floor")};
-    for (int i = 0; i < m_sliders.size(); ++i)  // m_names ends with the profile's and seed's labels
+    for (int i = 0; i < m_sliders.size(); ++i) {  // m_names ends with the profile's and seed's labels
         m_names[i]->setText(names[i]);
+        m_sliders[i]->setAccessibleName(names[i]);  // reached with Tab: a screen reader names it
+    }
     m_profileLabel->setText(tr("Profile"));
     m_seedLabel->setText(tr("Seed"));
     m_profile->setItemText(0, tr("rfc (RFC 9293)"));

@@ -107,8 +107,15 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::BackgroundRole && r.step == sim.stepIndex())
         return QBrush(QColor(255, 243, 196));
     if (role == Qt::ForegroundRole && index.column() == Side && r.side != finwave::Side::Net)
-        return QBrush(r.side == finwave::Side::A ? Theme::light().sideA : Theme::light().sideB);  // the diagrams' colours
+        return QBrush(r.side == finwave::Side::A ? m_sideA : m_sideB);  // the diagrams' colours
     return {};
+}
+
+void EventLogModel::setTheme(const Theme& theme) {
+    m_sideA = theme.sideA;
+    m_sideB = theme.sideB;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, Side), index(m_rows - 1, Side), {Qt::ForegroundRole});
 }
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {

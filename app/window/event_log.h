@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/views/theme.h"
+
 #include <QAbstractTableModel>
 #include <QTableView>
 
@@ -20,6 +22,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     quint64 stepOfRow(int row) const;
     void retranslate();
+    void setTheme(const Theme& theme);  // the side column in the diagrams' A and B colours
 
 private:
     void setTeardownRow(bool shown);  // the capture's last row, after the records
@@ -27,6 +30,7 @@ private:
     SimController* m_ctl;
     int m_rows = 0;
     bool m_teardownRow = false;
+    QColor m_sideA = Theme::light().sideA, m_sideB = Theme::light().sideB;
 };
 
 // The log dock's view: selecting a row moves the whole window to that step, and names its record
@@ -36,6 +40,7 @@ class EventLogView : public QTableView {
 public:
     explicit EventLogView(SimController* controller, QWidget* parent = nullptr);
     EventLogModel* logModel() const { return m_model; }
+    void setTheme(const Theme& theme) { m_model->setTheme(theme); }
 
 Q_SIGNALS:
     void recordChosen(std::size_t record);

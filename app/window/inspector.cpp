@@ -25,15 +25,21 @@ Inspector::Inspector(SimController* controller, QWidget* parent) : QTextBrowser(
     refresh();
 }
 
+void Inspector::setTheme(const Theme& theme) {
+    m_sideA = theme.sideA;
+    m_sideB = theme.sideB;
+    refresh();
+}
+
 void Inspector::refresh() {
     const Simulator& sim = m_ctl->sim();
     const TcbView t[2] = {sim.tcb(Side::A), sim.tcb(Side::B)};
     const auto rel = [](std::uint32_t v, std::uint32_t base) {
-        return QStringLiteral("%1 <span style='color:#666'>(%2)</span>").arg(v - base).arg(v);
+        return QStringLiteral("%1 <span style='color:#555'>(%2)</span>").arg(v - base).arg(v);
     };
     QString html = QStringLiteral("<table cellspacing=0 cellpadding=3 width='100%'><tr><th></th>"
                                   "<th style='color:%1'>A</th><th style='color:%2'>B</th></tr>")
-                    .arg(Theme::light().sideA.name(), Theme::light().sideB.name());
+                    .arg(m_sideA.name(), m_sideB.name());
     const auto row = [&](const QString& name, const QString& a, const QString& b) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td></tr>").arg(name, a, b);
     };
@@ -90,7 +96,7 @@ void Inspector::refresh() {
     const Trace& trace = sim.trace();
     for (std::size_t i = trace.size(); i-- > 0;) {
         if (trace[i].kind == EventKind::Send) {
-            html += QStringLiteral("<p><b>%1</b> %2<br><i>%3</i> <span style='color:#666'>[%4]</span></p>")
+            html += QStringLiteral("<p><b>%1</b> %2<br><i>%3</i> <span style='color:#555'>[%4]</span></p>")
                         .arg(tr("Last segment:"), recordSummary(sim, trace[i]).toHtmlEscaped(),
                              reasonSentence(trace[i].reason).toHtmlEscaped(),
                              ruleText(trace[i].reason));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/views/theme.h"
+
 #include <QTextBrowser>
 
 namespace finwave::app {
@@ -12,12 +14,14 @@ class Inspector : public QTextBrowser {
 public:
     explicit Inspector(SimController* controller, QWidget* parent = nullptr);
     void refresh();
+    void setTheme(const Theme& theme);  // A's and B's column heads in the diagrams' colours
 
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     SimController* m_ctl;
+    QColor m_sideA = Theme::light().sideA, m_sideB = Theme::light().sideB;
 };
 
 }  // namespace finwave::app

@@ -121,8 +121,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_ctl(new SimCont
     const bool sameScreen = settings.value(QStringLiteral("window/screen")).toSize() == room;
     fitToScreen(sameScreen ? settings.value(QStringLiteral("window/geometry")).toByteArray() : QByteArray());
     m_savedLayout = sameScreen && restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_highContrast = settings.value(QStringLiteral("view/highContrast"), false).toBool();
+    m_highContrastAction->setChecked(m_highContrast);
     if (settings.value(QStringLiteral("view/theme")).toString() == QLatin1String("projector"))
         setProjectorMode(true, false);
+    else
+        applyTheme();
     updateRecentMenu();
     updateTitle();
 }
@@ -321,51 +325,6 @@ void MainWindow::updateTitle() {
     if (const std::optional<Departure> d = m_ctl->departure())
         status += departureText(*d);  // app/text/step_text.h
     statusBar()->showMessage(status);
-}
-
-// The presenter layout: the projector theme, the two diagrams side by side filling the screen,
-// the docks put away (and put back as they were on leaving), the bar listing the keys.
-void MainWindow::setProjectorMode(bool on, bool fullScreen) {
-    if (on == m_projector && !fullScreen)
-        return;
-    m_projector = on;
-    m_projectorAction->setChecked(on);
-    if (m_editor)
-        m_editor->setProjector(on);
-    const Theme theme = on ? Theme::projector() : Theme::light();
-    m_sequence->setTheme(theme);
-    m_states->setTheme(theme);
-    m_charts->setTheme(theme);
-    QFont f = QApplication::font();
-    f.setPointSizeF(on ? 14 : 10);
-    for (QWidget* w : {static_cast<QWidget*>(m_log), static_cast<QWidget*>(m_inspector), static_cast<QWidget*>(m_controls),
-                       static_cast<QWidget*>(m_capturePanel), static_cast<QWidget*>(m_details),
-                       static_cast<QWidget*>(m_playback), static_cast<QWidget*>(m_quizPanel)})
-        w->setFont(f);
-    m_playback->keysLabel()->setVisible(on);
-    // Tooltips are read from the back of the room too (they were 12 px on a projector).
-    QToolTip::setFont(on ? f : QApplication::font());
-    updateCaption();
-    const QList<QDockWidget*> docks = {m_controlsDock, m_inspectorDock, m_detailsDock, m_logDock, m_chartsDock};
-    if (on) {
-        m_dockShown.clear();
-        for (QDockWidget* d : docks) {
-            m_dockShown.push_back(d->isVisible());
-            d->hide();
-        }
-    } else if (m_dockShown.size() == docks.size()) {
-        for (int i = 0; i < docks.size(); ++i)
-            docks[i]->setVisible(m_dockShown[i]);
-    }
-    // After the docks have moved, so the split uses the real width.
-    QTimer::singleShot(0, this, [this, on] {
-        const int total = m_split->width();
-        m_split->setSizes(on ? QList<int>{total * 56 / 100, total * 44 / 100}
-                             : QList<int>{total * 58 / 100, total * 42 / 100});
-    });
-    if (fullScreen)
-        on ? showFullScreen() : showNormal();
-    QSettings().setValue(QStringLiteral("view/theme"), on ? QStringLiteral("projector") : QStringLiteral("light"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {

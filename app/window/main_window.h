@@ -65,6 +65,8 @@ public:
     // reason and keeps the current scenario.
     bool openScenario(const QString& nameOrFile, QString* error = nullptr, bool quiet = false);
     void setProjectorMode(bool on, bool fullScreen = true);
+    void setHighContrast(bool on);  // remembered; combines with the presenter layout
+    bool isHighContrast() const { return m_highContrast; }
     // Scenario → Edit scenario…: the editor, made on first use, showing the current scenario
     // (app/window/main_window_editor.cpp). Its Apply loads the edited scenario as a Reset does.
     ScenarioEditor* showScenarioEditor();
@@ -120,6 +122,8 @@ private:
     QWidget* createQuiz();  // the quiz panel above the diagrams, its keys and the score label
     void retranslateQuiz();
     void fitToScreen(const QByteArray& savedGeometry);
+    Theme currentTheme() const;  // the colours and sizes the window draws in
+    void applyTheme();
 
     SimController* m_ctl;
     SequenceView* m_sequence;
@@ -144,6 +148,8 @@ private:
     QString m_lessonFile, m_lessonDir;
     int m_lessonIndex = -1;
     bool m_projector = false;
+    bool m_highContrast = false;
+    QAction* m_highContrastAction = nullptr;
     bool m_sized = false, m_savedLayout = false;
     QList<bool> m_dockShown;  // which docks were open before the presenter layout
 

@@ -91,6 +91,8 @@ void MainWindow::createActions() {
     m_copy = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyDiagramToClipboard(m_ctl); });
     m_projectorAction = make(QKeySequence(Qt::Key_F11), [this] { setProjectorMode(!m_projector); });
     m_projectorAction->setCheckable(true);
+    m_highContrastAction = make(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H), [this] { setHighContrast(!m_highContrast); });
+    m_highContrastAction->setCheckable(true);
     // Ctrl+plus / minus zoom the diagram under the mouse or with the focus: the state graph zooms
     // like the sequence diagram.
     const auto graphTargeted = [this] { return m_states->underMouse() || m_states->hasFocus(); };
@@ -173,6 +175,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_bigCharts);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_projectorAction);
+    m_viewMenu->addAction(m_highContrastAction);
     m_viewMenu->addAction(m_captionAction);
     m_viewMenu->addAction(m_wholeFigure);
     m_viewMenu->addAction(m_zoomIn);
@@ -261,13 +264,13 @@ void MainWindow::retranslate() {
     updateAccessibleTexts();
     m_fileMenu->setTitle(tr("&File"));
     m_open->setText(tr("&Open scenario…"));
-    m_recentMenu->setTitle(tr("Recent files"));
+    m_recentMenu->setTitle(tr("Recent &files"));
     m_save->setText(tr("&Save run"));
     m_saveAs->setText(tr("Save run &as scenario…"));
     m_note->setText(tr("&Note on this step…"));
     m_openLesson->setText(tr("Open &lesson…"));
     m_exampleLesson->setText(tr("Example lesson: %1").arg(tr("Why TIME_WAIT exists")));
-    m_nextPage->setText(tr("&Next scenario of the lesson"));
+    m_nextPage->setText(tr("Ne&xt scenario of the lesson"));
     m_prevPage->setText(tr("&Previous scenario of the lesson"));
     m_export->setText(tr("&Export diagram…"));
     m_quit->setText(tr("&Quit"));
@@ -278,7 +281,7 @@ void MainWindow::retranslate() {
     m_bar->setWindowTitle(tr("Playback"));
     m_bigCharts->setText(tr("Charts in a large &window"));
     m_openCapture->setText(tr("Open &capture…"));
-    m_exportCapture->setText(tr("Export ca&pture…"));
+    m_exportCapture->setText(tr("Export cap&ture…"));
     m_dropA->setText(tr("Drop &A's next segment"));
     m_dropB->setText(tr("Drop &B's next segment"));
     m_logDock->setWindowTitle(tr("Event log"));
@@ -286,6 +289,7 @@ void MainWindow::retranslate() {
     m_detailsDock->setWindowTitle(tr("Packet details"));
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
+    m_highContrastAction->setText(tr("&High contrast"));
     m_captionAction->setText(tr("Step &caption (always in projector mode)"));
     m_wholeFigure->setText(tr("Whole state &diagram (all eleven states)"));
     m_zoomIn->setText(tr("Zoom &in"));
@@ -293,7 +297,7 @@ void MainWindow::retranslate() {
     m_zoomReset->setText(tr("&Reset zoom"));
     m_simMenu->setTitle(tr("&Simulation"));
     m_reset->setText(tr("&Reset"));
-    m_back->setText(tr("Step &back"));
+    m_back->setText(tr("Step bac&k"));
     m_play->setText(tr("&Play / pause"));
     m_step->setText(tr("&Step"));
     m_faster->setText(tr("&Faster"));

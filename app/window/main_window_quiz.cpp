@@ -82,7 +82,7 @@ void MainWindow::retranslateQuiz() {
     m_quizAction->setText(tr("&Quiz: predict each step"));
     m_quizClosing->setText(tr("Quiz: closing states"));
     m_quizWrong->setText(tr("Quiz: when things go wrong"));
-    m_classResults->setText(tr("Class &results…"));
+    m_classResults->setText(tr("&Class results…"));
     m_quizScore->setText(quizScoreLine(m_quiz->score()));
 }
 

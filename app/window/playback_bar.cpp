@@ -1,4 +1,5 @@
 #include "app/window/playback_bar.h"
+#include "app/window/slider_keys.h"
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
@@ -35,7 +36,7 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     m_speedName = new QLabel(this);
     m_speed = new QSlider(Qt::Horizontal, this);
     m_speed->setRange(kSpeedSliderMin, kSpeedSliderMax);
-    m_speed->setFocusPolicy(Qt::NoFocus);
+    reachableByKeyboard(m_speed);
     m_speed->setMinimumWidth(90);
     m_speed->setMaximumWidth(160);
     m_speedValue = new QLabel(this);
@@ -147,6 +148,7 @@ void PlaybackBar::retranslate() {
     m_play->setToolTip(tr("Play / pause (Space)"));
     m_step->setToolTip(tr("Step (Right)"));
     m_speedName->setText(tr("Speed"));
+    m_speed->setAccessibleName(tr("Speed"));
     m_keys->setText(tr("Space play · ← → step · Home reset · D / Shift+D drop · F11 leave"));
     updateReadout();
     updateDropButtons();

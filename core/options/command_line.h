@@ -68,7 +68,7 @@ struct ExportOptions {
     std::optional<double> scale;               // 1..4
     std::optional<std::pair<int, int>> fit;    // 100..8192 each: "4k", "fhd" or WxH
     std::string language = "en";               // "en", "zh_CN"
-    std::string theme = "light";               // "light", "projector"
+    std::string theme = "light";               // "light", "projector", "high-contrast"
     std::optional<std::uint64_t> step;
     bool transparent = false, caption = false, wholeFigure = false;
 };

@@ -62,7 +62,7 @@ constexpr Flag<E> kExportFlags[] = {
      +[](E& o, std::string_view v) { return readFit(v, o.fit); }},
     {"--lang", "en|zh_CN", "the language of the labels",
      +[](E& o, std::string_view v) { return readLanguage(v, o.language); }},
-    {"--theme", "light|projector", "the colours and text sizes",
+    {"--theme", "light|projector|high-contrast", "the colours and text sizes (high-contrast: every text 7:1)",
      +[](E& o, std::string_view v) { return readTheme(v, o.theme); }},
     {"--step", "N", "draw the run up to step N",
      +[](E& o, std::string_view v) { return readStep(v, o.step); }},

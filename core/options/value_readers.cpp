@@ -52,7 +52,7 @@ Refusal readConnection(std::string_view text, int& out) {
 
 Refusal readTheme(std::string_view text, std::string& out) {
     int i = 0;
-    if (Refusal bad = readChoice(text, {"light", "projector"}, "a theme", i))
+    if (Refusal bad = readChoice(text, {"light", "projector", "high-contrast"}, "a theme", i))
         return bad;
     out = std::string(text);
     return std::nullopt;

@@ -8,7 +8,7 @@ namespace finwave::options::detail {
 namespace {
 using W = WindowOptions;
 constexpr Flag<W> kWindowFlags[] = {
-    {"--theme", "light|projector", "the look: light, or large text for a projector",
+    {"--theme", "light|projector|high-contrast", "the look: light, large text for a projector, or high contrast",
      +[](W& o, std::string_view v) { return readTheme(v, o.theme); }},
     {"--lang", "en|zh_CN", "the language (default: as last chosen)",
      +[](W& o, std::string_view v) { return readLanguage(v, o.language); }},

@@ -251,6 +251,15 @@ TEST(ExportFromWindow, ThemeAndLanguageChoicesReachTheFileAndTheWindowKeepsItsLa
     EXPECT_LE(light.height(), 270);
     EXPECT_FALSE(light.isNull());
     EXPECT_NE(light, projector);
+    // High contrast: A's darker blue (9.7:1) instead of the light theme's.
+    o.theme = QStringLiteral("high-contrast");
+    const QString hcPath = dir.filePath(QStringLiteral("hc.svg"));
+    ASSERT_EQ(exportRun(nullptr, &ctl, true, o, hcPath), QString());
+    QFile hc(hcPath);
+    ASSERT_TRUE(hc.open(QIODevice::ReadOnly));
+    const QString hcSvg = QString::fromUtf8(hc.readAll());
+    EXPECT_TRUE(hcSvg.contains(Theme::highContrast().sideA.name()));
+    EXPECT_FALSE(hcSvg.contains(Theme::light().sideA.name()));
 }
 
 namespace {

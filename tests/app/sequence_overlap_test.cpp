@@ -49,7 +49,7 @@ TEST(SequenceOverlap, NoTwoTextsMeetAtAnyStepOfAnyBuiltIn) {
     int checked = 0;
     for (const char* language : {"en", "zh_CN"}) {
         installLanguage(QString::fromLatin1(language));
-        for (const Theme& theme : {Theme::light(), Theme::projector()})
+        for (const Theme& theme : {Theme::light(), Theme::projector(), Theme::highContrast()})
             for (std::string_view name : builtinScenarioNames()) {
                 SimController ctl;
                 ctl.loadScenario(*builtinScenario(name));
@@ -60,7 +60,7 @@ TEST(SequenceOverlap, NoTwoTextsMeetAtAnyStepOfAnyBuiltIn) {
                     const std::string overlap = firstOverlap(scene);
                     ++checked;
                     ASSERT_EQ(overlap, std::string()) << name << " step " << step << " " << language << " "
-                                                      << (theme.kind == Theme::Kind::Light ? "light" : "projector");
+                                                      << Theme::name(theme.kind).toStdString();
                 }
                 // Opened at its end at once (as an export or --steps does): laid out in one pass.
                 SimController atEnd;
@@ -80,7 +80,7 @@ TEST(SequenceOverlap, NoTwoTextsMeetAtAnyStepOfAnyBuiltIn) {
 // under them hides what it would cut).
 TEST(SequenceOverlap, NoTwoTextsMeetUnderThePinnedHeadsAtAnyScroll) {
     int checked = 0;
-    for (const Theme& theme : {Theme::light(), Theme::projector()})
+    for (const Theme& theme : {Theme::light(), Theme::projector(), Theme::highContrast()})
         for (std::string_view name : builtinScenarioNames()) {
             SimController ctl;
             ctl.loadScenario(*builtinScenario(name));
@@ -93,7 +93,7 @@ TEST(SequenceOverlap, NoTwoTextsMeetUnderThePinnedHeadsAtAnyScroll) {
                 ++checked;
                 const std::string overlap = firstOverlap(scene);
                 ASSERT_EQ(overlap, std::string()) << name << " pinned at " << pin << " "
-                                                  << (theme.kind == Theme::Kind::Light ? "light" : "projector");
+                                                  << Theme::name(theme.kind).toStdString();
                 for (const auto& t : scene.placedTexts()) {
                     if (!t.pinned && t.what != QLatin1String("cursor time")) {
                         ASSERT_FALSE(t.rect.top() < pin && t.rect.bottom() > pin + 0.5)
@@ -110,7 +110,7 @@ TEST(SequenceOverlap, NoTwoTextsMeetUnderThePinnedHeadsAtAnyScroll) {
 // band tall enough for its name has the name inside it, at every step of every built-in.
 TEST(SequenceOverlap, EveryStateNameStandsInItsOwnBand) {
     int checked = 0;
-    for (const Theme& theme : {Theme::light(), Theme::projector()})
+    for (const Theme& theme : {Theme::light(), Theme::projector(), Theme::highContrast()})
         for (std::string_view name : builtinScenarioNames()) {
             SimController ctl;
             ctl.loadScenario(*builtinScenario(name));

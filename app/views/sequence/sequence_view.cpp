@@ -17,7 +17,7 @@
 namespace finwave::app {
 
 SequenceView::SequenceView(SimController* controller, QWidget* parent)
-    : QGraphicsView(parent), m_scene(new SequenceScene(controller, this)) {
+    : FocusedView(parent), m_scene(new SequenceScene(controller, this)) {
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
@@ -95,7 +95,7 @@ void SequenceView::applyZoom() {
     if (m_scene->hasNotes() && !m_scene->editingNote() && room > 0) {
         const Theme& t = m_scene->theme();
         const double labelPx = t.font.pointSizeF() * logicalDpiY() / 72.0;
-        const double least = (t.kind == Theme::Kind::Projector ? 16.0 : 11.0) / labelPx;
+        const double least = (t.large ? 16.0 : 11.0) / labelPx;
         const double extra = SequenceScene::notesColumnWidth(t);
         const double bare = m_scene->width() - (m_scene->notesBeside() ? extra : 0);
         const bool beside = room / (bare + extra + 8) >= least;

@@ -2,7 +2,7 @@
 
 #include "app/views/theme.h"
 
-#include <QGraphicsView>
+#include "app/views/focused_view.h"
 
 namespace finwave::app {
 
@@ -11,7 +11,7 @@ class SequenceScene;
 
 // Shows a SequenceScene: fitted to the pane's width, zoomed by the user, following the cursor
 // unless the user scrolls away. All drawing and layout live in the scene.
-class SequenceView : public QGraphicsView {
+class SequenceView : public FocusedView {
     Q_OBJECT
 public:
     explicit SequenceView(SimController* controller, QWidget* parent = nullptr);

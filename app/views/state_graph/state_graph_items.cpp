@@ -209,10 +209,17 @@ void StateEdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     bool byA = false, byB = false;
     for (const Taken& k : m_taken)
         (k.side == 0 ? byA : byB) = true;
-    const auto stroke = [&](const QColor& c, qreal width, qreal offset, Qt::PenStyle style) {
+    const auto stroke = [&](const QColor& c, qreal width, qreal offset, Qt::PenStyle style, bool sideB = false) {
         p->save();
         p->translate(offset, offset);
-        p->setPen(QPen(c, width, style, Qt::RoundCap, Qt::RoundJoin));
+        QPen pen(c, width, style, Qt::FlatCap, Qt::RoundJoin);
+        // B's path is dashed and A's solid (dash-dot and dashed on the extra edges), so the two
+        // sides differ by more than colour (Okabe–Ito hues, but not for every reader).
+        if (sideB)
+            pen.setDashPattern(m_extra ? QList<qreal>{3, 1.2, 0.8, 1.2} : QList<qreal>{3, 1.2});
+        else if (style == Qt::SolidLine)
+            pen.setCapStyle(Qt::RoundCap);
+        p->setPen(pen);
         p->setBrush(Qt::NoBrush);
         p->drawPath(m_path);
         p->restore();
@@ -225,7 +232,7 @@ void StateEdgeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*
     if (byA)
         stroke(t.sideA, lit, byB ? -2.5 : 0, style);
     if (byB)
-        stroke(t.sideB, lit, byA ? 2.5 : 0, style);
+        stroke(t.sideB, lit, byA ? 2.5 : 0, style, true);
     // Arrowhead at the end of the path.
     const QPointF end = m_path.pointAtPercent(1.0);
     const QPointF before = m_path.pointAtPercent(0.97);

@@ -92,7 +92,7 @@ void StateGraphScene::setTheme(const Theme& theme) {
     // proportion of the sizes asked of them from the back row (16 px labels, 20 px names): any
     // larger and the labels, which take most of the room, would make the fitted graph smaller
     // without making its names any larger.
-    if (theme.kind == Theme::Kind::Projector)
+    if (theme.large)
         d->theme.font.setPointSizeF(theme.titleFont.pointSizeF() * 0.8);
     rebuild();
 }

@@ -7,7 +7,7 @@
 namespace finwave::app {
 
 StateGraphView::StateGraphView(SimController* controller, QWidget* parent)
-    : QGraphicsView(parent), m_scene(new StateGraphScene(controller, this)) {
+    : FocusedView(parent), m_scene(new StateGraphScene(controller, this)) {
     setScene(m_scene);
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);

@@ -2,7 +2,7 @@
 
 #include "app/views/theme.h"
 
-#include <QGraphicsView>
+#include "app/views/focused_view.h"
 
 namespace finwave::app {
 
@@ -11,7 +11,7 @@ class StateGraphScene;
 
 // Shows a StateGraphScene fitted to the pane (keeping its aspect) until the user zooms:
 // Ctrl+wheel, Ctrl+plus / Ctrl+minus, Ctrl+0 back to fit, as in the sequence diagram.
-class StateGraphView : public QGraphicsView {
+class StateGraphView : public FocusedView {
     Q_OBJECT
 public:
     explicit StateGraphView(SimController* controller, QWidget* parent = nullptr);

@@ -22,7 +22,7 @@ Refusal readChoice(std::string_view text, std::initializer_list<std::string_view
 // The connection number of a capture (1 or more), for --connection wherever it is taken.
 Refusal readConnection(std::string_view text, int& out);
 // The values several commands share, refused in the same words everywhere.
-Refusal readTheme(std::string_view text, std::string& out);     // light, projector
+Refusal readTheme(std::string_view text, std::string& out);     // light, projector, high-contrast
 Refusal readLanguage(std::string_view text, std::string& out);  // en, zh_CN
 Refusal readStep(std::string_view text, std::optional<std::uint64_t>& out);  // 0 or more
 Refusal setSwitch(bool& flag);                                  // a flag that takes no value
