@@ -1,9 +1,12 @@
 #include "app/cli/command_support.h"
 
+#include "app/io/save_file.h"
 #include "core/scenario/scenario_io.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 #include <QString>
 
 #include <cerrno>
@@ -40,6 +43,15 @@ void prepareHeadlessQt() {
     const QString dir = QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(::getuid());
     if (QDir().mkpath(dir) && QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
         qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+}
+
+std::optional<std::string> openCheckedOutput(const char* flag, const std::string& path, QSaveFile& file) {
+    if (const QString problem = outputPathProblem(QString::fromStdString(path)); !problem.isEmpty())
+        return std::string(flag) + ": " + problem.toStdString();
+    file.setFileName(QFileInfo(QString::fromStdString(path)).absoluteFilePath());
+    if (!file.open(QIODevice::WriteOnly))
+        return std::string(flag) + ": " + path + ": cannot be written (" + file.errorString().toStdString() + ")";
+    return std::nullopt;
 }
 
 }  // namespace finwave::app

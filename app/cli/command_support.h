@@ -2,7 +2,10 @@
 // What the commands share once their flags are read (core/options/command_line.h): the one-line
 // refusal, and Qt set up for a command that draws with no display.
 
+#include <optional>
 #include <string>
+
+class QSaveFile;
 
 namespace finwave::app {
 
@@ -18,5 +21,10 @@ int finishOutput(const char* command);
 // folder when XDG_RUNTIME_DIR is unset (as under cron or a bare root shell), so Qt has nothing to
 // warn about and stderr keeps to the one-line reason.
 void prepareHeadlessQt();
+
+// Opens `path` (checked by core/options: its folder exists, it is a plain file) for writing
+// before the work starts, so a folder that takes no new file (/proc) costs nothing; nothing is
+// committed until every output is ready. The one-line reason when it cannot be opened.
+std::optional<std::string> openCheckedOutput(const char* flag, const std::string& path, QSaveFile& file);
 
 }  // namespace finwave::app

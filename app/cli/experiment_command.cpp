@@ -23,29 +23,15 @@
 
 namespace finwave::app {
 
-namespace {
-// The output is opened before the sweep starts (the checks of core/options found its folder and
-// that it is a plain file), so a folder that takes no new file (/proc) costs nothing; nothing is
-// committed until both outputs are ready.
-std::optional<std::string> openOutput(const char* flag, const std::string& path, QSaveFile& file) {
-    if (const QString problem = outputPathProblem(QString::fromStdString(path)); !problem.isEmpty())
-        return std::string(flag) + ": " + problem.toStdString();
-    file.setFileName(QFileInfo(QString::fromStdString(path)).absoluteFilePath());
-    if (!file.open(QIODevice::WriteOnly))
-        return std::string(flag) + ": " + path + ": cannot be written (" + file.errorString().toStdString() + ")";
-    return std::nullopt;
-}
-}  // namespace
-
 int runExperiment(const options::ExperimentOptions& o, char* program) {
     const auto fail = [](const std::string& msg) { return refuse("experiment", msg); };
     const std::string& csv = o.csv;
     const std::string& chart = o.chart;
     QSaveFile csvFile, chartFile;
-    if (const auto bad = openOutput("--csv", csv, csvFile))
+    if (const auto bad = openCheckedOutput("--csv", csv, csvFile))
         return fail(*bad);
     if (!chart.empty())
-        if (const auto bad = openOutput("--chart", chart, chartFile))
+        if (const auto bad = openCheckedOutput("--chart", chart, chartFile))
             return fail(*bad);
     std::string error;
     const auto scenario = options::resolveScenario(o.scenario, error);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
                           [](const options::ImportOptions& o) { return app::runImport(o); },
                           [program](const options::ExportOptions& o) { return app::runExport(o, program); },
                           [program](const options::ExperimentOptions& o) { return app::runExperiment(o, program); },
+                          [program](const options::LabOptions& o) { return app::runLab(o, program); },
                           [](const options::HelpRequest&) {
                               app::printHelp();
                               return 0;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,14 @@ LabResult runLab(const LabConfig& config, const std::atomic<bool>* cancel = null
 // Columns: t_s,new,eaddrnotavail,rst,tw_recycled,tw_overflow_client,tw_overflow_server,
 //          tw_reopened,time_wait_client,time_wait_server,other_client,other_server,ports_in_use,kernel_bytes
 std::string labCsv(const LabResult& result);
+
+// The settings a teacher starts from: the questions practitioners ask (docs/lab.md).
+struct LabPreset {
+    std::string_view name;  // "client-closes-first": for --preset and the window's list
+    LabConfig config;
+};
+std::span<const LabPreset> labPresets();
+const LabPreset* findLabPreset(std::string_view name);
 
 // The scenario one of the lab's connections runs (A is the client, B the server), so the window
 // can open it: the engine run the lab used for it.

@@ -52,9 +52,11 @@ Parsed parseCommandLine(const std::vector<std::string>& args) {
         return read<ExportOptions>("finwave export", detail::readExport, rest);
     if (first == "experiment")
         return read<ExperimentOptions>("finwave experiment", detail::readExperiment, rest);
+    if (first == "lab")
+        return read<LabOptions>("finwave lab", detail::readLab, rest);
     if (!first.empty() && first[0] != '-')
         return {std::nullopt, "finwave: unknown command '" + printable(first) +
-                                  "' (trace, export, experiment, import; see finwave --help)"};
+                                  "' (trace, export, experiment, import, lab; see finwave --help)"};
     return read<WindowOptions>("finwave", detail::readWindow, args);
 }
 
@@ -76,6 +78,11 @@ Usage:
   finwave experiment --scenario NAME|FILE --sweep loss=FROM:TO:STEP --runs N --csv FILE [options]
       Loss sweep over many runs. CSV columns: loss, runs, closed_runs, median_close_s,
       p95_close_s, mean_retransmissions, share_graceful, share_reset, share_gave_up, share_other.
+  finwave lab [lab options] --csv FILE [--chart FILE.png|.svg]
+      The server lab: connections from clients to a server, each closed by the engine, through
+      Linux's port choice and TIME_WAIT rules. CSV columns: t_s, new, eaddrnotavail, rst,
+      tw_recycled, tw_overflow_client, tw_overflow_server, tw_reopened, time_wait_client,
+      time_wait_server, other_client, other_server, ports_in_use, kernel_bytes.
   finwave --list-scenarios | --help | --version
 
 Scenario options (the window, trace, export, experiment):
@@ -86,6 +93,7 @@ Scenario options (the window, trace, export, experiment):
     h += "\nimport options:\n" + helpLines(importFlags());
     h += "\nexport options:\n" + helpLines(exportFlags());
     h += "\nexperiment options:\n" + helpLines(experimentFlags());
+    h += "\nlab options:\n" + helpLines(labFlags());
     h += "\nExit status: 0 done, 2 bad input (one line on stderr names the flag, file or field), 1 failure.\n";
     return h;
 }

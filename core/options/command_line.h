@@ -5,6 +5,7 @@
 // any window, QApplication or file exists.
 
 #include "core/capture/capture_writer.h"
+#include "core/lab/lab.h"
 #include "core/options/values.h"
 #include "core/protocol/profile.h"
 #include "core/sim/trace_format.h"
@@ -82,6 +83,13 @@ struct ExperimentOptions {
     std::string csv, chart;
 };
 
+// `finwave lab`: the server lab, headless, into a CSV and optionally a chart.
+struct LabOptions {
+    lab::LabConfig config;
+    bool settingsGiven = false;  // a setting was read (a --preset must come before any)
+    std::string csv, chart;
+};
+
 // No command: the window, and the flags a demonstration or a screenshot script uses.
 struct WindowOptions {
     ScenarioFlags scenario;
@@ -105,7 +113,7 @@ struct HelpRequest {};
 struct VersionRequest {};
 struct ListScenariosRequest {};
 
-using Command = std::variant<WindowOptions, TraceOptions, ImportOptions, ExportOptions, ExperimentOptions,
+using Command = std::variant<WindowOptions, TraceOptions, ImportOptions, ExportOptions, ExperimentOptions, LabOptions,
                              HelpRequest, VersionRequest, ListScenariosRequest>;
 
 struct Parsed {

@@ -68,7 +68,7 @@ TEST(CommandLineOptions, AFlagACommandDoesNotTakeIsRefused) {
     EXPECT_EQ(refusal({"export", "--capture", "x.pcap", "--seed", "1", "--output", "/tmp/x.png"}),
               "finwave export: --capture: scenario options do not apply to a capture");
     EXPECT_EQ(refusal({"--version", "now"}), "finwave: --version: unexpected argument 'now' (see finwave --help)");
-    EXPECT_EQ(refusal({"bogus"}), "finwave: unknown command 'bogus' (trace, export, experiment, import; see finwave --help)");
+    EXPECT_EQ(refusal({"bogus"}), "finwave: unknown command 'bogus' (trace, export, experiment, import, lab; see finwave --help)");
 }
 
 // Every flag that takes a value refuses junk, the window's included: its --steps, --connection
@@ -100,12 +100,31 @@ TEST(CommandLineOptions, EveryBadValueIsRefusedNamingItsFlag) {
         {"experiment", "--scenario", "lost-fin", "--runs", "0"},
         {"experiment", "--scenario", "lost-fin", "--threads", "1000"},
         {"experiment", "--scenario", "lost-fin", "--chart", "x.bmp"},
+        {"lab", "--rate", "fast"},
+        {"lab", "--tw-reuse", "3"},
+        {"lab", "--close", "never"},
+        {"lab", "--port-range", "1"},
+        {"lab", "--preset", "none"},
+        {"lab", "--csv", "/tmp/x.csv", "--chart", "x.bmp"},
     };
     for (const auto& args : commands) {
         const std::string why = refusal(args);
         EXPECT_EQ(why.rfind("finwave " + args[0] + ": ", 0), 0u) << why;
         EXPECT_NE(why.find(args[args.size() - 2]), std::string::npos) << why;
     }
+}
+
+TEST(CommandLineOptions, TheLabNeedsACsvTakesAPresetFirstAndKeepsToItsBudget) {
+    EXPECT_EQ(refusal({"lab"}), "finwave lab: --csv: is required");
+    EXPECT_EQ(refusal({"lab", "--rate", "600", "--preset", "tw-reuse", "--csv", "/tmp/x.csv"}),
+              "finwave lab: --preset: must come before the other lab settings, which it would replace");
+    EXPECT_EQ(refusal({"lab", "--rate", "1000000", "--duration", "86400", "--csv", "/tmp/x.csv"}),
+              "finwave lab: --rate: rate x duration makes more than 50000000 connections");
+    const options::Parsed p = options::parseCommandLine({"lab", "--preset", "tw-reuse", "--rate", "600", "--csv", "/tmp/x.csv"});
+    ASSERT_TRUE(p);
+    const auto& lab = std::get<options::LabOptions>(*p.command);
+    EXPECT_EQ(lab.config.twReuse, 1);
+    EXPECT_EQ(lab.config.requestsPerSecond, 600);
 }
 
 TEST(CommandLineOptions, WhatACommandNeedsIsRequiredAndCheckedBeforeItRuns) {
