@@ -47,7 +47,8 @@ function(finwave_gzip source output)
         COMMAND ${FINWAVE_GZIP} -9nc ${source} > ${output}
         DEPENDS ${source} COMMENT "Compressing ${output}")
 endfunction()
-finwave_gzip(${FINWAVE_PACKAGING}/finwave.1 ${FINWAVE_GENERATED}/finwave.1.gz)
+configure_file(${FINWAVE_PACKAGING}/finwave.1.in ${FINWAVE_GENERATED}/finwave.1 @ONLY)  # the version
+finwave_gzip(${FINWAVE_GENERATED}/finwave.1 ${FINWAVE_GENERATED}/finwave.1.gz)
 finwave_gzip(${FINWAVE_PACKAGING}/changelog.Debian ${FINWAVE_GENERATED}/changelog.Debian.gz)
 add_custom_target(finwave_docs ALL DEPENDS ${FINWAVE_GENERATED}/finwave.1.gz ${FINWAVE_GENERATED}/changelog.Debian.gz)
 install(FILES ${FINWAVE_GENERATED}/finwave.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
@@ -57,8 +58,14 @@ install(FILES ${FINWAVE_PACKAGING}/copyright ${FINWAVE_GENERATED}/changelog.Debi
 install(FILES ${FINWAVE_PACKAGING}/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides
         RENAME finwave)
 
-# The changelog's newest entry must be this version, or the package would say another one.
+# The changelog's newest entry and the metainfo's releases must name this version, or the package
+# and the software centre would say another one.
 file(STRINGS ${FINWAVE_PACKAGING}/changelog.Debian changelog_top LIMIT_COUNT 1)
 if(NOT changelog_top MATCHES "^finwave \\(${PROJECT_VERSION}-[0-9]+\\) ")
     message(FATAL_ERROR "packaging/changelog.Debian starts with '${changelog_top}', not version ${PROJECT_VERSION}: add an entry")
+endif()
+file(READ ${FINWAVE_PACKAGING}/${FINWAVE_APP_ID}.metainfo.xml metainfo)
+string(FIND "${metainfo}" "<release version=\"${PROJECT_VERSION}\"" release_at)
+if(release_at EQUAL -1)
+    message(FATAL_ERROR "packaging/${FINWAVE_APP_ID}.metainfo.xml has no <release> for version ${PROJECT_VERSION}")
 endif()
