@@ -1,4 +1,4 @@
-# Shared by run.sh and test.sh: install the Debian packages FinWave needs that are missing,
+# Shared by run.sh, test.sh and package.sh: install the Debian packages FinWave needs that are missing,
 # then configure and build. Sourced, not run.
 
 FINWAVE_PACKAGES=(
@@ -8,6 +8,7 @@ FINWAVE_PACKAGES=(
     libgl-dev zlib1g-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
     fonts-noto-core fonts-noto-cjk xvfb xauth imagemagick
     libpcap-dev tshark
+    dpkg-dev file lintian desktop-file-utils appstream librsvg2-bin shared-mime-info man-db
 )
 
 finwave_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }

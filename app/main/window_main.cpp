@@ -118,6 +118,8 @@ int runWindow(const options::WindowOptions& o, char* program) {
     QApplication::setOrganizationName(QStringLiteral("FinWave"));
     QApplication::setApplicationVersion(QStringLiteral(FINWAVE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/finwave.svg")));
+    // The installed desktop entry's id (packaging/), so a desktop groups the window under it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.finwave.FinWave"));
     installLanguage(o.language.empty() ? QSettings().value(QStringLiteral("view/language")).toString()
                                        : QString::fromStdString(o.language));
 

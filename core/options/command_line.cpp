@@ -3,6 +3,7 @@
 #include "core/options/command_line.h"
 
 #include "core/options/internal/flag_table.h"
+#include "core/options/internal/opened_file.h"
 
 namespace finwave::options {
 
@@ -54,7 +55,7 @@ Parsed parseCommandLine(const std::vector<std::string>& args) {
         return read<ExperimentOptions>("finwave experiment", detail::readExperiment, rest);
     if (first == "lab")
         return read<LabOptions>("finwave lab", detail::readLab, rest);
-    if (!first.empty() && first[0] != '-')
+    if (!first.empty() && first[0] != '-' && !detail::looksLikeFile(first))
         return {std::nullopt, "finwave: unknown command '" + printable(first) +
                                   "' (trace, export, experiment, import, lab; see finwave --help)"};
     return read<WindowOptions>("finwave", detail::readWindow, args);
@@ -67,6 +68,9 @@ std::string helpText() {
 Usage:
   finwave [--scenario NAME|FILE] [window options]
       Open the window: on a scenario, a lesson, a capture, or in quiz mode.
+  finwave FILE [window options]
+      Open the window on FILE: a scenario or a lesson (.json) or a capture (.pcap, .pcapng),
+      told apart by its content, as a file manager's "Open with FinWave" does.
   finwave trace --scenario NAME|FILE [scenario options] [trace options]
       Run a scenario to the end and print every event; --pcap also writes it as a capture.
   finwave import FILE.pcap|FILE.pcapng [import options]

@@ -92,6 +92,7 @@ struct LabOptions {
 
 // No command: the window, and the flags a demonstration or a screenshot script uses.
 struct WindowOptions {
+    std::string file;  // FILE without a flag: given to --scenario, --lesson or --capture by its content
     ScenarioFlags scenario;
     std::string theme, language;  // empty: as saved
     std::string screenshot;       // save the screen once shown, then quit

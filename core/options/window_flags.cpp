@@ -1,5 +1,6 @@
 // The window's flags (no command), declared once: what a user opens it on, and what a
 // demonstration or a screenshot script asks of it.
+#include "core/options/internal/opened_file.h"
 #include "core/options/internal/paths.h"
 #include "core/options/internal/value_readers.h"
 
@@ -76,7 +77,9 @@ constexpr Flag<W> kWindowFlags[] = {
 std::span<const Flag<WindowOptions>> windowFlags() { return kWindowFlags; }
 
 Refusal readWindow(const std::vector<std::string>& args, WindowOptions& o) {
-    if (Refusal bad = readFlags<W>(args, kWindowFlags, o, &o.scenario))
+    if (Refusal bad = readFlags<W>(args, kWindowFlags, o, &o.scenario, readOpenedPath))
+        return bad;
+    if (Refusal bad = dispatchOpenedFile(o))
         return bad;
     if (o.lessonPage > 0 && o.lesson.empty())
         return std::string("--lesson-page: needs --lesson FILE");

@@ -2,6 +2,7 @@
 #include "core/scenario/lesson.h"
 
 #include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/internal/json_scan.h"
 #include "core/scenario/internal/scenario_fields.h"
 
 #include <nlohmann/json.hpp>
@@ -149,6 +150,8 @@ LessonResult readLessonFile(const std::string& path) {
     const auto text = readBoundedFile(path, r.error);
     return text ? parseLesson(*text, path) : r;
 }
+
+bool isLessonText(std::string_view text) { return findJsonField(text, "lesson").has_value(); }
 
 std::string writeLesson(const Lesson& l) {
     nlohmann::ordered_json j;

@@ -36,6 +36,9 @@ struct LessonResult {
 
 LessonResult parseLesson(std::string_view json, std::string_view fileName);
 LessonResult readLessonFile(const std::string& path);
+// Whether a JSON text is meant as a lesson: its top object has the key "lesson" (a scenario file
+// may not have it). Only looks; whether the lesson is valid is parseLesson's to say.
+bool isLessonText(std::string_view json);
 std::string writeLesson(const Lesson& lesson);
 
 // One entry opened: its scenario with the entry's notes (and title) applied, or why it could not
