@@ -35,4 +35,11 @@
         <translation><numerusform>%n field holds a value the scenario file reader would refuse; Apply is off until it is corrected.</numerusform><numerusform>%n fields hold a value the scenario file reader would refuse; Apply is off until they are corrected.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>finwave::app::LabWindow</name>
+    <message numerus="yes">
+        <source>%n connection(s) in %1 simulated s;</source>
+        <translation><numerusform>%n connection in %1 simulated s;</numerusform><numerusform>%n connections in %1 simulated s;</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -437,6 +437,41 @@
     </message>
 </context>
 <context>
+    <name>LabChart</name>
+    <message>
+        <source>client TIME_WAIT</source>
+        <translation>客户端 TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>server TIME_WAIT</source>
+        <translation>服务器 TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>client ports in use</source>
+        <translation>客户端占用的端口</translation>
+    </message>
+    <message>
+        <source>connected/s</source>
+        <translation>每秒建立的连接</translation>
+    </message>
+    <message>
+        <source>EADDRNOTAVAIL/s</source>
+        <translation>每秒 EADDRNOTAVAIL</translation>
+    </message>
+    <message>
+        <source>simulated time (s)</source>
+        <translation>模拟时间（秒）</translation>
+    </message>
+    <message>
+        <source>sockets, ports</source>
+        <translation>套接字、端口</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>每秒</translation>
+    </message>
+</context>
+<context>
     <name>Log</name>
     <message>
         <source>%1 sends %2</source>
@@ -1987,6 +2022,263 @@
     </message>
 </context>
 <context>
+    <name>finwave::app::LabWindow</name>
+    <message>
+        <source>Server lab: %1</source>
+        <translation>服务器实验：%1</translation>
+    </message>
+    <message>
+        <source>Server lab: your settings</source>
+        <translation>服务器实验：自定义设置</translation>
+    </message>
+    <message>
+        <source>Choose the settings or a preset and press Run.</source>
+        <translation>选择设置或预设，然后按“运行”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) in %1 simulated s;</source>
+        <translation>
+            <numerusform>模拟 %1 秒内共 %n 个连接；</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connect() never failed.</source>
+        <translation>connect() 从未失败。</translation>
+    </message>
+    <message>
+        <source>connect() failed %1 times with EADDRNOTAVAIL, first at %2 s.</source>
+        <translation>connect() 以 EADDRNOTAVAIL 失败 %1 次，第一次在 %2 秒。</translation>
+    </message>
+    <message>
+        <source>At the end: %1 in TIME_WAIT on the client, %2 on the server, %3 KiB of kernel memory.</source>
+        <translation>结束时：客户端 %1 个处于 TIME_WAIT，服务器 %2 个，内核内存 %3 KiB。</translation>
+    </message>
+    <message>
+        <source>Connection %1: the first (without loss every connection runs the same)</source>
+        <translation>第 %1 个连接：第一个（没有丢包时每个连接的运行都相同）</translation>
+    </message>
+    <message>
+        <source>Connection %1: takes over a client TIME_WAIT (tcp_tw_reuse)</source>
+        <translation>第 %1 个连接：接管客户端的一个 TIME_WAIT（tcp_tw_reuse）</translation>
+    </message>
+    <message>
+        <source>Connection %1: its SYN ends a server TIME_WAIT and opens</source>
+        <translation>第 %1 个连接：它的 SYN 结束服务器的一个 TIME_WAIT 并建立连接</translation>
+    </message>
+    <message>
+        <source>Connection %1: closes with the buckets full, so no TIME_WAIT</source>
+        <translation>第 %1 个连接：关闭时 TIME_WAIT 桶已满，因此没有 TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>Connection %1: connect() fails with EADDRNOTAVAIL (no run to open)</source>
+        <translation>第 %1 个连接：connect() 以 EADDRNOTAVAIL 失败（没有可打开的运行）</translation>
+    </message>
+    <message>
+        <source>Server lab: connection %1</source>
+        <translation>服务器实验：第 %1 个连接</translation>
+    </message>
+    <message>
+        <source>Server lab</source>
+        <translation>服务器实验</translation>
+    </message>
+    <message>
+        <source>Client closes first, 500/s</source>
+        <translation>客户端先关闭，每秒 500 个</translation>
+    </message>
+    <message>
+        <source>Server closes first</source>
+        <translation>服务器先关闭</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse = 1</source>
+        <translation>tcp_tw_reuse = 1</translation>
+    </message>
+    <message>
+        <source>linux (TIME_WAIT 60 s)</source>
+        <translation>linux（TIME_WAIT 60 秒）</translation>
+    </message>
+    <message>
+        <source>rfc (TIME_WAIT 240 s)</source>
+        <translation>rfc（TIME_WAIT 240 秒）</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>both at once</source>
+        <translation>双方同时</translation>
+    </message>
+    <message>
+        <source>the client, SO_LINGER 0</source>
+        <translation>客户端，SO_LINGER 0</translation>
+    </message>
+    <message>
+        <source>the server, SO_LINGER 0</source>
+        <translation>服务器，SO_LINGER 0</translation>
+    </message>
+    <message>
+        <source>evenly spaced</source>
+        <translation>均匀间隔</translation>
+    </message>
+    <message>
+        <source>Poisson</source>
+        <translation>泊松</translation>
+    </message>
+    <message>
+        <source>0: off</source>
+        <translation>0：关闭</translation>
+    </message>
+    <message>
+        <source>1: on</source>
+        <translation>1：开启</translation>
+    </message>
+    <message>
+        <source>2: loopback only (off here)</source>
+        <translation>2：仅回环（这里相当于关闭）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>协议配置</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Requests per connection</source>
+        <translation>每个连接的请求数</translation>
+    </message>
+    <message>
+        <source>Closes first</source>
+        <translation>先关闭的一方</translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation>到达方式</translation>
+    </message>
+    <message>
+        <source>Client addresses</source>
+        <translation>客户端地址数</translation>
+    </message>
+    <message>
+        <source>Server addresses</source>
+        <translation>服务器地址数</translation>
+    </message>
+    <message>
+        <source>Server ports</source>
+        <translation>服务器端口数</translation>
+    </message>
+    <message>
+        <source>Lowest source port</source>
+        <translation>最低源端口</translation>
+    </message>
+    <message>
+        <source>Highest source port</source>
+        <translation>最高源端口</translation>
+    </message>
+    <message>
+        <source>tcp_tw_reuse</source>
+        <translation>tcp_tw_reuse</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>tcp_max_tw_buckets</source>
+        <translation>tcp_max_tw_buckets</translation>
+    </message>
+    <message>
+        <source>One-way delay</source>
+        <translation>单向时延</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>丢包率</translation>
+    </message>
+    <message>
+        <source>Simulated time</source>
+        <translation>模拟时间</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the main window</source>
+        <translation>在主窗口中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Connection </source>
+        <translation>连接 </translation>
+    </message>
+    <message>
+        <source>Connection to open</source>
+        <translation>要打开的连接</translation>
+    </message>
+    <message>
+        <source>Connections worth opening</source>
+        <translation>值得打开的连接</translation>
+    </message>
+    <message>
+        <source>Simulated seconds done</source>
+        <translation>已模拟的秒数</translation>
+    </message>
+    <message>
+        <source>The lab itself: engine runs %1, memory %2 KiB, time %3 s.</source>
+        <translation>实验本身：引擎运行 %1 次，内存 %2 KiB，用时 %3 秒。</translation>
+    </message>
+    <message>
+        <source>Keep-alive, 10 requests</source>
+        <translation>长连接，10 个请求</translation>
+    </message>
+    <message>
+        <source>SO_LINGER 0 (reset)</source>
+        <translation>SO_LINGER 0（重置）</translation>
+    </message>
+    <message>
+        <source>Two server addresses</source>
+        <translation>两个服务器地址</translation>
+    </message>
+    <message>
+        <source>Bucket overflow (10 000)</source>
+        <translation>桶溢出（10 000）</translation>
+    </message>
+</context>
+<context>
     <name>finwave::app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -2379,6 +2671,10 @@
     <message>
         <source>&amp;Class results…</source>
         <translation>全班成绩(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver lab…</source>
+        <translation>服务器实验(&amp;V)…</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,6 @@ namespace finwave::app {
 QChart* makeLabChart(const lab::LabResult& result, const QString& title, const Theme& theme) {
     auto* chart = new QChart;
     chart->setTitle(title);
-    const auto tr = [](const char* text) { return QCoreApplication::translate("LabChart", text); };
     struct Curve {
         QLineSeries* series;
         double (*value)(const lab::LabSecond&);
@@ -30,11 +29,11 @@ QChart* makeLabChart(const lab::LabResult& result, const QString& title, const T
          Qt::DashDotLine, true},
         {new QLineSeries, [](const lab::LabSecond& s) { return double(s.addrNotAvail); }, theme.lost, Qt::SolidLine, true},
     };
-    curves[0].series->setName(tr("client TIME_WAIT"));
-    curves[1].series->setName(tr("server TIME_WAIT"));
-    curves[2].series->setName(tr("client ports in use"));
-    curves[3].series->setName(tr("connected/s"));
-    curves[4].series->setName(tr("EADDRNOTAVAIL/s"));
+    curves[0].series->setName(QCoreApplication::translate("LabChart", "client TIME_WAIT"));
+    curves[1].series->setName(QCoreApplication::translate("LabChart", "server TIME_WAIT"));
+    curves[2].series->setName(QCoreApplication::translate("LabChart", "client ports in use"));
+    curves[3].series->setName(QCoreApplication::translate("LabChart", "connected/s"));
+    curves[4].series->setName(QCoreApplication::translate("LabChart", "EADDRNOTAVAIL/s"));
     double maxLeft = 1, maxRight = 1;
     for (const Curve& c : curves) {
         int t = 0;
@@ -48,11 +47,11 @@ QChart* makeLabChart(const lab::LabResult& result, const QString& title, const T
         c.series->replace(points);  // one call: a series of thousands of points redrawn once
     }
     auto* x = new QValueAxis;
-    x->setTitleText(tr("simulated time (s)"));
+    x->setTitleText(QCoreApplication::translate("LabChart", "simulated time (s)"));
     auto* left = new QValueAxis;
-    left->setTitleText(tr("sockets, ports"));
+    left->setTitleText(QCoreApplication::translate("LabChart", "sockets, ports"));
     auto* right = new QValueAxis;
-    right->setTitleText(tr("per second"));
+    right->setTitleText(QCoreApplication::translate("LabChart", "per second"));
     right->setGridLineVisible(false);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(left, Qt::AlignLeft);
@@ -66,6 +65,8 @@ QChart* makeLabChart(const lab::LabResult& result, const QString& title, const T
     niceTicks(left, 0, maxLeft * 1.05);
     niceTicks(right, 0, maxRight * 1.05);
     styleChart(chart, theme);
+    // Five series: their legend beside the plot, where no name is cut short.
+    chart->legend()->setAlignment(Qt::AlignRight);
     for (const Curve& c : curves) {  // colour and dash: told apart without colour too
         QPen pen = c.series->pen();
         pen.setColor(c.colour);

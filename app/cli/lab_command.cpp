@@ -40,7 +40,7 @@ int runLab(const options::LabOptions& o, char* program) {
             return fail(*bad);
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
     const auto started = std::chrono::steady_clock::now();
-    const lab::LabResult result = lab::runLab(o.config, nullptr, [terminal](int done, int total) {
+    const lab::LabResult result = lab::runLab(o.config, nullptr, [terminal](int done, int total, const lab::LabSecond&) {
         if (terminal && (done % 10 == 0 || done == total))
             std::fprintf(stderr, "\rfinwave lab: %d / %d simulated seconds%s", done, total, done == total ? "\n" : "");
     });

@@ -1,5 +1,6 @@
 #include "app/main/demo_hooks.h"
 #include "app/window/user_guide.h"
+#include "app/lab/lab_window.h"
 
 #include "app/editor/scenario_editor.h"
 #include "app/quiz/quiz_controller.h"
@@ -56,7 +57,7 @@ QWindow* unexposedWindow() {
 }  // namespace
 
 bool DemoHooks::wanted(const options::WindowOptions& o) {
-    return o.steps || o.quiz || o.noteEdit || o.editor || o.guide || o.packet || !o.screenshot.empty() || o.reportGeometry;
+    return o.steps || o.quiz || o.noteEdit || o.editor || o.guide || !o.lab.empty() || o.packet || !o.screenshot.empty() || o.reportGeometry;
 }
 
 DemoHooks::DemoHooks(MainWindow* window, const options::WindowOptions& options)
@@ -107,6 +108,19 @@ void DemoHooks::act() {
         std::fprintf(stderr, "finwave: --packet: the run has sent no segment %u by step %llu\n", *o.packet,
                      static_cast<unsigned long long>(m_window->controller()->sim().stepIndex()));
         QApplication::exit(2);
+        return;
+    }
+    if (!o.lab.empty()) {  // the picture once the lab has run
+        LabWindow* lab = m_window->showServerLab();
+        const auto presets = lab::labPresets();
+        for (std::size_t i = 0; i < presets.size(); ++i)
+            if (presets[i].name == o.lab)
+                lab->applyPreset(static_cast<int>(i));
+        connect(lab, &LabWindow::finished, this, [this] {
+            if (!m_options.screenshot.empty() || m_options.reportGeometry)
+                whenSettled([this] { finish(); });
+        });
+        lab->start();
         return;
     }
     if (!o.screenshot.empty() || o.reportGeometry)

@@ -22,6 +22,7 @@ class QToolBar;
 namespace finwave::app {
 
 class CapturePanel;
+class LabWindow;
 class ChartsPanel;
 class ControlPanel;
 class EventLogView;
@@ -67,6 +68,7 @@ public:
     void setProjectorMode(bool on, bool fullScreen = true);
     void setHighContrast(bool on);  // remembered; combines with the presenter layout
     bool isHighContrast() const { return m_highContrast; }
+    LabWindow* showServerLab();     // Simulation → Server lab (made on first use)
     // Scenario → Edit scenario…: the editor, made on first use, showing the current scenario
     // (app/window/main_window_editor.cpp). Its Apply loads the edited scenario as a Reset does.
     ScenarioEditor* showScenarioEditor();
@@ -161,6 +163,8 @@ private:
     QAction *m_shortcuts, *m_about, *m_bigCharts, *m_wholeFigure = nullptr;
     QAction* m_guide = nullptr;
     QAction* m_classResults = nullptr;
+    QAction* m_serverLab = nullptr;
+    LabWindow* m_lab = nullptr;
     QActionGroup* m_langGroup;
     QActionGroup* m_scenarioGroup = nullptr;
     QList<QAction*> m_scenarioActions;

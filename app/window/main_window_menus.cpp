@@ -93,6 +93,7 @@ void MainWindow::createActions() {
     m_projectorAction->setCheckable(true);
     m_highContrastAction = make(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H), [this] { setHighContrast(!m_highContrast); });
     m_highContrastAction->setCheckable(true);
+    m_serverLab = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { showServerLab(); });
     // Ctrl+plus / minus zoom the diagram under the mouse or with the focus: the state graph zooms
     // like the sequence diagram.
     const auto graphTargeted = [this] { return m_states->underMouse() || m_states->hasFocus(); };
@@ -192,6 +193,8 @@ void MainWindow::createMenus() {
     m_simMenu->addAction(m_quizClosing);
     m_simMenu->addAction(m_quizWrong);
     m_simMenu->addAction(m_classResults);
+    m_simMenu->addSeparator();
+    m_simMenu->addAction(m_serverLab);
     m_scenarioMenu = menuBar()->addMenu(QString());
     m_scenarioMenu->addAction(m_editScenario);
     m_scenarioMenu->addSeparator();
@@ -290,6 +293,7 @@ void MainWindow::retranslate() {
     m_chartsDock->setWindowTitle(tr("Charts"));
     m_projectorAction->setText(tr("&Projector mode"));
     m_highContrastAction->setText(tr("&High contrast"));
+    m_serverLab->setText(tr("Ser&ver lab…"));
     m_captionAction->setText(tr("Step &caption (always in projector mode)"));
     m_wholeFigure->setText(tr("Whole state &diagram (all eleven states)"));
     m_zoomIn->setText(tr("Zoom &in"));

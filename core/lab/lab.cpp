@@ -31,6 +31,7 @@ struct Event {
     std::uint64_t order;  // ties run in the order they were made
     Micros span;          // ClientTimeWait, ServerTimeWait: how long the TIME_WAIT lasts
     std::uint32_t generation;
+    std::uint32_t connection;  // its number, for the notable ones (wraps past 4e9: the budget is 5e7)
     std::int32_t port;
     std::uint16_t pair;
     Kind kind;
@@ -40,13 +41,14 @@ struct Event {
 class Lab {
 public:
     explicit Lab(const LabConfig& c);
-    LabResult run(const std::atomic<bool>* cancel, const std::function<void(int, int)>& progress);
+    LabResult run(const std::atomic<bool>* cancel, const LabProgress& progress);
 
 private:
     const ConnectionLife& lifeFor(long long connection);
     void arrive(Micros t, long long connection, LabSecond& now);
     void handle(const Event& e, LabSecond& now);
     void push(Micros t, Kind kind, int pair, int port, std::uint32_t generation, Micros span = 0);
+    long long m_connection = 0;  // the one arriving, whose events push() makes
     void runEventsBefore(Micros t, LabSecond& now);
 
     LabConfig m_c;
@@ -70,7 +72,8 @@ Lab::Lab(const LabConfig& c) : m_c(c), m_destinations(c.serverAddresses * c.serv
     for (int p = 0; p < pairs; ++p) {
         // The starting offset is hashed from the destination (inet_sk_port_offset()), so each
         // destination starts its search somewhere else.
-        m_ports.emplace_back(ports, static_cast<std::uint32_t>(mix(c.seed * 131 + static_cast<std::uint64_t>(p))));
+        m_ports.emplace_back(ports, static_cast<std::uint32_t>(mix(c.seed * 131 + static_cast<std::uint64_t>(p))),
+                             mix(c.seed * 977 + static_cast<std::uint64_t>(p)));
         m_serverTw.emplace_back(static_cast<std::size_t>(ports), 0);
         m_serverGen.emplace_back(static_cast<std::size_t>(ports), 0);
     }
@@ -93,11 +96,13 @@ const ConnectionLife& Lab::lifeFor(long long connection) {
 }
 
 void Lab::push(Micros t, Kind kind, int pair, int port, std::uint32_t generation, Micros span) {
-    m_events.push(Event{t, m_order++, span, generation, port, static_cast<std::uint16_t>(pair), kind});
+    m_events.push(Event{t, m_order++, span, generation, static_cast<std::uint32_t>(m_connection), port,
+                        static_cast<std::uint16_t>(pair), kind});
     m_peakEvents = std::max(m_peakEvents, m_events.size());
 }
 
 void Lab::arrive(Micros t, long long connection, LabSecond& now) {
+    m_connection = connection;
     ++now.newConnections;
     ++m_result.connections;
     const int client = static_cast<int>(connection % m_c.clientAddresses);
@@ -107,14 +112,18 @@ void Lab::arrive(Micros t, long long connection, LabSecond& now) {
     if (port < 0) {  // __inet_hash_connect() found no 4-tuple: connect() fails with EADDRNOTAVAIL
         ++now.addrNotAvail;
         ++m_result.addrNotAvail;
-        if (m_result.firstAddrNotAvailSeconds < 0)
+        if (m_result.firstAddrNotAvailSeconds < 0) {
             m_result.firstAddrNotAvailSeconds = static_cast<double>(t) / kSec;
+            m_result.firstRefused = connection;
+        }
         return;
     }
     if (table.holder(port) == PortTable::Holder::TimeWait) {
         // tcp_twsk_unique() allowed it: the TIME_WAIT is killed (LINUX_MIB_TIMEWAITRECYCLED).
         ++now.twRecycled;
         --m_twClient;
+        if (m_result.firstRecycling < 0)
+            m_result.firstRecycling = connection;
     } else {
         ++m_inUse;
         if (m_bound[static_cast<std::size_t>(client)][static_cast<std::size_t>(port)]++ == 0)
@@ -157,6 +166,8 @@ void Lab::handle(const Event& e, LabSecond& now) {
         --m_otherClient;
         if (m_twClient >= m_c.maxTwBuckets) {  // inet_twsk_alloc() refuses: no TIME_WAIT at all
             ++now.twOverflowClient;
+            if (m_result.firstOverflowing < 0)
+                m_result.firstOverflowing = e.connection;
             freeClientPort();
             return;
         }
@@ -185,12 +196,16 @@ void Lab::handle(const Event& e, LabSecond& now) {
             ++m_serverGen[pair][port];
             --m_twServer;
             ++now.twReopened;
+            if (m_result.firstReopening < 0)
+                m_result.firstReopening = e.connection;
         }
         return;
     case Kind::ServerTimeWait:
         --m_otherServer;
         if (m_twServer >= m_c.maxTwBuckets) {
             ++now.twOverflowServer;
+            if (m_result.firstOverflowing < 0)
+                m_result.firstOverflowing = e.connection;
             return;
         }
         ++m_twServer;
@@ -217,7 +232,7 @@ void Lab::runEventsBefore(Micros t, LabSecond& now) {
     }
 }
 
-LabResult Lab::run(const std::atomic<bool>* cancel, const std::function<void(int, int)>& progress) {
+LabResult Lab::run(const std::atomic<bool>* cancel, const LabProgress& progress) {
     const double connectionRate = m_c.requestsPerSecond / std::max(1, m_c.requestsPerConnection);
     const int seconds = static_cast<int>(std::ceil(m_c.durationSeconds));
     const Micros end = std::llround(m_c.durationSeconds * kSec);
@@ -257,7 +272,7 @@ LabResult Lab::run(const std::atomic<bool>* cancel, const std::function<void(int
         m_result.peakTimeWaitServer = std::max(m_result.peakTimeWaitServer, m_twServer);
         m_result.seconds.push_back(now);
         if (progress)
-            progress(k, seconds);
+            progress(k, seconds, now);
     }
     long long tableBytes = 0;
     for (const PortTable& t : m_ports)
@@ -268,7 +283,7 @@ LabResult Lab::run(const std::atomic<bool>* cancel, const std::function<void(int
 }
 }  // namespace
 
-LabResult runLab(const LabConfig& config, const std::atomic<bool>* cancel, const std::function<void(int, int)>& progress) {
+LabResult runLab(const LabConfig& config, const std::atomic<bool>* cancel, const LabProgress& progress) {
     if (!labConfigProblem(config).empty())
         return {};
     Lab lab(config);

@@ -37,6 +37,8 @@ struct LabConfig {
     double durationSeconds = 120;
     std::uint64_t seed = 1;
     int lossyRuns = 4096;                   // distinct engine runs shared out when loss > 0
+
+    bool operator==(const LabConfig&) const = default;
 };
 
 // The lab's budgets, checked before anything runs.
@@ -69,13 +71,20 @@ struct LabResult {
     long long peakTimeWaitClient = 0, peakTimeWaitServer = 0;
     long long peakLabBytes = 0;       // what the lab itself held for the sockets, at its peak
     int engineRuns = 0;               // distinct engine runs made
+    // Connections worth opening in the window (numbers from 0; -1: none): the first refused
+    // (connect() failed), the first that took over a TIME_WAIT (tcp_tw_reuse), the first whose
+    // SYN reopened a server TIME_WAIT, the first whose TIME_WAIT overflowed the buckets.
+    long long firstRefused = -1, firstRecycling = -1, firstReopening = -1, firstOverflowing = -1;
     bool cancelled = false;
 };
 
-// Runs the lab. Deterministic for a config (the seed included); progress(done, total) in
-// simulated seconds; stops early when *cancel becomes true.
-LabResult runLab(const LabConfig& config, const std::atomic<bool>* cancel = nullptr,
-                 const std::function<void(int done, int total)>& progress = {});
+// Told after each simulated second: how many of how many are done, and that second's counts
+// (so a window can draw the run as it goes).
+using LabProgress = std::function<void(int done, int total, const LabSecond& second)>;
+
+// Runs the lab. Deterministic for a config (the seed included); stops early when *cancel
+// becomes true.
+LabResult runLab(const LabConfig& config, const std::atomic<bool>* cancel = nullptr, const LabProgress& progress = {});
 
 // Columns: t_s,new,eaddrnotavail,rst,tw_recycled,tw_overflow_client,tw_overflow_server,
 //          tw_reopened,time_wait_client,time_wait_server,other_client,other_server,ports_in_use,kernel_bytes

@@ -1,11 +1,12 @@
 #include "core/lab/internal/port_table.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace finwave::lab {
 
-PortTable::PortTable(int ports, std::uint32_t startOffset)
-    : m_ports(ports), m_offset(startOffset % static_cast<std::uint32_t>(ports)),
+PortTable::PortTable(int ports, std::uint32_t startOffset, std::uint64_t seed)
+    : m_ports(ports), m_offset(startOffset % static_cast<std::uint32_t>(ports)), m_random(seed | 1),
       m_holder(static_cast<std::size_t>(ports), Holder::Free), m_generation(static_cast<std::size_t>(ports), 0) {
     for (int p = 0; p < 2; ++p) {
         const int count = (ports - p + 1) / 2;
@@ -44,11 +45,20 @@ int PortTable::scan(int parity, int fromIndex) const {
 int PortTable::take() {
     // offset &= ~1: the even offsets from the port range's low end first, then the odd ones.
     for (int p : {0, 1}) {
-        const int half = scan(p, static_cast<int>(m_offset / 2));
+        const int start = static_cast<int>(m_offset / 2);
+        const int half = scan(p, start);
         if (half < 0)
             continue;
         const int port = half * 2 + p;
-        m_offset = static_cast<std::uint32_t>((port + 2) % m_ports);  // table_perturb moves past it
+        // table_perturb moves past the port by the distance scanned, or by a random 0..14 when
+        // that is more (Linux 5.18 on: "i = max_t(int, i, get_random_u32_below(8) * 2)").
+        const int count = (m_ports - p + 1) / 2;
+        const int scanned = 2 * ((half - start % count + count) % count);
+        m_random ^= m_random << 13;
+        m_random ^= m_random >> 7;
+        m_random ^= m_random << 17;
+        const int jump = std::max(scanned, static_cast<int>(m_random % 8) * 2) + 2;
+        m_offset = static_cast<std::uint32_t>((m_offset / 2 * 2 + static_cast<std::uint32_t>(jump)) % static_cast<std::uint32_t>(m_ports));
         m_takeable[p][static_cast<std::size_t>(half / 64)] &= ~(std::uint64_t{1} << (half % 64));
         return port;
     }

@@ -105,6 +105,7 @@ struct WindowOptions {
     int quizAnswer = 0;  // 1..4; 0 when not given
     bool editor = false;
     bool guide = false;       // --guide: Help → User guide open
+    std::string lab;          // --lab PRESET: Simulation → Server lab open on a preset, run
     std::optional<int> editorPage;  // 0..4
     std::optional<std::uint32_t> packet;  // the segment (1-based, in sending order) whose details to show
     std::optional<CaptureChoice> capture;

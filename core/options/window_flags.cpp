@@ -51,6 +51,13 @@ constexpr Flag<W> kWindowFlags[] = {
     {"--note-edit", "", "open the current step's note for writing", +[](W& o, std::string_view) { return setSwitch(o.noteEdit); }},
     {"--editor", "", "open the scenario editor", +[](W& o, std::string_view) { return setSwitch(o.editor); }},
     {"--guide", "", "open Help → User guide", +[](W& o, std::string_view) { return setSwitch(o.guide); }},
+    {"--lab", "PRESET", "open Simulation → Server lab on a preset (see finwave lab --preset) and run it",
+     +[](W& o, std::string_view v) -> Refusal {
+         if (!lab::findLabPreset(v))
+             return "'" + printable(v) + "' is not a preset (see finwave --help)";
+         o.lab = std::string(v);
+         return std::nullopt;
+     }},
     {"--editor-page", "N", "open the scenario editor at its page N (0 to 4)",
      +[](W& o, std::string_view v) -> Refusal {
          long long n = 0;

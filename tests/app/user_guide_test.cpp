@@ -34,12 +34,12 @@ TEST(UserGuide, EveryTaskHasAPageInBothLanguagesAndEveryLinkOpensOne) {
     const QStringList zh = QDir(QStringLiteral(":/guide/zh_CN")).entryList(QDir::Files);
     EXPECT_EQ(en, zh) << "each page in both languages";
     for (const QString& task : {QStringLiteral("step"), QStringLiteral("drop"), QStringLiteral("scenario"), QStringLiteral("lesson"),
-                                QStringLiteral("quiz"), QStringLiteral("capture"), QStringLiteral("export")})
+                                QStringLiteral("quiz"), QStringLiteral("capture"), QStringLiteral("export"), QStringLiteral("lab")})
         EXPECT_TRUE(en.contains(task + QStringLiteral(".html"))) << task.toStdString();
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
         const QString index = userGuideIndex(language);
         const QStringList links = linksOf(QStringLiteral(":/guide/%1/index.html").arg(language));
-        EXPECT_EQ(links.size(), 7) << language.toStdString();
+        EXPECT_EQ(links.size(), 8) << language.toStdString();
         for (const QString& link : links) {
             QTextBrowser browser;
             browser.setSource(QUrl(index));

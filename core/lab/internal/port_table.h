@@ -11,11 +11,12 @@ class PortTable {
 public:
     enum class Holder : std::uint8_t { Free, Busy, TimeWait };
 
-    PortTable(int ports, std::uint32_t startOffset);
+    PortTable(int ports, std::uint32_t startOffset, std::uint64_t seed);
 
     // connect()'s choice, as __inet_hash_connect() makes it: from an offset kept per destination
     // (table_perturb), ports of the offset's parity first, then the other parity; the first that
-    // can be taken wins (free, or a TIME_WAIT marked reusable), and the offset moves past it.
+    // can be taken wins (free, or a TIME_WAIT marked reusable), and the offset moves past it by
+    // what was scanned or a small random step.
     // -1 when none can (EADDRNOTAVAIL).
     int take();
     void hold(int port, Holder h);      // Busy or TimeWait; a TIME_WAIT is not takeable until made so
@@ -31,6 +32,7 @@ private:
 
     int m_ports;
     std::uint32_t m_offset;
+    std::uint64_t m_random;                    // xorshift64: the kernel's random step, seeded
     std::vector<std::uint64_t> m_takeable[2];  // bit i of parity p: port 2i + p can be taken
     std::vector<Holder> m_holder;
     std::vector<std::uint32_t> m_generation;   // events about a port carry it; a stale one is ignored
