@@ -11,6 +11,7 @@ int runImport(const options::ImportOptions& options);          // import_command
 int runExport(const options::ExportOptions& options, char* program);          // export_command.cpp
 int runExperiment(const options::ExperimentOptions& options, char* program);  // experiment_command.cpp
 int runLab(const options::LabOptions& options, char* program);                // lab_command.cpp
+int runCompare(const options::CompareOptions& options);                       // compare_command.cpp
 void printHelp();
 void printVersion();
 void printScenarios();

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
                           [program](const options::ExportOptions& o) { return app::runExport(o, program); },
                           [program](const options::ExperimentOptions& o) { return app::runExperiment(o, program); },
                           [program](const options::LabOptions& o) { return app::runLab(o, program); },
+                          [](const options::CompareOptions& o) { return app::runCompare(o); },
                           [](const options::HelpRequest&) {
                               app::printHelp();
                               return 0;

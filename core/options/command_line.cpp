@@ -55,9 +55,11 @@ Parsed parseCommandLine(const std::vector<std::string>& args) {
         return read<ExperimentOptions>("finwave experiment", detail::readExperiment, rest);
     if (first == "lab")
         return read<LabOptions>("finwave lab", detail::readLab, rest);
+    if (first == "compare")
+        return read<CompareOptions>("finwave compare", detail::readCompare, rest);
     if (!first.empty() && first[0] != '-' && !detail::looksLikeFile(first))
         return {std::nullopt, "finwave: unknown command '" + printable(first) +
-                                  "' (trace, export, experiment, import, lab; see finwave --help)"};
+                                  "' (trace, export, experiment, import, lab, compare; see finwave --help)"};
     return read<WindowOptions>("finwave", detail::readWindow, args);
 }
 
@@ -87,9 +89,13 @@ Usage:
       Linux's port choice and TIME_WAIT rules. CSV columns: t_s, new, eaddrnotavail, rst,
       tw_recycled, tw_overflow_client, tw_overflow_server, tw_reopened, time_wait_client,
       time_wait_server, other_client, other_server, ports_in_use, kernel_bytes.
+  finwave compare --scenario NAME|FILE [scenario options] --with NAME|FILE | --with-profile rfc|linux
+                  | --with-capture FILE [--connection N] [compare options]
+      Two runs paired event by event: the first difference, the time shift of each pair, the
+      events only one run has. Exit status 0 when they match, 1 when they differ.
   finwave --list-scenarios | --help | --version
 
-Scenario options (the window, trace, export, experiment):
+Scenario options (the window, trace, export, experiment, compare):
 )";
     h += helpLines(scenarioFlags());
     h += "\nWindow options:\n" + helpLines(windowFlags());
@@ -98,7 +104,9 @@ Scenario options (the window, trace, export, experiment):
     h += "\nexport options:\n" + helpLines(exportFlags());
     h += "\nexperiment options:\n" + helpLines(experimentFlags());
     h += "\nlab options:\n" + helpLines(labFlags());
-    h += "\nExit status: 0 done, 2 bad input (one line on stderr names the flag, file or field), 1 failure.\n";
+    h += "\ncompare options:\n" + helpLines(compareFlags());
+    h += "\nExit status: 0 done (compare: the runs match), 2 bad input (one line on stderr names the flag, file or\n"
+         "field), 1 failure (compare: the runs differ).\n";
     return h;
 }
 

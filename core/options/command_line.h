@@ -90,6 +90,17 @@ struct LabOptions {
     std::string csv, chart;
 };
 
+// `finwave compare`: two runs paired event by event, and where they first differ.
+struct CompareOptions {
+    ScenarioFlags scenario;         // the first run
+    std::string with;               // the second: another scenario (same scenario options) ...
+    std::optional<Profile> withProfile;  // ... or the first under another profile ...
+    std::string withCapture;        // ... or a capture's connection
+    int connection = 0;             // 1-based; 0 when not given
+    double toleranceMs = 0;
+    TraceFormat format = TraceFormat::Text;
+};
+
 // No command: the window, and the flags a demonstration or a screenshot script uses.
 struct WindowOptions {
     std::string file;  // FILE without a flag: given to --scenario, --lesson or --capture by its content
@@ -115,7 +126,7 @@ struct HelpRequest {};
 struct VersionRequest {};
 struct ListScenariosRequest {};
 
-using Command = std::variant<WindowOptions, TraceOptions, ImportOptions, ExportOptions, ExperimentOptions, LabOptions,
+using Command = std::variant<WindowOptions, TraceOptions, ImportOptions, ExportOptions, ExperimentOptions, LabOptions, CompareOptions,
                              HelpRequest, VersionRequest, ListScenariosRequest>;
 
 struct Parsed {

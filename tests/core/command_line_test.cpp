@@ -68,7 +68,7 @@ TEST(CommandLineOptions, AFlagACommandDoesNotTakeIsRefused) {
     EXPECT_EQ(refusal({"export", "--capture", "x.pcap", "--seed", "1", "--output", "/tmp/x.png"}),
               "finwave export: --capture: scenario options do not apply to a capture");
     EXPECT_EQ(refusal({"--version", "now"}), "finwave: --version: unexpected argument 'now' (see finwave --help)");
-    EXPECT_EQ(refusal({"bogus"}), "finwave: unknown command 'bogus' (trace, export, experiment, import, lab; see finwave --help)");
+    EXPECT_EQ(refusal({"bogus"}), "finwave: unknown command 'bogus' (trace, export, experiment, import, lab, compare; see finwave --help)");
 }
 
 // Every flag that takes a value refuses junk, the window's included: its --steps, --connection
@@ -106,12 +106,26 @@ TEST(CommandLineOptions, EveryBadValueIsRefusedNamingItsFlag) {
         {"lab", "--port-range", "1"},
         {"lab", "--preset", "none"},
         {"lab", "--csv", "/tmp/x.csv", "--chart", "x.bmp"},
+        {"compare", "--scenario", "lost-fin", "--with-profile", "bsd"},
+        {"compare", "--scenario", "lost-fin", "--with-profile", "rfc", "--tolerance", "-1"},
+        {"compare", "--scenario", "lost-fin", "--with-profile", "rfc", "--format", "xml"},
     };
     for (const auto& args : commands) {
         const std::string why = refusal(args);
         EXPECT_EQ(why.rfind("finwave " + args[0] + ": ", 0), 0u) << why;
         EXPECT_NE(why.find(args[args.size() - 2]), std::string::npos) << why;
     }
+}
+
+TEST(CommandLineOptions, CompareNeedsExactlyOneSecondRun) {
+    EXPECT_EQ(refusal({"compare", "--scenario", "lost-fin"}),
+              "finwave compare: --with: is required (--with NAME|FILE, --with-profile rfc|linux or --with-capture FILE)");
+    EXPECT_EQ(refusal({"compare", "--scenario", "lost-fin", "--with", "normal-close", "--with-profile", "rfc"}),
+              "finwave compare: --with: give one second run (--with, --with-profile or --with-capture)");
+    EXPECT_EQ(refusal({"compare", "--with-profile", "rfc"}),
+              "finwave compare: --scenario: is required (a built-in name, see finwave --list-scenarios, or a .json file)");
+    EXPECT_EQ(refusal({"compare", "--scenario", "lost-fin", "--with-profile", "rfc", "--connection", "2"}),
+              "finwave compare: --connection: needs --with-capture FILE");
 }
 
 TEST(CommandLineOptions, TheLabNeedsACsvTakesAPresetFirstAndKeepsToItsBudget) {

@@ -113,6 +113,6 @@ TEST_F(OpenedFile, OneFileAtATimeAndNotTwiceForOneKind) {
 
 TEST_F(OpenedFile, AWordThatIsNeitherACommandNorAFileIsStillAnUnknownCommand) {
     EXPECT_EQ(refusal({"bogus"}),
-              "finwave: unknown command 'bogus' (trace, export, experiment, import, lab; see finwave --help)");
+              "finwave: unknown command 'bogus' (trace, export, experiment, import, lab, compare; see finwave --help)");
     EXPECT_EQ(refusal({"trace"}).rfind("finwave trace: ", 0), 0u) << "a command's name is never a file";
 }

@@ -36,12 +36,14 @@ std::span<const Flag<ImportOptions>> importFlags();
 std::span<const Flag<ExportOptions>> exportFlags();
 std::span<const Flag<ExperimentOptions>> experimentFlags();
 std::span<const Flag<LabOptions>> labFlags();
+std::span<const Flag<CompareOptions>> compareFlags();
 std::span<const Flag<WindowOptions>> windowFlags();
 Refusal readTrace(const std::vector<std::string>& args, TraceOptions& options);
 Refusal readImport(const std::vector<std::string>& args, ImportOptions& options);
 Refusal readExport(const std::vector<std::string>& args, ExportOptions& options);
 Refusal readExperiment(const std::vector<std::string>& args, ExperimentOptions& options);
 Refusal readLab(const std::vector<std::string>& args, LabOptions& options);
+Refusal readCompare(const std::vector<std::string>& args, CompareOptions& options);
 Refusal readWindow(const std::vector<std::string>& args, WindowOptions& options);
 // --scenario when a command needs one: "is required (...)".
 Refusal scenarioRequired(const ScenarioFlags& scenario);
