@@ -470,6 +470,10 @@
         <source>per second</source>
         <translation>每秒</translation>
     </message>
+    <message>
+        <source>refused/s</source>
+        <translation>每秒被拒绝</translation>
+    </message>
 </context>
 <context>
     <name>Log</name>
@@ -2276,6 +2280,34 @@
     <message>
         <source>Bucket overflow (10 000)</source>
         <translation>桶溢出（10 000）</translation>
+    </message>
+    <message>
+        <source>connect() failed %1 times with EADDRNOTAVAIL.</source>
+        <translation>connect() 以 EADDRNOTAVAIL 失败 %1 次。</translation>
+    </message>
+    <message>
+        <source>After the restart %1 connections were refused; the server listened again at %2 s.</source>
+        <translation>重启后 %1 个连接被拒绝；服务器在 %2 秒重新开始监听。</translation>
+    </message>
+    <message>
+        <source>After the restart %1 connections were refused; the server never listened again.</source>
+        <translation>重启后 %1 个连接被拒绝；服务器再也没有开始监听。</translation>
+    </message>
+    <message>
+        <source>Restart without SO_REUSEADDR</source>
+        <translation>不带 SO_REUSEADDR 重启</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Server restarts at</source>
+        <translation>服务器重启时间</translation>
+    </message>
+    <message>
+        <source>SO_REUSEADDR</source>
+        <translation>SO_REUSEADDR</translation>
     </message>
 </context>
 <context>

@@ -25,15 +25,17 @@ QChart* makeLabChart(const lab::LabResult& result, const QString& title, const T
         {new QLineSeries, [](const lab::LabSecond& s) { return double(s.timeWaitClient); }, theme.sideA, Qt::SolidLine, false},
         {new QLineSeries, [](const lab::LabSecond& s) { return double(s.timeWaitServer); }, theme.sideB, Qt::DashLine, false},
         {new QLineSeries, [](const lab::LabSecond& s) { return double(s.portsInUse); }, theme.muted, Qt::DotLine, false},
-        {new QLineSeries, [](const lab::LabSecond& s) { return double(s.newConnections - s.addrNotAvail); }, theme.timer,
-         Qt::DashDotLine, true},
+        {new QLineSeries, [](const lab::LabSecond& s) { return double(s.newConnections - s.addrNotAvail - s.refused); },
+         theme.timer, Qt::DashDotLine, true},
         {new QLineSeries, [](const lab::LabSecond& s) { return double(s.addrNotAvail); }, theme.lost, Qt::SolidLine, true},
+        {new QLineSeries, [](const lab::LabSecond& s) { return double(s.refused); }, theme.cursor, Qt::DashDotDotLine, true},
     };
     curves[0].series->setName(QCoreApplication::translate("LabChart", "client TIME_WAIT"));
     curves[1].series->setName(QCoreApplication::translate("LabChart", "server TIME_WAIT"));
     curves[2].series->setName(QCoreApplication::translate("LabChart", "client ports in use"));
     curves[3].series->setName(QCoreApplication::translate("LabChart", "connected/s"));
     curves[4].series->setName(QCoreApplication::translate("LabChart", "EADDRNOTAVAIL/s"));
+    curves[5].series->setName(QCoreApplication::translate("LabChart", "refused/s"));
     double maxLeft = 1, maxRight = 1;
     for (const Curve& c : curves) {
         int t = 0;

@@ -10,7 +10,7 @@ class QChart;
 namespace finwave::app {
 
 // Over simulated time: sockets in TIME_WAIT on each side and the client's ports in use (left
-// axis), connections made and connect() failures per second (right axis).
+// axis), connections made, connect() failures and refusals per second (right axis).
 QChart* makeLabChart(const lab::LabResult& result, const QString& title, const Theme& theme);
 
 }  // namespace finwave::app

@@ -66,8 +66,9 @@ int runCompare(const options::CompareOptions& o) {
     const compare::Comparison c = compare::compareRuns(*one, *two, tolerance, !o.withCapture.empty());
     std::cout << (o.format == TraceFormat::Text ? compare::comparisonText(*one, *two, c, named(*first), secondName)
                                                 : compare::comparisonJsonl(*one, *two, c));
-    if (const int written = finishOutput("compare"); written != 0)
-        return written;
+    // 1 means the runs differ (as diff): output that could not be written is 2, not 1.
+    if (finishOutput("compare") != 0)
+        return 2;
     return c.same() ? 0 : 1;
 }
 

@@ -24,6 +24,12 @@ void printSummary(const lab::LabResult& r, double seconds) {
               << ", EADDRNOTAVAIL: " << r.addrNotAvail << '\n';
     if (r.firstAddrNotAvailSeconds >= 0)
         std::cout << "first EADDRNOTAVAIL at " << r.firstAddrNotAvailSeconds << " s\n";
+    if (r.refused > 0) {
+        std::cout << "refused after the restart (no listener, RST): " << r.refused;
+        if (r.listeningAgainSeconds >= 0)
+            std::cout << ", listening again at " << r.listeningAgainSeconds << " s";
+        std::cout << '\n';
+    }
     std::cout << "peak TIME_WAIT: client " << r.peakTimeWaitClient << ", server " << r.peakTimeWaitServer << '\n'
               << "engine runs: " << r.engineRuns << ", lab memory: " << r.peakLabBytes / 1024 << " KiB, "
               << "computed in " << seconds << " s\n";

@@ -37,8 +37,8 @@ QSpinBox* spin(QWidget* parent, const char* key, int lo, int hi) {
 QDoubleSpinBox* real(QWidget* parent, const char* key, double lo, double hi, int decimals) {
     auto* s = new QDoubleSpinBox(parent);
     s->setObjectName(QString::fromLatin1(key));
+    s->setDecimals(decimals);  // before the range, which is rounded to the decimals
     s->setRange(lo, hi);
-    s->setDecimals(decimals);
     return s;
 }
 }  // namespace
@@ -51,7 +51,20 @@ LabWindow::LabWindow(QWidget* parent) : QDialog(parent) {
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_scroll = scroll;
-    top->addWidget(scroll);
+    // Run, Cancel and the progress under the settings, outside their scrolling: always in view.
+    auto* left = new QVBoxLayout;
+    left->addWidget(scroll, 1);
+    auto* buttons = new QHBoxLayout;
+    m_run = new QPushButton(this);
+    m_run->setDefault(true);
+    m_stop = new QPushButton(this);
+    m_stop->setEnabled(false);
+    buttons->addWidget(m_run);
+    buttons->addWidget(m_stop);
+    left->addLayout(buttons);
+    m_progress = new QProgressBar(this);
+    left->addWidget(m_progress);
+    top->addLayout(left);
     auto* right = new QVBoxLayout;
     m_chart = new QChartView(this);
     m_chart->setRenderHint(QPainter::Antialiasing);
@@ -100,6 +113,7 @@ LabWindow::LabWindow(QWidget* parent) : QDialog(parent) {
         if (settings.contains(QStringLiteral("lab/") + c->objectName()))
             c->setCurrentIndex(settings.value(QStringLiteral("lab/") + c->objectName()).toInt());
     m_timestamps->setChecked(settings.value(QStringLiteral("lab/timestamps"), m_timestamps->isChecked()).toBool());
+    m_reuseAddr->setChecked(settings.value(QStringLiteral("lab/reuseAddr"), m_reuseAddr->isChecked()).toBool());
     retranslate();
     // Fits the screen it opens on (a 1280x720 projector included).
     const QScreen* here = parent && parent->screen() ? parent->screen() : QGuiApplication::primaryScreen();
@@ -128,7 +142,7 @@ QWidget* LabWindow::buildForm() {
     };
     m_preset = combo("preset", static_cast<int>(lab::labPresets().size()));
     m_profile = combo("profile", 2);
-    m_rate = real(page, "rate", 0.001, 1e6, 1);
+    m_rate = real(page, "rate", 0.1, 1e6, 1);
     m_keepAlive = spin(page, "keepAlive", 1, 1'000'000);
     m_closer = combo("closer", 5);
     m_arrivals = combo("arrivals", 2);
@@ -142,22 +156,14 @@ QWidget* LabWindow::buildForm() {
     m_buckets = spin(page, "maxTwBuckets", 0, 100'000'000);
     m_delay = real(page, "delay", 0, 60'000, 2);
     m_loss = real(page, "loss", 0, 100, 1);
+    m_restart = real(page, "serverRestart", -1, lab::kMaxLabSeconds, 0);  // -1 shows "never"
+    m_reuseAddr = new QCheckBox(page);
     m_duration = real(page, "duration", 1, lab::kMaxLabSeconds, 0);
     m_seed = spin(page, "seed", 0, 2'000'000'000);
     for (QWidget* w : std::initializer_list<QWidget*>{m_preset, m_profile, m_rate, m_keepAlive, m_closer, m_arrivals, m_clients, m_servers,
                                                      m_ports, m_portLow, m_portHigh, m_twReuse, m_timestamps, m_buckets, m_delay,
-                                                     m_loss, m_duration, m_seed})
+                                                     m_loss, m_restart, m_reuseAddr, m_duration, m_seed})
         m_form->addRow(new QLabel(page), w);
-    auto* buttons = new QHBoxLayout;
-    m_run = new QPushButton(page);
-    m_run->setDefault(true);
-    m_stop = new QPushButton(page);
-    m_stop->setEnabled(false);
-    buttons->addWidget(m_run);
-    buttons->addWidget(m_stop);
-    m_form->addRow(buttons);
-    m_progress = new QProgressBar(page);
-    m_form->addRow(m_progress);
     return page;
 }
 
@@ -178,6 +184,8 @@ lab::LabConfig LabWindow::config() const {
     c.maxTwBuckets = m_buckets->value();
     c.delayMs = m_delay->value();
     c.loss = m_loss->value() / 100;
+    c.serverRestartSeconds = m_restart->value();
+    c.reuseAddr = m_reuseAddr->isChecked();
     c.durationSeconds = m_duration->value();
     c.seed = static_cast<std::uint64_t>(m_seed->value());
     return c;
@@ -199,6 +207,8 @@ void LabWindow::setConfig(const lab::LabConfig& c) {
     m_buckets->setValue(static_cast<int>(std::min<long long>(c.maxTwBuckets, 100'000'000)));
     m_delay->setValue(c.delayMs);
     m_loss->setValue(c.loss * 100);
+    m_restart->setValue(c.serverRestartSeconds < 0 ? -1 : c.serverRestartSeconds);
+    m_reuseAddr->setChecked(c.reuseAddr);
     m_duration->setValue(c.durationSeconds);
     m_seed->setValue(static_cast<int>(c.seed % 2'000'000'001));
 }
@@ -261,7 +271,7 @@ void LabWindow::start() {
                                    .arg(m_result.engineRuns).arg(m_result.peakLabBytes / 1024).arg(*took, 0, 'f', 2));
             listNotable();
         }
-        Q_EMIT finished(cancelled);
+        Q_EMIT runFinished(cancelled);
     });
     m_redraw->start();
     m_worker->start();
@@ -292,9 +302,17 @@ void LabWindow::redraw() {
     }
     QString text = tr("%n connection(s) in %1 simulated s;", nullptr, static_cast<int>(std::min<long long>(connections, INT32_MAX)))
                        .arg(r.seconds.size());
-    text += QLatin1Char(' ') + (refused == 0 ? tr("connect() never failed.")
-                                             : tr("connect() failed %1 times with EADDRNOTAVAIL, first at %2 s.")
-                                                   .arg(refused).arg(r.firstAddrNotAvailSeconds, 0, 'f', 2));
+    // (While the lab runs, the first failure's time is not known yet: it comes with the result.)
+    text += QLatin1Char(' ') + (refused == 0                       ? tr("connect() never failed.")
+                                : r.firstAddrNotAvailSeconds < 0 ? tr("connect() failed %1 times with EADDRNOTAVAIL.").arg(refused)
+                                                                 : tr("connect() failed %1 times with EADDRNOTAVAIL, first at %2 s.")
+                                                                       .arg(refused).arg(r.firstAddrNotAvailSeconds, 0, 'f', 2));
+    if (r.refused > 0)
+        text += QLatin1Char(' ') + (r.listeningAgainSeconds >= 0
+                                        ? tr("After the restart %1 connections were refused; the server listened again at %2 s.")
+                                              .arg(r.refused).arg(r.listeningAgainSeconds, 0, 'f', 2)
+                                        : tr("After the restart %1 connections were refused; the server never listened again.")
+                                              .arg(r.refused));
     const lab::LabSecond& last = r.seconds.back();
     text += QLatin1Char(' ') + tr("At the end: %1 in TIME_WAIT on the client, %2 on the server, %3 KiB of kernel memory.")
                                    .arg(last.timeWaitClient).arg(last.timeWaitServer).arg(last.kernelBytes / 1024);
@@ -340,6 +358,7 @@ void LabWindow::remember() const {
     for (QComboBox* c : {m_profile, m_closer, m_arrivals, m_twReuse})
         settings.setValue(QStringLiteral("lab/") + c->objectName(), c->currentIndex());
     settings.setValue(QStringLiteral("lab/timestamps"), m_timestamps->isChecked());
+    settings.setValue(QStringLiteral("lab/reuseAddr"), m_reuseAddr->isChecked());
 }
 
 void LabWindow::changeEvent(QEvent* event) {
@@ -351,5 +370,10 @@ void LabWindow::changeEvent(QEvent* event) {
 void LabWindow::closeEvent(QCloseEvent* event) {
     cancel();
     QDialog::closeEvent(event);
+}
+
+void LabWindow::reject() {
+    cancel();
+    QDialog::reject();
 }
 }  // namespace finwave::app

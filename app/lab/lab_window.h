@@ -38,10 +38,11 @@ public:
     void start();                         // runs the lab on a worker thread
     void cancel();
     bool isRunning() const { return m_worker != nullptr; }
+    void reject() override;  // Escape: the run stops too (Qt closes a dialog without a close event)
     const lab::LabResult& result() const { return m_result; }
 
 Q_SIGNALS:
-    void finished(bool cancelled);
+    void runFinished(bool cancelled);  // (QDialog::finished is the dialog's own)
     void openConnection(const Scenario& scenario, const QString& title);  // for the main window
 
 protected:
@@ -57,9 +58,9 @@ private:
     void remember() const;
 
     QComboBox *m_preset, *m_profile, *m_closer, *m_arrivals, *m_twReuse;
-    QDoubleSpinBox *m_rate, *m_delay, *m_loss, *m_duration;
+    QDoubleSpinBox *m_rate, *m_delay, *m_loss, *m_duration, *m_restart;
     QSpinBox *m_keepAlive, *m_clients, *m_servers, *m_ports, *m_portLow, *m_portHigh, *m_buckets, *m_seed;
-    QCheckBox* m_timestamps;
+    QCheckBox *m_timestamps, *m_reuseAddr;
     QFormLayout* m_form;
     QScrollArea* m_scroll;
     QChartView* m_chart;

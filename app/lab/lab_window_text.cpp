@@ -21,7 +21,7 @@ void LabWindow::retranslate() {
     const QString presets[] = {tr("Client closes first, 500/s"), tr("Server closes first"),
                                tr("Keep-alive, 10 requests"), tr("tcp_tw_reuse = 1"),
                                tr("SO_LINGER 0 (reset)"), tr("Two server addresses"),
-                               tr("Bucket overflow (10 000)")};
+                               tr("Bucket overflow (10 000)"), tr("Restart without SO_REUSEADDR")};
     for (int i = 0; i < m_preset->count() && i < static_cast<int>(std::size(presets)); ++i)
         m_preset->setItemText(i, presets[i]);
     m_profile->setItemText(0, tr("linux (TIME_WAIT 60 s)"));
@@ -40,10 +40,14 @@ void LabWindow::retranslate() {
     m_delay->setSuffix(tr(" ms"));
     m_loss->setSuffix(QStringLiteral(" %"));
     m_duration->setSuffix(tr(" s"));
+    m_restart->setSuffix(tr(" s"));
+    m_restart->setSpecialValueText(tr("never"));
+    m_reuseAddr->setText(tr("on"));
     const QString labels[] = {tr("Preset"), tr("Profile"), tr("Requests"), tr("Requests per connection"), tr("Closes first"),
                               tr("Arrivals"), tr("Client addresses"), tr("Server addresses"), tr("Server ports"),
                               tr("Lowest source port"), tr("Highest source port"), tr("tcp_tw_reuse"), tr("Timestamps"),
-                              tr("tcp_max_tw_buckets"), tr("One-way delay"), tr("Loss"), tr("Simulated time"), tr("Seed")};
+                              tr("tcp_max_tw_buckets"), tr("One-way delay"), tr("Loss"), tr("Server restarts at"), tr("SO_REUSEADDR"),
+                              tr("Simulated time"), tr("Seed")};
     for (int i = 0; i < static_cast<int>(std::size(labels)); ++i) {
         QLayoutItem* labelItem = m_form->itemAt(i, QFormLayout::LabelRole);
         QLayoutItem* fieldItem = m_form->itemAt(i, QFormLayout::FieldRole);

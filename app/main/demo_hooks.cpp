@@ -116,7 +116,7 @@ void DemoHooks::act() {
         for (std::size_t i = 0; i < presets.size(); ++i)
             if (presets[i].name == o.lab)
                 lab->applyPreset(static_cast<int>(i));
-        connect(lab, &LabWindow::finished, this, [this] {
+        connect(lab, &LabWindow::runFinished, this, [this] {
             if (!m_options.screenshot.empty() || m_options.reportGeometry)
                 whenSettled([this] { finish(); });
         });

@@ -18,6 +18,12 @@ void FocusedView::focusOutEvent(QFocusEvent* event) {
     QGraphicsView::focusOutEvent(event);
 }
 
+void FocusedView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    if (m_ring && hasFocus())
+        viewport()->update();  // scrolling moves the pixels, ring and all: draw it again in place
+}
+
 void FocusedView::paintEvent(QPaintEvent* event) {
     QGraphicsView::paintEvent(event);
     if (!m_ring || !hasFocus())

@@ -18,6 +18,7 @@ protected:
     void focusInEvent(QFocusEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;  // the ring is not scrolled with the picture
 
 private:
     bool m_ring = false;

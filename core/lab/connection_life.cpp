@@ -80,12 +80,24 @@ ConnectionLife lifeOf(const Scenario& scenario) {
     life.serverGone = -1;
     const Micros end = sim.now();
     bool clientClosedOnce = false;
+    // The state each side entered last, and since when, to close its span at the next change.
+    TcpState current[2] = {TcpState::Closed, TcpState::Closed};
+    Micros since[2] = {0, 0};
+    const auto span = [&](int side, Micros until) {
+        const TcpState st = current[side];
+        if (st != TcpState::Closed && st != TcpState::Listen && st != TcpState::TimeWait && until > since[side])
+            (side == 0 ? life.clientSpans : life.serverSpans).push_back({st, since[side], until});
+    };
     for (const TraceRecord& r : sim.trace()) {
         if (r.kind == EventKind::Send && r.seg.has(flag::Rst))
             ++life.resets;
         if (r.kind != EventKind::State)
             continue;
         const bool client = r.side == Side::A;
+        const int side = client ? 0 : 1;
+        span(side, r.t);
+        current[side] = r.to;
+        since[side] = r.t;
         if (client && r.to == TcpState::Established)
             life.established = true;
         if (r.to == TcpState::TimeWait)
@@ -101,6 +113,8 @@ ConnectionLife lifeOf(const Scenario& scenario) {
             }
         }
     }
+    span(0, end);  // a state the run ended in (other than TIME_WAIT) lasts to its end
+    span(1, end);
     // A socket the run left open (it ran out of events first) is gone at the run's end.
     if (!clientClosedOnce)
         life.clientGone = end;

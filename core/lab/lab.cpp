@@ -5,6 +5,7 @@
 
 #include "core/lab/internal/connection_life.h"
 #include "core/lab/internal/port_table.h"
+#include "core/lab/internal/state_tally.h"
 
 #include <algorithm>
 #include <cmath>
@@ -50,6 +51,7 @@ private:
     void push(Micros t, Kind kind, int pair, int port, std::uint32_t generation, Micros span = 0);
     long long m_connection = 0;  // the one arriving, whose events push() makes
     void runEventsBefore(Micros t, LabSecond& now);
+    bool listening(Micros t, int destination);  // false: the restarted server cannot bind yet
 
     LabConfig m_c;
     int m_destinations;
@@ -63,10 +65,16 @@ private:
     std::vector<bool> m_made;
     long long m_twClient = 0, m_twServer = 0, m_otherClient = 0, m_otherServer = 0, m_inUse = 0, m_boundPorts = 0;
     std::size_t m_peakEvents = 0;
+    StateTally m_tally;
+    std::vector<long long> m_onPort;    // server sockets bound to each destination, TIME_WAIT included
+    std::vector<bool> m_listening;      // each destination's listening socket, after a restart
+    bool m_restarted = false;
     LabResult m_result;
 };
 
-Lab::Lab(const LabConfig& c) : m_c(c), m_destinations(c.serverAddresses * c.serverPorts) {
+Lab::Lab(const LabConfig& c)
+    : m_c(c), m_destinations(c.serverAddresses * c.serverPorts), m_tally(static_cast<int>(std::ceil(c.durationSeconds))),
+      m_onPort(static_cast<std::size_t>(m_destinations), 0), m_listening(static_cast<std::size_t>(m_destinations), true) {
     const int ports = c.portHigh - c.portLow + 1;
     const int pairs = c.clientAddresses * m_destinations;
     for (int p = 0; p < pairs; ++p) {
@@ -106,7 +114,14 @@ void Lab::arrive(Micros t, long long connection, LabSecond& now) {
     ++now.newConnections;
     ++m_result.connections;
     const int client = static_cast<int>(connection % m_c.clientAddresses);
-    const int pair = client * m_destinations + static_cast<int>((connection / m_c.clientAddresses) % m_destinations);
+    const int destination = static_cast<int>((connection / m_c.clientAddresses) % m_destinations);
+    const int pair = client * m_destinations + destination;
+    if (!listening(t, destination)) {  // the SYN meets no listener: RST, connect() gets ECONNREFUSED
+        ++now.refused;
+        ++now.resets;
+        ++m_result.refused;
+        return;
+    }
     PortTable& table = m_ports[static_cast<std::size_t>(pair)];
     const int port = table.take();
     if (port < 0) {  // __inet_hash_connect() found no 4-tuple: connect() fails with EADDRNOTAVAIL
@@ -132,6 +147,8 @@ void Lab::arrive(Micros t, long long connection, LabSecond& now) {
     table.bump(port);
     table.hold(port, PortTable::Holder::Busy);
     const ConnectionLife& life = lifeFor(connection);
+    m_tally.add(life.clientSpans, t, 0);
+    m_tally.add(life.serverSpans, t, 1);
     m_result.established += life.established ? 1 : 0;
     now.resets += life.resets;
     ++m_otherClient;
@@ -152,6 +169,7 @@ void Lab::arrive(Micros t, long long connection, LabSecond& now) {
 void Lab::handle(const Event& e, LabSecond& now) {
     const std::size_t pair = e.pair, port = static_cast<std::size_t>(e.port);
     PortTable& table = m_ports[pair];
+    long long& onPort = m_onPort[pair % static_cast<std::size_t>(m_destinations)];
     const auto freeClientPort = [&] {
         table.release(e.port);
         --m_inUse;
@@ -186,15 +204,22 @@ void Lab::handle(const Event& e, LabSecond& now) {
     case Kind::ClientGone:
         if (e.generation != table.generation(e.port))
             return;
-        (table.holder(e.port) == PortTable::Holder::TimeWait ? m_twClient : m_otherClient)--;
+        if (table.holder(e.port) == PortTable::Holder::TimeWait) {
+            --m_twClient;
+            ++now.twEnded;  // LINUX_MIB_TIMEWAITED: the TIME_WAIT ran its time
+        } else {
+            --m_otherClient;
+        }
         freeClientPort();
         return;
     case Kind::ServerOpen:
         ++m_otherServer;
+        ++onPort;
         if (m_serverTw[pair][port]) {  // the SYN meets the old TIME_WAIT: tcp_timewait_state_process() TCP_TW_SYN
             m_serverTw[pair][port] = 0;
             ++m_serverGen[pair][port];
             --m_twServer;
+            --onPort;
             ++now.twReopened;
             if (m_result.firstReopening < 0)
                 m_result.firstReopening = e.connection;
@@ -206,7 +231,12 @@ void Lab::handle(const Event& e, LabSecond& now) {
             ++now.twOverflowServer;
             if (m_result.firstOverflowing < 0)
                 m_result.firstOverflowing = e.connection;
+            --onPort;
             return;
+        }
+        if (m_serverTw[pair][port]) {  // an older one on this 4-tuple (a run with resends): replaced
+            --m_twServer;
+            --onPort;
         }
         ++m_twServer;
         m_serverTw[pair][port] = 1;
@@ -214,14 +244,38 @@ void Lab::handle(const Event& e, LabSecond& now) {
         return;
     case Kind::ServerGone:
         --m_otherServer;
+        --onPort;
         return;
     case Kind::ServerTimeWaitGone:
         if (e.generation == m_serverGen[pair][port] && m_serverTw[pair][port]) {
             m_serverTw[pair][port] = 0;
             --m_twServer;
+            --onPort;
+            ++now.twEnded;
         }
         return;
     }
+}
+
+// A restarted server process binds its listening socket again; unless the program sets
+// SO_REUSEADDR (on its sockets then and now: inet_csk_bind_conflict() wants it on both), bind()
+// fails with EADDRINUSE while any socket, TIME_WAIT included, holds the port, so it keeps trying.
+// The lab tries at each arrival (a supervisor retrying at once). Connections open at the
+// restart are left to finish: the lab does not model the old process's sockets being closed.
+bool Lab::listening(Micros t, int destination) {
+    if (m_c.serverRestartSeconds < 0 || static_cast<double>(t) < m_c.serverRestartSeconds * kSec)
+        return true;
+    if (!m_restarted) {
+        m_restarted = true;
+        m_listening.assign(m_listening.size(), false);
+    }
+    std::vector<bool>::reference up = m_listening[static_cast<std::size_t>(destination)];
+    if (!up && (m_c.reuseAddr || m_onPort[static_cast<std::size_t>(destination)] == 0)) {
+        up = true;
+        if (std::all_of(m_listening.begin(), m_listening.end(), [](bool b) { return b; }))
+            m_result.listeningAgainSeconds = static_cast<double>(t) / kSec;
+    }
+    return up;
 }
 
 void Lab::runEventsBefore(Micros t, LabSecond& now) {
@@ -260,6 +314,8 @@ LabResult Lab::run(const std::atomic<bool>* cancel, const LabProgress& progress)
             runEventsBefore(next + 1, now);  // what ends at the same moment ends first
             arrive(next, connection, now);
             next = arrivalTime(++connection);
+            if ((connection & 4095) == 0 && cancel && cancel->load())
+                break;  // a busy second is long: Cancel answers within a few thousand connections
         }
         runEventsBefore(boundary, now);
         now.timeWaitClient = m_twClient;
@@ -268,6 +324,9 @@ LabResult Lab::run(const std::atomic<bool>* cancel, const LabProgress& progress)
         now.otherServer = m_otherServer;
         now.portsInUse = m_inUse;
         now.kernelBytes = (m_twClient + m_twServer) * kTimeWaitSockBytes + m_boundPorts * kBindBucketBytes;
+        m_tally.report(k, now.client, now.server);
+        now.client[static_cast<std::size_t>(TcpState::TimeWait)] = m_twClient;
+        now.server[static_cast<std::size_t>(TcpState::TimeWait)] = m_twServer;
         m_result.peakTimeWaitClient = std::max(m_result.peakTimeWaitClient, m_twClient);
         m_result.peakTimeWaitServer = std::max(m_result.peakTimeWaitServer, m_twServer);
         m_result.seconds.push_back(now);

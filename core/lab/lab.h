@@ -5,7 +5,9 @@
 
 #include "core/protocol/profile.h"
 #include "core/protocol/scenario.h"
+#include "core/protocol/tcp_state.h"
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -34,6 +36,9 @@ struct LabConfig {
     bool timestamps = true;                 // net.ipv4.tcp_timestamps on both ends
     long long maxTwBuckets = 262144;        // net.ipv4.tcp_max_tw_buckets, per host
     double delayMs = 1, loss = 0;           // one way, each direction
+    double serverRestartSeconds = -1;       // the server process restarts then; < 0: never
+    bool reuseAddr = true;                  // SO_REUSEADDR in the server program (bind() needs it on the old
+                                            // sockets and the new one alike)
     double durationSeconds = 120;
     std::uint64_t seed = 1;
     int lossyRuns = 4096;                   // distinct engine runs shared out when loss > 0
@@ -46,6 +51,9 @@ inline constexpr long long kMaxLabConnections = 50'000'000;
 inline constexpr double kMaxLabSeconds = 86'400;
 inline constexpr int kMaxLabAddresses = 64;
 inline constexpr int kMaxLabLossyRuns = 65'536;
+inline constexpr long long kMaxLabTuples = 2'000'000;          // client addresses x destinations x ports
+inline constexpr long long kMaxLabStepsPerRun = 50'000;        // one connection's engine run, estimated
+inline constexpr long long kMaxLabEngineSteps = 100'000'000;   // all the distinct runs together
 
 // "" when the settings can be run, else one line naming the setting.
 std::string labConfigProblem(const LabConfig& config);
@@ -58,15 +66,20 @@ struct LabSecond {
     long long twRecycled = 0;         // a client TIME_WAIT taken over by connect() (TWRecycled)
     long long twOverflowClient = 0, twOverflowServer = 0;  // TCPTimeWaitOverflow, per host
     long long twReopened = 0;         // a SYN ended a server TIME_WAIT to open a new connection
+    long long twEnded = 0;            // TIME_WAITs that ran their time, both hosts (nstat's TW)
+    long long refused = 0;            // the restarted server could not listen yet: RST, ECONNREFUSED
     long long timeWaitClient = 0, timeWaitServer = 0;  // at the second's end
     long long otherClient = 0, otherServer = 0;        // sockets in any other state but CLOSED/LISTEN
     long long portsInUse = 0;         // client 4-tuples held (connected or TIME_WAIT)
     long long kernelBytes = 0;        // TIME_WAIT sockets x 168 B + client bound ports x 48 B
+    // Sockets in each state at the second's end, by TcpState (CLOSED and LISTEN stay 0).
+    std::array<long long, kTcpStateCount> client{}, server{};
 };
 
 struct LabResult {
     std::vector<LabSecond> seconds;   // one per simulated second
-    long long connections = 0, established = 0, addrNotAvail = 0;
+    long long connections = 0, established = 0, addrNotAvail = 0, refused = 0;
+    double listeningAgainSeconds = -1;  // after a restart, when bind() succeeded (-1: no restart)
     double firstAddrNotAvailSeconds = -1;  // -1: never
     long long peakTimeWaitClient = 0, peakTimeWaitServer = 0;
     long long peakLabBytes = 0;       // what the lab itself held for the sockets, at its peak
@@ -86,8 +99,9 @@ using LabProgress = std::function<void(int done, int total, const LabSecond& sec
 // becomes true.
 LabResult runLab(const LabConfig& config, const std::atomic<bool>* cancel = nullptr, const LabProgress& progress = {});
 
-// Columns: t_s,new,eaddrnotavail,rst,tw_recycled,tw_overflow_client,tw_overflow_server,
-//          tw_reopened,time_wait_client,time_wait_server,other_client,other_server,ports_in_use,kernel_bytes
+// Columns: t_s,new,eaddrnotavail,refused,rst,tw,tw_recycled,tw_overflow_client,tw_overflow_server,
+//          tw_reopened,time_wait_client,time_wait_server,other_client,other_server,ports_in_use,
+//          kernel_bytes, then client_<state> and server_<state> for each state but CLOSED and LISTEN
 std::string labCsv(const LabResult& result);
 
 // The settings a teacher starts from: the questions practitioners ask (docs/lab.md).

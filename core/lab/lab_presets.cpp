@@ -18,7 +18,7 @@ LabConfig with(void (*change)(LabConfig&)) {
     return c;
 }
 
-const std::array<LabPreset, 7> kPresets = {{
+const std::array<LabPreset, 8> kPresets = {{
     {"client-closes-first", base()},
     {"server-closes-first", with([](LabConfig& c) { c.closer = Closer::Server; })},
     {"keep-alive-10", with([](LabConfig& c) { c.requestsPerConnection = 10; })},
@@ -26,6 +26,13 @@ const std::array<LabPreset, 7> kPresets = {{
     {"linger-zero", with([](LabConfig& c) { c.closer = Closer::ClientAbort; })},
     {"two-server-addresses", with([](LabConfig& c) { c.serverAddresses = 2; c.requestsPerSecond = 900; })},
     {"bucket-overflow", with([](LabConfig& c) { c.maxTwBuckets = 10'000; c.requestsPerSecond = 300; })},
+    // The server closes first, so its port holds TIME_WAITs; restarted at 30 s without
+    // SO_REUSEADDR it cannot listen again until the last of them ends.
+    {"restart-without-reuseaddr", with([](LabConfig& c) {
+         c.closer = Closer::Server;
+         c.serverRestartSeconds = 30;
+         c.reuseAddr = false;
+     })},
 }};
 }  // namespace
 

@@ -43,7 +43,7 @@ Refusal readPortRange(L& o, std::string_view v) {
 
 constexpr Flag<L> kLabFlags[] = {
     {"--preset", "NAME", "start from a preset (before any other setting): client-closes-first, server-closes-first, "
-                         "keep-alive-10, tw-reuse, linger-zero, two-server-addresses, bucket-overflow",
+                         "keep-alive-10, tw-reuse, linger-zero, two-server-addresses, bucket-overflow, restart-without-reuseaddr",
      +[](L& o, std::string_view v) -> Refusal {
          if (o.settingsGiven)
              return std::string("must come before the other lab settings, which it would replace");
@@ -110,6 +110,14 @@ constexpr Flag<L> kLabFlags[] = {
     {"--loss", "P", "loss in each direction (0 to 1)", +[](L& o, std::string_view v) { return number(o, v, 0, 1, o.config.loss); }},
     {"--lossy-runs", "N", "distinct engine runs shared out when --loss > 0 (default 4096)",
      +[](L& o, std::string_view v) { return whole(o, v, 1, lab::kMaxLabLossyRuns, "a run count", o.config.lossyRuns); }},
+    {"--server-restart", "S", "the server process restarts at S simulated seconds",
+     +[](L& o, std::string_view v) { return number(o, v, 0, lab::kMaxLabSeconds, o.config.serverRestartSeconds); }},
+    {"--no-reuseaddr", "", "the restarted server binds without SO_REUSEADDR",
+     +[](L& o, std::string_view) -> Refusal {
+         o.config.reuseAddr = false;
+         o.settingsGiven = true;
+         return std::nullopt;
+     }},
     {"--duration", "S", "simulated seconds (1 to 86400; default 120)",
      +[](L& o, std::string_view v) { return number(o, v, 1, lab::kMaxLabSeconds, o.config.durationSeconds); }},
     {"--seed", "N", "the seed of Poisson arrivals and losses",

@@ -151,6 +151,40 @@ TEST(Lab, TheSameSettingsGiveTheSameRunAndAnotherSeedAnotherPoissonRun) {
     EXPECT_GT(r.engineRuns, 32);
 }
 
+TEST(Lab, ARestartedServerWithoutReuseAddrCannotListenUntilItsLastTimeWaitEnds) {
+    LabConfig c = linuxClientFirst(200, 150);
+    c.closer = Closer::Server;  // the server's port holds TIME_WAITs
+    c.serverRestartSeconds = 30;
+    c.reuseAddr = false;
+    const LabResult r = runLab(c);
+    EXPECT_EQ(r.seconds[29].refused, 0);
+    EXPECT_EQ(r.seconds[31].refused, 200);  // every SYN meets no listener: RST
+    EXPECT_EQ(r.seconds[31].resets, 200);
+    // The last TIME_WAIT began just before 30 s and lasts 60 s.
+    EXPECT_NEAR(r.listeningAgainSeconds, 90, 0.5);
+    EXPECT_EQ(r.seconds[95].refused, 0);
+    c.reuseAddr = true;
+    const LabResult reused = runLab(c);
+    EXPECT_EQ(reused.refused, 0);
+    EXPECT_NEAR(reused.listeningAgainSeconds, 30, 0.01);
+}
+
+TEST(Lab, EachStateIsCountedOnEachSideAndTheTimeWaitsThatRanTheirTime) {
+    LabConfig c = linuxClientFirst(500, 90);
+    c.delayMs = 100;  // the client is ESTABLISHED from 200 ms (the handshake) to 400 ms (its close)
+    const LabResult r = runLab(c);
+    const LabSecond& s = r.seconds[30];
+    EXPECT_NEAR(static_cast<double>(s.client[static_cast<std::size_t>(TcpState::Established)]), 500 * 0.2, 2);
+    EXPECT_EQ(s.client[static_cast<std::size_t>(TcpState::TimeWait)], s.timeWaitClient);
+    long long other = 0;
+    for (int st = 0; st < kTcpStateCount; ++st)
+        if (st != static_cast<int>(TcpState::TimeWait))
+            other += s.client[static_cast<std::size_t>(st)];
+    EXPECT_EQ(other, s.otherClient);
+    EXPECT_EQ(r.seconds[30].twEnded, 0);    // none has run 60 s yet
+    EXPECT_EQ(r.seconds[80].twEnded, 500);  // now one ends for each that starts
+}
+
 TEST(Lab, BadSettingsAreNamed) {
     LabConfig c;
     c.requestsPerSecond = 0;
@@ -163,6 +197,19 @@ TEST(Lab, BadSettingsAreNamed) {
     c.durationSeconds = 86400;
     EXPECT_EQ(labConfigProblem(c).rfind("--rate", 0), 0u);
     EXPECT_TRUE(runLab(c).seconds.empty());
+    c = {};
+    c.serverAddresses = 64;
+    c.serverPorts = 2;
+    EXPECT_EQ(labConfigProblem(c).rfind("--port-range", 0), 0u);  // 3.6 million 4-tuples
+    c = {};
+    c.requestsPerConnection = 100'000;
+    EXPECT_EQ(labConfigProblem(c).rfind("--keep-alive", 0), 0u);  // past one engine run
+    c = {};
+    c.loss = 0.01;
+    c.lossyRuns = 65'536;
+    c.requestsPerConnection = 1000;
+    c.requestsPerSecond = 1e6;
+    EXPECT_EQ(labConfigProblem(c).rfind("--lossy-runs", 0), 0u);  // hours of engine runs
     EXPECT_EQ(labConfigProblem(LabConfig{}), "");
 }
 

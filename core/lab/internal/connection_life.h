@@ -3,6 +3,8 @@
 
 #include "core/lab/lab.h"
 
+#include <vector>
+
 namespace finwave::lab {
 
 // Times are from the connection's connect(); -1: never.
@@ -12,6 +14,12 @@ struct ConnectionLife {
     Micros clientGone = 0, serverGone = -1;        // the socket is gone (CLOSED, or TIME_WAIT over)
     int resets = 0;                                // RST segments sent, both sides
     bool established = false;                      // the client reached ESTABLISHED
+    // Each side's states before TIME_WAIT or the end (LISTEN and CLOSED left out): [from, to).
+    struct Span {
+        TcpState state;
+        Micros from, to;
+    };
+    std::vector<Span> clientSpans, serverSpans;
 };
 
 // The scenario a connection runs: A the client, B the server; `seed` decides its losses.
