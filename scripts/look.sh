@@ -5,8 +5,8 @@
 # linger-abort, and at 1280x720 and 1366x768 a quiz question, a revealed answer and the end-of-run
 # summary of the "When things go wrong" quiz, the scenario editor open over the window (one of its
 # pages per theme and language), the example lesson in the presenter layout, a note being
-# written, a lesson's title card, the user guide, lost-last-ack in the high-contrast theme, the server lab, a real
-# capture and the packet details. Writes one PNG per picture and a contact sheet,
+# written, a lesson's title card, the user guide, lost-last-ack in the high-contrast theme, the server lab, the compare window,
+# a real capture and the packet details. Writes one PNG per picture and a contact sheet,
 # look-sheet.png, into OUT_DIR (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
@@ -52,6 +52,8 @@ for size in "${sizes[@]}"; do
             # A lesson's first page on its title card, and Help → User guide.
             shots+=("@lesson-card|--lesson :/lessons/why-time-wait.$lang.json --lesson-page 1 --theme light --lang $lang --steps 0|$out/${size}_light_${lang}_lesson_card.png")
             shots+=("@guide|--guide --theme light --lang $lang --steps 0|$out/${size}_light_${lang}_guide.png")
+            # Simulation → Compare: lost-last-ack under rfc and linux, at the first difference.
+            shots+=("@compare|--scenario lost-last-ack --compare --theme light --lang $lang|$out/${size}_light_${lang}_compare.png")
             # Simulation → Server lab once the "client closes first" preset has run.
             shots+=("@lab|--lab client-closes-first --theme light --lang $lang|$out/${size}_light_${lang}_lab.png")
             # The high-contrast theme: lost-last-ack as A re-acknowledges from TIME_WAIT.

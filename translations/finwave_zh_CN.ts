@@ -1755,6 +1755,69 @@
     </message>
 </context>
 <context>
+    <name>finwave::app::CompareWindow</name>
+    <message>
+        <source>t = %1 s · first run step %2 · second run step %3.</source>
+        <translation>t = %1 秒 · 第一次运行第 %2 步 · 第二次运行第 %3 步。</translation>
+    </message>
+    <message>
+        <source>%1 events paired, %2 of them at another time; %3 only in the first run, %4 only in the second.</source>
+        <translation>配对了 %1 个事件，其中 %2 个时间不同；%3 个只在第一次运行中，%4 个只在第二次运行中。</translation>
+    </message>
+    <message>
+        <source>The two runs do not differ.</source>
+        <translation>两次运行没有差别。</translation>
+    </message>
+    <message>
+        <source>First difference at %1 s: an event only one run has (D goes there).</source>
+        <translation>第一处差别在 %1 秒：只有一次运行有的事件（按 D 跳到那里）。</translation>
+    </message>
+    <message>
+        <source>Compare two runs</source>
+        <translation>比较两次运行</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>比较对象：</translation>
+    </message>
+    <message>
+        <source>the same run under the other profile</source>
+        <translation>同一运行换用另一个协议配置</translation>
+    </message>
+    <message>
+        <source>the same scenario without your drops and changes</source>
+        <translation>同一场景，不含你的丢包和改动</translation>
+    </message>
+    <message>
+        <source>First run</source>
+        <translation>第一次运行</translation>
+    </message>
+    <message>
+        <source>Δt</source>
+        <translation>Δt</translation>
+    </message>
+    <message>
+        <source>Second run</source>
+        <translation>第二次运行</translation>
+    </message>
+    <message>
+        <source>First run&apos;s sequence diagram</source>
+        <translation>第一次运行的时序图</translation>
+    </message>
+    <message>
+        <source>Second run&apos;s sequence diagram</source>
+        <translation>第二次运行的时序图</translation>
+    </message>
+    <message>
+        <source>Both runs&apos; events, paired</source>
+        <translation>两次运行配对后的事件</translation>
+    </message>
+    <message>
+        <source>First difference: the same event at %1 s in the first run and at %2 s in the second (D goes there).</source>
+        <translation>第一处差别：同一事件在第一次运行中位于 %1 秒，在第二次运行中位于 %2 秒（按 D 跳到那里）。</translation>
+    </message>
+</context>
+<context>
     <name>finwave::app::ControlPanel</name>
     <message>
         <source>%1 %</source>
@@ -2707,6 +2770,14 @@
     <message>
         <source>Ser&amp;ver lab…</source>
         <translation>服务器实验(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with another run…</source>
+        <translation>与另一次运行比较(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Compare runs a scenario: open one (a capture can be compared from the command line).</source>
+        <translation>比较需要一个场景：请先打开场景（抓包文件可以在命令行中比较）。</translation>
     </message>
 </context>
 <context>

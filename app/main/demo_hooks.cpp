@@ -1,6 +1,7 @@
 #include "app/main/demo_hooks.h"
 #include "app/window/user_guide.h"
 #include "app/lab/lab_window.h"
+#include "app/compare/compare_window.h"
 
 #include "app/editor/scenario_editor.h"
 #include "app/quiz/quiz_controller.h"
@@ -57,7 +58,7 @@ QWindow* unexposedWindow() {
 }  // namespace
 
 bool DemoHooks::wanted(const options::WindowOptions& o) {
-    return o.steps || o.quiz || o.noteEdit || o.editor || o.guide || !o.lab.empty() || o.packet || !o.screenshot.empty() || o.reportGeometry;
+    return o.steps || o.quiz || o.noteEdit || o.editor || o.guide || o.compare || !o.lab.empty() || o.packet || !o.screenshot.empty() || o.reportGeometry;
 }
 
 DemoHooks::DemoHooks(MainWindow* window, const options::WindowOptions& options)
@@ -104,6 +105,9 @@ void DemoHooks::act() {
         m_window->controller()->seek(o.steps.value_or(10'000'000ull));
     if (o.noteEdit)
         m_window->sequenceView()->editNote(m_window->controller()->sim().stepIndex());
+    if (o.compare)
+        if (CompareWindow* w = m_window->showCompare())
+            w->toFirstDifference();
     if (o.packet && !m_window->showPacketDetails(*o.packet)) {
         std::fprintf(stderr, "finwave: --packet: the run has sent no segment %u by step %llu\n", *o.packet,
                      static_cast<unsigned long long>(m_window->controller()->sim().stepIndex()));

@@ -23,6 +23,7 @@ namespace finwave::app {
 
 class CapturePanel;
 class LabWindow;
+class CompareWindow;
 class ChartsPanel;
 class ControlPanel;
 class EventLogView;
@@ -69,6 +70,7 @@ public:
     void setHighContrast(bool on);  // remembered; combines with the presenter layout
     bool isHighContrast() const { return m_highContrast; }
     LabWindow* showServerLab();     // Simulation → Server lab (made on first use)
+    CompareWindow* showCompare();   // Simulation → Compare: this run beside another
     // Scenario → Edit scenario…: the editor, made on first use, showing the current scenario
     // (app/window/main_window_editor.cpp). Its Apply loads the edited scenario as a Reset does.
     ScenarioEditor* showScenarioEditor();
@@ -165,6 +167,8 @@ private:
     QAction* m_classResults = nullptr;
     QAction* m_serverLab = nullptr;
     LabWindow* m_lab = nullptr;
+    QAction* m_compareAction = nullptr;
+    CompareWindow* m_compare = nullptr;
     QActionGroup* m_langGroup;
     QActionGroup* m_scenarioGroup = nullptr;
     QList<QAction*> m_scenarioActions;

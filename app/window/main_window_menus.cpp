@@ -94,6 +94,7 @@ void MainWindow::createActions() {
     m_highContrastAction = make(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_H), [this] { setHighContrast(!m_highContrast); });
     m_highContrastAction->setCheckable(true);
     m_serverLab = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), [this] { showServerLab(); });
+    m_compareAction = make(QKeySequence(Qt::Key_F8), [this] { showCompare(); });
     // Ctrl+plus / minus zoom the diagram under the mouse or with the focus: the state graph zooms
     // like the sequence diagram.
     const auto graphTargeted = [this] { return m_states->underMouse() || m_states->hasFocus(); };
@@ -195,6 +196,7 @@ void MainWindow::createMenus() {
     m_simMenu->addAction(m_classResults);
     m_simMenu->addSeparator();
     m_simMenu->addAction(m_serverLab);
+    m_simMenu->addAction(m_compareAction);
     m_scenarioMenu = menuBar()->addMenu(QString());
     m_scenarioMenu->addAction(m_editScenario);
     m_scenarioMenu->addSeparator();
@@ -294,6 +296,7 @@ void MainWindow::retranslate() {
     m_projectorAction->setText(tr("&Projector mode"));
     m_highContrastAction->setText(tr("&High contrast"));
     m_serverLab->setText(tr("Ser&ver lab…"));
+    m_compareAction->setText(tr("Co&mpare with another run…"));
     m_captionAction->setText(tr("Step &caption (always in projector mode)"));
     m_wholeFigure->setText(tr("Whole state &diagram (all eleven states)"));
     m_zoomIn->setText(tr("Zoom &in"));

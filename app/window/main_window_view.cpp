@@ -5,6 +5,7 @@
 #include "app/charts/charts_panel.h"
 #include "app/editor/scenario_editor.h"
 #include "app/lab/lab_window.h"
+#include "app/compare/compare_window.h"
 #include "app/quiz/quiz_panel.h"
 #include "app/views/sequence/sequence_view.h"
 #include "app/views/state_graph/state_graph_view.h"
@@ -67,6 +68,8 @@ void MainWindow::applyTheme() {
     m_inspector->setTheme(theme);
     if (m_lab)
         m_lab->setTheme(theme);
+    if (m_compare)
+        m_compare->setTheme(theme);
     static const QPalette usual = QApplication::palette();  // as the style made it, before any change
     QApplication::setPalette(m_highContrast ? highContrastPalette(usual, theme) : usual);
 }

@@ -117,6 +117,7 @@ struct WindowOptions {
     bool editor = false;
     bool guide = false;       // --guide: Help → User guide open
     std::string lab;          // --lab PRESET: Simulation → Server lab open on a preset, run
+    bool compare = false;     // --compare: Simulation → Compare open at the first difference
     std::optional<int> editorPage;  // 0..4
     std::optional<std::uint32_t> packet;  // the segment (1-based, in sending order) whose details to show
     std::optional<CaptureChoice> capture;

@@ -155,16 +155,8 @@ Refusal readExperiment(const std::vector<std::string>& args, ExperimentOptions& 
         return std::string("--runs: is required");
     if (const auto tooMany = sweepSizeError(o.sweep.levels, o.runs))
         return *tooMany;
-    if (o.csv.empty())
-        return std::string("--csv: is required");
-    if (Refusal bad = checkOutputPath(o.csv))
-        return named("--csv", *bad);
-    if (!o.chart.empty()) {
-        if (Refusal bad = checkOutputPath(o.chart))
-            return named("--chart", *bad);
-        if (samePath(o.csv, o.chart))
-            return named("--chart", printable(o.chart) + ": is also the --csv file");
-    }
+    if (Refusal bad = checkTableAndChart(o.csv, o.chart))
+        return bad;
     for (const std::string* out : {&o.csv, &o.chart})
         if (!out->empty() && o.scenario.scenarioGiven && samePath(*out, o.scenario.scenario))
             return named(out == &o.csv ? "--csv" : "--chart", printable(*out) + ": is the scenario file it would be written over");

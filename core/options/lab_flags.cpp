@@ -141,17 +141,7 @@ Refusal readLab(const std::vector<std::string>& args, LabOptions& o) {
         return bad;
     if (const std::string problem = lab::labConfigProblem(o.config); !problem.empty())
         return problem;
-    if (o.csv.empty())
-        return std::string("--csv: is required");
-    if (Refusal bad = checkOutputPath(o.csv))
-        return named("--csv", *bad);
-    if (!o.chart.empty()) {
-        if (Refusal bad = checkOutputPath(o.chart))
-            return named("--chart", *bad);
-        if (samePath(o.csv, o.chart))
-            return named("--chart", printable(o.chart) + ": is also the --csv file");
-    }
-    return std::nullopt;
+    return checkTableAndChart(o.csv, o.chart);
 }
 
 }  // namespace finwave::options::detail

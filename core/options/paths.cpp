@@ -39,4 +39,18 @@ bool hasExtension(std::string_view path, std::string_view extension) {
                       [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
 }
 
+Refusal checkTableAndChart(const std::string& csv, const std::string& chart) {
+    if (csv.empty())
+        return std::string("--csv: is required");
+    if (Refusal bad = checkOutputPath(csv))
+        return named("--csv", *bad);
+    if (!chart.empty()) {
+        if (Refusal bad = checkOutputPath(chart))
+            return named("--chart", *bad);
+        if (samePath(csv, chart))
+            return named("--chart", printable(chart) + ": is also the --csv file");
+    }
+    return std::nullopt;
+}
+
 }  // namespace finwave::options::detail

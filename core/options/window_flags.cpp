@@ -51,6 +51,8 @@ constexpr Flag<W> kWindowFlags[] = {
     {"--note-edit", "", "open the current step's note for writing", +[](W& o, std::string_view) { return setSwitch(o.noteEdit); }},
     {"--editor", "", "open the scenario editor", +[](W& o, std::string_view) { return setSwitch(o.editor); }},
     {"--guide", "", "open Help → User guide", +[](W& o, std::string_view) { return setSwitch(o.guide); }},
+    {"--compare", "", "open Simulation → Compare (the other profile) at the first difference",
+     +[](W& o, std::string_view) { return setSwitch(o.compare); }},
     {"--lab", "PRESET", "open Simulation → Server lab on a preset (see finwave lab --preset) and run it",
      +[](W& o, std::string_view v) -> Refusal {
          if (!lab::findLabPreset(v))

@@ -1,30 +1,21 @@
 // `finwave compare`: exit 0 when the runs match and 1 when they differ (as diff), 2 on bad input;
 // the first difference in words; a capture of the run compared with the run pairs every event.
-#include <QProcess>
 #include <QTemporaryDir>
+
+#include "support/finwave_process.h"
 
 #include <gtest/gtest.h>
 
-namespace {
-struct CompareRun {
-    int code = -1;
-    QString out, err;
-};
-CompareRun finwave(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(FINWAVE_BINARY), args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
-}  // namespace
+using finwave::testing::ProcessResult;
+using finwave::testing::runFinwave;
 
 TEST(CompareCommand, RfcAgainstLinuxOnLostLastAckDiffersAtTheResentFin) {
-    const CompareRun r = finwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
+    const ProcessResult r = runFinwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
                                   QStringLiteral("--with-profile"), QStringLiteral("linux")});
     EXPECT_EQ(r.code, 1) << r.err.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("first difference:"))) << r.out.toStdString();
     EXPECT_TRUE(r.out.contains(QStringLiteral("the same event, -0.700000 s in the second run"))) << r.out.toStdString();
-    const CompareRun jsonl = finwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
+    const ProcessResult jsonl = runFinwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
                                       QStringLiteral("--with-profile"), QStringLiteral("linux"), QStringLiteral("--format"),
                                       QStringLiteral("jsonl")});
     EXPECT_EQ(jsonl.code, 1);
@@ -32,14 +23,14 @@ TEST(CompareCommand, RfcAgainstLinuxOnLostLastAckDiffersAtTheResentFin) {
 }
 
 TEST(CompareCommand, ARunAgainstItselfAndAgainstItsOwnCaptureMatches) {
-    const CompareRun same = finwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+    const ProcessResult same = runFinwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
                                      QStringLiteral("--with"), QStringLiteral("normal-close")});
     EXPECT_EQ(same.code, 0) << same.out.toStdString();
     EXPECT_TRUE(same.out.contains(QStringLiteral("no difference")));
     QTemporaryDir dir;
     const QString pcap = dir.filePath(QStringLiteral("nc.pcapng"));
-    ASSERT_EQ(finwave({QStringLiteral("trace"), QStringLiteral("--scenario"), QStringLiteral("normal-close"), QStringLiteral("--pcap"), pcap}).code, 0);
-    const CompareRun capture = finwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+    ASSERT_EQ(runFinwave({QStringLiteral("trace"), QStringLiteral("--scenario"), QStringLiteral("normal-close"), QStringLiteral("--pcap"), pcap}).code, 0);
+    const ProcessResult capture = runFinwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
                                         QStringLiteral("--with-capture"), pcap, QStringLiteral("--tolerance"), QStringLiteral("0.001")});
     // The capture adds the handshake the run started after, and cannot see A's last state change
     // at 240.3 s (no segment marks it): those are only in one run; every segment is paired.
@@ -47,7 +38,7 @@ TEST(CompareCommand, ARunAgainstItselfAndAgainstItsOwnCaptureMatches) {
 }
 
 TEST(CompareCommand, ABadSecondRunIsOneLineWithExitTwo) {
-    const CompareRun r = finwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
+    const ProcessResult r = runFinwave({QStringLiteral("compare"), QStringLiteral("--scenario"), QStringLiteral("normal-close"),
                                   QStringLiteral("--with"), QStringLiteral("no-such-scenario")});
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.err.count(QLatin1Char('\n')), 1) << r.err.toStdString();

@@ -1,22 +1,16 @@
 // `finwave lab`: the server lab headless, into a CSV, a chart and a summary on standard output.
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
+
+#include "support/finwave_process.h"
 
 #include <gtest/gtest.h>
 
+using finwave::testing::ProcessResult;
+using finwave::testing::runFinwave;
+
 namespace {
-struct LabRun {
-    int code = -1;
-    QString out, err;
-};
-LabRun finwave(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(FINWAVE_BINARY), args);
-    p.waitForFinished(120000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
 QList<QByteArray> csvLines(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed().split('\n') : QList<QByteArray>{};
@@ -26,7 +20,7 @@ QList<QByteArray> csvLines(const QString& path) {
 TEST(LabCommand, WritesOneRowPerSecondAChartAndTheFirstFailureInTheSummary) {
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("lab.csv")), png = dir.filePath(QStringLiteral("lab.png"));
-    const LabRun r = finwave({QStringLiteral("lab"), QStringLiteral("--preset"), QStringLiteral("client-closes-first"),
+    const ProcessResult r = runFinwave({QStringLiteral("lab"), QStringLiteral("--preset"), QStringLiteral("client-closes-first"),
                            QStringLiteral("--duration"), QStringLiteral("70"), QStringLiteral("--csv"), csv,
                            QStringLiteral("--chart"), png});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
@@ -39,7 +33,7 @@ TEST(LabCommand, WritesOneRowPerSecondAChartAndTheFirstFailureInTheSummary) {
     EXPECT_EQ(chart.size(), QSize(1400, 800));
     // The same settings give the same file.
     const QString again = dir.filePath(QStringLiteral("again.csv"));
-    ASSERT_EQ(finwave({QStringLiteral("lab"), QStringLiteral("--preset"), QStringLiteral("client-closes-first"),
+    ASSERT_EQ(runFinwave({QStringLiteral("lab"), QStringLiteral("--preset"), QStringLiteral("client-closes-first"),
                        QStringLiteral("--duration"), QStringLiteral("70"), QStringLiteral("--csv"), again}).code, 0);
     EXPECT_EQ(csvLines(again), lines);
 }
@@ -47,7 +41,7 @@ TEST(LabCommand, WritesOneRowPerSecondAChartAndTheFirstFailureInTheSummary) {
 TEST(LabCommand, ABadSettingIsOneLineWithExitTwoAndNoFile) {
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("lab.csv"));
-    const LabRun r = finwave({QStringLiteral("lab"), QStringLiteral("--server-ports"), QStringLiteral("65"), QStringLiteral("--csv"), csv});
+    const ProcessResult r = runFinwave({QStringLiteral("lab"), QStringLiteral("--server-ports"), QStringLiteral("65"), QStringLiteral("--csv"), csv});
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.err.count(QLatin1Char('\n')), 1) << r.err.toStdString();
     EXPECT_TRUE(r.err.startsWith(QStringLiteral("finwave lab: --server-ports:"))) << r.err.toStdString();

@@ -4,6 +4,7 @@
 
 #include "core/options/internal/flag_table.h"
 
+#include <string>
 #include <string_view>
 
 namespace finwave::options::detail {
@@ -13,6 +14,9 @@ namespace finwave::options::detail {
 Refusal checkOutputPath(std::string_view path);
 // Whether two paths name the same file (an output over an input, or two outputs in one file).
 bool samePath(std::string_view a, std::string_view b);
+// A command's table (--csv, required) and its optional chart (--chart): both usable outputs, and
+// not one file.
+Refusal checkTableAndChart(const std::string& csv, const std::string& chart);
 // Whether a path ends in `extension` (".png"), ignoring case.
 bool hasExtension(std::string_view path, std::string_view extension);
 

@@ -1,0 +1,264 @@
+#include "app/compare/compare_window.h"
+
+#include "app/views/sequence/sequence_view.h"
+#include "app/window/sim_controller.h"
+#include "core/scenario/builtin_scenarios.h"
+#include "core/sim/trace_format.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QScreen>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace finwave::app {
+
+namespace {
+std::unique_ptr<Simulator> ranToEnd(const Scenario& s) {
+    SimulatorOptions o;
+    o.keepHistory = false;
+    auto sim = std::make_unique<Simulator>(s, o);
+    sim->runToEnd();
+    return sim;
+}
+// When each step (1-based) of a run happens.
+std::vector<Micros> stepTimes(const Simulator& sim) {
+    std::vector<Micros> times(sim.stepIndex(), 0);
+    for (const TraceRecord& r : sim.trace())
+        if (r.step >= 1 && r.step <= times.size())
+            times[r.step - 1] = r.t;
+    return times;
+}
+// A record as one short line: its time and what happened, without the states and the rule.
+QString shortText(const Simulator& sim, const compare::Event& e) {
+    std::string text = textRecord(sim, sim.trace()[e.record]);
+    if (const auto states = text.find("  A="); states != std::string::npos)
+        text.resize(states);
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+    return QString::fromStdString(text).trimmed();
+}
+}  // namespace
+
+CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QWidget* parent)
+    : QDialog(parent), m_current(current), m_loaded(loaded), m_ctlA(new SimController(this)), m_ctlB(new SimController(this)) {
+    setObjectName(QStringLiteral("compareWindow"));
+    auto* top = new QVBoxLayout(this);
+    auto* choose = new QHBoxLayout;
+    m_secondLabel = new QLabel(this);
+    m_second = new QComboBox(this);
+    m_second->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_second->addItem(QString(), QString());
+    m_second->addItem(QString(), QString());
+    for (std::string_view name : builtinScenarioNames())
+        m_second->addItem(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())), QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
+    m_secondLabel->setBuddy(m_second);
+    choose->addWidget(m_secondLabel);
+    choose->addWidget(m_second);
+    choose->addStretch();
+    top->addLayout(choose);
+    auto* views = new QGridLayout;
+    m_titleA = new QLabel(this);
+    m_titleB = new QLabel(this);
+    m_viewA = new SequenceView(m_ctlA, this);
+    m_viewB = new SequenceView(m_ctlB, this);
+    views->addWidget(m_titleA, 0, 0);
+    views->addWidget(m_titleB, 0, 1);
+    views->addWidget(m_viewA, 1, 0);
+    views->addWidget(m_viewB, 1, 1);
+    views->setRowStretch(1, 1);
+    top->addLayout(views, 3);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    top->addWidget(m_summary);
+    m_lines = new QTreeWidget(this);
+    m_lines->setColumnCount(3);
+    m_lines->setRootIsDecorated(false);
+    m_lines->setUniformRowHeights(true);
+    m_lines->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_lines->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    top->addWidget(m_lines, 1);
+    connect(m_second, &QComboBox::activated, this, [this](int i) {
+        compareWith(i == 0 ? Second::OtherProfile : i == 1 ? Second::WithoutUserChanges : Second::Builtin,
+                    m_second->itemData(i).toString());
+    });
+    connect(m_lines, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const Micros t = item->data(0, Qt::UserRole).toLongLong();
+        const auto at = std::lower_bound(m_moments.begin(), m_moments.end(), t);
+        showMoment(static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - m_moments.begin(), static_cast<std::ptrdiff_t>(m_moments.size()) - 1)));
+    });
+    retranslate();
+    compareWith(Second::OtherProfile);
+    const QScreen* here = parent && parent->screen() ? parent->screen() : QGuiApplication::primaryScreen();
+    const QSize room = here ? here->availableGeometry().size() : QSize(1280, 720);
+    resize(std::min(1240, room.width() - 30), std::min(700, room.height() - 50));
+}
+
+CompareWindow::~CompareWindow() = default;
+
+void CompareWindow::compareWith(Second kind, const QString& builtin) {
+    Scenario second = m_current;
+    switch (kind) {
+    case Second::OtherProfile:
+        applyProfile(second, m_current.params.profile == Profile::Rfc ? Profile::Linux : Profile::Rfc);
+        m_second->setCurrentIndex(0);
+        break;
+    case Second::WithoutUserChanges:
+        second = m_loaded;
+        m_second->setCurrentIndex(1);
+        break;
+    case Second::Builtin:
+        if (const auto s = builtinScenario(builtin.toStdString()))
+            second = *s;
+        m_second->setCurrentIndex(std::max(0, m_second->findData(builtin)));
+        break;
+    }
+    load(m_current, second);
+}
+
+void CompareWindow::load(const Scenario& first, const Scenario& second) {
+    m_runA = ranToEnd(first);
+    m_runB = ranToEnd(second);
+    m_stepTimesA = stepTimes(*m_runA);
+    m_stepTimesB = stepTimes(*m_runB);
+    m_moments = m_stepTimesA;
+    m_moments.insert(m_moments.end(), m_stepTimesB.begin(), m_stepTimesB.end());
+    m_moments.push_back(0);
+    std::sort(m_moments.begin(), m_moments.end());
+    m_moments.erase(std::unique(m_moments.begin(), m_moments.end()), m_moments.end());
+    m_comparison = compare::compareRuns(*m_runA, *m_runB);
+    m_ctlA->loadScenario(first);
+    m_ctlB->loadScenario(second);
+    const auto title = [](const Scenario& s) {
+        return QStringLiteral("<b>%1</b> · %2").arg(QString::fromStdString(s.name).toHtmlEscaped(),
+                                                   QString::fromLatin1(profileName(s.params.profile).data()));
+    };
+    m_titleA->setText(title(first));
+    m_titleB->setText(title(second));
+    fillLines();
+    showMoment(0);
+}
+
+// Both runs at one moment: each stepped through every event it has up to then.
+void CompareWindow::showMoment(std::size_t moment) {
+    if (m_moments.empty())
+        return;
+    m_moment = std::min(moment, m_moments.size() - 1);
+    const Micros t = m_moments[m_moment];
+    const auto stepsBy = [t](const std::vector<Micros>& times) {
+        return static_cast<quint64>(std::upper_bound(times.begin(), times.end(), t) - times.begin());
+    };
+    m_ctlA->seek(stepsBy(m_stepTimesA));
+    m_ctlB->seek(stepsBy(m_stepTimesB));
+    QString text = tr("t = %1 s · first run step %2 · second run step %3.")
+                       .arg(static_cast<double>(t) / kSec, 0, 'f', 3)
+                       .arg(m_ctlA->sim().stepIndex())
+                       .arg(m_ctlB->sim().stepIndex());
+    const compare::Comparison& c = m_comparison;
+    text += QLatin1Char(' ') + tr("%1 events paired, %2 of them at another time; %3 only in the first run, %4 only in the second.")
+                                   .arg(c.pairs).arg(c.shifted).arg(c.onlyA).arg(c.onlyB);
+    if (c.same()) {
+        text += QLatin1Char(' ') + tr("The two runs do not differ.");
+    } else {
+        const compare::Aligned& d = c.lines[*c.firstDifference];
+        const Micros at = d.a ? c.a[*d.a].t : c.b[*d.b].t;
+        const auto secs = [](Micros t) { return static_cast<double>(t) / kSec; };
+        text += QLatin1Char(' ') + (d.a && d.b ? tr("First difference: the same event at %1 s in the first run and at %2 s in the second (D goes there).")
+                                                     .arg(secs(c.a[*d.a].t), 0, 'f', 3)
+                                                     .arg(secs(c.b[*d.b].t), 0, 'f', 3)
+                                               : tr("First difference at %1 s: an event only one run has (D goes there).")
+                                                     .arg(secs(at), 0, 'f', 3));
+    }
+    m_summary->setText(text);
+}
+
+// One row per line of the pairing; the first difference in bold on a tint, an event only one
+// run has with a dash on the other side.
+void CompareWindow::fillLines() {
+    m_lines->clear();
+    const compare::Comparison& c = m_comparison;
+    QList<QTreeWidgetItem*> rows;
+    rows.reserve(static_cast<qsizetype>(c.lines.size()));
+    for (std::size_t k = 0; k < c.lines.size(); ++k) {
+        const compare::Aligned& line = c.lines[k];
+        auto* item = new QTreeWidgetItem;
+        item->setText(0, line.a ? shortText(*m_runA, c.a[*line.a]) : QStringLiteral("—"));
+        item->setText(2, line.b ? shortText(*m_runB, c.b[*line.b]) : QStringLiteral("—"));
+        if (line.a && line.b && line.dt != 0)
+            item->setText(1, QStringLiteral("%1%2 s").arg(line.dt > 0 ? QStringLiteral("+") : QString()).arg(static_cast<double>(line.dt) / kSec, 0, 'f', 3));
+        item->setData(0, Qt::UserRole, static_cast<qlonglong>(line.a ? c.a[*line.a].t : c.b[*line.b].t));
+        if (c.firstDifference && *c.firstDifference == k) {
+            QFont bold = item->font(0);
+            bold.setBold(true);
+            for (int col = 0; col < 3; ++col) {
+                item->setFont(col, bold);
+                item->setBackground(col, QColor(255, 226, 214));
+            }
+        }
+        rows.append(item);
+    }
+    m_lines->addTopLevelItems(rows);
+}
+
+void CompareWindow::stepForward() { showMoment(m_moment + 1); }
+void CompareWindow::stepBack() { showMoment(m_moment == 0 ? 0 : m_moment - 1); }
+void CompareWindow::toStart() { showMoment(0); }
+
+void CompareWindow::toFirstDifference() {
+    const compare::Comparison& c = m_comparison;
+    if (!c.firstDifference)
+        return;
+    const compare::Aligned& d = c.lines[*c.firstDifference];
+    const Micros at = std::min(d.a ? c.a[*d.a].t : INT64_MAX, d.b ? c.b[*d.b].t : INT64_MAX);
+    showMoment(static_cast<std::size_t>(std::lower_bound(m_moments.begin(), m_moments.end(), at) - m_moments.begin()));
+    if (QTreeWidgetItem* row = m_lines->topLevelItem(static_cast<int>(*c.firstDifference)))
+        m_lines->scrollToItem(row);
+}
+
+void CompareWindow::setTheme(const Theme& theme) {
+    m_viewA->setTheme(theme);
+    m_viewB->setTheme(theme);
+}
+
+double CompareWindow::shownSeconds() const {
+    return m_moments.empty() ? 0.0 : static_cast<double>(m_moments[m_moment]) / kSec;
+}
+
+// The window's keys, as in the main window: → and ← step, Home goes to the start, D to the
+// first difference.
+void CompareWindow::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_Right: stepForward(); return;
+    case Qt::Key_Left: stepBack(); return;
+    case Qt::Key_Home: toStart(); return;
+    case Qt::Key_D: toFirstDifference(); return;
+    default: QDialog::keyPressEvent(event);
+    }
+}
+
+void CompareWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void CompareWindow::retranslate() {
+    setWindowTitle(tr("Compare two runs"));
+    m_secondLabel->setText(tr("Compare with:"));
+    m_second->setItemText(0, tr("the same run under the other profile"));
+    m_second->setItemText(1, tr("the same scenario without your drops and changes"));
+    m_lines->setHeaderLabels({tr("First run"), tr("Δt"), tr("Second run")});
+    m_viewA->setAccessibleName(tr("First run's sequence diagram"));
+    m_viewB->setAccessibleName(tr("Second run's sequence diagram"));
+    m_lines->setAccessibleName(tr("Both runs' events, paired"));
+    if (!m_moments.empty())
+        showMoment(m_moment);
+}
+
+}  // namespace finwave::app

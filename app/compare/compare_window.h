@@ -1,0 +1,63 @@
+#pragma once
+// Simulation → Compare: two runs side by side on one time axis, stepping together, their events
+// paired by core/compare with the first difference marked and the time shift of each pair.
+
+#include "app/views/theme.h"
+#include "core/compare/compare.h"
+#include "core/protocol/scenario.h"
+
+#include <QDialog>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QTreeWidget;
+
+namespace finwave::app {
+
+class SequenceView;
+class SimController;
+
+class CompareWindow : public QDialog {
+    Q_OBJECT
+public:
+    // `current` is the window's run: what the user made of it (drops, sliders) is its first run.
+    CompareWindow(const Scenario& current, const Scenario& loaded, QWidget* parent = nullptr);
+    ~CompareWindow() override;
+
+    enum class Second { OtherProfile, WithoutUserChanges, Builtin };
+    void compareWith(Second kind, const QString& builtin = {});
+    void stepForward();   // to the next moment either run has an event at
+    void stepBack();
+    void toStart();
+    void toFirstDifference();
+    const compare::Comparison& comparison() const { return m_comparison; }
+    double shownSeconds() const;
+    void setTheme(const Theme& theme);  // the main window's: the presenter layout's sizes too
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void load(const Scenario& first, const Scenario& second);
+    void showMoment(std::size_t moment);
+    void fillLines();
+    void retranslate();
+
+    Scenario m_current, m_loaded;
+    SimController *m_ctlA, *m_ctlB;
+    SequenceView *m_viewA, *m_viewB;
+    QLabel *m_titleA, *m_titleB, *m_summary, *m_secondLabel;
+    QComboBox* m_second;
+    QTreeWidget* m_lines;
+    std::unique_ptr<Simulator> m_runA, m_runB;  // both runs to their end, for the pairing
+    compare::Comparison m_comparison;
+    std::vector<Micros> m_stepTimesA, m_stepTimesB;  // when each step happens
+    std::vector<Micros> m_moments;                   // every moment either run has an event at
+    std::size_t m_moment = 0;
+};
+
+}  // namespace finwave::app
