@@ -560,6 +560,109 @@
     </message>
 </context>
 <context>
+    <name>ProfileDifferences</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT (2 MSL)</source>
+        <translation>TIME-WAIT（2 MSL）</translation>
+    </message>
+    <message>
+        <source>MSL</source>
+        <translation>MSL</translation>
+    </message>
+    <message>
+        <source>initial RTO</source>
+        <translation>初始 RTO</translation>
+    </message>
+    <message>
+        <source>RTO floor</source>
+        <translation>RTO 下限</translation>
+    </message>
+    <message>
+        <source>RTO cap</source>
+        <translation>RTO 上限</translation>
+    </message>
+    <message>
+        <source>retransmissions before giving up</source>
+        <translation>放弃前的重传次数</translation>
+    </message>
+    <message>
+        <source>give up after</source>
+        <translation>放弃时限</translation>
+    </message>
+    <message>
+        <source>delayed ACK</source>
+        <translation>延迟 ACK</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>quick-ack budget cap</source>
+        <translation>快速 ACK 配额上限</translation>
+    </message>
+    <message>
+        <source>FIN_WAIT_2 timeout (orphans)</source>
+        <translation>FIN_WAIT_2 超时（孤儿套接字）</translation>
+    </message>
+    <message>
+        <source>retransmissions of an orphan</source>
+        <translation>孤儿套接字的重传次数</translation>
+    </message>
+    <message>
+        <source>RST in TIME-WAIT ignored (RFC 1337)</source>
+        <translation>TIME-WAIT 中忽略 RST（RFC 1337）</translation>
+    </message>
+    <message>
+        <source>RST on abort carries ACK</source>
+        <translation>中止时的 RST 带 ACK</translation>
+    </message>
+    <message>
+        <source>TIME-WAIT restarted by</source>
+        <translation>重启 TIME-WAIT 的报文段</translation>
+    </message>
+    <message>
+        <source>any segment with ACK (T2)</source>
+        <translation>任何带 ACK 的报文段（T2）</translation>
+    </message>
+    <message>
+        <source>a retransmitted FIN (T1)</source>
+        <translation>重传的 FIN（T1）</translation>
+    </message>
+    <message>
+        <source>MSS</source>
+        <translation>MSS</translation>
+    </message>
+    <message>
+        <source>tail-loss probe</source>
+        <translation>尾部丢失探测</translation>
+    </message>
+    <message>
+        <source>while SACK is in use</source>
+        <translation>使用 SACK 时</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>不走</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>走</translation>
+    </message>
+</context>
+<context>
     <name>Quiz</name>
     <message>
         <source>next state</source>
@@ -1815,6 +1918,26 @@
     <message>
         <source>First difference: the same event at %1 s in the first run and at %2 s in the second (D goes there).</source>
         <translation>第一处差别：同一事件在第一次运行中位于 %1 秒，在第二次运行中位于 %2 秒（按 D 跳到那里）。</translation>
+    </message>
+    <message>
+        <source>Both runs&apos; events</source>
+        <translation>两次运行的事件</translation>
+    </message>
+    <message>
+        <source>rfc against linux</source>
+        <translation>rfc 对比 linux</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Where the two profiles differ for closing</source>
+        <translation>两个协议配置在关闭连接上的差别</translation>
     </message>
 </context>
 <context>

@@ -2,16 +2,21 @@
 
 #include "app/views/sequence/sequence_view.h"
 #include "app/window/sim_controller.h"
+#include "core/compare/profile_differences.h"
+#include "core/protocol/transitions.h"
 #include "core/scenario/builtin_scenarios.h"
 #include "core/sim/trace_format.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QScreen>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -83,7 +88,15 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     m_lines->setUniformRowHeights(true);
     m_lines->header()->setSectionResizeMode(QHeaderView::Stretch);
     m_lines->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    top->addWidget(m_lines, 1);
+    m_profiles = new QTableWidget(this);
+    m_profiles->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_profiles->verticalHeader()->hide();
+    m_profiles->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_profiles->horizontalHeader()->setStretchLastSection(true);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_lines, QString());
+    m_tabs->addTab(m_profiles, QString());
+    top->addWidget(m_tabs, 1);
     connect(m_second, &QComboBox::activated, this, [this](int i) {
         compareWith(i == 0 ? Second::OtherProfile : i == 1 ? Second::WithoutUserChanges : Second::Builtin,
                     m_second->itemData(i).toString());
@@ -206,6 +219,27 @@ void CompareWindow::fillLines() {
     m_lines->addTopLevelItems(rows);
 }
 
+// The table of core/compare's profile differences: constants, the probe, Linux-only transitions.
+void CompareWindow::fillProfiles() {
+    const std::vector<compare::ProfileDifference> rows = compare::profileDifferences();
+    m_profiles->clearContents();
+    m_profiles->setColumnCount(4);
+    m_profiles->setRowCount(static_cast<int>(rows.size()));
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+        const compare::ProfileDifference& d = rows[static_cast<std::size_t>(r)];
+        const auto words = [](const std::string& text) { return QCoreApplication::translate("ProfileDifferences", text.c_str()); };
+        const Transition* t = d.transition;
+        const QString what = t ? QStringLiteral("%1 %2 → %3 (%4)")
+                                     .arg(QString::fromLatin1(t->id.data(), static_cast<qsizetype>(t->id.size())),
+                                          QString::fromLatin1(stateName(t->from).data()), QString::fromLatin1(stateName(t->to).data()),
+                                          QCoreApplication::translate("StateGraph", std::string(t->label).c_str()))
+                               : words(d.what);
+        const QString cells[] = {what, words(d.rfc), words(d.linux), QString::fromStdString(d.source)};
+        for (int col = 0; col < 4; ++col)
+            m_profiles->setItem(r, col, new QTableWidgetItem(cells[col]));
+    }
+}
+
 void CompareWindow::stepForward() { showMoment(m_moment + 1); }
 void CompareWindow::stepBack() { showMoment(m_moment == 0 ? 0 : m_moment - 1); }
 void CompareWindow::toStart() { showMoment(0); }
@@ -254,6 +288,11 @@ void CompareWindow::retranslate() {
     m_second->setItemText(0, tr("the same run under the other profile"));
     m_second->setItemText(1, tr("the same scenario without your drops and changes"));
     m_lines->setHeaderLabels({tr("First run"), tr("Δt"), tr("Second run")});
+    m_tabs->setTabText(0, tr("Both runs' events"));
+    m_tabs->setTabText(1, tr("rfc against linux"));
+    fillProfiles();
+    m_profiles->setHorizontalHeaderLabels({tr("What"), QStringLiteral("rfc"), QStringLiteral("linux"), tr("Source")});
+    m_profiles->setAccessibleName(tr("Where the two profiles differ for closing"));
     m_viewA->setAccessibleName(tr("First run's sequence diagram"));
     m_viewB->setAccessibleName(tr("Second run's sequence diagram"));
     m_lines->setAccessibleName(tr("Both runs' events, paired"));

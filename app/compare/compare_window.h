@@ -13,6 +13,8 @@
 
 class QComboBox;
 class QLabel;
+class QTabWidget;
+class QTableWidget;
 class QTreeWidget;
 
 namespace finwave::app {
@@ -45,6 +47,7 @@ private:
     void load(const Scenario& first, const Scenario& second);
     void showMoment(std::size_t moment);
     void fillLines();
+    void fillProfiles();
     void retranslate();
 
     Scenario m_current, m_loaded;
@@ -53,6 +56,8 @@ private:
     QLabel *m_titleA, *m_titleB, *m_summary, *m_secondLabel;
     QComboBox* m_second;
     QTreeWidget* m_lines;
+    QTabWidget* m_tabs;
+    QTableWidget* m_profiles;  // rfc against linux: the differences that matter for closing
     std::unique_ptr<Simulator> m_runA, m_runB;  // both runs to their end, for the pairing
     compare::Comparison m_comparison;
     std::vector<Micros> m_stepTimesA, m_stepTimesB;  // when each step happens

@@ -3,6 +3,8 @@
 // a drop makes the runs differ exactly at the drop; a scenario against its own capture, exported
 // and read back, pairs every segment.
 #include "core/compare/compare.h"
+#include "core/compare/profile_differences.h"
+#include "core/protocol/transitions.h"
 #include "core/capture/capture_reader.h"
 #include "core/capture/capture_writer.h"
 #include "core/capture/reconstruct.h"
@@ -141,4 +143,32 @@ TEST(Compare, AScenarioAgainstItsOwnCaptureReadBackPairsEverySegment) {
             }
         }
     }
+}
+
+// The table of profile differences comes from the constants and the transition table: every
+// constant that differs is there with both values, one that does not is not, and every
+// Linux-only transition is listed with its source.
+TEST(Compare, TheProfileDifferencesAreTheConstantsThatDifferAndTheLinuxOnlyTransitions) {
+    const std::vector<ProfileDifference> rows = profileDifferences();
+    const auto row = [&rows](const std::string& what) -> const ProfileDifference* {
+        for (const ProfileDifference& d : rows)
+            if (d.what == what)
+                return &d;
+        return nullptr;
+    };
+    ASSERT_NE(row("TIME-WAIT (2 MSL)"), nullptr);
+    EXPECT_EQ(row("TIME-WAIT (2 MSL)")->rfc, "240 s");
+    EXPECT_EQ(row("TIME-WAIT (2 MSL)")->linux, "60 s");
+    ASSERT_NE(row("RTO floor"), nullptr);
+    EXPECT_EQ(row("RTO floor")->linux, "200 ms");
+    EXPECT_EQ(row("initial RTO"), nullptr);  // 1 s in both
+    std::size_t linuxOnly = 0, listed = 0;
+    for (const Transition& t : transitions())
+        if (t.linuxOnly) {
+            ++linuxOnly;
+            for (const ProfileDifference& d : rows)
+                listed += d.what.rfind(std::string(t.id) + " ", 0) == 0 && d.source == t.section ? 1 : 0;
+        }
+    EXPECT_GT(linuxOnly, 0u);
+    EXPECT_EQ(listed, linuxOnly);
 }
