@@ -14,13 +14,6 @@
 namespace finwave::app {
 
 namespace {
-std::unique_ptr<Simulator> ranToEnd(const Scenario& s) {
-    SimulatorOptions o;
-    o.keepHistory = false;
-    auto sim = std::make_unique<Simulator>(s, o);
-    sim->runToEnd();
-    return sim;
-}
 std::string named(const Scenario& s) { return s.name + ", profile " + std::string(profileName(s.params.profile)); }
 }  // namespace
 
@@ -30,13 +23,13 @@ int runCompare(const options::CompareOptions& o) {
     const auto first = options::resolveScenario(o.scenario, error);
     if (!first)
         return fail(error);
-    const auto one = ranToEnd(*first);
+    const auto one = compare::finishedRun(*first);
     std::unique_ptr<Simulator> two;
     std::string secondName;
     if (o.withProfile) {
         Scenario s = *first;
         applyProfile(s, *o.withProfile);
-        two = ranToEnd(s);
+        two = compare::finishedRun(s);
         secondName = named(s);
     } else if (!o.with.empty()) {
         options::ScenarioFlags flags = o.scenario;
@@ -44,7 +37,7 @@ int runCompare(const options::CompareOptions& o) {
         const auto second = options::resolveScenario(flags, error);
         if (!second)
             return fail("--with: " + error);
-        two = ranToEnd(*second);
+        two = compare::finishedRun(*second);
         secondName = named(*second);
     } else {
         const int chosen = o.connection == 0 ? 1 : o.connection;

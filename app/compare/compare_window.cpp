@@ -25,13 +25,6 @@
 namespace finwave::app {
 
 namespace {
-std::unique_ptr<Simulator> ranToEnd(const Scenario& s) {
-    SimulatorOptions o;
-    o.keepHistory = false;
-    auto sim = std::make_unique<Simulator>(s, o);
-    sim->runToEnd();
-    return sim;
-}
 // When each step (1-based) of a run happens.
 std::vector<Micros> stepTimes(const Simulator& sim) {
     std::vector<Micros> times(sim.stepIndex(), 0);
@@ -136,8 +129,8 @@ void CompareWindow::compareWith(Second kind, const QString& builtin) {
 }
 
 void CompareWindow::load(const Scenario& first, const Scenario& second) {
-    m_runA = ranToEnd(first);
-    m_runB = ranToEnd(second);
+    m_runA = compare::finishedRun(first);
+    m_runB = compare::finishedRun(second);
     m_stepTimesA = stepTimes(*m_runA);
     m_stepTimesB = stepTimes(*m_runB);
     m_moments = m_stepTimesA;

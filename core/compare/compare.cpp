@@ -69,6 +69,14 @@ std::vector<Aligned> alignGreedily(const std::vector<Event>& a, const std::vecto
 }
 }  // namespace
 
+std::unique_ptr<Simulator> finishedRun(const Scenario& scenario) {
+    SimulatorOptions o;
+    o.keepHistory = false;
+    auto sim = std::make_unique<Simulator>(scenario, o);
+    sim->runToEnd();
+    return sim;
+}
+
 std::vector<Event> comparableEvents(const Simulator& sim) {
     std::vector<Event> out;
     const Trace& trace = sim.trace();

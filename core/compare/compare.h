@@ -5,6 +5,7 @@
 
 #include "core/sim/simulator.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct Event {
     Micros t = 0;
     EventKey key;
 };
+
+// `scenario` run to its end without the history kept for stepping back: a run to compare.
+std::unique_ptr<Simulator> finishedRun(const Scenario& scenario);
 
 // The records of `sim`'s trace that two runs are compared on: segments sent, arriving and lost,
 // and state changes, in time order (at one moment: arrivals, losses, state changes, then sends;
