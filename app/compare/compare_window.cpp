@@ -7,6 +7,7 @@
 #include "core/scenario/builtin_scenarios.h"
 #include "core/sim/trace_format.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QGridLayout>
@@ -251,6 +252,12 @@ void CompareWindow::toFirstDifference() {
 void CompareWindow::setTheme(const Theme& theme) {
     m_viewA->setTheme(theme);
     m_viewB->setTheme(theme);
+    // The words around the diagrams at the presenter layout's size too, as the main window's docks;
+    // the list of paired events keeps the usual size, where its lines fit whole at 1280 pixels.
+    QFont f = QApplication::font();
+    f.setPointSizeF(theme.large ? 14 : f.pointSizeF());
+    for (QWidget* w : std::initializer_list<QWidget*>{m_summary, m_second, m_secondLabel, m_titleA, m_titleB})
+        w->setFont(f);
 }
 
 double CompareWindow::shownSeconds() const {

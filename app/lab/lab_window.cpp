@@ -222,7 +222,9 @@ void LabWindow::applyPreset(int index) {
 }
 
 void LabWindow::setTheme(const Theme& theme) {
-    m_theme = theme;
+    // The theme's colours at the usual sizes: the projector's type would cut the chart's legend
+    // and ticks short beside the settings at 1280 pixels.
+    m_theme = theme.kind == Theme::Kind::HighContrast ? Theme::highContrast(false) : Theme::light();
     redraw();
 }
 
