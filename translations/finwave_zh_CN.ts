@@ -1939,6 +1939,22 @@
         <source>Where the two profiles differ for closing</source>
         <translation>两个协议配置在关闭连接上的差别</translation>
     </message>
+    <message>
+        <source>First run&apos;s state graph</source>
+        <translation>第一次运行的状态图</translation>
+    </message>
+    <message>
+        <source>Second run&apos;s state graph</source>
+        <translation>第二次运行的状态图</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>State graph</source>
+        <translation>状态图</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::ControlPanel</name>

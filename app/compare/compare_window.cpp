@@ -1,6 +1,7 @@
 #include "app/compare/compare_window.h"
 
 #include "app/views/sequence/sequence_view.h"
+#include "app/views/state_graph/state_graph_view.h"
 #include "app/window/sim_controller.h"
 #include "core/compare/profile_differences.h"
 #include "core/protocol/transitions.h"
@@ -67,10 +68,21 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     m_titleB = new QLabel(this);
     m_viewA = new SequenceView(m_ctlA, this);
     m_viewB = new SequenceView(m_ctlB, this);
+    m_graphA = new StateGraphView(m_ctlA, this);
+    m_graphB = new StateGraphView(m_ctlB, this);
+    // Each run's diagram or its state graph; switching one switches both, so they stay side by side.
+    m_sidesA = new QTabWidget(this);
+    m_sidesB = new QTabWidget(this);
+    m_sidesA->addTab(m_viewA, QString());
+    m_sidesA->addTab(m_graphA, QString());
+    m_sidesB->addTab(m_viewB, QString());
+    m_sidesB->addTab(m_graphB, QString());
+    connect(m_sidesA, &QTabWidget::currentChanged, m_sidesB, &QTabWidget::setCurrentIndex);
+    connect(m_sidesB, &QTabWidget::currentChanged, m_sidesA, &QTabWidget::setCurrentIndex);
     views->addWidget(m_titleA, 0, 0);
     views->addWidget(m_titleB, 0, 1);
-    views->addWidget(m_viewA, 1, 0);
-    views->addWidget(m_viewB, 1, 1);
+    views->addWidget(m_sidesA, 1, 0);
+    views->addWidget(m_sidesB, 1, 1);
     views->setRowStretch(1, 1);
     top->addLayout(views, 3);
     m_summary = new QLabel(this);
@@ -252,6 +264,8 @@ void CompareWindow::toFirstDifference() {
 void CompareWindow::setTheme(const Theme& theme) {
     m_viewA->setTheme(theme);
     m_viewB->setTheme(theme);
+    m_graphA->setTheme(theme);
+    m_graphB->setTheme(theme);
     // The words around the diagrams at the presenter layout's size too, as the main window's docks;
     // the list of paired events keeps the usual size, where its lines fit whole at 1280 pixels.
     QFont f = QApplication::font();
@@ -295,6 +309,12 @@ void CompareWindow::retranslate() {
     m_profiles->setAccessibleName(tr("Where the two profiles differ for closing"));
     m_viewA->setAccessibleName(tr("First run's sequence diagram"));
     m_viewB->setAccessibleName(tr("Second run's sequence diagram"));
+    m_graphA->setAccessibleName(tr("First run's state graph"));
+    m_graphB->setAccessibleName(tr("Second run's state graph"));
+    for (QTabWidget* sides : {m_sidesA, m_sidesB}) {
+        sides->setTabText(0, tr("Sequence diagram"));
+        sides->setTabText(1, tr("State graph"));
+    }
     m_lines->setAccessibleName(tr("Both runs' events, paired"));
     if (!m_moments.empty())
         showMoment(m_moment);

@@ -20,6 +20,7 @@ class QTreeWidget;
 namespace finwave::app {
 
 class SequenceView;
+class StateGraphView;
 class SimController;
 
 class CompareWindow : public QDialog {
@@ -53,6 +54,8 @@ private:
     Scenario m_current, m_loaded;
     SimController *m_ctlA, *m_ctlB;
     SequenceView *m_viewA, *m_viewB;
+    StateGraphView *m_graphA, *m_graphB;
+    QTabWidget *m_sidesA, *m_sidesB;  // each run's sequence diagram or state graph, switched together
     QLabel *m_titleA, *m_titleB, *m_summary, *m_secondLabel;
     QComboBox* m_second;
     QTreeWidget* m_lines;

@@ -5,6 +5,7 @@
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
 
+#include <QTabWidget>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -27,6 +28,19 @@ TEST(CompareWindow, LostLastAckUnderBothProfilesStepsTogetherToTheFirstDifferenc
     EXPECT_GT(w.shownSeconds(), 0.55);
     w.toStart();
     EXPECT_EQ(w.shownSeconds(), 0.0);
+    // The state graphs: switching one run's view switches the other's.
+    const auto sides = w.findChildren<QTabWidget*>();
+    QTabWidget* first = nullptr;
+    for (QTabWidget* t : sides)
+        if (t->count() == 2 && t->widget(0)->inherits("finwave::app::SequenceView") && !first)
+            first = t;
+    ASSERT_NE(first, nullptr);
+    first->setCurrentIndex(1);
+    for (QTabWidget* t : sides) {
+        if (t->count() == 2 && t->widget(0)->inherits("finwave::app::SequenceView")) {
+            EXPECT_EQ(t->currentIndex(), 1);
+        }
+    }
 }
 
 TEST(CompareWindow, TheWindowsRunWithADropAgainstTheScenarioWithoutItDiffersAtTheDrop) {
