@@ -1,5 +1,6 @@
 #include "core/lab/internal/connection_life.h"
 
+#include "core/scenario/scenario_builder.h"
 #include "core/sim/simulator.h"
 
 #include <algorithm>
@@ -7,28 +8,13 @@
 
 namespace finwave::lab {
 
-namespace {
-AppAction act(Side side, AppAction::Kind kind, AppAction::Trigger trigger, Micros delay, std::uint32_t bytes = 0) {
-    AppAction a;
-    a.side = side;
-    a.kind = kind;
-    a.trigger = trigger;
-    a.delay = delay;
-    a.bytes = bytes;
-    return a;
-}
-}  // namespace
-
 // The client connects at 0; request i leaves once the handshake (one round trip) and i earlier
 // exchanges (a round trip each) are done, and the server answers it as it arrives. Timed, not
 // triggered: the engine arms a trigger once per action, and K exchanges need K sends each.
 Scenario connectionScenarioFor(const LabConfig& config, std::uint64_t seed) {
     using K = AppAction::Kind;
     using T = AppAction::Trigger;
-    Scenario s;
-    s.name = "lab-connection";
-    s.title = "Server lab: one connection";
-    s.params = paramsFor(config.profile);
+    Scenario s = makeScenario("lab-connection", "Server lab: one connection", {}, config.profile);
     const Micros d = std::max<Micros>(1, std::llround(config.delayMs * kMs));
     s.ab.delay = s.ba.delay = d;
     s.ab.loss = s.ba.loss = config.loss;
@@ -39,35 +25,34 @@ Scenario connectionScenarioFor(const LabConfig& config, std::uint64_t seed) {
     s.a.timestamps = s.b.timestamps = config.timestamps;
     s.a.lingerZero = config.closer == Closer::ClientAbort;
     s.b.lingerZero = config.closer == Closer::ServerAbort;
-    s.actions.push_back(act(Side::B, K::Listen, T::AtTime, 0));
-    s.actions.push_back(act(Side::A, K::Connect, T::AtTime, 0));
+    s.actions.push_back(action(Side::B, K::Listen, 0));
+    s.actions.push_back(action(Side::A, K::Connect, 0));
     const int k = std::max(1, config.requestsPerConnection);
     for (int i = 0; i < k; ++i) {
-        s.actions.push_back(act(Side::A, K::Send, T::AtTime, 2 * d + 2 * d * i, config.requestBytes));
-        s.actions.push_back(act(Side::B, K::Send, T::AtTime, 3 * d + 2 * d * i + 1, config.replyBytes));
+        s.actions.push_back(action(Side::A, K::Send, 2 * d + 2 * d * i, T::AtTime, config.requestBytes));
+        s.actions.push_back(action(Side::B, K::Send, 3 * d + 2 * d * i + 1, T::AtTime, config.replyBytes));
     }
     const Micros lastReplyLeaves = 3 * d + 2 * d * (k - 1) + 2;
     const Micros lastReplyArrives = lastReplyLeaves + d;
     switch (config.closer) {
     case Closer::Client:
     case Closer::ClientAbort:  // (after an abort no FIN comes, and the server's close is never made)
-        s.actions.push_back(act(Side::A, K::Close, T::AtTime, lastReplyArrives + 1));
-        s.actions.push_back(act(Side::B, K::Close, T::AfterEof, 0));
+        s.actions.push_back(action(Side::A, K::Close, lastReplyArrives + 1));
+        s.actions.push_back(action(Side::B, K::Close, 0, T::AfterEof));
         break;
     case Closer::Server:  // the FIN follows the last reply at once
-        s.actions.push_back(act(Side::B, K::Close, T::AtTime, lastReplyLeaves + 1));
-        s.actions.push_back(act(Side::A, K::Close, T::AfterEof, 0));
+        s.actions.push_back(action(Side::B, K::Close, lastReplyLeaves + 1));
+        s.actions.push_back(action(Side::A, K::Close, 0, T::AfterEof));
         break;
     case Closer::ServerAbort:  // once the reply is acknowledged: an ACK still on its way would meet
                                // the closed port and draw a second RST
-        s.actions.push_back(act(Side::B, K::Close, T::AtTime, lastReplyArrives + d + 1));
+        s.actions.push_back(action(Side::B, K::Close, lastReplyArrives + d + 1));
         break;
     case Closer::Both:  // the two FINs cross: simultaneous close, TIME_WAIT on both sides
-        s.actions.push_back(act(Side::A, K::Close, T::AtTime, lastReplyArrives + 1));
-        s.actions.push_back(act(Side::B, K::Close, T::AtTime, lastReplyArrives + 1));
+        s.actions.push_back(action(Side::A, K::Close, lastReplyArrives + 1));
+        s.actions.push_back(action(Side::B, K::Close, lastReplyArrives + 1));
         break;
     }
-    s.horizon = 3600 * kSec;
     return s;
 }
 

@@ -63,7 +63,7 @@ private:
     std::uint64_t m_order = 0;
     std::vector<ConnectionLife> m_lives;
     std::vector<bool> m_made;
-    long long m_twClient = 0, m_twServer = 0, m_otherClient = 0, m_otherServer = 0, m_inUse = 0, m_boundPorts = 0;
+    long long m_twClient = 0, m_twServer = 0, m_inUse = 0, m_boundPorts = 0;
     std::size_t m_peakEvents = 0;
     StateTally m_tally;
     std::vector<long long> m_onPort;    // server sockets bound to each destination, TIME_WAIT included
@@ -151,7 +151,6 @@ void Lab::arrive(Micros t, long long connection, LabSecond& now) {
     m_tally.add(life.serverSpans, t, 1);
     m_result.established += life.established ? 1 : 0;
     now.resets += life.resets;
-    ++m_otherClient;
     const std::uint32_t gen = table.generation(port);
     if (life.clientTimeWait >= 0)
         push(t + life.clientTimeWait, Kind::ClientTimeWait, pair, port, gen, life.clientGone - life.clientTimeWait);
@@ -181,7 +180,6 @@ void Lab::handle(const Event& e, LabSecond& now) {
     case Kind::ClientTimeWait:
         if (e.generation != table.generation(e.port))
             return;  // already taken over
-        --m_otherClient;
         if (m_twClient >= m_c.maxTwBuckets) {  // inet_twsk_alloc() refuses: no TIME_WAIT at all
             ++now.twOverflowClient;
             if (m_result.firstOverflowing < 0)
@@ -207,13 +205,10 @@ void Lab::handle(const Event& e, LabSecond& now) {
         if (table.holder(e.port) == PortTable::Holder::TimeWait) {
             --m_twClient;
             ++now.twEnded;  // LINUX_MIB_TIMEWAITED: the TIME_WAIT ran its time
-        } else {
-            --m_otherClient;
         }
         freeClientPort();
         return;
     case Kind::ServerOpen:
-        ++m_otherServer;
         ++onPort;
         if (m_serverTw[pair][port]) {  // the SYN meets the old TIME_WAIT: tcp_timewait_state_process() TCP_TW_SYN
             m_serverTw[pair][port] = 0;
@@ -226,7 +221,6 @@ void Lab::handle(const Event& e, LabSecond& now) {
         }
         return;
     case Kind::ServerTimeWait:
-        --m_otherServer;
         if (m_twServer >= m_c.maxTwBuckets) {
             ++now.twOverflowServer;
             if (m_result.firstOverflowing < 0)
@@ -243,7 +237,6 @@ void Lab::handle(const Event& e, LabSecond& now) {
         push(e.t + e.span, Kind::ServerTimeWaitGone, e.pair, e.port, ++m_serverGen[pair][port]);
         return;
     case Kind::ServerGone:
-        --m_otherServer;
         --onPort;
         return;
     case Kind::ServerTimeWaitGone:
@@ -320,11 +313,14 @@ LabResult Lab::run(const std::atomic<bool>* cancel, const LabProgress& progress)
         runEventsBefore(boundary, now);
         now.timeWaitClient = m_twClient;
         now.timeWaitServer = m_twServer;
-        now.otherClient = m_otherClient;
-        now.otherServer = m_otherServer;
         now.portsInUse = m_inUse;
         now.kernelBytes = (m_twClient + m_twServer) * kTimeWaitSockBytes + m_boundPorts * kBindBucketBytes;
         m_tally.report(k, now.client, now.server);
+        // The tally holds every state but TIME_WAIT, which can end early and is counted by events.
+        for (std::size_t st = 0; st < now.client.size(); ++st) {
+            now.otherClient += now.client[st];
+            now.otherServer += now.server[st];
+        }
         now.client[static_cast<std::size_t>(TcpState::TimeWait)] = m_twClient;
         now.server[static_cast<std::size_t>(TcpState::TimeWait)] = m_twServer;
         m_result.peakTimeWaitClient = std::max(m_result.peakTimeWaitClient, m_twClient);

@@ -181,6 +181,11 @@ TEST(Lab, EachStateIsCountedOnEachSideAndTheTimeWaitsThatRanTheirTime) {
         if (st != static_cast<int>(TcpState::TimeWait))
             other += s.client[static_cast<std::size_t>(st)];
     EXPECT_EQ(other, s.otherClient);
+    // SYN_SENT to 0.2 s, ESTABLISHED to 0.4 s, then FIN_WAIT_1 until the server's FIN at 0.6 s:
+    // the server closes as the FIN arrives, so its ACK rides on its FIN and FIN_WAIT_2 is skipped.
+    EXPECT_NEAR(static_cast<double>(s.otherClient), 500 * 0.6, 3);
+    EXPECT_NEAR(static_cast<double>(s.client[static_cast<std::size_t>(TcpState::FinWait1)]), 500 * 0.2, 2);
+    EXPECT_EQ(s.client[static_cast<std::size_t>(TcpState::FinWait2)], 0);
     EXPECT_EQ(r.seconds[30].twEnded, 0);    // none has run 60 s yet
     EXPECT_EQ(r.seconds[80].twEnded, 500);  // now one ends for each that starts
 }
