@@ -1,6 +1,10 @@
 #include "app/compare/compare_window.h"
 
+#include "app/compare/compare_marks.h"
+#include "app/compare/compare_summary.h"
+#include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/sequence_view.h"
+#include "app/window/capture_dialogs.h"
 #include "app/views/state_graph/state_graph_view.h"
 #include "app/window/sim_controller.h"
 #include "core/compare/profile_differences.h"
@@ -11,6 +15,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSettings>
 #include <QGridLayout>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -35,15 +44,6 @@ std::vector<Micros> stepTimes(const Simulator& sim) {
             times[r.step - 1] = r.t;
     return times;
 }
-// A record as one short line: its time and what happened, without the states and the rule.
-QString shortText(const Simulator& sim, const compare::Event& e) {
-    std::string text = textRecord(sim, sim.trace()[e.record]);
-    if (const auto states = text.find("  A="); states != std::string::npos)
-        text.resize(states);
-    while (!text.empty() && text.back() == ' ')
-        text.pop_back();
-    return QString::fromStdString(text).trimmed();
-}
 }  // namespace
 
 CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QWidget* parent)
@@ -54,6 +54,7 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     m_secondLabel = new QLabel(this);
     m_second = new QComboBox(this);
     m_second->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_second->addItem(QString(), QString());
     m_second->addItem(QString(), QString());
     m_second->addItem(QString(), QString());
     for (std::string_view name : builtinScenarioNames())
@@ -79,6 +80,9 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     m_sidesB->addTab(m_graphB, QString());
     connect(m_sidesA, &QTabWidget::currentChanged, m_sidesB, &QTabWidget::setCurrentIndex);
     connect(m_sidesB, &QTabWidget::currentChanged, m_sidesA, &QTabWidget::setCurrentIndex);
+    // One time axis: scrolling either diagram scrolls the other to the same rows.
+    connect(m_viewA->verticalScrollBar(), &QScrollBar::valueChanged, m_viewB->verticalScrollBar(), &QScrollBar::setValue);
+    connect(m_viewB->verticalScrollBar(), &QScrollBar::valueChanged, m_viewA->verticalScrollBar(), &QScrollBar::setValue);
     views->addWidget(m_titleA, 0, 0);
     views->addWidget(m_titleB, 0, 1);
     views->addWidget(m_sidesA, 1, 0);
@@ -104,6 +108,8 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     m_tabs->addTab(m_profiles, QString());
     top->addWidget(m_tabs, 1);
     connect(m_second, &QComboBox::activated, this, [this](int i) {
+        if (i == 2)
+            return chooseCapture();
         compareWith(i == 0 ? Second::OtherProfile : i == 1 ? Second::WithoutUserChanges : Second::Builtin,
                     m_second->itemData(i).toString());
     });
@@ -132,6 +138,8 @@ void CompareWindow::compareWith(Second kind, const QString& builtin) {
         second = m_loaded;
         m_second->setCurrentIndex(1);
         break;
+    case Second::Capture:
+        return chooseCapture();
     case Second::Builtin:
         if (const auto s = builtinScenario(builtin.toStdString()))
             second = *s;
@@ -144,24 +152,65 @@ void CompareWindow::compareWith(Second kind, const QString& builtin) {
 void CompareWindow::load(const Scenario& first, const Scenario& second) {
     m_runA = compare::finishedRun(first);
     m_runB = compare::finishedRun(second);
-    m_stepTimesA = stepTimes(*m_runA);
-    m_stepTimesB = stepTimes(*m_runB);
-    m_moments = m_stepTimesA;
-    m_moments.insert(m_moments.end(), m_stepTimesB.begin(), m_stepTimesB.end());
-    m_moments.push_back(0);
-    std::sort(m_moments.begin(), m_moments.end());
-    m_moments.erase(std::unique(m_moments.begin(), m_moments.end()), m_moments.end());
-    m_comparison = compare::compareRuns(*m_runA, *m_runB);
     m_ctlA->loadScenario(first);
     m_ctlB->loadScenario(second);
-    const auto title = [](const Scenario& s) {
-        return QStringLiteral("<b>%1</b> · %2").arg(QString::fromStdString(s.name).toHtmlEscaped(),
-                                                   QString::fromLatin1(profileName(s.params.profile).data()));
+    pairRuns(false);
+}
+
+// The runs paired, and both diagrams told the shared axis and the marks (compare_marks.h).
+void CompareWindow::pairRuns(bool fromFirstPair) {
+    m_comparison = compare::compareRuns(*m_runA, *m_runB, 0, fromFirstPair);
+    m_shiftA = std::max<Micros>(0, m_comparison.firstPairShift);
+    m_shiftB = m_shiftA - m_comparison.firstPairShift;
+    m_stepTimesA = stepTimes(*m_runA);
+    m_stepTimesB = stepTimes(*m_runB);
+    m_moments.assign(1, 0);
+    for (Micros t : m_stepTimesA)
+        m_moments.push_back(t + m_shiftA);
+    for (Micros t : m_stepTimesB)
+        m_moments.push_back(t + m_shiftB);
+    std::sort(m_moments.begin(), m_moments.end());
+    m_moments.erase(std::unique(m_moments.begin(), m_moments.end()), m_moments.end());
+    const BothMarks marks = comparisonMarks(m_runA, m_runB, m_comparison);
+    m_viewA->diagram()->setComparison(marks.a);
+    m_viewB->diagram()->setComparison(marks.b);
+    const auto title = [](const Simulator& s) {
+        if (s.isReplay())
+            return QStringLiteral("<b>%1</b>").arg(QString::fromStdString(s.scenario().name).toHtmlEscaped());
+        return QStringLiteral("<b>%1</b> · %2").arg(QString::fromStdString(s.scenario().name).toHtmlEscaped(),
+                                                   QString::fromLatin1(profileName(s.params().profile).data()));
     };
-    m_titleA->setText(title(first));
-    m_titleB->setText(title(second));
+    m_titleA->setText(title(*m_runA));
+    m_titleB->setText(title(*m_runB));
     fillLines();
     showMoment(0);
+}
+
+void CompareWindow::chooseCapture() {
+    QSettings settings;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Compare with a capture"), settings.value(QStringLiteral("capture/folder")).toString(),
+                                                      QCoreApplication::translate("Capture", "Captures (*.pcapng *.pcap *.cap);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("capture/folder"), QFileInfo(file).absolutePath());
+    if (const QString error = compareWithCapture(file); !error.isEmpty())
+        QMessageBox::warning(this, tr("Compare with a capture"), error);
+}
+
+QString CompareWindow::compareWithCapture(const QString& path, int connection) {
+    // Read, chosen and reconstructed as File → Open capture does, with its progress and Cancel.
+    if (const QString error = openCapture(this, m_ctlB, path, connection); !error.isEmpty() || !m_ctlB->capture())
+        return error;
+    m_runA = compare::finishedRun(m_current);
+    m_ctlA->loadScenario(m_current);
+    const capture::Reconstruction& run = *m_ctlB->capture();
+    m_runB = std::make_shared<Simulator>(m_current);
+    m_runB->loadReplay(run.trace, run.issA, run.issB, m_ctlB->sim().scenario().name);
+    m_runB->runToEnd(run.trace.size() + 1);  // a replay shows its records as it is stepped
+    m_second->setCurrentIndex(2);
+    // A capture's clock starts at its first packet (often a handshake the run does not have).
+    pairRuns(true);
+    return {};
 }
 
 // Both runs at one moment: each stepped through every event it has up to then.
@@ -170,30 +219,19 @@ void CompareWindow::showMoment(std::size_t moment) {
         return;
     m_moment = std::min(moment, m_moments.size() - 1);
     const Micros t = m_moments[m_moment];
-    const auto stepsBy = [t](const std::vector<Micros>& times) {
-        return static_cast<quint64>(std::upper_bound(times.begin(), times.end(), t) - times.begin());
+    const auto stepsBy = [](const std::vector<Micros>& times, Micros at) {
+        return static_cast<quint64>(std::upper_bound(times.begin(), times.end(), at) - times.begin());
     };
-    m_ctlA->seek(stepsBy(m_stepTimesA));
-    m_ctlB->seek(stepsBy(m_stepTimesB));
+    m_ctlA->seek(stepsBy(m_stepTimesA, t - m_shiftA));
+    m_ctlB->seek(stepsBy(m_stepTimesB, t - m_shiftB));
+    // Both cursors on the moment's row of the shared axis, so both diagrams scroll alike.
+    m_ctlA->setDisplayTime(t - m_shiftA);
+    m_ctlB->setDisplayTime(t - m_shiftB);
     QString text = tr("t = %1 s · first run step %2 · second run step %3.")
                        .arg(static_cast<double>(t) / kSec, 0, 'f', 3)
                        .arg(m_ctlA->sim().stepIndex())
                        .arg(m_ctlB->sim().stepIndex());
-    const compare::Comparison& c = m_comparison;
-    text += QLatin1Char(' ') + tr("%1 events paired, %2 of them at another time; %3 only in the first run, %4 only in the second.")
-                                   .arg(c.pairs).arg(c.shifted).arg(c.onlyA).arg(c.onlyB);
-    if (c.same()) {
-        text += QLatin1Char(' ') + tr("The two runs do not differ.");
-    } else {
-        const compare::Aligned& d = c.lines[*c.firstDifference];
-        const Micros at = d.a ? c.a[*d.a].t : c.b[*d.b].t;
-        const auto secs = [](Micros t) { return static_cast<double>(t) / kSec; };
-        text += QLatin1Char(' ') + (d.a && d.b ? tr("First difference: the same event at %1 s in the first run and at %2 s in the second (D goes there).")
-                                                     .arg(secs(c.a[*d.a].t), 0, 'f', 3)
-                                                     .arg(secs(c.b[*d.b].t), 0, 'f', 3)
-                                               : tr("First difference at %1 s: an event only one run has (D goes there).")
-                                                     .arg(secs(at), 0, 'f', 3));
-    }
+    text += QLatin1Char(' ') + comparisonSummary(*m_runA, *m_runB, m_comparison) + QLatin1Char(' ') + tr("D goes to the first difference.");
     m_summary->setText(text);
 }
 
@@ -207,11 +245,11 @@ void CompareWindow::fillLines() {
     for (std::size_t k = 0; k < c.lines.size(); ++k) {
         const compare::Aligned& line = c.lines[k];
         auto* item = new QTreeWidgetItem;
-        item->setText(0, line.a ? shortText(*m_runA, c.a[*line.a]) : QStringLiteral("—"));
-        item->setText(2, line.b ? shortText(*m_runB, c.b[*line.b]) : QStringLiteral("—"));
+        item->setText(0, line.a ? shortEventText(*m_runA, c.a[*line.a]) : QStringLiteral("—"));
+        item->setText(2, line.b ? shortEventText(*m_runB, c.b[*line.b]) : QStringLiteral("—"));
         if (line.a && line.b && line.dt != 0)
             item->setText(1, QStringLiteral("%1%2 s").arg(line.dt > 0 ? QStringLiteral("+") : QString()).arg(static_cast<double>(line.dt) / kSec, 0, 'f', 3));
-        item->setData(0, Qt::UserRole, static_cast<qlonglong>(line.a ? c.a[*line.a].t : c.b[*line.b].t));
+        item->setData(0, Qt::UserRole, static_cast<qlonglong>(line.a ? c.a[*line.a].t + m_shiftA : c.b[*line.b].t + m_shiftB));
         if (c.firstDifference && *c.firstDifference == k) {
             QFont bold = item->font(0);
             bold.setBold(true);
@@ -255,7 +293,7 @@ void CompareWindow::toFirstDifference() {
     if (!c.firstDifference)
         return;
     const compare::Aligned& d = c.lines[*c.firstDifference];
-    const Micros at = std::min(d.a ? c.a[*d.a].t : INT64_MAX, d.b ? c.b[*d.b].t : INT64_MAX);
+    const Micros at = std::min(d.a ? c.a[*d.a].t + m_shiftA : INT64_MAX, d.b ? c.b[*d.b].t + m_shiftB : INT64_MAX);
     showMoment(static_cast<std::size_t>(std::lower_bound(m_moments.begin(), m_moments.end(), at) - m_moments.begin()));
     if (QTreeWidgetItem* row = m_lines->topLevelItem(static_cast<int>(*c.firstDifference)))
         m_lines->scrollToItem(row);
@@ -301,6 +339,7 @@ void CompareWindow::retranslate() {
     m_secondLabel->setText(tr("Compare with:"));
     m_second->setItemText(0, tr("the same run under the other profile"));
     m_second->setItemText(1, tr("the same scenario without your drops and changes"));
+    m_second->setItemText(2, tr("a capture file…"));
     m_lines->setHeaderLabels({tr("First run"), tr("Δt"), tr("Second run")});
     m_tabs->setTabText(0, tr("Both runs' events"));
     m_tabs->setTabText(1, tr("rfc against linux"));

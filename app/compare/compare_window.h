@@ -30,8 +30,11 @@ public:
     CompareWindow(const Scenario& current, const Scenario& loaded, QWidget* parent = nullptr);
     ~CompareWindow() override;
 
-    enum class Second { OtherProfile, WithoutUserChanges, Builtin };
+    enum class Second { OtherProfile, WithoutUserChanges, Capture, Builtin };
     void compareWith(Second kind, const QString& builtin = {});
+    // The second run is a capture's connection (1-based; 0 asks when it has several), its first
+    // pair put on the first run's row. Returns the reason it could not, or an empty string.
+    QString compareWithCapture(const QString& path, int connection = 0);
     void stepForward();   // to the next moment either run has an event at
     void stepBack();
     void toStart();
@@ -46,6 +49,8 @@ protected:
 
 private:
     void load(const Scenario& first, const Scenario& second);
+    void pairRuns(bool fromFirstPair);  // both controllers and m_runA, m_runB are loaded
+    void chooseCapture();
     void showMoment(std::size_t moment);
     void fillLines();
     void fillProfiles();
@@ -61,10 +66,11 @@ private:
     QTreeWidget* m_lines;
     QTabWidget* m_tabs;
     QTableWidget* m_profiles;  // rfc against linux: the differences that matter for closing
-    std::unique_ptr<Simulator> m_runA, m_runB;  // both runs to their end, for the pairing
+    std::shared_ptr<Simulator> m_runA, m_runB;  // both runs to their end, for the pairing
     compare::Comparison m_comparison;
     std::vector<Micros> m_stepTimesA, m_stepTimesB;  // when each step happens
-    std::vector<Micros> m_moments;                   // every moment either run has an event at
+    std::vector<Micros> m_moments;                   // every moment either run has an event at (shared clock)
+    Micros m_shiftA = 0, m_shiftB = 0;               // each run's clock to the shared one
     std::size_t m_moment = 0;
 };
 

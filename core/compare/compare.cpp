@@ -138,6 +138,7 @@ Comparison compareRuns(const Simulator& a, const Simulator& b, Micros tolerance,
         for (Aligned& line : c.lines)
             if (line.a && line.b)
                 line.dt -= shift;
+        c.firstPairShift = shift;
     }
     for (std::size_t k = 0; k < c.lines.size(); ++k) {
         const Aligned& line = c.lines[k];

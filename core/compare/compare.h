@@ -49,6 +49,7 @@ struct Comparison {
     std::vector<Aligned> lines;                 // both runs' events in order, paired where they match
     std::optional<std::size_t> firstDifference; // the first line that is not a pair at the same time
     std::size_t pairs = 0, onlyA = 0, onlyB = 0, shifted = 0;
+    Micros firstPairShift = 0;  // with fromFirstPair: b's time minus a's at the first pair, taken off every dt
     bool same() const { return !firstDifference.has_value(); }
 };
 

@@ -1,17 +1,48 @@
 // Simulation → Compare: two runs stepping together on one time axis, the pairing listed with the
 // first difference marked, and the window's run with its drops compared with the scenario without.
 #include "app/compare/compare_window.h"
+#include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
+#include "app/views/sequence/sequence_view.h"
+#include "core/capture/capture_writer.h"
 #include "app/window/main_window.h"
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
 
+#include <QFile>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
 
 using namespace finwave;
 using namespace finwave::app;
+
+namespace {
+// The two runs' diagrams, left then right.
+std::pair<SequenceScene*, SequenceScene*> diagrams(const CompareWindow& w) {
+    const auto views = w.findChildren<SequenceView*>();
+    EXPECT_EQ(views.size(), 2);
+    return {views[0]->diagram(), views[1]->diagram()};
+}
+std::vector<const SegmentArrowItem*> arrowsOf(const SequenceScene* scene) {
+    std::vector<const SegmentArrowItem*> arrows;
+    for (const QGraphicsItem* item : scene->items(Qt::AscendingOrder))
+        if (const auto* a = qgraphicsitem_cast<const SegmentArrowItem*>(item))
+            arrows.push_back(a);
+    return arrows;
+}
+std::size_t unpairedSends(const compare::Comparison& c, bool first) {
+    std::size_t n = 0;
+    for (const compare::Aligned& line : c.lines) {
+        const auto& mine = first ? line.a : line.b;
+        const auto& other = first ? line.b : line.a;
+        n += mine && !other && (first ? c.a : c.b)[*mine].key.kind == EventKind::Send ? 1 : 0;
+    }
+    return n;
+}
+}  // namespace
 
 TEST(CompareWindow, LostLastAckUnderBothProfilesStepsTogetherToTheFirstDifference) {
     const Scenario s = *builtinScenario("lost-last-ack");
@@ -56,4 +87,106 @@ TEST(CompareWindow, TheWindowsRunWithADropAgainstTheScenarioWithoutItDiffersAtTh
     const compare::Aligned& d = c.lines[*c.firstDifference];
     ASSERT_TRUE(d.a && !d.b);  // the first run (with the drop) has the loss
     EXPECT_EQ(c.a[*d.a].key.kind, EventKind::Drop);
+}
+
+// One time axis: at every moment both cursors stand on the same row, and an event both runs have
+// at one time is drawn at one height in both, though the runs' own axes would differ (the linux
+// run has events between 0.55 s and 1.25 s that the rfc run does not).
+TEST(CompareWindow, BothDiagramsShareOneTimeAxis) {
+    const Scenario s = *builtinScenario("lost-last-ack");
+    CompareWindow w(s, s);
+    const auto [a, b] = diagrams(w);
+    // Until the shorter run (linux, TIME_WAIT 60 s) ends: then its cursor stays at its end.
+    const double bothRun = static_cast<double>(std::min(w.comparison().a.back().t, w.comparison().b.back().t)) / kSec;
+    std::size_t compared = 0;
+    for (std::size_t moment = 0; moment < 40; ++moment) {
+        if (w.shownSeconds() <= bothRun) {
+            EXPECT_DOUBLE_EQ(a->cursorY(), b->cursorY()) << "at " << w.shownSeconds() << " s";
+            ++compared;
+        }
+        const double before = w.shownSeconds();
+        w.stepForward();
+        if (w.shownSeconds() == before)
+            break;
+    }
+    EXPECT_GT(compared, 10u);
+    EXPECT_GT(w.shownSeconds(), 240.0);  // stepped to the end of both
+}
+
+// The marks: what has no partner is grey, a paired segment at another time says by how much, and
+// the first difference is marked on both once each run has come to it.
+TEST(CompareWindow, UnpairedArrowsAreGreyShiftedOnesSayTheirShiftAndTheFirstDifferenceIsMarked) {
+    const Scenario s = *builtinScenario("lost-last-ack");
+    CompareWindow w(s, s);
+    w.compareWith(CompareWindow::Second::Builtin, QStringLiteral("normal-close"));
+    const compare::Comparison& c = w.comparison();
+    ASSERT_FALSE(c.same());
+    const auto [a, b] = diagrams(w);
+    EXPECT_FALSE(a->hasFirstDifferenceMark());
+    for (int k = 0; k < 200 && w.shownSeconds() < 300; ++k)
+        w.stepForward();
+    ASSERT_GT(unpairedSends(c, true), 0u);  // lost-last-ack's FIN resent and the ACK sent again
+    EXPECT_EQ(static_cast<std::size_t>(a->greyedArrowCount()), unpairedSends(c, true));
+    EXPECT_EQ(static_cast<std::size_t>(b->greyedArrowCount()), unpairedSends(c, false));
+    EXPECT_TRUE(a->hasFirstDifferenceMark());
+    EXPECT_TRUE(b->hasFirstDifferenceMark());
+    w.toStart();
+    EXPECT_FALSE(a->hasFirstDifferenceMark()) << "stepped back before it";
+
+    w.compareWith(CompareWindow::Second::OtherProfile);
+    std::size_t shiftedSends = 0;
+    for (const compare::Aligned& line : w.comparison().lines)
+        shiftedSends += line.a && line.b && line.dt != 0 && w.comparison().b[*line.b].key.kind == EventKind::Send ? 1 : 0;
+    ASSERT_GT(shiftedSends, 0u);
+    for (int k = 0; k < 200 && w.shownSeconds() < 300; ++k)
+        w.stepForward();
+    const auto [a2, b2] = diagrams(w);
+    const auto withShift = [](const SequenceScene* scene) {
+        const auto arrows = arrowsOf(scene);
+        return static_cast<std::size_t>(std::count_if(arrows.begin(), arrows.end(), [](const SegmentArrowItem* x) { return x->label().contains(QStringLiteral("Δt ")); }));
+    };
+    EXPECT_EQ(withShift(b2), shiftedSends);
+    EXPECT_EQ(withShift(a2), 0u) << "the shift is written on the second run's arrows";
+}
+
+// A scenario beside its own capture: every segment paired, the capture's handshake (which the
+// run, starting ESTABLISHED, does not have) grey, and the first pair on one row.
+TEST(CompareWindow, AScenarioBesideItsOwnCaptureHasItsFirstPairOnOneRow) {
+    const Scenario s = *builtinScenario("lost-last-ack");
+    Simulator sim(s);
+    sim.runToEnd();
+    capture::WriteOptions o;
+    o.vantage = Side::A;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lost-last-ack.pcapng"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    const std::string bytes = capture::writeCapture(sim, o);
+    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+    f.close();
+    CompareWindow w(s, s);
+    ASSERT_EQ(w.compareWithCapture(path, 1), QString());
+    const compare::Comparison& c = w.comparison();
+    EXPECT_EQ(unpairedSends(c, true), 0u);
+    for (int k = 0; k < 200 && w.shownSeconds() < 600; ++k)
+        w.stepForward();
+    const auto [a, b] = diagrams(w);
+    EXPECT_EQ(a->greyedArrowCount(), 0);
+    EXPECT_EQ(static_cast<std::size_t>(b->greyedArrowCount()), unpairedSends(c, false));
+    const auto first = std::find_if(c.lines.begin(), c.lines.end(), [](const compare::Aligned& l) { return l.a && l.b; });
+    ASSERT_NE(first, c.lines.end());
+    // The arrows of the first paired send start on one row.
+    const auto startOf = [](const SequenceScene* scene, std::size_t record) {
+        for (const SegmentArrowItem* x : arrowsOf(scene))
+            if (x->createdAt == static_cast<int>(record))
+                return x->from().y();
+        return -1.0;
+    };
+    std::size_t k = static_cast<std::size_t>(first - c.lines.begin());
+    while (k < c.lines.size() && !(c.lines[k].a && c.lines[k].b && c.a[*c.lines[k].a].key.kind == EventKind::Send))
+        ++k;
+    ASSERT_LT(k, c.lines.size());
+    const double ya = startOf(a, c.a[*c.lines[k].a].record), yb = startOf(b, c.b[*c.lines[k].b].record);
+    EXPECT_GT(ya, 0.0);
+    EXPECT_NEAR(ya, yb, 0.5);
 }

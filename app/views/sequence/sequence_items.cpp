@@ -82,7 +82,7 @@ QPainterPath SegmentArrowItem::shape() const {
 
 void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     const Theme& t = *m_theme;
-    const QColor colour = m_corrupt ? t.lost : m_aToB ? t.sideA : t.sideB;
+    const QColor colour = m_corrupt ? t.lost : m_greyed ? t.muted : m_aToB ? t.sideA : t.sideB;
     p->setRenderHint(QPainter::Antialiasing);
     QPen pen(colour, m_corrupt ? t.lineWidth * 1.6 : t.lineWidth);
     if (m_retransmission)
@@ -188,6 +188,15 @@ QRectF SegmentArrowItem::crossRect() const {
 }
 
 QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
+
+void SegmentArrowItem::setCompared(bool unpaired, const QString& extra) {
+    prepareGeometryChange();
+    m_greyed = unpaired;
+    if (!extra.isEmpty())
+        m_label += QLatin1Char('\n') + extra;
+    m_labelBox = textBox(*m_theme, m_label);
+    update();
+}
 
 void SegmentArrowItem::setCorrupt(QString label) {
     prepareGeometryChange();

@@ -79,6 +79,11 @@ public:
     // An old duplicate the receiver took as new data: drawn in the colour of a loss.
     void setCorrupt(QString label);
     bool isCorrupt() const { return m_corrupt; }
+    // Beside another run (app/compare): greyed when that run has no partner for it; `extra`, its
+    // pair's time shift, is written as one more line of the label. Before fitLabel().
+    void setCompared(bool unpaired, const QString& extra);
+    bool isGreyed() const { return m_greyed; }
+    const QString& label() const { return m_label; }
     quint32 segmentId() const { return m_id; }
     bool isAToB() const { return m_aToB; }
 
@@ -109,6 +114,7 @@ private:
     double m_receiverX = 0;
     bool m_hasPlan = false;
     bool m_corrupt = false;
+    bool m_greyed = false;
 };
 
 // One state interval of one side: its stretch of the side's column, filled in the state's

@@ -138,7 +138,8 @@ void SequenceScene::rebuild() {
     const Simulator& sim = d->ctl->sim();
     const Scenario& sc = sim.scenario();
     d->geo = SequenceGeometry::forTheme(d->theme, sim.timeGrain());
-    d->axis = timeAxisFor(d->theme, sim);
+    d->axis = d->compared && d->compared->axis ? d->compared->axis(d->theme) : timeAxisFor(d->theme, sim);
+    d->differenceMark = nullptr;
     // The notes column, only when there are notes and they are drawn beside the diagram (or one is
     // being written): about 18 characters wide, beside B's column.
     d->notesWidth = 0;
@@ -197,6 +198,17 @@ double SequenceScene::notesColumnWidth(const Theme& theme) {
 
 bool SequenceScene::hasNotes() const { return !d->ctl->sim().scenario().annotations.empty(); }
 bool SequenceScene::notesBeside() const { return d->notesBeside; }
+
+void SequenceScene::setComparison(std::shared_ptr<const ComparisonMarks> marks) {
+    d->compared = std::move(marks);
+    rebuild();
+}
+
+int SequenceScene::greyedArrowCount() const {
+    return static_cast<int>(std::count_if(d->arrows.begin(), d->arrows.end(), [](const SegmentArrowItem* a) { return a->isGreyed(); }));
+}
+
+bool SequenceScene::hasFirstDifferenceMark() const { return d->differenceMark != nullptr; }
 
 void SequenceScene::setNotesBeside(bool on) {
     if (on == d->notesBeside)

@@ -19,6 +19,7 @@ namespace finwave::app {
 
 class SimController;
 class NoteItem;
+struct ComparisonMarks;
 class SegmentArrowItem;
 
 // The two-endpoint sequence diagram as a scene of typed items, with no widget: the window's
@@ -88,6 +89,12 @@ public:
     static double notesColumnWidth(const Theme& theme);  // what the column adds to the width
     quint64 stepAtY(double y) const;     // the step whose row is at or just above y (reached ones)
 
+    // One of two runs side by side (app/compare): the shared time axis and what the comparison
+    // found of this run's records (comparison_marks.h). Rebuilds; null goes back to a plain run.
+    void setComparison(std::shared_ptr<const ComparisonMarks> marks);
+    int greyedArrowCount() const;        // arrows of segments the other run has no partner for
+    bool hasFirstDifferenceMark() const; // the first difference is marked (the run has reached it)
+
 Q_SIGNALS:
     void cursorMoved(double y);      // after each update, for a view that follows the cursor
     void aboutToRebuild();
@@ -110,6 +117,8 @@ private:
     void appendTimer(const TraceRecord& r, int index);
     void appendNote(const TraceRecord& r, int index);
     void appendReturn(const TraceRecord& r, int index);
+    void markFirstDifference(const TraceRecord& r, int index);
+    void syncBreaks();
     void truncate(int newSize);
     bool canDrop(const SegmentArrowItem* arrow) const;
     void updateOpenItems();

@@ -34,16 +34,27 @@ void SequenceScene::append(int first, int count) {
         case EventKind::Return: appendReturn(r, i); break;
         default: break;
         }
+        if (d->compared && d->compared->firstDifference == static_cast<std::size_t>(i))
+            markFirstDifference(r, i);
     }
-    const auto& breaks = d->axis.breaks();
+    syncBreaks();
+    syncParameterMarks();  // a saved run's change replayed at this step
+    updateOpenItems();
+}
+
+// An idle span's zig-zag for each break of the axis the run has come past, and no other.
+void SequenceScene::syncBreaks() {
+    const auto breaks = d->axis.breaks();
+    while (d->breaks.size() > breaks.size()) {
+        delete d->breaks.back();
+        d->breaks.pop_back();
+    }
     for (std::size_t b = d->breaks.size(); b < breaks.size(); ++b) {
         auto* item = new BreakItem(&d->theme, d->geo.ruler, d->geo.width - 4, breaks[b].y0, breaks[b].y1,
                                    tr("… %1 later …").arg(formatTime(breaks[b].to - breaks[b].from, d->axis.grain())));
         addItem(item);
         d->breaks.push_back(item);
     }
-    syncParameterMarks();  // a saved run's change replayed at this step
-    updateOpenItems();
 }
 
 void SequenceScene::appendSend(const TraceRecord& r, int i) {
@@ -58,6 +69,12 @@ void SequenceScene::appendSend(const TraceRecord& r, int i) {
         if (d->segmentMenu)
             d->segmentMenu(a->segmentId(), static_cast<std::size_t>(a->createdAt), canDrop(a), at);
     };
+    if (d->compared) {
+        const auto shift = d->compared->shift.find(static_cast<std::size_t>(i));
+        arrow->setCompared(d->compared->unpaired.count(static_cast<std::size_t>(i)) != 0,
+                           shift == d->compared->shift.end() ? QString() : tr("Δt %1").arg((shift->second > 0 ? QStringLiteral("+") : QStringLiteral("−")) +
+                                                                                   formatTime(std::abs(shift->second), d->axis.grain())));
+    }
     const bool aToB = r.seg.dir == Direction::AtoB;
     const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
     arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
@@ -69,6 +86,17 @@ void SequenceScene::appendSend(const TraceRecord& r, int i) {
     d->arrows.push_back(arrow);
     d->bySegment[r.seg.id] = arrow;
     d->axis.hold(i, r.arrivesAt);  // no break through its flight
+}
+
+// The row where this run first differs from the one beside it (app/compare), across the diagram.
+void SequenceScene::markFirstDifference(const TraceRecord& r, int i) {
+    auto* mark = new MarkerItem(&d->theme, d->geo.ruler, d->geo.width - 4, tr("first difference"), d->theme.lost);
+    mark->createdAt = i;
+    mark->at = std::min(r.t, d->compared->firstDifferenceAt);
+    mark->setPos(0, d->axis.y(mark->at));
+    addItem(mark);
+    d->markers.push_back(mark);
+    d->differenceMark = mark;
 }
 
 void SequenceScene::appendArrival(const TraceRecord& r, int i) {

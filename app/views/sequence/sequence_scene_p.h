@@ -1,6 +1,7 @@
 #pragma once
 // Internal to the sequence scene: its state, shared by the files that build and update it.
 
+#include "app/views/sequence/comparison_marks.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_layout.h"
 #include "app/views/sequence/sequence_scene.h"
@@ -11,6 +12,7 @@
 #include <functional>
 #include <unordered_map>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace finwave::app {
@@ -51,6 +53,8 @@ struct SequenceScene::Private {
     std::size_t tickCount = 0;
     QVector<QPair<double, QString>> ticks;
     double cursorY = 0;
+    std::shared_ptr<const ComparisonMarks> compared;  // setComparison()
+    MarkerItem* differenceMark = nullptr;             // in `markers` while the run has reached it
 };
 
 }  // namespace finwave::app

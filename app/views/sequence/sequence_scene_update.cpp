@@ -118,6 +118,8 @@ void SequenceScene::truncate(int newSize) {
             calls.pop_back();
         }
     while (!d->markers.empty() && d->markers.back()->createdAt >= newSize) {
+        if (d->markers.back() == d->differenceMark)
+            d->differenceMark = nullptr;
         delete d->markers.back();
         d->markers.pop_back();
     }
@@ -126,10 +128,7 @@ void SequenceScene::truncate(int newSize) {
     const Trace& trace = d->ctl->sim().trace();
     d->axis.truncateAfter(newSize > 0 ? trace[static_cast<std::size_t>(newSize - 1)].t : 0);
     d->axis.forgetHolds(newSize);
-    while (d->breaks.size() > d->axis.breaks().size()) {
-        delete d->breaks.back();
-        d->breaks.pop_back();
-    }
+    syncBreaks();
     updateOpenItems();
 }
 
@@ -138,6 +137,10 @@ void SequenceScene::updateOpenItems() {
     const Simulator& sim = d->ctl->sim();
     const Micros now = std::max(d->ctl->displayTime(), sim.now());
     const double yNow = d->axis.y(now);
+    if (d->axis.frozen()) {  // beside another run: the shared axis's breaks up to the cursor
+        d->axis.reach(now);
+        syncBreaks();
+    }
     std::unordered_map<quint32, InFlight> flying;
     for (const InFlight& f : sim.inFlight())
         flying[f.seg.id] = f;
@@ -182,14 +185,14 @@ void SequenceScene::updateOpenItems() {
     d->frame->setCursorRow(yNow);
     d->cursor->setText(formatTime(now, d->axis.grain()));  // the step is in the bar; the time is read off the ruler
     // The ruler grows with the axis; only a step back rebuilds it.
-    const auto& knots = d->axis.knots();
+    const auto knots = d->axis.knots();
     if (knots.size() < d->tickCount) {
         d->ticks.clear();
         d->tickCount = 0;
     }
     if (knots.size() != d->tickCount) {
         for (std::size_t k = d->tickCount; k < knots.size(); ++k)
-            d->ticks.push_back({d->axis.y(knots[k]), formatTime(knots[k], d->axis.grain())});
+            d->ticks.push_back({d->axis.knotY(k), formatTime(knots[k], d->axis.grain())});
         d->tickCount = knots.size();
         d->frame->setTicks(d->ticks);
     }

@@ -24,12 +24,37 @@ double TimeAxis::span(Micros gap, bool linear) const {
            m_breakLength * (1.0 - static_cast<double>(m_threshold) / static_cast<double>(gap));
 }
 
+void TimeAxis::freeze() {
+    m_frozen = true;
+    m_reached = m_knots.empty() ? 0 : m_knots.front();
+}
+
+std::span<const Micros> TimeAxis::knots() const {
+    if (!m_frozen)
+        return m_knots;
+    const auto end = std::upper_bound(m_knots.begin(), m_knots.end(), m_reached);
+    return {m_knots.data(), static_cast<std::size_t>(end - m_knots.begin())};
+}
+
+std::span<const TimeAxis::Break> TimeAxis::breaks() const {
+    if (!m_frozen)
+        return m_breaks;
+    std::size_t n = 0;  // breaks are in time order
+    while (n < m_breaks.size() && m_breaks[n].to <= m_reached)
+        ++n;
+    return {m_breaks.data(), n};
+}
+
 void TimeAxis::hold(int record, Micros until) {
+    if (m_frozen)
+        return;
     if (until > lastTime())
         m_holds.push_back(Hold{record, std::max(until, m_holds.empty() ? 0 : m_holds.back().until)});
 }
 
 void TimeAxis::forgetHolds(int record) {
+    if (m_frozen)
+        return;
     while (!m_holds.empty() && m_holds.back().record >= record)
         m_holds.pop_back();
 }
@@ -40,6 +65,10 @@ bool TimeAxis::linearGap(Micros gap) const {
 }
 
 void TimeAxis::addTime(Micros t) {
+    if (m_frozen) {
+        m_reached = std::max(m_reached, t + m_shift);
+        return;
+    }
     if (!m_knots.empty() && t <= m_knots.back())
         return;
     if (m_knots.empty()) {
@@ -60,6 +89,10 @@ void TimeAxis::addTime(Micros t) {
 }
 
 void TimeAxis::truncateAfter(Micros t) {
+    if (m_frozen) {
+        m_reached = std::min(m_reached, t + m_shift);
+        return;
+    }
     while (m_knots.size() > 1 && m_knots.back() > t) {
         if (!m_breaks.empty() && m_breaks.back().to == m_knots.back())
             m_breaks.pop_back();
@@ -70,6 +103,7 @@ void TimeAxis::truncateAfter(Micros t) {
 }
 
 double TimeAxis::y(Micros t) const {
+    t += m_shift;
     if (m_knots.empty() || t <= m_knots.front())
         return m_y.empty() ? m_top : m_y.front();
     if (t >= m_knots.back())

@@ -2,6 +2,7 @@
 
 #include "core/protocol/profile.h"
 
+#include <span>
 #include <vector>
 
 namespace finwave::app {
@@ -26,12 +27,22 @@ public:
     void forgetHolds(int record);
     static constexpr int kMaxHeld = 40;
     void truncateAfter(Micros t);      // drop knots later than t (step back)
-    void clear() { m_knots.clear(); m_y.clear(); m_linear.clear(); m_breaks.clear(); m_holds.clear(); }
+    void clear() { m_knots.clear(); m_y.clear(); m_linear.clear(); m_breaks.clear(); m_holds.clear(); m_frozen = false; }
+    // Two runs side by side on one axis (the compare window): an axis fed every event of both runs
+    // is frozen, so its y(t) no longer changes; addTime() and truncateAfter() then only move how
+    // far the run shown has come, and knots() and breaks() are those up to there.
+    void freeze();
+    // Frozen: the run shown keeps its own clock, `shift` later than the axis's (a capture beside a
+    // run: their first pair on one row). Every time given is moved by it.
+    void setShift(Micros shift) { m_shift = shift; }
+    bool frozen() const { return m_frozen; }
+    void reach(Micros t) { addTime(t); }  // frozen: the cursor has come to t (its breaks show)
 
     double y(Micros t) const;
-    Micros lastTime() const { return m_knots.empty() ? 0 : m_knots.back(); }
-    const std::vector<Micros>& knots() const { return m_knots; }
-    const std::vector<Break>& breaks() const { return m_breaks; }
+    Micros lastTime() const { return knots().empty() ? 0 : knots().back() - m_shift; }  // the run's clock
+    double knotY(std::size_t k) const { return m_y[k]; }
+    std::span<const Micros> knots() const;
+    std::span<const Break> breaks() const;
     double top() const { return m_top; }
     Micros grain() const { return m_grain; }  // how finely its times are written (formatTime)
     void setGrain(Micros grain) { m_grain = grain; }
@@ -54,6 +65,9 @@ private:
         Micros until = 0;  // the latest end of this and every earlier hold
     };
     std::vector<Hold> m_holds;  // in record order
+    bool m_frozen = false;
+    Micros m_reached = 0;  // frozen: the latest time the run shown has come to
+    Micros m_shift = 0;
 };
 
 }  // namespace finwave::app
