@@ -20,6 +20,8 @@
 namespace finwave::app {
 
 int runExport(const options::ExportOptions& o, char* program) {
+    if (o.compare)
+        return runExportCompare(o, program);
     const auto fail = [](const std::string& msg) { return refuse("export", msg); };
     // --capture FILE [--connection N]: draw an imported capture's reconstructed run instead.
     std::optional<capture::Reconstruction> imported;

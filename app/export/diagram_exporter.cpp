@@ -246,24 +246,21 @@ QString checkExportPath(const QString& path) {
     return outputPathProblem(path);  // never a device or a pipe replaced by a file
 }
 
-PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o,
+PaintedDiagram paintPicture(QSizeF layoutSize, const QColor& background, const ExportOptions& o, const DrawArea& drawArea,
                             const PaintProgress& progress) {
-    const Layout l = layoutFor(sequence, states, o);
-    const QColor background = sequence->theme().background;
+    const QSizeF size0 = layoutSize;
     PaintedDiagram out;
     out.format = o.format;
-    out.columns = l.columns;
     switch (o.format) {
     case ExportFormat::Png: {
         out.transparent = o.transparent;
-        const SceneBackgrounds clear(sequence, states, o.transparent);
         double scale = std::isfinite(o.scale) ? std::clamp(o.scale, 1.0, 4.0) : 1.0;
-        QSizeF wanted = l.size * scale;
+        QSizeF wanted = size0 * scale;
         QPointF offset;
         if (!o.fit.isEmpty()) {  // exactly the slide's pixels, the export centred and as large as fits
             wanted = QSizeF(o.fit);
-            scale = std::min(o.fit.width() / l.size.width(), o.fit.height() / l.size.height());
-            offset = QPointF((o.fit.width() - l.size.width() * scale) / 2, (o.fit.height() - l.size.height() * scale) / 2);
+            scale = std::min(o.fit.width() / size0.width(), o.fit.height() / size0.height());
+            offset = QPointF((o.fit.width() - size0.width() * scale) / 2, (o.fit.height() - size0.height() * scale) / 2);
         }
         // The budget is checked on the size in doubles, before any QImage exists: asking QImage
         // first meant a 2.8 GB image (or a 132 GB malloc) whenever the allocation happened to work.
@@ -293,7 +290,7 @@ PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, co
             p.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
             p.setClipRect(strip);
             p.setTransform(toImage);
-            draw(p, sequence, states, o, l, toLayout.mapRect(QRectF(strip)).adjusted(-2, -2, 2, 2));
+            drawArea(p, toLayout.mapRect(QRectF(strip)).adjusted(-2, -2, 2, 2));
         }
         if (progress)
             progress(strips, strips);
@@ -307,12 +304,12 @@ PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, co
         // QSvgGenerator's default 72 dpi a 9 pt label would be 9 units tall instead of 12, and the
         // declared size would be too large by 96/72 in browsers and Inkscape (96 px to the inch).
         svg.setResolution(kScreenDpi);
-        svg.setSize(l.size.toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), l.size));
+        svg.setSize(size0.toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), size0));
         svg.setTitle(QStringLiteral("FinWave"));
         QPainter p(&svg);
-        p.fillRect(QRectF(QPointF(0, 0), l.size), background);
-        draw(p, sequence, states, o, l);
+        p.fillRect(QRectF(QPointF(0, 0), size0), background);
+        drawArea(p, QRectF());
         break;
     }
     case ExportFormat::Pdf: {
@@ -326,13 +323,24 @@ PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, co
         pdf.setResolution(kScreenDpi);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         const double margin = kScreenDpi / 4.0;
-        pdf.setPageSize(QPageSize((l.size + QSizeF(2 * margin, 2 * margin)) * 72.0 / kScreenDpi, QPageSize::Point));
+        pdf.setPageSize(QPageSize((size0 + QSizeF(2 * margin, 2 * margin)) * 72.0 / kScreenDpi, QPageSize::Point));
         QPainter p(&pdf);
         p.translate(margin, margin);
-        draw(p, sequence, states, o, l);
+        drawArea(p, QRectF());
         break;
     }
     }
+    return out;
+}
+
+PaintedDiagram paintDiagram(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o,
+                            const PaintProgress& progress) {
+    const Layout l = layoutFor(sequence, states, o);
+    const SceneBackgrounds clear(sequence, states, o.format == ExportFormat::Png && o.transparent);
+    PaintedDiagram out = paintPicture(
+        l.size, sequence->theme().background, o, [&](QPainter& p, const QRectF& area) { draw(p, sequence, states, o, l, area); },
+        progress);
+    out.columns = l.columns;
     return out;
 }
 

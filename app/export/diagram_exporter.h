@@ -7,6 +7,9 @@
 #include <QImage>
 #include <QSize>
 #include <QString>
+#include <QRectF>
+
+class QPainter;
 
 #include <functional>
 
@@ -70,6 +73,13 @@ struct PaintedDiagram {
 // Told how far a PNG's painting is (strips done of total) before each strip and at the end;
 // returning false cancels it. GUI thread.
 using PaintProgress = std::function<bool(int done, int total)>;
+
+// Paints a picture laid out in `size` units into the format asked (a PNG at o.scale or fitted to
+// o.fit, in strips; SVG and PDF at 96 dpi): `draw` is given the painter and the part of the layout
+// to draw (null: all of it). The diagram's export and the side-by-side one (compare_exporter.h).
+using DrawArea = std::function<void(QPainter& painter, const QRectF& area)>;
+PaintedDiagram paintPicture(QSizeF size, const QColor& background, const ExportOptions& options, const DrawArea& draw,
+                            const PaintProgress& progress = {});
 
 // The first two steps of exportDiagram, for a caller that wants to encode off the GUI thread.
 // checkExportPath: an empty string, or the one-line reason the path cannot be used.

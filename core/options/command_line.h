@@ -59,6 +59,16 @@ struct ImportOptions {
 enum class DiagramView { Sequence, States, Both };
 enum class DiagramFormat { Png, Svg, Pdf };
 
+// The second of two runs compared (`finwave compare`, `finwave export --compare`): exactly one of
+// another scenario (with the same scenario options), the first under another profile, or a
+// capture's connection.
+struct SecondRun {
+    std::string with;
+    std::optional<Profile> withProfile;
+    std::string withCapture;
+    int connection = 0;  // 1-based; 0 when not given
+};
+
 // `finwave export`: a diagram into a file.
 struct ExportOptions {
     ScenarioFlags scenario;
@@ -72,6 +82,8 @@ struct ExportOptions {
     std::string theme = "light";               // "light", "projector", "high-contrast"
     std::optional<std::uint64_t> step;
     bool transparent = false, caption = false, wholeFigure = false;
+    bool compare = false;  // --compare: the run beside a second one (`second`), on one time axis
+    SecondRun second;
 };
 
 // `finwave experiment`: a loss sweep over many runs.
@@ -92,11 +104,8 @@ struct LabOptions {
 
 // `finwave compare`: two runs paired event by event, and where they first differ.
 struct CompareOptions {
-    ScenarioFlags scenario;         // the first run
-    std::string with;               // the second: another scenario (same scenario options) ...
-    std::optional<Profile> withProfile;  // ... or the first under another profile ...
-    std::string withCapture;        // ... or a capture's connection
-    int connection = 0;             // 1-based; 0 when not given
+    ScenarioFlags scenario;  // the first run
+    SecondRun second;
     double toleranceMs = 0;
     TraceFormat format = TraceFormat::Text;
 };

@@ -82,7 +82,36 @@ constexpr Flag<E> kExportFlags[] = {
              o.capture.emplace();
          return readConnection(v, o.capture->connection);
      }},
+    {"--compare", "", "draw the run beside a second one (--with, --with-profile or --with-capture) on one time axis",
+     +[](E& o, std::string_view) { return setSwitch(o.compare); }},
+    {"--with", "NAME|FILE", "with --compare: the second run is another scenario, with the same scenario options",
+     +[](E& o, std::string_view v) { return readPath(v, o.second.with); }},
+    {"--with-profile", "rfc|linux", "with --compare: the second run is the same scenario under this profile",
+     +[](E& o, std::string_view v) { return readWithProfile(v, o.second.withProfile); }},
+    {"--with-capture", "FILE", "with --compare: the second run is a capture's connection",
+     +[](E& o, std::string_view v) { return readPath(v, o.second.withCapture); }},
+    {"--with-connection", "N", "which connection of --with-capture (1 or more)",
+     +[](E& o, std::string_view v) { return readConnection(v, o.second.connection); }},
 };
+
+// export --compare: both runs drawn whole, side by side.
+Refusal checkExportCompare(const ExportOptions& o) {
+    const bool secondGiven = !o.second.with.empty() || o.second.withProfile || !o.second.withCapture.empty() || o.second.connection != 0;
+    if (!o.compare)
+        return secondGiven ? std::optional<std::string>("--with: needs --compare") : std::nullopt;
+    if (o.capture)
+        return std::string("--capture: cannot be the first run of --compare (give it to --with-capture)");
+    if (o.step)
+        return std::string("--step: cannot be used with --compare (both runs are drawn to their end)");
+    if (o.transparent)
+        return std::string("--transparent: cannot be used with --compare");
+    if (Refusal bad = checkSecondRun(o.second, "--with-connection"))
+        return bad;
+    for (const std::string* input : {&o.second.with, &o.second.withCapture})
+        if (!input->empty() && samePath(o.output, *input))
+            return named("--output", printable(o.output) + ": is the second run's file it would be written over");
+    return std::nullopt;
+}
 
 using X = ExperimentOptions;
 constexpr Flag<X> kExperimentFlags[] = {
@@ -132,6 +161,8 @@ Refusal readExport(const std::vector<std::string>& args, ExportOptions& o) {
         return std::string("--fit: cannot be used with --scale (a fitted PNG has the fit's size)");
     if (Refusal bad = checkOutputPath(o.output))
         return named("--output", *bad);
+    if (Refusal bad = checkExportCompare(o))
+        return bad;
     if (o.capture) {
         if (o.capture->file.empty())
             return std::string("--connection: needs --capture FILE");

@@ -1,5 +1,7 @@
 // `finwave compare`: exit 0 when the runs match and 1 when they differ (as diff), 2 on bad input;
 // the first difference in words; a capture of the run compared with the run pairs every event.
+#include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 
 #include "support/finwave_process.h"
@@ -43,4 +45,45 @@ TEST(CompareCommand, ABadSecondRunIsOneLineWithExitTwo) {
     EXPECT_EQ(r.code, 2);
     EXPECT_EQ(r.err.count(QLatin1Char('\n')), 1) << r.err.toStdString();
     EXPECT_TRUE(r.err.startsWith(QStringLiteral("finwave compare: --with: "))) << r.err.toStdString();
+}
+
+// export --compare: both runs side by side in one file: each run's title, the time shift on the
+// second run's resent FIN, the first difference marked, and the summary as the caption.
+TEST(CompareCommand, ExportCompareDrawsBothRunsSideBySideWithTheirMarks) {
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("both.svg"));
+    const ProcessResult r = runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
+                                        QStringLiteral("--compare"), QStringLiteral("--with-profile"), QStringLiteral("linux"),
+                                        QStringLiteral("--caption"), QStringLiteral("--output"), svg});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("profile rfc")));
+    EXPECT_TRUE(text.contains(QStringLiteral("profile linux")));
+    EXPECT_EQ(text.count(QStringLiteral("first difference"), Qt::CaseInsensitive), 3) << "a mark on each run, and the caption";
+    // "Δt −0.700 s" on the resent FIN and on the ACK that answers it (the SVG writes the Δ apart).
+    EXPECT_EQ(text.count(QStringLiteral(">Δ<")), 2);
+    EXPECT_EQ(text.count(QStringLiteral("0.700 s<")), 2);
+    EXPECT_TRUE(text.contains(QStringLiteral("The first run ends at 241.300 s, the second at 60.600 s.")));
+    // Against a single run's export the picture is two diagrams wide.
+    const QString one = dir.filePath(QStringLiteral("one.png")), two = dir.filePath(QStringLiteral("two.png"));
+    ASSERT_EQ(runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"), QStringLiteral("--output"), one}).code, 0);
+    ASSERT_EQ(runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"), QStringLiteral("--compare"),
+                          QStringLiteral("--with"), QStringLiteral("normal-close"), QStringLiteral("--output"), two}).code, 0);
+    EXPECT_GT(QImage(two).width(), 2 * QImage(one).width());
+}
+
+TEST(CompareCommand, ExportCompareRefusesWhatItCannotDrawInOneLine) {
+    const QStringList base = {QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("normal-close"), QStringLiteral("--output"),
+                              QStringLiteral("x.png")};
+    for (const QStringList& extra : {QStringList{QStringLiteral("--with-profile"), QStringLiteral("linux")},
+                                     QStringList{QStringLiteral("--compare")},
+                                     QStringList{QStringLiteral("--compare"), QStringLiteral("--with-profile"), QStringLiteral("linux"), QStringLiteral("--step"), QStringLiteral("3")},
+                                     QStringList{QStringLiteral("--compare"), QStringLiteral("--with"), QStringLiteral("no-such-scenario")}}) {
+        const ProcessResult r = runFinwave(base + extra);
+        EXPECT_EQ(r.code, 2) << extra.join(QLatin1Char(' ')).toStdString();
+        EXPECT_EQ(r.err.count(QLatin1Char('\n')), 1) << r.err.toStdString();
+        EXPECT_FALSE(QFile::exists(QStringLiteral("x.png")));
+    }
 }

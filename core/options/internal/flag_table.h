@@ -45,6 +45,10 @@ Refusal readExperiment(const std::vector<std::string>& args, ExperimentOptions& 
 Refusal readLab(const std::vector<std::string>& args, LabOptions& options);
 Refusal readCompare(const std::vector<std::string>& args, CompareOptions& options);
 Refusal readWindow(const std::vector<std::string>& args, WindowOptions& options);
+// The second run's flags (--with, --with-profile, --with-capture, and its connection under
+// `connectionFlag`), for `compare` and `export --compare`; and the check that exactly one was given.
+Refusal readWithProfile(std::string_view value, std::optional<Profile>& out);
+Refusal checkSecondRun(const SecondRun& second, std::string_view connectionFlag);
 // --scenario when a command needs one: "is required (...)".
 Refusal scenarioRequired(const ScenarioFlags& scenario);
 
