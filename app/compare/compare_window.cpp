@@ -2,6 +2,7 @@
 
 #include "app/compare/compare_marks.h"
 #include "app/compare/compare_summary.h"
+#include "app/export/compare_exporter.h"
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/sequence_view.h"
 #include "app/window/capture_dialogs.h"
@@ -18,6 +19,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QGridLayout>
@@ -63,6 +65,9 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     choose->addWidget(m_secondLabel);
     choose->addWidget(m_second);
     choose->addStretch();
+    m_export = new QPushButton(this);
+    connect(m_export, &QPushButton::clicked, this, &CompareWindow::chooseExport);
+    choose->addWidget(m_export);
     top->addLayout(choose);
     auto* views = new QGridLayout;
     m_titleA = new QLabel(this);
@@ -284,6 +289,28 @@ void CompareWindow::fillProfiles() {
     }
 }
 
+QString CompareWindow::exportTo(const QString& path) {
+    ExportOptions o;
+    if (!formatFromPath(path, o.format))
+        return tr("%1: unknown extension (png, svg, pdf)").arg(path);
+    o.caption = comparisonSummary(*m_runA, *m_runB, m_comparison);
+    o.view = m_sidesA->currentIndex() == 0 ? DiagramView::Sequence : DiagramView::States;
+    if (QString error = checkExportPath(path); !error.isEmpty())
+        return error;
+    return writeDiagram(paintComparison(ComparedScenes{{m_viewA->diagram(), m_viewB->diagram()}, {m_graphA->graph(), m_graphB->graph()}}, o), path);
+}
+
+void CompareWindow::chooseExport() {
+    QSettings settings;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export both runs"), settings.value(QStringLiteral("compare/exportFile")).toString(),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("compare/exportFile"), path);
+    if (const QString error = exportTo(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Export both runs"), error);
+}
+
 void CompareWindow::stepForward() { showMoment(m_moment + 1); }
 void CompareWindow::stepBack() { showMoment(m_moment == 0 ? 0 : m_moment - 1); }
 void CompareWindow::toStart() { showMoment(0); }
@@ -308,7 +335,7 @@ void CompareWindow::setTheme(const Theme& theme) {
     // the list of paired events keeps the usual size, where its lines fit whole at 1280 pixels.
     QFont f = QApplication::font();
     f.setPointSizeF(theme.large ? 14 : f.pointSizeF());
-    for (QWidget* w : std::initializer_list<QWidget*>{m_summary, m_second, m_secondLabel, m_titleA, m_titleB})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_summary, m_second, m_secondLabel, m_titleA, m_titleB, m_export})
         w->setFont(f);
 }
 
@@ -340,6 +367,7 @@ void CompareWindow::retranslate() {
     m_second->setItemText(0, tr("the same run under the other profile"));
     m_second->setItemText(1, tr("the same scenario without your drops and changes"));
     m_second->setItemText(2, tr("a capture file…"));
+    m_export->setText(tr("&Export both…"));
     m_lines->setHeaderLabels({tr("First run"), tr("Δt"), tr("Second run")});
     m_tabs->setTabText(0, tr("Both runs' events"));
     m_tabs->setTabText(1, tr("rfc against linux"));

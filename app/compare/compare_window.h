@@ -12,6 +12,7 @@
 #include <vector>
 
 class QComboBox;
+class QPushButton;
 class QLabel;
 class QTabWidget;
 class QTableWidget;
@@ -42,6 +43,9 @@ public:
     const compare::Comparison& comparison() const { return m_comparison; }
     double shownSeconds() const;
     void setTheme(const Theme& theme);  // the main window's: the presenter layout's sizes too
+    // Both runs as shown now, side by side with the summary under them, into a PNG, SVG or PDF
+    // (its extension); the reason it failed, or an empty string.
+    QString exportTo(const QString& path);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -51,6 +55,7 @@ private:
     void load(const Scenario& first, const Scenario& second);
     void pairRuns(bool fromFirstPair);  // both controllers and m_runA, m_runB are loaded
     void chooseCapture();
+    void chooseExport();
     void showMoment(std::size_t moment);
     void fillLines();
     void fillProfiles();
@@ -63,6 +68,7 @@ private:
     QTabWidget *m_sidesA, *m_sidesB;  // each run's sequence diagram or state graph, switched together
     QLabel *m_titleA, *m_titleB, *m_summary, *m_secondLabel;
     QComboBox* m_second;
+    QPushButton* m_export;
     QTreeWidget* m_lines;
     QTabWidget* m_tabs;
     QTableWidget* m_profiles;  // rfc against linux: the differences that matter for closing

@@ -190,3 +190,23 @@ TEST(CompareWindow, AScenarioBesideItsOwnCaptureHasItsFirstPairOnOneRow) {
     EXPECT_GT(ya, 0.0);
     EXPECT_NEAR(ya, yb, 0.5);
 }
+
+// Export both: the two runs as the window shows them now (up to the moment shown), with the
+// summary under them; a bad extension is refused and nothing is written.
+TEST(CompareWindow, ExportBothWritesTheTwoRunsAsShown) {
+    const Scenario s = *builtinScenario("lost-last-ack");
+    CompareWindow w(s, s);
+    w.toFirstDifference();  // 0.55 s: the linux run's resent FIN has left, the rfc run's has not
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("both.svg"));
+    ASSERT_EQ(w.exportTo(svg), QString());
+    QFile f(svg);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    EXPECT_TRUE(text.contains(QStringLiteral("profile rfc")));
+    EXPECT_TRUE(text.contains(QStringLiteral("profile linux")));
+    EXPECT_EQ(text.count(QStringLiteral("retransmission #1")), 1) << "only the run shown past its resend";
+    EXPECT_TRUE(text.contains(QStringLiteral("The first run ends at 241.300 s")));
+    EXPECT_FALSE(w.exportTo(dir.filePath(QStringLiteral("both.gifx"))).isEmpty());
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("both.gifx"))));
+}
