@@ -9,6 +9,7 @@
 #include "app/views/theme.h"
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
 
 #include <gtest/gtest.h>
 
@@ -131,4 +132,29 @@ TEST(SequenceOverlap, EveryStateNameStandsInItsOwnBand) {
             }
         }
     EXPECT_GT(checked, 300);
+}
+
+// A dense run: MSS 1 and a 3000-byte send put hundreds of segments on the same rows. Past the
+// few labels a row has room for, the others are left off (their arrow keeps its tooltip), so
+// still no two texts meet, whether the run is stepped or sought; and a label once shown stays.
+TEST(SequenceOverlap, NoTwoTextsMeetInADenseRunOfOneByteSegments) {
+    Scenario s = *builtinScenario("normal-close");
+    s.params.mss = 1;
+    s.actions.clear();
+    s.actions.push_back(action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, 3000));
+    for (const Theme& theme : {Theme::light(), Theme::projector()}) {
+        SimController ctl;
+        ctl.loadScenario(s);
+        SequenceScene scene(&ctl);
+        scene.setTheme(theme);
+        for (quint64 step = 0; step < 300; ++step) {
+            ctl.seek(step);
+            const std::string overlap = firstOverlap(scene);
+            ASSERT_EQ(overlap, "") << "stepped to " << step;
+        }
+        ctl.seek(2500);
+        EXPECT_GT(scene.arrowCount(), 1000);
+        EXPECT_EQ(firstOverlap(scene), "") << "sought to 2500";
+        EXPECT_GT(scene.placedTexts().size(), 20u) << "labels are still written where there is room";
+    }
 }

@@ -28,14 +28,30 @@ void CallItem::place(double x, double y, double textTop, double columnWidth) {
     m_textTop = textTop;
     m_width = columnWidth;
     m_textHeight = textHeight(columnWidth);
+    m_textShown = true;
+}
+
+void CallItem::placeWithoutText(double x, double y, double columnWidth) {
+    prepareGeometryChange();
+    m_x = x;
+    m_y = y;
+    m_textTop = y;
+    m_width = columnWidth;
+    m_textHeight = 0;
+    m_textShown = false;
+    setToolTip(m_text);
 }
 
 QRectF CallItem::textRect() const {
+    if (!m_textShown)
+        return {};
     const double w = m_width - kTick - 2 * kPad;
     return QRectF(m_left ? m_x - kTick - kPad - w : m_x + kTick + kPad, m_textTop, w, m_textHeight);
 }
 
 QRectF CallItem::boundingRect() const {
+    if (!m_textShown)
+        return QRectF(m_left ? m_x - kTick : m_x, m_y - 2, kTick, 4).adjusted(-3, -2, 3, 2);
     return textRect().united(QRectF(m_left ? m_x - kTick : m_x, m_y - 2, kTick, 4)).adjusted(-3, -2, 3, 2);
 }
 
@@ -49,6 +65,8 @@ void CallItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setPen(QPen(ink, 1.6));
     const double tickEnd = m_left ? m_x - kTick : m_x + kTick;
     p->drawLine(QPointF(m_x, m_y), QPointF(tickEnd, m_y));
+    if (!m_textShown)
+        return;
     const QRectF text = textRect();
     if (text.top() > m_y + 2 && text.top() < m_y + QFontMetricsF(t.font).height())
         p->drawLine(QPointF(tickEnd, m_y), QPointF(tickEnd, text.top() + QFontMetricsF(t.font).height() / 2));

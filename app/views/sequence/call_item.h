@@ -18,6 +18,9 @@ public:
     // x: the lifeline; y: the row it returned at; textTop: where its text begins (y, or lower when
     // the text above it reaches further); the text fills the column's width.
     void place(double x, double y, double textTop, double columnWidth);
+    // Written with no text (the tick only, its tooltip has the text): when the column has no room
+    // for it near its row (layoutColumn()). Then textRect() is empty.
+    void placeWithoutText(double x, double y, double columnWidth);
     double textHeight(double columnWidth) const;  // of the wrapped text at that width
     double textTop() const { return m_textTop; }
     double textBottom() const { return m_textTop + m_textHeight; }
@@ -33,6 +36,7 @@ private:
     bool m_left, m_failed;
     QString m_text;
     double m_x = 0, m_y = 0, m_textTop = 0, m_width = 100, m_textHeight = 0;
+    bool m_textShown = true;
 };
 
 }  // namespace finwave::app

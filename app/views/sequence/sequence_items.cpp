@@ -67,9 +67,10 @@ void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
 }
 
 QRectF SegmentArrowItem::boundingRect() const {
-    return QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height())
-        .united(labelRect().adjusted(-2, -2, 2, 2))
-        .united(crossRect());
+    QRectF r = QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height());
+    if (m_labelShown)  // an empty label rect, moved out by 2, would reach back to the origin
+        r = r.united(labelRect().adjusted(-2, -2, 2, 2));
+    return r.united(crossRect());
 }
 
 QPainterPath SegmentArrowItem::shape() const {
@@ -106,7 +107,8 @@ void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
         p->setBrush(colour);
         p->drawPolygon(QPolygonF({m_to, a, b}));
     }
-    drawBox(p, t, labelRect(), m_label, colour);
+    if (m_labelShown)
+        drawBox(p, t, labelRect(), m_label, colour);
 }
 
 // Along the arrow at its slot, just above or below the line where the label's middle is, so it
@@ -128,7 +130,15 @@ QRectF SegmentArrowItem::labelRectAt(const LabelSlot& slot) const {
     return r;
 }
 
-QRectF SegmentArrowItem::labelRect() const { return labelRectAt(m_slot); }
+QRectF SegmentArrowItem::labelRect() const { return m_labelShown ? labelRectAt(m_slot) : QRectF(); }
+
+void SegmentArrowItem::setLabelShown(bool shown) {
+    if (shown == m_labelShown)
+        return;
+    prepareGeometryChange();
+    m_labelShown = shown;
+    update();
+}
 
 void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
     if (slot == m_slot)

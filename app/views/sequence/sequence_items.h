@@ -84,6 +84,11 @@ public:
     void setCompared(bool unpaired, const QString& extra);
     bool isGreyed() const { return m_greyed; }
     const QString& label() const { return m_label; }
+    // A label with no place clear of every other text is left off (placeArrowLabels()); then
+    // labelRect() is empty and only the tooltip has it.
+    void setLabelShown(bool shown);
+    bool labelShown() const { return m_labelShown; }
+    bool labelLeftOff() const { return !m_labelShown; }
     quint32 segmentId() const { return m_id; }
     bool isAToB() const { return m_aToB; }
 
@@ -115,6 +120,7 @@ private:
     bool m_hasPlan = false;
     bool m_corrupt = false;
     bool m_greyed = false;
+    bool m_labelShown = true;
 };
 
 // One state interval of one side: its stretch of the side's column, filled in the state's

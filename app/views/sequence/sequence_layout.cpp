@@ -11,6 +11,7 @@
 #include <QLineF>
 
 #include <algorithm>
+#include <deque>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -114,6 +115,10 @@ struct Column {
 // call's return where it returned. In time order (at one time, in the order the records came),
 // each is written at its row, or just below the text above it; so a mark far below its timer's
 // start pushes only what comes after it. Placed (finished) items keep their places.
+// A column text pushed further than this many lines below its own row would read as another
+// row's: it is left off (the tick stays, and the tooltip or the log has the words).
+constexpr double kMaxDrift = 4;
+
 void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
                   Micros now, const std::vector<QRectF>& rows, bool hideTimes) {
     const double x = geo.x(side), column = geo.columnWidth;
@@ -213,6 +218,10 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
                                            .arg(hideTimes && t->endedAt < 0 ? QStringLiteral("?") : formatTime(t->restarts[e.mark].length, axis.grain()));
             const double y = axis.y(e.at);
             const double textY = room.clear(std::max(y - line / 2, below), line) + line / 2;
+            if (textY - y > kMaxDrift * line) {  // a burst of restarts: the marks, not their words
+                marks[e.item].push_back({y, y, QString()});
+                break;
+            }
             marks[e.item].push_back({y, textY, text});
             below = textY + line / 2;
             break;
@@ -221,10 +230,15 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             CallItem* c = items.calls[e.item];
             if (!c->placed) {
                 const double y = axis.y(c->at);
-                c->place(x, y, room.clear(std::max(y - line / 2, below + 1), c->textHeight(column)), column);
+                const double top = room.clear(std::max(y - line / 2, below + 1), c->textHeight(column));
+                if (top - y > kMaxDrift * line)  // a burst of returns (a read() per 1-byte segment)
+                    c->placeWithoutText(x, y, column);
+                else
+                    c->place(x, y, top, column);
                 c->placed = c->at < now;  // nothing more can happen at its time
             }
-            below = std::max(below, c->textBottom() + 1);
+            if (!c->textRect().isEmpty())
+                below = std::max(below, c->textBottom() + 1);
             break;
         }
         }
@@ -274,8 +288,21 @@ constexpr double kNear = 400;  // only arrows leaving within this many pixels ca
 
 void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles) {
     const std::size_t n = arrows.size();
+    // The labels written so far that leave within kNear above the arrow being placed, oldest
+    // first: found once by looking back from `first`, then kept as the arrows are placed, so a
+    // dense run (a burst whose labels are mostly left off) stays linear.
+    std::deque<const SegmentArrowItem*> written;
+    if (first < n) {
+        const double y0 = arrows[first]->from().y();
+        for (std::size_t j = first; j > 0 && arrows[j - 1]->from().y() > y0 - kNear; --j)
+            if (arrows[j - 1]->labelShown())
+                written.push_front(arrows[j - 1]);
+    }
+    std::vector<const SegmentArrowItem*> labelsBefore;
     for (std::size_t i = first; i < n; ++i) {
         SegmentArrowItem* a = arrows[i];
+        if (a->labelLeftOff())  // stays off, so no label appears or hops as the run plays on
+            continue;
         const double y = a->from().y();
         // The neighbours: arrows leaving near it (in time order, bar an old duplicate's copy).
         std::size_t lo = i;
@@ -284,15 +311,21 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
         std::size_t hi = i + 1;
         while (hi < n && hi - i < 64 && arrows[hi]->from().y() < y + kNear)
             ++hi;
+        // The labels written before it nearby: the last 64 of them, also past the 64 arrows
+        // before it when a burst's labels were left off.
+        while (!written.empty() && written.front()->from().y() <= y - kNear)
+            written.pop_front();
+        labelsBefore.assign(written.size() > 64 ? written.end() - 64 : written.begin(), written.end());
         const auto cost = [&](const Slot& slot) {
             const QRectF r = a->labelRectAt(slot);
             double c = 0;
+            for (const SegmentArrowItem* b : labelsBefore)
+                if (b->labelRect().intersects(r))
+                    c += 1000;
             for (std::size_t j = lo; j < hi; ++j) {
                 if (j == i)
                     continue;
                 const SegmentArrowItem* b = arrows[j];
-                if (j < i && b->labelRect().intersects(r))  // labels before it are placed
-                    c += 1000;
                 if (b->crossRect().intersects(r))
                     c += 1000;
                 if (crosses(r, b->from(), b->to()))
@@ -305,9 +338,21 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
                     c += 1000;
             return c;
         };
-        // The place it has, while nothing is in its way, so a label does not hop as the run plays.
-        if (cost(a->labelSlot()) == 0)
+        // A row where as many labels stand as it has places (a burst of small segments sent at
+        // once) has no room for more: the rest are left off at once, without trying each place.
+        const double band = a->labelRectAt(a->labelSlot()).height() * 2;
+        const auto shownNear = std::count_if(labelsBefore.begin(), labelsBefore.end(),
+                                             [&](const SegmentArrowItem* b) { return b->from().y() > y - band; });
+        if (static_cast<std::size_t>(shownNear) >= std::size(kSlots)) {
+            a->setLabelShown(false);
             continue;
+        }
+        // The place it has, while nothing is in its way, so a label does not hop as the run plays.
+        if (cost(a->labelSlot()) == 0) {
+            a->setLabelShown(true);
+            written.push_back(a);
+            continue;
+        }
         Slot best = a->labelSlot();
         double bestCost = cost(best) - 0.5;
         for (const Slot& slot : kSlots) {
@@ -320,6 +365,11 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
                 break;
         }
         a->setLabelSlot(best);
+        // With no place that is clear of every other text, the label is left off rather than
+        // written over one: the arrow keeps it as its tooltip.
+        a->setLabelShown(bestCost < 1000 - 0.5);
+        if (a->labelShown())
+            written.push_back(a);
     }
 }
 
@@ -353,6 +403,8 @@ double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<Segm
         const double top = std::min(a->from().y(), a->to().y()), bottom = std::max(a->from().y(), a->to().y());
         if (bottom >= lo && top <= hi)
             lines.emplace_back(top, bottom);
+        if (!a->labelShown())
+            continue;
         const double label = a->labelCenter().y();
         text(label - lineHeight * 0.7, label + lineHeight * 0.7);
     }
