@@ -58,6 +58,12 @@ bool formatFromPath(const QString& path, ExportFormat& format) {
         format = ExportFormat::Svg;
     else if (ext == QLatin1String("pdf"))
         format = ExportFormat::Pdf;
+    else if (ext == QLatin1String("gif"))
+        format = ExportFormat::Gif;
+    else if (ext == QLatin1String("mp4"))
+        format = ExportFormat::Mp4;
+    else if (ext == QLatin1String("html") || ext == QLatin1String("htm"))
+        format = ExportFormat::Html;
     else
         return false;
     return true;

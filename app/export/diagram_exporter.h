@@ -63,7 +63,7 @@ class SimController;
 // Empty, or the one-line reason the run held by `ctl` (up to its current step) is too large to draw.
 QString drawingBudgetProblem(const SimController& ctl);
 
-// Format from a file name's extension; false when it is none of png, svg, pdf.
+// Format from a file name's extension; false when it is none of png, svg, pdf, gif, mp4, html.
 bool formatFromPath(const QString& path, ExportFormat& format);
 
 // An export drawn but not yet written: SVG and PDF are finished bytes, a PNG is still an image.
