@@ -13,6 +13,7 @@
 #include <QStandardItemModel>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
 #include <QSettings>
@@ -45,11 +46,21 @@ ExportChoicesDialog::ExportChoicesDialog(QWidget* parent, SimController* control
     form->addRow(tr("Scope"), m_scope);
     form->addRow(tr("Theme"), m_theme);
     form->addRow(tr("Language"), m_language);
-    form->addRow(tr("From step"), m_fromStep);
-    form->addRow(tr("To step"), m_toStep);
+    // Two settings a row, so the dialog of an animation fits a 1280 × 720 projector.
+    const auto pair = [this](QWidget* a, const QString& between, QWidget* b) {
+        auto* row = new QWidget(this);
+        auto* box = new QHBoxLayout(row);
+        box->setContentsMargins(0, 0, 0, 0);
+        box->addWidget(a, 1);
+        box->addWidget(new QLabel(between, row));
+        box->addWidget(b, 1);
+        return row;
+    };
+    m_stepsRow = pair(m_fromStep, tr("to"), m_toStep);
+    m_rateRow = pair(m_fps, tr("frames a second, speed"), m_speed);
+    form->addRow(tr("Steps"), m_stepsRow);
     form->addRow(tr("Frame size"), m_frameSize);
-    form->addRow(tr("Frames a second"), m_fps);
-    form->addRow(tr("Speed"), m_speed);
+    form->addRow(tr("Frames"), m_rateRow);
     form->addRow(m_allowLong);
     form->addRow(m_bothLanguages);
     form->addRow(m_length);
@@ -185,15 +196,22 @@ void ExportChoicesDialog::enableWhatApplies() {
     m_size->setEnabled(f == 0 || f == 2);
     m_scale->setEnabled(png && m_size->currentIndex() == 0);
     m_transparent->setEnabled(png);
-    m_caption->setEnabled(!moving);
-    m_scope->setEnabled(!moving);
     m_view->setEnabled(f != kHtml);  // the page draws the sequence diagram
-    for (QWidget* w : {static_cast<QWidget*>(m_fromStep), static_cast<QWidget*>(m_toStep)})
-        w->setEnabled(moving);
-    for (QWidget* w : {static_cast<QWidget*>(m_frameSize), static_cast<QWidget*>(m_fps), static_cast<QWidget*>(m_speed)})
-        w->setEnabled(animated);
     m_allowLong->setEnabled(f == kGif);
     m_bothLanguages->setEnabled(f == kHtml);
+    // The rows that apply to a still picture or to the run as it moves; the others are hidden
+    // (the dialog must fit a 1280 × 720 screen with its preview).
+    if (auto* form = qobject_cast<QFormLayout*>(layout())) {
+        for (QWidget* still : {static_cast<QWidget*>(m_size), static_cast<QWidget*>(m_scale), static_cast<QWidget*>(m_transparent),
+                               static_cast<QWidget*>(m_caption), static_cast<QWidget*>(m_scope)})
+            form->setRowVisible(still, !moving);
+        form->setRowVisible(m_stepsRow, moving);
+        for (QWidget* w : {static_cast<QWidget*>(m_frameSize), m_rateRow, static_cast<QWidget*>(m_length)})
+            form->setRowVisible(w, animated);
+        form->setRowVisible(m_allowLong, f == kGif);
+        form->setRowVisible(m_bothLanguages, f == kHtml);
+        adjustSize();
+    }
     refreshLength();
 }
 

@@ -49,6 +49,7 @@ private:
     QDoubleSpinBox* m_speed;
     QCheckBox *m_allowLong, *m_bothLanguages;
     QLabel* m_length;
+    QWidget *m_stepsRow = nullptr, *m_rateRow = nullptr;
     QPushButton* m_ok = nullptr;
 };
 
