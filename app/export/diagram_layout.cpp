@@ -82,7 +82,8 @@ Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportO
                 const double x = i * (seq.width() + kColumnGap);
                 const double h = cuts[static_cast<std::size_t>(i) + 1] - cuts[static_cast<std::size_t>(i)];
                 l.sequence.push_back({QRectF(0, kTitleBottom, seq.width(), kHeadsBottom - kTitleBottom),
-                                      QRectF(x, kTitleBottom, seq.width(), kHeadsBottom - kTitleBottom)});
+                                      QRectF(x, kTitleBottom, seq.width(), kHeadsBottom - kTitleBottom),
+                                      i > 0 ? cuts[static_cast<std::size_t>(i)] : -std::numeric_limits<double>::infinity()});
                 l.sequence.push_back({QRectF(0, cuts[static_cast<std::size_t>(i)], seq.width(), h),
                                       QRectF(x, kHeadsBottom, seq.width(), h)});
                 tallest = std::max(tallest, h);
@@ -127,6 +128,8 @@ void draw(QPainter& p, SequenceScene* sequence, StateGraphScene* states, const E
           const QRectF& area, double reachedY) {
     const Theme& t = sequence->theme();
     for (const Piece& piece : l.sequence) {
+        if (piece.fromY > reachedY)
+            continue;
         const QRectF target = area.isNull() ? piece.target : piece.target.intersected(area);
         if (target.isEmpty())
             continue;

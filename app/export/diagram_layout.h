@@ -19,6 +19,9 @@ namespace finwave::app {
 // Where a part of the sequence scene goes in the export, at 1×.
 struct Piece {
     QRectF source, target;
+    // A continuation column's heads: drawn once the run has reached the column (an animation's
+    // frames turn to it as the run does), always in a still export.
+    double fromY = -std::numeric_limits<double>::infinity();
 };
 
 // A state name carried over to the top of a continuation column.
