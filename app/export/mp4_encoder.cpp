@@ -9,7 +9,7 @@ namespace finwave::app {
 namespace {
 constexpr int kWriteWaitMs = 30'000;   // ffmpeg takes a frame in milliseconds; this is a stall
 constexpr int kFinishWaitMs = 120'000;
-constexpr qint64 kPipeAhead = 32 << 20;  // bytes written ahead of ffmpeg before waiting for it
+constexpr qint64 kPipeAhead = 16 << 20;  // bytes written ahead of ffmpeg before waiting for it
 // Whether `bytes` is a whole MP4: its top-level boxes (ISO/IEC 14496-12 §4.2: a 32-bit big-endian
 // size, or 1 and a 64-bit size after the type) cover the file exactly, with the index (moov) and
 // the frames (mdat). ffmpeg can exit 0 after a write failed part way (a full disk: the file is cut
@@ -83,8 +83,13 @@ bool Mp4Encoder::addFrame(const QImage& frame) {
         return fail(QCoreApplication::translate("Export", "ffmpeg stopped: %1")
                         .arg(QString::fromUtf8(m_ffmpeg.readAllStandardError()).trimmed().replace(QLatin1Char('\n'), QStringLiteral("; "))));
     const QImage rgb = frame.format() == QImage::Format_RGB32 ? frame : frame.convertToFormat(QImage::Format_RGB32);
-    for (int y = 0; y < rgb.height(); ++y)  // row by row: a QImage's rows may be padded
-        m_ffmpeg.write(reinterpret_cast<const char*>(rgb.constScanLine(y)), static_cast<qint64>(rgb.width()) * 4);
+    const qint64 row = static_cast<qint64>(rgb.width()) * 4;
+    if (rgb.bytesPerLine() == row) {  // one write of the frame: a QImage's rows are usually unpadded
+        m_ffmpeg.write(reinterpret_cast<const char*>(rgb.constBits()), row * rgb.height());
+    } else {
+        for (int y = 0; y < rgb.height(); ++y)
+            m_ffmpeg.write(reinterpret_cast<const char*>(rgb.constScanLine(y)), row);
+    }
     while (m_ffmpeg.bytesToWrite() > kPipeAhead)
         if (!m_ffmpeg.waitForBytesWritten(kWriteWaitMs))
             return fail(QCoreApplication::translate("Export", "ffmpeg stopped taking frames (%1)").arg(m_ffmpeg.errorString()));
