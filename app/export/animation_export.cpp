@@ -78,7 +78,7 @@ QString exportMoving(const SimController& source, const ExportOptions& options, 
         return named(path, ffmpegMissingText());
     ExportOptions o = options;
     if (o.handout)
-        o.frameSize = handoutDiagramSize();
+        o.frameSize = handoutDiagramSize(o.view);
     FrameRenderer r(source, o);
     if (!r.problem().isEmpty())
         return named(path, r.problem());

@@ -30,6 +30,7 @@ public:
     FrameRenderer& operator=(const FrameRenderer&) = delete;
 
     QString problem() const { return m_problem; }  // the run is too large to draw (empty: fine)
+    DiagramView view() const { return m_options.view; }
     quint64 fromStep() const { return m_from; }
     quint64 toStep() const { return m_to; }        // clamped to the run's last step
     // The run's time and round trip at each step from fromStep() to toStep().

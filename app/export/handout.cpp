@@ -20,7 +20,21 @@ namespace finwave::app {
 
 namespace {
 constexpr double kMargin = 36;        // a third of an inch at 96 dpi
-constexpr double kTextHeight = 150;   // the step's words and note under the diagram
+constexpr double kTextHeight = 150;   // the step's words and note under a wide diagram
+constexpr double kTextWidth = 340;    // or beside a tall one (the sequence diagram alone)
+
+// Where the diagram and the words go on the page: a sequence diagram is tall, so the words stand
+// beside it and it takes the page's height; the state graph (alone or beside it) is wide, so the
+// words go under it.
+struct PagePlaces {
+    QRectF diagram, words;
+};
+PagePlaces placesFor(DiagramView view, QSizeF page) {
+    const QRectF body(kMargin, kMargin + 12, page.width() - 2 * kMargin, page.height() - 2 * kMargin - 12);
+    if (view == DiagramView::Sequence)
+        return {body.adjusted(0, 0, -kTextWidth - 24, 0), QRectF(body.right() - kTextWidth, body.top() + 24, kTextWidth, body.height() - 24)};
+    return {body.adjusted(0, 0, 0, -kTextHeight - 12), QRectF(body.left(), body.bottom() - kTextHeight, body.width(), kTextHeight)};
+}
 
 QSizeF pageSize() {  // A4 landscape in 96 dpi units
     const QSizeF mm = QPageSize(QPageSize::A4).size(QPageSize::Millimeter).transposed();
@@ -52,9 +66,9 @@ void drawWords(QPainter& p, const SimController& ctl, const Theme& t, const QRec
 }
 }  // namespace
 
-QSize handoutDiagramSize() {
-    const QSizeF page = pageSize();
-    return QSizeF(page.width() - 2 * kMargin, page.height() - 2 * kMargin - kTextHeight - 24).toSize();
+QSize handoutDiagramSize(DiagramView view) {
+    // FrameRenderer lays the diagram out for its frame less a caption band of about 60 units.
+    return (placesFor(view, pageSize()).diagram.size() + QSizeF(0, 60)).toSize();
 }
 
 QByteArray handoutPdf(FrameRenderer& r, const StepProgress& progress) {
@@ -68,8 +82,8 @@ QByteArray handoutPdf(FrameRenderer& r, const StepProgress& progress) {
     pdf.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(0, 0, 0, 0)));
     const QSizeF page = pageSize();
     const QRectF header(kMargin, kMargin - 12, page.width() - 2 * kMargin, 20);
-    const QRectF diagram(kMargin, kMargin + 12, page.width() - 2 * kMargin, page.height() - 2 * kMargin - kTextHeight - 24);
-    const QRectF words(kMargin, diagram.bottom() + 12, diagram.width(), kTextHeight);
+    const PagePlaces places = placesFor(r.view(), page);
+    const QRectF &diagram = places.diagram, &words = places.words;
     QPainter p(&pdf);
     const Theme& t = r.sequence().theme();
     const quint64 from = r.fromStep(), to = r.toStep();
