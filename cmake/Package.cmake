@@ -21,7 +21,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-core, fonts-noto-cjk")
 # Qt's own dialogs in Chinese; captures written by FinWave open in Wireshark.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS qt6-translations-l10n)
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "wireshark | tshark")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "wireshark | tshark, ffmpeg")  # ffmpeg: File → Export… as MP4, run as a program
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 

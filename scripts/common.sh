@@ -8,6 +8,7 @@ FINWAVE_PACKAGES=(
     libgl-dev zlib1g-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
     fonts-noto-core fonts-noto-cjk xvfb xauth imagemagick
     libpcap-dev tshark
+    libgif-dev ffmpeg chromium
     dpkg-dev file lintian desktop-file-utils appstream librsvg2-bin shared-mime-info man-db
 )
 

@@ -1,7 +1,9 @@
 // `finwave export`: draws a diagram into a file with no display (the offscreen platform).
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
+#include "app/export/animation_export.h"
 #include "app/export/diagram_exporter.h"
+#include "app/export/mp4_encoder.h"
 #include "app/text/language.h"
 #include "app/text/reason_text.h"
 #include "app/text/step_text.h"
@@ -18,6 +20,33 @@
 #include <iostream>
 
 namespace finwave::app {
+
+namespace {
+// --output FILE.gif|.mp4|.html or --handout FILE.pdf: the run as it moves (animation_export.h).
+int writeMoving(const SimController& ctl, const options::ExportOptions& o) {
+    ExportOptions e;
+    e.view = o.view;
+    e.format = o.format;
+    e.handout = !o.handout.empty();
+    e.theme = QString::fromStdString(o.theme);
+    e.language = QString::fromStdString(o.language);
+    e.wholeFigure = o.wholeFigure;
+    e.fromStep = o.fromStep.value_or(0);
+    e.toStep = o.toStep.value_or(~quint64{0});
+    if (o.size)
+        e.frameSize = QSize(o.size->first, o.size->second);
+    e.fps = o.fps.value_or(15);
+    e.speed = o.speed.value_or(1.0);
+    e.allowLong = o.allowLong;
+    e.bothLanguages = o.bothLanguages;
+    const QString failure = exportMoving(ctl, e, QString::fromStdString(o.output));
+    if (!failure.isEmpty()) {
+        std::cerr << "finwave export: " << failure.toStdString() << '\n';
+        return 2;
+    }
+    return 0;
+}
+}  // namespace
 
 int runExport(const options::ExportOptions& o, char* program) {
     if (o.compare)
@@ -38,6 +67,11 @@ int runExport(const options::ExportOptions& o, char* program) {
             return fail(one.error);
         imported = capture::reconstruct(one.segments);
     }
+    const bool moving = !o.handout.empty() || o.format == options::DiagramFormat::Gif ||
+                        o.format == options::DiagramFormat::Mp4 || o.format == options::DiagramFormat::Html;
+    // Said before any window system or file: the MP4 needs a program FinWave does not ship.
+    if (o.handout.empty() && o.format == options::DiagramFormat::Mp4 && ffmpegProgram().isEmpty())
+        return fail("--output: " + o.output + ": " + ffmpegMissingText().toStdString());
     std::string error;
     const auto scenario = imported ? std::optional<Scenario>(Scenario{}) : options::resolveScenario(o.scenario, error);
     if (!scenario)
@@ -53,6 +87,8 @@ int runExport(const options::ExportOptions& o, char* program) {
         loadCaptureRun(&ctl, *imported, QString::fromStdString(o.capture->file), std::max(1, o.capture->connection));
     else
         ctl.loadScenario(*scenario);
+    if (moving)
+        return writeMoving(ctl, o);
     ctl.seek(o.step.value_or(10'000'000ull));
     if (const QString tooLarge = drawingBudgetProblem(ctl); !tooLarge.isEmpty())  // before any scene is built
         return fail(o.output + ": " + tooLarge.toStdString());

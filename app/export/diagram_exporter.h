@@ -38,6 +38,16 @@ struct ExportOptions {
     // the window's).
     QString theme;
     QString language;
+    // The run as it moves (animation_export.h): GIF and MP4 frames, the HTML page, the handout.
+    bool handout = false;              // a PDF with one page per step (format stays Pdf)
+    quint64 fromStep = 0;              // the first step shown ...
+    quint64 toStep = ~quint64{0};      // ... and the last (past the run's end: its last step)
+    QSize frameSize{1280, 720};        // GIF, MP4
+    int fps = 15;                      // GIF, MP4
+    double speed = 1.0;                // GIF, MP4: times the window's speed 1
+    bool allowLong = false;            // a GIF longer than kMaxGifSeconds
+    bool bothLanguages = false;        // HTML: English and Chinese, switched in the page
+    bool wholeFigure = false;          // the state graph's eleven states, not the run's part
 };
 
 // The slide sizes offered by the window and `finwave export --fit`.
@@ -56,7 +66,7 @@ class SimController;
 // Empty, or the one-line reason the run held by `ctl` (up to its current step) is too large to draw.
 QString drawingBudgetProblem(const SimController& ctl);
 
-// Format from a file name's extension; false when it is none of png, svg, pdf.
+// Format from a file name's extension; false when it is none of png, svg, pdf, gif, mp4, html.
 bool formatFromPath(const QString& path, ExportFormat& format);
 
 // An export drawn but not yet written: SVG and PDF are finished bytes, a PNG is still an image.

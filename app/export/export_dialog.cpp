@@ -1,5 +1,6 @@
 #include "app/export/export_dialog.h"
 
+#include "app/export/animation_export.h"
 #include "app/export/diagram_exporter.h"
 #include "app/export/export_choices.h"
 #include "app/export/png_encoder.h"
@@ -33,6 +34,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <optional>
 
 namespace finwave::app {
@@ -173,6 +175,26 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     return watcher.result();
 }
 
+QString exportMovingFromWindow(QWidget* parent, SimController* controller, const ExportOptions& options, const QString& path,
+                               bool* cancelled, int progressAfterMs) {
+    const QString name = QFileInfo(path).fileName();
+    // Frames are drawn by the scenes here, on the GUI thread; the modal dialog keeps the window
+    // painting between them and takes the Cancel, which stops before anything is written.
+    QProgressDialog progress(QCoreApplication::translate("ExportDialog", "Writing %1…").arg(name),
+                             QCoreApplication::translate("ExportDialog", "Cancel"), 0, 0, parent);
+    progress.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(progressAfterMs);
+    progress.setAutoReset(false);
+    progress.setAutoClose(false);
+    const LanguageFor language(options.language);
+    return exportMoving(*controller, options, path, [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(std::min(done, total - 1));  // processes events: the Cancel is seen here
+        return !progress.wasCanceled();
+    }, cancelled);
+}
+
 QString exportStartFolder() {
     QString folder = QSettings().value(QStringLiteral("export/folder")).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
@@ -202,10 +224,12 @@ void showExportDialog(QWidget* parent, SimController* controller) {
         return;
     ExportOptions o = dialog.options();
     path = pathWithFormat(path, dialog.extension(), o.format);
+    o.handout = o.handout && o.format == ExportFormat::Pdf;  // "x.gif" typed with Handout chosen is a GIF
     dialog.remember();
     settings.setValue(QStringLiteral("export/folder"), QFileInfo(path).absolutePath());
     // A cancelled export returns no error: nothing was written and nothing needs saying.
-    const QString error = exportRun(parent, controller, dialog.completeRun(), o, path);
+    const QString error = isMovingExport(o) ? exportMovingFromWindow(parent, controller, o, path)
+                                            : exportRun(parent, controller, dialog.completeRun(), o, path);
     if (!error.isEmpty())
         QMessageBox::warning(parent, QCoreApplication::translate("ExportDialog", "Export failed"), error);
 }

@@ -25,6 +25,12 @@ struct ExportRunSettings {
 QString exportRun(QWidget* parent, SimController* controller, bool completeRun, ExportOptions options, const QString& path,
                   bool* cancelled = nullptr, const ExportRunSettings& settings = {});
 
+// The run as it moves (a GIF, an MP4, an HTML page or a handout: animation_export.h) from the
+// window, with a progress dialog after `progressAfterMs` and Cancel (then nothing is written and
+// *cancelled is set). In `options.language` while it draws, then the window's again.
+QString exportMovingFromWindow(QWidget* parent, SimController* controller, const ExportOptions& options, const QString& path,
+                               bool* cancelled = nullptr, int progressAfterMs = 500);
+
 // File → Export… (PNG/SVG/PDF of the sequence diagram, the state graph, or both) and
 // Edit → Copy as image (Ctrl+Shift+C). Both draw with the views' own renderContent().
 void showExportDialog(QWidget* parent, SimController* controller);

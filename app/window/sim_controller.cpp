@@ -1,4 +1,5 @@
 #include "app/window/sim_controller.h"
+#include "app/window/play_pace.h"
 
 #include "core/scenario/builtin_scenarios.h"
 
@@ -10,7 +11,6 @@ namespace finwave::app {
 
 namespace {
 constexpr int kTickMs = 16;
-constexpr double kFastForwardSeconds = 1.5;  // a long idle span is crossed in this real time
 }
 
 SimController::SimController(QObject* parent) : QObject(parent) {
@@ -264,8 +264,8 @@ void SimController::setDisplayTime(qint64 us) {
     Q_EMIT displayTimeChanged(m_displayTime);
 }
 
-// Teaching pace: one round trip per real second at speed 1. Idle spans much longer than a round
-// trip are crossed in kFastForwardSeconds so that TIME_WAIT's 60 s or 240 s stays watchable.
+// Teaching pace (play_pace.h): one round trip per real second at speed 1, long idle spans crossed
+// in 1.5 s so that TIME_WAIT's 60 s or 240 s stays watchable.
 void SimController::tick() {
     const double elapsed = static_cast<double>(m_clock.restart()) / 1000.0;
     const auto next = m_sim->nextEventTime();
@@ -275,11 +275,9 @@ void SimController::tick() {
         return;
     }
     const ChannelParams ab = m_sim->channel(Direction::AtoB), ba = m_sim->channel(Direction::BtoA);
-    const double rtt = std::max<double>(20'000.0, static_cast<double>(ab.delay + ba.delay));
-    const double gap = static_cast<double>(*next - m_sim->now());
-    m_fastForward = gap > 8.0 * rtt;
-    const double rate = m_fastForward ? std::max(rtt, gap / kFastForwardSeconds) : rtt;  // sim µs per real s
-    m_displayTime += static_cast<Micros>(elapsed * rate * m_speed);
+    const PlayPace pace = playPace(*next - m_sim->now(), ab.delay + ba.delay);  // shared with animated exports
+    m_fastForward = pace.fastForward;
+    m_displayTime += static_cast<Micros>(elapsed * pace.simPerSecond * m_speed);
     if (!mayStepForward()) {  // the quiz holds the next event: stop where we are
         m_displayTime = m_sim->now();
         pause();

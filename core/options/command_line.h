@@ -57,7 +57,9 @@ struct ImportOptions {
 };
 
 enum class DiagramView { Sequence, States, Both };
-enum class DiagramFormat { Png, Svg, Pdf };
+// Still pictures (PNG, SVG, PDF), the run played (GIF, MP4), and the run as one web page (HTML).
+enum class DiagramFormat { Png, Svg, Pdf, Gif, Mp4, Html };
+inline bool isAnimated(DiagramFormat f) { return f == DiagramFormat::Gif || f == DiagramFormat::Mp4; }
 
 // The second of two runs compared (`finwave compare`, `finwave export --compare`): exactly one of
 // another scenario (with the same scenario options), the first under another profile, or a
@@ -84,6 +86,16 @@ struct ExportOptions {
     bool transparent = false, caption = false, wholeFigure = false;
     bool compare = false;  // --compare: the run beside a second one (`second`), on one time axis
     SecondRun second;
+    bool viewGiven = false;
+    // The run as it moves (issue 31): --output FILE.gif|.mp4|.html, or --handout FILE.pdf (one page
+    // per step) instead of --output. Steps --from-step..--to-step (default: all of the run).
+    std::string handout;
+    std::optional<std::uint64_t> fromStep, toStep;
+    std::optional<int> fps;                    // GIF, MP4: 1..60 frames a second (default 15)
+    std::optional<std::pair<int, int>> size;   // GIF, MP4: the frame, 160..3840 × 120..2160 (default 1280×720)
+    std::optional<double> speed;               // GIF, MP4: 0.25..4 times the window's speed 1
+    bool allowLong = false;                    // GIF: longer than 30 s
+    bool bothLanguages = false;                // HTML: sentences and labels in English and Chinese
 };
 
 // `finwave experiment`: a loss sweep over many runs.

@@ -1,4 +1,4 @@
-// `finwave export` and `finwave experiment`: their flags, declared once.
+// `finwave export`: its flags, declared once (which of them a format takes: export_checks.cpp).
 #include "core/options/internal/paths.h"
 #include "core/options/internal/value_readers.h"
 
@@ -7,6 +7,21 @@
 namespace finwave::options::detail {
 
 namespace {
+// "WxH", each side in its range.
+Refusal readSize(std::string_view v, int lo[2], int hi[2], std::optional<std::pair<int, int>>& out) {
+    const auto x = v.find_first_of("xX");
+    int w = 0, h = 0;
+    const bool ok = x != std::string_view::npos && x > 0 && x + 1 < v.size() &&
+                    std::from_chars(v.data(), v.data() + x, w).ptr == v.data() + x &&
+                    std::from_chars(v.data() + x + 1, v.data() + v.size(), h).ptr == v.data() + v.size() &&
+                    w >= lo[0] && h >= lo[1] && w <= hi[0] && h <= hi[1];
+    if (!ok)
+        return "'" + printable(v) + "' is not a size (WxH, " + std::to_string(lo[0]) + "x" + std::to_string(lo[1]) + " to " +
+               std::to_string(hi[0]) + "x" + std::to_string(hi[1]) + ")";
+    out = {w, h};
+    return std::nullopt;
+}
+
 // "4k", "fhd" or "WxH", each side 100 to 8192.
 Refusal readFit(std::string_view v, std::optional<std::pair<int, int>>& out) {
     if (v == "4k" || v == "4K") {
@@ -17,30 +32,31 @@ Refusal readFit(std::string_view v, std::optional<std::pair<int, int>>& out) {
         out = {1920, 1080};
         return std::nullopt;
     }
-    const auto x = v.find_first_of("xX");
-    int w = 0, h = 0;
-    const bool ok = x != std::string_view::npos &&
-                    std::from_chars(v.data(), v.data() + x, w).ptr == v.data() + x &&
-                    std::from_chars(v.data() + x + 1, v.data() + v.size(), h).ptr == v.data() + v.size() && x > 0 &&
-                    x + 1 < v.size() && w >= 100 && h >= 100 && w <= 8192 && h <= 8192;
-    if (!ok)
+    int lo[2] = {100, 100}, hi[2] = {8192, 8192};
+    if (readSize(v, lo, hi, out))
         return "'" + printable(v) + "' is not a size (4k, fhd or WxH, 100 to 8192 each)";
-    out = {w, h};
     return std::nullopt;
 }
 
 using E = ExportOptions;
 constexpr Flag<E> kExportFlags[] = {
-    {"--output", "FILE.png|.svg|.pdf", "the file to write (its extension gives the format)",
+    {"--output", "FILE.png|.svg|.pdf|.gif|.mp4|.html", "the file to write (its extension gives the format)",
      +[](E& o, std::string_view v) -> Refusal {
-         constexpr std::string_view exts[] = {".png", ".svg", ".pdf"};
-         for (int i = 0; i < 3; ++i)
+         constexpr std::string_view exts[] = {".png", ".svg", ".pdf", ".gif", ".mp4", ".html"};  // DiagramFormat's order
+         for (int i = 0; i < 6; ++i)
              if (hasExtension(v, exts[i])) {
                  o.output = std::string(v);
                  o.format = static_cast<DiagramFormat>(i);
                  return std::nullopt;
              }
-         return printable(v) + ": unknown extension (png, svg, pdf)";
+         return printable(v) + ": unknown extension (png, svg, pdf, gif, mp4, html)";
+     }},
+    {"--handout", "FILE.pdf", "a handout instead of --output: one page per step, its sentence and notes",
+     +[](E& o, std::string_view v) -> Refusal {
+         if (!hasExtension(v, ".pdf"))
+             return printable(v) + ": a handout is a PDF (FILE.pdf)";
+         o.handout = std::string(v);
+         return std::nullopt;
      }},
     {"--view", "sequence|states|both", "the sequence diagram, the state graph, or both side by side",
      +[](E& o, std::string_view v) -> Refusal {
@@ -48,6 +64,7 @@ constexpr Flag<E> kExportFlags[] = {
          if (Refusal bad = readChoice(v, {"sequence", "states", "both"}, "a view", i))
              return bad;
          o.view = static_cast<DiagramView>(i);
+         o.viewGiven = true;
          return std::nullopt;
      }},
     {"--scale", "K", "one column, K times the screen's size (1 to 4; PNG)",
@@ -70,6 +87,33 @@ constexpr Flag<E> kExportFlags[] = {
     {"--caption", "", "a caption with the scenario, profile and parameters", +[](E& o, std::string_view) { return setSwitch(o.caption); }},
     {"--whole-figure", "", "all eleven states in the state graph, not only the part the run is in",
      +[](E& o, std::string_view) { return setSwitch(o.wholeFigure); }},
+    {"--from-step", "N", "GIF, MP4, HTML, handout: begin at step N (default 0)",
+     +[](E& o, std::string_view v) { return readStep(v, o.fromStep); }},
+    {"--to-step", "M", "GIF, MP4, HTML, handout: end at step M (default: the run's last)",
+     +[](E& o, std::string_view v) { return readStep(v, o.toStep); }},
+    {"--fps", "N", "GIF, MP4: frames a second (1 to 60; default 15)",
+     +[](E& o, std::string_view v) -> Refusal {
+         long long n = 0;
+         if (readWhole(v, 1, 60, "a frame rate", n))
+             return "'" + printable(v) + "' is out of range (1 to 60)";
+         o.fps = static_cast<int>(n);
+         return std::nullopt;
+     }},
+    {"--size", "WxH", "GIF, MP4: the frame's size (default 1280x720; even sides for MP4)",
+     +[](E& o, std::string_view v) -> Refusal {
+         int lo[2] = {160, 120}, hi[2] = {3840, 2160};
+         return readSize(v, lo, hi, o.size);
+     }},
+    {"--speed", "K", "GIF, MP4: K times the window's speed 1 (0.25 to 4)",
+     +[](E& o, std::string_view v) -> Refusal {
+         if (readNumber(v, 0.25, 4, o.speed))
+             return "'" + printable(v) + "' is out of range (0.25 to 4)";
+         return std::nullopt;
+     }},
+    {"--allow-long", "", "GIF: allow one longer than 30 s (an MP4 is smaller)",
+     +[](E& o, std::string_view) { return setSwitch(o.allowLong); }},
+    {"--both-languages", "", "HTML: the sentences and the diagram in English and Chinese, switched in the page",
+     +[](E& o, std::string_view) { return setSwitch(o.bothLanguages); }},
     {"--capture", "FILE", "draw a capture's connection instead of a scenario",
      +[](E& o, std::string_view v) -> Refusal {
          if (!o.capture)
@@ -99,6 +143,8 @@ Refusal checkExportCompare(const ExportOptions& o) {
     const bool secondGiven = !o.second.with.empty() || o.second.withProfile || !o.second.withCapture.empty() || o.second.connection != 0;
     if (!o.compare)
         return secondGiven ? std::optional<std::string>("--with: needs --compare") : std::nullopt;
+    if (!o.handout.empty() || o.format > DiagramFormat::Pdf)
+        return std::string("--compare: draws a PNG, SVG or PDF");
     if (o.capture)
         return std::string("--capture: cannot be the first run of --compare (give it to --with-capture)");
     if (o.step)
@@ -113,54 +159,24 @@ Refusal checkExportCompare(const ExportOptions& o) {
     return std::nullopt;
 }
 
-using X = ExperimentOptions;
-constexpr Flag<X> kExperimentFlags[] = {
-    {"--sweep", "loss=FROM:TO:STEP", "the loss levels to run, both directions",
-     +[](X& o, std::string_view v) -> Refusal {
-         std::string why;
-         const auto spec = parseSweepSpec(v, why);
-         if (!spec)
-             return why.substr(why.find(": ") + 2);  // parseSweepSpec names --sweep itself
-         o.sweep = *spec;
-         return std::nullopt;
-     }},
-    {"--runs", "N", "runs at each level (1 to 10000000)",
-     +[](X& o, std::string_view v) -> Refusal {
-         if (!parseWholeNumber(v, 1, kMaxRunsPerPoint))
-             return "'" + printable(v) + "' is out of range (1 to " + std::to_string(kMaxRunsPerPoint) + ")";
-         o.runs = *parseWholeNumber(v, 1, kMaxRunsPerPoint);
-         return std::nullopt;
-     }},
-    {"--threads", "N", "worker threads (1 to 256; default: every core)",
-     +[](X& o, std::string_view v) -> Refusal {
-         if (!parseWholeNumber(v, 1, kMaxThreads))
-             return "'" + printable(v) + "' is out of range (1 to " + std::to_string(kMaxThreads) + ")";
-         o.threads = static_cast<int>(*parseWholeNumber(v, 1, kMaxThreads));
-         return std::nullopt;
-     }},
-    {"--csv", "FILE", "the table of results", +[](X& o, std::string_view v) { return readPath(v, o.csv); }},
-    {"--chart", "FILE.png|.svg", "a chart of the results",
-     +[](X& o, std::string_view v) -> Refusal {
-         if (!hasExtension(v, ".png") && !hasExtension(v, ".svg"))
-             return printable(v) + ": unknown extension (png, svg)";
-         o.chart = std::string(v);
-         return std::nullopt;
-     }},
-};
 }  // namespace
 
 std::span<const Flag<ExportOptions>> exportFlags() { return kExportFlags; }
-std::span<const Flag<ExperimentOptions>> experimentFlags() { return kExperimentFlags; }
 
 Refusal readExport(const std::vector<std::string>& args, ExportOptions& o) {
     if (Refusal bad = readFlags<E>(args, kExportFlags, o, &o.scenario))
         return bad;
-    if (o.output.empty())
-        return std::string("--output: is required (FILE.png, FILE.svg or FILE.pdf)");
+    if (o.output.empty() && o.handout.empty())
+        return std::string("--output: is required (FILE.png, .svg, .pdf, .gif, .mp4 or .html), or --handout FILE.pdf");
+    if (Refusal bad = checkExportKinds(o))  // which flags the chosen file takes
+        return bad;
     if (o.scale && o.fit)
         return std::string("--fit: cannot be used with --scale (a fitted PNG has the fit's size)");
+    const char* flag = o.handout.empty() ? "--output" : "--handout";
+    if (!o.handout.empty())
+        o.output = o.handout;  // the one file written: the checks below and the command use it
     if (Refusal bad = checkOutputPath(o.output))
-        return named("--output", *bad);
+        return named(flag, *bad);
     if (Refusal bad = checkExportCompare(o))
         return bad;
     if (o.capture) {
@@ -169,28 +185,11 @@ Refusal readExport(const std::vector<std::string>& args, ExportOptions& o) {
         if (o.scenario.anyGiven())
             return std::string("--capture: scenario options do not apply to a capture");
         if (samePath(o.output, o.capture->file))
-            return named("--output", printable(o.output) + ": is the capture it would be written over");
+            return named(flag, printable(o.output) + ": is the capture it would be written over");
         return std::nullopt;
     }
     if (o.scenario.scenarioGiven && samePath(o.output, o.scenario.scenario))
-        return named("--output", printable(o.output) + ": is the scenario file it would be written over");
-    return scenarioRequired(o.scenario);
-}
-
-Refusal readExperiment(const std::vector<std::string>& args, ExperimentOptions& o) {
-    if (Refusal bad = readFlags<X>(args, kExperimentFlags, o, &o.scenario))
-        return bad;
-    if (o.sweep.levels == 0)
-        return std::string("--sweep: is required (loss=FROM:TO:STEP)");
-    if (o.runs == 0)
-        return std::string("--runs: is required");
-    if (const auto tooMany = sweepSizeError(o.sweep.levels, o.runs))
-        return *tooMany;
-    if (Refusal bad = checkTableAndChart(o.csv, o.chart))
-        return bad;
-    for (const std::string* out : {&o.csv, &o.chart})
-        if (!out->empty() && o.scenario.scenarioGiven && samePath(*out, o.scenario.scenario))
-            return named(out == &o.csv ? "--csv" : "--chart", printable(*out) + ": is the scenario file it would be written over");
+        return named(flag, printable(o.output) + ": is the scenario file it would be written over");
     return scenarioRequired(o.scenario);
 }
 

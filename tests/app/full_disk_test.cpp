@@ -92,6 +92,24 @@ TEST(FullDisk, ADiagramThatCannotBeWrittenIsReportedAndTheOldFileKept) {
     EXPECT_EQ(read(svg), QByteArray("the old file\n"));
 }
 
+// The run as it moves: a GIF, an MP4 (ffmpeg's temporary file is under the same limit) and a
+// handout on a full disk are refused in one line, the old file kept and nothing left beside it.
+TEST(FullDisk, AnAnimationOrHandoutThatCannotBeWrittenIsReportedAndTheOldFileKept) {
+    for (const QString& name : {QStringLiteral("run.gif"), QStringLiteral("run.mp4"), QStringLiteral("handout.pdf")}) {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(name);
+        writeOld(out);
+        const bool handout = name.endsWith(QLatin1String(".pdf"));
+        const ProcessResult r = runWithFileLimit({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
+                                                  handout ? QStringLiteral("--handout") : QStringLiteral("--output"), out},
+                                                 4096);
+        EXPECT_TRUE(r.isOneLineRefusal()) << name.toStdString() << ": " << r.code << " " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(out)) << r.err.toStdString();
+        EXPECT_EQ(read(out), QByteArray("the old file\n")) << name.toStdString();
+        EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{name});  // no temporary left
+    }
+}
+
 // The window's File > Save, with the same limit set on this process for the one call.
 TEST(FullDisk, TheWindowsSaveReportsAFailedWriteAndKeepsTheOldFile) {
     QTemporaryDir dir;

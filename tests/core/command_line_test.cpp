@@ -145,7 +145,7 @@ TEST(CommandLineOptions, WhatACommandNeedsIsRequiredAndCheckedBeforeItRuns) {
     EXPECT_EQ(refusal({"trace"}),
               "finwave trace: --scenario: is required (a built-in name, see finwave --list-scenarios, or a .json file)");
     EXPECT_EQ(refusal({"export", "--scenario", "lost-fin"}),
-              "finwave export: --output: is required (FILE.png, FILE.svg or FILE.pdf)");
+              "finwave export: --output: is required (FILE.png, .svg, .pdf, .gif, .mp4 or .html), or --handout FILE.pdf");
     EXPECT_EQ(refusal({"export", "--scenario", "lost-fin", "--output", "/no/such/folder/x.png"}),
               "finwave export: --output: /no/such/folder/x.png: the folder /no/such/folder does not exist");
     EXPECT_EQ(refusal({"import"}), "finwave import: needs a capture file: finwave import FILE.pcap|FILE.pcapng");
@@ -161,7 +161,7 @@ TEST(CommandLineOptions, AnOutputThatIsADeviceOrAFolderIsRefused) {
               "finwave experiment: --csv: /dev/null: is not a regular file (a device, a FIFO or a socket), so it is not written over");
     EXPECT_EQ(refusal({"trace", "--scenario", "lost-fin", "--pcap", "/tmp/.pcap"}).find("(accepted)"), 0u);
     EXPECT_EQ(refusal({"export", "--scenario", "lost-fin", "--output", "/tmp"}),
-              "finwave export: --output: /tmp: unknown extension (png, svg, pdf)");
+              "finwave export: --output: /tmp: unknown extension (png, svg, pdf, gif, mp4, html)");
 }
 
 TEST(CommandLineOptions, TheWindowsOptionsAreTyped) {

@@ -41,6 +41,9 @@ std::span<const Flag<WindowOptions>> windowFlags();
 Refusal readTrace(const std::vector<std::string>& args, TraceOptions& options);
 Refusal readImport(const std::vector<std::string>& args, ImportOptions& options);
 Refusal readExport(const std::vector<std::string>& args, ExportOptions& options);
+// export_checks.cpp: every flag given applies to the file asked for (--output's format or
+// --handout), and the frame size, steps and output file agree.
+Refusal checkExportKinds(const ExportOptions& options);
 Refusal readExperiment(const std::vector<std::string>& args, ExperimentOptions& options);
 Refusal readLab(const std::vector<std::string>& args, LabOptions& options);
 Refusal readCompare(const std::vector<std::string>& args, CompareOptions& options);
