@@ -400,6 +400,54 @@
         <source>the run has %1 segments; a diagram is drawn of at most %2 (export the run up to an earlier step, or its trace)</source>
         <translation>该运行有 %1 个报文段；图最多绘制 %2 个（请导出到较早某一步为止的运行，或导出其跟踪记录）</translation>
     </message>
+    <message>
+        <source>the GIF could not be encoded (%1)</source>
+        <translation>无法编码 GIF（%1）</translation>
+    </message>
+    <message>
+        <source>an MP4 is made by the ffmpeg program, which is not installed (install it with: sudo apt install ffmpeg)</source>
+        <translation>MP4 由 ffmpeg 程序生成，但它未安装（安装命令：sudo apt install ffmpeg）</translation>
+    </message>
+    <message>
+        <source>no temporary folder for ffmpeg (%1)</source>
+        <translation>无法为 ffmpeg 创建临时文件夹（%1）</translation>
+    </message>
+    <message>
+        <source>ffmpeg did not start (%1)</source>
+        <translation>ffmpeg 未能启动（%1）</translation>
+    </message>
+    <message>
+        <source>ffmpeg stopped: %1</source>
+        <translation>ffmpeg 已停止：%1</translation>
+    </message>
+    <message>
+        <source>ffmpeg stopped taking frames (%1)</source>
+        <translation>ffmpeg 不再接收帧（%1）</translation>
+    </message>
+    <message>
+        <source>ffmpeg failed: %1</source>
+        <translation>ffmpeg 失败：%1</translation>
+    </message>
+    <message>
+        <source>ffmpeg wrote no file (%1)</source>
+        <translation>ffmpeg 没有写出文件（%1）</translation>
+    </message>
+    <message>
+        <source>ffmpeg wrote an incomplete MP4 (%1)</source>
+        <translation>ffmpeg 写出的 MP4 不完整（%1）</translation>
+    </message>
+    <message>
+        <source>is the disk full?</source>
+        <translation>磁盘满了吗？</translation>
+    </message>
+    <message>
+        <source>the animation would have %1 frames; the limit is %2 (choose fewer steps, a higher speed or fewer frames a second)</source>
+        <translation>该动画将有 %1 帧，上限为 %2（请减少步骤、提高速度或降低每秒帧数）</translation>
+    </message>
+    <message>
+        <source>the GIF would last %1 s, longer than %2 s; write an MP4 instead (much smaller), choose fewer steps or a higher speed, or allow a long GIF</source>
+        <translation>该 GIF 将持续 %1 秒，超过 %2 秒；请改为导出 MP4（小得多）、减少步骤或提高速度，或允许长 GIF</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -434,6 +482,17 @@
     <message>
         <source>Copy as image</source>
         <translation>复制为图片</translation>
+    </message>
+</context>
+<context>
+    <name>Handout</name>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>%1 · page %2 of %3</source>
+        <translation>%1 · 第 %2 页，共 %3 页</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1290,29 @@
     </message>
 </context>
 <context>
+    <name>RunPage</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>First step</source>
+        <translation>第一步</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+</context>
+<context>
     <name>SaveFile</name>
     <message>
         <source>%1: not a regular file (a device, a pipe or a folder)</source>
@@ -1872,10 +1954,6 @@
         <translation>两次运行没有差别。</translation>
     </message>
     <message>
-        <source>First difference at %1 s: an event only one run has (D goes there).</source>
-        <translation>第一处差别在 %1 秒：只有一次运行有的事件（按 D 跳到那里）。</translation>
-    </message>
-    <message>
         <source>Compare two runs</source>
         <translation>比较两次运行</translation>
     </message>
@@ -1916,10 +1994,6 @@
         <translation>两次运行配对后的事件</translation>
     </message>
     <message>
-        <source>First difference: the same event at %1 s in the first run and at %2 s in the second (D goes there).</source>
-        <translation>第一处差别：同一事件在第一次运行中位于 %1 秒，在第二次运行中位于 %2 秒（按 D 跳到那里）。</translation>
-    </message>
-    <message>
         <source>Both runs&apos; events</source>
         <translation>两次运行的事件</translation>
     </message>
@@ -1954,6 +2028,50 @@
     <message>
         <source>State graph</source>
         <translation>状态图</translation>
+    </message>
+    <message>
+        <source>Compare with a capture</source>
+        <translation>与抓包文件比较</translation>
+    </message>
+    <message>
+        <source>D goes to the first difference.</source>
+        <translation>按 D 跳到第一处不同。</translation>
+    </message>
+    <message>
+        <source>%1: unknown extension (png, svg, pdf)</source>
+        <translation>%1：未知的扩展名（png、svg、pdf）</translation>
+    </message>
+    <message>
+        <source>Export both runs</source>
+        <translation>导出两次运行</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>a capture file…</source>
+        <translation>一个抓包文件…</translation>
+    </message>
+    <message>
+        <source>&amp;Export both…</source>
+        <translation>导出两者(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>First difference: %1 at %2 s in the first run, at %3 s in the second.</source>
+        <translation>第一处不同：%1，第一次运行在 %2 秒，第二次运行在 %3 秒。</translation>
+    </message>
+    <message>
+        <source>First difference: %1 at %2 s, only in the first run.</source>
+        <translation>第一处不同：%1，在 %2 秒，只在第一次运行中。</translation>
+    </message>
+    <message>
+        <source>First difference: %1 at %2 s, only in the second run.</source>
+        <translation>第一处不同：%1，在 %2 秒，只在第二次运行中。</translation>
+    </message>
+    <message>
+        <source>The first run ends at %1 s, the second at %2 s.</source>
+        <translation>第一次运行在 %1 秒结束，第二次在 %2 秒结束。</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2261,66 @@
     <message>
         <source>High contrast</source>
         <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>frames a second, speed</source>
+        <translation>帧/秒，速度</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Frame size</source>
+        <translation>帧尺寸</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>GIF (animated)</source>
+        <translation>GIF（动画）</translation>
+    </message>
+    <message>
+        <source>MP4 video</source>
+        <translation>MP4 视频</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>网页（HTML）</translation>
+    </message>
+    <message>
+        <source>Handout (PDF, a page per step)</source>
+        <translation>讲义（PDF，每步一页）</translation>
+    </message>
+    <message>
+        <source>Allow a GIF longer than 30 s</source>
+        <translation>允许超过 30 秒的 GIF</translation>
+    </message>
+    <message>
+        <source>English and Chinese in the page</source>
+        <translation>网页中包含英文和中文</translation>
+    </message>
+    <message>
+        <source>The animation lasts %1 s.</source>
+        <translation>动画时长 %1 秒。</translation>
+    </message>
+    <message>
+        <source>A GIF this long is large: choose fewer steps or a higher speed, or allow it.</source>
+        <translation>这么长的 GIF 会很大：请减少步骤或提高速度，或者允许它。</translation>
+    </message>
+    <message>
+        <source>A GIF this long is large: choose MP4 (much smaller), fewer steps or a higher speed, or allow it.</source>
+        <translation>这么长的 GIF 会很大：请改用 MP4（小得多）、减少步骤或提高速度，或者允许它。</translation>
+    </message>
+    <message>
+        <source>The first step is after the last.</source>
+        <translation>起始步骤在结束步骤之后。</translation>
     </message>
 </context>
 <context>
@@ -3722,6 +3900,14 @@
     <message>
         <source>A %1 · B %2 · captured at %3 · round trip %4 ms</source>
         <translation>A %1 · B %2 · 在 %3 端抓包 · 往返时间 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>Δt %1</source>
+        <translation>Δt %1</translation>
+    </message>
+    <message>
+        <source>first difference</source>
+        <translation>第一处不同</translation>
     </message>
 </context>
 <context>
