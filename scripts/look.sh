@@ -6,7 +6,8 @@
 # summary of the "When things go wrong" quiz, the scenario editor open over the window (one of its
 # pages per theme and language), the example lesson in the presenter layout, a note being
 # written, a lesson's title card, the user guide, lost-last-ack in the high-contrast theme, the server lab, the compare window,
-# a real capture and the packet details. Writes one PNG per picture and a contact sheet,
+# a real capture and the packet details; and, with no display, frames of a GIF export, the two-run
+# export and the web page in headless Chromium. Writes one PNG per picture and a contact sheet,
 # look-sheet.png, into OUT_DIR (default build/look). Needs build/finwave (scripts/run.sh or scripts/test.sh builds it).
 #   scripts/look.sh [OUT_DIR] [SIZE...]      e.g. scripts/look.sh /tmp/look 1280x720
 set -euo pipefail
@@ -54,6 +55,7 @@ for size in "${sizes[@]}"; do
             shots+=("@guide|--guide --theme light --lang $lang --steps 0|$out/${size}_light_${lang}_guide.png")
             # Simulation → Compare: lost-last-ack under rfc and linux, at the first difference.
             shots+=("@compare|--scenario lost-last-ack --compare --theme light --lang $lang|$out/${size}_light_${lang}_compare.png")
+            shots+=("@compare-presenter|--scenario lost-last-ack --compare --theme projector --lang $lang|$out/${size}_projector_${lang}_compare.png")
             # Simulation → Server lab once the "client closes first" preset has run.
             shots+=("@lab|--lab client-closes-first --theme light --lang $lang|$out/${size}_light_${lang}_lab.png")
             # The high-contrast theme: lost-last-ack as A re-acknowledges from TIME_WAIT.
@@ -109,6 +111,24 @@ for size in "${sizes[@]}"; do
         done'
     echo "look.sh: $size done"
 done
+# What leaves the window as it moves (no display needed): the first, middle and last frames of a
+# GIF of lost-last-ack, the two runs side by side (export --compare), and the web page in headless
+# Chromium at its first step and after the step key.
+"$bin" export --scenario lost-last-ack --output "$out/anim.gif" >/dev/null
+frames=$(identify "$out/anim.gif" | wc -l)
+for f in 0 $((frames / 2)) $((frames - 1)); do
+    convert "$out/anim.gif[0-$f]" -coalesce -delete 0--2 "$out/export_gif_frame$f.png" 2>/dev/null || true
+done
+rm -f "$out/anim.gif"
+"$bin" export --scenario lost-last-ack --compare --with-profile linux --caption --fit fhd --output "$out/export_compare_fhd.png" >/dev/null
+if command -v chromium >/dev/null; then
+    "$bin" export --scenario lost-last-ack --output "$out/page.html" >/dev/null
+    for at in 0 7; do
+        timeout 60 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,720 \
+            --screenshot="$out/export_page_step$at.png" "file://$out/page.html#step=$at" >/dev/null 2>&1 || true
+    done
+    rm -f "$out/page.html"
+fi
 montage "$out"/*.png -tile 6x -geometry 480x270+4+4 -pointsize 11 -title "FinWave look $(date +%F)" \
     -label '%t' "$out/look-sheet.png" 2>/dev/null || montage "$out"/*.png -tile 6x -geometry 480x270+4+4 "$out/look-sheet.png"
 echo "look.sh: $(ls "$out"/*.png | wc -l) pictures and the contact sheet $out/look-sheet.png"
