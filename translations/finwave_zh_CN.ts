@@ -2073,6 +2073,26 @@
         <source>The first run ends at %1 s, the second at %2 s.</source>
         <translation>第一次运行在 %1 秒结束，第二次在 %2 秒结束。</translation>
     </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>a scenario file…</source>
+        <translation>一个场景文件…</translation>
+    </message>
+    <message>
+        <source>Compare with a scenario file</source>
+        <translation>与场景文件比较</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json);;All files (*)</source>
+        <translation>场景 (*.json);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>finwave::app::ControlPanel</name>

@@ -1,6 +1,7 @@
 // `finwave export`: draws a diagram into a file with no display (the offscreen platform).
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
+#include "app/cli/still_options.h"
 #include "app/export/animation_export.h"
 #include "app/export/diagram_exporter.h"
 #include "app/export/mp4_encoder.h"
@@ -98,13 +99,7 @@ int runExport(const options::ExportOptions& o, char* program) {
     const Theme t = Theme::byName(QString::fromStdString(o.theme));
     seq.setTheme(t);
     states.setTheme(t);
-    ExportOptions e;
-    e.view = o.view;
-    e.format = o.format;
-    e.scale = o.scale.value_or(1.0);
-    if (o.fit)
-        e.fit = QSize(o.fit->first, o.fit->second);
-    e.transparent = o.transparent;
+    ExportOptions e = stillExportOptions(o);
     if (o.caption)  // the same caption as the window's; with --step, that step's sentence too
         e.caption = runCaption(ctl.sim()) + (o.step ? QLatin1Char('\n') + stepCaptionLine(ctl.sim(), ctl.teardownText()) : QString());
     const QString failure = exportDiagram(&seq, &states, e, QString::fromStdString(o.output));

@@ -3,6 +3,7 @@
 // shows them at their end.
 #include "app/cli/command_support.h"
 #include "app/cli/commands.h"
+#include "app/cli/still_options.h"
 #include "app/cli/second_run.h"
 #include "app/compare/compare_marks.h"
 #include "app/compare/compare_summary.h"
@@ -60,12 +61,7 @@ int runExportCompare(const options::ExportOptions& o, char* program) {
     }
     seqA.setTheme(theme);
     seqB.setTheme(theme);
-    ExportOptions e;
-    e.view = o.view;
-    e.format = o.format;
-    e.scale = o.scale.value_or(1.0);
-    if (o.fit)
-        e.fit = QSize(o.fit->first, o.fit->second);
+    ExportOptions e = stillExportOptions(o);
     if (o.caption)
         e.caption = comparisonSummary(*runA, *runB, c);
     const QString path = QString::fromStdString(o.output);

@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QTimer>
 #include <QSettings>
 #include <QGridLayout>
 #include <QGuiApplication>
@@ -56,15 +57,20 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     m_secondLabel = new QLabel(this);
     m_second = new QComboBox(this);
     m_second->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_second->addItem(QString(), QString());
-    m_second->addItem(QString(), QString());
-    m_second->addItem(QString(), QString());
+    for (int i = 0; i < 4; ++i)  // other profile, without the user's changes, a capture, a scenario file
+        m_second->addItem(QString(), QString());
     for (std::string_view name : builtinScenarioNames())
         m_second->addItem(QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())), QString::fromLatin1(name.data(), static_cast<qsizetype>(name.size())));
     m_secondLabel->setBuddy(m_second);
     choose->addWidget(m_secondLabel);
     choose->addWidget(m_second);
     choose->addStretch();
+    m_play = new QTimer(this);
+    m_play->setInterval(1000);
+    connect(m_play, &QTimer::timeout, this, &CompareWindow::playTick);
+    m_playButton = new QPushButton(this);
+    connect(m_playButton, &QPushButton::clicked, this, &CompareWindow::togglePlay);
+    choose->addWidget(m_playButton);
     m_export = new QPushButton(this);
     connect(m_export, &QPushButton::clicked, this, &CompareWindow::chooseExport);
     choose->addWidget(m_export);
@@ -115,6 +121,8 @@ CompareWindow::CompareWindow(const Scenario& current, const Scenario& loaded, QW
     connect(m_second, &QComboBox::activated, this, [this](int i) {
         if (i == 2)
             return chooseCapture();
+        if (i == 3)
+            return chooseScenarioFile();
         compareWith(i == 0 ? Second::OtherProfile : i == 1 ? Second::WithoutUserChanges : Second::Builtin,
                     m_second->itemData(i).toString());
     });
@@ -191,33 +199,6 @@ void CompareWindow::pairRuns(bool fromFirstPair) {
     showMoment(0);
 }
 
-void CompareWindow::chooseCapture() {
-    QSettings settings;
-    const QString file = QFileDialog::getOpenFileName(this, tr("Compare with a capture"), settings.value(QStringLiteral("capture/folder")).toString(),
-                                                      QCoreApplication::translate("Capture", "Captures (*.pcapng *.pcap *.cap);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("capture/folder"), QFileInfo(file).absolutePath());
-    if (const QString error = compareWithCapture(file); !error.isEmpty())
-        QMessageBox::warning(this, tr("Compare with a capture"), error);
-}
-
-QString CompareWindow::compareWithCapture(const QString& path, int connection) {
-    // Read, chosen and reconstructed as File → Open capture does, with its progress and Cancel.
-    if (const QString error = openCapture(this, m_ctlB, path, connection); !error.isEmpty() || !m_ctlB->capture())
-        return error;
-    m_runA = compare::finishedRun(m_current);
-    m_ctlA->loadScenario(m_current);
-    const capture::Reconstruction& run = *m_ctlB->capture();
-    m_runB = std::make_shared<Simulator>(m_current);
-    m_runB->loadReplay(run.trace, run.issA, run.issB, m_ctlB->sim().scenario().name);
-    m_runB->runToEnd(run.trace.size() + 1);  // a replay shows its records as it is stepped
-    m_second->setCurrentIndex(2);
-    // A capture's clock starts at its first packet (often a handshake the run does not have).
-    pairRuns(true);
-    return {};
-}
-
 // Both runs at one moment: each stepped through every event it has up to then.
 void CompareWindow::showMoment(std::size_t moment) {
     if (m_moments.empty())
@@ -289,29 +270,28 @@ void CompareWindow::fillProfiles() {
     }
 }
 
-QString CompareWindow::exportTo(const QString& path) {
-    ExportOptions o;
-    if (!formatFromPath(path, o.format))
-        return tr("%1: unknown extension (png, svg, pdf)").arg(path);
-    o.caption = comparisonSummary(*m_runA, *m_runB, m_comparison);
-    o.view = m_sidesA->currentIndex() == 0 ? DiagramView::Sequence : DiagramView::States;
-    if (QString error = checkExportPath(path); !error.isEmpty())
-        return error;
-    return writeDiagram(paintComparison(ComparedScenes{{m_viewA->diagram(), m_viewB->diagram()}, {m_graphA->graph(), m_graphB->graph()}}, o), path);
-}
-
-void CompareWindow::chooseExport() {
-    QSettings settings;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export both runs"), settings.value(QStringLiteral("compare/exportFile")).toString(),
-                                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("compare/exportFile"), path);
-    if (const QString error = exportTo(path); !error.isEmpty())
-        QMessageBox::warning(this, tr("Export both runs"), error);
-}
-
 void CompareWindow::stepForward() { showMoment(m_moment + 1); }
+
+void CompareWindow::playTick() {
+    stepForward();
+    if (m_moment + 1 >= m_moments.size() && m_play->isActive())
+        togglePlay();  // at the end: stopped
+}
+
+bool CompareWindow::isPlaying() const { return m_play->isActive(); }
+
+// Both runs played together: a moment a second (each moment is an event of either run), stopping
+// at the end; Space or the button again stops it.
+void CompareWindow::togglePlay() {
+    if (m_play->isActive()) {
+        m_play->stop();
+    } else {
+        if (m_moment + 1 >= m_moments.size())
+            toStart();
+        m_play->start();
+    }
+    m_playButton->setText(m_play->isActive() ? tr("Pause") : tr("&Play"));
+}
 void CompareWindow::stepBack() { showMoment(m_moment == 0 ? 0 : m_moment - 1); }
 void CompareWindow::toStart() { showMoment(0); }
 
@@ -335,7 +315,7 @@ void CompareWindow::setTheme(const Theme& theme) {
     // the list of paired events keeps the usual size, where its lines fit whole at 1280 pixels.
     QFont f = QApplication::font();
     f.setPointSizeF(theme.large ? 14 : f.pointSizeF());
-    for (QWidget* w : std::initializer_list<QWidget*>{m_summary, m_second, m_secondLabel, m_titleA, m_titleB, m_export})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_summary, m_second, m_secondLabel, m_titleA, m_titleB, m_export, m_playButton})
         w->setFont(f);
 }
 
@@ -351,6 +331,7 @@ void CompareWindow::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Left: stepBack(); return;
     case Qt::Key_Home: toStart(); return;
     case Qt::Key_D: toFirstDifference(); return;
+    case Qt::Key_Space: togglePlay(); return;
     default: QDialog::keyPressEvent(event);
     }
 }
@@ -367,7 +348,9 @@ void CompareWindow::retranslate() {
     m_second->setItemText(0, tr("the same run under the other profile"));
     m_second->setItemText(1, tr("the same scenario without your drops and changes"));
     m_second->setItemText(2, tr("a capture file…"));
+    m_second->setItemText(3, tr("a scenario file…"));
     m_export->setText(tr("&Export both…"));
+    m_playButton->setText(m_play->isActive() ? tr("Pause") : tr("&Play"));
     m_lines->setHeaderLabels({tr("First run"), tr("Δt"), tr("Second run")});
     m_tabs->setTabText(0, tr("Both runs' events"));
     m_tabs->setTabText(1, tr("rfc against linux"));

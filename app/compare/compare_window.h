@@ -13,6 +13,7 @@
 
 class QComboBox;
 class QPushButton;
+class QTimer;
 class QLabel;
 class QTabWidget;
 class QTableWidget;
@@ -36,6 +37,10 @@ public:
     // The second run is a capture's connection (1-based; 0 asks when it has several), its first
     // pair put on the first run's row. Returns the reason it could not, or an empty string.
     QString compareWithCapture(const QString& path, int connection = 0);
+    QString compareWithScenarioFile(const QString& path);  // the reason it could not, or empty
+    void togglePlay();  // Space: both runs played together, a moment a second
+    bool isPlaying() const;
+    void playTick();    // the play timer's: the next moment, stopping at the end
     void stepForward();   // to the next moment either run has an event at
     void stepBack();
     void toStart();
@@ -56,6 +61,7 @@ private:
     void pairRuns(bool fromFirstPair);  // both controllers and m_runA, m_runB are loaded
     void chooseCapture();
     void chooseExport();
+    void chooseScenarioFile();
     void showMoment(std::size_t moment);
     void fillLines();
     void fillProfiles();
@@ -68,7 +74,8 @@ private:
     QTabWidget *m_sidesA, *m_sidesB;  // each run's sequence diagram or state graph, switched together
     QLabel *m_titleA, *m_titleB, *m_summary, *m_secondLabel;
     QComboBox* m_second;
-    QPushButton* m_export;
+    QPushButton *m_export, *m_playButton;
+    QTimer* m_play;
     QTreeWidget* m_lines;
     QTabWidget* m_tabs;
     QTableWidget* m_profiles;  // rfc against linux: the differences that matter for closing

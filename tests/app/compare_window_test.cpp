@@ -8,6 +8,7 @@
 #include "app/window/main_window.h"
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_io.h"
 
 #include <QFile>
 #include <QTabWidget>
@@ -209,4 +210,38 @@ TEST(CompareWindow, ExportBothWritesTheTwoRunsAsShown) {
     EXPECT_TRUE(text.contains(QStringLiteral("The first run ends at 241.300 s")));
     EXPECT_FALSE(w.exportTo(dir.filePath(QStringLiteral("both.gifx"))).isEmpty());
     EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("both.gifx"))));
+}
+
+// A scenario file as the second run, a bad one refused in words; Space plays both together.
+TEST(CompareWindow, AScenarioFileIsASecondRunAndSpacePlaysBothTogether) {
+    const Scenario s = *builtinScenario("lost-last-ack");
+    CompareWindow w(s, s);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("nc.json"));
+    QFile f(file);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(writeScenario(*builtinScenario("normal-close")).c_str());
+    f.close();
+    ASSERT_EQ(w.compareWithScenarioFile(file), QString());
+    EXPECT_GT(w.comparison().onlyA, 0u) << "lost-last-ack's loss and resend against normal-close";
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile g(bad);
+    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
+    g.write("{\"version\":1,\"params\":{\"mss\":0}}");
+    g.close();
+    EXPECT_TRUE(w.compareWithScenarioFile(bad).contains(QStringLiteral("mss")));
+    EXPECT_EQ(w.shownSeconds(), 0.0);
+    w.togglePlay();
+    EXPECT_TRUE(w.isPlaying());
+    w.playTick();  // what the play timer does each second
+    w.playTick();
+    EXPECT_GT(w.shownSeconds(), 0.0) << "playing moves both runs on";
+    for (int k = 0; k < 200 && w.isPlaying(); ++k)
+        w.playTick();
+    EXPECT_FALSE(w.isPlaying()) << "stopped at the end";
+    EXPECT_GT(w.shownSeconds(), 240.0);
+    w.togglePlay();  // from the end, Play starts over
+    EXPECT_EQ(w.shownSeconds(), 0.0);
+    w.togglePlay();
+    EXPECT_FALSE(w.isPlaying());
 }
