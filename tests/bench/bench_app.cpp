@@ -11,6 +11,7 @@
 #include "app/views/state_graph/state_graph_scene.h"
 #include "app/views/state_graph/state_graph_view.h"
 #include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
 #include "core/teaching/figure_part.h"
 #include "support/long_run.h"
 
@@ -104,6 +105,28 @@ static void BM_ColdStartToFirstFrame(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_ColdStartToFirstFrame)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// The dense run of the reliability issue: MSS 1 and one send of N bytes (N segments sent in
+// bursts as the window opens), sought to its end in the window and painted. The target for
+// N = 50 000 is 1 s and 200 MB.
+static void BM_MainWindowSeekToEndOfDenseRun(benchmark::State& state) {
+    Scenario s = *builtinScenario("normal-close");
+    s.params.mss = 1;
+    s.actions.clear();
+    s.actions.push_back(action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, static_cast<std::uint32_t>(state.range(0))));
+    s.actions.push_back(action(Side::A, AppAction::Kind::Close, 100 * kMs));
+    s.actions.push_back(action(Side::B, AppAction::Kind::Close, 0, AppAction::Trigger::AfterEof));
+    for (auto _ : state) {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        window.controller()->loadScenario(s);
+        window.controller()->seek(100'000'000);
+        benchmark::DoNotOptimize(window.grab());
+        state.counters["steps"] = static_cast<double>(window.controller()->sim().stepIndex());
+    }
+}
+BENCHMARK(BM_MainWindowSeekToEndOfDenseRun)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 enum class Size { Slide4K, Column4x, Column1x };
 

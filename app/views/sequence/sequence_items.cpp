@@ -1,4 +1,5 @@
 #include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/text_measures.h"
 
 #include <QCursor>
 #include <QFontMetricsF>
@@ -17,7 +18,7 @@ namespace finwave::app {
 
 namespace detail {
 QRectF textBox(const Theme& t, const QString& text) {
-    QRectF r = QFontMetricsF(t.font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, text);
+    QRectF r = measuredBox(t.font, text);
     r.adjust(-4, -1, 4, 1);
     return r;
 }
@@ -158,7 +159,7 @@ void SegmentArrowItem::fitLabel(double width) {
         // each space is summed from its words' widths, so a label is measured once per word (each
         // prefix measured anew was quadratic in the label's length, for every arrow).
         const QString& l = lines[i];
-        if (fm.horizontalAdvance(l) + 8 <= width)
+        if (measuredAdvance(m_theme->font, l) + 8 <= width)
             continue;
         int best = -1;
         double upTo = 0;  // the width of l.left(k) at the space k

@@ -299,6 +299,7 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
                 written.push_front(arrows[j - 1]);
     }
     std::vector<const SegmentArrowItem*> labelsBefore;
+    std::vector<QRectF> beforeRects;
     for (std::size_t i = first; i < n; ++i) {
         SegmentArrowItem* a = arrows[i];
         if (a->labelLeftOff())  // stays off, so no label appears or hops as the run plays on
@@ -316,12 +317,22 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
         while (!written.empty() && written.front()->from().y() <= y - kNear)
             written.pop_front();
         labelsBefore.assign(written.size() > 64 ? written.end() - 64 : written.begin(), written.end());
-        const auto cost = [&](const Slot& slot) {
+        beforeRects.clear();
+        for (const SegmentArrowItem* b : labelsBefore)
+            beforeRects.push_back(b->labelRect());
+        // What a place costs: 1000 for each text or cross it meets, 1 for each line it crosses;
+        // counting stops at `limit` (a place already no better than the best one found).
+        const auto cost = [&](const Slot& slot, double limit) {
             const QRectF r = a->labelRectAt(slot);
             double c = 0;
-            for (const SegmentArrowItem* b : labelsBefore)
-                if (b->labelRect().intersects(r))
-                    c += 1000;
+            for (const QRectF& o : beforeRects)
+                if (o.intersects(r) && (c += 1000) >= limit)
+                    return c;
+            if (a->crossRect().intersects(r) && (c += 1000) >= limit)
+                return c;
+            for (const QRectF& o : obstacles)
+                if (o.intersects(r) && (c += 1000) >= limit)
+                    return c;
             for (std::size_t j = lo; j < hi; ++j) {
                 if (j == i)
                     continue;
@@ -330,12 +341,9 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
                     c += 1000;
                 if (crosses(r, b->from(), b->to()))
                     c += 1;
+                if (c >= limit)
+                    return c;
             }
-            if (a->crossRect().intersects(r))
-                c += 1000;
-            for (const QRectF& o : obstacles)
-                if (o.intersects(r))
-                    c += 1000;
             return c;
         };
         // A row where as many labels stand as it has places (a burst of small segments sent at
@@ -348,15 +356,15 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
             continue;
         }
         // The place it has, while nothing is in its way, so a label does not hop as the run plays.
-        if (cost(a->labelSlot()) == 0) {
+        if (cost(a->labelSlot(), 0.5) == 0) {
             a->setLabelShown(true);
             written.push_back(a);
             continue;
         }
         Slot best = a->labelSlot();
-        double bestCost = cost(best) - 0.5;
+        double bestCost = cost(best, std::numeric_limits<double>::infinity()) - 0.5;
         for (const Slot& slot : kSlots) {
-            const double c = cost(slot);
+            const double c = cost(slot, bestCost);
             if (c < bestCost) {
                 best = slot;
                 bestCost = c;
