@@ -11,6 +11,9 @@
 #include "core/scenario/builtin_scenarios.h"
 #include "core/scenario/scenario_builder.h"
 
+#include <QCoreApplication>
+#include <QGraphicsSceneHelpEvent>
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -157,4 +160,22 @@ TEST(SequenceOverlap, NoTwoTextsMeetInADenseRunOfOneByteSegments) {
         EXPECT_EQ(firstOverlap(scene), "") << "sought to 2500";
         EXPECT_GT(scene.placedTexts().size(), 20u) << "labels are still written where there is room";
     }
+}
+
+// A label left off is still there to read: an arrow's tooltip, written when first asked for,
+// names its segment and why it was sent.
+TEST(SequenceOverlap, AnArrowsTooltipIsWrittenWhenAskedFor) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    SequenceScene scene(&ctl);
+    ctl.seek(10);
+    SegmentArrowItem* fin = scene.arrowOf(1);  // A's FIN, the first segment
+    ASSERT_NE(fin, nullptr);
+    EXPECT_TRUE(fin->toolTip().isEmpty()) << "not made for every arrow as it is drawn";
+    QGraphicsSceneHelpEvent help(QEvent::GraphicsSceneHelp);
+    help.setScenePos((fin->from() + fin->to()) / 2);
+    help.setScreenPos(QPoint(10, 10));
+    QCoreApplication::sendEvent(&scene, &help);
+    EXPECT_TRUE(fin->toolTip().contains(QStringLiteral("FIN, ACK seq=1 ack=1"))) << fin->toolTip().toStdString();
+    EXPECT_TRUE(fin->toolTip().contains(QStringLiteral("<i>"))) << "and the reason it was sent";
 }

@@ -1,4 +1,5 @@
 #include "app/views/sequence/call_item.h"
+#include "app/views/sequence/text_measures.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -17,8 +18,7 @@ CallItem::CallItem(const Theme* theme, bool left, QString text, bool failed)
 }
 
 double CallItem::textHeight(double columnWidth) const {
-    const QFontMetricsF fm(m_theme->font);
-    return fm.boundingRect(QRectF(0, 0, columnWidth - kTick - 2 * kPad, 1e6), kWrap, m_text).height();
+    return measuredWrapped(m_theme->font, columnWidth - kTick - 2 * kPad, m_text).height();
 }
 
 void CallItem::place(double x, double y, double textTop, double columnWidth) {

@@ -152,8 +152,7 @@ void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
 void SegmentArrowItem::fitLabel(double width) {
     QStringList lines = m_label.split(QLatin1Char('\n'));
     bool changed = false;
-    const QFontMetricsF fm(m_theme->font);
-    const double space = fm.horizontalAdvance(QLatin1Char(' '));
+    const double space = measuredAdvance(m_theme->font, QStringLiteral(" "));
     for (int i = 0; i < lines.size(); ++i) {
         // At the space nearest the middle that makes both halves fit, if one does. The width up to
         // each space is summed from its words' widths, so a label is measured once per word (each
@@ -167,7 +166,7 @@ void SegmentArrowItem::fitLabel(double width) {
         for (int k = 0; k <= l.size(); ++k) {
             if (k < l.size() && l[k] != QLatin1Char(' '))
                 continue;
-            upTo += (wordStart > 0 ? space : 0) + fm.horizontalAdvance(l.mid(wordStart, k - wordStart));
+            upTo += (wordStart > 0 ? space : 0) + measuredAdvance(m_theme->font, l.mid(wordStart, k - wordStart));
             wordStart = k + 1;
             if (k < l.size() && upTo + 8 <= width && (best < 0 || std::abs(k - l.size() / 2) < std::abs(best - l.size() / 2)))
                 best = k;

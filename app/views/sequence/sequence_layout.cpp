@@ -81,10 +81,13 @@ SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const Trac
     auto* arrow = new SegmentArrowItem(&theme, r.seg.id, r.seg.dir == Direction::AtoB, label, r.seg.isRetransmission());
     arrow->createdAt = index;
     arrow->sentAt = r.t;
-    arrow->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
-                          .arg(label.toHtmlEscaped(), recordSummary(sim, r).toHtmlEscaped(),
-                               reasonSentence(r.reason).toHtmlEscaped()));
-    return arrow;
+    return arrow;  // its tooltip is written when first asked for (arrowToolTip())
+}
+
+QString arrowToolTip(const Simulator& sim, const TraceRecord& r) {
+    const QString label = segmentLabel(sim, r.seg).replace(QStringLiteral(" ("), QStringLiteral("\n("));
+    return QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+        .arg(label.toHtmlEscaped(), recordSummary(sim, r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped());
 }
 
 namespace {
@@ -265,17 +268,28 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
 namespace {
 // Whether the segment from a to b passes through r.
 bool crosses(const QRectF& r, QPointF a, QPointF b) {
-    if (!QRectF(a, b).normalized().adjusted(-0.5, -0.5, 0.5, 0.5).intersects(r))
-        return false;
-    if (r.contains(a) || r.contains(b))
-        return true;
-    const QLineF line(a, b);
-    const QLineF sides[] = {QLineF(r.topLeft(), r.topRight()), QLineF(r.topRight(), r.bottomRight()),
-                            QLineF(r.bottomRight(), r.bottomLeft()), QLineF(r.bottomLeft(), r.topLeft())};
-    for (const QLineF& side : sides)
-        if (line.intersects(side, nullptr) == QLineF::BoundedIntersection)
-            return true;
-    return false;
+    // Liang-Barsky: the part of the segment inside each pair of r's edges, narrowed edge by edge;
+    // written out because Qt has no segment-rectangle test and four QLineF intersections per
+    // place were most of the placing of a dense run's labels.
+    double t0 = 0, t1 = 1;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] < 0)
+                return false;  // parallel to this edge and outside it
+            continue;
+        }
+        const double t = q[k] / p[k];
+        if (p[k] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
 }
 
 using Slot = SegmentArrowItem::LabelSlot;
@@ -284,6 +298,7 @@ using Slot = SegmentArrowItem::LabelSlot;
 constexpr Slot kSlots[] = {{0, false, 0}, {0, true, 0},   {0.5, false, 0}, {0.5, true, 0}, {1, false, 0}, {1, true, 0},
                            {0, false, 1}, {0, true, 1},   {0.5, false, 1}, {0.5, true, 1}, {1, false, 1}, {1, true, 1}};
 constexpr double kNear = 400;  // only arrows leaving within this many pixels can meet a label
+constexpr std::size_t kLineNeighbours = 16;  // arrows either side whose lines a label avoids crossing
 }  // namespace
 
 void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles) {
@@ -299,7 +314,8 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
                 written.push_front(arrows[j - 1]);
     }
     std::vector<const SegmentArrowItem*> labelsBefore;
-    std::vector<QRectF> beforeRects;
+    std::vector<QRectF> hard;
+    std::vector<const SegmentArrowItem*> lines;
     for (std::size_t i = first; i < n; ++i) {
         SegmentArrowItem* a = arrows[i];
         if (a->labelLeftOff())  // stays off, so no label appears or hops as the run plays on
@@ -317,33 +333,33 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
         while (!written.empty() && written.front()->from().y() <= y - kNear)
             written.pop_front();
         labelsBefore.assign(written.size() > 64 ? written.end() - 64 : written.begin(), written.end());
-        beforeRects.clear();
+        // What a label must not meet (texts written before it, crosses, row texts), and the lines
+        // it had better not cross: the nearest kLineNeighbours arrows either side, a preference
+        // only, so a burst of hundreds of parallel arrows is not tried line by line for each place.
+        hard.clear();
         for (const SegmentArrowItem* b : labelsBefore)
-            beforeRects.push_back(b->labelRect());
+            hard.push_back(b->labelRect());
+        for (std::size_t j = lo; j < hi; ++j)
+            if (const QRectF cross = arrows[j]->crossRect(); !cross.isNull())
+                hard.push_back(cross);  // its own cross too (j == i)
+        lines.clear();
+        for (std::size_t j = std::max(lo, i >= kLineNeighbours ? i - kLineNeighbours : 0); j < std::min(hi, i + kLineNeighbours + 1); ++j)
+            if (j != i)
+                lines.push_back(arrows[j]);
         // What a place costs: 1000 for each text or cross it meets, 1 for each line it crosses;
         // counting stops at `limit` (a place already no better than the best one found).
         const auto cost = [&](const Slot& slot, double limit) {
             const QRectF r = a->labelRectAt(slot);
             double c = 0;
-            for (const QRectF& o : beforeRects)
+            for (const QRectF& o : hard)
                 if (o.intersects(r) && (c += 1000) >= limit)
                     return c;
-            if (a->crossRect().intersects(r) && (c += 1000) >= limit)
-                return c;
             for (const QRectF& o : obstacles)
                 if (o.intersects(r) && (c += 1000) >= limit)
                     return c;
-            for (std::size_t j = lo; j < hi; ++j) {
-                if (j == i)
-                    continue;
-                const SegmentArrowItem* b = arrows[j];
-                if (b->crossRect().intersects(r))
-                    c += 1000;
-                if (crosses(r, b->from(), b->to()))
-                    c += 1;
-                if (c >= limit)
+            for (const SegmentArrowItem* b : lines)
+                if (crosses(r, b->from(), b->to()) && (c += 1) >= limit)
                     return c;
-            }
             return c;
         };
         // A row where as many labels stand as it has places (a burst of small segments sent at

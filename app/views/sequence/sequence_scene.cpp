@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGraphicsSceneHelpEvent>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -198,6 +199,19 @@ double SequenceScene::notesColumnWidth(const Theme& theme) {
 
 bool SequenceScene::hasNotes() const { return !d->ctl->sim().scenario().annotations.empty(); }
 bool SequenceScene::notesBeside() const { return d->notesBeside; }
+
+void SequenceScene::helpEvent(QGraphicsSceneHelpEvent* event) {
+    const Trace& trace = d->ctl->sim().trace();
+    for (QGraphicsItem* item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder)) {
+        auto* arrow = qgraphicsitem_cast<SegmentArrowItem*>(item);
+        if (!arrow || !arrow->toolTip().isEmpty() || arrow->createdAt < 0 || static_cast<std::size_t>(arrow->createdAt) >= trace.size())
+            continue;
+        const TraceRecord& r = trace[static_cast<std::size_t>(arrow->createdAt)];
+        if (r.kind == EventKind::Send)
+            arrow->setToolTip(arrowToolTip(d->ctl->sim(), r));
+    }
+    QGraphicsScene::helpEvent(event);
+}
 
 void SequenceScene::setComparison(std::shared_ptr<const ComparisonMarks> marks) {
     d->compared = std::move(marks);

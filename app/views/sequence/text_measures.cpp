@@ -10,12 +10,17 @@ constexpr qsizetype kMaxKept = 8192;  // texts kept per font before the cache st
 
 struct PerFont {
     bool sameDigits = false;
-    QHash<QString, QRectF> boxes;
+    QHash<QString, QRectF> boxes, wrapped;
     QHash<QString, double> advances;
 };
 
 PerFont& of(const QFont& font) {
     thread_local QHash<QString, PerFont> fonts;
+    // The last font asked for, compared whole: QFont::key() builds a string each time.
+    thread_local QFont lastFont;
+    thread_local PerFont* last = nullptr;
+    if (last && font == lastFont)
+        return *last;
     const QString key = font.key();
     auto it = fonts.find(key);
     if (it == fonts.end()) {
@@ -27,6 +32,8 @@ PerFont& of(const QFont& font) {
             f.sameDigits = f.sameDigits && fm.horizontalAdvance(QLatin1Char(d)) == zero;
         it = fonts.insert(key, std::move(f));
     }
+    lastFont = font;
+    last = &*it;  // QHash keeps a value where it is until the hash itself changes
     return *it;
 }
 
@@ -50,6 +57,18 @@ QRectF measuredBox(const QFont& font, const QString& text) {
         f.boxes.clear();
     const QRectF box = QFontMetricsF(font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, key);
     f.boxes.insert(key, box);
+    return box;
+}
+
+QRectF measuredWrapped(const QFont& font, double width, const QString& text) {
+    PerFont& f = of(font);
+    const QString key = keyOf(f, text) + QLatin1Char('\x01') + QString::number(width);
+    if (const auto it = f.wrapped.constFind(key); it != f.wrapped.cend())
+        return *it;
+    if (f.wrapped.size() >= kMaxKept)
+        f.wrapped.clear();
+    const QRectF box = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, keyOf(f, text));
+    f.wrapped.insert(key, box);
     return box;
 }
 

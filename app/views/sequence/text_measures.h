@@ -13,6 +13,8 @@ namespace finwave::app {
 
 // QFontMetricsF(font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, text).
 QRectF measuredBox(const QFont& font, const QString& text);
+// QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, text).
+QRectF measuredWrapped(const QFont& font, double width, const QString& text);
 // QFontMetricsF(font).horizontalAdvance(text).
 double measuredAdvance(const QFont& font, const QString& text);
 
