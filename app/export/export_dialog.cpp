@@ -40,7 +40,14 @@
 namespace finwave::app {
 
 namespace {
-
+// An export's progress: window-modal, shown only after `afterMs`, kept open (not reset) when its
+// value reaches the end, since one dialog goes through drawing and writing.
+void setUpExportProgress(QProgressDialog& progress, int afterMs) {
+    progress.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(afterMs);
+    progress.setAutoReset(false);
+}
 
 // A fresh controller holding the window's run (with the user's drops, slider moves and notes at
 // their steps, or the open capture) at `step`.
@@ -119,10 +126,7 @@ QString exportRun(QWidget* parent, SimController* controller, bool completeRun, 
     // strip by strip, then encoding and writing on a worker thread; Cancel works in both.
     QProgressDialog progress(QCoreApplication::translate("ExportDialog", "Drawing %1…").arg(name),
                              QCoreApplication::translate("ExportDialog", "Cancel"), 0, 0, parent);
-    progress.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(progressAfterMs);
-    progress.setAutoReset(false);  // one dialog through both phases, not closed between them
+    setUpExportProgress(progress, progressAfterMs);  // one dialog through both phases, not closed between them
     progress.setAutoClose(false);
     const PaintedDiagram painted = paintDiagram(&seq, &states, options, [&progress](int done, int total) {
         progress.setMaximum(total);
@@ -182,10 +186,7 @@ QString exportMovingFromWindow(QWidget* parent, SimController* controller, const
     // painting between them and takes the Cancel, which stops before anything is written.
     QProgressDialog progress(QCoreApplication::translate("ExportDialog", "Writing %1…").arg(name),
                              QCoreApplication::translate("ExportDialog", "Cancel"), 0, 0, parent);
-    progress.setWindowTitle(QCoreApplication::translate("ExportDialog", "Export diagram"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(progressAfterMs);
-    progress.setAutoReset(false);
+    setUpExportProgress(progress, progressAfterMs);
     progress.setAutoClose(false);
     const LanguageFor language(options.language);
     return exportMoving(*controller, options, path, [&progress](int done, int total) {

@@ -23,13 +23,10 @@
 
 using namespace finwave;
 using namespace finwave::app;
+using finwave::testing::fileBytes;
 using finwave::testing::runFinwave;
 
 namespace {
-QByteArray read(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 QStringList exportArgs(const QString& out, const QStringList& more = {}) {
     return QStringList{QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"), QStringLiteral("--output"), out} + more;
@@ -107,8 +104,8 @@ TEST(AnimatedExport, TheSameRunGivesAByteIdenticalGifTwice) {
     const auto second = runFinwave(exportArgs(b, {QStringLiteral("--size"), QStringLiteral("640x360")}));
     ASSERT_EQ(first.code, 0) << first.err.toStdString();
     ASSERT_EQ(second.code, 0) << second.err.toStdString();
-    EXPECT_GT(read(a).size(), 1000);
-    EXPECT_EQ(read(a), read(b));
+    EXPECT_GT(fileBytes(a).size(), 1000);
+    EXPECT_EQ(fileBytes(a), fileBytes(b));
 }
 
 TEST(AnimatedExport, TheGifHasOneFramePerPlannedFrameAndLoops) {
@@ -142,7 +139,7 @@ TEST(AnimatedExport, FfprobeReadsTheMp4AsH264OfThePlannedLengthAndSize) {
     EXPECT_EQ(video.value(QStringLiteral("height")).toInt(), 360);
     const double planned = static_cast<double>(plannedFrames(QSize(640, 360), 10)) / 10.0;
     EXPECT_NEAR(info.value(QStringLiteral("format")).toObject().value(QStringLiteral("duration")).toString().toDouble(), planned, 0.15);
-    const QByteArray bytes = read(mp4);  // faststart: the index (moov) before the frames (mdat)
+    const QByteArray bytes = fileBytes(mp4);  // faststart: the index (moov) before the frames (mdat)
     EXPECT_LT(bytes.indexOf("moov"), bytes.indexOf("mdat"));
 }
 
@@ -177,7 +174,7 @@ TEST(AnimatedExport, ACancelledGifLeavesNothingBehindAndTheOldFileAsItWas) {
     EXPECT_TRUE(error.isEmpty()) << error.toStdString();
     EXPECT_TRUE(cancelled);
     EXPECT_EQ(calls, 5);
-    EXPECT_EQ(read(gif), QByteArray("the old file"));
+    EXPECT_EQ(fileBytes(gif), QByteArray("the old file"));
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("run.gif")});
 }
 
@@ -196,7 +193,7 @@ TEST(Handout, HasOnePagePerStepAsked) {
     const auto r = runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"), QStringLiteral("--handout"),
                                pdf, QStringLiteral("--from-step"), QStringLiteral("2"), QStringLiteral("--to-step"), QStringLiteral("6")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
-    const QByteArray bytes = read(pdf);
+    const QByteArray bytes = fileBytes(pdf);
     EXPECT_TRUE(bytes.startsWith("%PDF"));
     // QPdfWriter writes each page as an object "/Type /Page" and the tree's "/Count N".
     const QString text = QString::fromLatin1(bytes);

@@ -19,13 +19,10 @@
 
 using namespace finwave;
 using namespace finwave::app;
+using finwave::testing::fileBytes;
 using finwave::testing::runFinwave;
 
 namespace {
-QByteArray read(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 struct Browsed {
     QString dom, log;
@@ -48,7 +45,7 @@ Browsed browse(const QString& page, const QTemporaryDir& dir) {
         chromium.waitForFinished();
         return {};
     }
-    return {QString::fromUtf8(chromium.readAllStandardOutput()), QString::fromUtf8(chromium.readAllStandardError()), read(netLog)};
+    return {QString::fromUtf8(chromium.readAllStandardOutput()), QString::fromUtf8(chromium.readAllStandardError()), fileBytes(netLog)};
 }
 
 // The URLs requested on behalf of a page loaded from a file (network isolation key "file://").
@@ -102,7 +99,7 @@ TEST(RunPage, ItsSvgKeepsTheRunsLabelsAsText) {
     const auto r = runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
                                QStringLiteral("--output"), page, QStringLiteral("--both-languages")});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
-    const QString html = QString::fromUtf8(read(page));
+    const QString html = QString::fromUtf8(fileBytes(page));
     const qsizetype svg = html.indexOf(QStringLiteral("<svg")), end = html.indexOf(QStringLiteral("</svg>"));
     ASSERT_GT(end, svg);
     const QString drawing = html.mid(svg, end - svg);
@@ -126,7 +123,7 @@ TEST(RunPage, IsDrawnFromTheRunTheWindowHoldsWithItsDropAndNote) {
     o.format = ExportFormat::Html;
     o.language = QStringLiteral("en");
     ASSERT_TRUE(exportMoving(window, o, page).isEmpty());
-    const QString html = QString::fromUtf8(read(page));
+    const QString html = QString::fromUtf8(fileBytes(page));
     EXPECT_TRUE(html.contains(QStringLiteral("Watch the FIN go")));
     EXPECT_TRUE(html.contains(QStringLiteral("is lost on the way"))) << "the drop the user made";
 }

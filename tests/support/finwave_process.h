@@ -1,5 +1,7 @@
 #pragma once
 // Runs the built `finwave` as a user would from a script: no display, no runtime folder.
+#include <QByteArray>
+#include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -33,6 +35,12 @@ inline ProcessResult runFinwave(const QStringList& args, int timeoutMs = 60000,
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
+}
+
+// A file's bytes, or none when it cannot be read.
+inline QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 }  // namespace finwave::testing
