@@ -4,6 +4,7 @@
 // segments, state names, timer names, lengths, countdowns and marks, call returns, row texts,
 // break labels and the cursor's time.
 #include "app/text/language.h"
+#include "app/views/sequence/call_item.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/theme.h"
@@ -178,4 +179,23 @@ TEST(SequenceOverlap, AnArrowsTooltipIsWrittenWhenAskedFor) {
     QCoreApplication::sendEvent(&scene, &help);
     EXPECT_TRUE(fin->toolTip().contains(QStringLiteral("FIN, ACK seq=1 ack=1"))) << fin->toolTip().toStdString();
     EXPECT_TRUE(fin->toolTip().contains(QStringLiteral("<i>"))) << "and the reason it was sent";
+}
+
+TEST(SequenceOverlap, ACallsTooltipIsWrittenWhenAskedFor) {
+    SimController ctl;
+    ctl.loadScenario(*builtinScenario("lost-last-ack"));
+    SequenceScene scene(&ctl);
+    ctl.seek(10);
+    CallItem* close = nullptr;
+    for (QGraphicsItem* item : scene.items())
+        if (auto* c = qgraphicsitem_cast<CallItem*>(item); c && c->text().startsWith(QStringLiteral("close()")))
+            close = c;
+    ASSERT_NE(close, nullptr);
+    EXPECT_TRUE(close->toolTip().isEmpty());
+    QGraphicsSceneHelpEvent help(QEvent::GraphicsSceneHelp);
+    help.setScenePos(close->boundingRect().center());
+    help.setScreenPos(QPoint(10, 10));
+    QCoreApplication::sendEvent(&scene, &help);
+    EXPECT_TRUE(close->toolTip().contains(QStringLiteral("close() = 0"))) << close->toolTip().toStdString();
+    EXPECT_TRUE(close->toolTip().contains(QStringLiteral("<i>"))) << "and the rule";
 }

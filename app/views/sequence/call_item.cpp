@@ -38,8 +38,7 @@ void CallItem::placeWithoutText(double x, double y, double columnWidth) {
     m_textTop = y;
     m_width = columnWidth;
     m_textHeight = 0;
-    m_textShown = false;
-    setToolTip(m_text);
+    m_textShown = false;  // the tooltip has the words (SequenceScene::helpEvent())
 }
 
 QRectF CallItem::textRect() const {

@@ -203,12 +203,20 @@ bool SequenceScene::notesBeside() const { return d->notesBeside; }
 void SequenceScene::helpEvent(QGraphicsSceneHelpEvent* event) {
     const Trace& trace = d->ctl->sim().trace();
     for (QGraphicsItem* item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder)) {
-        auto* arrow = qgraphicsitem_cast<SegmentArrowItem*>(item);
-        if (!arrow || !arrow->toolTip().isEmpty() || arrow->createdAt < 0 || static_cast<std::size_t>(arrow->createdAt) >= trace.size())
+        if (!item->toolTip().isEmpty())
             continue;
-        const TraceRecord& r = trace[static_cast<std::size_t>(arrow->createdAt)];
-        if (r.kind == EventKind::Send)
+        auto* arrow = qgraphicsitem_cast<SegmentArrowItem*>(item);
+        auto* call = qgraphicsitem_cast<CallItem*>(item);
+        const int index = arrow ? arrow->createdAt : call ? call->createdAt : -1;
+        if (index < 0 || static_cast<std::size_t>(index) >= trace.size())
+            continue;
+        const TraceRecord& r = trace[static_cast<std::size_t>(index)];
+        if (arrow && r.kind == EventKind::Send)
             arrow->setToolTip(arrowToolTip(d->ctl->sim(), r));
+        if (call && r.kind == EventKind::Return)
+            call->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+                                 .arg(callLabel(r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped(),
+                                      ruleText(r.reason).toHtmlEscaped()));
     }
     QGraphicsScene::helpEvent(event);
 }

@@ -107,7 +107,8 @@ protected:
     // A live language switch reaches the application object, not a scene: rebuild on it, so
     // labels are drawn in the current language.
     bool eventFilter(QObject* watched, QEvent* event) override;
-    // An arrow's tooltip is written here, when first asked for (arrowToolTip()).
+    // An arrow's or a call's tooltip is written here, when first asked for (arrowToolTip()), not
+    // for each of a long run's items as it is drawn.
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:

@@ -186,10 +186,7 @@ void SequenceScene::appendReturn(const TraceRecord& r, int i) {
     const int side = r.side == Side::B ? 1 : 0;
     auto* call = new CallItem(&d->theme, side == 0, callLabel(r), r.error != SocketError::None);
     call->createdAt = i;
-    call->at = r.t;
-    call->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
-                         .arg(callLabel(r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped(),
-                              ruleText(r.reason).toHtmlEscaped()));
+    call->at = r.t;  // its tooltip is written when first asked for (helpEvent())
     addItem(call);
     d->calls[side].push_back(call);
 }
