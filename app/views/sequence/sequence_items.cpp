@@ -59,11 +59,16 @@ SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool a
 void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
     if (from == m_from && to == m_to && fate == m_fate)
         return;
-    prepareGeometryChange();
+    geometryChanging();
     m_from = from;
     m_to = to;
     m_fate = fate;
-    setCursor(QCursor(fate == Fate::InFlight ? Qt::PointingHandCursor : Qt::ArrowCursor));
+    // Only a segment in flight (which a click drops) has a cursor of its own: a cursor is kept
+    // per item, which for a long run's landed arrows was memory for nothing.
+    if (fate == Fate::InFlight)
+        setCursor(QCursor(Qt::PointingHandCursor));
+    else if (hasCursor())
+        unsetCursor();
     update();
 }
 
@@ -131,12 +136,25 @@ QRectF SegmentArrowItem::labelRectAt(const LabelSlot& slot) const {
     return r;
 }
 
-QRectF SegmentArrowItem::labelRect() const { return m_labelShown ? labelRectAt(m_slot) : QRectF(); }
+QRectF SegmentArrowItem::labelRect() const {
+    if (!m_labelShown)
+        return {};
+    if (!m_labelRectKnown) {  // asked for each neighbour of each label placed: kept until it moves
+        m_labelRect = labelRectAt(m_slot);
+        m_labelRectKnown = true;
+    }
+    return m_labelRect;
+}
+
+void SegmentArrowItem::geometryChanging() {
+    prepareGeometryChange();
+    m_labelRectKnown = false;
+}
 
 void SegmentArrowItem::setLabelShown(bool shown) {
     if (shown == m_labelShown)
         return;
-    prepareGeometryChange();
+    geometryChanging();
     m_labelShown = shown;
     update();
 }
@@ -144,7 +162,7 @@ void SegmentArrowItem::setLabelShown(bool shown) {
 void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
     if (slot == m_slot)
         return;
-    prepareGeometryChange();
+    geometryChanging();
     m_slot = slot;
     update();
 }
@@ -179,7 +197,7 @@ void SegmentArrowItem::fitLabel(double width) {
     }
     if (!changed)
         return;
-    prepareGeometryChange();
+    geometryChanging();
     m_label = lines.join(QLatin1Char('\n'));
     m_labelBox = textBox(*m_theme, m_label);
 }
@@ -188,6 +206,7 @@ void SegmentArrowItem::setPlannedEnd(QPointF end, double receiverX) {
     m_plannedEnd = end;
     m_receiverX = receiverX;
     m_hasPlan = true;
+    m_labelRectKnown = false;  // the label stands along the planned line
 }
 
 QRectF SegmentArrowItem::crossRect() const {
@@ -200,7 +219,7 @@ QRectF SegmentArrowItem::crossRect() const {
 QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
 
 void SegmentArrowItem::setCompared(bool unpaired, const QString& extra) {
-    prepareGeometryChange();
+    geometryChanging();
     m_greyed = unpaired;
     if (!extra.isEmpty())
         m_label += QLatin1Char('\n') + extra;
@@ -209,7 +228,7 @@ void SegmentArrowItem::setCompared(bool unpaired, const QString& extra) {
 }
 
 void SegmentArrowItem::setCorrupt(QString label) {
-    prepareGeometryChange();
+    geometryChanging();
     m_corrupt = true;
     m_label = std::move(label);
     m_labelBox = textBox(*m_theme, m_label);

@@ -121,6 +121,9 @@ private:
     bool m_corrupt = false;
     bool m_greyed = false;
     bool m_labelShown = true;
+    mutable QRectF m_labelRect;  // labelRect(), until the arrow or its label moves
+    mutable bool m_labelRectKnown = false;
+    void geometryChanging();     // prepareGeometryChange(), and the kept label rect forgotten
 };
 
 // One state interval of one side: its stretch of the side's column, filled in the state's

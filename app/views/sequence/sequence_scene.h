@@ -65,6 +65,7 @@ public:
     };
     // `lastOfEach`: only the last so many arrows, bands, timers and calls of each side.
     std::vector<PlacedText> placedTexts(std::size_t lastOfEach = std::numeric_limits<std::size_t>::max()) const;
+    std::vector<PlacedText> placedTexts(std::size_t lastOfEach, double acrossY) const;
     // What a right-click on a segment in flight offers (the view shows a menu); dropSegment is
     // the click's drop.
     // The menu gets the segment, the record of its arrow (its Send, or an old duplicate's late

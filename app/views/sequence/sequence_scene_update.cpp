@@ -16,6 +16,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <unordered_map>
 
@@ -240,38 +241,46 @@ void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
 }
 
 std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t lastOfEach) const {
+    return placedTexts(lastOfEach, std::numeric_limits<double>::quiet_NaN());
+}
+
+// `acrossY` (not NaN): only the texts the row at that y runs through, and their names are only
+// written for those (a dense run has 100 000 texts, and this is asked on every update).
+std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t lastOfEach, double acrossY) const {
     std::vector<PlacedText> out;
     const auto tail = [lastOfEach](const auto& list) {
         return list.size() > lastOfEach ? list.begin() + static_cast<std::ptrdiff_t>(list.size() - lastOfEach) : list.begin();
     };
     // A text under the pinned heads' strip is hidden by it: not placed, unless pinned there.
-    const auto add = [&out, this](const QRectF& r, const QString& what, bool pinned = false) {
-        if (!r.isEmpty() && (pinned || !d->pinBackdrop || !d->pinBackdrop->covers(r)))
-            out.push_back({r, what, pinned});
+    const auto add = [&out, this, acrossY](const QRectF& r, const auto& what, bool pinned = false) {
+        if (r.isEmpty() || (!std::isnan(acrossY) && !(r.top() < acrossY && r.bottom() > acrossY)))
+            return;
+        if (pinned || !d->pinBackdrop || !d->pinBackdrop->covers(r))
+            out.push_back({r, what(), pinned});
     };
     for (auto it = tail(d->arrows); it != d->arrows.end(); ++it) {
         const SegmentArrowItem* a = *it;
-        add(a->labelRect(), QStringLiteral("label of segment %1").arg(a->segmentId()));
-        add(a->crossRect(), QStringLiteral("cross of segment %1").arg(a->segmentId()));
+        add(a->labelRect(), [a] { return QStringLiteral("label of segment %1").arg(a->segmentId()); });
+        add(a->crossRect(), [a] { return QStringLiteral("cross of segment %1").arg(a->segmentId()); });
     }
     for (int s = 0; s < 2; ++s) {
         const QString side = s == 0 ? QStringLiteral("A") : QStringLiteral("B");
         for (auto it = tail(d->bands[s]); it != d->bands[s].end(); ++it)
-            add((*it)->nameRect(), side + QStringLiteral(" state ") + (*it)->name(), (*it)->isPinned());
+            add((*it)->nameRect(), [&] { return side + QStringLiteral(" state ") + (*it)->name(); }, (*it)->isPinned());
         for (auto it = tail(d->timers[s]); it != d->timers[s].end(); ++it) {
             const QVector<QRectF> rects = (*it)->textRects();  // the label's lines, then the marks
             for (int k = 0; k < rects.size(); ++k)
-                add(rects[k], side + QStringLiteral(" timer ") + (*it)->name(), k < (*it)->labelLines() && (*it)->isPinned());
+                add(rects[k], [&] { return side + QStringLiteral(" timer ") + (*it)->name(); }, k < (*it)->labelLines() && (*it)->isPinned());
         }
         for (auto it = tail(d->calls[s]); it != d->calls[s].end(); ++it)
-            add((*it)->textRect(), side + QStringLiteral(" call ") + (*it)->text());
+            add((*it)->textRect(), [&] { return side + QStringLiteral(" call ") + (*it)->text(); });
     }
     for (const auto* list : {&d->markers, &d->parameterMarks})
         for (const MarkerItem* m : *list)
-            add(m->textRect(), QStringLiteral("row ") + m->text());
+            add(m->textRect(), [m] { return QStringLiteral("row ") + m->text(); });
     for (const BreakItem* b : d->breaks)
-        add(b->labelRect(), QStringLiteral("break label"));
-    add(d->cursor->textRect(), QStringLiteral("cursor time"));
+        add(b->labelRect(), [] { return QStringLiteral("break label"); });
+    add(d->cursor->textRect(), [] { return QStringLiteral("cursor time"); });
     return out;
 }
 
@@ -334,8 +343,8 @@ void SequenceScene::updatePinBackdrop(const double (&stackBottom)[2], const QCol
     }
     d->pinBackdrop->setPatches(patches);  // measured without it
     double cut = d->pinLine;
-    for (const PlacedText& t : placedTexts())
-        if (t.rect.top() < d->pinLine && t.rect.bottom() > d->pinLine && !t.pinned)
+    for (const PlacedText& t : placedTexts(std::numeric_limits<std::size_t>::max(), d->pinLine))
+        if (!t.pinned)
             cut = std::max(cut, t.rect.bottom() + 1);
     const double column = d->geo.columnWidth;
     const double left[2] = {d->geo.x(0) - column, d->geo.x(1)};
