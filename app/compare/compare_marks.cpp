@@ -39,9 +39,7 @@ std::optional<std::size_t> differenceRecord(const compare::Comparison& c, bool f
 }  // namespace
 
 BothMarks comparisonMarks(std::shared_ptr<const Simulator> a, std::shared_ptr<const Simulator> b, const compare::Comparison& c) {
-    // The shared clock: a's moved by max(0, shift), b's so that their first pair is on one row.
-    const Micros shiftA = std::max<Micros>(0, c.firstPairShift);
-    const Micros shiftB = shiftA - c.firstPairShift;
+    const Micros shiftA = c.shiftA(), shiftB = c.shiftB();  // the shared clock
     auto feed = std::make_shared<const std::vector<Feed>>(feedOf(*a, *b, shiftA, shiftB));
     const auto axisFor = [a, feed](Micros shift) {
         return [a, feed, shift](const Theme& theme) {

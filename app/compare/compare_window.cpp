@@ -173,15 +173,13 @@ void CompareWindow::load(const Scenario& first, const Scenario& second) {
 // The runs paired, and both diagrams told the shared axis and the marks (compare_marks.h).
 void CompareWindow::pairRuns(bool fromFirstPair) {
     m_comparison = compare::compareRuns(*m_runA, *m_runB, 0, fromFirstPair);
-    m_shiftA = std::max<Micros>(0, m_comparison.firstPairShift);
-    m_shiftB = m_shiftA - m_comparison.firstPairShift;
     m_stepTimesA = stepTimes(*m_runA);
     m_stepTimesB = stepTimes(*m_runB);
     m_moments.assign(1, 0);
     for (Micros t : m_stepTimesA)
-        m_moments.push_back(t + m_shiftA);
+        m_moments.push_back(t + m_comparison.shiftA());
     for (Micros t : m_stepTimesB)
-        m_moments.push_back(t + m_shiftB);
+        m_moments.push_back(t + m_comparison.shiftB());
     std::sort(m_moments.begin(), m_moments.end());
     m_moments.erase(std::unique(m_moments.begin(), m_moments.end()), m_moments.end());
     const BothMarks marks = comparisonMarks(m_runA, m_runB, m_comparison);
@@ -208,11 +206,11 @@ void CompareWindow::showMoment(std::size_t moment) {
     const auto stepsBy = [](const std::vector<Micros>& times, Micros at) {
         return static_cast<quint64>(std::upper_bound(times.begin(), times.end(), at) - times.begin());
     };
-    m_ctlA->seek(stepsBy(m_stepTimesA, t - m_shiftA));
-    m_ctlB->seek(stepsBy(m_stepTimesB, t - m_shiftB));
+    m_ctlA->seek(stepsBy(m_stepTimesA, t - m_comparison.shiftA()));
+    m_ctlB->seek(stepsBy(m_stepTimesB, t - m_comparison.shiftB()));
     // Both cursors on the moment's row of the shared axis, so both diagrams scroll alike.
-    m_ctlA->setDisplayTime(t - m_shiftA);
-    m_ctlB->setDisplayTime(t - m_shiftB);
+    m_ctlA->setDisplayTime(t - m_comparison.shiftA());
+    m_ctlB->setDisplayTime(t - m_comparison.shiftB());
     QString text = tr("t = %1 s · first run step %2 · second run step %3.")
                        .arg(static_cast<double>(t) / kSec, 0, 'f', 3)
                        .arg(m_ctlA->sim().stepIndex())
@@ -235,7 +233,7 @@ void CompareWindow::fillLines() {
         item->setText(2, line.b ? shortEventText(*m_runB, c.b[*line.b]) : QStringLiteral("—"));
         if (line.a && line.b && line.dt != 0)
             item->setText(1, QStringLiteral("%1%2 s").arg(line.dt > 0 ? QStringLiteral("+") : QString()).arg(static_cast<double>(line.dt) / kSec, 0, 'f', 3));
-        item->setData(0, Qt::UserRole, static_cast<qlonglong>(line.a ? c.a[*line.a].t + m_shiftA : c.b[*line.b].t + m_shiftB));
+        item->setData(0, Qt::UserRole, static_cast<qlonglong>(line.a ? c.a[*line.a].t + m_comparison.shiftA() : c.b[*line.b].t + m_comparison.shiftB()));
         if (c.firstDifference && *c.firstDifference == k) {
             QFont bold = item->font(0);
             bold.setBold(true);
@@ -300,7 +298,7 @@ void CompareWindow::toFirstDifference() {
     if (!c.firstDifference)
         return;
     const compare::Aligned& d = c.lines[*c.firstDifference];
-    const Micros at = std::min(d.a ? c.a[*d.a].t + m_shiftA : INT64_MAX, d.b ? c.b[*d.b].t + m_shiftB : INT64_MAX);
+    const Micros at = std::min(d.a ? c.a[*d.a].t + m_comparison.shiftA() : INT64_MAX, d.b ? c.b[*d.b].t + m_comparison.shiftB() : INT64_MAX);
     showMoment(static_cast<std::size_t>(std::lower_bound(m_moments.begin(), m_moments.end(), at) - m_moments.begin()));
     if (QTreeWidgetItem* row = m_lines->topLevelItem(static_cast<int>(*c.firstDifference)))
         m_lines->scrollToItem(row);

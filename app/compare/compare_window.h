@@ -83,7 +83,6 @@ private:
     compare::Comparison m_comparison;
     std::vector<Micros> m_stepTimesA, m_stepTimesB;  // when each step happens
     std::vector<Micros> m_moments;                   // every moment either run has an event at (shared clock)
-    Micros m_shiftA = 0, m_shiftB = 0;               // each run's clock to the shared one
     std::size_t m_moment = 0;
 };
 

@@ -50,6 +50,10 @@ struct Comparison {
     std::optional<std::size_t> firstDifference; // the first line that is not a pair at the same time
     std::size_t pairs = 0, onlyA = 0, onlyB = 0, shifted = 0;
     Micros firstPairShift = 0;  // with fromFirstPair: b's time minus a's at the first pair, taken off every dt
+    // Both runs on one clock that starts at 0 for both: a's times moved by shiftA(), b's by
+    // shiftB(), so their first pair is at one time (both 0 without fromFirstPair).
+    Micros shiftA() const { return firstPairShift > 0 ? firstPairShift : 0; }
+    Micros shiftB() const { return shiftA() - firstPairShift; }
     bool same() const { return !firstDifference.has_value(); }
 };
 

@@ -60,12 +60,11 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
             if (arrows[j - 1]->labelShown())
                 written.push_front(arrows[j - 1]);
     }
-    std::vector<const SegmentArrowItem*> labelsBefore;
     std::vector<QRectF> hard;
     std::vector<const SegmentArrowItem*> lines;
     for (std::size_t i = first; i < n; ++i) {
         SegmentArrowItem* a = arrows[i];
-        if (a->labelLeftOff())  // stays off, so no label appears or hops as the run plays on
+        if (!a->labelShown())  // left off, it stays off: no label appears or hops as the run plays on
             continue;
         const double y = a->from().y();
         // The neighbours: arrows leaving near it (in time order, bar an old duplicate's copy).
@@ -79,13 +78,13 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
         // before it when a burst's labels were left off.
         while (!written.empty() && written.front()->from().y() <= y - kNear)
             written.pop_front();
-        labelsBefore.assign(written.size() > 64 ? written.end() - 64 : written.begin(), written.end());
+        const auto recent = written.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(written.size(), 64));
         // What a label must not meet (texts written before it, crosses, row texts), and the lines
         // it had better not cross: the nearest kLineNeighbours arrows either side, a preference
         // only, so a burst of hundreds of parallel arrows is not tried line by line for each place.
         hard.clear();
-        for (const SegmentArrowItem* b : labelsBefore)
-            hard.push_back(b->labelRect());
+        for (auto b = recent; b != written.end(); ++b)
+            hard.push_back((*b)->labelRect());
         for (std::size_t j = lo; j < hi; ++j)
             if (const QRectF cross = arrows[j]->crossRect(); !cross.isNull())
                 hard.push_back(cross);  // its own cross too (j == i)
@@ -112,7 +111,7 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
         // A row where as many labels stand as it has places (a burst of small segments sent at
         // once) has no room for more: the rest are left off at once, without trying each place.
         const double band = a->labelRectAt(a->labelSlot()).height() * 2;
-        const auto shownNear = std::count_if(labelsBefore.begin(), labelsBefore.end(),
+        const auto shownNear = std::count_if(recent, written.end(),
                                              [&](const SegmentArrowItem* b) { return b->from().y() > y - band; });
         if (static_cast<std::size_t>(shownNear) >= std::size(kSlots)) {
             a->setLabelShown(false);

@@ -88,7 +88,6 @@ public:
     // labelRect() is empty and only the tooltip has it.
     void setLabelShown(bool shown);
     bool labelShown() const { return m_labelShown; }
-    bool labelLeftOff() const { return !m_labelShown; }
     quint32 segmentId() const { return m_id; }
     bool isAToB() const { return m_aToB; }
 

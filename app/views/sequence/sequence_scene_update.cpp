@@ -139,7 +139,7 @@ void SequenceScene::updateOpenItems() {
     const Micros now = std::max(d->ctl->displayTime(), sim.now());
     const double yNow = d->axis.y(now);
     if (d->axis.frozen()) {  // beside another run: the shared axis's breaks up to the cursor
-        d->axis.reach(now);
+        d->axis.addTime(now);  // frozen: only how far the run has come moves
         syncBreaks();
     }
     std::unordered_map<quint32, InFlight> flying;

@@ -30,13 +30,13 @@ public:
     void clear() { m_knots.clear(); m_y.clear(); m_linear.clear(); m_breaks.clear(); m_holds.clear(); m_frozen = false; }
     // Two runs side by side on one axis (the compare window): an axis fed every event of both runs
     // is frozen, so its y(t) no longer changes; addTime() and truncateAfter() then only move how
-    // far the run shown has come, and knots() and breaks() are those up to there.
+    // far the run shown has come (the cursor too: a break it passes shows), and knots() and
+    // breaks() are those up to there.
     void freeze();
     // Frozen: the run shown keeps its own clock, `shift` later than the axis's (a capture beside a
     // run: their first pair on one row). Every time given is moved by it.
     void setShift(Micros shift) { m_shift = shift; }
     bool frozen() const { return m_frozen; }
-    void reach(Micros t) { addTime(t); }  // frozen: the cursor has come to t (its breaks show)
 
     double y(Micros t) const;
     Micros lastTime() const { return knots().empty() ? 0 : knots().back() - m_shift; }  // the run's clock
