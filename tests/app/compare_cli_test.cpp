@@ -56,9 +56,7 @@ TEST(CompareCommand, ExportCompareDrawsBothRunsSideBySideWithTheirMarks) {
                                         QStringLiteral("--compare"), QStringLiteral("--with-profile"), QStringLiteral("linux"),
                                         QStringLiteral("--caption"), QStringLiteral("--output"), svg});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
-    QFile f(svg);
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(f.readAll());
+    const QString text = QString::fromUtf8(finwave::testing::fileBytes(svg));
     EXPECT_TRUE(text.contains(QStringLiteral("profile rfc")));
     EXPECT_TRUE(text.contains(QStringLiteral("profile linux")));
     EXPECT_EQ(text.count(QStringLiteral("first difference"), Qt::CaseInsensitive), 3) << "a mark on each run, and the caption";

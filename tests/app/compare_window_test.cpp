@@ -9,6 +9,7 @@
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
 #include "core/scenario/scenario_io.h"
+#include "support/finwave_process.h"
 
 #include <QFile>
 #include <QTabWidget>
@@ -160,11 +161,7 @@ TEST(CompareWindow, AScenarioBesideItsOwnCaptureHasItsFirstPairOnOneRow) {
     o.vantage = Side::A;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lost-last-ack.pcapng"));
-    QFile f(path);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    const std::string bytes = capture::writeCapture(sim, o);
-    f.write(bytes.data(), static_cast<qint64>(bytes.size()));
-    f.close();
+    ASSERT_TRUE(finwave::testing::writeBytes(path, QByteArray::fromStdString(capture::writeCapture(sim, o))));
     CompareWindow w(s, s);
     ASSERT_EQ(w.compareWithCapture(path, 1), QString());
     const compare::Comparison& c = w.comparison();
@@ -201,9 +198,7 @@ TEST(CompareWindow, ExportBothWritesTheTwoRunsAsShown) {
     QTemporaryDir dir;
     const QString svg = dir.filePath(QStringLiteral("both.svg"));
     ASSERT_EQ(w.exportTo(svg), QString());
-    QFile f(svg);
-    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(f.readAll());
+    const QString text = QString::fromUtf8(finwave::testing::fileBytes(svg));
     EXPECT_TRUE(text.contains(QStringLiteral("profile rfc")));
     EXPECT_TRUE(text.contains(QStringLiteral("profile linux")));
     EXPECT_EQ(text.count(QStringLiteral("retransmission #1")), 1) << "only the run shown past its resend";
@@ -218,17 +213,11 @@ TEST(CompareWindow, AScenarioFileIsASecondRunAndSpacePlaysBothTogether) {
     CompareWindow w(s, s);
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("nc.json"));
-    QFile f(file);
-    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write(writeScenario(*builtinScenario("normal-close")).c_str());
-    f.close();
+    ASSERT_TRUE(finwave::testing::writeBytes(file, QByteArray::fromStdString(writeScenario(*builtinScenario("normal-close")))));
     ASSERT_EQ(w.compareWithScenarioFile(file), QString());
     EXPECT_GT(w.comparison().onlyA, 0u) << "lost-last-ack's loss and resend against normal-close";
     const QString bad = dir.filePath(QStringLiteral("bad.json"));
-    QFile g(bad);
-    ASSERT_TRUE(g.open(QIODevice::WriteOnly));
-    g.write("{\"version\":1,\"params\":{\"mss\":0}}");
-    g.close();
+    ASSERT_TRUE(finwave::testing::writeBytes(bad, "{\"version\":1,\"params\":{\"mss\":0}}"));
     EXPECT_TRUE(w.compareWithScenarioFile(bad).contains(QStringLiteral("mss")));
     EXPECT_EQ(w.shownSeconds(), 0.0);
     w.togglePlay();

@@ -187,13 +187,3 @@ static void BM_EncodePng4KSlide(benchmark::State& state) {
         benchmark::DoNotOptimize(encodePng(painted.image, false, static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_EncodePng4KSlide)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    initFinwaveResources();  // icons, as the window has them
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

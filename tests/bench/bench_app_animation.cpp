@@ -53,13 +53,3 @@ BENCHMARK(BM_LostLastAckGif1280x720At15)->Unit(benchmark::kMillisecond)->Iterati
 BENCHMARK(BM_LostLastAckMp41280x720At15)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_LostLastAckHtml)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_LostLastAckHandout)->Unit(benchmark::kMillisecond)->Iterations(5);
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    initFinwaveResources();
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}

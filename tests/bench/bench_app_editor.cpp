@@ -35,13 +35,3 @@ static void BM_EditorKeystroke(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_EditorKeystroke)->Arg(2)->Arg(2000)->Arg(20000)->Unit(benchmark::kMillisecond);
-
-int main(int argc, char** argv) {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    initFinwaveResources();
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
