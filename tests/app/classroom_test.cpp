@@ -55,7 +55,7 @@ TEST(Classroom, AClickDropHappensAtTheCursorsTimeAndTimeNeverGoesBack) {
     ctl.loadScenario(*builtinScenario("normal-close"));
     ctl.stepForward();  // A's FIN leaves at t = 0, arrives at 50 ms
     ctl.setDisplayTime(30 * kMs);
-    SegmentArrowItem* fin = view.diagram()->arrowOf(1);
+    SegmentArrow* fin = view.diagram()->arrowOf(1);
     ASSERT_NE(fin, nullptr);
     const QPointF tip = fin->to();
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene((fin->from() + tip) / 2));
@@ -73,7 +73,7 @@ TEST(Classroom, AClickDropHappensAtTheCursorsTimeAndTimeNeverGoesBack) {
     }
     // The cross is where the arrow's tip was: 60 % of the way from A to B.
     const double xA = view.diagram()->lifelineX(0), xB = view.diagram()->lifelineX(1);
-    EXPECT_EQ(fin->fate(), SegmentArrowItem::Fate::Lost);
+    EXPECT_EQ(fin->fate(), SegmentArrow::Fate::Lost);
     EXPECT_NEAR((fin->to().x() - xA) / (xB - xA), 0.6, 0.02);
 }
 

@@ -28,12 +28,8 @@ std::pair<SequenceScene*, SequenceScene*> diagrams(const CompareWindow& w) {
     EXPECT_EQ(views.size(), 2);
     return {views[0]->diagram(), views[1]->diagram()};
 }
-std::vector<const SegmentArrowItem*> arrowsOf(const SequenceScene* scene) {
-    std::vector<const SegmentArrowItem*> arrows;
-    for (const QGraphicsItem* item : scene->items(Qt::AscendingOrder))
-        if (const auto* a = qgraphicsitem_cast<const SegmentArrowItem*>(item))
-            arrows.push_back(a);
-    return arrows;
+std::vector<const SegmentArrow*> arrowsOf(const SequenceScene* scene) {
+    return {scene->arrows().begin(), scene->arrows().end()};
 }
 std::size_t unpairedSends(const compare::Comparison& c, bool first) {
     std::size_t n = 0;
@@ -145,7 +141,7 @@ TEST(CompareWindow, UnpairedArrowsAreGreyShiftedOnesSayTheirShiftAndTheFirstDiff
     const auto [a2, b2] = diagrams(w);
     const auto withShift = [](const SequenceScene* scene) {
         const auto arrows = arrowsOf(scene);
-        return static_cast<std::size_t>(std::count_if(arrows.begin(), arrows.end(), [](const SegmentArrowItem* x) { return x->label().contains(QStringLiteral("Δt ")); }));
+        return static_cast<std::size_t>(std::count_if(arrows.begin(), arrows.end(), [](const SegmentArrow* x) { return x->label().contains(QStringLiteral("Δt ")); }));
     };
     EXPECT_EQ(withShift(b2), shiftedSends);
     EXPECT_EQ(withShift(a2), 0u) << "the shift is written on the second run's arrows";
@@ -175,7 +171,7 @@ TEST(CompareWindow, AScenarioBesideItsOwnCaptureHasItsFirstPairOnOneRow) {
     ASSERT_NE(first, c.lines.end());
     // The arrows of the first paired send start on one row.
     const auto startOf = [](const SequenceScene* scene, std::size_t record) {
-        for (const SegmentArrowItem* x : arrowsOf(scene))
+        for (const SegmentArrow* x : arrowsOf(scene))
             if (x->createdAt == static_cast<int>(record))
                 return x->from().y();
         return -1.0;

@@ -112,10 +112,14 @@ TEST(PacketDetails, FollowAClickedArrowAndAChosenLogRow) {
     window.openScenario(QStringLiteral("lost-last-ack"));
     SimController* ctl = window.controller();
     ctl->seek(1'000'000);
-    SegmentArrowItem* fin = window.sequenceView()->diagram()->arrowOf(1);
+    SegmentArrow* fin = window.sequenceView()->diagram()->arrowOf(1);
     ASSERT_NE(fin, nullptr);
-    ASSERT_EQ(fin->fate(), SegmentArrowItem::Fate::Arrived);
-    fin->onClick(fin);
+    ASSERT_EQ(fin->fate(), SegmentArrow::Fate::Arrived);
+    // Clicked where it is drawn.
+    SequenceView* view = window.sequenceView();
+    const QPointF middle = (fin->from() + fin->to()) / 2;
+    view->centerOn(middle);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(middle));
     ASSERT_EQ(window.packetDetails()->shownRecord(), std::optional<std::size_t>(sendRecordOf(ctl->sim(), 1)));
     EXPECT_TRUE(window.packetDetails()->isVisible());
     const std::size_t ackRecord = sendRecordOf(ctl->sim(), 2);

@@ -25,15 +25,12 @@ namespace {
 // Each arrow that ended (arrived or lost) against each break: none may lie across one.
 std::vector<std::string> arrowsThroughBreaks(const SequenceScene& scene) {
     std::vector<const BreakItem*> breaks;
-    std::vector<const SegmentArrowItem*> arrows;
-    for (const QGraphicsItem* item : scene.items()) {
+    for (const QGraphicsItem* item : scene.items())
         if (item->type() == BreakItem::Type)
             breaks.push_back(static_cast<const BreakItem*>(item));
-        else if (item->type() == SegmentArrowItem::Type)
-            arrows.push_back(static_cast<const SegmentArrowItem*>(item));
-    }
+    const std::vector<SegmentArrow*>& arrows = scene.arrows();
     std::vector<std::string> out;
-    for (const SegmentArrowItem* a : arrows)
+    for (const SegmentArrow* a : arrows)
         for (const BreakItem* b : breaks)
             if (a->from().y() < b->bottom() - 0.5 && a->to().y() > b->top() + 0.5)
                 out.push_back("segment " + std::to_string(a->segmentId()) + " from y " + std::to_string(a->from().y()) +

@@ -4,7 +4,7 @@
 // segments, state names, timer names, lengths, countdowns and marks, call returns, row texts,
 // break labels and the cursor's time.
 #include "app/text/language.h"
-#include "app/views/sequence/call_item.h"
+#include "app/views/sequence/call_mark.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/theme.h"
@@ -14,6 +14,7 @@
 
 #include <QCoreApplication>
 #include <QGraphicsSceneHelpEvent>
+#include <QToolTip>
 
 #include <gtest/gtest.h>
 
@@ -170,15 +171,19 @@ TEST(SequenceOverlap, AnArrowsTooltipIsWrittenWhenAskedFor) {
     ctl.loadScenario(*builtinScenario("lost-last-ack"));
     SequenceScene scene(&ctl);
     ctl.seek(10);
-    SegmentArrowItem* fin = scene.arrowOf(1);  // A's FIN, the first segment
+    SegmentArrow* fin = scene.arrowOf(1);  // A's FIN, the first segment
     ASSERT_NE(fin, nullptr);
-    EXPECT_TRUE(fin->toolTip().isEmpty()) << "not made for every arrow as it is drawn";
+    const QString tip = scene.toolTipAt((fin->from() + fin->to()) / 2);
+    EXPECT_TRUE(tip.contains(QStringLiteral("FIN, ACK seq=1 ack=1"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("<i>"))) << "and the reason it was sent";
+    EXPECT_EQ(scene.toolTipAt(fin->from() + QPointF(0, -200)), QString()) << "and nothing off the arrow";
+    // What a help event over it shows.
     QGraphicsSceneHelpEvent help(QEvent::GraphicsSceneHelp);
     help.setScenePos((fin->from() + fin->to()) / 2);
     help.setScreenPos(QPoint(10, 10));
     QCoreApplication::sendEvent(&scene, &help);
-    EXPECT_TRUE(fin->toolTip().contains(QStringLiteral("FIN, ACK seq=1 ack=1"))) << fin->toolTip().toStdString();
-    EXPECT_TRUE(fin->toolTip().contains(QStringLiteral("<i>"))) << "and the reason it was sent";
+    EXPECT_TRUE(help.isAccepted());
+    EXPECT_EQ(QToolTip::text(), tip);
 }
 
 TEST(SequenceOverlap, ACallsTooltipIsWrittenWhenAskedFor) {
@@ -186,16 +191,12 @@ TEST(SequenceOverlap, ACallsTooltipIsWrittenWhenAskedFor) {
     ctl.loadScenario(*builtinScenario("lost-last-ack"));
     SequenceScene scene(&ctl);
     ctl.seek(10);
-    CallItem* close = nullptr;
-    for (QGraphicsItem* item : scene.items())
-        if (auto* c = qgraphicsitem_cast<CallItem*>(item); c && c->text().startsWith(QStringLiteral("close()")))
-            close = c;
-    ASSERT_NE(close, nullptr);
-    EXPECT_TRUE(close->toolTip().isEmpty());
-    QGraphicsSceneHelpEvent help(QEvent::GraphicsSceneHelp);
-    help.setScenePos(close->boundingRect().center());
-    help.setScreenPos(QPoint(10, 10));
-    QCoreApplication::sendEvent(&scene, &help);
-    EXPECT_TRUE(close->toolTip().contains(QStringLiteral("close() = 0"))) << close->toolTip().toStdString();
-    EXPECT_TRUE(close->toolTip().contains(QStringLiteral("<i>"))) << "and the rule";
+    const CallMark* mark = nullptr;
+    for (const CallMark* c : scene.calls(0))
+        if (c->text().startsWith(QStringLiteral("close()")))
+            mark = c;
+    ASSERT_NE(mark, nullptr);
+    const QString close = scene.toolTipAt(mark->boundingRect().center());
+    EXPECT_TRUE(close.contains(QStringLiteral("close() = 0"))) << close.toStdString();
+    EXPECT_TRUE(close.contains(QStringLiteral("<i>"))) << "and the rule";
 }

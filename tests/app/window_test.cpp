@@ -5,6 +5,7 @@
 #include "app/window/main_window.h"
 #include "app/window/sim_controller.h"
 #include "app/views/sequence/sequence_items.h"
+#include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/sequence_view.h"
 #include "app/views/state_graph/state_graph_items.h"
 #include "app/views/state_graph/state_graph_view.h"
@@ -45,12 +46,8 @@ bool cross(const QLineF& a, const QLineF& b) {
     return true;
 }
 
-std::vector<SegmentArrowItem*> arrows(SequenceView& view) {
-    std::vector<SegmentArrowItem*> out;
-    for (QGraphicsItem* item : view.scene()->items())
-        if (item->type() == SegmentArrowItem::Type)
-            out.push_back(static_cast<SegmentArrowItem*>(item));
-    return out;
+std::vector<SegmentArrow*> arrows(SequenceView& view) {
+    return view.diagram()->arrows();
 }
 }  // namespace
 
@@ -72,7 +69,7 @@ TEST(Window, SimultaneousCloseFinArrowsCross) {
     ctl.loadScenario(*builtinScenario("simultaneous-close"));
     ctl.seek(100000);
     std::vector<QLineF> fins;
-    for (SegmentArrowItem* a : arrows(view))
+    for (SegmentArrow* a : arrows(view))
         if (a->segmentId() <= 2)  // the two FINs are the first segments sent
             fins.emplace_back(a->from(), a->to());
     ASSERT_EQ(fins.size(), 2u);
@@ -130,13 +127,13 @@ TEST(Window, ClickingASegmentInFlightMakesTheEngineReportItLost) {
     ctl.setDisplayTime(30 * kMs);          // and is 60 % of the way to B
     auto flying = arrows(view);
     ASSERT_EQ(flying.size(), 1u);
-    ASSERT_EQ(flying[0]->fate(), SegmentArrowItem::Fate::InFlight);
+    ASSERT_EQ(flying[0]->fate(), SegmentArrow::Fate::InFlight);
     const QPointF middle = (flying[0]->from() + flying[0]->to()) / 2;
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(middle));
     const TraceRecord& last = ctl.sim().trace().records().back();
     EXPECT_EQ(last.kind, EventKind::Drop);
     EXPECT_EQ(last.reason, Reason::LostByUser);
-    EXPECT_EQ(flying[0]->fate(), SegmentArrowItem::Fate::Lost);
+    EXPECT_EQ(flying[0]->fate(), SegmentArrow::Fate::Lost);
 }
 
 TEST(Window, MovingASliderChangesTheEnginesParameter) {

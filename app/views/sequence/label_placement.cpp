@@ -39,7 +39,7 @@ bool crosses(const QRectF& r, QPointF a, QPointF b) {
     return true;
 }
 
-using Slot = SegmentArrowItem::LabelSlot;
+using Slot = SegmentArrow::LabelSlot;
 // Beside the sender first (where the eye looks for it), then the middle, then beside the
 // receiver; above before below; a line further away last.
 constexpr Slot kSlots[] = {{0, false, 0}, {0, true, 0},   {0.5, false, 0}, {0.5, true, 0}, {1, false, 0}, {1, true, 0},
@@ -48,12 +48,12 @@ constexpr double kNear = 400;  // only arrows leaving within this many pixels ca
 constexpr std::size_t kLineNeighbours = 16;  // arrows either side whose lines a label avoids crossing
 }  // namespace
 
-void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles) {
+void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles) {
     const std::size_t n = arrows.size();
     // The labels written so far that leave within kNear above the arrow being placed, oldest
     // first: found once by looking back from `first`, then kept as the arrows are placed, so a
     // dense run (a burst whose labels are mostly left off) stays linear.
-    std::deque<const SegmentArrowItem*> written;
+    std::deque<const SegmentArrow*> written;
     if (first < n) {
         const double y0 = arrows[first]->from().y();
         for (std::size_t j = first; j > 0 && arrows[j - 1]->from().y() > y0 - kNear; --j)
@@ -61,9 +61,9 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
                 written.push_front(arrows[j - 1]);
     }
     std::vector<QRectF> hard;
-    std::vector<const SegmentArrowItem*> lines;
+    std::vector<const SegmentArrow*> lines;
     for (std::size_t i = first; i < n; ++i) {
-        SegmentArrowItem* a = arrows[i];
+        SegmentArrow* a = arrows[i];
         if (!a->labelShown())  // left off, it stays off: no label appears or hops as the run plays on
             continue;
         const double y = a->from().y();
@@ -103,7 +103,7 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
             for (const QRectF& o : obstacles)
                 if (o.intersects(r) && (c += 1000) >= limit)
                     return c;
-            for (const SegmentArrowItem* b : lines)
+            for (const SegmentArrow* b : lines)
                 if (crosses(r, b->from(), b->to()) && (c += 1) >= limit)
                     return c;
             return c;
@@ -112,7 +112,7 @@ void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t 
         // once) has no room for more: the rest are left off at once, without trying each place.
         const double band = a->labelRectAt(a->labelSlot()).height() * 2;
         const auto shownNear = std::count_if(recent, written.end(),
-                                             [&](const SegmentArrowItem* b) { return b->from().y() > y - band; });
+                                             [&](const SegmentArrow* b) { return b->from().y() > y - band; });
         if (static_cast<std::size_t>(shownNear) >= std::size(kSlots)) {
             a->setLabelShown(false);
             continue;

@@ -1,14 +1,9 @@
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/text_measures.h"
 
-#include <QCursor>
 #include <QFontMetricsF>
-#include <QStyleOptionGraphicsItem>
-#include <QGraphicsSceneContextMenuEvent>
-#include <QGraphicsSceneMouseEvent>
 #include <QLineF>
 #include <QPainter>
-#include <QPainterPathStroker>
 #include <QtMath>
 
 #include <vector>
@@ -45,49 +40,47 @@ using detail::drawBox;
 using detail::drawLabel;
 using detail::textBox;
 
-// --- SegmentArrowItem -------------------------------------------------------------------
+// --- SegmentArrow -------------------------------------------------------------------
 
-SegmentArrowItem::SegmentArrowItem(const Theme* theme, quint32 segmentId, bool aToB, QString label,
-                                   bool retransmission)
-    : m_theme(theme), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission), m_label(std::move(label)) {
-    setAcceptHoverEvents(true);
-    setZValue(10);
+SegmentArrow::SegmentArrow(const Theme* theme, quint32 segmentId, bool aToB, QString label, bool retransmission)
+    : m_theme(theme), m_label(std::move(label)), m_id(segmentId), m_aToB(aToB), m_retransmission(retransmission) {
     m_labelBox = textBox(*m_theme, m_label);  // measured once: boundingRect() is called often
-    m_pad = QSizeF(12 + m_theme->lineWidth * 3, 12 + m_theme->lineWidth * 3);  // the head, the cross
 }
 
-void SegmentArrowItem::setLine(QPointF from, QPointF to, Fate fate) {
+double SegmentArrow::pad() const { return 12 + m_theme->lineWidth * 3; }  // the head, the cross
+
+void SegmentArrow::setLine(QPointF from, QPointF to, Fate fate) {
     if (from == m_from && to == m_to && fate == m_fate)
         return;
     geometryChanging();
     m_from = from;
     m_to = to;
     m_fate = fate;
-    // Only a segment in flight (which a click drops) has a cursor of its own: a cursor is kept
-    // per item, which for a long run's landed arrows was memory for nothing.
-    if (fate == Fate::InFlight)
-        setCursor(QCursor(Qt::PointingHandCursor));
-    else if (hasCursor())
-        unsetCursor();
-    update();
 }
 
-QRectF SegmentArrowItem::boundingRect() const {
-    QRectF r = QRectF(m_from, m_to).normalized().adjusted(-m_pad.width(), -m_pad.height(), m_pad.width(), m_pad.height());
+Qt::CursorShape SegmentArrow::cursorShape() const {
+    return m_fate == Fate::InFlight ? Qt::PointingHandCursor : Qt::ArrowCursor;
+}
+
+QRectF SegmentArrow::boundingRect() const {
+    const double p = pad();
+    QRectF r = QRectF(m_from, m_to).normalized().adjusted(-p, -p, p, p);
     if (m_labelShown)  // an empty label rect, moved out by 2, would reach back to the origin
         r = r.united(labelRect().adjusted(-2, -2, 2, 2));
     return r.united(crossRect());
 }
 
-QPainterPath SegmentArrowItem::shape() const {
-    QPainterPath line(m_from);
-    line.lineTo(m_to);
-    QPainterPathStroker stroker;
-    stroker.setWidth(std::max<qreal>(12, m_theme->lineWidth * 5));
-    return stroker.createStroke(line);
+// Within half a stroke of its line: the band a click or a tooltip takes as the arrow's.
+bool SegmentArrow::contains(QPointF p) const {
+    const double half = std::max<qreal>(12, m_theme->lineWidth * 5) / 2;
+    const QPointF d = m_to - m_from;
+    const double length2 = QPointF::dotProduct(d, d);
+    const double t = length2 > 0 ? std::clamp(QPointF::dotProduct(p - m_from, d) / length2, 0.0, 1.0) : 0.0;
+    const QPointF off = p - (m_from + t * d);
+    return QPointF::dotProduct(off, off) <= half * half;
 }
 
-void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+void SegmentArrow::paint(QPainter* p) const {
     const Theme& t = *m_theme;
     const QColor colour = m_corrupt ? t.lost : m_greyed ? t.muted : m_aToB ? t.sideA : t.sideB;
     p->setRenderHint(QPainter::Antialiasing);
@@ -120,7 +113,7 @@ void SegmentArrowItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidg
 // Along the arrow at its slot, just above or below the line where the label's middle is, so it
 // reads as the arrow's own. While the arrow flies, its planned end gives the line, so the label
 // does not slide as the arrow grows.
-QRectF SegmentArrowItem::labelRectAt(const LabelSlot& slot) const {
+QRectF SegmentArrow::labelRectAt(const LabelSlot& slot) const {
     QRectF r = m_labelBox;
     const double dir = m_aToB ? 1 : -1;
     const QPointF end = m_fate == Fate::InFlight && m_hasPlan ? m_plannedEnd : m_to;
@@ -136,7 +129,7 @@ QRectF SegmentArrowItem::labelRectAt(const LabelSlot& slot) const {
     return r;
 }
 
-QRectF SegmentArrowItem::labelRect() const {
+QRectF SegmentArrow::labelRect() const {
     if (!m_labelShown)
         return {};
     if (!m_labelRectKnown) {  // asked for each neighbour of each label placed: kept until it moves
@@ -146,12 +139,12 @@ QRectF SegmentArrowItem::labelRect() const {
     return m_labelRect;
 }
 
-void SegmentArrowItem::geometryChanging() {
-    prepareGeometryChange();
+void SegmentArrow::geometryChanging() {
+    DiagramPart::geometryChanging();
     m_labelRectKnown = false;
 }
 
-void SegmentArrowItem::setLabelShown(bool shown) {
+void SegmentArrow::setLabelShown(bool shown) {
     if (shown == m_labelShown)
         return;
     geometryChanging();
@@ -159,7 +152,7 @@ void SegmentArrowItem::setLabelShown(bool shown) {
     update();
 }
 
-void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
+void SegmentArrow::setLabelSlot(const LabelSlot& slot) {
     if (slot == m_slot)
         return;
     geometryChanging();
@@ -167,7 +160,7 @@ void SegmentArrowItem::setLabelSlot(const LabelSlot& slot) {
     update();
 }
 
-void SegmentArrowItem::fitLabel(double width) {
+void SegmentArrow::fitLabel(double width) {
     QStringList lines = m_label.split(QLatin1Char('\n'));
     bool changed = false;
     const double space = measuredAdvance(m_theme->font, QStringLiteral(" "));
@@ -202,23 +195,23 @@ void SegmentArrowItem::fitLabel(double width) {
     m_labelBox = textBox(*m_theme, m_label);
 }
 
-void SegmentArrowItem::setPlannedEnd(QPointF end, double receiverX) {
+void SegmentArrow::setPlannedEnd(QPointF end, double receiverX) {
     m_plannedEnd = end;
     m_receiverX = receiverX;
     m_hasPlan = true;
     m_labelRectKnown = false;  // the label stands along the planned line
 }
 
-QRectF SegmentArrowItem::crossRect() const {
+QRectF SegmentArrow::crossRect() const {
     if (m_fate != Fate::Lost)
         return {};
     const qreal s = 7 + m_theme->lineWidth * 2 + 1;
     return QRectF(m_to - QPointF(s, s), m_to + QPointF(s, s));
 }
 
-QPointF SegmentArrowItem::labelCenter() const { return labelRect().center(); }
+QPointF SegmentArrow::labelCenter() const { return labelRect().center(); }
 
-void SegmentArrowItem::setCompared(bool unpaired, const QString& extra) {
+void SegmentArrow::setCompared(bool unpaired, const QString& extra) {
     geometryChanging();
     m_greyed = unpaired;
     if (!extra.isEmpty())
@@ -227,7 +220,7 @@ void SegmentArrowItem::setCompared(bool unpaired, const QString& extra) {
     update();
 }
 
-void SegmentArrowItem::setCorrupt(QString label) {
+void SegmentArrow::setCorrupt(QString label) {
     geometryChanging();
     m_corrupt = true;
     m_label = std::move(label);
@@ -235,23 +228,5 @@ void SegmentArrowItem::setCorrupt(QString label) {
     update();
 }
 
-
-void SegmentArrowItem::mousePressEvent(QGraphicsSceneMouseEvent* event) {
-    if (onClick && event->button() == Qt::LeftButton) {
-        onClick(this);
-        event->accept();
-        return;
-    }
-    QGraphicsItem::mousePressEvent(event);
-}
-
-void SegmentArrowItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
-    if (onMenu) {
-        onMenu(this, event->screenPos());
-        event->accept();
-        return;
-    }
-    QGraphicsItem::contextMenuEvent(event);
-}
 
 }  // namespace finwave::app

@@ -1,6 +1,7 @@
 #pragma once
 // Small typed scene items of the sequence diagram (Qt's diagramscene/elasticnodes style).
 
+#include "app/views/sequence/part_batch.h"
 #include "app/views/theme.h"
 #include "core/protocol/profile.h"
 
@@ -28,29 +29,29 @@ constexpr double kTitleBottom = 54;
 constexpr double kHeadsBottom = 96;
 
 enum ItemType {
-    ArrowType = QGraphicsItem::UserType + 1,
-    BandType,
+    BandType = QGraphicsItem::UserType + 2,
     TimerType,
     BreakType,
     FrameType,
     CursorType,
     MarkerType,
     NoteType,
-    CallType,
 };
 
 // One segment: from the sender's lifeline at its send time to the receiver's at its arrival,
-// or to a red cross where it died. While in flight its end follows the cursor.
-class SegmentArrowItem : public QGraphicsItem {
+// or to a red cross where it died. While in flight its end follows the cursor. Drawn by a
+// PartBatchItem with its neighbours (part_batch.h), in scene coordinates.
+class SegmentArrow : public DiagramPart {
 public:
     enum class Fate { InFlight, Arrived, Lost };
-    enum { Type = ArrowType };
+    static constexpr double kZ = 10;  // over the columns and the call returns
 
-    SegmentArrowItem(const Theme* theme, quint32 segmentId, bool aToB, QString label, bool retransmission);
-    int type() const override { return Type; }
+    SegmentArrow(const Theme* theme, quint32 segmentId, bool aToB, QString label, bool retransmission);
     QRectF boundingRect() const override;
-    QPainterPath shape() const override;
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    bool contains(QPointF p) const override;  // on or near its line
+    void paint(QPainter* painter) const override;
+    // A segment in flight (which a click drops) shows a pointing hand.
+    Qt::CursorShape cursorShape() const override;
 
     void setLine(QPointF from, QPointF to, Fate fate);
     QPointF from() const { return m_from; }
@@ -94,35 +95,27 @@ public:
     int createdAt = -1;   // trace index of the Send record
     int endedAt = -1;     // trace index of the Arrive/Drop record, -1 while in flight
     Micros sentAt = 0;
-    // A left click (the scene drops a segment in flight, or shows an ended one's details) and a
-    // right click, at a screen point.
-    std::function<void(SegmentArrowItem*)> onClick;
-    std::function<void(SegmentArrowItem*, QPoint)> onMenu;
-
-protected:
-    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
-    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     const Theme* m_theme;
-    quint32 m_id;
-    bool m_aToB;
-    bool m_retransmission;
     QString m_label;
     QPointF m_from, m_to;
-    QSizeF m_pad;
     QRectF m_labelBox;  // the label's size
-    Fate m_fate = Fate::InFlight;
-    LabelSlot m_slot;
     QPointF m_plannedEnd;
     double m_receiverX = 0;
+    mutable QRectF m_labelRect;  // labelRect(), until the arrow or its label moves
+    LabelSlot m_slot;
+    quint32 m_id;
+    Fate m_fate = Fate::InFlight;
+    bool m_aToB;
+    bool m_retransmission;
     bool m_hasPlan = false;
     bool m_corrupt = false;
     bool m_greyed = false;
     bool m_labelShown = true;
-    mutable QRectF m_labelRect;  // labelRect(), until the arrow or its label moves
     mutable bool m_labelRectKnown = false;
-    void geometryChanging();     // prepareGeometryChange(), and the kept label rect forgotten
+    double pad() const;        // room for the head and the cross around the line
+    void geometryChanging();   // the batch told, and the kept label rect forgotten
 };
 
 // One state interval of one side: its stretch of the side's column, filled in the state's

@@ -1,6 +1,6 @@
 #include "app/views/sequence/sequence_layout.h"
 
-#include "app/views/sequence/call_item.h"
+#include "app/views/sequence/call_mark.h"
 
 #include "app/text/reason_text.h"
 #include "app/views/sequence/sequence_items.h"
@@ -29,7 +29,7 @@ SequenceGeometry SequenceGeometry::forTheme(const Theme& theme, Micros grain) {
     g.ruler = text.horizontalAdvance(formatTime(240 * kSec + 300 * kMs, grain)) + 16;
     // Between the lifelines: a label and a half, so the labels of two crossing segments, each
     // written near its sender, stay apart. A longer label (a data segment's) is broken into lines
-    // (SegmentArrowItem::fitLabel()) rather than widening every diagram.
+    // (SegmentArrow::fitLabel()) rather than widening every diagram.
     const double label = text.horizontalAdvance(QStringLiteral("FIN, ACK seq=1 ack=1"));
     g.xA = g.ruler + g.columnWidth;
     g.xB = g.xA + label * 1.3 + 24;
@@ -75,10 +75,10 @@ QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, con
         .arg(ba.loss * 100.0, 0, 'f', 0);
 }
 
-SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& r, int index) {
+SegmentArrow* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& r, int index) {
     // On two lines when retransmitted, so the label stays within the gap between the lifelines.
     const QString label = segmentLabel(sim, r.seg).replace(QStringLiteral(" ("), QStringLiteral("\n("));
-    auto* arrow = new SegmentArrowItem(&theme, r.seg.id, r.seg.dir == Direction::AtoB, label, r.seg.isRetransmission());
+    auto* arrow = new SegmentArrow(&theme, r.seg.id, r.seg.dir == Direction::AtoB, label, r.seg.isRetransmission());
     arrow->createdAt = index;
     arrow->sentAt = r.t;
     return arrow;  // its tooltip is written when first asked for (arrowToolTip())
@@ -230,7 +230,7 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
             break;
         }
         case Call: {
-            CallItem* c = items.calls[e.item];
+            CallMark* c = items.calls[e.item];
             if (!c->placed) {
                 const double y = axis.y(c->at);
                 const double top = room.clear(std::max(y - line / 2, below + 1), c->textHeight(column));
@@ -265,7 +265,7 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
     }
 }
 
-double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrowItem*>& arrows,
+double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrow*>& arrows,
                 const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
                 const QVector<QPair<double, QString>>& ticks, double lo, double hi) {
     const double middle = (lo + hi) / 2;
@@ -291,7 +291,7 @@ double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<Segm
         if (bottom >= lo && top <= hi)
             texts.emplace_back(top, bottom);
     };
-    for (const SegmentArrowItem* a : arrows) {
+    for (const SegmentArrow* a : arrows) {
         const double top = std::min(a->from().y(), a->to().y()), bottom = std::max(a->from().y(), a->to().y());
         if (bottom >= lo && top <= hi)
             lines.emplace_back(top, bottom);

@@ -14,7 +14,7 @@
 
 namespace finwave::app {
 
-class SegmentArrowItem;
+class SegmentArrow;
 class StateBandItem;
 class TimerBracketItem;
 class TimeAxis;
@@ -40,16 +40,16 @@ QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, con
 // The tooltip of the arrow of a Send record `r`: made when a tooltip is first asked for
 // (SequenceScene::helpEvent()), not for each of a long run's arrows as it is drawn.
 QString arrowToolTip(const Simulator& sim, const TraceRecord& r);
-SegmentArrowItem* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);
+SegmentArrow* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);
 
 // One side's column: each band spans its state's time; each timer bracket runs from its start to
 // its end (or the cursor); names, timer texts and what the application's calls returned are
 // written where they happened, stacked so none touches another.
-class CallItem;
+class CallMark;
 struct ColumnItems {
     std::vector<StateBandItem*>& bands;
     std::vector<TimerBracketItem*>& timers;
-    std::vector<CallItem*>& calls;
+    std::vector<CallMark*>& calls;
 };
 // hideTimes: a running timer shows neither its length nor its countdown ("?"; a quiz asks them).
 void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeometry& geo, int side, ColumnItems items,
@@ -58,10 +58,10 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
 // Each arrow's label, from `first` on, where it meets no earlier label, no cross of a lost segment
 // and none of `obstacles` (row texts, idle breaks); failing that, where it meets the fewest. Other
 // arrows' lines through it cost a little, so a free place is preferred. Earlier labels stand.
-void placeArrowLabels(const std::vector<SegmentArrowItem*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles);
+void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles);
 
 // See SequenceScene::quietCut.
-double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrowItem*>& arrows,
+double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrow*>& arrows,
                 const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
                 const QVector<QPair<double, QString>>& ticks, double lo, double hi);
 

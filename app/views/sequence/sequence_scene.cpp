@@ -1,7 +1,7 @@
 #include "app/views/sequence/sequence_scene.h"
 #include "app/views/sequence/note_item.h"
 #include "app/views/sequence/sequence_scene_p.h"
-#include "app/views/sequence/call_item.h"
+#include "app/views/sequence/call_mark.h"
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
@@ -14,6 +14,7 @@
 #include <QGraphicsSceneHelpEvent>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QToolTip>
 
 #include <algorithm>
 #include <array>
@@ -59,7 +60,11 @@ void SequenceScene::setTheme(const Theme& theme) {
 
 int SequenceScene::arrowCount() const { return static_cast<int>(d->arrows.size()); }
 
-SegmentArrowItem* SequenceScene::arrowOf(quint32 segmentId) const {
+const std::vector<SegmentArrow*>& SequenceScene::arrows() const { return d->arrows; }
+
+const std::vector<CallMark*>& SequenceScene::calls(int side) const { return d->calls[side == 0 ? 0 : 1]; }
+
+SegmentArrow* SequenceScene::arrowOf(quint32 segmentId) const {
     const auto it = d->bySegment.find(segmentId);
     return it == d->bySegment.end() ? nullptr : it->second;
 }
@@ -72,8 +77,8 @@ void SequenceScene::setSegmentMenu(std::function<void(quint32, std::size_t, bool
 
 // A segment can be dropped while in flight, in a simulated run the user may change (no capture, no
 // quiz holding the run).
-bool SequenceScene::canDrop(const SegmentArrowItem* arrow) const {
-    return arrow->fate() == SegmentArrowItem::Fate::InFlight && !d->ctl->isReplay() && !d->ctl->isLocked();
+bool SequenceScene::canDrop(const SegmentArrow* arrow) const {
+    return arrow->fate() == SegmentArrow::Fate::InFlight && !d->ctl->isReplay() && !d->ctl->isLocked();
 }
 void SequenceScene::dropSegment(quint32 segmentId) { d->ctl->dropSegment(segmentId); }
 double SequenceScene::cursorY() const { return d->cursorY; }
@@ -200,25 +205,36 @@ double SequenceScene::notesColumnWidth(const Theme& theme) {
 bool SequenceScene::hasNotes() const { return !d->ctl->sim().scenario().annotations.empty(); }
 bool SequenceScene::notesBeside() const { return d->notesBeside; }
 
-void SequenceScene::helpEvent(QGraphicsSceneHelpEvent* event) {
-    const Trace& trace = d->ctl->sim().trace();
-    for (QGraphicsItem* item : items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder)) {
+QString SequenceScene::toolTipAt(QPointF scenePos) const {
+    for (QGraphicsItem* item : items(scenePos, Qt::IntersectsItemShape, Qt::DescendingOrder)) {
         if (!item->toolTip().isEmpty())
+            return {};  // an item with a tooltip of its own is over it
+        if (item->type() != PartBatchItem::Type)
             continue;
-        auto* arrow = qgraphicsitem_cast<SegmentArrowItem*>(item);
-        auto* call = qgraphicsitem_cast<CallItem*>(item);
+        const DiagramPart* part = static_cast<PartBatchItem*>(item)->partAt(scenePos);
+        const Trace& trace = d->ctl->sim().trace();
+        const auto* arrow = dynamic_cast<const SegmentArrow*>(part);
+        const auto* call = dynamic_cast<const CallMark*>(part);
         const int index = arrow ? arrow->createdAt : call ? call->createdAt : -1;
         if (index < 0 || static_cast<std::size_t>(index) >= trace.size())
             continue;
         const TraceRecord& r = trace[static_cast<std::size_t>(index)];
         if (arrow && r.kind == EventKind::Send)
-            arrow->setToolTip(arrowToolTip(d->ctl->sim(), r));
+            return arrowToolTip(d->ctl->sim(), r);
         if (call && r.kind == EventKind::Return)
-            call->setToolTip(QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
-                                 .arg(callLabel(r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped(),
-                                      ruleText(r.reason).toHtmlEscaped()));
+            return QStringLiteral("<b>%1</b><br>%2<br><i>%3</i>")
+                .arg(callLabel(r).toHtmlEscaped(), reasonSentence(r.reason).toHtmlEscaped(), ruleText(r.reason).toHtmlEscaped());
     }
-    QGraphicsScene::helpEvent(event);
+    return {};
+}
+
+void SequenceScene::helpEvent(QGraphicsSceneHelpEvent* event) {
+    if (const QString text = toolTipAt(event->scenePos()); !text.isEmpty()) {
+        QToolTip::showText(event->screenPos(), text, event->widget());
+        event->setAccepted(true);
+        return;
+    }
+    QGraphicsScene::helpEvent(event);  // an item's own tooltip, or none
 }
 
 void SequenceScene::setComparison(std::shared_ptr<const ComparisonMarks> marks) {
@@ -227,7 +243,7 @@ void SequenceScene::setComparison(std::shared_ptr<const ComparisonMarks> marks) 
 }
 
 int SequenceScene::greyedArrowCount() const {
-    return static_cast<int>(std::count_if(d->arrows.begin(), d->arrows.end(), [](const SegmentArrowItem* a) { return a->isGreyed(); }));
+    return static_cast<int>(std::count_if(d->arrows.begin(), d->arrows.end(), [](const SegmentArrow* a) { return a->isGreyed(); }));
 }
 
 bool SequenceScene::hasFirstDifferenceMark() const { return d->differenceMark != nullptr; }

@@ -20,7 +20,8 @@ namespace finwave::app {
 class SimController;
 class NoteItem;
 struct ComparisonMarks;
-class SegmentArrowItem;
+class SegmentArrow;
+class CallMark;
 
 // The two-endpoint sequence diagram as a scene of typed items, with no widget: the window's
 // SequenceView shows it, the exporter and the command line draw it. It reads the controller's
@@ -73,7 +74,12 @@ public:
     void setSegmentMenu(std::function<void(quint32, std::size_t, bool, QPoint)> menu);
     void chooseSegment(std::size_t record) { Q_EMIT segmentChosen(record); }
     void dropSegment(quint32 segmentId);
-    SegmentArrowItem* arrowOf(quint32 segmentId) const;  // the first transmission's arrow
+    SegmentArrow* arrowOf(quint32 segmentId) const;  // the first transmission's arrow
+    const std::vector<SegmentArrow*>& arrows() const;  // in the order they were drawn
+    const std::vector<CallMark*>& calls(int side) const; // what A's (0) or B's calls returned
+    // What a tooltip at `scenePos` says of the arrow or call return there (the topmost), written
+    // when asked for (helpEvent()), not kept for each of a long run's parts; empty if none.
+    QString toolTipAt(QPointF scenePos) const;
 
     // Notes on steps: a callout beside the step's row once the run has reached it. editNote
     // opens the step's note (a new one if none) for writing in place; Enter keeps it.
@@ -108,13 +114,13 @@ protected:
     // A live language switch reaches the application object, not a scene: rebuild on it, so
     // labels are drawn in the current language.
     bool eventFilter(QObject* watched, QEvent* event) override;
-    // An arrow's or a call's tooltip is written here, when first asked for (arrowToolTip()), not
-    // for each of a long run's items as it is drawn.
+    // An arrow's or a call's tooltip is written here (toolTipAt()).
     void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void rebuild();
     void append(int first, int count);  // sequence_scene_append.cpp
+    void addArrow(SegmentArrow* arrow);
     void appendSend(const TraceRecord& r, int index);
     void appendArrival(const TraceRecord& r, int index);
     void appendState(const TraceRecord& r, int index);
@@ -124,7 +130,7 @@ private:
     void markFirstDifference(const TraceRecord& r, int index);
     void syncBreaks();
     void truncate(int newSize);
-    bool canDrop(const SegmentArrowItem* arrow) const;
+    bool canDrop(const SegmentArrow* arrow) const;
     void updateOpenItems();
     void placeLabels(double yNow, const std::vector<QRectF>& rows);
     void updatePinBackdrop(const double (&stackBottom)[2], const QColor (&bandColour)[2]);

@@ -5,12 +5,14 @@
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
-#include "app/views/sequence/call_item.h"
+#include "app/views/sequence/call_mark.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_layout.h"
 #include "app/views/sequence/time_axis.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -57,18 +59,32 @@ void SequenceScene::syncBreaks() {
     }
 }
 
+// Arrows are drawn by batches (part_batch.h); a click on one drops its segment while it flies
+// (when the run may be changed), else shows its fields; a right-click offers the same in a menu.
+void SequenceScene::addArrow(SegmentArrow* arrow) {
+    addPart<SegmentArrow>(this, d->arrows, arrow, SegmentArrow::kZ, [this](PartBatchItem* batch) {
+        batch->onPress = [this](DiagramPart* part, QGraphicsSceneMouseEvent* event) {
+            if (event->button() != Qt::LeftButton) {
+                event->ignore();
+                return;
+            }
+            const auto* a = static_cast<const SegmentArrow*>(part);
+            if (!canDrop(a) || !d->ctl->dropSegment(a->segmentId()))
+                Q_EMIT segmentChosen(static_cast<std::size_t>(a->createdAt));
+            event->accept();
+        };
+        batch->onMenu = [this](DiagramPart* part, QGraphicsSceneContextMenuEvent* event) {
+            const auto* a = static_cast<const SegmentArrow*>(part);
+            if (d->segmentMenu)
+                d->segmentMenu(a->segmentId(), static_cast<std::size_t>(a->createdAt), canDrop(a), event->screenPos());
+            event->accept();
+        };
+    });
+}
+
 void SequenceScene::appendSend(const TraceRecord& r, int i) {
     const Simulator& sim = d->ctl->sim();
     auto* arrow = makeArrow(d->theme, sim, r, i);
-    arrow->onClick = [this](SegmentArrowItem* a) {
-        // A click drops a segment in flight (when the run may be changed), else shows its fields.
-        if (!canDrop(a) || !d->ctl->dropSegment(a->segmentId()))
-            Q_EMIT segmentChosen(static_cast<std::size_t>(a->createdAt));
-    };
-    arrow->onMenu = [this](SegmentArrowItem* a, QPoint at) {
-        if (d->segmentMenu)
-            d->segmentMenu(a->segmentId(), static_cast<std::size_t>(a->createdAt), canDrop(a), at);
-    };
     if (d->compared) {
         const auto shift = d->compared->shift.find(static_cast<std::size_t>(i));
         arrow->setCompared(d->compared->unpaired.count(static_cast<std::size_t>(i)) != 0,
@@ -77,13 +93,12 @@ void SequenceScene::appendSend(const TraceRecord& r, int i) {
     }
     const bool aToB = r.seg.dir == Direction::AtoB;
     const QPointF from(d->geo.x(aToB ? 0 : 1), d->axis.y(r.t));
-    arrow->setLine(from, from, SegmentArrowItem::Fate::InFlight);
+    arrow->setLine(from, from, SegmentArrow::Fate::InFlight);
     // Its label is placed (placeArrowLabels()) against the line it will have.
     const double xTo = d->geo.x(aToB ? 1 : 0);
     arrow->fitLabel(std::abs(xTo - from.x()) - 16);
     arrow->setPlannedEnd(QPointF(xTo, d->axis.y(std::max(r.t, r.arrivesAt))), xTo);
-    addItem(arrow);
-    d->arrows.push_back(arrow);
+    addArrow(arrow);
     d->bySegment[r.seg.id] = arrow;
     d->axis.hold(i, r.arrivesAt);  // no break through its flight
 }
@@ -100,34 +115,31 @@ void SequenceScene::markFirstDifference(const TraceRecord& r, int i) {
 }
 
 void SequenceScene::appendArrival(const TraceRecord& r, int i) {
-    SegmentArrowItem* arrow = arrowOf(r.seg.id);
+    SegmentArrow* arrow = arrowOf(r.seg.id);
     if (!arrow)
         return;
     const bool aToB = r.seg.dir == Direction::AtoB;
     const double xTo = d->geo.x(aToB ? 1 : 0), xFrom = d->geo.x(aToB ? 0 : 1);
     if (r.reason == Reason::DuplicateDelivered) {  // an old copy: its own late arrow
-        auto* dup = new SegmentArrowItem(&d->theme, r.seg.id, aToB,
+        auto* dup = new SegmentArrow(&d->theme, r.seg.id, aToB,
                                          tr("old duplicate: %1").arg(segmentLabel(d->ctl->sim(), r.seg)), true);
         dup->createdAt = i;
         dup->endedAt = i;
         dup->sentAt = r.sentAt;
-        dup->onClick = arrow->onClick;
-        dup->onMenu = arrow->onMenu;
-        dup->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
-        addItem(dup);
-        d->arrows.push_back(dup);
+        dup->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrow::Fate::Arrived);
+        addArrow(dup);
         return;
     }
     arrow->endedAt = i;
     if (r.kind == EventKind::Arrive) {
-        arrow->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrowItem::Fate::Arrived);
+        arrow->setLine(arrow->from(), QPointF(xTo, d->axis.y(r.t)), SegmentArrow::Fate::Arrived);
         return;
     }
     // The cross where it died, from the flight the engine recorded.
     const double f = r.arrivesAt > r.sentAt
                          ? std::clamp(static_cast<double>(r.t - r.sentAt) / static_cast<double>(r.arrivesAt - r.sentAt), 0.05, 0.95)
                          : 0.5;
-    arrow->setLine(arrow->from(), QPointF(xFrom + (xTo - xFrom) * f, d->axis.y(r.t)), SegmentArrowItem::Fate::Lost);
+    arrow->setLine(arrow->from(), QPointF(xFrom + (xTo - xFrom) * f, d->axis.y(r.t)), SegmentArrow::Fate::Lost);
     d->labelsDirtyY = std::min(d->labelsDirtyY, arrow->from().y());  // its cross may stand on a label
 }
 
@@ -184,11 +196,10 @@ void SequenceScene::appendReturn(const TraceRecord& r, int i) {
     if (r.side == Side::Net)
         return;
     const int side = r.side == Side::B ? 1 : 0;
-    auto* call = new CallItem(&d->theme, side == 0, callLabel(r), r.error != SocketError::None);
+    auto* call = new CallMark(&d->theme, side == 0, callLabel(r), r.error != SocketError::None);
     call->createdAt = i;
     call->at = r.t;  // its tooltip is written when first asked for (helpEvent())
-    addItem(call);
-    d->calls[side].push_back(call);
+    addPart(this, d->calls[side], call, CallMark::kZ);
 }
 
 void SequenceScene::appendNote(const TraceRecord& r, int i) {

@@ -28,11 +28,11 @@ struct SequenceScene::Private {
     FrameItem* frame = nullptr;
     CursorItem* cursor = nullptr;
     PinBackdropItem* pinBackdrop = nullptr;  // made with the frame; empty while nothing is pinned
-    std::vector<SegmentArrowItem*> arrows;
-    std::unordered_map<quint32, SegmentArrowItem*> bySegment;  // the original arrow of each segment
+    std::vector<SegmentArrow*> arrows;
+    std::unordered_map<quint32, SegmentArrow*> bySegment;  // the original arrow of each segment
     std::vector<StateBandItem*> bands[2];
     std::vector<TimerBracketItem*> timers[2];
-    std::vector<CallItem*> calls[2];  // what each side's application's calls returned
+    std::vector<CallMark*> calls[2];  // what each side's application's calls returned
     std::size_t labelsSettled = 0;    // arrows before this index keep their label's place
     std::size_t labelsPlacedUpTo = 0; // arrows from this index on were never placed
     // Arrows leaving below this line changed fate (a cross came or went) since labels were last placed.

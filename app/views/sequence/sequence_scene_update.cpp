@@ -5,7 +5,7 @@
 
 #include "app/text/reason_text.h"
 #include "app/window/sim_controller.h"
-#include "app/views/sequence/call_item.h"
+#include "app/views/sequence/call_mark.h"
 #include "app/views/sequence/sequence_items.h"
 #include "app/views/sequence/sequence_layout.h"
 #include "app/views/sequence/time_axis.h"
@@ -89,15 +89,14 @@ void SequenceScene::truncate(int newSize) {
     while (!d->arrows.empty() && d->arrows.back()->createdAt >= newSize) {
         if (d->arrows.back()->endedAt != d->arrows.back()->createdAt)  // not an old duplicate's
             d->bySegment.erase(d->arrows.back()->segmentId());
-        delete d->arrows.back();
-        d->arrows.pop_back();
+        deleteLastPart(d->arrows);
     }
-    for (SegmentArrowItem* a : d->arrows) {
+    for (SegmentArrow* a : d->arrows) {
         if (a->endedAt >= newSize) {
             a->endedAt = -1;
-            if (a->fate() == SegmentArrowItem::Fate::Lost)  // its cross is gone
+            if (a->fate() == SegmentArrow::Fate::Lost)  // its cross is gone
                 d->labelsDirtyY = std::min(d->labelsDirtyY, a->from().y());
-            a->setLine(a->from(), a->from(), SegmentArrowItem::Fate::InFlight);
+            a->setLine(a->from(), a->from(), SegmentArrow::Fate::InFlight);
         }
     }
     for (int s = 0; s < 2; ++s) {
@@ -114,10 +113,8 @@ void SequenceScene::truncate(int newSize) {
         }
     }
     for (auto& calls : d->calls)
-        while (!calls.empty() && calls.back()->createdAt >= newSize) {
-            delete calls.back();
-            calls.pop_back();
-        }
+        while (!calls.empty() && calls.back()->createdAt >= newSize)
+            deleteLastPart(calls);
     while (!d->markers.empty() && d->markers.back()->createdAt >= newSize) {
         if (d->markers.back() == d->differenceMark)
             d->differenceMark = nullptr;
@@ -145,8 +142,8 @@ void SequenceScene::updateOpenItems() {
     std::unordered_map<quint32, InFlight> flying;
     for (const InFlight& f : sim.inFlight())
         flying[f.seg.id] = f;
-    for (SegmentArrowItem* a : d->arrows) {
-        if (a->fate() != SegmentArrowItem::Fate::InFlight)
+    for (SegmentArrow* a : d->arrows) {
+        if (a->fate() != SegmentArrow::Fate::InFlight)
             continue;
         const auto it = flying.find(a->segmentId());
         if (it == flying.end())
@@ -157,7 +154,7 @@ void SequenceScene::updateOpenItems() {
                                 : 1.0;
         const double xFrom = d->geo.x(a->isAToB() ? 0 : 1), xTo = d->geo.x(a->isAToB() ? 1 : 0);
         a->setLine(a->from(), QPointF(xFrom + (xTo - xFrom) * frac, std::max(a->from().y(), yNow)),
-                   SegmentArrowItem::Fate::InFlight);
+                   SegmentArrow::Fate::InFlight);
     }
     for (auto* list : {&d->markers, &d->parameterMarks})
         for (MarkerItem* m : *list)  // the axis may have been compressed since
@@ -232,10 +229,10 @@ void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
     d->labelsPlacedUpTo = arrows.size();
     double floor = yNow;
     for (std::size_t i = d->labelsSettled; i < arrows.size(); ++i)
-        if (arrows[i]->fate() == SegmentArrowItem::Fate::InFlight)
+        if (arrows[i]->fate() == SegmentArrow::Fate::InFlight)
             floor = std::min(floor, arrows[i]->from().y());
     constexpr double kReach = 1000;  // twice placeArrowLabels()' neighbourhood
-    while (d->labelsSettled < arrows.size() && arrows[d->labelsSettled]->fate() != SegmentArrowItem::Fate::InFlight &&
+    while (d->labelsSettled < arrows.size() && arrows[d->labelsSettled]->fate() != SegmentArrow::Fate::InFlight &&
            arrows[d->labelsSettled]->from().y() < floor - kReach)
         ++d->labelsSettled;
 }
@@ -259,7 +256,7 @@ std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t la
             out.push_back({r, what(), pinned});
     };
     for (auto it = tail(d->arrows); it != d->arrows.end(); ++it) {
-        const SegmentArrowItem* a = *it;
+        const SegmentArrow* a = *it;
         add(a->labelRect(), [a] { return QStringLiteral("label of segment %1").arg(a->segmentId()); });
         add(a->crossRect(), [a] { return QStringLiteral("cross of segment %1").arg(a->segmentId()); });
     }

@@ -1,4 +1,4 @@
-#include "app/views/sequence/call_item.h"
+#include "app/views/sequence/call_mark.h"
 #include "app/views/sequence/text_measures.h"
 
 #include <QFontMetricsF>
@@ -12,17 +12,15 @@ constexpr double kTick = 12;  // the tick from the lifeline into the column
 constexpr double kPad = 4;
 }  // namespace
 
-CallItem::CallItem(const Theme* theme, bool left, QString text, bool failed)
-    : m_theme(theme), m_left(left), m_failed(failed), m_text(std::move(text)) {
-    setZValue(4);  // over the bands and timer brackets of its column
-}
+CallMark::CallMark(const Theme* theme, bool left, QString text, bool failed)
+    : m_theme(theme), m_left(left), m_failed(failed), m_text(std::move(text)) {}
 
-double CallItem::textHeight(double columnWidth) const {
+double CallMark::textHeight(double columnWidth) const {
     return measuredWrapped(m_theme->font, columnWidth - kTick - 2 * kPad, m_text).height();
 }
 
-void CallItem::place(double x, double y, double textTop, double columnWidth) {
-    prepareGeometryChange();
+void CallMark::place(double x, double y, double textTop, double columnWidth) {
+    geometryChanging();
     m_x = x;
     m_y = y;
     m_textTop = textTop;
@@ -31,8 +29,8 @@ void CallItem::place(double x, double y, double textTop, double columnWidth) {
     m_textShown = true;
 }
 
-void CallItem::placeWithoutText(double x, double y, double columnWidth) {
-    prepareGeometryChange();
+void CallMark::placeWithoutText(double x, double y, double columnWidth) {
+    geometryChanging();
     m_x = x;
     m_y = y;
     m_textTop = y;
@@ -41,20 +39,20 @@ void CallItem::placeWithoutText(double x, double y, double columnWidth) {
     m_textShown = false;  // the tooltip has the words (SequenceScene::helpEvent())
 }
 
-QRectF CallItem::textRect() const {
+QRectF CallMark::textRect() const {
     if (!m_textShown)
         return {};
     const double w = m_width - kTick - 2 * kPad;
     return QRectF(m_left ? m_x - kTick - kPad - w : m_x + kTick + kPad, m_textTop, w, m_textHeight);
 }
 
-QRectF CallItem::boundingRect() const {
+QRectF CallMark::boundingRect() const {
     if (!m_textShown)
         return QRectF(m_left ? m_x - kTick : m_x, m_y - 2, kTick, 4).adjusted(-3, -2, 3, 2);
     return textRect().united(QRectF(m_left ? m_x - kTick : m_x, m_y - 2, kTick, 4)).adjusted(-3, -2, 3, 2);
 }
 
-void CallItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+void CallMark::paint(QPainter* p) const {
     const Theme& t = *m_theme;
     const QColor ink = m_failed ? t.lost : t.foreground;
     p->setRenderHint(QPainter::Antialiasing);

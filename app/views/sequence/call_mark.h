@@ -7,13 +7,13 @@
 
 namespace finwave::app {
 
-class CallItem : public QGraphicsItem {
+// Drawn by a PartBatchItem with its neighbours (part_batch.h), in scene coordinates.
+class CallMark : public DiagramPart {
 public:
-    enum { Type = CallType };
-    CallItem(const Theme* theme, bool left, QString text, bool failed);
-    int type() const override { return Type; }
+    static constexpr double kZ = 4;  // over the bands and timer brackets of its column
+    CallMark(const Theme* theme, bool left, QString text, bool failed);
     QRectF boundingRect() const override;
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    void paint(QPainter* painter) const override;
 
     // x: the lifeline; y: the row it returned at; textTop: where its text begins (y, or lower when
     // the text above it reaches further); the text fills the column's width.
