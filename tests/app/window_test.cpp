@@ -129,6 +129,8 @@ TEST(Window, ClickingASegmentInFlightMakesTheEngineReportItLost) {
     ASSERT_EQ(flying.size(), 1u);
     ASSERT_EQ(flying[0]->fate(), SegmentArrow::Fate::InFlight);
     const QPointF middle = (flying[0]->from() + flying[0]->to()) / 2;
+    QTest::mouseMove(view.viewport(), view.mapFromScene(middle));
+    EXPECT_EQ(view.viewport()->cursor().shape(), Qt::PointingHandCursor) << "a segment in flight can be clicked";
     QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(middle));
     const TraceRecord& last = ctl.sim().trace().records().back();
     EXPECT_EQ(last.kind, EventKind::Drop);

@@ -62,6 +62,10 @@ void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t firs
     }
     std::vector<QRectF> hard;
     std::vector<const SegmentArrow*> lines;
+    const SegmentArrow* failed = nullptr;  // the last arrow left off for want of a place
+    std::size_t writtenChanges = 0;        // labels written, or gone out of reach, so far
+    std::size_t failedChanges = 0;         // and then
+    std::vector<QRectF> failedCrosses, crossesNear;
     for (std::size_t i = first; i < n; ++i) {
         SegmentArrow* a = arrows[i];
         if (!a->labelShown())  // left off, it stays off: no label appears or hops as the run plays on
@@ -76,18 +80,38 @@ void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t firs
             ++hi;
         // The labels written before it nearby: the last 64 of them, also past the 64 arrows
         // before it when a burst's labels were left off.
-        while (!written.empty() && written.front()->from().y() <= y - kNear)
+        while (!written.empty() && written.front()->from().y() <= y - kNear) {
             written.pop_front();
+            ++writtenChanges;
+        }
         const auto recent = written.end() - static_cast<std::ptrdiff_t>(std::min<std::size_t>(written.size(), 64));
+        crossesNear.clear();  // the crosses of lost segments near, its own too
+        for (std::size_t j = lo; j < hi; ++j)
+            if (const QRectF cross = arrows[j]->crossRect(); !cross.isNull())
+                crossesNear.push_back(cross);
+        // A row where as many labels stand as it has places (a burst of small segments sent at
+        // once) has no room for more: the rest are left off at once, without trying each place.
+        const double band = a->labelRectAt(a->labelSlot()).height() * 2;
+        const auto shownNear = std::count_if(recent, written.end(),
+                                             [&](const SegmentArrow* b) { return b->from().y() > y - band; });
+        if (static_cast<std::size_t>(shownNear) >= std::size(kSlots)) {
+            a->setLabelShown(false);
+            continue;
+        }
+        // The arrow before it found no place, has this one's places, and what stood in its way
+        // still stands (no label written since, the same crosses near): no place here either. In
+        // a burst whose row has fewer places than slots, each arrow tried all of them in vain.
+        if (failed && failed->hasLabelPlacesOf(*a) && failedChanges == writtenChanges && failedCrosses == crossesNear) {
+            a->setLabelShown(false);
+            continue;
+        }
         // What a label must not meet (texts written before it, crosses, row texts), and the lines
         // it had better not cross: the nearest kLineNeighbours arrows either side, a preference
         // only, so a burst of hundreds of parallel arrows is not tried line by line for each place.
         hard.clear();
         for (auto b = recent; b != written.end(); ++b)
             hard.push_back((*b)->labelRect());
-        for (std::size_t j = lo; j < hi; ++j)
-            if (const QRectF cross = arrows[j]->crossRect(); !cross.isNull())
-                hard.push_back(cross);  // its own cross too (j == i)
+        hard.insert(hard.end(), crossesNear.begin(), crossesNear.end());
         lines.clear();
         for (std::size_t j = std::max(lo, i >= kLineNeighbours ? i - kLineNeighbours : 0); j < std::min(hi, i + kLineNeighbours + 1); ++j)
             if (j != i)
@@ -108,19 +132,11 @@ void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t firs
                     return c;
             return c;
         };
-        // A row where as many labels stand as it has places (a burst of small segments sent at
-        // once) has no room for more: the rest are left off at once, without trying each place.
-        const double band = a->labelRectAt(a->labelSlot()).height() * 2;
-        const auto shownNear = std::count_if(recent, written.end(),
-                                             [&](const SegmentArrow* b) { return b->from().y() > y - band; });
-        if (static_cast<std::size_t>(shownNear) >= std::size(kSlots)) {
-            a->setLabelShown(false);
-            continue;
-        }
         // The place it has, while nothing is in its way, so a label does not hop as the run plays.
         if (cost(a->labelSlot(), 0.5) == 0) {
             a->setLabelShown(true);
             written.push_back(a);
+            ++writtenChanges;
             continue;
         }
         Slot best = a->labelSlot();
@@ -138,8 +154,14 @@ void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t firs
         // With no place that is clear of every other text, the label is left off rather than
         // written over one: the arrow keeps it as its tooltip.
         a->setLabelShown(bestCost < 1000 - 0.5);
-        if (a->labelShown())
+        if (a->labelShown()) {
             written.push_back(a);
+            ++writtenChanges;
+        } else {
+            failed = a;
+            failedChanges = writtenChanges;
+            failedCrosses = crossesNear;
+        }
     }
 }
 

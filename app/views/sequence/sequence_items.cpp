@@ -129,6 +129,14 @@ QRectF SegmentArrow::labelRectAt(const LabelSlot& slot) const {
     return r;
 }
 
+bool SegmentArrow::hasLabelPlacesOf(const SegmentArrow& o) const {
+    const bool planned = m_fate == Fate::InFlight && m_hasPlan, otherPlanned = o.m_fate == Fate::InFlight && o.m_hasPlan;
+    return m_from == o.m_from && m_aToB == o.m_aToB && m_labelBox.size() == o.m_labelBox.size() && planned == otherPlanned &&
+           (planned ? m_plannedEnd == o.m_plannedEnd : m_to == o.m_to) &&
+           (m_hasPlan ? m_receiverX : (planned ? m_plannedEnd : m_to).x()) ==
+               (o.m_hasPlan ? o.m_receiverX : (otherPlanned ? o.m_plannedEnd : o.m_to).x());
+}
+
 QRectF SegmentArrow::labelRect() const {
     if (!m_labelShown)
         return {};

@@ -71,6 +71,8 @@ public:
     void setLabelSlot(const LabelSlot& slot);
     const LabelSlot& labelSlot() const { return m_slot; }
     QRectF labelRectAt(const LabelSlot& slot) const;
+    // Whether its label has the same places as `other`'s (labelRectAt() gives the same for each slot).
+    bool hasLabelPlacesOf(const SegmentArrow& other) const;
     // Where the arrow will end (the receiver's lifeline at its arrival, or where it dies), so a
     // label placed while it flies stays put when it lands; `receiverX` is the receiver's lifeline.
     void setPlannedEnd(QPointF end, double receiverX);
