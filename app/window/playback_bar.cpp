@@ -30,7 +30,10 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     };
     m_reset = button(QStyle::SP_MediaSkipBackward);
     m_back = button(QStyle::SP_MediaSeekBackward);
-    m_play = button(QStyle::SP_MediaPlay);
+    m_playIcon = style()->standardIcon(QStyle::SP_MediaPlay);
+    m_pauseIcon = style()->standardIcon(QStyle::SP_MediaPause);
+    m_play = button(QStyle::SP_CustomBase);
+    m_play->setIcon(m_playIcon);
     m_step = button(QStyle::SP_MediaSeekForward);
     row->addSpacing(8);
     m_speedName = new QLabel(this);
@@ -86,7 +89,7 @@ PlaybackBar::PlaybackBar(SimController* controller, QWidget* parent) : QWidget(p
     });
     connect(m_ctl, &SimController::speedChanged, this, &PlaybackBar::updateSpeed);
     connect(m_ctl, &SimController::playingChanged, this, [this](bool playing) {
-        m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        m_play->setIcon(playing ? m_pauseIcon : m_playIcon);
     });
     connect(m_ctl, &SimController::displayTimeChanged, this, &PlaybackBar::updateReadout);
     connect(m_ctl, &SimController::paramsChanged, this, &PlaybackBar::updateReadout);
