@@ -148,6 +148,7 @@ QByteArray runPage(FrameRenderer& r, const QStringList& languages, const StepPro
     Parts parts;
     parts.languages = static_cast<int>(languages.size());
     QJsonObject text, titles, ui;
+    QJsonArray rows;  // each step's row in the SVG, which the page keeps in view
     const int total = static_cast<int>((to - from + 1) * static_cast<quint64>(languages.size()));
     int done = 0;
     for (int l = 0; l < languages.size(); ++l) {
@@ -158,6 +159,8 @@ QByteArray runPage(FrameRenderer& r, const QStringList& languages, const StepPro
             r.seek(s);
             parts.addStep(groupsOf(sceneSvg(r.sequence(), area)), l, static_cast<int>(s - from));
             steps.append(stepText(r.controller()));
+            if (l == 0)
+                rows.append(qRound((r.sequence().cursorY() - area.top()) * 10) / 10.0);
             if (s == from)
                 titles.insert(languages[l], stepCaption(r.controller().sim()).headline);
             if (progress && !progress(++done, total)) {
@@ -174,7 +177,8 @@ QByteArray runPage(FrameRenderer& r, const QStringList& languages, const StepPro
     for (quint64 s = from; s <= to; ++s)
         stepNumbers.append(static_cast<qint64>(s));
     const QJsonObject data{{QStringLiteral("lang"), languages.first()}, {QStringLiteral("title"), titles},
-                           {QStringLiteral("steps"), stepNumbers}, {QStringLiteral("text"), text}, {QStringLiteral("ui"), ui}};
+                           {QStringLiteral("steps"), stepNumbers}, {QStringLiteral("text"), text}, {QStringLiteral("ui"), ui},
+                           {QStringLiteral("rows"), rows}, {QStringLiteral("height"), area.height()}};
     QFile page(QStringLiteral(":/export/run_page.html"));
     page.open(QIODevice::ReadOnly);
     QByteArray html = page.readAll();

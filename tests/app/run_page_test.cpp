@@ -1,6 +1,7 @@
 // The run as one web page (issue 31), opened in Debian's headless Chromium: no console error, no
-// network request, the step key advances the step's text; its SVG keeps the labels as text; it is
-// drawn from the run the window holds (a drop and a note the user made are in it).
+// network request, the step key advances the step's text and End brings the last row into view;
+// its SVG keeps the labels as text; it is drawn from the run the window holds (a drop and a note
+// the user made are in it).
 #include "app/export/animation_export.h"
 #include "app/window/sim_controller.h"
 #include "core/scenario/builtin_scenarios.h"
@@ -35,7 +36,7 @@ Browsed browse(const QString& page, const QTemporaryDir& dir) {
     QProcess chromium;
     const QString netLog = dir.filePath(QStringLiteral("net.json"));
     chromium.start(QStringLiteral("chromium"),
-                   {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+                   {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"), QStringLiteral("--window-size=1280,720"),
                     QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
                     QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"), QStringLiteral("--user-data-dir=") + dir.filePath(QStringLiteral("profile")),
                     QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"), QStringLiteral("--log-net-log=") + netLog,
@@ -84,6 +85,9 @@ TEST(RunPage, OpensInHeadlessChromiumWithNoErrorNoRequestAndTheStepKeyAdvances) 
     EXPECT_TRUE(t.value(QStringLiteral("after")).toString().startsWith(QStringLiteral("Step 1 ·"))) << t.value(QStringLiteral("after")).toString().toStdString();
     EXPECT_TRUE(t.value(QStringLiteral("advanced")).toBool());
     EXPECT_GT(t.value(QStringLiteral("shown")).toInt(), 5) << "the diagram's parts of step 1 are shown";
+    // The run is taller than a 1280x720 window: End scrolls its last row into view, under the bar.
+    EXPECT_TRUE(t.value(QStringLiteral("lastRowBelowTheFold")).toBool()) << "a run that needs following";
+    EXPECT_TRUE(t.value(QStringLiteral("lastRowInView")).toBool());
     EXPECT_EQ(t.value(QStringLiteral("resources")).toInt(), 0) << "the page loaded nothing";
     // The console: Chromium logs every console message and page error as "INFO:CONSOLE:line]".
     EXPECT_FALSE(b.log.contains(QStringLiteral(":CONSOLE"))) << b.log.toStdString();
