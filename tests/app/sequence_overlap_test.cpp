@@ -184,7 +184,7 @@ TEST(SequenceOverlap, ADenseRunIsDrawnByAFewSceneItems) {
     EXPECT_LT(static_cast<std::size_t>(scene.items().size()), 40u) << fewer << " parts";
 }
 
-// A label left off is still there to read: an arrow's tooltip, written when first asked for,
+// A label left off is still there to read: an arrow's tooltip, written when asked for,
 // names its segment and why it was sent.
 TEST(SequenceOverlap, AnArrowsTooltipIsWrittenWhenAskedFor) {
     SimController ctl;

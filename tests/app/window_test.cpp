@@ -140,6 +140,28 @@ TEST(Window, ClickingASegmentInFlightMakesTheEngineReportItLost) {
     EXPECT_EQ(flying[0]->fate(), SegmentArrow::Fate::Lost);
 }
 
+// The hand over a segment in flight goes when the segment lands, though the mouse has not moved.
+TEST(Window, TheHandOverASegmentGoesWhenItLandsUnderAStillMouse) {
+    SimController ctl;
+    SequenceView view(&ctl);
+    view.resize(1400, 900);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    ctl.loadScenario(*builtinScenario("normal-close"));
+    ctl.stepForward();
+    ctl.setDisplayTime(30 * kMs);
+    const SegmentArrow* fin = view.diagram()->arrowOf(1);
+    ASSERT_NE(fin, nullptr);
+    const QPointF middle = (fin->from() + fin->to()) / 2;
+    QCursor::setPos(view.viewport()->mapToGlobal(view.mapFromScene(middle)));
+    QTest::mouseMove(view.viewport(), view.mapFromScene(middle));
+    ASSERT_EQ(view.viewport()->cursor().shape(), Qt::PointingHandCursor);
+    ASSERT_TRUE(ctl.dropSegment(1));
+    QCoreApplication::processEvents();
+    ASSERT_EQ(fin->fate(), SegmentArrow::Fate::Lost);
+    EXPECT_NE(view.viewport()->cursor().shape(), Qt::PointingHandCursor);
+}
+
 TEST(Window, MovingASliderChangesTheEnginesParameter) {
     SimController ctl;
     ControlPanel panel(&ctl);

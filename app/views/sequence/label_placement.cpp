@@ -101,7 +101,13 @@ void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t firs
         // The arrow before it found no place, has this one's places, and what stood in its way
         // still stands (no label written since, the same crosses near): no place here either. In
         // a burst whose row has fewer places than slots, each arrow tried all of them in vain.
-        if (failed && failed->hasLabelPlacesOf(*a) && failedChanges == writtenChanges && failedCrosses == crossesNear) {
+        // (Its slot is left as it was, where the search would have moved it to its least bad
+        // place: a label left off never shows again, so the slot of one is never read.)
+        const auto sameRect = [](const QRectF& r, const QRectF& s) {
+            return r.x() == s.x() && r.y() == s.y() && r.width() == s.width() && r.height() == s.height();
+        };
+        if (failed && failed->hasLabelPlacesOf(*a) && failedChanges == writtenChanges &&
+            std::equal(failedCrosses.begin(), failedCrosses.end(), crossesNear.begin(), crossesNear.end(), sameRect)) {
             a->setLabelShown(false);
             continue;
         }

@@ -14,6 +14,11 @@ void DiagramPart::geometryChanging() {
         m_batch->partChanging();
 }
 
+void DiagramPart::cursorMayChange() {
+    if (m_batch)
+        m_batch->cursorMayChange();
+}
+
 void DiagramPart::update() {
     if (m_batch)
         m_batch->update(boundingRect());
@@ -21,7 +26,6 @@ void DiagramPart::update() {
 
 PartBatchItem::PartBatchItem(double z) {
     setZValue(z);
-    setAcceptHoverEvents(true);
     // The painter's exposed rectangle, so a batch paints only the parts in it.
     setFlag(ItemUsesExtendedStyleOption);
 }
@@ -29,7 +33,10 @@ PartBatchItem::PartBatchItem(double z) {
 PartBatchItem::~PartBatchItem() {
     for (DiagramPart* part : m_parts)
         delete part;
+    m_parts.clear();
 }
+
+void PartBatchItem::setFollowsMouse(bool on) { setAcceptHoverEvents(on); }
 
 void PartBatchItem::add(DiagramPart* part) {
     partChanging();
@@ -96,18 +103,35 @@ void PartBatchItem::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
     event->ignore();
 }
 
-void PartBatchItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event) {
-    const DiagramPart* part = partAt(event->scenePos());
-    const Qt::CursorShape shape = part ? part->cursorShape() : Qt::ArrowCursor;
+void PartBatchItem::setCursorShape(Qt::CursorShape shape) {
+    if (shape == m_cursor)  // each setCursor() has Qt look for the items under the mouse again
+        return;
+    m_cursor = shape;
     if (shape != Qt::ArrowCursor)
         setCursor(QCursor(shape));
-    else if (hasCursor())
+    else
         unsetCursor();
 }
 
+void PartBatchItem::cursorMayChange() {
+    if (!m_mouseOver)
+        return;
+    const DiagramPart* part = partAt(m_mouse);
+    setCursorShape(part ? part->cursorShape() : Qt::ArrowCursor);
+}
+
+// Not QGraphicsItem's, which repaints the whole item on entering and leaving it.
+void PartBatchItem::hoverEnterEvent(QGraphicsSceneHoverEvent* event) { hoverMoveEvent(event); }
+
+void PartBatchItem::hoverMoveEvent(QGraphicsSceneHoverEvent* event) {
+    m_mouse = event->scenePos();
+    m_mouseOver = true;
+    cursorMayChange();
+}
+
 void PartBatchItem::hoverLeaveEvent(QGraphicsSceneHoverEvent*) {
-    if (hasCursor())
-        unsetCursor();
+    m_mouseOver = false;
+    setCursorShape(Qt::ArrowCursor);
 }
 
 }  // namespace finwave::app

@@ -36,6 +36,7 @@ public:
 protected:
     void geometryChanging();  // before its bounding rectangle changes
     void update();            // after the way it looks changed within it
+    void cursorMayChange();   // after what cursorShape() says may have changed
 
 private:
     friend class PartBatchItem;
@@ -61,6 +62,10 @@ public:
     DiagramPart* partAt(QPointF scenePos) const;  // the topmost, or null
 
     void partChanging();  // DiagramPart::geometryChanging()
+    // Parts that want a cursor of their own (cursorShape()): the batch follows the mouse over them,
+    // and looks again when a part's shape may have changed under a still mouse (cursorMayChange()).
+    void setFollowsMouse(bool on);
+    void cursorMayChange();
 
     // A press or a right-click on one of its parts.
     std::function<void(DiagramPart*, QGraphicsSceneMouseEvent*)> onPress;
@@ -69,11 +74,16 @@ public:
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent* event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent* event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent* event) override;
 
 private:
+    void setCursorShape(Qt::CursorShape shape);
     std::vector<DiagramPart*> m_parts;
+    QPointF m_mouse;         // where the mouse is, while it is over the batch
+    bool m_mouseOver = false;
+    Qt::CursorShape m_cursor = Qt::ArrowCursor;
     mutable QRectF m_bounds;
     mutable bool m_boundsKnown = false;
 };

@@ -55,7 +55,10 @@ void SegmentArrow::setLine(QPointF from, QPointF to, Fate fate) {
     geometryChanging();
     m_from = from;
     m_to = to;
+    const bool fateChanged = fate != m_fate;
     m_fate = fate;
+    if (fateChanged)  // a hand no more, or again after a step back, under a still mouse
+        cursorMayChange();
 }
 
 Qt::CursorShape SegmentArrow::cursorShape() const {
@@ -129,12 +132,15 @@ QRectF SegmentArrow::labelRectAt(const LabelSlot& slot) const {
     return r;
 }
 
+// Exactly, not as Qt's == on points and sizes (equal within a relative 1e-12): the label placement
+// relies on two arrows' places being the same rectangles.
 bool SegmentArrow::hasLabelPlacesOf(const SegmentArrow& o) const {
+    const auto same = [](QPointF a, QPointF b) { return a.x() == b.x() && a.y() == b.y(); };
     const bool planned = m_fate == Fate::InFlight && m_hasPlan, otherPlanned = o.m_fate == Fate::InFlight && o.m_hasPlan;
-    return m_from == o.m_from && m_aToB == o.m_aToB && m_labelBox.size() == o.m_labelBox.size() && planned == otherPlanned &&
-           (planned ? m_plannedEnd == o.m_plannedEnd : m_to == o.m_to) &&
-           (m_hasPlan ? m_receiverX : (planned ? m_plannedEnd : m_to).x()) ==
-               (o.m_hasPlan ? o.m_receiverX : (otherPlanned ? o.m_plannedEnd : o.m_to).x());
+    const QPointF end = planned ? m_plannedEnd : m_to, otherEnd = otherPlanned ? o.m_plannedEnd : o.m_to;
+    return same(m_from, o.m_from) && m_aToB == o.m_aToB && m_labelBox.width() == o.m_labelBox.width() &&
+           m_labelBox.height() == o.m_labelBox.height() && planned == otherPlanned && same(end, otherEnd) &&
+           (m_hasPlan ? m_receiverX : end.x()) == (o.m_hasPlan ? o.m_receiverX : otherEnd.x());
 }
 
 QRectF SegmentArrow::labelRect() const {

@@ -1,5 +1,6 @@
 #pragma once
-// Small typed scene items of the sequence diagram (Qt's diagramscene/elasticnodes style).
+// Small typed scene items of the sequence diagram (Qt's diagramscene/elasticnodes style), and the
+// segment arrows, which are parts drawn by batches of them (part_batch.h).
 
 #include "app/views/sequence/part_batch.h"
 #include "app/views/theme.h"

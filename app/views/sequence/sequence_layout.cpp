@@ -81,7 +81,7 @@ SegmentArrow* makeArrow(const Theme& theme, const Simulator& sim, const TraceRec
     auto* arrow = new SegmentArrow(&theme, r.seg.id, r.seg.dir == Direction::AtoB, label, r.seg.isRetransmission());
     arrow->createdAt = index;
     arrow->sentAt = r.t;
-    return arrow;  // its tooltip is written when first asked for (arrowToolTip())
+    return arrow;  // its tooltip is written when asked for (arrowToolTip())
 }
 
 QString arrowToolTip(const Simulator& sim, const TraceRecord& r) {

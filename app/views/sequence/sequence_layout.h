@@ -36,10 +36,10 @@ QString parameterLine(const Simulator& sim);
 // The same line for given values (a change of parameters the run made at some step).
 QString parameterLine(const ProtocolParams& params, const ChannelParams& ab, const ChannelParams& ba);
 
-// The arrow of a Send record (label and tooltip from the record), not yet placed.
-// The tooltip of the arrow of a Send record `r`: made when a tooltip is first asked for
-// (SequenceScene::helpEvent()), not for each of a long run's arrows as it is drawn.
+// The tooltip of the arrow of a Send record `r`: made each time a tooltip is asked for
+// (SequenceScene::toolTipAt()), and kept nowhere, not for each of a long run's arrows.
 QString arrowToolTip(const Simulator& sim, const TraceRecord& r);
+// The arrow of a Send record, labelled from the record, not yet placed.
 SegmentArrow* makeArrow(const Theme& theme, const Simulator& sim, const TraceRecord& send, int index);
 
 // One side's column: each band spans its state's time; each timer bracket runs from its start to

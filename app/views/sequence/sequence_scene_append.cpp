@@ -63,6 +63,7 @@ void SequenceScene::syncBreaks() {
 // (when the run may be changed), else shows its fields; a right-click offers the same in a menu.
 void SequenceScene::addArrow(SegmentArrow* arrow) {
     addPart<SegmentArrow>(this, d->arrows, arrow, SegmentArrow::kZ, [this](PartBatchItem* batch) {
+        batch->setFollowsMouse(true);  // a segment in flight shows a hand
         batch->onPress = [this](DiagramPart* part, QGraphicsSceneMouseEvent* event) {
             if (event->button() != Qt::LeftButton) {
                 event->ignore();
@@ -198,7 +199,7 @@ void SequenceScene::appendReturn(const TraceRecord& r, int i) {
     const int side = r.side == Side::B ? 1 : 0;
     auto* call = new CallMark(&d->theme, side == 0, callLabel(r), r.error != SocketError::None);
     call->createdAt = i;
-    call->at = r.t;  // its tooltip is written when first asked for (helpEvent())
+    call->at = r.t;  // its tooltip is written when asked for (toolTipAt())
     addPart(this, d->calls[side], call, CallMark::kZ);
 }
 
