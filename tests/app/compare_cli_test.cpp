@@ -85,3 +85,27 @@ TEST(CompareCommand, ExportCompareRefusesWhatItCannotDrawInOneLine) {
         EXPECT_FALSE(QFile::exists(QStringLiteral("x.png")));
     }
 }
+
+// Fitted to a slide, a long pair is cut into columns at rows quiet in both runs, each column with
+// both runs' titles and heads, so it is drawn larger: lost-last-ack against Linux at 1x is
+// 1104x1813, one column fills only the middle third of a 1920x1080 slide.
+TEST(CompareCommand, AFittedExportCutsALongPairIntoColumns) {
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("fit.png"));
+    const ProcessResult r = runFinwave({QStringLiteral("export"), QStringLiteral("--scenario"), QStringLiteral("lost-last-ack"),
+                                        QStringLiteral("--compare"), QStringLiteral("--with-profile"), QStringLiteral("linux"),
+                                        QStringLiteral("--fit"), QStringLiteral("1920x1080"), QStringLiteral("--output"), png});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const QImage image(png);
+    ASSERT_EQ(image.size(), QSize(1920, 1080));
+    const QRgb background = image.pixel(0, image.height() - 1);
+    const auto drawnIn = [&](int x0, int x1) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = x0; x < x1; ++x)
+                n += image.pixel(x, y) != background ? 1 : 0;
+        return n;
+    };
+    EXPECT_GT(drawnIn(0, 300), 2000) << "the first column starts at the left edge";
+    EXPECT_GT(drawnIn(1620, 1920), 2000) << "the second column reaches the right edge";
+}

@@ -265,9 +265,14 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
     }
 }
 
-double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrow*>& arrows,
-                const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
-                const QVector<QPair<double, QString>>& ticks, double lo, double hi) {
+namespace {
+double cutStep(double lo, double hi) { return std::max(2.0, (hi - lo) / 300); }  // a few hundred rows, however long the run
+}  // namespace
+
+CutCosts cutCosts(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrow*>& arrows,
+                  const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
+                  const QVector<QPair<double, QString>>& ticks, double lo, double hi) {
+    CutCosts out;
     const double middle = (lo + hi) / 2;
     // An idle break is the natural place: cut just under its upper zig-zag, so the next column
     // opens with the break's "… later …" label whole. A short break (a gap just over the
@@ -281,8 +286,10 @@ double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<Segm
         if (roomy && y >= lo && y <= hi && (!inBreak || std::abs(y - middle) < std::abs(*inBreak - middle)))
             inBreak = y;
     }
-    if (inBreak)
-        return *inBreak;
+    if (inBreak) {
+        out.inBreak = inBreak;
+        return out;
+    }
     // Otherwise the row that crosses the fewest arrows and no written text: segment labels, the
     // ruler's times, state names, timer labels, break labels. A text costs as much as many crossings.
     const double nameHeight = QFontMetricsF(theme.titleFont).height();
@@ -313,14 +320,28 @@ double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<Segm
             for (const TimerBracketItem::Mark& m : timer->marks())
                 text(m.textY - lineHeight * 0.7, m.textY + lineHeight * 0.7);
         }
-    double best = middle, bestCost = std::numeric_limits<double>::max();
-    const double step = std::max(2.0, (hi - lo) / 300);  // a few hundred rows, however long the run
-    for (double y = lo; y <= hi; y += step) {
+    for (double y = lo; y <= hi; y += cutStep(lo, hi)) {
         double cost = 0;
         for (const auto& [top, bottom] : lines)
             cost += top < y && y < bottom ? 1 : 0;
         for (const auto& [top, bottom] : texts)
             cost += top < y && y < bottom ? 1000 : 0;
+        out.costs.push_back(cost);
+    }
+    return out;
+}
+
+double quietCut(const std::vector<CutCosts>& scenes, double lo, double hi) {
+    const double middle = (lo + hi) / 2;
+    for (const CutCosts& c : scenes)
+        if (c.inBreak)
+            return *c.inBreak;
+    double best = middle, bestCost = std::numeric_limits<double>::max();
+    std::size_t row = 0;
+    for (double y = lo; y <= hi; y += cutStep(lo, hi), ++row) {
+        double cost = 0;  // the rows' costs added over the scenes (two runs side by side)
+        for (const CutCosts& c : scenes)
+            cost += row < c.costs.size() ? c.costs[row] : 0;
         if (cost < bestCost || (cost == bestCost && std::abs(y - middle) < std::abs(best - middle))) {
             best = y;
             bestCost = cost;

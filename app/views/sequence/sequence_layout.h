@@ -10,6 +10,7 @@
 #include <QString>
 #include <QVector>
 
+#include <optional>
 #include <vector>
 
 namespace finwave::app {
@@ -60,9 +61,16 @@ void layoutColumn(const Theme& theme, const TimeAxis& axis, const SequenceGeomet
 // arrows' lines through it cost a little, so a free place is preferred. Earlier labels stand.
 void placeArrowLabels(const std::vector<SegmentArrow*>& arrows, std::size_t first, const std::vector<QRectF>& obstacles);
 
-// See SequenceScene::quietCut.
-double quietCut(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrow*>& arrows,
-                const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
-                const QVector<QPair<double, QString>>& ticks, double lo, double hi);
+// See SequenceScene::quietCut. Each scene's cost of cutting at each of a few hundred rows from lo
+// to hi (a text 1000, an arrow 1), or the place an idle break offers; then the row the scenes
+// together like best.
+struct CutCosts {
+    std::optional<double> inBreak;
+    std::vector<double> costs;
+};
+CutCosts cutCosts(const Theme& theme, const TimeAxis& axis, const std::vector<SegmentArrow*>& arrows,
+                  const std::vector<StateBandItem*> (&bands)[2], const std::vector<TimerBracketItem*> (&timers)[2],
+                  const QVector<QPair<double, QString>>& ticks, double lo, double hi);
+double quietCut(const std::vector<CutCosts>& scenes, double lo, double hi);
 
 }  // namespace finwave::app

@@ -102,8 +102,12 @@ QString SequenceScene::stateNameAt(int side, double y) const {
     return it == bands.begin() ? QString() : (*std::prev(it))->name();
 }
 
-double SequenceScene::quietCut(double lo, double hi) const {
-    return finwave::app::quietCut(d->theme, d->axis, d->arrows, d->bands, d->timers, d->ticks, lo, hi);
+double SequenceScene::quietCut(double lo, double hi, const SequenceScene* beside) const {
+    std::vector<CutCosts> scenes;
+    for (const SequenceScene* s : {this, beside})
+        if (s)
+            scenes.push_back(cutCosts(s->d->theme, s->d->axis, s->d->arrows, s->d->bands, s->d->timers, s->d->ticks, lo, hi));
+    return finwave::app::quietCut(scenes, lo, hi);
 }
 
 bool SequenceScene::eventFilter(QObject* watched, QEvent* event) {

@@ -44,7 +44,8 @@ public:
     // The best y in [lo, hi] at which an export may cut the time body between two columns: just
     // inside an idle break if one lies there, otherwise the row that crosses the fewest arrows and
     // no written text; the row nearest the middle of [lo, hi] among equals.
-    double quietCut(double lo, double hi) const;
+    // `beside`: another run on the same time axis, cut at the same row (app/export, --compare).
+    double quietCut(double lo, double hi, const SequenceScene* beside = nullptr) const;
     // Each side's lifeline x and the state it is in at y (for continuation columns).
     double lifelineX(int side) const;
     QString stateNameAt(int side, double y) const;
