@@ -134,16 +134,8 @@ PaintedDiagram paintComparison(const ComparedScenes& s, const ExportOptions& o, 
     const Theme& t = s.sequence[0]->theme();
     const auto draw = [&](QPainter& p, const QRectF& area) {
         for (int i = 0; i < 2; ++i) {
-            for (const Piece& piece : l.side[i].sequence) {  // each cut down to the area, as diagram_layout.cpp does
-                const QRectF target = area.isNull() ? piece.target : piece.target.intersected(area);
-                if (target.isEmpty())
-                    continue;
-                const QRectF source(piece.source.topLeft() + (target.topLeft() - piece.target.topLeft()), target.size());
-                p.save();
-                p.setClipRect(target, Qt::IntersectClip);
-                s.sequence[i]->renderContent(&p, target, source);
-                p.restore();
-            }
+            for (const Piece& piece : l.side[i].sequence)
+                drawPiece(p, s.sequence[i], piece, area);
             if (!l.side[i].states.isEmpty() && (area.isNull() || l.side[i].states.intersects(area)))
                 s.states[i]->renderContent(&p, l.side[i].states);
         }

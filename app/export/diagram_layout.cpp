@@ -122,23 +122,23 @@ Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportO
     return l;
 }
 
-// A piece is cut down to the area before the scene renders it, so a strip costs what is in it,
-// not the whole diagram.
+void drawPiece(QPainter& p, SequenceScene* sequence, const Piece& piece, const QRectF& area) {
+    const QRectF target = area.isNull() ? piece.target : piece.target.intersected(area);
+    if (target.isEmpty())
+        return;
+    const QRectF source(piece.source.topLeft() + (target.topLeft() - piece.target.topLeft()), target.size());
+    p.save();
+    p.setClipRect(target, Qt::IntersectClip);
+    sequence->renderContent(&p, target, source);
+    p.restore();
+}
+
 void draw(QPainter& p, SequenceScene* sequence, StateGraphScene* states, const ExportOptions& o, const Layout& l,
           const QRectF& area, double reachedY) {
     const Theme& t = sequence->theme();
-    for (const Piece& piece : l.sequence) {
-        if (piece.fromY > reachedY)
-            continue;
-        const QRectF target = area.isNull() ? piece.target : piece.target.intersected(area);
-        if (target.isEmpty())
-            continue;
-        const QRectF source(piece.source.topLeft() + (target.topLeft() - piece.target.topLeft()), target.size());
-        p.save();
-        p.setClipRect(target, Qt::IntersectClip);
-        sequence->renderContent(&p, target, source);
-        p.restore();
-    }
+    for (const Piece& piece : l.sequence)
+        if (piece.fromY <= reachedY)  // a continuation column's heads once the run has reached it
+            drawPiece(p, sequence, piece, area);
     if (!l.separators.empty()) {
         p.setPen(QPen(t.muted, 1, Qt::DashLine));
         p.drawLines(l.separators.data(), static_cast<int>(l.separators.size()));

@@ -41,6 +41,10 @@ struct Layout {
     int columns = 1;
 };
 
+// One piece of the scene, cut down to `area` (layout units; null for all) before the scene renders
+// it, so a strip costs what is in it, not the whole diagram.
+void drawPiece(QPainter& p, SequenceScene* sequence, const Piece& piece, const QRectF& area);
+
 Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportOptions& options);
 // Draws what of the layout lies in `area` (layout units; null for all). `reachedY`: how far down
 // the scene the run has come; a carried state name of a column below it is not drawn yet.

@@ -118,15 +118,22 @@ TEST(Window, StepBackRemovesExactlyTheLastEventsItems) {
     EXPECT_EQ(view.scene()->items().size(), itemsBefore);
 }
 
-TEST(Window, ClickingASegmentInFlightMakesTheEngineReportItLost) {
+// normal-close's FIN in flight, 60 % of the way to B, in a view on the screen.
+class WindowFinInFlight : public ::testing::Test {
+protected:
+    void SetUp() override {
+        view.resize(1400, 900);
+        view.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+        ctl.loadScenario(*builtinScenario("normal-close"));
+        ctl.stepForward();             // A's FIN leaves at t = 0
+        ctl.setDisplayTime(30 * kMs);  // and is 60 % of the way to B
+    }
     SimController ctl;
-    SequenceView view(&ctl);
-    view.resize(1400, 900);
-    view.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-    ctl.loadScenario(*builtinScenario("normal-close"));
-    ctl.stepForward();                     // A's FIN leaves at t = 0
-    ctl.setDisplayTime(30 * kMs);          // and is 60 % of the way to B
+    SequenceView view{&ctl};
+};
+
+TEST_F(WindowFinInFlight, ClickingItMakesTheEngineReportItLost) {
     auto flying = arrows(view);
     ASSERT_EQ(flying.size(), 1u);
     ASSERT_EQ(flying[0]->fate(), SegmentArrow::Fate::InFlight);
@@ -141,15 +148,7 @@ TEST(Window, ClickingASegmentInFlightMakesTheEngineReportItLost) {
 }
 
 // The hand over a segment in flight goes when the segment lands, though the mouse has not moved.
-TEST(Window, TheHandOverASegmentGoesWhenItLandsUnderAStillMouse) {
-    SimController ctl;
-    SequenceView view(&ctl);
-    view.resize(1400, 900);
-    view.show();
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
-    ctl.loadScenario(*builtinScenario("normal-close"));
-    ctl.stepForward();
-    ctl.setDisplayTime(30 * kMs);
+TEST_F(WindowFinInFlight, TheHandOverItGoesWhenItLandsUnderAStillMouse) {
     const SegmentArrow* fin = view.diagram()->arrowOf(1);
     ASSERT_NE(fin, nullptr);
     const QPointF middle = (fin->from() + fin->to()) / 2;
