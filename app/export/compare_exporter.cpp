@@ -28,6 +28,7 @@ struct CompareLayout {
     QSizeF size;
     SideLayout side[2];
     std::vector<QLineF> lines;  // between the runs (dashed), and between columns
+    std::vector<CarriedState> carried;  // each side's state beside the heads of a continuation column
     QRectF caption;
     int columns = 1;
 };
@@ -73,6 +74,8 @@ void layColumns(CompareLayout& l, const ComparedScenes& s, int n, double height)
             auto& pieces = l.side[k].sequence;
             pieces.push_back({QRectF(0, 0, w[k], kHeadsBottom), QRectF(x, 0, w[k], kHeadsBottom)});  // title and heads
             pieces.push_back({QRectF(0, top, w[k], h), QRectF(x, kHeadsBottom, w[k], h)});
+            if (i > 0)
+                carryStates(l.carried, s.sequence[k], x, top);
         }
         tallest = std::max(tallest, h);
     }
@@ -141,6 +144,7 @@ PaintedDiagram paintComparison(const ComparedScenes& s, const ExportOptions& o, 
         }
         p.setPen(QPen(t.muted, 1, Qt::DashLine));
         p.drawLines(l.lines.data(), static_cast<int>(l.lines.size()));
+        drawCarried(p, t, l.carried);
         if (!l.caption.isEmpty()) {
             p.setFont(t.font);
             p.setPen(t.foreground);

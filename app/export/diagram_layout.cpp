@@ -88,10 +88,7 @@ Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportO
                                       QRectF(x, kHeadsBottom, seq.width(), h)});
                 tallest = std::max(tallest, h);
                 if (i > 0)  // what each side is doing as the column begins, beside its head
-                    for (int side : {0, 1})
-                        l.carried.push_back({cuts[static_cast<std::size_t>(i)], QPointF(x + sequence->lifelineX(side) + (side == 0 ? -44 : 44),
-                                                     (kTitleBottom + kHeadsBottom) / 2 + 2),
-                                             side == 0, sequence->stateNameAt(side, cuts[static_cast<std::size_t>(i)])});
+                    carryStates(l.carried, sequence, x, cuts[static_cast<std::size_t>(i)]);
             }
             height = kHeadsBottom + tallest;
             const double columnsWidth = n * seq.width() + (n - 1) * kColumnGap;
@@ -122,6 +119,28 @@ Layout layoutFor(SequenceScene* sequence, StateGraphScene* states, const ExportO
     return l;
 }
 
+void carryStates(std::vector<CarriedState>& out, SequenceScene* sequence, double x, double y) {
+    for (int side : {0, 1})
+        out.push_back({y, QPointF(x + sequence->lifelineX(side) + (side == 0 ? -44 : 44), (kTitleBottom + kHeadsBottom) / 2 + 2),
+                       side == 0, sequence->stateNameAt(side, y)});
+}
+
+void drawCarried(QPainter& p, const Theme& t, const std::vector<CarriedState>& carried, double reachedY) {
+    if (carried.empty())
+        return;
+    QFont italic = t.titleFont;
+    italic.setItalic(true);
+    p.setFont(italic);
+    p.setPen(t.muted);
+    const QFontMetricsF fm(italic);
+    for (const CarriedState& c : carried) {
+        if (c.fromY > reachedY)
+            continue;
+        const double w = fm.horizontalAdvance(c.name);
+        p.drawText(QPointF(c.left ? c.at.x() - w : c.at.x(), c.at.y() + fm.ascent() * 0.4), c.name);
+    }
+}
+
 void drawPiece(QPainter& p, SequenceScene* sequence, const Piece& piece, const QRectF& area) {
     const QRectF target = area.isNull() ? piece.target : piece.target.intersected(area);
     if (target.isEmpty())
@@ -143,19 +162,7 @@ void draw(QPainter& p, SequenceScene* sequence, StateGraphScene* states, const E
         p.setPen(QPen(t.muted, 1, Qt::DashLine));
         p.drawLines(l.separators.data(), static_cast<int>(l.separators.size()));
     }
-    if (!l.carried.empty()) {
-        QFont italic = t.titleFont;
-        italic.setItalic(true);
-        p.setFont(italic);
-        p.setPen(t.muted);
-        const QFontMetricsF fm(italic);
-        for (const CarriedState& c : l.carried) {
-            if (c.fromY > reachedY)
-                continue;
-            const double w = fm.horizontalAdvance(c.name);
-            p.drawText(QPointF(c.left ? c.at.x() - w : c.at.x(), c.at.y() + fm.ascent() * 0.4), c.name);
-        }
-    }
+    drawCarried(p, t, l.carried, reachedY);
     if (!l.states.isEmpty() && (area.isNull() || l.states.intersects(area)))
         states->renderContent(&p, l.states);
     if (!l.caption.isEmpty()) {

@@ -41,6 +41,12 @@ struct Layout {
     int columns = 1;
 };
 
+// What each side of `sequence` is doing at the cut `y`, written beside the A and B heads of a
+// continuation column whose left edge is `x`; and the drawing of such names.
+void carryStates(std::vector<CarriedState>& out, SequenceScene* sequence, double x, double y);
+void drawCarried(QPainter& p, const Theme& theme, const std::vector<CarriedState>& carried,
+                 double reachedY = std::numeric_limits<double>::infinity());
+
 // One piece of the scene, cut down to `area` (layout units; null for all) before the scene renders
 // it, so a strip costs what is in it, not the whole diagram.
 void drawPiece(QPainter& p, SequenceScene* sequence, const Piece& piece, const QRectF& area);
