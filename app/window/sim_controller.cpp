@@ -3,6 +3,10 @@
 
 #include "core/scenario/builtin_scenarios.h"
 
+#include <QCursor>
+#include <QGuiApplication>
+#include <QScopeGuard>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -172,6 +176,16 @@ void SimController::reset() {
 
 void SimController::seek(quint64 step) {
     pause();
+    // A jump far ahead (the last row of a long capture's log) draws for a second or more on this
+    // thread: the mouse says so meanwhile.
+    constexpr quint64 kLongJump = 20'000;
+    const bool busy = step > m_sim->stepIndex() + kLongJump && qobject_cast<QGuiApplication*>(QCoreApplication::instance());
+    if (busy)
+        QGuiApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
+    const auto done = qScopeGuard([busy] {
+        if (busy)
+            QGuiApplication::restoreOverrideCursor();
+    });
     const std::size_t old = m_sim->trace().size();
     if (step < m_sim->stepIndex()) {
         m_sim->seek(step);

@@ -11,8 +11,10 @@
 #include "app/views/state_graph/state_graph_items.h"
 #include "app/views/state_graph/state_graph_view.h"
 #include "core/scenario/builtin_scenarios.h"
+#include "core/scenario/scenario_builder.h"
 
 #include <QGraphicsScene>
+#include <QGuiApplication>
 #include <QLineF>
 #include <QSlider>
 #include <QTemporaryDir>
@@ -21,6 +23,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string_view>
 
 #include <fstream>
@@ -302,4 +305,28 @@ TEST(Window, PlayAndPauseReuseTheirTwoIcons) {
     EXPECT_EQ(play->icon().cacheKey(), playing);
     ctl.togglePlay();
     EXPECT_EQ(play->icon().cacheKey(), paused);
+}
+
+// A jump far ahead draws for a while on the window's thread: the mouse shows a wait cursor
+// meanwhile, and is given back; a short step shows none.
+TEST(Window, AFarJumpShowsTheWaitCursorWhileItDraws) {
+    Scenario s = *builtinScenario("normal-close");
+    s.params.mss = 1;
+    s.actions.clear();
+    s.actions.push_back(action(Side::A, AppAction::Kind::Send, 0, AppAction::Trigger::AtTime, 12000));
+    SimController ctl;
+    SequenceScene scene(&ctl);
+    ctl.loadScenario(s);
+    std::optional<Qt::CursorShape> during;
+    QObject::connect(&ctl, &SimController::recordsAppended, &scene, [&during] {
+        during = QGuiApplication::overrideCursor() ? std::optional(QGuiApplication::overrideCursor()->shape()) : std::nullopt;
+    });
+    ctl.seek(1'000'000);
+    ASSERT_GT(ctl.sim().stepIndex(), 20'000u);
+    EXPECT_EQ(during, std::optional(Qt::WaitCursor));
+    EXPECT_EQ(QGuiApplication::overrideCursor(), nullptr) << "given back";
+    ctl.seek(0);
+    during.reset();
+    ctl.seek(5);
+    EXPECT_EQ(during, std::nullopt);
 }
