@@ -37,6 +37,18 @@ PerFont& of(const QFont& font) {
     return *it;
 }
 
+// The measure kept under `key`, measured when it is not (the cache starts over when full).
+template <typename T, typename Measure>
+T kept(QHash<QString, T>& hash, const QString& key, Measure measure) {
+    if (const auto it = hash.constFind(key); it != hash.cend())
+        return *it;
+    if (hash.size() >= kMaxKept)
+        hash.clear();
+    const T value = measure();
+    hash.insert(key, value);
+    return value;
+}
+
 QString keyOf(const PerFont& f, const QString& text) {
     if (!f.sameDigits)
         return text;
@@ -51,37 +63,20 @@ QString keyOf(const PerFont& f, const QString& text) {
 QRectF measuredBox(const QFont& font, const QString& text) {
     PerFont& f = of(font);
     const QString key = keyOf(f, text);
-    if (const auto it = f.boxes.constFind(key); it != f.boxes.cend())
-        return *it;
-    if (f.boxes.size() >= kMaxKept)
-        f.boxes.clear();
-    const QRectF box = QFontMetricsF(font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, key);
-    f.boxes.insert(key, box);
-    return box;
+    return kept(f.boxes, key, [&] { return QFontMetricsF(font).boundingRect(QRectF(0, 0, 4000, 4000), Qt::AlignCenter, key); });
 }
 
 QRectF measuredWrapped(const QFont& font, double width, const QString& text) {
     PerFont& f = of(font);
-    const QString key = keyOf(f, text) + QLatin1Char('\x01') + QString::number(width);
-    if (const auto it = f.wrapped.constFind(key); it != f.wrapped.cend())
-        return *it;
-    if (f.wrapped.size() >= kMaxKept)
-        f.wrapped.clear();
-    const QRectF box = QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, keyOf(f, text));
-    f.wrapped.insert(key, box);
-    return box;
+    const QString shape = keyOf(f, text);
+    return kept(f.wrapped, shape + QLatin1Char('\x01') + QString::number(width),
+                [&] { return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, shape); });
 }
 
 double measuredAdvance(const QFont& font, const QString& text) {
     PerFont& f = of(font);
     const QString key = keyOf(f, text);
-    if (const auto it = f.advances.constFind(key); it != f.advances.cend())
-        return *it;
-    if (f.advances.size() >= kMaxKept)
-        f.advances.clear();
-    const double w = QFontMetricsF(font).horizontalAdvance(key);
-    f.advances.insert(key, w);
-    return w;
+    return kept(f.advances, key, [&] { return QFontMetricsF(font).horizontalAdvance(key); });
 }
 
 }  // namespace finwave::app
