@@ -142,7 +142,10 @@ void SequenceScene::updateOpenItems() {
     std::unordered_map<quint32, InFlight> flying;
     for (const InFlight& f : sim.inFlight())
         flying[f.seg.id] = f;
-    for (SegmentArrow* a : d->arrows) {
+    // Arrows before labelsSettled have all landed (placeLabels()): a long run's are not looked at
+    // on every tick.
+    for (std::size_t i = std::min(d->labelsSettled, d->arrows.size()); i < d->arrows.size(); ++i) {
+        SegmentArrow* a = d->arrows[i];
         if (a->fate() != SegmentArrow::Fate::InFlight)
             continue;
         const auto it = flying.find(a->segmentId());
