@@ -104,6 +104,10 @@ TEST(SequenceOverlap, NoTwoTextsMeetUnderThePinnedHeadsAtAnyScroll) {
                     if (!t.pinned && t.what != QLatin1String("cursor time")) {
                         ASSERT_FALSE(t.rect.top() < pin && t.rect.bottom() > pin + 0.5)
                             << t.what.toStdString() << " cut by the heads in " << name << " at " << pin;
+                        // Nor cut by the strip under them: it hides a text whole or not at all.
+                        for (const QRectF& strip : scene.pinStrip())
+                            ASSERT_FALSE(strip.intersects(t.rect))
+                                << t.what.toStdString() << " half under the strip in " << name << " at " << pin;
                     }
                 }
             }

@@ -236,8 +236,15 @@ void PinBackdropItem::setPatches(QVector<Patch> patches) {
     update();
 }
 
-bool PinBackdropItem::covers(const QRectF& r) const {
-    return std::any_of(m_patches.begin(), m_patches.end(), [&r](const Patch& p) { return p.rect.intersects(r); });
+bool PinBackdropItem::hides(const QRectF& r) const {
+    double covered = 0;
+    for (const Patch& p : m_patches) {
+        QRectF under = p.rect;  // and the pinned heads above the strip
+        under.setTop(std::min(under.top(), r.top()));
+        if (const QRectF part = under.intersected(r); !part.isEmpty())
+            covered += part.width() * part.height();
+    }
+    return !m_patches.isEmpty() && covered >= r.width() * r.height() - 0.01;
 }
 
 void PinBackdropItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {

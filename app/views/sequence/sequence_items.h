@@ -311,7 +311,9 @@ public:
         QColor colour;  // over the page's colour: a band's fill, or none
     };
     void setPatches(QVector<Patch> patches);
-    bool covers(const QRectF& r) const;
+    // r lies whole under the patches (side by side, never overlapping) or the heads above them.
+    bool hides(const QRectF& r) const;
+    const QVector<Patch>& patches() const { return m_patches; }
 
 private:
     const Theme* m_theme;

@@ -54,6 +54,7 @@ public:
     // heads are in view: the names of the states and the labels of the timers that reach below
     // it are written just under it, stacked, so a scrolled view still says what is going on.
     void setPinLine(double y);
+    std::vector<QRectF> pinStrip() const;  // where the strip under the pinned heads is painted now
     double width() const;            // of the diagram, before any zoom
 
     int arrowCount() const;          // one arrow per segment sent (and per old duplicate)
@@ -67,7 +68,7 @@ public:
     };
     // `lastOfEach`: only the last so many arrows, bands, timers and calls of each side.
     std::vector<PlacedText> placedTexts(std::size_t lastOfEach = std::numeric_limits<std::size_t>::max()) const;
-    std::vector<PlacedText> placedTexts(std::size_t lastOfEach, double acrossY) const;
+    std::vector<PlacedText> placedTexts(std::size_t lastOfEach, double fromY, double toY) const;
     // What a right-click on a segment in flight offers (the view shows a menu); dropSegment is
     // the click's drop.
     // The menu gets the segment, the record of its arrow (its Send, or an old duplicate's late

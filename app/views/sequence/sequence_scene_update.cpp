@@ -241,21 +241,23 @@ void SequenceScene::placeLabels(double yNow, const std::vector<QRectF>& rows) {
 }
 
 std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t lastOfEach) const {
-    return placedTexts(lastOfEach, std::numeric_limits<double>::quiet_NaN());
+    return placedTexts(lastOfEach, -std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity());
 }
 
-// `acrossY` (not NaN): only the texts the row at that y runs through, and their names are only
-// written for those (a dense run has 100 000 texts, and this is asked on every update).
-std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t lastOfEach, double acrossY) const {
+// Only the texts reaching into the rows from `fromY` to `toY` (the row at fromY when they are
+// equal), and their names are only written for those (a dense run has 100 000 texts, and this is
+// asked on every update).
+std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t lastOfEach, double fromY, double toY) const {
     std::vector<PlacedText> out;
     const auto tail = [lastOfEach](const auto& list) {
         return list.size() > lastOfEach ? list.begin() + static_cast<std::ptrdiff_t>(list.size() - lastOfEach) : list.begin();
     };
-    // A text under the pinned heads' strip is hidden by it: not placed, unless pinned there.
-    const auto add = [&out, this, acrossY](const QRectF& r, const auto& what, bool pinned = false) {
-        if (r.isEmpty() || (!std::isnan(acrossY) && !(r.top() < acrossY && r.bottom() > acrossY)))
+    // A text under the pinned heads' strip is hidden by it: not placed, unless pinned there (the
+    // strip reaches below any text it would cut: updatePinBackdrop()).
+    const auto add = [&out, this, fromY, toY](const QRectF& r, const auto& what, bool pinned = false) {
+        if (r.isEmpty() || !(r.top() < toY && r.bottom() > fromY))
             return;
-        if (pinned || !d->pinBackdrop || !d->pinBackdrop->covers(r))
+        if (pinned || !d->pinBackdrop || !d->pinBackdrop->hides(r))
             out.push_back({r, what(), pinned});
     };
     for (auto it = tail(d->arrows); it != d->arrows.end(); ++it) {
@@ -281,6 +283,14 @@ std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t la
     for (const BreakItem* b : d->breaks)
         add(b->labelRect(), [] { return QStringLiteral("break label"); });
     add(d->cursor->textRect(), [] { return QStringLiteral("cursor time"); });
+    return out;
+}
+
+std::vector<QRectF> SequenceScene::pinStrip() const {
+    std::vector<QRectF> out;
+    if (d->pinBackdrop)
+        for (const PinBackdropItem::Patch& p : d->pinBackdrop->patches())
+            out.push_back(p.rect);
     return out;
 }
 
@@ -333,31 +343,61 @@ void SequenceScene::applyPins() {
     updatePinBackdrop(stackBottom, bandColour);
 }
 
-// Under the pinned labels of each side, down to the last of them, and across the whole diagram
-// down to the bottom of any text the heads cut: painted as the page and the columns are.
+// Under the pinned labels of each side, down to the last of them, and in each stretch across the
+// diagram (the ruler, A's column, the room between the lifelines, B's column, the notes) down past
+// any text the heads cut there: painted as the page and the columns are. A text the strip would
+// cut in turn is taken in whole, so nothing is seen cut in half; a stretch with no cut text has no
+// strip (a label just under the heads beside another stretch's cut text stays whole).
 void SequenceScene::updatePinBackdrop(const double (&stackBottom)[2], const QColor (&bandColour)[2]) {
     QVector<PinBackdropItem::Patch> patches;
-    if (d->pinLine == -std::numeric_limits<double>::infinity()) {
-        d->pinBackdrop->setPatches(patches);
-        return;
-    }
     d->pinBackdrop->setPatches(patches);  // measured without it
-    double cut = d->pinLine;
-    for (const PlacedText& t : placedTexts(std::numeric_limits<std::size_t>::max(), d->pinLine))
-        if (!t.pinned)
-            cut = std::max(cut, t.rect.bottom() + 1);
+    if (d->pinLine == -std::numeric_limits<double>::infinity())
+        return;
+    // The texts near the pin line: a strip never reaches further than a few lines below it.
+    constexpr double kReach = 400;
+    const std::vector<PlacedText> near = placedTexts(std::numeric_limits<std::size_t>::max(), d->pinLine, d->pinLine + kReach);
     const double column = d->geo.columnWidth;
     const double left[2] = {d->geo.x(0) - column, d->geo.x(1)};
-    for (int s = 0; s < 2; ++s) {
-        const double bottom = std::max(stackBottom[s], cut);
-        if (bottom > d->pinLine)
-            patches.push_back({QRectF(left[s], d->pinLine, column, bottom - d->pinLine), bandColour[s]});
+    struct Stretch {
+        double x0, x1, from;
+        QColor colour;
+    };
+    const Stretch stretches[] = {{0, left[0], d->pinLine, QColor()},
+                                 {left[0], d->geo.x(0), std::max(d->pinLine, stackBottom[0]), bandColour[0]},
+                                 {d->geo.x(0), d->geo.x(1), d->pinLine, QColor()},
+                                 {left[1], left[1] + column, std::max(d->pinLine, stackBottom[1]), bandColour[1]},
+                                 {left[1] + column, d->geo.width, d->pinLine, QColor()}};
+    constexpr std::size_t kStretches = std::size(stretches);
+    const auto across = [&stretches](const PlacedText& t, std::size_t k) {
+        return t.rect.left() < stretches[k].x1 && t.rect.right() > stretches[k].x0;
+    };
+    double cut[kStretches];
+    for (std::size_t k = 0; k < kStretches; ++k) {
+        cut[k] = stretches[k].from;
+        for (const PlacedText& t : near)  // under the pinned labels reaching into it
+            if (t.pinned && across(t, k))
+                cut[k] = std::max(cut[k], t.rect.bottom() + 1);
     }
-    if (cut > d->pinLine) {  // the ruler and the room between the lifelines
-        patches.push_back({QRectF(0, d->pinLine, left[0], cut - d->pinLine), QColor()});
-        patches.push_back({QRectF(d->geo.x(0), d->pinLine, d->geo.x(1) - d->geo.x(0), cut - d->pinLine), QColor()});
-        patches.push_back({QRectF(left[1] + column, d->pinLine, d->geo.width - left[1] - column, cut - d->pinLine), QColor()});
+    // A text partly under the strip in any stretch it spans is taken in whole, in all of them; each
+    // pass may reach further texts.
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const PlacedText& t : near) {
+            if (t.pinned)
+                continue;
+            bool under = false;
+            for (std::size_t k = 0; k < kStretches; ++k)
+                under = under || (across(t, k) && t.rect.top() < cut[k]);
+            for (std::size_t k = 0; under && k < kStretches; ++k)
+                if (across(t, k) && cut[k] < t.rect.bottom()) {  // to its edge: a text stacked under it stays whole
+                    cut[k] = t.rect.bottom();
+                    grew = true;
+                }
+        }
     }
+    for (std::size_t k = 0; k < kStretches; ++k)
+        if (cut[k] > d->pinLine)
+            patches.push_back({QRectF(stretches[k].x0, d->pinLine, stretches[k].x1 - stretches[k].x0, cut[k] - d->pinLine), stretches[k].colour});
     d->pinBackdrop->setPatches(patches);
 }
 
