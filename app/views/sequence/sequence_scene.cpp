@@ -60,6 +60,14 @@ void SequenceScene::setTheme(const Theme& theme) {
 
 int SequenceScene::arrowCount() const { return static_cast<int>(d->arrows.size()); }
 
+std::vector<QRectF> SequenceScene::pinStrip() const {
+    std::vector<QRectF> out;
+    if (d->pinBackdrop)
+        for (const PinBackdropItem::Patch& p : d->pinBackdrop->patches())
+            out.push_back(p.rect);
+    return out;
+}
+
 const std::vector<SegmentArrow*>& SequenceScene::arrows() const { return d->arrows; }
 
 const std::vector<CallMark*>& SequenceScene::calls(int side) const { return d->calls[side == 0 ? 0 : 1]; }

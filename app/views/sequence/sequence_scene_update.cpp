@@ -286,14 +286,6 @@ std::vector<SequenceScene::PlacedText> SequenceScene::placedTexts(std::size_t la
     return out;
 }
 
-std::vector<QRectF> SequenceScene::pinStrip() const {
-    std::vector<QRectF> out;
-    if (d->pinBackdrop)
-        for (const PinBackdropItem::Patch& p : d->pinBackdrop->patches())
-            out.push_back(p.rect);
-    return out;
-}
-
 void SequenceScene::setPinLine(double y) {
     if (y == d->pinLine)
         return;
